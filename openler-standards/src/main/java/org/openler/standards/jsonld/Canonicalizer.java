@@ -1,0 +1,140 @@
+package org.openler.standards.jsonld;
+
+import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.JsonLdOptions;
+import com.apicatalog.jsonld.JsonLdOptions.ProcessingPolicy;
+import com.apicatalog.jsonld.context.ActiveContext;
+import com.apicatalog.jsonld.expansion.Expansion;
+import com.apicatalog.jsonld.processor.ProcessingRuntime;
+import com.apicatalog.jsonld.processor.ToRdfProcessor;
+import com.apicatalog.rdf.api.RdfConsumerException;
+import com.apicatalog.rdf.canon.RdfCanon;
+import com.apicatalog.rdf.nquads.NQuadsWriter;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.openler.standards.StandardsException;
+import org.openler.standards.StandardsException.Code;
+
+/**
+ * RDF Dataset Canonicalization (RDFC-1.0) of a JSON-LD document, with only pinned contexts.
+ *
+ * <p>Processing the top-level {@code @context} is the same work for every credential of a kind and dominated
+ * verification time, so the processed active context is built once per distinct list of context URLs and reused:
+ * the document is expanded without its {@code @context} against the cached active context, which is exactly what the
+ * expansion algorithm does after step 9 with an empty initial context. Titanium's active contexts are not mutated by
+ * expansion (scoped contexts derive new ones), so sharing one across threads is safe.
+ *
+ * <p>Undefined terms fail (JSON-LD "safe mode"): a property the contexts do not define would otherwise be dropped
+ * silently and escape the signature.
+ */
+public final class Canonicalizer {
+
+    private static final int MAX_CACHED_CONTEXTS = 64;
+    private static final JsonLdOptions OPTIONS = options();
+    private static final ConcurrentHashMap<List<String>, ActiveContext> ACTIVE_CONTEXTS = new ConcurrentHashMap<>();
+
+    private Canonicalizer() {}
+
+    /**
+     * The canonical N-Quads of a document.
+     *
+     * @throws StandardsException CONTEXT_NOT_ALLOWED for a context that is not bundled (or is inline), JSON_LD when
+     *     expansion or canonicalization fails
+     */
+    public static String canonicalize(JsonObject document) {
+        List<String> contexts = contextUrls(document);
+        ActiveContext active = ACTIVE_CONTEXTS.get(contexts);
+        if (active == null) {
+            active = process(contexts);
+            if (ACTIVE_CONTEXTS.size() < MAX_CACHED_CONTEXTS) {
+                ACTIVE_CONTEXTS.putIfAbsent(contexts, active);
+            }
+        }
+        JsonObject body = Json.createObjectBuilder(document).remove("@context").build();
+        try {
+            JsonValue expanded =
+                    Expansion.with(active, body, null, null).ordered(false).compute();
+            JsonArray dataset = toArray(expanded);
+            RdfCanon canon = RdfCanon.create("SHA-256");
+            ToRdfProcessor.toRdf(canon, dataset, OPTIONS);
+            StringWriter out = new StringWriter(2048);
+            canon.provide(new NQuadsWriter(out));
+            return out.toString();
+        } catch (JsonLdError e) {
+            throw new StandardsException(Code.JSON_LD, "JSON-LD processing failed: " + describe(e), e);
+        } catch (RdfConsumerException e) {
+            throw new StandardsException(Code.JSON_LD, "RDF canonicalization failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The document's top-level {@code @context} as a list of URLs, every one of them bundled.
+     *
+     * @throws StandardsException CONTEXT_NOT_ALLOWED when it is missing, inline, or names an unbundled URL
+     */
+    public static List<String> contextUrls(JsonObject document) {
+        JsonValue value = document.get("@context");
+        if (value == null) {
+            throw new StandardsException(Code.CONTEXT_NOT_ALLOWED, "The document has no @context");
+        }
+        List<JsonValue> items = value instanceof JsonArray array ? array : List.of(value);
+        if (items.isEmpty()) {
+            throw new StandardsException(Code.CONTEXT_NOT_ALLOWED, "The document's @context is empty");
+        }
+        List<String> urls = new ArrayList<>(items.size());
+        for (JsonValue item : items) {
+            if (!(item instanceof JsonString s)) {
+                throw new StandardsException(
+                        Code.CONTEXT_NOT_ALLOWED,
+                        "Inline @context objects are not accepted; only the bundled context URLs are");
+            }
+            if (!BundledContexts.isAllowed(s.getString())) {
+                BundledContexts.context(s.getString()); // throws the precise reason
+            }
+            urls.add(s.getString());
+        }
+        return List.copyOf(urls);
+    }
+
+    private static ActiveContext process(List<String> contexts) {
+        try {
+            ActiveContext initial = new ActiveContext(null, null, ProcessingRuntime.of(OPTIONS));
+            JsonArray local = Json.createArrayBuilder(contexts).build();
+            return initial.newContext().create(local, null);
+        } catch (JsonLdError e) {
+            throw new StandardsException(Code.JSON_LD, "JSON-LD context processing failed: " + describe(e), e);
+        }
+    }
+
+    private static JsonArray toArray(JsonValue expanded) {
+        // Steps 8.1-8.3 of titanium's ExpansionProcessor: unwrap a lone @graph, null is empty, wrap a single node.
+        JsonValue value = expanded;
+        if (value instanceof JsonObject object && object.size() == 1 && object.containsKey("@graph")) {
+            value = object.get("@graph");
+        }
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return JsonValue.EMPTY_JSON_ARRAY;
+        }
+        return value instanceof JsonArray array
+                ? array
+                : Json.createArrayBuilder().add(value).build();
+    }
+
+    private static String describe(JsonLdError e) {
+        return e.getMessage() == null ? e.getCode().name() : e.getMessage();
+    }
+
+    private static JsonLdOptions options() {
+        JsonLdOptions options = new JsonLdOptions(PinnedDocumentLoader.INSTANCE);
+        options.setUndefinedTermsPolicy(ProcessingPolicy.Fail);
+        options.setOrdered(false);
+        return options;
+    }
+}
