@@ -1,0 +1,125 @@
+package org.openler.standards.credentials;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Optional;
+import org.openler.standards.StandardsException;
+import org.openler.standards.StandardsException.Code;
+import org.openler.standards.jsonld.BundledContexts;
+import org.openler.standards.status.StatusEntry;
+
+/**
+ * Builds an unsigned OB 3.0 {@code OpenBadgeCredential} on VC DM 2.0. The result passes {@link CredentialRules}; sign
+ * it with {@code EddsaRdfc2022.sign}.
+ */
+public final class OpenBadgeCredentialBuilder {
+
+    private URI id;
+    private String name;
+    private IssuerProfile issuer;
+    private Recipient recipient;
+    private Achievement achievement;
+    private Instant validFrom;
+    private Optional<Instant> validUntil = Optional.empty();
+    private Optional<StatusEntry> status = Optional.empty();
+
+    OpenBadgeCredentialBuilder() {}
+
+    /** The credential's id, e.g. {@code urn:uuid:…}. */
+    public OpenBadgeCredentialBuilder id(URI id) {
+        this.id = id;
+        return this;
+    }
+
+    /** Defaults to the achievement's name. */
+    public OpenBadgeCredentialBuilder name(String name) {
+        this.name = name;
+        return this;
+    }
+
+    public OpenBadgeCredentialBuilder issuer(IssuerProfile issuer) {
+        this.issuer = issuer;
+        return this;
+    }
+
+    public OpenBadgeCredentialBuilder recipient(Recipient recipient) {
+        this.recipient = recipient;
+        return this;
+    }
+
+    public OpenBadgeCredentialBuilder achievement(Achievement achievement) {
+        this.achievement = achievement;
+        return this;
+    }
+
+    public OpenBadgeCredentialBuilder validFrom(Instant validFrom) {
+        this.validFrom = validFrom;
+        return this;
+    }
+
+    public OpenBadgeCredentialBuilder validUntil(Instant validUntil) {
+        this.validUntil = Optional.of(validUntil);
+        return this;
+    }
+
+    public OpenBadgeCredentialBuilder status(StatusEntry status) {
+        this.status = Optional.of(status);
+        return this;
+    }
+
+    /**
+     * @throws StandardsException INVALID_ARGUMENT when a required part is missing or the dates are out of order
+     */
+    public JsonObject build() {
+        require(id, "id");
+        require(issuer, "issuer");
+        require(recipient, "recipient");
+        require(achievement, "achievement");
+        require(validFrom, "validFrom");
+        if (validUntil.isPresent() && validUntil.get().isBefore(validFrom)) {
+            throw new StandardsException(Code.INVALID_ARGUMENT, "validUntil is before validFrom");
+        }
+        JsonObjectBuilder subject = Json.createObjectBuilder();
+        switch (recipient) {
+            case Recipient.ByDid d -> subject.add("id", d.did().value());
+            case Recipient.ByIdentity i -> {}
+        }
+        subject.add("type", Json.createArrayBuilder().add("AchievementSubject"));
+        if (recipient instanceof Recipient.ByIdentity i) {
+            subject.add("identifier", Json.createArrayBuilder().add(i.identity().toJson()));
+        }
+        subject.add("achievement", achievement.toJson());
+
+        JsonObjectBuilder credential = Json.createObjectBuilder()
+                .add(
+                        "@context",
+                        Json.createArrayBuilder().add(BundledContexts.VC_V2).add(BundledContexts.OB_V3P0_3_0_3))
+                .add("id", id.toString())
+                .add(
+                        "type",
+                        Json.createArrayBuilder().add("VerifiableCredential").add("OpenBadgeCredential"))
+                .add("name", name != null ? name : achievement.name())
+                .add("issuer", issuer.toJson())
+                .add("validFrom", format(validFrom));
+        validUntil.ifPresent(u -> credential.add("validUntil", format(u)));
+        credential.add("credentialSubject", subject);
+        status.ifPresent(s -> credential.add("credentialStatus", s.toJson()));
+        return Credentials.requireEmittable(credential.build());
+    }
+
+    static String format(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private static void require(Object value, String what) {
+        if (Objects.isNull(value)) {
+            throw new StandardsException(Code.INVALID_ARGUMENT, "An OpenBadgeCredential needs " + what);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.openler.standards.status;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.net.URI;
+import org.openler.standards.StandardsException;
+import org.openler.standards.StandardsException.Code;
+
+/**
+ * A {@code BitstringStatusListEntry}: which bit of which list holds a credential's status for one purpose.
+ *
+ * @param statusListCredential the URL of the status list credential
+ * @param purpose revocation or suspension
+ * @param index the bit
+ */
+public record StatusEntry(URI statusListCredential, StatusPurpose purpose, int index) {
+
+    public StatusEntry {
+        if (index < 0) {
+            throw new StandardsException(Code.INVALID_STATUS, "A status index is not negative");
+        }
+        if (!statusListCredential.isAbsolute()) {
+            throw new StandardsException(Code.INVALID_STATUS, "statusListCredential must be an absolute URL");
+        }
+    }
+
+    /** The entry's JSON, with id {@code <list>#<index>} (stable and unique within the list). */
+    public JsonObject toJson() {
+        return Json.createObjectBuilder()
+                .add("id", statusListCredential + "#" + index)
+                .add("type", "BitstringStatusListEntry")
+                .add("statusPurpose", purpose.value())
+                .add("statusListIndex", Integer.toString(index))
+                .add("statusListCredential", statusListCredential.toString())
+                .build();
+    }
+
+    /**
+     * Reads an entry.
+     *
+     * @throws StandardsException INVALID_STATUS with the reason
+     */
+    public static StatusEntry parse(JsonObject json) {
+        if (!"BitstringStatusListEntry".equals(json.getString("type", ""))) {
+            throw new StandardsException(Code.INVALID_STATUS, "credentialStatus type is not BitstringStatusListEntry");
+        }
+        String purpose = json.get("statusPurpose") instanceof JsonString s ? s.getString() : "";
+        StatusPurpose statusPurpose = StatusPurpose.of(purpose)
+                .orElseThrow(() -> new StandardsException(
+                        Code.INVALID_STATUS, "statusPurpose '" + purpose + "' is not revocation or suspension"));
+        String index = json.get("statusListIndex") instanceof JsonString s ? s.getString() : "";
+        if (!index.matches("0|[1-9][0-9]{0,9}")) {
+            throw new StandardsException(Code.INVALID_STATUS, "statusListIndex must be a non-negative integer string");
+        }
+        String url = json.get("statusListCredential") instanceof JsonString s ? s.getString() : "";
+        try {
+            return new StatusEntry(URI.create(url), statusPurpose, Integer.parseInt(index));
+        } catch (IllegalArgumentException e) {
+            throw new StandardsException(Code.INVALID_STATUS, "statusListCredential is not a URL or index too large");
+        }
+    }
+}
