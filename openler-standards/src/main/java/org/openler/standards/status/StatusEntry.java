@@ -49,7 +49,10 @@ public record StatusEntry(URI statusListCredential, StatusPurpose purpose, int i
         StatusPurpose statusPurpose = StatusPurpose.of(purpose)
                 .orElseThrow(() -> new StandardsException(
                         Code.INVALID_STATUS, "statusPurpose '" + purpose + "' is not revocation or suspension"));
-        String index = json.get("statusListIndex") instanceof JsonString s ? s.getString() : "";
+        // The spec makes the index a string; some issuers (the 1EdTech fixtures among them) write a JSON number.
+        String index = json.get("statusListIndex") instanceof JsonString s
+                ? s.getString()
+                : json.get("statusListIndex") instanceof jakarta.json.JsonNumber n && n.isIntegral() ? n.toString() : "";
         if (!index.matches("0|[1-9][0-9]{0,9}")) {
             throw new StandardsException(Code.INVALID_STATUS, "statusListIndex must be a non-negative integer string");
         }

@@ -329,7 +329,10 @@ public final class Verifier {
                         Code.INVALID_STATUS,
                         "The status list is issued by " + listIssuer + ", not the credential's issuer");
             }
-            EddsaRdfc2022.verify(listCredential, resolver, ProofExpectations.assertionBy(listIssuer));
+            EddsaRdfc2022.verify(
+                    listCredential,
+                    resolver,
+                    ProofExpectations.assertionBy(listIssuer).withKeyFromFragment(keyFromFragment));
             Optional<String> expired = expired(listCredential);
             if (expired.isPresent()) {
                 throw new StandardsException(Code.INVALID_STATUS, "The status list " + expired.get());

@@ -1,0 +1,85 @@
+package org.openler.platform.clients;
+
+import org.openler.platform.identity.Access;
+import org.openler.platform.identity.Actor;
+import org.openler.platform.identity.Actors;
+import org.openler.platform.identity.Audience;
+import org.openler.platform.identity.OrganizationDirectory;
+import org.openler.platform.identity.OrganizationId;
+import org.openler.platform.identity.StaffRole;
+import org.openler.platform.problems.PlatformException;
+import org.openler.platform.problems.Problem;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** An organization's machine clients, managed by its admins. A secret is shown once, right after it is made. */
+@Controller
+class ClientPages {
+
+    private final MachineClientService clients;
+    private final OrganizationDirectory organizations;
+
+    ClientPages(MachineClientService clients, OrganizationDirectory organizations) {
+        this.clients = clients;
+        this.organizations = organizations;
+    }
+
+    @GetMapping("/orgs/{org}/clients")
+    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ADMIN)
+    String list(@PathVariable String org, Model model) {
+        model.addAttribute("org", org);
+        model.addAttribute("clients", clients.list(organization(org)));
+        model.addAttribute("scopes", MachineClientService.SCOPES);
+        return "clients/list";
+    }
+
+    @PostMapping("/orgs/{org}/clients")
+    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ADMIN)
+    String create(@PathVariable String org, @RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
+        try {
+            MachineClientService.Created created = clients.create(organization(org), org, name, person());
+            redirect.addFlashAttribute("newClientId", created.client().clientId());
+            redirect.addFlashAttribute("newSecret", created.secret());
+        } catch (PlatformException e) {
+            redirect.addFlashAttribute(
+                    "error",
+                    e.fieldErrors().isEmpty()
+                            ? e.detail()
+                            : e.fieldErrors().get(0).message());
+        }
+        return "redirect:/orgs/" + org + "/clients";
+    }
+
+    @PostMapping("/orgs/{org}/clients/{clientId}/secret")
+    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ADMIN)
+    String rotate(@PathVariable String org, @PathVariable String clientId, RedirectAttributes redirect) {
+        String secret = clients.rotateSecret(organization(org), clientId, person());
+        redirect.addFlashAttribute("newClientId", clientId);
+        redirect.addFlashAttribute("newSecret", secret);
+        return "redirect:/orgs/" + org + "/clients";
+    }
+
+    @PostMapping("/orgs/{org}/clients/{clientId}/delete")
+    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ADMIN)
+    String delete(@PathVariable String org, @PathVariable String clientId, RedirectAttributes redirect) {
+        clients.delete(organization(org), clientId, person());
+        redirect.addFlashAttribute("notice", "clients.deleted");
+        return "redirect:/orgs/" + org + "/clients";
+    }
+
+    private OrganizationId organization(String slug) {
+        return organizations.findIdBySlug(slug).orElseThrow(() -> PlatformException.notFound("The organization"));
+    }
+
+    private static Actor.Person person() {
+        if (Actors.current() instanceof Actor.Person person) {
+            return person;
+        }
+        throw new PlatformException(Problem.UNAUTHENTICATED, "Please sign in.");
+    }
+}

@@ -1,0 +1,5 @@
+/** Machine clients of an organization: OAuth 2.0 client credentials managed by the organization's admins. */
+@NullMarked
+package org.openler.platform.clients;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,102 @@
+package org.openler.platform.demo;
+
+import java.util.List;
+import org.openler.platform.accounts.Account;
+import org.openler.platform.accounts.AccountService;
+import org.openler.platform.clients.MachineClientService;
+import org.openler.platform.identity.AccountKind;
+import org.openler.platform.identity.Actor;
+import org.openler.platform.identity.StaffRole;
+import org.openler.platform.organizations.Organization;
+import org.openler.platform.organizations.OrganizationService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Demo mode's people and organizations, named after the stories in the source papers. Runs at every start and adds
+ * only what is missing, so restarts keep whatever a visitor did. Present in demo mode only.
+ */
+@Component
+@ConditionalOnProperty(name = "openler.demo.enabled", havingValue = "true")
+class DemoData implements ApplicationRunner {
+
+    /** Every demo account's password. Demo mode only; the README says so. */
+    static final String PASSWORD = "demo-password-1";
+
+    static final String ISSUER_CLIENT_ID = "demo-issuer";
+    static final String ISSUER_CLIENT_SECRET = "demo-issuer-secret";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    record Person(String email, String name, AccountKind kind) {}
+
+    static final List<Person> LEARNERS = List.of(
+            new Person("andre@demo.openler.org", "Andre Jackson", AccountKind.LEARNER),
+            new Person("izzy@demo.openler.org", "Izzy Romero", AccountKind.LEARNER),
+            new Person("marcus@demo.openler.org", "Marcus Lee", AccountKind.LEARNER),
+            new Person("claire@demo.openler.org", "Claire Dubois", AccountKind.LEARNER));
+
+    private final AccountService accounts;
+    private final OrganizationService organizations;
+    private final MachineClientService clients;
+    private final RegisteredClientRepository registeredClients;
+
+    DemoData(
+            AccountService accounts,
+            OrganizationService organizations,
+            MachineClientService clients,
+            RegisteredClientRepository registeredClients) {
+        this.accounts = accounts;
+        this.organizations = organizations;
+        this.clients = clients;
+        this.registeredClients = registeredClients;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        for (Person learner : LEARNERS) {
+            account(learner);
+        }
+        Account registrar = account(new Person("registrar@demo.openler.org", "Rosa Registrar", AccountKind.STAFF));
+        Account issuer = account(new Person("issuer@demo.openler.org", "Ivan Issuer", AccountKind.STAFF));
+        Account recruiter = account(new Person("recruiter@demo.openler.org", "Erin Employer", AccountKind.STAFF));
+
+        Organization university = organizations
+                .find("demo-university")
+                .orElseGet(() -> organizations.create(
+                        "Demo University", "demo-university", Organization.Kind.PROVIDER, person(registrar)));
+        if (organizations.roleOf(issuer.id(), university.id()).isEmpty()) {
+            organizations.changeRoleOrAdd(university, issuer.id(), StaffRole.ISSUER, person(registrar));
+        }
+        organizations
+                .find("demo-employer")
+                .orElseGet(() -> organizations.create(
+                        "Demo Employer", "demo-employer", Organization.Kind.EMPLOYER, person(recruiter)));
+
+        if (registeredClients.findByClientId(ISSUER_CLIENT_ID) == null) {
+            clients.register(
+                    university.id(), ISSUER_CLIENT_ID, ISSUER_CLIENT_SECRET, "Demo issuing system", person(registrar));
+        }
+        log.info(
+                "Demo data ready: demo-university, demo-employer, {} learners, client {}",
+                LEARNERS.size(),
+                ISSUER_CLIENT_ID);
+    }
+
+    private Account account(Person person) {
+        return accounts.findByEmail(person.email())
+                .orElseGet(() -> accounts.create(
+                        new AccountService.NewAccount(person.email(), person.name(), PASSWORD, person.kind(), "en")));
+    }
+
+    private static Actor.Person person(Account account) {
+        return new Actor.Person(account.id(), account.kind(), false);
+    }
+}

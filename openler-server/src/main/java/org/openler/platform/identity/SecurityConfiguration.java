@@ -1,0 +1,208 @@
+package org.openler.platform.identity;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import org.openler.platform.problems.Problem;
+import org.openler.platform.problems.ProblemResponses;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Two filter chains: the embedded OpenID provider's protocol endpoints (Spring Authorization Server), and the
+ * application (pages with a session cookie, API with session or bearer token). Fine-grained access is declared on
+ * each route with {@link Access}; the chains handle who you are, CSRF and headers.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self';"
+            + " script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServerChain(HttpSecurity http) throws Exception {
+        http.oauth2AuthorizationServer(server -> {
+                    http.securityMatcher(server.getEndpointsMatcher());
+                    server.oidc(Customizer.withDefaults());
+                })
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"),
+                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                .oauth2ResourceServer(resource -> resource.jwt(Customizer.withDefaults()));
+        headers(http);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain applicationChain(HttpSecurity http, ExternalSignOn externalSignOn) throws Exception {
+        RequestMatcher bearer = request -> {
+            String header = request.getHeader("Authorization");
+            return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+        };
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health/**", "/actuator/health")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasAuthority("OPERATOR")
+                        // Every other route declares its own rule with @Access, enforced before the handler runs.
+                        .anyRequest()
+                        .permitAll())
+                .formLogin(form -> form.loginPage("/login")
+                        .loginProcessingUrl("/login")
+                        .usernameParameter("email")
+                        .successHandler(SecurityConfiguration::continueAfterSignIn)
+                        .failureUrl("/login?error")
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutSuccessUrl("/?signedOut")
+                        .deleteCookies("SESSION"))
+                .oauth2ResourceServer(resource ->
+                        resource.authenticationEntryPoint(problemEntryPoint()).jwt(Customizer.withDefaults()))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(bearer))
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint("/login"), ProblemResponses::wantsHtml)
+                        .defaultAuthenticationEntryPointFor(problemEntryPoint(), AnyRequestMatcher.INSTANCE)
+                        .accessDeniedHandler(problemAccessDenied()));
+        externalSignOn.configure(http);
+        headers(http);
+        return http.build();
+    }
+
+    /**
+     * After sign-in, go where the sign-in form said to continue (a relative path on this site only, so the parameter
+     * cannot send people elsewhere), or to the person's home.
+     */
+    private static void continueAfterSignIn(
+            HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response,
+            org.springframework.security.core.Authentication authentication)
+            throws java.io.IOException {
+        String target = request.getParameter("continue");
+        boolean safe = target != null
+                && target.length() <= 200
+                && target.matches("^/[A-Za-z0-9/_-]*$")
+                && !target.startsWith("//");
+        response.sendRedirect(safe ? target : "/home");
+    }
+
+    private static void headers(HttpSecurity http) throws Exception {
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                // HSTS on every response, not only secure ones: behind a TLS-terminating proxy the app sees http.
+                .httpStrictTransportSecurity(hsts -> hsts.requestMatcher(AnyRequestMatcher.INSTANCE)
+                        .includeSubDomains(true)
+                        .maxAgeInSeconds(31_536_000))
+                .referrerPolicy(referrer ->
+                        referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .frameOptions(frame -> frame.deny()));
+    }
+
+    private static AuthenticationEntryPoint problemEntryPoint() {
+        return (request, response, exception) -> ProblemResponses.write(
+                response,
+                ProblemResponses.detail(
+                        Problem.UNAUTHENTICATED,
+                        "Sign in, or send a valid bearer token.",
+                        java.util.List.of(),
+                        request.getRequestURI()));
+    }
+
+    private static AccessDeniedHandler problemAccessDenied() {
+        return (request, response, exception) -> {
+            if (ProblemResponses.wantsHtml(request)) {
+                // CSRF failures on forms land here: send people back with a fresh page rather than a bare 403.
+                request.setAttribute("jakarta.servlet.error.status_code", 403);
+                request.getRequestDispatcher("/error").forward(request, response);
+                return;
+            }
+            ProblemResponses.write(
+                    response,
+                    ProblemResponses.detail(
+                            Problem.FORBIDDEN,
+                            "Not allowed: " + exception.getMessage(),
+                            java.util.List.of(),
+                            request.getRequestURI()));
+        };
+    }
+
+    /** Argon2id for new hashes; the {id} prefix lets us move to a stronger KDF later without a reset. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new DelegatingPasswordEncoder(
+                "argon2", Map.of("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
+    }
+
+    @Bean
+    RegisteredClientRepository registeredClientRepository(JdbcTemplate jdbc) {
+        return new JdbcRegisteredClientRepository(jdbc);
+    }
+
+    @Bean
+    OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, RegisteredClientRepository clients) {
+        return new JdbcOAuth2AuthorizationService(jdbc, clients);
+    }
+
+    @Bean
+    OAuth2AuthorizationConsentService authorizationConsentService(
+            JdbcTemplate jdbc, RegisteredClientRepository clients) {
+        return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
+    }
+
+    @Bean
+    JWKSource<SecurityContext> jwkSource(PlatformKeyStore keys) {
+        return (selector, context) -> selector.select(keys.keys());
+    }
+
+    /** Tokens are verified against the same database-held keys, locally: no instance calls another. */
+    @Bean
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource) {
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, jwkSource));
+        return new NimbusJwtDecoder(processor);
+    }
+
+    /** The issuer is the configured public URL; without one, each request's own host (fine for a single host). */
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(@Value("${openler.public-url:}") String publicUrl) {
+        AuthorizationServerSettings.Builder settings = AuthorizationServerSettings.builder();
+        if (!publicUrl.isBlank()) {
+            settings.issuer(publicUrl);
+        }
+        return settings.build();
+    }
+
+    static boolean isBrowser(HttpServletRequest request) {
+        return ProblemResponses.wantsHtml(request);
+    }
+}

@@ -1,0 +1,14 @@
+package org.openler.platform.keys;
+
+/**
+ * Seals and unseals private key material. The default seals with AES-GCM under the configured master key; a KMS or
+ * HSM replaces this interface with its own implementation (wrapping keys it holds) without touching callers.
+ */
+public interface KeySealer {
+
+    /** Encrypts {@code plaintext}, binding it to {@code context} (e.g. the key id) so sealed blobs cannot be swapped. */
+    byte[] seal(byte[] plaintext, String context);
+
+    /** Reverses {@link #seal}; fails if the blob was altered or sealed under another context or master key. */
+    byte[] unseal(byte[] sealed, String context);
+}

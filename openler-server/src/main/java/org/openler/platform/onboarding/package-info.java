@@ -1,0 +1,5 @@
+/** Sign-up: a learner account, or a staff account with a new provider or employer, or one that accepts an invitation. */
+@NullMarked
+package org.openler.platform.onboarding;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,165 @@
+package org.openler.platform.organizations;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.UUID;
+import org.openler.platform.audit.AuditLog;
+import org.openler.platform.identity.Access;
+import org.openler.platform.identity.AccountId;
+import org.openler.platform.identity.Actor;
+import org.openler.platform.identity.Actors;
+import org.openler.platform.identity.Audience;
+import org.openler.platform.identity.PublicUrl;
+import org.openler.platform.identity.StaffRole;
+import org.openler.platform.problems.PlatformException;
+import org.openler.platform.problems.Problem;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** An organization's pages: its home, its staff and invitations, its audit log. */
+@Controller
+class OrganizationPages {
+
+    private final OrganizationService organizations;
+    private final AuditLog audit;
+
+    OrganizationPages(OrganizationService organizations, AuditLog audit) {
+        this.organizations = organizations;
+        this.audit = audit;
+    }
+
+    @GetMapping("/orgs/{org}")
+    @Access(Audience.ORGANIZATION_STAFF)
+    String home(@PathVariable String org, Model model) {
+        Organization organization = organizations.get(org);
+        model.addAttribute("organization", organization);
+        model.addAttribute("role", myRole(organization));
+        return "organizations/home";
+    }
+
+    @GetMapping("/orgs/{org}/staff")
+    @Access(Audience.ORGANIZATION_STAFF)
+    String staff(@PathVariable String org, Model model) {
+        Organization organization = organizations.get(org);
+        model.addAttribute("organization", organization);
+        model.addAttribute("role", myRole(organization));
+        model.addAttribute("members", organizations.members(organization));
+        model.addAttribute("invitations", organizations.openInvitations(organization));
+        model.addAttribute("roles", StaffRole.values());
+        return "organizations/staff";
+    }
+
+    @PostMapping("/orgs/{org}/invitations")
+    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ADMIN)
+    String invite(
+            @PathVariable String org,
+            @RequestParam(defaultValue = "") String email,
+            @RequestParam(defaultValue = "VIEWER") String role,
+            RedirectAttributes redirect) {
+        Organization organization = organizations.get(org);
+        try {
+            organizations.invite(organization, email, parseRole(role), person(), PublicUrl.current());
+            redirect.addFlashAttribute("notice", "invitation.sent");
+        } catch (PlatformException e) {
+            if (e.problem() == Problem.INTERNAL) {
+                throw e;
+            }
+            redirect.addFlashAttribute("error", e.detail());
+            redirect.addFlashAttribute("fieldErrors", e.fieldErrors());
+        }
+        return "redirect:/orgs/" + org + "/staff";
+    }
+
+    @PostMapping("/orgs/{org}/staff/{account}/role")
+    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ADMIN)
+    String changeRole(
+            @PathVariable String org,
+            @PathVariable UUID account,
+            @RequestParam(defaultValue = "") String role,
+            RedirectAttributes redirect) {
+        Organization organization = organizations.get(org);
+        try {
+            organizations.changeRole(organization, new AccountId(account), parseRole(role), person());
+            redirect.addFlashAttribute("notice", "staff.roleChanged");
+        } catch (PlatformException e) {
+            if (e.problem() == Problem.NOT_FOUND) {
+                throw e;
+            }
+            redirect.addFlashAttribute("error", e.detail());
+        }
+        return "redirect:/orgs/" + org + "/staff";
+    }
+
+    @PostMapping("/orgs/{org}/staff/{account}/remove")
+    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ADMIN)
+    String remove(@PathVariable String org, @PathVariable UUID account, RedirectAttributes redirect) {
+        Organization organization = organizations.get(org);
+        try {
+            organizations.removeMember(organization, new AccountId(account), person());
+            redirect.addFlashAttribute("notice", "staff.removed");
+        } catch (PlatformException e) {
+            if (e.problem() == Problem.NOT_FOUND) {
+                throw e;
+            }
+            redirect.addFlashAttribute("error", e.detail());
+        }
+        return "redirect:/orgs/" + org + "/staff";
+    }
+
+    @GetMapping("/orgs/{org}/audit")
+    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ADMIN)
+    String audit(@PathVariable String org, Model model) {
+        Organization organization = organizations.get(org);
+        model.addAttribute("organization", organization);
+        model.addAttribute("events", audit.forOrganization(organization.id(), 200));
+        return "organizations/audit";
+    }
+
+    @GetMapping("/invitations/{token}")
+    @Access(Audience.PUBLIC)
+    String invitation(@PathVariable String token, Model model, HttpServletRequest request) {
+        Invitation invitation =
+                organizations.invitation(token).orElseThrow(() -> PlatformException.notFound("The invitation"));
+        model.addAttribute("invitation", invitation);
+        model.addAttribute("open", invitation.isOpen(java.time.Instant.now()));
+        model.addAttribute(
+                "organization", organizations.find(invitation.organization()).orElseThrow());
+        model.addAttribute("token", token);
+        model.addAttribute("signedIn", Actors.current() instanceof Actor.Person);
+        return "organizations/invitation";
+    }
+
+    @PostMapping("/invitations/{token}")
+    @Access(Audience.SIGNED_IN)
+    String accept(@PathVariable String token) {
+        Organization organization = organizations.accept(token, person());
+        return "redirect:/orgs/" + organization.slug() + "?joined";
+    }
+
+    private StaffRole myRole(Organization organization) {
+        return switch (Actors.current()) {
+            case Actor.Person p ->
+                organizations.roleOf(p.accountId(), organization.id()).orElse(StaffRole.VIEWER);
+            default -> StaffRole.VIEWER;
+        };
+    }
+
+    static Actor.Person person() {
+        if (Actors.current() instanceof Actor.Person person) {
+            return person;
+        }
+        throw new PlatformException(Problem.UNAUTHENTICATED, "Please sign in.");
+    }
+
+    static StaffRole parseRole(String role) {
+        try {
+            return StaffRole.valueOf(role.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw PlatformException.invalid("role", "Choose admin, issuer or viewer.");
+        }
+    }
+}

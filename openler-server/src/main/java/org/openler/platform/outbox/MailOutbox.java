@@ -1,0 +1,62 @@
+package org.openler.platform.outbox;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Outgoing e-mail. Messages are written in the caller's transaction; a delivery worker (or, in demo mode, the outbox
+ * page) picks them up. Message bodies hold links with secrets, so they are never logged.
+ */
+@Service
+public class MailOutbox {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    MailOutbox(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void enqueue(String recipient, String subject, String body) {
+        jdbc.sql("insert into outbox_message (id, recipient, subject, body, created_at) values (?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID(), recipient, subject, body, Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    public List<Message> newest(int limit) {
+        return jdbc.sql("select id, recipient, subject, body, created_at from outbox_message"
+                        + " order by created_at desc limit ?")
+                .param(limit)
+                .query((rs, n) -> new Message(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getTimestamp(5).toInstant()))
+                .list();
+    }
+
+    public List<Message> to(String recipient) {
+        return jdbc.sql("select id, recipient, subject, body, created_at from outbox_message where recipient = ?"
+                        + " order by created_at desc")
+                .param(recipient.toLowerCase(java.util.Locale.ROOT))
+                .query((rs, n) -> new Message(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getTimestamp(5).toInstant()))
+                .list();
+    }
+
+    /** A message waiting in (or delivered from) the outbox. */
+    public record Message(UUID id, String recipient, String subject, String body, Instant createdAt) {}
+}

@@ -1,0 +1,56 @@
+package org.openler.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.UUID;
+import org.openler.platform.problems.Problem;
+import org.openler.platform.problems.ProblemResponses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The one place exceptions become responses: problem+json for programs, a readable error page for people, a
+ * redirect to sign-in for a person who is not signed in. Server faults are logged with an id the page shows; client
+ * mistakes are not logged as errors.
+ */
+@ControllerAdvice
+class ErrorHandling {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
+
+    @ExceptionHandler(Exception.class)
+    Object handle(Exception error, HttpServletRequest request, HttpServletResponse response) {
+        ProblemMapping.Mapped mapped = ProblemMapping.map(error);
+        String instance = request.getRequestURI();
+        if (mapped.problem() == Problem.INTERNAL) {
+            String incident = UUID.randomUUID().toString();
+            log.error("Unhandled error {} on {} {}", incident, request.getMethod(), instance, error);
+            instance = "urn:openler:incident:" + incident;
+        }
+        if (ProblemResponses.wantsHtml(request)) {
+            if (mapped.problem() == Problem.UNAUTHENTICATED) {
+                String path = request.getRequestURI();
+                boolean simple = "GET".equals(request.getMethod()) && path.matches("^/[A-Za-z0-9/_-]*$");
+                return new ModelAndView("redirect:/login" + (simple ? "?continue=" + path : ""));
+            }
+            ModelAndView page = new ModelAndView("error");
+            page.setStatus(mapped.problem().status());
+            page.addObject("status", mapped.problem().status().value());
+            page.addObject("problem", mapped.problem().slug());
+            page.addObject("detail", mapped.detail());
+            page.addObject("fieldErrors", mapped.fieldErrors());
+            page.addObject("instance", instance);
+            return page;
+        }
+        ProblemDetail body = ProblemResponses.detail(mapped.problem(), mapped.detail(), mapped.fieldErrors(), instance);
+        return ResponseEntity.status(mapped.problem().status())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
+    }
+}

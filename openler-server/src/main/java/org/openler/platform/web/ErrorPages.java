@@ -1,0 +1,51 @@
+package org.openler.platform.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.openler.platform.problems.Problem;
+import org.openler.platform.problems.ProblemResponses;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Errors that happen outside the controllers (in filters, or in the servlet container) arrive here. Same vocabulary
+ * as {@link ErrorHandling}.
+ */
+@Controller
+class ErrorPages implements ErrorController {
+
+    @RequestMapping("/error")
+    @org.openler.platform.identity.Access(org.openler.platform.identity.Audience.PUBLIC)
+    ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer i ? i : 500;
+        Problem problem = problemFor(status);
+        String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+        if (!ProblemResponses.wantsHtml(request)) {
+            ProblemResponses.write(response, ProblemResponses.detail(problem, problem.title() + ".", List.of(), path));
+            return null;
+        }
+        ModelAndView page = new ModelAndView("error");
+        page.setStatus(problem.status());
+        page.addObject("status", problem.status().value());
+        page.addObject("problem", problem.slug());
+        page.addObject("detail", problem.title() + ".");
+        page.addObject("fieldErrors", List.of());
+        page.addObject("instance", path);
+        return page;
+    }
+
+    static Problem problemFor(int status) {
+        for (Problem problem : Problem.values()) {
+            if (problem.status().value() == status) {
+                return problem;
+            }
+        }
+        return status >= 500 ? Problem.INTERNAL : Problem.MALFORMED_REQUEST;
+    }
+}

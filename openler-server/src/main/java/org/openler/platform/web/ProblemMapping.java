@@ -1,0 +1,96 @@
+package org.openler.platform.web;
+
+import java.util.List;
+import org.openler.platform.problems.PlatformException;
+import org.openler.platform.problems.Problem;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestValueException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Maps any exception to the platform's problem vocabulary. Everything not recognised is a 500 on our side. */
+final class ProblemMapping {
+
+    private ProblemMapping() {}
+
+    record Mapped(Problem problem, String detail, List<PlatformException.FieldError> fieldErrors) {}
+
+    static Mapped map(Throwable error) {
+        return switch (error) {
+            case PlatformException e -> new Mapped(e.problem(), e.detail(), e.fieldErrors());
+            case HttpMessageNotReadableException e -> new Mapped(Problem.MALFORMED_REQUEST, readable(e), List.of());
+            case MethodArgumentTypeMismatchException e ->
+                new Mapped(
+                        Problem.INVALID_INPUT,
+                        "'" + e.getName() + "' has the wrong type.",
+                        List.of(new PlatformException.FieldError(e.getName(), "Wrong type.")));
+            case BindException e ->
+                new Mapped(
+                        Problem.INVALID_INPUT,
+                        "Some fields are not valid.",
+                        e.getFieldErrors().stream()
+                                .map(f -> new PlatformException.FieldError(
+                                        f.getField(), String.valueOf(f.getDefaultMessage())))
+                                .toList());
+            case HandlerMethodValidationException e ->
+                new Mapped(Problem.INVALID_INPUT, "Some parameters are not valid.", List.of());
+            case MissingRequestValueException e -> new Mapped(Problem.INVALID_INPUT, e.getMessage(), List.of());
+            case ServletRequestBindingException e -> new Mapped(Problem.INVALID_INPUT, e.getMessage(), List.of());
+            case HttpRequestMethodNotSupportedException e ->
+                new Mapped(
+                        Problem.METHOD_NOT_ALLOWED, "This address does not accept " + e.getMethod() + ".", List.of());
+            case HttpMediaTypeNotSupportedException e ->
+                new Mapped(
+                        Problem.UNSUPPORTED_MEDIA_TYPE, "Send one of: " + e.getSupportedMediaTypes() + ".", List.of());
+            case HttpMediaTypeNotAcceptableException e ->
+                new Mapped(
+                        Problem.NOT_ACCEPTABLE, "This resource cannot be served in the format asked for.", List.of());
+            case MaxUploadSizeExceededException e ->
+                new Mapped(Problem.PAYLOAD_TOO_LARGE, "The upload is too large.", List.of());
+            case MultipartException e ->
+                new Mapped(Problem.MALFORMED_REQUEST, "The upload could not be read.", List.of());
+            case NoResourceFoundException e ->
+                new Mapped(Problem.NOT_FOUND, "There is nothing at this address.", List.of());
+            case NoHandlerFoundException e ->
+                new Mapped(Problem.NOT_FOUND, "There is nothing at this address.", List.of());
+            case LimitedBodyRequest.BodyTooLargeException e ->
+                new Mapped(Problem.PAYLOAD_TOO_LARGE, e.getMessage(), List.of());
+            default ->
+                error.getCause() instanceof LimitedBodyRequest.BodyTooLargeException tooLarge
+                        ? new Mapped(Problem.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), List.of())
+                        : new Mapped(
+                                Problem.INTERNAL, "Something went wrong on our side. Please try again.", List.of());
+        };
+    }
+
+    /** Says what is wrong with the body without echoing it back (it may hold personal data). */
+    private static String readable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof LimitedBodyRequest.BodyTooLargeException) {
+            return cause.getMessage();
+        }
+        String message = String.valueOf(cause.getMessage());
+        if (message.contains("Duplicate field")) {
+            return "The JSON body has a duplicate key.";
+        }
+        if (message.contains("nesting depth")) {
+            return "The JSON body is nested too deeply.";
+        }
+        if (message.contains("Unrecognized property") || message.contains("Unrecognized field")) {
+            return "The JSON body has a property this endpoint does not know.";
+        }
+        if (message.contains("Cannot deserialize") || message.contains("Cannot coerce")) {
+            return "A value in the JSON body has the wrong type.";
+        }
+        return "The body is not valid JSON, or is missing.";
+    }
+}
