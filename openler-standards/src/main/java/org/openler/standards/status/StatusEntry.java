@@ -52,7 +52,9 @@ public record StatusEntry(URI statusListCredential, StatusPurpose purpose, int i
         // The spec makes the index a string; some issuers (the 1EdTech fixtures among them) write a JSON number.
         String index = json.get("statusListIndex") instanceof JsonString s
                 ? s.getString()
-                : json.get("statusListIndex") instanceof jakarta.json.JsonNumber n && n.isIntegral() ? n.toString() : "";
+                : json.get("statusListIndex") instanceof jakarta.json.JsonNumber n && n.isIntegral()
+                        ? n.toString()
+                        : "";
         if (!index.matches("0|[1-9][0-9]{0,9}")) {
             throw new StandardsException(Code.INVALID_STATUS, "statusListIndex must be a non-negative integer string");
         }
