@@ -260,7 +260,7 @@ public final class Verifier {
             if (e.code() == Code.DID_NOT_RESOLVED || e.code() == Code.INVALID_DID) {
                 results.add(new CheckResult.Failed(
                         Check.PROOF,
-                        "The proof was not checked: the issuer's key is unknown",
+                        "The proof was not checked: the issuer's key is unknown. " + e.getMessage(),
                         ProblemType.CRYPTOGRAPHIC_SECURITY_ERROR));
                 results.add(
                         new CheckResult.Failed(Check.ISSUER, e.getMessage(), ProblemType.CRYPTOGRAPHIC_SECURITY_ERROR));
