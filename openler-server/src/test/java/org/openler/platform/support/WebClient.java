@@ -1,0 +1,129 @@
+package org.openler.platform.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A small real HTTP client for tests: keeps cookies like a browser, reads CSRF tokens from pages, signs in through
+ * the real form, and gets machine tokens from the real token endpoint. No mocks between it and the server.
+ */
+public final class WebClient {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final String base;
+    private final HttpClient http;
+
+    public WebClient(String base) {
+        this.base = base;
+        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    public static WebClient on(int port) {
+        return new WebClient("http://localhost:" + port);
+    }
+
+    public String base() {
+        return base;
+    }
+
+    public HttpResponse<String> get(String path, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", accept)
+                .GET()
+                .build());
+    }
+
+    public HttpResponse<String> page(String path) {
+        return get(path, "text/html");
+    }
+
+    /** Posts a form the way a browser does: with the CSRF token of the page it came from. */
+    public HttpResponse<String> submit(String pagePath, String actionPath, Map<String, String> fields) {
+        String token = csrfToken(pagePath);
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", token);
+        return send(HttpRequest.newBuilder(URI.create(base + actionPath))
+                .header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(all)))
+                .build());
+    }
+
+    public String csrfToken(String pagePath) {
+        HttpResponse<String> page = page(pagePath);
+        Matcher m = CSRF.matcher(page.body());
+        if (!m.find()) {
+            throw new AssertionError("No CSRF token on " + pagePath + " (status " + page.statusCode() + ")");
+        }
+        return m.group(1);
+    }
+
+    public HttpResponse<String> signIn(String email, String password) {
+        HttpResponse<String> response = submit("/login", "/login", Map.of("email", email, "password", password));
+        String location = response.headers().firstValue("Location").orElse("");
+        if (response.statusCode() != 302 || location.contains("error")) {
+            throw new AssertionError("Sign-in failed for a test account: " + response.statusCode() + " " + location);
+        }
+        return response;
+    }
+
+    public static String clientToken(String base, String clientId, String secret) {
+        HttpClient http = HttpClient.newHttpClient();
+        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        try {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
+                            .header("Authorization", "Basic " + basic)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+            if (response.statusCode() != 200 || !m.find()) {
+                throw new AssertionError("No token: " + response.statusCode());
+            }
+            return m.group(1);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    public static String form(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}
