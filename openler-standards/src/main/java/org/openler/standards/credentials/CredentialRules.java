@@ -115,6 +115,8 @@ public final class CredentialRules {
 
     private static void clr(JsonObject credential, List<String> contexts, List<Violation> out) {
         contextAt(contexts, 1, CLR_CONTEXT_PREFIX, BundledContexts.CLR_V2P0_2_0_1, out);
+        // CLR 2.0 names the OB 3.0 context too; without it the bundled achievements lose their vocabulary.
+        contextAt(contexts, 2, OB_CONTEXT_PREFIX, BundledContexts.OB_V3P0_3_0_3, out);
         requireString(credential, "name", "/name", out);
         if (credential.get("issuer") instanceof JsonObject issuer) {
             profile(issuer, "/issuer", out);

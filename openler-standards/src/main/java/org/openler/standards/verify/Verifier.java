@@ -83,7 +83,13 @@ public final class Verifier {
         }
         status(credential, proofOk, results);
         validity(credential, results);
-        return new VerificationReport(results);
+        List<VerificationReport> embedded = new ArrayList<>();
+        if (hasType(credential, "ClrCredential") && credential.get("credentialSubject") instanceof JsonObject subject) {
+            // The CLR's own proof does not cover everything inside the credentials it bundles (their @context, for
+            // one, is inert once the outer context is active), so each bundled credential must verify on its own.
+            embedded(subject.get("verifiableCredential"), results, embedded);
+        }
+        return new VerificationReport(results, embedded);
     }
 
     /**
@@ -175,7 +181,11 @@ public final class Verifier {
             }
         }
         List<VerificationReport> embedded = new ArrayList<>();
-        JsonValue vcs = presentation.get("verifiableCredential");
+        embedded(presentation.get("verifiableCredential"), results, embedded);
+        return new VerificationReport(results, embedded);
+    }
+
+    private void embedded(JsonValue vcs, List<CheckResult> results, List<VerificationReport> embedded) {
         List<JsonValue> credentials = vcs instanceof JsonArray array ? array : vcs == null ? List.of() : List.of(vcs);
         for (int i = 0; i < credentials.size(); i++) {
             if (!(credentials.get(i) instanceof JsonObject credential)) {
@@ -194,7 +204,6 @@ public final class Verifier {
                             Check.EMBEDDED_CREDENTIAL, label + ": " + f.message(), f.problemType()))
                     .orElseGet(() -> new CheckResult.Passed(Check.EMBEDDED_CREDENTIAL, label + " verifies")));
         }
-        return new VerificationReport(results, embedded);
     }
 
     private void structure(JsonObject credential, List<CheckResult> results) {
