@@ -1,0 +1,161 @@
+// Verifies one credential or presentation with two independent JavaScript verifiers, offline:
+//   digitalbazaar (@digitalbazaar/vc + data-integrity + eddsa-rdfc-2022) and DCC (@digitalcredentials/verifier-core).
+//
+//   node crosscheck.mjs FILE [--documents DOCS.json] [--challenge C] [--domain D]
+//
+// JSON-LD contexts are the exact files openler-standards bundles (so both sides read the same pinned bytes).
+// DOCS.json maps URLs to JSON documents (did:web did.json files, status list credentials); did:key is resolved
+// locally. Nothing else is reachable: global fetch is replaced, so no library can go to the network.
+// Prints one JSON line per verifier; exits 0 only when every verifier says verified.
+import {readFileSync} from 'node:fs';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {parseArgs} from 'node:util';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const contextDir = join(here, '..', 'openler-standards', 'src', 'main', 'resources', 'org', 'openler', 'standards',
+  'jsonld', 'contexts');
+const CONTEXT_FILES = {
+  'https://www.w3.org/ns/credentials/v2': 'credentials-v2.jsonld',
+  'https://www.w3.org/2018/credentials/v1': 'credentials-v1.jsonld',
+  'https://www.w3.org/ns/credentials/undefined-terms/v2': 'credentials-undefined-terms-v2.jsonld',
+  'https://www.w3.org/ns/credentials/status/v1': 'credentials-status-v1.jsonld',
+  'https://w3id.org/security/data-integrity/v2': 'data-integrity-v2.jsonld',
+  'https://w3id.org/security/data-integrity/v1': 'data-integrity-v1.jsonld',
+  'https://w3id.org/security/multikey/v1': 'multikey-v1.jsonld',
+  'https://www.w3.org/ns/did/v1': 'did-v1.jsonld',
+  'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json': 'ob-v3p0-context-3.0.3.json',
+  'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json': 'ob-v3p0-extensions.json',
+  'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json': 'clr-v2p0-context-2.0.1.json'
+};
+
+const {values: opt, positionals} = parseArgs({allowPositionals: true, options: {
+  documents: {type: 'string'}, challenge: {type: 'string'}, domain: {type: 'string'}
+}});
+if(positionals.length !== 1) {
+  console.error('usage: node crosscheck.mjs FILE [--documents DOCS.json] [--challenge C] [--domain D]');
+  process.exit(2);
+}
+// Library chatter goes to stderr; stdout carries only our JSON lines.
+console.log = console.info = console.warn = (...a) => process.stderr.write(a.join(' ') + '\n');
+
+const served = new Map();
+for(const [url, file] of Object.entries(CONTEXT_FILES)) {
+  served.set(url, JSON.parse(readFileSync(join(contextDir, file), 'utf8')));
+}
+if(opt.documents) {
+  for(const [url, doc] of Object.entries(JSON.parse(readFileSync(opt.documents, 'utf8')))) {
+    served.set(url, doc);
+  }
+}
+const withoutFragment = url => url.split('#')[0];
+const lookup = url => {
+  const doc = served.get(withoutFragment(url));
+  if(!doc) {
+    throw new Error(`offline: ${url} is not served`);
+  }
+  return doc;
+};
+globalThis.fetch = async input => {
+  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  return new Response(JSON.stringify(lookup(url)), {status: 200, headers: {'content-type': 'application/json'}});
+};
+
+const Ed25519Multikey = await import('@digitalbazaar/ed25519-multikey');
+const {driver: didKeyDriver} = await import('@digitalbazaar/did-method-key');
+const didKey = didKeyDriver();
+didKey.use({multibaseMultikeyHeader: 'z6Mk', fromMultibase: Ed25519Multikey.from});
+
+function didWebUrl(did) {
+  const [host, ...path] = did.slice('did:web:'.length).split(':').map(decodeURIComponent);
+  return `https://${host}/${path.length ? path.join('/') : '.well-known'}/did.json`;
+}
+
+async function documentLoader(url) {
+  if(url.startsWith('did:key:')) {
+    return {contextUrl: null, documentUrl: url, document: await didKey.get({url})};
+  }
+  if(url.startsWith('did:web:')) {
+    const didDocument = lookup(didWebUrl(withoutFragment(url)));
+    if(!url.includes('#')) {
+      return {contextUrl: null, documentUrl: url, document: didDocument};
+    }
+    const method = (didDocument.verificationMethod ?? []).find(m => m.id === url);
+    if(!method) {
+      throw new Error(`offline: ${url} is not in its DID document`);
+    }
+    return {contextUrl: null, documentUrl: url, document: {'@context': didDocument['@context'], ...method}};
+  }
+  return {contextUrl: null, documentUrl: url, document: lookup(url)};
+}
+
+const doc = JSON.parse(readFileSync(positionals[0], 'utf8'));
+const isPresentation = [].concat(doc.type ?? []).includes('VerifiablePresentation');
+const challenge = opt.challenge ?? [].concat(doc.proof ?? []).find(p => p?.challenge)?.challenge;
+const errorsOf = (...xs) => xs.flat(3).filter(Boolean).map(e => e.message ?? String(e));
+
+async function digitalbazaar() {
+  const vc = await import('@digitalbazaar/vc');
+  const {DataIntegrityProof} = await import('@digitalbazaar/data-integrity');
+  const {cryptosuite} = await import('@digitalbazaar/eddsa-rdfc-2022-cryptosuite');
+  const {checkStatus: bslCheckStatus} = await import('@digitalbazaar/vc-bitstring-status-list');
+  const suite = new DataIntegrityProof({cryptosuite});
+  // checkStatus reports the bit without failing; a set revocation/suspension bit means "not verified" here.
+  const checkStatus = async options => {
+    const result = await bslCheckStatus({...options, verifyMatchingIssuers: true});
+    const set = (result.results ?? []).filter(r => r.status === true);
+    return set.length ? {verified: false, error: new Error(`status bit set (${set.map(r =>
+      r.credentialStatus.statusPurpose).join(', ')})`)} : result;
+  };
+  const result = isPresentation
+    ? await vc.verify({presentation: doc, suite, documentLoader, checkStatus, challenge, domain: opt.domain,
+      unsignedPresentation: !doc.proof})
+    : await vc.verifyCredential({credential: doc, suite, documentLoader, checkStatus});
+  const errors = result.verified ? [] : errorsOf(result.error, (result.results ?? []).map(r => r.error),
+    result.statusResult?.error, (result.credentialResults ?? []).map(r => [r.error, r.statusResult?.error]),
+    result.presentationResult?.results?.map(r => r.error));
+  return {verifier: 'digitalbazaar', verified: result.verified === true, errors};
+}
+
+async function dcc() {
+  const core = await import('@digitalcredentials/verifier-core');
+  const verdict = r => {
+    if(r?.errors?.length) {
+      return errorsOf(r.errors);
+    }
+    const log = r?.log ?? [];
+    const required = ['valid_signature', 'expiration', 'revocation_status'];
+    const problems = log.filter(e => required.includes(e.id) && e.valid !== true).map(e => `${e.id}: not valid`);
+    if(!log.some(e => e.id === 'valid_signature' && e.valid === true)) {
+      problems.push('valid_signature: missing');
+    }
+    return problems;
+  };
+  let errors;
+  if(isPresentation) {
+    const r = await core.verifyPresentation({presentation: doc, challenge, unsignedPresentation: !doc.proof,
+      knownDIDRegistries: []});
+    errors = [...errorsOf(r.errors ?? []), ...(r.credentialResults ?? []).flatMap(verdict)];
+    const signature = r.presentationResult?.signature;
+    if(doc.proof && signature !== 'valid') {
+      // verifier-core 1.0.0-beta.11 checks presentation proofs as assertionMethod; holder proofs are authentication.
+      errors.push(`presentation signature: ${signature}`);
+    }
+  } else {
+    errors = verdict(await core.verifyCredential({credential: doc, knownDIDRegistries: []}));
+  }
+  return {verifier: 'dcc-verifier-core', verified: errors.length === 0, errors};
+}
+
+let ok = true;
+for(const run of [digitalbazaar, dcc]) {
+  let line;
+  try {
+    line = await run();
+  } catch(e) {
+    line = {verifier: run.name, verified: false, errors: [e.message]};
+  }
+  ok &&= line.verified;
+  process.stdout.write(JSON.stringify(line) + '\n');
+}
+process.exit(ok ? 0 : 1);
