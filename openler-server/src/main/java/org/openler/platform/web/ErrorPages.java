@@ -23,9 +23,12 @@ class ErrorPages implements ErrorController {
     @org.openler.platform.identity.Access(org.openler.platform.identity.Audience.PUBLIC)
     ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer i ? i : 500;
+        // A direct request for /error (not the container forwarding an error here) carries no status: there is
+        // nothing at this address, so it is a 404, not a fault on our side. Found by AuthorizationMatrixIT.
+        int status = code instanceof Integer i ? i : 404;
         Problem problem = problemFor(status);
-        String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = uri instanceof String s ? s : request.getRequestURI();
         if (!ProblemResponses.wantsHtml(request)) {
             ProblemResponses.write(response, ProblemResponses.detail(problem, problem.title() + ".", List.of(), path));
             return null;

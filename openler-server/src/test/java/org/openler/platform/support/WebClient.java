@@ -26,10 +26,11 @@ public final class WebClient {
 
     private final String base;
     private final HttpClient http;
+    private final CookieManager cookies;
 
     public WebClient(String base) {
         this.base = base;
-        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        this.cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
         this.http = HttpClient.newBuilder()
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -42,6 +43,13 @@ public final class WebClient {
 
     public String base() {
         return base;
+    }
+
+    /** The Cookie header this client would send to {@code url}: lets a test carry a session to another instance. */
+    public String cookieHeader(String url) {
+        return cookies.getCookieStore().get(URI.create(url)).stream()
+                .map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
     }
 
     public HttpResponse<String> get(String path, String accept) {

@@ -1,0 +1,36 @@
+package org.openler.platform.identity;
+
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+
+/**
+ * A signature alone does not make a machine token good: it must still be on record, so rotating a client's secret or
+ * deleting the client revokes its tokens at once on every instance (the record is in the shared database).
+ */
+final class ActiveTokenValidator implements OAuth2TokenValidator<Jwt> {
+
+    private final OAuth2AuthorizationService authorizations;
+
+    ActiveTokenValidator(OAuth2AuthorizationService authorizations) {
+        this.authorizations = authorizations;
+    }
+
+    @Override
+    public OAuth2TokenValidatorResult validate(Jwt token) {
+        OAuth2Authorization authorization =
+                authorizations.findByToken(token.getTokenValue(), OAuth2TokenType.ACCESS_TOKEN);
+        boolean active = authorization != null
+                && authorization.getAccessToken() != null
+                && authorization.getAccessToken().isActive();
+        return active
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(
+                        new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "The token was revoked.", null));
+    }
+}
