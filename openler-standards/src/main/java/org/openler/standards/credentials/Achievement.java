@@ -1,6 +1,5 @@
 package org.openler.standards.credentials;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.openler.standards.StandardsException;
 import org.openler.standards.StandardsException.Code;
+import org.openler.standards.json.Jsons;
 
 /**
  * An OB 3.0 {@code Achievement}, the part a provider defines once and issues many times.
@@ -40,21 +40,24 @@ public record Achievement(
     }
 
     JsonObject toJson() {
-        JsonObjectBuilder achievement = Json.createObjectBuilder()
+        JsonObjectBuilder achievement = Jsons.PROVIDER
+                .createObjectBuilder()
                 .add("id", id.toString())
-                .add("type", Json.createArrayBuilder().add("Achievement"));
+                .add("type", Jsons.PROVIDER.createArrayBuilder().add("Achievement"));
         achievementType.ifPresent(t -> achievement.add("achievementType", t));
         achievement
                 .add("name", name)
                 .add("description", description)
-                .add("criteria", Json.createObjectBuilder().add("narrative", criteriaNarrative));
+                .add("criteria", Jsons.PROVIDER.createObjectBuilder().add("narrative", criteriaNarrative));
         image.ifPresent(i -> achievement.add(
-                "image", Json.createObjectBuilder().add("id", i.toString()).add("type", "Image")));
+                "image",
+                Jsons.PROVIDER.createObjectBuilder().add("id", i.toString()).add("type", "Image")));
         if (!alignments.isEmpty()) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
             for (Alignment a : alignments) {
-                array.add(Json.createObjectBuilder()
-                        .add("type", Json.createArrayBuilder().add("Alignment"))
+                array.add(Jsons.PROVIDER
+                        .createObjectBuilder()
+                        .add("type", Jsons.PROVIDER.createArrayBuilder().add("Alignment"))
                         .add("targetName", a.targetName())
                         .add("targetUrl", a.targetUrl().toString()));
             }

@@ -1,6 +1,5 @@
 package org.openler.standards.credentials;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.openler.standards.StandardsException;
 import org.openler.standards.StandardsException.Code;
+import org.openler.standards.json.Jsons;
 import org.openler.standards.jsonld.BundledContexts;
 
 /** Builds an unsigned CLR 2.0 {@code ClrCredential} bundling a learner's signed credentials from one provider. */
@@ -63,28 +63,35 @@ public final class ClrCredentialBuilder {
         if (credentials.isEmpty()) {
             throw new StandardsException(Code.INVALID_ARGUMENT, "A ClrCredential bundles at least one credential");
         }
-        JsonObjectBuilder subject = Json.createObjectBuilder();
+        JsonObjectBuilder subject = Jsons.PROVIDER.createObjectBuilder();
         if (recipient instanceof Recipient.ByDid d) {
             subject.add("id", d.did().value());
         }
-        subject.add("type", Json.createArrayBuilder().add("ClrSubject"));
+        subject.add("type", Jsons.PROVIDER.createArrayBuilder().add("ClrSubject"));
         if (recipient instanceof Recipient.ByIdentity i) {
-            subject.add("identifier", Json.createArrayBuilder().add(i.identity().toJson()));
+            subject.add(
+                    "identifier",
+                    Jsons.PROVIDER.createArrayBuilder().add(i.identity().toJson()));
         }
-        JsonArrayBuilder bundled = Json.createArrayBuilder();
+        JsonArrayBuilder bundled = Jsons.PROVIDER.createArrayBuilder();
         credentials.forEach(bundled::add);
         subject.add("verifiableCredential", bundled);
-        JsonObject clr = Json.createObjectBuilder()
+        JsonObject clr = Jsons.PROVIDER
+                .createObjectBuilder()
                 .add(
                         "@context",
-                        Json.createArrayBuilder()
+                        Jsons.PROVIDER
+                                .createArrayBuilder()
                                 .add(BundledContexts.VC_V2)
                                 .add(BundledContexts.CLR_V2P0_2_0_1)
                                 .add(BundledContexts.OB_V3P0_3_0_3))
                 .add("id", id.toString())
                 .add(
                         "type",
-                        Json.createArrayBuilder().add("VerifiableCredential").add("ClrCredential"))
+                        Jsons.PROVIDER
+                                .createArrayBuilder()
+                                .add("VerifiableCredential")
+                                .add("ClrCredential"))
                 .add("name", name)
                 .add("issuer", issuer.toJson())
                 .add("validFrom", OpenBadgeCredentialBuilder.format(validFrom))

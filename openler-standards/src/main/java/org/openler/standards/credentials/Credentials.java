@@ -1,6 +1,5 @@
 package org.openler.standards.credentials;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.openler.standards.StandardsException;
 import org.openler.standards.StandardsException.Code;
+import org.openler.standards.json.Jsons;
 import org.openler.standards.jsonld.BundledContexts;
 
 /** Entry points for building credentials and presentations. */
@@ -27,11 +27,12 @@ public final class Credentials {
 
     /** An unsigned VC DM 2.0 presentation of signed credentials, with the holder's DID if it will be signed. */
     public static JsonObject presentation(Optional<String> holder, List<JsonObject> credentials) {
-        JsonArrayBuilder vcs = Json.createArrayBuilder();
+        JsonArrayBuilder vcs = Jsons.PROVIDER.createArrayBuilder();
         credentials.forEach(vcs::add);
-        JsonObjectBuilder vp = Json.createObjectBuilder()
-                .add("@context", Json.createArrayBuilder().add(BundledContexts.VC_V2))
-                .add("type", Json.createArrayBuilder().add("VerifiablePresentation"));
+        JsonObjectBuilder vp = Jsons.PROVIDER
+                .createObjectBuilder()
+                .add("@context", Jsons.PROVIDER.createArrayBuilder().add(BundledContexts.VC_V2))
+                .add("type", Jsons.PROVIDER.createArrayBuilder().add("VerifiablePresentation"));
         holder.ifPresent(h -> vp.add("holder", h));
         return vp.add("verifiableCredential", vcs).build();
     }

@@ -1,6 +1,5 @@
 package org.openler.standards.credentials;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,6 +9,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import org.openler.standards.StandardsException;
 import org.openler.standards.StandardsException.Code;
+import org.openler.standards.json.Jsons;
 
 /**
  * An OB 3.0 {@code IdentityObject} for a learner known by e-mail: the address is never in the credential, only
@@ -49,7 +49,8 @@ public record IdentityObject(String identityType, String identityHash, String sa
     }
 
     JsonObject toJson() {
-        return Json.createObjectBuilder()
+        return Jsons.PROVIDER
+                .createObjectBuilder()
                 .add("type", "IdentityObject")
                 .add("identityHash", identityHash)
                 .add("identityType", identityType)

@@ -1,6 +1,5 @@
 package org.openler.standards.credentials;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.net.URI;
@@ -11,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.openler.standards.StandardsException;
 import org.openler.standards.StandardsException.Code;
+import org.openler.standards.json.Jsons;
 import org.openler.standards.jsonld.BundledContexts;
 import org.openler.standards.status.StatusEntry;
 
@@ -85,25 +85,34 @@ public final class OpenBadgeCredentialBuilder {
         if (validUntil.isPresent() && validUntil.get().isBefore(validFrom)) {
             throw new StandardsException(Code.INVALID_ARGUMENT, "validUntil is before validFrom");
         }
-        JsonObjectBuilder subject = Json.createObjectBuilder();
+        JsonObjectBuilder subject = Jsons.PROVIDER.createObjectBuilder();
         switch (recipient) {
             case Recipient.ByDid d -> subject.add("id", d.did().value());
             case Recipient.ByIdentity i -> {}
         }
-        subject.add("type", Json.createArrayBuilder().add("AchievementSubject"));
+        subject.add("type", Jsons.PROVIDER.createArrayBuilder().add("AchievementSubject"));
         if (recipient instanceof Recipient.ByIdentity i) {
-            subject.add("identifier", Json.createArrayBuilder().add(i.identity().toJson()));
+            subject.add(
+                    "identifier",
+                    Jsons.PROVIDER.createArrayBuilder().add(i.identity().toJson()));
         }
         subject.add("achievement", achievement.toJson());
 
-        JsonObjectBuilder credential = Json.createObjectBuilder()
+        JsonObjectBuilder credential = Jsons.PROVIDER
+                .createObjectBuilder()
                 .add(
                         "@context",
-                        Json.createArrayBuilder().add(BundledContexts.VC_V2).add(BundledContexts.OB_V3P0_3_0_3))
+                        Jsons.PROVIDER
+                                .createArrayBuilder()
+                                .add(BundledContexts.VC_V2)
+                                .add(BundledContexts.OB_V3P0_3_0_3))
                 .add("id", id.toString())
                 .add(
                         "type",
-                        Json.createArrayBuilder().add("VerifiableCredential").add("OpenBadgeCredential"))
+                        Jsons.PROVIDER
+                                .createArrayBuilder()
+                                .add("VerifiableCredential")
+                                .add("OpenBadgeCredential"))
                 .add("name", name != null ? name : achievement.name())
                 .add("issuer", issuer.toJson())
                 .add("validFrom", format(validFrom));

@@ -1,6 +1,5 @@
 package org.openler.standards.dataintegrity;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -25,6 +24,7 @@ import org.openler.standards.did.Did;
 import org.openler.standards.did.DidDocument;
 import org.openler.standards.did.DidResolver;
 import org.openler.standards.did.VerificationMethod;
+import org.openler.standards.json.Jsons;
 import org.openler.standards.jsonld.Canonicalizer;
 
 /**
@@ -52,7 +52,8 @@ public final class EddsaRdfc2022 {
         if (unsecured.containsKey("proof")) {
             throw new StandardsException(Code.INVALID_ARGUMENT, "The document already has a proof");
         }
-        JsonObjectBuilder config = Json.createObjectBuilder()
+        JsonObjectBuilder config = Jsons.PROVIDER
+                .createObjectBuilder()
                 .add("type", PROOF_TYPE)
                 .add("created", DateTimeFormatter.ISO_INSTANT.format(options.created()))
                 .add("verificationMethod", options.verificationMethod())
@@ -61,14 +62,16 @@ public final class EddsaRdfc2022 {
         options.challenge().ifPresent(c -> config.add("challenge", c));
         options.domain().ifPresent(d -> config.add("domain", d));
         JsonObject proofConfig = config.build();
-        JsonObject withContext = Json.createObjectBuilder(proofConfig)
+        JsonObject withContext = Jsons.PROVIDER
+                .createObjectBuilder(proofConfig)
                 .add("@context", unsecured.getOrDefault("@context", JsonValue.NULL))
                 .build();
         byte[] signature = Ed25519.sign(key, hashData(unsecured, withContext));
-        JsonObject proof = Json.createObjectBuilder(proofConfig)
+        JsonObject proof = Jsons.PROVIDER
+                .createObjectBuilder(proofConfig)
                 .add("proofValue", Multibase.encodeBase58Btc(signature))
                 .build();
-        return Json.createObjectBuilder(unsecured).add("proof", proof).build();
+        return Jsons.PROVIDER.createObjectBuilder(unsecured).add("proof", proof).build();
     }
 
     /**
@@ -86,7 +89,8 @@ public final class EddsaRdfc2022 {
         if (proofs.isEmpty()) {
             throw new StandardsException(Code.INVALID_PROOF, "The document's proof set is empty");
         }
-        JsonObject unsecured = Json.createObjectBuilder(secured).remove("proof").build();
+        JsonObject unsecured =
+                Jsons.PROVIDER.createObjectBuilder(secured).remove("proof").build();
         VerifiedProof first = null;
         // Every proof in a set must verify: an extra proof we cannot check is not something to ignore.
         for (JsonValue value : proofs) {
@@ -150,7 +154,7 @@ public final class EddsaRdfc2022 {
         }
         KeyAndController key = resolveKey(string(proof, "verificationMethod"), resolver, e);
 
-        JsonObjectBuilder config = Json.createObjectBuilder(proof).remove("proofValue");
+        JsonObjectBuilder config = Jsons.PROVIDER.createObjectBuilder(proof).remove("proofValue");
         if (secured.containsKey("@context")) {
             config.add("@context", secured.get("@context"));
         }

@@ -1,6 +1,5 @@
 package org.openler.standards.did;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -12,6 +11,7 @@ import java.util.Optional;
 import org.openler.standards.StandardsException;
 import org.openler.standards.StandardsException.Code;
 import org.openler.standards.crypto.Multikey;
+import org.openler.standards.json.Jsons;
 import org.openler.standards.jsonld.BundledContexts;
 
 /**
@@ -46,16 +46,20 @@ public record DidDocument(
 
     /** The JSON document ({@code did.json}). */
     public JsonObject toJson() {
-        JsonArrayBuilder methods = Json.createArrayBuilder();
+        JsonArrayBuilder methods = Jsons.PROVIDER.createArrayBuilder();
         verificationMethods.forEach(m -> methods.add(m.toJson()));
-        return Json.createObjectBuilder()
+        return Jsons.PROVIDER
+                .createObjectBuilder()
                 .add(
                         "@context",
-                        Json.createArrayBuilder().add(BundledContexts.DID_V1).add(BundledContexts.MULTIKEY_V1))
+                        Jsons.PROVIDER
+                                .createArrayBuilder()
+                                .add(BundledContexts.DID_V1)
+                                .add(BundledContexts.MULTIKEY_V1))
                 .add("id", id.value())
                 .add("verificationMethod", methods)
-                .add("assertionMethod", Json.createArrayBuilder(assertionMethod))
-                .add("authentication", Json.createArrayBuilder(authentication))
+                .add("assertionMethod", Jsons.PROVIDER.createArrayBuilder(assertionMethod))
+                .add("authentication", Jsons.PROVIDER.createArrayBuilder(authentication))
                 .build();
     }
 

@@ -1,8 +1,8 @@
 package org.openler.standards.did;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.openler.standards.crypto.Ed25519PublicKey;
+import org.openler.standards.json.Jsons;
 
 /**
  * A Multikey verification method with an Ed25519 key.
@@ -14,7 +14,8 @@ import org.openler.standards.crypto.Ed25519PublicKey;
 public record VerificationMethod(String id, Did controller, Ed25519PublicKey publicKey) {
 
     public JsonObject toJson() {
-        return Json.createObjectBuilder()
+        return Jsons.PROVIDER
+                .createObjectBuilder()
                 .add("id", id)
                 .add("type", "Multikey")
                 .add("controller", controller.value())

@@ -27,7 +27,7 @@ import org.openler.standards.StandardsException.Code;
  */
 public final class StrictJson {
 
-    private static final JsonProvider PROVIDER = JsonProvider.provider();
+    private static final JsonProvider PROVIDER = Jsons.PROVIDER;
 
     private StrictJson() {}
 

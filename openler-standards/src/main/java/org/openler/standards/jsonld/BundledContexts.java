@@ -1,6 +1,5 @@
 package org.openler.standards.jsonld;
 
-import jakarta.json.Json;
 import jakarta.json.JsonStructure;
 import jakarta.json.stream.JsonParsingException;
 import java.io.IOException;
@@ -17,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.openler.standards.StandardsException;
 import org.openler.standards.StandardsException.Code;
+import org.openler.standards.json.Jsons;
 
 /**
  * The static allow-list of JSON-LD contexts: URL to bundled resource and its pinned SHA-256. Each file is read, hashed
@@ -161,7 +161,8 @@ public final class BundledContexts {
                 return new Rejected("Bundled context for <" + entry.url() + "> has sha256 " + digest
                         + ", not the pinned " + entry.sha256());
             }
-            try (var reader = Json.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
+            try (var reader =
+                    Jsons.PROVIDER.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
                 return new Parsed(reader.read());
             }
         } catch (IOException | NoSuchAlgorithmException | JsonParsingException e) {

@@ -10,7 +10,6 @@ import com.apicatalog.jsonld.processor.ToRdfProcessor;
 import com.apicatalog.rdf.api.RdfConsumerException;
 import com.apicatalog.rdf.canon.RdfCanon;
 import com.apicatalog.rdf.nquads.NQuadsWriter;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.openler.standards.StandardsException;
 import org.openler.standards.StandardsException.Code;
+import org.openler.standards.json.Jsons;
 
 /**
  * RDF Dataset Canonicalization (RDFC-1.0) of a JSON-LD document, with only pinned contexts.
@@ -57,7 +57,8 @@ public final class Canonicalizer {
                 ACTIVE_CONTEXTS.putIfAbsent(contexts, active);
             }
         }
-        JsonObject body = Json.createObjectBuilder(document).remove("@context").build();
+        JsonObject body =
+                Jsons.PROVIDER.createObjectBuilder(document).remove("@context").build();
         try {
             JsonValue expanded =
                     Expansion.with(active, body, null, null).ordered(false).compute();
@@ -106,7 +107,7 @@ public final class Canonicalizer {
     private static ActiveContext process(List<String> contexts) {
         try {
             ActiveContext initial = new ActiveContext(null, null, ProcessingRuntime.of(OPTIONS));
-            JsonArray local = Json.createArrayBuilder(contexts).build();
+            JsonArray local = Jsons.PROVIDER.createArrayBuilder(contexts).build();
             return initial.newContext().create(local, null);
         } catch (JsonLdError e) {
             throw new StandardsException(Code.JSON_LD, "JSON-LD context processing failed: " + describe(e), e);
@@ -124,7 +125,7 @@ public final class Canonicalizer {
         }
         return value instanceof JsonArray array
                 ? array
-                : Json.createArrayBuilder().add(value).build();
+                : Jsons.PROVIDER.createArrayBuilder().add(value).build();
     }
 
     private static String describe(JsonLdError e) {

@@ -17,7 +17,6 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -33,6 +32,7 @@ import java.util.Set;
 import org.openler.standards.StandardsException;
 import org.openler.standards.StandardsException.Code;
 import org.openler.standards.json.JsonLimits;
+import org.openler.standards.json.Jsons;
 import org.openler.standards.json.StrictJson;
 
 /**
@@ -176,7 +176,7 @@ public final class VcJwt {
     }
 
     private static JsonObject claims(JsonObject credential) {
-        JsonObjectBuilder claims = Json.createObjectBuilder();
+        JsonObjectBuilder claims = Jsons.PROVIDER.createObjectBuilder();
         JsonValue issuer = credential.get("issuer");
         String iss = issuer instanceof JsonString s
                 ? s.getString()

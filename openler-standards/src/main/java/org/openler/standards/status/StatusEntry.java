@@ -1,11 +1,11 @@
 package org.openler.standards.status;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.net.URI;
 import org.openler.standards.StandardsException;
 import org.openler.standards.StandardsException.Code;
+import org.openler.standards.json.Jsons;
 
 /**
  * A {@code BitstringStatusListEntry}: which bit of which list holds a credential's status for one purpose.
@@ -27,7 +27,8 @@ public record StatusEntry(URI statusListCredential, StatusPurpose purpose, int i
 
     /** The entry's JSON, with id {@code <list>#<index>} (stable and unique within the list). */
     public JsonObject toJson() {
-        return Json.createObjectBuilder()
+        return Jsons.PROVIDER
+                .createObjectBuilder()
                 .add("id", statusListCredential + "#" + index)
                 .add("type", "BitstringStatusListEntry")
                 .add("statusPurpose", purpose.value())

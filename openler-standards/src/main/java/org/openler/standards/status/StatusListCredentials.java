@@ -1,6 +1,5 @@
 package org.openler.standards.status;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.net.URI;
@@ -10,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.openler.standards.StandardsException;
 import org.openler.standards.StandardsException.Code;
+import org.openler.standards.json.Jsons;
 import org.openler.standards.jsonld.BundledContexts;
 
 /** Builds and reads {@code BitstringStatusListCredential}s (unsigned: sign them with Data Integrity). */
@@ -31,19 +31,24 @@ public final class StatusListCredentials {
             BitstringStatusList list,
             Instant validFrom,
             Optional<Instant> validUntil) {
-        JsonObjectBuilder credential = Json.createObjectBuilder()
-                .add("@context", Json.createArrayBuilder().add(BundledContexts.VC_V2))
+        JsonObjectBuilder credential = Jsons.PROVIDER
+                .createObjectBuilder()
+                .add("@context", Jsons.PROVIDER.createArrayBuilder().add(BundledContexts.VC_V2))
                 .add("id", url.toString())
                 .add(
                         "type",
-                        Json.createArrayBuilder().add("VerifiableCredential").add("BitstringStatusListCredential"))
+                        Jsons.PROVIDER
+                                .createArrayBuilder()
+                                .add("VerifiableCredential")
+                                .add("BitstringStatusListCredential"))
                 .add("issuer", issuer)
                 .add("validFrom", format(validFrom));
         validUntil.ifPresent(until -> credential.add("validUntil", format(until)));
         return credential
                 .add(
                         "credentialSubject",
-                        Json.createObjectBuilder()
+                        Jsons.PROVIDER
+                                .createObjectBuilder()
                                 .add("id", url + "#list")
                                 .add("type", "BitstringStatusList")
                                 .add("statusPurpose", purpose.value())
@@ -70,7 +75,7 @@ public final class StatusListCredentials {
      */
     public static DecodedList decode(JsonObject credential) {
         if (!(credential.get("type") instanceof jakarta.json.JsonArray types)
-                || !types.contains(Json.createValue("BitstringStatusListCredential"))) {
+                || !types.contains(Jsons.PROVIDER.createValue("BitstringStatusListCredential"))) {
             throw new StandardsException(Code.INVALID_STATUS, "Not a BitstringStatusListCredential");
         }
         if (!(credential.get("credentialSubject") instanceof JsonObject subject)
