@@ -1,0 +1,62 @@
+package org.openler.platform.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openler.platform.OpenLerApplication;
+import org.openler.platform.support.WebClient;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** ./openler demo: the embedded H2 file database, seeded once, kept across restarts, served with the same migrations. */
+class DemoModeIT {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void demoModeSeedsItsPeopleAndClientOnceAndKeepsThemAcrossRestarts() {
+        try (ConfigurableApplicationContext demo = start()) {
+            String base = "http://localhost:" + demo.getBean(Environment.class).getProperty("local.server.port");
+            JdbcClient jdbc = demo.getBean(JdbcClient.class);
+
+            assertThat(jdbc.sql("select slug from organization order by slug")
+                            .query(String.class)
+                            .list())
+                    .containsExactly("demo-employer", "demo-university");
+            assertThat(jdbc.sql("select count(*) from account where kind = 'LEARNER'")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(4);
+            new WebClient(base).signIn("andre@demo.openler.org", DemoData.PASSWORD);
+            assertThat(WebClient.clientToken(base, DemoData.ISSUER_CLIENT_ID, DemoData.ISSUER_CLIENT_SECRET))
+                    .isNotBlank();
+            assertThat(new WebClient(base).page("/demo/outbox").statusCode()).isEqualTo(200);
+        }
+        assertThat(Files.exists(dataDir.resolve("db/openler.mv.db"))).isTrue();
+        assertThat(Files.exists(dataDir.resolve("master.key"))).isTrue();
+
+        try (ConfigurableApplicationContext again = start()) {
+            JdbcClient jdbc = again.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("select count(*) from organization")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(2);
+            assertThat(jdbc.sql("select count(*) from machine_client")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(OpenLerApplication.class)
+                .profiles("demo")
+                .run("--server.port=0", "--openler.data-dir=" + dataDir);
+    }
+}
