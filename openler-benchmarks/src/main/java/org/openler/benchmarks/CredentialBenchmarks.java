@@ -1,0 +1,89 @@
+package org.openler.benchmarks;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openler.standards.credentials.Achievement;
+import org.openler.standards.credentials.Credentials;
+import org.openler.standards.credentials.IssuerProfile;
+import org.openler.standards.credentials.Recipient;
+import org.openler.standards.crypto.Ed25519;
+import org.openler.standards.crypto.Ed25519KeyPair;
+import org.openler.standards.dataintegrity.EddsaRdfc2022;
+import org.openler.standards.dataintegrity.ProofOptions;
+import org.openler.standards.did.Did;
+import org.openler.standards.did.DidKey;
+import org.openler.standards.json.StrictJson;
+import org.openler.standards.verify.Verifier;
+
+/**
+ * Sign and verify of a typical OB 3.0 credential (the interop harness's sample shape: Profile issuer, AchievementSubject
+ * with an Achievement, criteria and one alignment; did:key; eddsa-rdfc-2022), single-threaded, in operations per
+ * second. Verify starts from the received bytes: strict parsing, structure, contexts, proof, issuer, status, validity.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class CredentialBenchmarks {
+
+    private Ed25519KeyPair key;
+    private String verificationMethod;
+    private JsonObject unsigned;
+    private byte[] signed;
+    private Verifier verifier;
+
+    @Setup
+    public void setUp() {
+        key = Ed25519.generate();
+        Did issuer = DidKey.of(key.publicKey());
+        verificationMethod = DidKey.verificationMethodId(key.publicKey());
+        unsigned = Credentials.openBadge()
+                .id(URI.create("urn:uuid:d9f0968c-dfcd-4477-a031-cac4fbf33afd"))
+                .issuer(new IssuerProfile(
+                        issuer, "Example Community College", Optional.of(URI.create("https://college.example/"))))
+                .recipient(Recipient.did(DidKey.of(Ed25519.generate().publicKey())))
+                .achievement(new Achievement(
+                        URI.create("https://college.example/achievements/data-analysis-101"),
+                        "Data Analysis Fundamentals",
+                        "Cleans, explores and summarises tabular data; builds and explains simple regression models.",
+                        "Passed the final assessment with at least 70% and submitted a reviewed data-analysis project.",
+                        Optional.of("Course"),
+                        Optional.empty(),
+                        List.of(new Achievement.Alignment(
+                                URI.create("https://skills.example/framework/analyse-data"), "analyse data"))))
+                .validFrom(Instant.now().minusSeconds(60))
+                .build();
+        signed = StrictJson.write(sign()).getBytes(StandardCharsets.UTF_8);
+        verifier = Verifier.builder().build();
+        if (!verifier.verifyCredential(signed).verified()) {
+            throw new IllegalStateException("The benchmark credential does not verify");
+        }
+    }
+
+    @Benchmark
+    public JsonObject sign() {
+        return EddsaRdfc2022.sign(unsigned, key, ProofOptions.assertion(verificationMethod, Instant.now()));
+    }
+
+    @Benchmark
+    public boolean verify() {
+        return verifier.verifyCredential(signed).verified();
+    }
+}
