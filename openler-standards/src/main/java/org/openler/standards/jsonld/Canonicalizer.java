@@ -9,6 +9,7 @@ import com.apicatalog.jsonld.processor.ProcessingRuntime;
 import com.apicatalog.jsonld.processor.ToRdfProcessor;
 import com.apicatalog.rdf.api.RdfConsumerException;
 import com.apicatalog.rdf.canon.RdfCanon;
+import com.apicatalog.rdf.canon.RdfCanonTicker;
 import com.apicatalog.rdf.nquads.NQuadsWriter;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -37,6 +38,12 @@ import org.openler.standards.json.Jsons;
 public final class Canonicalizer {
 
     private static final int MAX_CACHED_CONTEXTS = 64;
+    /**
+     * RDFC-1.0 §4.9 asks implementations to bound the N-degree hashing work. Credentials need a handful of steps; a
+     * crafted dataset can need exponentially many, so we stop far above anything legitimate.
+     */
+    static final int MAX_CANONICALIZATION_STEPS = 20_000;
+
     private static final JsonLdOptions OPTIONS = options();
     private static final ConcurrentHashMap<List<String>, ActiveContext> ACTIVE_CONTEXTS = new ConcurrentHashMap<>();
 
@@ -63,13 +70,17 @@ public final class Canonicalizer {
             JsonValue expanded =
                     Expansion.with(active, body, null, null).ordered(false).compute();
             JsonArray dataset = toArray(expanded);
-            RdfCanon canon = RdfCanon.create("SHA-256");
+            RdfCanon canon = RdfCanon.create("SHA-256", new WorkLimit(MAX_CANONICALIZATION_STEPS));
             ToRdfProcessor.toRdf(canon, dataset, OPTIONS);
             StringWriter out = new StringWriter(2048);
             canon.provide(new NQuadsWriter(out));
             return out.toString();
         } catch (JsonLdError e) {
             throw new StandardsException(Code.JSON_LD, "JSON-LD processing failed: " + describe(e), e);
+        } catch (IllegalStateException e) {
+            // Thrown by WorkLimit: blank-node structures that make RDFC-1.0 explode (a "poisoned" dataset).
+            throw new StandardsException(
+                    Code.JSON_LD, "RDF canonicalization gave up: the document's blank nodes need too much work", e);
         } catch (RdfConsumerException e) {
             throw new StandardsException(Code.JSON_LD, "RDF canonicalization failed: " + e.getMessage(), e);
         }
@@ -111,6 +122,23 @@ public final class Canonicalizer {
             return initial.newContext().create(local, null);
         } catch (JsonLdError e) {
             throw new StandardsException(Code.JSON_LD, "JSON-LD context processing failed: " + describe(e), e);
+        }
+    }
+
+    /** Counts RDFC's steps and stops the canonicalization past the limit. One per canonicalization, not shared. */
+    private static final class WorkLimit implements RdfCanonTicker {
+        private final int limit;
+        private int steps;
+
+        WorkLimit(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public void tick() {
+            if (++steps > limit) {
+                throw new IllegalStateException("RDFC-1.0 work limit of " + limit + " steps exceeded");
+            }
         }
     }
 

@@ -72,4 +72,29 @@ class CanonicalizerTests {
                 .isInstanceOf(StandardsException.class)
                 .hasMessageContaining("https://evil.example/nested");
     }
+
+    @Test
+    void poisonedBlankNodeGraphIsStoppedByTheWorkLimit() {
+        // A clique of blank nodes that all look alike: RDFC-1.0's N-degree hashing grows factorially on it.
+        int n = 12;
+        var graph = Json.createArrayBuilder();
+        for (int i = 0; i < n; i++) {
+            var links = Json.createArrayBuilder();
+            for (int j = 0; j < n; j++) {
+                if (j != i) {
+                    links.add(Json.createObjectBuilder().add("id", "_:b" + j));
+                }
+            }
+            graph.add(Json.createObjectBuilder().add("id", "_:b" + i).add("https://example.org/relatedTo", links));
+        }
+        JsonObject document = Json.createObjectBuilder()
+                .add("@context", "https://www.w3.org/ns/credentials/v2")
+                .add("@graph", graph)
+                .build();
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> Canonicalizer.canonicalize(document))
+                .isInstanceOf(StandardsException.class)
+                .hasMessageContaining("too much work");
+        assertThat(System.nanoTime() - start).isLessThan(10_000_000_000L);
+    }
 }
