@@ -110,6 +110,23 @@ class CrossCheckIT {
         assertThat(crossCheck(revoked, "didweb-revoked")).containsOnly(false);
     }
 
+    @Test
+    void clrBundlingSignedCredentialsVerifiesInBoth() throws Exception {
+        Ed25519KeyPair key = Ed25519.generate();
+        Did issuer = DidKey.of(key.publicKey());
+        String method = DidKey.verificationMethodId(key.publicKey());
+        var clr = Credentials.clr()
+                .id(URI.create("urn:uuid:" + UUID.randomUUID()))
+                .name("Transcript")
+                .issuer(new IssuerProfile(issuer, "Demo University", Optional.empty()))
+                .recipient(Recipient.did(Fixtures.HOLDER_DID))
+                .validFrom(NOW.minusSeconds(60));
+        for (int i = 0; i < 2; i++) {
+            clr.add(sign(badge(issuer, Recipient.did(Fixtures.HOLDER_DID), Optional.empty()), key, method));
+        }
+        assertThat(crossCheck(sign(clr.build(), key, method), "clr")).containsOnly(true);
+    }
+
     private static JsonObject badge(Did issuer, Recipient recipient, Optional<StatusEntry> status) {
         var builder = Credentials.openBadge()
                 .id(URI.create("urn:uuid:" + UUID.randomUUID()))
