@@ -1,0 +1,526 @@
+package org.openler.platform.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.args.AxeRunOnlyOptions;
+import com.deque.html.axecore.args.AxeRunOptions;
+import com.deque.html.axecore.providers.EmbeddedResourceAxeProvider;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openler.platform.accounts.Account;
+import org.openler.platform.identity.StaffRole;
+import org.openler.platform.organizations.Organization;
+import org.openler.platform.organizations.OrganizationService;
+import org.openler.platform.outbox.MailOutbox;
+import org.openler.platform.support.Fixtures;
+import org.openler.platform.support.PlatformTest;
+import org.openler.platform.support.WebClient;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * People's journeys through the real pages in a real browser (the Debian Chromium, headless), and every page they see
+ * checked with axe-core against WCAG 2.2 AA in English and in Spanish. Nothing is downloaded: the browser and its
+ * driver come from the system, axe from the test class path.
+ */
+@PlatformTest
+class BrowserJourneysIT {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+    private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration POLL = Duration.ofMillis(25);
+
+    private static ChromeDriver driver;
+    private static Path profile;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    MailOutbox outbox;
+
+    @Autowired
+    OrganizationService organizations;
+
+    private String base;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        profile = Files.createTempDirectory("openler-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1280,900",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(WAIT).scriptTimeout(WAIT);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @BeforeEach
+    void freshVisitor() {
+        base = "http://localhost:" + port;
+        open("/");
+        driver.manage().deleteAllCookies();
+    }
+
+    @Test
+    void aLearnerSignsUpSignsInLandsOnTheirRecordAndSignsOut() {
+        String email = Fixtures.unique("browser-learner") + "@example.org";
+
+        open("/signup");
+        type("displayName", "Ada Learner");
+        type("email", email);
+        type("password", Fixtures.PASSWORD);
+        assertThat(driver.findElement(By.id("role-learner")).isSelected()).isTrue();
+        submitMainForm();
+        assertThat(path()).isEqualTo("/login?registered");
+        assertThat(mainText()).contains("Your account is ready");
+
+        signIn(email, Fixtures.PASSWORD);
+        assertThat(path()).isEqualTo("/home");
+        assertThat(heading()).isEqualTo("Welcome, Ada Learner");
+        assertThat(driver.findElement(By.cssSelector(".signed-in")).getText()).isEqualTo("Signed in as Ada Learner");
+
+        signOut();
+        assertThat(path()).isEqualTo("/?signedOut");
+        assertThat(mainText()).contains("You are signed out.");
+        open("/home");
+        assertThat(path()).startsWith("/login");
+        assertThat(heading()).isEqualTo("Sign in");
+    }
+
+    @Test
+    void aProviderAdminInvitesStaffWhoSignUpFromTheLinkAcceptAndAppearOnTheStaffPage() {
+        String adminEmail = Fixtures.unique("browser-admin") + "@example.org";
+        String orgName = "Browser Academy " + Fixtures.unique("x").substring(2);
+
+        open("/signup");
+        type("displayName", "Grace Admin");
+        type("email", adminEmail);
+        type("password", Fixtures.PASSWORD);
+        driver.findElement(By.id("role-provider")).click();
+        type("organizationName", orgName);
+        submitMainForm();
+        assertThat(path()).isEqualTo("/login?registered");
+
+        signIn(adminEmail, Fixtures.PASSWORD);
+        assertThat(path()).as("an admin of one organization lands on it").startsWith("/orgs/");
+        String slug = path().substring("/orgs/".length());
+        assertThat(heading()).isEqualTo(orgName);
+        assertThat(mainText()).contains("Your role: admin");
+
+        String inviteeEmail = Fixtures.unique("browser-invitee") + "@example.org";
+        open("/orgs/" + slug + "/staff");
+        type("invite-email", inviteeEmail);
+        new Select(driver.findElement(By.id("invite-role"))).selectByValue("ISSUER");
+        clickAndWait(driver.findElement(By.cssSelector("form[action$='/invitations'] button[type=submit]")));
+        assertThat(driver.findElement(By.cssSelector("main .notice")).getText()).isEqualTo("The invitation is sent.");
+        assertThat(mainText()).contains(inviteeEmail + " — issuer");
+        signOut();
+
+        List<MailOutbox.Message> mail = outbox.to(inviteeEmail);
+        assertThat(mail).hasSize(1);
+        Matcher link = Pattern.compile("(http://\\S+/invitations/[A-Za-z0-9_-]+)")
+                .matcher(mail.get(0).body());
+        assertThat(link.find()).as("the invitation e-mail has a link").isTrue();
+        driver.get(link.group(1));
+        assertThat(heading()).isEqualTo("Join " + orgName);
+        assertThat(mainText()).contains("as issuer");
+
+        clickAndWait(driver.findElement(By.cssSelector("main a[href*='/signup?invitation=']")));
+        assertThat(path()).startsWith("/signup?invitation=");
+        assertThat(driver.findElements(By.id("role-learner")))
+                .as("an invited person joins as staff")
+                .isEmpty();
+        type("displayName", "Linus Invitee");
+        type("email", inviteeEmail);
+        type("password", Fixtures.PASSWORD);
+        submitMainForm();
+        assertThat(path()).startsWith("/login?registered&continue=/invitations/");
+
+        signInOnThisPage(inviteeEmail, Fixtures.PASSWORD);
+        assertThat(path()).startsWith("/invitations/");
+        clickAndWait(driver.findElement(By.xpath("//main//button[normalize-space()='Accept the invitation']")));
+        assertThat(path()).isEqualTo("/orgs/" + slug + "?joined");
+        assertThat(heading()).isEqualTo(orgName);
+        assertThat(mainText()).contains("Welcome to the team.").contains("Your role: issuer");
+        signOut();
+
+        signIn(adminEmail, Fixtures.PASSWORD);
+        open("/orgs/" + slug + "/staff");
+        WebElement row = driver.findElement(By.xpath("//table//tr[td[normalize-space()='" + inviteeEmail + "']]"));
+        assertThat(row.getText()).contains("Linus Invitee").contains("issuer");
+        assertThat(mainText()).contains("No pending invitations.");
+    }
+
+    @Test
+    void anAdminMakesAMachineClientWhoseSecretGetsATokenUntilItIsRotated() throws Exception {
+        Fixtures.Org org = fixtures.organization(Organization.Kind.PROVIDER);
+        signIn(org.admin().email().value(), Fixtures.PASSWORD);
+
+        open("/orgs/" + org.slug() + "/clients");
+        type("client-name", "Student information system");
+        submitMainForm();
+        String clientId = driver.findElement(By.id("new-client-id")).getText();
+        String secret = driver.findElement(By.id("new-client-secret")).getText();
+        assertThat(clientId).isNotBlank();
+        assertThat(secret).isNotBlank();
+
+        String token = WebClient.clientToken(base, clientId, secret);
+        HttpResponse<String> organization = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "/api/v1/orgs/" + org.slug()))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Accept", "application/json")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(organization.statusCode()).isEqualTo(200);
+        assertThat(organization.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(organization.body()).contains("\"slug\":\"" + org.slug() + "\"");
+
+        clickAndWait(driver.findElement(By.cssSelector("form[action$='/clients/" + clientId + "/secret'] button")));
+        assertThat(driver.findElement(By.id("new-client-id")).getText()).isEqualTo(clientId);
+        String rotated = driver.findElement(By.id("new-client-secret")).getText();
+        assertThat(rotated).isNotBlank().isNotEqualTo(secret);
+
+        HttpResponse<String> withOldSecret = tokenRequest(clientId, secret);
+        assertThat(withOldSecret.statusCode()).isIn(400, 401);
+        assertThat(withOldSecret.body()).contains("invalid_client");
+        assertThat(WebClient.clientToken(base, clientId, rotated)).isNotBlank();
+    }
+
+    @Test
+    void choosingSpanishShowsSpanishAndTheChoiceSticksOnTheNextPage() {
+        open("/login?lang=es");
+        assertThat(heading()).isEqualTo("Iniciar sesión");
+        assertThat(htmlLang()).isEqualTo("es");
+        assertThat(driver.findElement(By.cssSelector("label[for=password]")).getText())
+                .isEqualTo("Contraseña");
+        assertThat(driver.manage().getCookieNamed("openler-lang"))
+                .as("the choice is kept in a cookie")
+                .isNotNull();
+
+        open("/signup");
+        assertThat(heading()).isEqualTo("Crear una cuenta");
+        assertThat(htmlLang()).isEqualTo("es");
+        assertThat(driver.getTitle()).isEqualTo("Crear una cuenta");
+
+        clickAndWait(driver.findElement(By.linkText("English")));
+        assertThat(heading()).isEqualTo("Create an account");
+        assertThat(htmlLang()).isEqualTo("en");
+    }
+
+    @Test
+    void axeReallyRunsUnderTheContentSecurityPolicyAndCatchesABrokenFragment() throws Exception {
+        HttpResponse<String> login = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(login.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'"));
+
+        open("/login");
+        Results injected = axe(AxeInjection.EXECUTE_SCRIPT);
+        assertThat(injected.isErrored())
+                .as("axe ran without error: %s", injected.getErrorMessage())
+                .isFalse();
+        assertThat(injected.getViolations()).isNotNull();
+        assertThat(injected.getPasses()).as("rules axe checked and passed").isNotEmpty();
+
+        String preloaded = preloadAxe();
+        try {
+            open("/login");
+            assertThat(axe(AxeInjection.PRELOADED).getPasses())
+                    .extracting(Rule::getId)
+                    .containsAll(injected.getPasses().stream().map(Rule::getId).toList());
+            ((JavascriptExecutor) driver).executeScript("""
+                            const main = document.querySelector('main');
+                            const img = document.createElement('img');
+                            img.src = '/css/openler.css';
+                            main.appendChild(img);
+                            const input = document.createElement('input');
+                            input.type = 'text';
+                            main.appendChild(input);
+                            """);
+            assertThat(axe(AxeInjection.PRELOADED).getViolations())
+                    .extracting(Rule::getId)
+                    .contains("image-alt", "label");
+        } finally {
+            unloadAxe(preloaded);
+        }
+    }
+
+    @Test
+    void everyPageOfTheJourneysMeetsWcag22AaInEnglishAndSpanish() throws Exception {
+        Account learner = fixtures.learner();
+        Fixtures.Org org = fixtures.organization(Organization.Kind.EMPLOYER);
+        String invitation = organizations.invite(
+                org.organization(),
+                Fixtures.unique("axe-invitee") + "@example.org",
+                StaffRole.VIEWER,
+                Fixtures.person(org.admin()),
+                base);
+        List<String> blocking = new ArrayList<>();
+        List<String> other = new ArrayList<>();
+        int pages = 0;
+
+        String preloaded = preloadAxe();
+        try {
+            for (String lang : List.of("en", "es")) {
+                driver.manage().deleteAllCookies();
+                Checker check = new Checker(lang, blocking, other);
+                open("/?lang=" + lang);
+                check.page("landing");
+                open("/signup");
+                check.page("sign-up");
+                open("/login");
+                check.page("sign-in");
+                open("/password/forgot");
+                check.page("forgotten password");
+                open("/invitations/" + invitation);
+                check.page("invitation, signed out");
+                open("/invitations/no-such-invitation");
+                check.page("unknown invitation (404)");
+
+                signIn(learner.email().value(), Fixtures.PASSWORD);
+                check.page("learner home");
+                open("/invitations/" + invitation);
+                check.page("invitation, signed in");
+                signOut();
+
+                signIn(org.admin().email().value(), Fixtures.PASSWORD);
+                check.page("organization home");
+                open("/orgs/" + org.slug() + "/staff");
+                check.page("staff");
+                open("/orgs/" + org.slug() + "/clients");
+                type("client-name", "Axe client " + lang);
+                submitMainForm();
+                check.page("machine clients, with a new secret");
+                signOut();
+                pages += check.pages;
+            }
+        } finally {
+            unloadAxe(preloaded);
+        }
+
+        System.out.printf(
+                "axe-core checked %d pages: %d serious or critical, %d moderate or minor findings%n%s%n",
+                pages, blocking.size(), other.size(), String.join("\n", other));
+        assertThat(blocking)
+                .as("serious or critical WCAG 2.2 AA violations (axe-core)")
+                .isEmpty();
+    }
+
+    /** Runs axe on the current page and files what it finds by impact; also checks the page is in the language. */
+    private final class Checker {
+        private final String lang;
+        private final List<String> blocking;
+        private final List<String> other;
+        private int pages;
+
+        Checker(String lang, List<String> blocking, List<String> other) {
+            this.lang = lang;
+            this.blocking = blocking;
+            this.other = other;
+        }
+
+        void page(String name) {
+            assertThat(htmlLang()).as("language of %s (%s)", name, path()).isEqualTo(lang);
+            Results results = axe(AxeInjection.PRELOADED);
+            assertThat(results.isErrored())
+                    .as("axe failed on %s: %s", name, results.getErrorMessage())
+                    .isFalse();
+            assertThat(results.getPasses()).as("axe checked %s", name).isNotEmpty();
+            for (Rule rule : results.getViolations()) {
+                String finding = "[%s] %s (%s): %s %s — %s"
+                        .formatted(
+                                lang,
+                                name,
+                                path(),
+                                rule.getId(),
+                                rule.getImpact(),
+                                rule.getNodes().stream()
+                                        .map(node -> String.valueOf(node.getTarget()))
+                                        .toList());
+                (BLOCKING_IMPACTS.contains(rule.getImpact()) ? blocking : other).add(finding);
+            }
+            pages++;
+        }
+    }
+
+    /** How axe-core gets into the page: sent by AxeBuilder with each check, or registered once for every page. */
+    private enum AxeInjection {
+        EXECUTE_SCRIPT,
+        PRELOADED
+    }
+
+    /**
+     * axe-core over WCAG 2.2 AA. It runs in the page (legacy mode: these pages have no frames, and it saves opening a
+     * second window per check); only violations come back with their nodes, which keeps each check quick.
+     */
+    private static Results axe(AxeInjection injection) {
+        AxeRunOnlyOptions only = new AxeRunOnlyOptions();
+        only.setType("tag");
+        only.setValues(WCAG_22_AA);
+        AxeRunOptions options = new AxeRunOptions();
+        options.setRunOnly(only);
+        options.setResultTypes(List.of("violations"));
+        AxeBuilder builder =
+                new AxeBuilder().withOptions(options).disableIframeTesting().setLegacyMode(true);
+        if (injection == AxeInjection.PRELOADED) {
+            builder.setInjectAxe(null, false);
+        }
+        return builder.analyze(driver);
+    }
+
+    /**
+     * Registers AxeBuilder's own axe-core script to run at the start of every new page (DevTools
+     * Page.addScriptToEvaluateOnNewDocument, which the page's CSP does not apply to). Sending the 560 kB script over
+     * WebDriver for each check costs seconds; this costs nothing per check.
+     */
+    private static String preloadAxe() throws Exception {
+        String script = new EmbeddedResourceAxeProvider().getScript();
+        Map<String, Object> added = driver.executeCdpCommand(
+                "Page.addScriptToEvaluateOnNewDocument", Map.<String, Object>of("source", script));
+        return String.valueOf(added.get("identifier"));
+    }
+
+    private static void unloadAxe(String identifier) {
+        driver.executeCdpCommand(
+                "Page.removeScriptToEvaluateOnNewDocument", Map.<String, Object>of("identifier", identifier));
+    }
+
+    private void open(String path) {
+        driver.get(base + path);
+    }
+
+    private void signIn(String email, String password) {
+        open("/login");
+        signInOnThisPage(email, password);
+    }
+
+    private void signInOnThisPage(String email, String password) {
+        type("email", email);
+        type("password", password);
+        submitMainForm();
+        assertThat(path()).as("signed in").doesNotContain("error");
+    }
+
+    private void signOut() {
+        clickAndWait(driver.findElement(By.cssSelector("header form[action$='/logout'] button")));
+    }
+
+    private void type(String id, String text) {
+        WebElement field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private void submitMainForm() {
+        clickAndWait(driver.findElement(By.cssSelector("main form.stack button[type=submit]")));
+    }
+
+    /** Clicks and waits until the next page has replaced this one. */
+    private void clickAndWait(WebElement element) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        element.click();
+        WebDriverWait wait = new WebDriverWait(driver, WAIT, POLL);
+        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    private String path() {
+        URI uri = URI.create(driver.getCurrentUrl());
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    private String heading() {
+        return driver.findElement(By.tagName("h1")).getText();
+    }
+
+    private String mainText() {
+        return driver.findElement(By.tagName("main")).getText();
+    }
+
+    private String htmlLang() {
+        String lang = driver.findElement(By.tagName("html")).getAttribute("lang");
+        return lang == null ? "" : lang;
+    }
+
+    private HttpResponse<String> tokenRequest(String clientId, String secret) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
+                                .header("Authorization", "Basic " + basic)
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+}
