@@ -44,23 +44,30 @@ class AccountPrincipals implements UserDetailsService, ExternalAccounts {
         if (linked.isPresent()) {
             return principal(linked.get().account(), null);
         }
-        if (!emailVerified || !EmailAddress.isValid(email)) {
-            throw new PlatformException(Problem.FORBIDDEN, "The sign-in provider did not confirm this e-mail address.");
+        if (!EmailAddress.isValid(email)) {
+            throw new PlatformException(
+                    Problem.FORBIDDEN, "The sign-in provider did not share a usable e-mail address.");
         }
-        Account account = accounts.findByEmail(new EmailAddress(email))
-                .map(AccountRepository.StoredAccount::account)
-                .orElseGet(() -> {
-                    Account created = new Account(
-                            org.openler.platform.identity.AccountId.random(),
-                            new EmailAddress(email),
-                            displayName.isBlank() ? email : displayName.strip(),
-                            AccountKind.LEARNER,
-                            "en",
-                            false,
-                            clock.instant());
-                    accounts.insert(created, null);
-                    return created;
-                });
+        var existing = accounts.findByEmail(new EmailAddress(email)).map(AccountRepository.StoredAccount::account);
+        if (existing.isPresent() && !emailVerified) {
+            // Linking by an address the provider has not confirmed would let anyone who claims it take the account.
+            throw new PlatformException(
+                    Problem.FORBIDDEN,
+                    "An account with this e-mail address exists, and the sign-in provider did not confirm the address."
+                            + " Sign in with your password instead.");
+        }
+        Account account = existing.orElseGet(() -> {
+            Account created = new Account(
+                    org.openler.platform.identity.AccountId.random(),
+                    new EmailAddress(email),
+                    displayName.isBlank() ? email : displayName.strip(),
+                    AccountKind.LEARNER,
+                    "en",
+                    false,
+                    clock.instant());
+            accounts.insert(created, null);
+            return created;
+        });
         accounts.link(issuer, subject, account.id(), clock.instant());
         return principal(account, null);
     }

@@ -1,9 +1,9 @@
 package org.openler.platform.clients;
 
 import org.openler.platform.identity.Actors;
+import org.openler.platform.identity.TokenClaims;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
-import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * organization and no lookup is needed to know which.
  */
 @Component
-class OrganizationClaim implements OAuth2TokenCustomizer<JwtEncodingContext> {
+class OrganizationClaim implements TokenClaims {
 
     private final MachineClientService clients;
 
@@ -20,7 +20,7 @@ class OrganizationClaim implements OAuth2TokenCustomizer<JwtEncodingContext> {
     }
 
     @Override
-    public void customize(JwtEncodingContext context) {
+    public void contribute(JwtEncodingContext context) {
         if (!AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
             return;
         }

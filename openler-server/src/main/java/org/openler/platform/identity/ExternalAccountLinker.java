@@ -3,6 +3,7 @@ package org.openler.platform.identity;
 import java.io.Serial;
 import java.util.HashSet;
 import java.util.Set;
+import org.openler.platform.problems.PlatformException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
@@ -32,12 +33,19 @@ class ExternalAccountLinker implements OAuth2UserService<OidcUserRequest, OidcUs
             throw new OAuth2AuthenticationException(
                     new OAuth2Error("email_required", "The provider did not share an e-mail address.", null));
         }
-        PersonPrincipal person = accounts.link(
-                external.getIssuer().toString(),
-                external.getSubject(),
-                email,
-                Boolean.TRUE.equals(external.getEmailVerified()),
-                external.getFullName() == null ? email : external.getFullName());
+        PersonPrincipal person;
+        try {
+            person = accounts.link(
+                    external.getIssuer().toString(),
+                    external.getSubject(),
+                    email,
+                    Boolean.TRUE.equals(external.getEmailVerified()),
+                    external.getFullName() == null ? email : external.getFullName());
+        } catch (PlatformException refused) {
+            // A refused link is a failed sign-in (back to the sign-in page), not a server error.
+            throw new OAuth2AuthenticationException(
+                    new OAuth2Error("account_not_linked", refused.detail(), null), refused.detail(), refused);
+        }
         Set<GrantedAuthority> authorities = new HashSet<>(external.getAuthorities());
         authorities.addAll(person.getAuthorities());
         return new LinkedOidcUser(authorities, external, person);

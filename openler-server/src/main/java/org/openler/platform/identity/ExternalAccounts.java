@@ -7,10 +7,12 @@ package org.openler.platform.identity;
 public interface ExternalAccounts {
 
     /**
-     * The local account for this external identity: the one already linked to (issuer, subject), else the one with
-     * this verified e-mail (then linked), else a new learner account.
+     * The local account for this external identity: the one already linked to (issuer, subject); else the account
+     * with this e-mail if the provider verified it; else, when no account has the address, a new learner account.
+     * Each is then linked, so later sign-ins find it by (issuer, subject).
      *
-     * @throws org.openler.platform.problems.PlatformException if the provider did not verify the e-mail
+     * @throws org.openler.platform.problems.PlatformException if an account has the address and the provider did not
+     *     verify it
      */
     PersonPrincipal link(String issuer, String subject, String email, boolean emailVerified, String displayName);
 }

@@ -1,5 +1,9 @@
 package org.openler.platform.identity;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.Serial;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,6 +18,7 @@ import org.springframework.security.core.userdetails.UserDetails;
  * A signed-in person, as kept in the (database-backed) session. The username is the e-mail address, which stays in
  * the person's own session and never goes to logs or the audit table.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public final class PersonPrincipal implements UserDetails, CredentialsContainer {
 
     @Serial
@@ -41,23 +46,50 @@ public final class PersonPrincipal implements UserDetails, CredentialsContainer 
         this.passwordHash = passwordHash;
     }
 
+    /** For the authorization server's JSON store: ids and names only, never the password hash. */
+    @JsonCreator
+    static PersonPrincipal fromJson(
+            @JsonProperty("accountId") String accountId,
+            @JsonProperty("email") String email,
+            @JsonProperty("displayName") String displayName,
+            @JsonProperty("kind") AccountKind kind,
+            @JsonProperty("operator") boolean operator) {
+        return new PersonPrincipal(
+                new AccountId(java.util.UUID.fromString(accountId)), email, displayName, kind, operator, null);
+    }
+
+    @JsonProperty("accountId")
+    String accountIdForJson() {
+        return accountId.toString();
+    }
+
+    @JsonProperty("operator")
+    boolean operator() {
+        return operator;
+    }
+
+    @JsonIgnore
     public AccountId accountId() {
         return accountId;
     }
 
+    @JsonProperty("displayName")
     public String displayName() {
         return displayName;
     }
 
+    @JsonProperty("kind")
     public AccountKind kind() {
         return kind;
     }
 
+    @JsonIgnore
     public Actor.Person toActor() {
         return new Actor.Person(accountId, kind, operator);
     }
 
     @Override
+    @JsonIgnore
     public Collection<? extends GrantedAuthority> getAuthorities() {
         List<GrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority("PERSON"));
@@ -69,11 +101,13 @@ public final class PersonPrincipal implements UserDetails, CredentialsContainer 
     }
 
     @Override
+    @JsonIgnore
     public @Nullable String getPassword() {
         return passwordHash;
     }
 
     @Override
+    @JsonProperty("email")
     public String getUsername() {
         return email;
     }

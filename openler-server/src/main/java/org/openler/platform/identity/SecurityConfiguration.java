@@ -20,6 +20,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.jackson.SecurityJacksonModules;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -34,11 +35,15 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /**
  * Two filter chains: the embedded OpenID provider's protocol endpoints (Spring Authorization Server), and the
@@ -84,7 +89,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login")
                         .loginProcessingUrl("/login")
                         .usernameParameter("email")
-                        .successHandler(SecurityConfiguration::continueAfterSignIn)
+                        .successHandler(continueAfterSignIn())
                         .failureUrl("/login?error")
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout")
@@ -104,19 +109,24 @@ class SecurityConfiguration {
 
     /**
      * After sign-in, go where the sign-in form said to continue (a relative path on this site only, so the parameter
-     * cannot send people elsewhere), or to the person's home.
+     * cannot send people elsewhere); else back to what needed the sign-in (e.g. an OpenID authorization request);
+     * else to the person's home.
      */
-    private static void continueAfterSignIn(
-            HttpServletRequest request,
-            jakarta.servlet.http.HttpServletResponse response,
-            org.springframework.security.core.Authentication authentication)
-            throws java.io.IOException {
-        String target = request.getParameter("continue");
-        boolean safe = target != null
-                && target.length() <= 200
-                && target.matches("^/[A-Za-z0-9/_-]*$")
-                && !target.startsWith("//");
-        response.sendRedirect(safe ? target : "/home");
+    private static AuthenticationSuccessHandler continueAfterSignIn() {
+        SavedRequestAwareAuthenticationSuccessHandler saved = new SavedRequestAwareAuthenticationSuccessHandler();
+        saved.setDefaultTargetUrl("/home");
+        return (request, response, authentication) -> {
+            String target = request.getParameter("continue");
+            boolean safe = target != null
+                    && target.length() <= 200
+                    && target.matches("^/[A-Za-z0-9/_-]*$")
+                    && !target.startsWith("//");
+            if (safe) {
+                response.sendRedirect(target);
+            } else {
+                saved.onAuthenticationSuccess(request, response, authentication);
+            }
+        };
     }
 
     private static void headers(HttpSecurity http) throws Exception {
@@ -170,9 +180,23 @@ class SecurityConfiguration {
         return new JdbcRegisteredClientRepository(jdbc);
     }
 
+    /**
+     * Authorizations (codes, tokens, the signed-in principal) are stored as JSON. The JSON reader only instantiates
+     * allow-listed types; our principal is added to Spring Security's own list, nothing more.
+     */
     @Bean
     OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, RegisteredClientRepository clients) {
-        return new JdbcOAuth2AuthorizationService(jdbc, clients);
+        JdbcOAuth2AuthorizationService service = new JdbcOAuth2AuthorizationService(jdbc, clients);
+        JsonMapper json = JsonMapper.builder()
+                .addModules(SecurityJacksonModules.getModules(
+                        SecurityConfiguration.class.getClassLoader(),
+                        BasicPolymorphicTypeValidator.builder().allowIfSubType(PersonPrincipal.class)))
+                .build();
+        service.setAuthorizationRowMapper(
+                new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationRowMapper(clients, json));
+        service.setAuthorizationParametersMapper(
+                new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationParametersMapper(json));
+        return service;
     }
 
     @Bean

@@ -46,6 +46,10 @@ public final class PlatformException extends RuntimeException {
         return fieldErrors;
     }
 
-    /** One wrong input: the field's name and what is wrong with it. */
-    public record FieldError(String field, String message) {}
+    /**
+     * One wrong input: the field's name and what is wrong with it. Serializable because pages pass field errors on
+     * as flash attributes, which live in the (JDBC-stored, so serialized) session until the redirect is followed;
+     * without it, a form with an invalid field answered 500 (found by BadInputIT).
+     */
+    public record FieldError(String field, String message) implements java.io.Serializable {}
 }

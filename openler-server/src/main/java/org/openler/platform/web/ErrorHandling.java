@@ -7,6 +7,8 @@ import org.openler.platform.problems.Problem;
 import org.openler.platform.problems.ProblemResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +22,10 @@ import org.springframework.web.servlet.ModelAndView;
  * mistakes are not logged as errors.
  */
 @ControllerAdvice
+// First among the advices: Spring Boot's own problem-details advice (spring.mvc.problemdetails.enabled) handles
+// Spring MVC's exceptions (unreadable body, wrong content type, type mismatch) and otherwise answered before this one,
+// with no problem type, generic titles and JSON even for browsers. Found by BadInputIT.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ErrorHandling {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);

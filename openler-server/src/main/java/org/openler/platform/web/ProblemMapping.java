@@ -1,6 +1,7 @@
 package org.openler.platform.web;
 
 import java.util.List;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -27,7 +28,17 @@ final class ProblemMapping {
     static Mapped map(Throwable error) {
         return switch (error) {
             case PlatformException e -> new Mapped(e.problem(), e.detail(), e.fieldErrors());
-            case HttpMessageNotReadableException e -> new Mapped(Problem.MALFORMED_REQUEST, readable(e), List.of());
+            case HttpMessageNotReadableException e ->
+                e.getMostSpecificCause() instanceof LimitedBodyRequest.BodyTooLargeException tooLarge
+                        ? new Mapped(Problem.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), List.of())
+                        : new Mapped(Problem.MALFORMED_REQUEST, readable(e), List.of());
+            // Tomcat refuses form bodies it cannot decode (bad percent-encoding, not UTF-8) or that pass
+            // max-http-form-post-size without a declared length; its error code is the HTTP status to answer (400 or
+            // 413). Unmapped, these were 500s on every form (found by BadInputIT).
+            case InvalidParameterException e ->
+                e.getErrorCode() == Problem.PAYLOAD_TOO_LARGE.status().value()
+                        ? new Mapped(Problem.PAYLOAD_TOO_LARGE, "The form is too large.", List.of())
+                        : new Mapped(Problem.MALFORMED_REQUEST, "The form could not be read.", List.of());
             case MethodArgumentTypeMismatchException e ->
                 new Mapped(
                         Problem.INVALID_INPUT,

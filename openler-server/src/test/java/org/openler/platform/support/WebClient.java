@@ -29,12 +29,21 @@ public final class WebClient {
     private final CookieManager cookies;
 
     public WebClient(String base) {
+        this(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+    }
+
+    private WebClient(String base, CookieManager cookies) {
         this.base = base;
-        this.cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        this.cookies = cookies;
         this.http = HttpClient.newBuilder()
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+    }
+
+    /** The same browser (same cookie jar) talking to another site. */
+    public WebClient at(String otherBase) {
+        return new WebClient(otherBase, cookies);
     }
 
     public static WebClient on(int port) {
