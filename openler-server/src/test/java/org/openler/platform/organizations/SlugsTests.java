@@ -21,7 +21,11 @@ class SlugsTests {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({"Demo University,demo-university", "Universidad Politécnica,universidad-politecnica", "  A&B  ,a-b", "X,x-org"
+    @CsvSource({
+        "Demo University,demo-university",
+        "Universidad Politécnica,universidad-politecnica",
+        "  A&B  ,a-b",
+        "X,x-org"
     })
     void suggestsASlugFromAName(String name, String slug) {
         assertThat(Slugs.fromName(name)).isEqualTo(slug);
