@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import org.openler.standards.StandardsException;
 import org.openler.standards.StandardsException.Code;
+import org.openler.standards.credentials.Credentials;
 import org.openler.standards.crypto.Ed25519;
 import org.openler.standards.crypto.Ed25519KeyPair;
 import org.openler.standards.crypto.Ed25519PublicKey;
@@ -45,13 +46,16 @@ public final class EddsaRdfc2022 {
     /**
      * Adds a proof to an unsecured document (a credential or a presentation).
      *
-     * @throws StandardsException INVALID_ARGUMENT when it already has a proof; JSON_LD / CONTEXT_NOT_ALLOWED when it
+     * @throws StandardsException INVALID_ARGUMENT when it already has a proof or uses {@code jti}/{@code endorsementJwt};
+     *     JSON_LD / CONTEXT_NOT_ALLOWED when it
      *     cannot be canonicalized with the pinned contexts
      */
     public static JsonObject sign(JsonObject unsecured, Ed25519KeyPair key, ProofOptions options) {
         if (unsecured.containsKey("proof")) {
             throw new StandardsException(Code.INVALID_ARGUMENT, "The document already has a proof");
         }
+        // Whatever built the document, we never sign the two terms only one OB 3.0.3 context revision defines.
+        Credentials.requireEmittable(unsecured);
         JsonObjectBuilder config = Jsons.PROVIDER
                 .createObjectBuilder()
                 .add("type", PROOF_TYPE)

@@ -287,6 +287,13 @@ class RoundTripTests {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Credentials.requireEmittable(withJti))
                 .isInstanceOf(StandardsException.class)
                 .hasMessageContaining("'jti'");
+        JsonObject withEndorsementJwt = Json.createObjectBuilder(Fixtures.unsignedBadge(ISSUER_DID, Optional.empty()))
+                .add("credentialSubject", Json.createObjectBuilder().add("endorsementJwt", Json.createArrayBuilder()))
+                .build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Fixtures.sign(
+                        withEndorsementJwt, ISSUER_KEY, DidKey.verificationMethodId(ISSUER_KEY.publicKey())))
+                .isInstanceOf(StandardsException.class)
+                .hasMessageContaining("'endorsementJwt'");
     }
 
     static JsonObject signedList(BitstringStatusList list) {
