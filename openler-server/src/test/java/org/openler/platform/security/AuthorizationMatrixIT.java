@@ -1,0 +1,333 @@
+package org.openler.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.openler.platform.identity.Access;
+import org.openler.platform.identity.Audience;
+import org.openler.platform.identity.StaffRole;
+import org.openler.platform.problems.Problem;
+import org.openler.platform.security.Cast.Who;
+import org.openler.platform.security.RouteTable.Route;
+import org.openler.platform.support.Fixtures;
+import org.openler.platform.support.PlatformTest;
+import org.openler.platform.support.WebClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every route of the platform against every kind of actor, sent for real over HTTP. The routes come from Spring MVC's
+ * own table; the expected answer of each cell is computed here from the route's {@link Access} annotation,
+ * independently of the interceptor that enforces it: allowed, 401 (anonymous), 403 (known actor without the right)
+ * or 404 (organization that does not exist). Targets that a cell may change or delete (staff members, machine
+ * clients) are made fresh for that cell, so no cell depends on another's leftovers.
+ */
+@PlatformTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The staff roles from least to most; written out here rather than borrowed from {@link StaffRole#includes}. */
+    private static final List<StaffRole> ROLE_ORDER = List.of(StaffRole.VIEWER, StaffRole.ISSUER, StaffRole.ADMIN);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private Cast cast;
+    private List<Route> routes;
+    private final Map<String, Map<Who, String>> knownOrganization = new LinkedHashMap<>();
+    private final Map<String, Map<Who, String>> unknownOrganization = new LinkedHashMap<>();
+
+    enum Verdict {
+        ALLOWED,
+        UNAUTHENTICATED,
+        FORBIDDEN,
+        NOT_FOUND
+    }
+
+    @BeforeAll
+    void assembleTheCast() {
+        routes = RouteTable.read(context);
+        cast = Cast.assemble(port, fixtures, jdbc);
+        for (Route route : routes) {
+            knownOrganization.put(route.name(), new EnumMap<>(Who.class));
+            if (route.variables().contains("org")) {
+                unknownOrganization.put(route.name(), new EnumMap<>(Who.class));
+            }
+        }
+    }
+
+    @Test
+    void everyPlatformRouteDeclaresWhoMayCallIt() {
+        assertThat(routes).extracting(Route::name).contains("GET /api/v1/me", "GET /orgs/{org}");
+        assertThat(routes)
+                .filteredOn(route -> route.access() == null)
+                .extracting(Route::name)
+                .as("routes without @Access (the interceptor refuses them, but each must say who may call it)")
+                .isEmpty();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRouteAnswersEveryActorAsItsAccessRuleSays() {
+        return routes.stream()
+                .filter(route -> route.access() != null)
+                .flatMap(route -> Arrays.stream(Who.values())
+                        .map(who -> dynamicTest(route.name() + " as " + who, () -> cell(route, who, true))));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> anOrganizationThatDoesNotExistIsNotFoundForEveryoneSignedIn() {
+        return routes.stream()
+                .filter(route -> route.access() != null && route.variables().contains("org"))
+                .flatMap(route -> Arrays.stream(Who.values())
+                        .map(who -> dynamicTest(
+                                route.name() + " as " + who + " (unknown organization)",
+                                () -> cell(route, who, false))));
+    }
+
+    @AfterAll
+    void printTheMatrix() {
+        System.out.println(table("Authorization matrix (organization A named in the path)", knownOrganization));
+        System.out.println(table("Authorization matrix (unknown organization in the path)", unknownOrganization));
+    }
+
+    private void cell(Route route, Who who, boolean organizationExists) {
+        Access access = route.access();
+        assertThat(access).isNotNull();
+        String path = route.path(variableValues(route, organizationExists));
+        HttpResponse<String> response = send(route, who, path);
+        int status = response.statusCode();
+        String location = response.headers().firstValue("Location").orElse("");
+        (organizationExists ? knownOrganization : unknownOrganization)
+                .get(route.name())
+                .put(who, status + (location.isEmpty() ? "" : " " + shortPath(location)));
+
+        Verdict verdict = expected(access, who, organizationExists);
+        String cell = route.name() + " as " + who + " (expected " + verdict + ", got " + status + " " + location + ")";
+        assertThat(status).as("server error in " + cell).isLessThan(500);
+        switch (verdict) {
+            case ALLOWED ->
+                assertThat(status).as("an allowed actor is refused: " + cell).isNotIn(401, 403);
+            case UNAUTHENTICATED -> {
+                if (who.browser && !route.isApi()) {
+                    assertThat(status).as(cell).isEqualTo(302);
+                    assertThat(URI.create(location).getPath())
+                            .as("anonymous browsers go to the sign-in page: " + cell)
+                            .isEqualTo("/login");
+                } else {
+                    assertProblem(response, Problem.UNAUTHENTICATED, cell);
+                }
+            }
+            case FORBIDDEN -> assertProblem(response, Problem.FORBIDDEN, cell);
+            case NOT_FOUND -> assertProblem(response, Problem.NOT_FOUND, cell);
+        }
+    }
+
+    /** The answer the route's annotation promises this actor, worked out without the production code. */
+    static Verdict expected(Access access, Who who, boolean organizationExists) {
+        if (access.value() == Audience.PUBLIC) {
+            return Verdict.ALLOWED;
+        }
+        if (who.anonymous()) {
+            return Verdict.UNAUTHENTICATED;
+        }
+        return switch (access.value()) {
+            case PUBLIC -> Verdict.ALLOWED;
+            case SIGNED_IN -> who.person() ? Verdict.ALLOWED : Verdict.FORBIDDEN;
+            case LEARNER ->
+                who.kind == org.openler.platform.identity.AccountKind.LEARNER ? Verdict.ALLOWED : Verdict.FORBIDDEN;
+            case OPERATOR -> who.operator ? Verdict.ALLOWED : Verdict.FORBIDDEN;
+            case ORGANIZATION_STAFF -> {
+                if (!organizationExists) {
+                    yield Verdict.NOT_FOUND;
+                }
+                if (who.machine()) {
+                    yield access.machineClients() ? Verdict.ALLOWED : Verdict.FORBIDDEN;
+                }
+                boolean enough = who.roleInA()
+                        .filter(role -> ROLE_ORDER.indexOf(role) >= ROLE_ORDER.indexOf(access.role()))
+                        .isPresent();
+                yield enough ? Verdict.ALLOWED : Verdict.FORBIDDEN;
+            }
+        };
+    }
+
+    private HttpResponse<String> send(Route route, Who who, String path) {
+        Cast.Caller caller = cast.caller(who);
+        if (route.takesJson()) {
+            return caller.send(
+                    route.method(), path, "application/json", jsonBody(route).getBytes(StandardCharsets.UTF_8));
+        }
+        if (route.changesThings()) {
+            return caller.send(
+                    route.method(),
+                    path,
+                    "application/x-www-form-urlencoded",
+                    WebClient.form(formFields(route)).getBytes(StandardCharsets.UTF_8));
+        }
+        return caller.send(route.method(), path, null, (byte[]) null);
+    }
+
+    /**
+     * Plausible values for the path: organization A (or one that does not exist), and for targets a cell may change
+     * or delete, a staff member or machine client of A made for this cell alone.
+     */
+    private List<String> variableValues(Route route, boolean organizationExists) {
+        List<String> values = new ArrayList<>();
+        for (String variable : route.variables()) {
+            values.add(
+                    switch (variable) {
+                        case "org" -> organizationExists ? cast.orgA.slug() : Fixtures.unique("no-such-org");
+                        case "account" ->
+                            organizationExists
+                                    ? fixtures.member(cast.orgA, StaffRole.VIEWER)
+                                            .id()
+                                            .value()
+                                            .toString()
+                                    : UUID.randomUUID().toString();
+                        case "clientId" ->
+                            organizationExists
+                                    ? fixtures.client(cast.orgA).client().clientId()
+                                    : RouteTable.randomToken();
+                        default ->
+                            route.variableType(variable) == UUID.class
+                                    ? UUID.randomUUID().toString()
+                                    : RouteTable.randomToken();
+                    });
+        }
+        return values;
+    }
+
+    /** Plausible form fields: only those the handler reads and that have no useful default. */
+    static Map<String, String> formFields(Route route) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String field : route.formFields()) {
+            String value = plausible(field);
+            if (value != null) {
+                fields.put(field, value);
+            }
+        }
+        return fields;
+    }
+
+    /** A plausible JSON body for the handler's {@code @RequestBody} record, built from its components. */
+    static String jsonBody(Route route) {
+        Class<?> type = route.jsonBodyType().orElseThrow();
+        Map<String, String> body = new LinkedHashMap<>();
+        if (type.isRecord()) {
+            for (var component : type.getRecordComponents()) {
+                String value = plausible(component.getName());
+                body.put(component.getName(), value == null ? "x" : value);
+            }
+        }
+        return JSON.writeValueAsString(body);
+    }
+
+    static @Nullable String plausible(String field) {
+        return switch (field) {
+            case "email" -> Fixtures.unique("matrix") + "@example.org";
+            case "role" -> "issuer";
+            case "password" -> "a brand new passphrase";
+            case "name", "displayName" -> "Matrix test";
+            default -> null;
+        };
+    }
+
+    private static void assertProblem(HttpResponse<String> response, Problem problem, String cell) {
+        assertThat(response.statusCode()).as(cell).isEqualTo(problem.status().value());
+        assertThat(response.headers().firstValue("Content-Type"))
+                .as("content type of " + cell)
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("type").asString())
+                .as("problem type of " + cell)
+                .isEqualTo(problem.type().toString());
+        assertThat(body.path("status").asInt())
+                .as(cell)
+                .isEqualTo(problem.status().value());
+    }
+
+    /** Where a redirect goes, short enough for the table: organizations A and B by letter, no ids or queries. */
+    private String shortPath(String location) {
+        String path = URI.create(location).getRawPath();
+        path = (path == null ? location : path)
+                .replace(cast.orgA.slug(), "A")
+                .replace(cast.orgB.slug(), "B")
+                .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "{id}");
+        return "→" + path;
+    }
+
+    private static String table(String title, Map<String, Map<Who, String>> rows) {
+        int first = Math.max(
+                "route".length(),
+                rows.keySet().stream().mapToInt(String::length).max().orElse(5));
+        Map<Who, Integer> widths = new EnumMap<>(Who.class);
+        for (Who who : Who.values()) {
+            int width = who.label.length();
+            for (Map<Who, String> row : rows.values()) {
+                width = Math.max(width, row.getOrDefault(who, "").length());
+            }
+            widths.put(who, width);
+        }
+        StringBuilder out = new StringBuilder("\n")
+                .append(title)
+                .append(" — ")
+                .append(rows.size())
+                .append(" routes × ")
+                .append(Who.values().length)
+                .append(" actors\n");
+        out.append(pad("route", first));
+        for (Who who : Who.values()) {
+            out.append(" | ").append(pad(who.label, widths.get(who)));
+        }
+        out.append('\n').append("-".repeat(first));
+        for (Who who : Who.values()) {
+            out.append("-+-").append("-".repeat(widths.get(who)));
+        }
+        out.append('\n');
+        rows.forEach((route, row) -> {
+            out.append(pad(route, first));
+            for (Who who : Who.values()) {
+                out.append(" | ").append(pad(row.getOrDefault(who, "-"), widths.get(who)));
+            }
+            out.append('\n');
+        });
+        return out.toString();
+    }
+
+    private static String pad(String text, int width) {
+        return text + " ".repeat(Math.max(0, width - text.length()));
+    }
+}

@@ -1,0 +1,195 @@
+package org.openler.platform.security;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.openler.platform.accounts.Account;
+import org.openler.platform.identity.AccountKind;
+import org.openler.platform.identity.StaffRole;
+import org.openler.platform.organizations.Organization;
+import org.openler.platform.support.Fixtures;
+import org.openler.platform.support.WebClient;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The people and programs the security tests send requests as: two organizations (A and B), a learner, staff of A in
+ * each role, an admin of B, a platform operator, A's machine client, and nobody (once as a program, once as a
+ * browser). Each person signs in once through the real form (Argon2 is slow on purpose) and keeps the session.
+ */
+final class Cast {
+
+    /** One actor in the matrix, with the facts the expected verdict is computed from. */
+    enum Who {
+        ANONYMOUS("anonymous", null, null, false, false),
+        ANONYMOUS_BROWSER("anonymous browser", null, null, false, true),
+        LEARNER("learner", AccountKind.LEARNER, null, false, false),
+        VIEWER_OF_A("viewer of A", AccountKind.STAFF, StaffRole.VIEWER, false, false),
+        ISSUER_OF_A("issuer of A", AccountKind.STAFF, StaffRole.ISSUER, false, false),
+        ADMIN_OF_A("admin of A", AccountKind.STAFF, StaffRole.ADMIN, false, false),
+        ADMIN_OF_B("admin of B", AccountKind.STAFF, null, false, false),
+        OPERATOR("operator", AccountKind.STAFF, null, true, false),
+        MACHINE_OF_A("machine client of A", null, null, false, false);
+
+        final String label;
+        final @Nullable AccountKind kind;
+        final @Nullable StaffRole roleInA;
+        final boolean operator;
+        final boolean browser;
+
+        Who(String label, @Nullable AccountKind kind, @Nullable StaffRole roleInA, boolean operator, boolean browser) {
+            this.label = label;
+            this.kind = kind;
+            this.roleInA = roleInA;
+            this.operator = operator;
+            this.browser = browser;
+        }
+
+        boolean anonymous() {
+            return this == ANONYMOUS || this == ANONYMOUS_BROWSER;
+        }
+
+        boolean person() {
+            return kind != null;
+        }
+
+        boolean machine() {
+            return this == MACHINE_OF_A;
+        }
+
+        Optional<StaffRole> roleInA() {
+            return Optional.ofNullable(roleInA);
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    final Fixtures.Org orgA;
+    final Fixtures.Org orgB;
+    private final Map<Who, Caller> callers = new EnumMap<>(Who.class);
+
+    private Cast(Fixtures.Org orgA, Fixtures.Org orgB) {
+        this.orgA = orgA;
+        this.orgB = orgB;
+    }
+
+    static Cast assemble(int port, Fixtures fixtures, JdbcClient jdbc) {
+        Cast cast = new Cast(
+                fixtures.organization(Organization.Kind.PROVIDER), fixtures.organization(Organization.Kind.EMPLOYER));
+        String base = "http://localhost:" + port;
+        cast.callers.put(Who.ANONYMOUS, Caller.anonymous(base, "application/json"));
+        cast.callers.put(Who.ANONYMOUS_BROWSER, Caller.anonymous(base, "text/html"));
+        cast.callers.put(Who.LEARNER, Caller.person(base, fixtures.learner()));
+        cast.callers.put(Who.VIEWER_OF_A, Caller.person(base, fixtures.member(cast.orgA, StaffRole.VIEWER)));
+        cast.callers.put(Who.ISSUER_OF_A, Caller.person(base, fixtures.member(cast.orgA, StaffRole.ISSUER)));
+        cast.callers.put(Who.ADMIN_OF_A, Caller.person(base, cast.orgA.admin()));
+        cast.callers.put(Who.ADMIN_OF_B, Caller.person(base, cast.orgB.admin()));
+        Account operator = fixtures.staff();
+        jdbc.sql("update account set platform_operator = true where id = ?")
+                .param(operator.id().value())
+                .update();
+        cast.callers.put(Who.OPERATOR, Caller.person(base, operator));
+        var client = fixtures.client(cast.orgA);
+        cast.callers.put(
+                Who.MACHINE_OF_A,
+                Caller.bearer(base, WebClient.clientToken(base, client.client().clientId(), client.secret())));
+        return cast;
+    }
+
+    Caller caller(Who who) {
+        return callers.get(who);
+    }
+
+    /**
+     * Sends requests as one actor: a cookie session with its CSRF token (sent on every unsafe request, so a refusal
+     * is about the actor, never about a missing token), or a bearer token and no cookies at all.
+     */
+    static final class Caller {
+
+        private final WebClient web;
+        private final String accept;
+        private final @Nullable String csrf;
+        private final @Nullable String bearer;
+
+        private Caller(WebClient web, String accept, @Nullable String csrf, @Nullable String bearer) {
+            this.web = web;
+            this.accept = accept;
+            this.csrf = csrf;
+            this.bearer = bearer;
+        }
+
+        static Caller anonymous(String base, String accept) {
+            WebClient web = new WebClient(base);
+            return new Caller(web, accept, web.csrfToken("/login"), null);
+        }
+
+        static Caller person(String base, Account account) {
+            WebClient web = new WebClient(base);
+            web.signIn(account.email().value(), Fixtures.PASSWORD);
+            return new Caller(web, "application/json", web.csrfToken("/login"), null);
+        }
+
+        static Caller bearer(String base, String token) {
+            return new Caller(new WebClient(base), "application/json", null, token);
+        }
+
+        String base() {
+            return web.base();
+        }
+
+        String accept() {
+            return accept;
+        }
+
+        HttpResponse<String> send(String method, String path, @Nullable String contentType, @Nullable byte[] body) {
+            return send(
+                    method,
+                    path,
+                    contentType,
+                    body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        }
+
+        @Nullable
+        String csrf() {
+            return csrf;
+        }
+
+        /** As a browser posts a form: the CSRF token is in the form (the caller put it there), not in a header. */
+        HttpResponse<String> sendWithoutCsrfHeader(
+                String method, String path, @Nullable String contentType, HttpRequest.BodyPublisher body) {
+            return send(method, path, contentType, body, false);
+        }
+
+        HttpResponse<String> send(
+                String method, String path, @Nullable String contentType, HttpRequest.BodyPublisher body) {
+            return send(method, path, contentType, body, true);
+        }
+
+        private HttpResponse<String> send(
+                String method,
+                String path,
+                @Nullable String contentType,
+                HttpRequest.BodyPublisher body,
+                boolean csrfHeader) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(web.base() + path))
+                    .header("Accept", accept)
+                    .method(method, body);
+            if (contentType != null) {
+                request.header("Content-Type", contentType);
+            }
+            if (csrfHeader && csrf != null && !method.equals("GET")) {
+                request.header("X-CSRF-TOKEN", csrf);
+            }
+            if (bearer != null) {
+                request.header("Authorization", "Bearer " + bearer);
+            }
+            return web.send(request.build());
+        }
+    }
+}
