@@ -1,0 +1,143 @@
+package org.openler.standards.status;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.openler.standards.StandardsException;
+import org.openler.standards.StandardsException.Code;
+import org.openler.standards.json.JsonLimits;
+import org.openler.standards.json.StrictJson;
+
+/**
+ * Fetches status list credentials over HTTPS from allow-listed hosts, with a short cache (a revocation should be seen
+ * within minutes, and one list serves many credentials). No redirects, bounded size, a timeout. The verifier checks
+ * the list's proof and issuer; this class only gets the bytes.
+ */
+public final class HttpStatusListFetcher implements StatusListFetcher {
+
+    private final Set<String> allowedHosts;
+    private final HttpClient client;
+    private final Duration timeout;
+    private final Duration cacheFor;
+    private final Clock clock;
+    private final JsonLimits limits;
+    private final Function<URI, URI> locator;
+    private final ConcurrentHashMap<URI, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(JsonObject credential, Instant until) {}
+
+    private HttpStatusListFetcher(Builder b) {
+        this.allowedHosts = Set.copyOf(b.allowedHosts);
+        this.timeout = b.timeout;
+        this.client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(b.timeout)
+                .build();
+        this.cacheFor = b.cacheFor;
+        this.clock = b.clock;
+        this.limits = b.limits;
+        this.locator = b.locator;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public JsonObject fetch(URI statusListCredential) {
+        if (!"https".equals(statusListCredential.getScheme())
+                || !allowedHosts.contains(statusListCredential.getAuthority())) {
+            throw new StandardsException(
+                    Code.INVALID_STATUS,
+                    "Status list host " + statusListCredential.getAuthority()
+                            + " is not on the allow-list (HTTPS only)");
+        }
+        Instant now = clock.instant();
+        Cached cached = cache.get(statusListCredential);
+        if (cached != null && now.isBefore(cached.until())) {
+            return cached.credential();
+        }
+        JsonObject credential = download(statusListCredential);
+        cache.put(statusListCredential, new Cached(credential, now.plus(cacheFor)));
+        return credential;
+    }
+
+    private JsonObject download(URI url) {
+        HttpRequest request = HttpRequest.newBuilder(locator.apply(url))
+                .timeout(timeout)
+                .header("Accept", "application/vc+ld+json, application/ld+json, application/json")
+                .GET()
+                .build();
+        try {
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw new StandardsException(
+                            Code.INVALID_STATUS, "Status list " + url + " answered HTTP " + response.statusCode());
+                }
+                return StrictJson.parseObject(body.readNBytes(limits.maxBytes() + 1), limits);
+            }
+        } catch (IOException e) {
+            throw new StandardsException(Code.INVALID_STATUS, "Status list " + url + " unreachable: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StandardsException(Code.INVALID_STATUS, "Interrupted while fetching " + url, e);
+        }
+    }
+
+    /** Configuration with safe defaults: no hosts, 5 s timeout, 5 min cache, 1 MB / depth 16. */
+    public static final class Builder {
+        private Set<String> allowedHosts = Set.of();
+        private Duration timeout = Duration.ofSeconds(5);
+        private Duration cacheFor = Duration.ofMinutes(5);
+        private Clock clock = Clock.systemUTC();
+        private JsonLimits limits = new JsonLimits(1024 * 1024, 16);
+        private Function<URI, URI> locator = Function.identity();
+
+        /** Hosts (with port, if any) status lists may be fetched from. */
+        public Builder allowedHosts(Set<String> hosts) {
+            this.allowedHosts = Set.copyOf(hosts);
+            return this;
+        }
+
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public Builder cacheFor(Duration cacheFor) {
+            this.cacheFor = cacheFor;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder limits(JsonLimits limits) {
+            this.limits = limits;
+            return this;
+        }
+
+        /** Where a list URL is really fetched from (tests point it at a local server); the allow-list still applies. */
+        public Builder locator(Function<URI, URI> locator) {
+            this.locator = locator;
+            return this;
+        }
+
+        public HttpStatusListFetcher build() {
+            return new HttpStatusListFetcher(this);
+        }
+    }
+}
