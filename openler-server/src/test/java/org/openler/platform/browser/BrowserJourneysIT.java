@@ -62,6 +62,7 @@ class BrowserJourneysIT {
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+    private static final List<String> LANGUAGES = List.of("en", "es");
     private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final Duration POLL = Duration.ofMillis(25);
@@ -325,71 +326,60 @@ class BrowserJourneysIT {
                 StaffRole.VIEWER,
                 Fixtures.person(org.admin()),
                 base);
-        List<String> blocking = new ArrayList<>();
-        List<String> other = new ArrayList<>();
-        int pages = 0;
+        AxeFindings findings = new AxeFindings();
 
         String preloaded = preloadAxe();
         try {
-            for (String lang : List.of("en", "es")) {
-                driver.manage().deleteAllCookies();
-                Checker check = new Checker(lang, blocking, other);
-                open("/?lang=" + lang);
-                check.page("landing");
-                open("/signup");
-                check.page("sign-up");
-                open("/login");
-                check.page("sign-in");
-                open("/password/forgot");
-                check.page("forgotten password");
-                open("/invitations/" + invitation);
-                check.page("invitation, signed out");
-                open("/invitations/no-such-invitation");
-                check.page("unknown invitation (404)");
+            for (String lang : LANGUAGES) {
+                findings.check(lang, "/", "landing");
+                findings.check(lang, "/signup", "sign-up");
+                findings.check(lang, "/login", "sign-in");
+                findings.check(lang, "/password/forgot", "forgotten password");
+                findings.check(lang, "/invitations/" + invitation, "invitation, signed out");
+                findings.check(lang, "/invitations/no-such-invitation", "unknown invitation (404)");
+            }
 
-                signIn(learner.email().value(), Fixtures.PASSWORD);
-                check.page("learner home");
-                open("/invitations/" + invitation);
-                check.page("invitation, signed in");
-                signOut();
+            signIn(learner.email().value(), Fixtures.PASSWORD);
+            for (String lang : LANGUAGES) {
+                findings.check(lang, "/home", "learner home");
+                findings.check(lang, "/invitations/" + invitation, "invitation, signed in");
+            }
+            signOut();
 
-                signIn(org.admin().email().value(), Fixtures.PASSWORD);
-                check.page("organization home");
-                open("/orgs/" + org.slug() + "/staff");
-                check.page("staff");
-                open("/orgs/" + org.slug() + "/clients");
+            signIn(org.admin().email().value(), Fixtures.PASSWORD);
+            for (String lang : LANGUAGES) {
+                findings.check(lang, "/orgs/" + org.slug(), "organization home");
+                findings.check(lang, "/orgs/" + org.slug() + "/staff", "staff");
+                open("/orgs/" + org.slug() + "/clients?lang=" + lang);
                 type("client-name", "Axe client " + lang);
                 submitMainForm();
-                check.page("machine clients, with a new secret");
-                signOut();
-                pages += check.pages;
+                findings.checkHere(lang, "machine clients, with a new secret");
             }
+            signOut();
         } finally {
             unloadAxe(preloaded);
         }
 
         System.out.printf(
                 "axe-core checked %d pages: %d serious or critical, %d moderate or minor findings%n%s%n",
-                pages, blocking.size(), other.size(), String.join("\n", other));
-        assertThat(blocking)
+                findings.pages, findings.blocking.size(), findings.other.size(), String.join("\n", findings.other));
+        assertThat(findings.blocking)
                 .as("serious or critical WCAG 2.2 AA violations (axe-core)")
                 .isEmpty();
     }
 
-    /** Runs axe on the current page and files what it finds by impact; also checks the page is in the language. */
-    private final class Checker {
-        private final String lang;
-        private final List<String> blocking;
-        private final List<String> other;
+    /** Runs axe on pages and files what it finds by impact; also checks each page is in the language asked for. */
+    private final class AxeFindings {
+        private final List<String> blocking = new ArrayList<>();
+        private final List<String> other = new ArrayList<>();
         private int pages;
 
-        Checker(String lang, List<String> blocking, List<String> other) {
-            this.lang = lang;
-            this.blocking = blocking;
-            this.other = other;
+        void check(String lang, String path, String name) {
+            open(path + (path.contains("?") ? "&" : "?") + "lang=" + lang);
+            checkHere(lang, name);
         }
 
-        void page(String name) {
+        void checkHere(String lang, String name) {
             assertThat(htmlLang()).as("language of %s (%s)", name, path()).isEqualTo(lang);
             Results results = axe(AxeInjection.PRELOADED);
             assertThat(results.isErrored())
