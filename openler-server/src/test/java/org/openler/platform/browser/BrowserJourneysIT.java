@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -67,6 +68,7 @@ class BrowserJourneysIT {
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final Duration POLL = Duration.ofMillis(25);
 
+    private static CompletableFuture<ChromeDriver> browser;
     private static ChromeDriver driver;
     private static Path profile;
 
@@ -84,9 +86,14 @@ class BrowserJourneysIT {
 
     private String base;
 
+    /** Starts the browser while Spring starts the platform: the two overlap instead of adding up. */
     @BeforeAll
     static void startBrowser() throws IOException {
         profile = Files.createTempDirectory("openler-chromium-");
+        browser = CompletableFuture.supplyAsync(BrowserJourneysIT::chromium);
+    }
+
+    private static ChromeDriver chromium() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments(
@@ -105,14 +112,15 @@ class BrowserJourneysIT {
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()
                 .build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(WAIT).scriptTimeout(WAIT);
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        chrome.manage().timeouts().pageLoadTimeout(WAIT).scriptTimeout(WAIT);
+        return chrome;
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
+        if (browser != null) {
+            browser.thenAccept(ChromeDriver::quit).exceptionally(failed -> null).join();
         }
         if (profile != null) {
             try (Stream<Path> files = Files.walk(profile)) {
@@ -123,6 +131,7 @@ class BrowserJourneysIT {
 
     @BeforeEach
     void freshVisitor() {
+        driver = browser.join();
         base = "http://localhost:" + port;
         open("/");
         driver.manage().deleteAllCookies();
