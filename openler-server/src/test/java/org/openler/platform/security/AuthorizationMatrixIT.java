@@ -21,9 +21,12 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
+import org.openler.platform.clients.MachineClientService;
 import org.openler.platform.identity.Access;
+import org.openler.platform.identity.AccountId;
 import org.openler.platform.identity.Audience;
 import org.openler.platform.identity.StaffRole;
+import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.problems.Problem;
 import org.openler.platform.security.Cast.Who;
 import org.openler.platform.security.RouteTable.Route;
@@ -65,10 +68,19 @@ class AuthorizationMatrixIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    OrganizationService organizations;
+
+    @Autowired
+    MachineClientService clients;
+
     private Cast cast;
+    private String sharedMember;
+    private String sharedClient;
     private List<Route> routes;
     private final Map<String, Map<Who, String>> knownOrganization = new LinkedHashMap<>();
     private final Map<String, Map<Who, String>> unknownOrganization = new LinkedHashMap<>();
+    private final Map<String, Map<Who, String>> actuator = new LinkedHashMap<>();
 
     enum Verdict {
         ALLOWED,
@@ -81,6 +93,8 @@ class AuthorizationMatrixIT {
     void assembleTheCast() {
         routes = RouteTable.read(context);
         cast = Cast.assemble(port, fixtures, jdbc);
+        sharedMember = fixtures.member(cast.orgA, StaffRole.VIEWER).id().value().toString();
+        sharedClient = fixtures.client(cast.orgA).client().clientId();
         for (Route route : routes) {
             knownOrganization.put(route.name(), new EnumMap<>(Who.class));
             if (route.variables().contains("org")) {
@@ -117,16 +131,80 @@ class AuthorizationMatrixIT {
                                 () -> cell(route, who, false))));
     }
 
+    /**
+     * Cross-site request forgery on every unsafe route, as the admin of A (who may do everything there, so a refusal
+     * can only be about the forgery): the session cookie without the CSRF token is refused with 403, and adding a
+     * made-up bearer token (which would skip the CSRF check) is refused with 401. Neither touches anything.
+     */
+    @TestFactory
+    Stream<DynamicTest> crossSiteRequestForgeryIsRefusedOnEveryUnsafeRoute() {
+        return routes.stream()
+                .filter(route -> route.access() != null && route.changesThings())
+                .flatMap(route -> Stream.of(
+                        dynamicTest(
+                                route.name() + " as admin of A forged without the CSRF token",
+                                () -> forgery(route, false)),
+                        dynamicTest(
+                                route.name() + " as admin of A forged with a made-up bearer token",
+                                () -> forgery(route, true))));
+    }
+
+    private void forgery(Route route, boolean bearerToo) {
+        String path = route.path(variableValues(route, true, false));
+        boolean json = route.takesJson();
+        HttpResponse<String> response = cast.caller(Who.ADMIN_OF_A)
+                .forge(
+                        route.method(),
+                        path,
+                        json ? "application/json" : "application/x-www-form-urlencoded",
+                        (json ? jsonBody(route) : WebClient.form(formFields(route))).getBytes(StandardCharsets.UTF_8),
+                        bearerToo);
+        String attack = route.name() + " forged" + (bearerToo ? " with a made-up bearer token" : "");
+        assertProblem(response, bearerToo ? Problem.UNAUTHENTICATED : Problem.FORBIDDEN, attack);
+        assertSharedTargetsUntouched(attack);
+    }
+
+    private void assertSharedTargetsUntouched(String cell) {
+        assertThat(organizations.roleOf(
+                        new AccountId(UUID.fromString(sharedMember)),
+                        cast.orgA.organization().id()))
+                .as("a refused request left the shared staff member alone: " + cell)
+                .contains(StaffRole.VIEWER);
+        assertThat(clients.organizationOf(sharedClient))
+                .as("a refused request left the shared machine client alone: " + cell)
+                .contains(cast.orgA.organization().id());
+    }
+
+    /**
+     * The actuator is not in Spring MVC's route table (its endpoints have their own handler mapping) and is guarded by
+     * the security chain instead of {@link Access}: health is public, everything else exposed is for operators.
+     */
+    @TestFactory
+    Stream<DynamicTest> theActuatorAnswersOnlyOperatorsBeyondHealth() {
+        Map<String, Audience> endpoints = new LinkedHashMap<>();
+        endpoints.put("/actuator/health", Audience.PUBLIC);
+        endpoints.put("/actuator/info", Audience.OPERATOR);
+        endpoints.put("/actuator/metrics", Audience.OPERATOR);
+        endpoints.keySet().forEach(path -> actuator.put("GET " + path, new EnumMap<>(Who.class)));
+        return endpoints.entrySet().stream()
+                .flatMap(endpoint -> Arrays.stream(Who.values())
+                        .map(who -> dynamicTest(
+                                "GET " + endpoint.getKey() + " as " + who,
+                                () -> actuatorCell(endpoint.getKey(), endpoint.getValue(), who))));
+    }
+
     @AfterAll
     void printTheMatrix() {
         System.out.println(table("Authorization matrix (organization A named in the path)", knownOrganization));
         System.out.println(table("Authorization matrix (unknown organization in the path)", unknownOrganization));
+        System.out.println(table("Actuator (guarded by the security chain)", actuator));
     }
 
     private void cell(Route route, Who who, boolean organizationExists) {
         Access access = route.access();
         assertThat(access).isNotNull();
-        String path = route.path(variableValues(route, organizationExists));
+        Verdict verdict = expected(access, who, organizationExists);
+        String path = route.path(variableValues(route, organizationExists, verdict == Verdict.ALLOWED));
         HttpResponse<String> response = send(route, who, path);
         int status = response.statusCode();
         String location = response.headers().firstValue("Location").orElse("");
@@ -134,7 +212,6 @@ class AuthorizationMatrixIT {
                 .get(route.name())
                 .put(who, status + (location.isEmpty() ? "" : " " + shortPath(location)));
 
-        Verdict verdict = expected(access, who, organizationExists);
         String cell = route.name() + " as " + who + " (expected " + verdict + ", got " + status + " " + location + ")";
         assertThat(status).as("server error in " + cell).isLessThan(500);
         switch (verdict) {
@@ -152,6 +229,31 @@ class AuthorizationMatrixIT {
             }
             case FORBIDDEN -> assertProblem(response, Problem.FORBIDDEN, cell);
             case NOT_FOUND -> assertProblem(response, Problem.NOT_FOUND, cell);
+        }
+        if (verdict != Verdict.ALLOWED && organizationExists) {
+            assertSharedTargetsUntouched(cell);
+        }
+    }
+
+    private void actuatorCell(String path, Audience audience, Who who) {
+        HttpResponse<String> response = cast.caller(who).send("GET", path, null, (byte[]) null);
+        int status = response.statusCode();
+        String location = response.headers().firstValue("Location").orElse("");
+        actuator.get("GET " + path).put(who, status + (location.isEmpty() ? "" : " " + shortPath(location)));
+        String cell = "GET " + path + " as " + who + " (got " + status + " " + location + ")";
+        assertThat(status).as("server error in " + cell).isLessThan(500);
+        if (audience == Audience.PUBLIC) {
+            // Health speaks only JSON: a client that accepts nothing but text/html is told 406, which is no refusal.
+            assertThat(status).as(cell).isIn(who.browser ? List.of(200, 406) : List.of(200));
+        } else if (who.operator) {
+            assertThat(status).as(cell).isEqualTo(200);
+        } else if (who.anonymous() && who.browser) {
+            assertThat(status).as(cell).isEqualTo(302);
+            assertThat(URI.create(location).getPath()).as(cell).isEqualTo("/login");
+        } else if (who.anonymous()) {
+            assertProblem(response, Problem.UNAUTHENTICATED, cell);
+        } else {
+            assertProblem(response, Problem.FORBIDDEN, cell);
         }
     }
 
@@ -201,26 +303,34 @@ class AuthorizationMatrixIT {
     }
 
     /**
-     * Plausible values for the path: organization A (or one that does not exist), and for targets a cell may change
-     * or delete, a staff member or machine client of A made for this cell alone.
+     * Plausible values for the path: organization A (or one that does not exist), and real targets for the variables
+     * that name one. A cell whose actor may act gets a staff member or machine client of A made for it alone, since it
+     * may change or delete it; refused cells share one target, which they must leave untouched (and the shared target
+     * keeps Argon2 hashing, and so the class, fast).
      */
-    private List<String> variableValues(Route route, boolean organizationExists) {
+    private List<String> variableValues(Route route, boolean organizationExists, boolean allowed) {
         List<String> values = new ArrayList<>();
         for (String variable : route.variables()) {
             values.add(
                     switch (variable) {
                         case "org" -> organizationExists ? cast.orgA.slug() : Fixtures.unique("no-such-org");
                         case "account" ->
-                            organizationExists
-                                    ? fixtures.member(cast.orgA, StaffRole.VIEWER)
-                                            .id()
-                                            .value()
-                                            .toString()
-                                    : UUID.randomUUID().toString();
+                            !organizationExists
+                                    ? UUID.randomUUID().toString()
+                                    : allowed
+                                            ? fixtures.member(cast.orgA, StaffRole.VIEWER)
+                                                    .id()
+                                                    .value()
+                                                    .toString()
+                                            : sharedMember;
                         case "clientId" ->
-                            organizationExists
-                                    ? fixtures.client(cast.orgA).client().clientId()
-                                    : RouteTable.randomToken();
+                            !organizationExists
+                                    ? RouteTable.randomToken()
+                                    : allowed
+                                            ? fixtures.client(cast.orgA)
+                                                    .client()
+                                                    .clientId()
+                                            : sharedClient;
                         default ->
                             route.variableType(variable) == UUID.class
                                     ? UUID.randomUUID().toString()

@@ -297,7 +297,7 @@ class BadInputIT {
         for (String variable : route.variables()) {
             if (route.variableType(variable) == UUID.class) {
                 bad.add(Bad.of(
-                                "a " + variable + " that is not a UUID",
+                                article(variable) + " that is not a UUID",
                                 route.path(plausibleVariables(route, variable, "not-a-uuid")),
                                 post ? type : null,
                                 post && json ? RouteTableBodies.valid(route) : "",
@@ -311,19 +311,19 @@ class BadInputIT {
                     post && json ? RouteTableBodies.valid(route) : "",
                     route.isApi() ? Expect.CLIENT_ERROR : Expect.NO_SERVER_ERROR));
             bad.add(Bad.of(
-                    "a " + variable + " of odd characters",
+                    article(variable) + " of odd characters",
                     route.path(plausibleVariables(route, variable, "%E2%80%AE%3Cscript%3E%27%22%20..%2e")),
                     post ? type : null,
                     post && json ? RouteTableBodies.valid(route) : "",
                     route.isApi() ? Expect.CLIENT_ERROR : Expect.NO_SERVER_ERROR));
             bad.add(Bad.of(
-                    "a " + variable + " with a path parameter",
+                    article(variable) + " with a path parameter",
                     route.path(plausibleVariables(route, variable, "a;jsessionid=x;b=c")),
                     post ? type : null,
                     post && json ? RouteTableBodies.valid(route) : "",
                     Expect.NO_SERVER_ERROR));
             bad.add(Bad.of(
-                            "a " + variable + " that is not UTF-8",
+                            article(variable) + " that is not UTF-8",
                             route.path(plausibleVariables(route, variable, "a%C3%28b")),
                             post ? type : null,
                             post && json ? RouteTableBodies.valid(route) : "",
@@ -331,7 +331,7 @@ class BadInputIT {
                     .exactly(400)
                     .refusedByTomcat());
             bad.add(Bad.of(
-                            "a " + variable + " with an encoded NUL byte",
+                            article(variable) + " with an encoded NUL byte",
                             route.path(plausibleVariables(route, variable, "a%00b")),
                             post ? type : null,
                             post && json ? RouteTableBodies.valid(route) : "",
@@ -476,6 +476,10 @@ class BadInputIT {
         assertThat(body.path("type").isString()).as("problem type of " + what).isTrue();
         assertThat(body.path("title").isString()).as("problem title of " + what).isTrue();
         assertThat(body.path("status").asInt()).as("problem status of " + what).isEqualTo(response.statusCode());
+    }
+
+    private static String article(String noun) {
+        return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
     }
 
     /** A body of exactly {@code total} bytes: the prefix, padding, then the suffix. */

@@ -74,36 +74,54 @@ final class Cast {
     final Fixtures.Org orgB;
     private final Map<Who, Caller> callers = new EnumMap<>(Who.class);
 
-    private Cast(Fixtures.Org orgA, Fixtures.Org orgB) {
+    private final String base;
+    private final Fixtures fixtures;
+    private final JdbcClient jdbc;
+
+    private Cast(Fixtures.Org orgA, Fixtures.Org orgB, String base, Fixtures fixtures, JdbcClient jdbc) {
         this.orgA = orgA;
         this.orgB = orgB;
+        this.base = base;
+        this.fixtures = fixtures;
+        this.jdbc = jdbc;
     }
 
     static Cast assemble(int port, Fixtures fixtures, JdbcClient jdbc) {
-        Cast cast = new Cast(
-                fixtures.organization(Organization.Kind.PROVIDER), fixtures.organization(Organization.Kind.EMPLOYER));
-        String base = "http://localhost:" + port;
-        cast.callers.put(Who.ANONYMOUS, Caller.anonymous(base, "application/json"));
-        cast.callers.put(Who.ANONYMOUS_BROWSER, Caller.anonymous(base, "text/html"));
-        cast.callers.put(Who.LEARNER, Caller.person(base, fixtures.learner()));
-        cast.callers.put(Who.VIEWER_OF_A, Caller.person(base, fixtures.member(cast.orgA, StaffRole.VIEWER)));
-        cast.callers.put(Who.ISSUER_OF_A, Caller.person(base, fixtures.member(cast.orgA, StaffRole.ISSUER)));
-        cast.callers.put(Who.ADMIN_OF_A, Caller.person(base, cast.orgA.admin()));
-        cast.callers.put(Who.ADMIN_OF_B, Caller.person(base, cast.orgB.admin()));
-        Account operator = fixtures.staff();
-        jdbc.sql("update account set platform_operator = true where id = ?")
-                .param(operator.id().value())
-                .update();
-        cast.callers.put(Who.OPERATOR, Caller.person(base, operator));
-        var client = fixtures.client(cast.orgA);
-        cast.callers.put(
-                Who.MACHINE_OF_A,
-                Caller.bearer(base, WebClient.clientToken(base, client.client().clientId(), client.secret())));
-        return cast;
+        return new Cast(
+                fixtures.organization(Organization.Kind.PROVIDER),
+                fixtures.organization(Organization.Kind.EMPLOYER),
+                "http://localhost:" + port,
+                fixtures,
+                jdbc);
     }
 
-    Caller caller(Who who) {
-        return callers.get(who);
+    /** Signs the actor in (or gets its token) the first time it is needed; a test that uses few actors pays for few. */
+    synchronized Caller caller(Who who) {
+        return callers.computeIfAbsent(who, this::enter);
+    }
+
+    private Caller enter(Who who) {
+        return switch (who) {
+            case ANONYMOUS -> Caller.anonymous(base, "application/json");
+            case ANONYMOUS_BROWSER -> Caller.anonymous(base, "text/html");
+            case LEARNER -> Caller.person(base, fixtures.learner());
+            case VIEWER_OF_A -> Caller.person(base, fixtures.member(orgA, StaffRole.VIEWER));
+            case ISSUER_OF_A -> Caller.person(base, fixtures.member(orgA, StaffRole.ISSUER));
+            case ADMIN_OF_A -> Caller.person(base, orgA.admin());
+            case ADMIN_OF_B -> Caller.person(base, orgB.admin());
+            case OPERATOR -> {
+                Account operator = fixtures.staff();
+                jdbc.sql("update account set platform_operator = true where id = ?")
+                        .param(operator.id().value())
+                        .update();
+                yield Caller.person(base, operator);
+            }
+            case MACHINE_OF_A -> {
+                var client = fixtures.client(orgA);
+                yield Caller.bearer(
+                        base, WebClient.clientToken(base, client.client().clientId(), client.secret()));
+            }
+        };
     }
 
     /**
@@ -169,6 +187,21 @@ final class Cast {
         HttpResponse<String> send(
                 String method, String path, @Nullable String contentType, HttpRequest.BodyPublisher body) {
             return send(method, path, contentType, body, true);
+        }
+
+        /**
+         * What a forged cross-site request carries: this actor's cookies, no CSRF token, and optionally a made-up
+         * bearer token (requests with a bearer token skip the CSRF check, so a forger might try adding one).
+         */
+        HttpResponse<String> forge(String method, String path, String contentType, byte[] body, boolean bearerToo) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(web.base() + path))
+                    .header("Accept", accept)
+                    .header("Content-Type", contentType)
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+            if (bearerToo) {
+                request.header("Authorization", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJmb3JnZWQifQ.");
+            }
+            return web.send(request.build());
         }
 
         private HttpResponse<String> send(
