@@ -346,6 +346,7 @@ class BrowserJourneysIT {
                 findings.check(lang, "/password/forgot", "forgotten password");
                 findings.check(lang, "/invitations/" + invitation, "invitation, signed out");
                 findings.check(lang, "/invitations/no-such-invitation", "unknown invitation (404)");
+                findings.check(lang, "/no/such/page", "unknown page (404)");
             }
 
             signIn(learner.email().value(), Fixtures.PASSWORD);
