@@ -7,6 +7,7 @@ import org.openler.platform.clients.MachineClientService;
 import org.openler.platform.identity.AccountKind;
 import org.openler.platform.identity.Actor;
 import org.openler.platform.identity.StaffRole;
+import org.openler.platform.issuing.IssuerKeys;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
 import org.springframework.stereotype.Component;
@@ -20,11 +21,17 @@ public class Fixtures {
     private final AccountService accounts;
     private final OrganizationService organizations;
     private final MachineClientService clients;
+    private final IssuerKeys issuerKeys;
 
-    Fixtures(AccountService accounts, OrganizationService organizations, MachineClientService clients) {
+    Fixtures(
+            AccountService accounts,
+            OrganizationService organizations,
+            MachineClientService clients,
+            IssuerKeys issuerKeys) {
         this.accounts = accounts;
         this.organizations = organizations;
         this.clients = clients;
+        this.issuerKeys = issuerKeys;
     }
 
     public static String unique(String prefix) {
@@ -60,6 +67,11 @@ public class Fixtures {
 
     public MachineClientService.Created client(Org org) {
         return clients.create(org.organization().id(), org.organization().slug(), "Test client", person(org.admin()));
+    }
+
+    public String rotateIssuerKey(Org org) {
+        issuerKeys.signingKey(org.organization().id(), org.slug());
+        return issuerKeys.rotate(org.organization().id(), org.slug(), person(org.admin()));
     }
 
     public static Actor.Person person(Account account) {

@@ -1,0 +1,249 @@
+package org.openler.platform.issuing;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.openler.platform.audit.AuditAction;
+import org.openler.platform.audit.AuditEvent;
+import org.openler.platform.audit.AuditLog;
+import org.openler.platform.identity.Actor;
+import org.openler.platform.identity.OrganizationId;
+import org.openler.platform.identity.PlatformUrls;
+import org.openler.platform.problems.PlatformException;
+import org.openler.platform.problems.Problem;
+import org.openler.standards.StandardsException;
+import org.openler.standards.credentials.Achievement;
+import org.openler.standards.credentials.Credentials;
+import org.openler.standards.credentials.IdentityObject;
+import org.openler.standards.credentials.IssuerProfile;
+import org.openler.standards.credentials.OpenBadgeCredentialBuilder;
+import org.openler.standards.credentials.Recipient;
+import org.openler.standards.dataintegrity.EddsaRdfc2022;
+import org.openler.standards.dataintegrity.ProofOptions;
+import org.openler.standards.did.Did;
+import org.openler.standards.json.StrictJson;
+import org.openler.standards.status.StatusPurpose;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Issues Open Badges 3.0 credentials signed with eddsa-rdfc-2022, each with a revocation entry in the issuer's status
+ * list. The signed bytes are stored and returned exactly as signed. An idempotency key makes a retried request return
+ * the credential the first attempt made, with no second credential and no second status index.
+ */
+@Service
+public class Issuance {
+
+    private final JdbcClient jdbc;
+    private final Achievements achievements;
+    private final IssuerKeys keys;
+    private final StatusLists statusLists;
+    private final PlatformUrls urls;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Issuance(
+            JdbcClient jdbc,
+            Achievements achievements,
+            IssuerKeys keys,
+            StatusLists statusLists,
+            PlatformUrls urls,
+            AuditLog audit,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.achievements = achievements;
+        this.keys = keys;
+        this.statusLists = statusLists;
+        this.urls = urls;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Who receives the credential: an e-mail address (hashed with a salt in the credential) or a DID. */
+    public sealed interface To permits To.Email, To.DidSubject {
+        record Email(String address) implements To {}
+
+        record DidSubject(String did) implements To {}
+    }
+
+    public record Request(
+            UUID achievementId, To recipient, Optional<Instant> validUntil, Optional<String> idempotencyKey) {}
+
+    /** An issued credential: its id and the exact signed JSON. */
+    public record Issued(UUID id, String document, boolean replayed) {}
+
+    @Transactional
+    public Issued issue(OrganizationId organization, String slug, String organizationName, Request request, Actor by) {
+        Optional<String> key = request.idempotencyKey().map(String::strip).filter(k -> !k.isEmpty());
+        if (key.isPresent() && key.get().length() > 200) {
+            throw PlatformException.invalid("idempotencyKey", "At most 200 characters.");
+        }
+        if (key.isPresent()) {
+            Optional<Issued> earlier = byIdempotencyKey(organization, key.get());
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        AchievementDefinition achievement = achievements
+                .find(organization, request.achievementId())
+                .orElseThrow(() -> PlatformException.notFound("The achievement"));
+        Instant now = clock.instant();
+        if (request.validUntil().isPresent() && !request.validUntil().get().isAfter(now)) {
+            throw PlatformException.invalid("validUntil", "Must be in the future.");
+        }
+        Recipient recipient = recipient(request.recipient());
+        UUID id = UUID.randomUUID();
+        StatusLists.Slot slot = statusLists.allocate(organization, slug, StatusPurpose.REVOCATION, id);
+        IssuerKeys.SigningKey signingKey = keys.signingKey(organization, slug);
+        OpenBadgeCredentialBuilder credential = Credentials.openBadge()
+                .id(URI.create("urn:uuid:" + id))
+                .name(achievement.name())
+                .issuer(new IssuerProfile(
+                        keys.did(slug), organizationName, Optional.of(URI.create(urls.base() + "/orgs/" + slug))))
+                .recipient(recipient)
+                .achievement(toStandard(achievement, slug))
+                .validFrom(now)
+                .status(slot.entry());
+        request.validUntil().ifPresent(credential::validUntil);
+        JsonObject signed = EddsaRdfc2022.sign(
+                credential.build(), signingKey.keyPair(), ProofOptions.assertion(signingKey.verificationMethod(), now));
+        String document = StrictJson.write(signed);
+        try {
+            jdbc.sql(
+                            "insert into issued_credential (id, organization_id, achievement_id, recipient_email, recipient_did,"
+                                    + " document, status_list_id, status_index, issued_at, valid_until, idempotency_key,"
+                                    + " issued_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(
+                            id,
+                            organization.value(),
+                            achievement.id(),
+                            request.recipient() instanceof To.Email e
+                                    ? e.address().strip().toLowerCase()
+                                    : null,
+                            request.recipient() instanceof To.DidSubject d ? d.did() : null,
+                            document,
+                            slot.listId(),
+                            slot.entry().index(),
+                            Timestamp.from(now),
+                            request.validUntil().map(Timestamp::from).orElse(null),
+                            key.orElse(null),
+                            by.auditName())
+                    .update();
+        } catch (DuplicateKeyException raced) {
+            // Another request with the same idempotency key committed first: this transaction (and the status
+            // index it drew) rolls back, and the caller is answered with the first one.
+            throw new IdempotentReplay(key.orElseThrow(), raced);
+        }
+        audit.record(AuditEvent.success(AuditAction.CREDENTIAL_ISSUED, by, organization, "credential:" + id));
+        return new Issued(id, document, false);
+    }
+
+    /** Thrown inside the transaction so it rolls back; the API then answers with the earlier credential. */
+    static final class IdempotentReplay extends RuntimeException {
+        final String key;
+
+        IdempotentReplay(String key, Throwable cause) {
+            super("replayed idempotency key", cause);
+            this.key = key;
+        }
+    }
+
+    public Optional<Issued> byIdempotencyKey(OrganizationId organization, String key) {
+        return jdbc.sql("select id, document from issued_credential where organization_id = ? and idempotency_key = ?")
+                .params(organization.value(), key)
+                .query((rs, n) -> new Issued(rs.getObject(1, UUID.class), rs.getString(2), true))
+                .optional();
+    }
+
+    public Optional<String> document(OrganizationId organization, UUID id) {
+        return jdbc.sql("select document from issued_credential where organization_id = ? and id = ?")
+                .params(organization.value(), id)
+                .query(String.class)
+                .optional();
+    }
+
+    /** A row of the provider's list of issued credentials. */
+    public record Summary(
+            UUID id, String achievement, @Nullable String recipient, String status, Instant issuedAt) {}
+
+    public java.util.List<Summary> list(OrganizationId organization, int limit) {
+        return jdbc.sql("select c.id, a.name, coalesce(c.recipient_email, c.recipient_did), c.status, c.issued_at"
+                        + " from issued_credential c left join achievement a on a.id = c.achievement_id"
+                        + " where c.organization_id = ? order by c.issued_at desc limit ?")
+                .params(organization.value(), limit)
+                .query((rs, n) -> new Summary(
+                        rs.getObject(1, UUID.class),
+                        String.valueOf(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getTimestamp(5).toInstant()))
+                .list();
+    }
+
+    /** Revokes (final) or suspends/reinstates a credential; the status list publishes the change on next fetch. */
+    @Transactional
+    public void changeStatus(OrganizationId organization, UUID credential, String newStatus, Actor by) {
+        record Current(String status, UUID list) {}
+        Current current = jdbc.sql("select status, status_list_id from issued_credential where organization_id = ?"
+                        + " and id = ? for update")
+                .params(organization.value(), credential)
+                .query((rs, n) -> new Current(rs.getString(1), rs.getObject(2, UUID.class)))
+                .optional()
+                .orElseThrow(() -> PlatformException.notFound("The credential"));
+        String target = switch (newStatus) {
+            case "revoked" -> "REVOKED";
+            case "suspended" ->
+                throw new PlatformException(
+                        Problem.UNPROCESSABLE,
+                        "Suspension is not offered yet: OpenLER credentials carry a revocation entry only.");
+            default -> throw PlatformException.invalid("status", "Use \"revoked\".");
+        };
+        if ("REVOKED".equals(current.status())) {
+            return; // revocation is final, and repeating it is harmless
+        }
+        jdbc.sql("update issued_credential set status = ? where id = ?")
+                .params(target, credential)
+                .update();
+        statusLists.touch(current.list());
+        audit.record(
+                AuditEvent.success(AuditAction.CREDENTIAL_STATUS_CHANGED, by, organization, "credential:" + credential)
+                        .withDetail(current.status() + "->" + target));
+    }
+
+    private Achievement toStandard(AchievementDefinition achievement, String slug) {
+        return new Achievement(
+                URI.create(urls.base() + "/orgs/" + slug + "/achievements/" + achievement.id()),
+                achievement.name(),
+                achievement.description(),
+                achievement.criteria(),
+                achievement.achievementType(),
+                achievement.image(),
+                achievement.alignments().stream()
+                        .map(a -> new Achievement.Alignment(a.targetUrl(), a.targetName()))
+                        .toList());
+    }
+
+    private static Recipient recipient(To to) {
+        try {
+            return switch (to) {
+                case To.Email email -> {
+                    if (!org.openler.platform.accounts.EmailAddress.isValid(email.address())) {
+                        throw PlatformException.invalid("recipient.email", "Enter a valid e-mail address.");
+                    }
+                    yield new Recipient.ByIdentity(
+                            IdentityObject.saltedEmail(email.address().strip().toLowerCase()));
+                }
+                case To.DidSubject did -> new Recipient.ByDid(Did.of(did.did()));
+            };
+        } catch (StandardsException e) {
+            throw PlatformException.invalid("recipient.did", "Not a valid DID: " + e.getMessage());
+        }
+    }
+}

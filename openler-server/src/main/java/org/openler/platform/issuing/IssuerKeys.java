@@ -1,0 +1,146 @@
+package org.openler.platform.issuing;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.openler.platform.audit.AuditAction;
+import org.openler.platform.audit.AuditEvent;
+import org.openler.platform.audit.AuditLog;
+import org.openler.platform.identity.Actor;
+import org.openler.platform.identity.OrganizationId;
+import org.openler.platform.identity.PlatformUrls;
+import org.openler.platform.keys.KeySealer;
+import org.openler.standards.crypto.Ed25519;
+import org.openler.standards.crypto.Ed25519KeyPair;
+import org.openler.standards.crypto.Ed25519PublicKey;
+import org.openler.standards.crypto.Multikey;
+import org.openler.standards.did.Did;
+import org.openler.standards.did.DidDocument;
+import org.openler.standards.did.DidWeb;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An organization's Ed25519 issuing keys and its did:web identity. The newest unretired key signs; every key ever
+ * made stays in the DID document, so credentials signed before a rotation keep verifying.
+ */
+@Service
+public class IssuerKeys {
+
+    private final JdbcClient jdbc;
+    private final KeySealer sealer;
+    private final PlatformUrls urls;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    IssuerKeys(JdbcClient jdbc, KeySealer sealer, PlatformUrls urls, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.sealer = sealer;
+        this.urls = urls;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A key that may sign, with its verification method id. */
+    public record SigningKey(String verificationMethod, Ed25519KeyPair keyPair) {}
+
+    /** A published key, for the keys page. */
+    public record PublishedKey(
+            String keyId,
+            String publicKeyMultibase,
+            java.time.Instant createdAt,
+            java.time.@org.jspecify.annotations.Nullable Instant retiredAt) {}
+
+    public Did did(String organizationSlug) {
+        return DidWeb.forOrganization(urls.host(), organizationSlug);
+    }
+
+    /** The signing key, made on first use (a racing instance's key wins and is used by both). */
+    @Transactional
+    public SigningKey signingKey(OrganizationId organization, String slug) {
+        Optional<SigningKey> current = current(organization, slug);
+        if (current.isPresent()) {
+            return current.get();
+        }
+        create(organization, 1);
+        return current(organization, slug).orElseThrow();
+    }
+
+    /** Retires the signing key and makes the next one. Returns the new key's id. */
+    @Transactional
+    public String rotate(OrganizationId organization, String slug, Actor.Person by) {
+        int next = jdbc.sql("select coalesce(max(generation), 0) + 1 from issuer_key where organization_id = ?")
+                .param(organization.value())
+                .query(Integer.class)
+                .single();
+        jdbc.sql("update issuer_key set retired_at = ? where organization_id = ? and retired_at is null")
+                .params(Timestamp.from(clock.instant()), organization.value())
+                .update();
+        String keyId = create(organization, next);
+        audit.record(AuditEvent.success(AuditAction.ISSUER_KEY_ROTATED, by, organization, "key:" + keyId));
+        return keyId;
+    }
+
+    public List<PublishedKey> published(OrganizationId organization) {
+        return jdbc.sql("select key_id, public_key_multibase, created_at, retired_at from issuer_key"
+                        + " where organization_id = ? order by generation")
+                .param(organization.value())
+                .query((rs, n) -> new PublishedKey(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
+    /** The organization's DID document: every key it has had, in generation order (key-1, key-2, ...). */
+    public Optional<DidDocument> didDocument(OrganizationId organization, String slug) {
+        List<Ed25519PublicKey> keys = published(organization).stream()
+                .map(k -> Multikey.decodePublicKey(k.publicKeyMultibase()))
+                .toList();
+        return keys.isEmpty() ? Optional.empty() : Optional.of(DidWeb.document(did(slug), keys));
+    }
+
+    private Optional<SigningKey> current(OrganizationId organization, String slug) {
+        return jdbc.sql("select key_id, sealed_private_key from issuer_key where organization_id = ?"
+                        + " and retired_at is null order by generation desc limit 1")
+                .param(organization.value())
+                .query((rs, n) -> {
+                    String keyId = rs.getString(1);
+                    String secret = new String(
+                            sealer.unseal(rs.getBytes(2), organization + "#" + keyId),
+                            java.nio.charset.StandardCharsets.UTF_8);
+                    return new SigningKey(did(slug).value() + "#" + keyId, Multikey.decodeSecretKey(secret));
+                })
+                .optional();
+    }
+
+    private String create(OrganizationId organization, int generation) {
+        Ed25519KeyPair key = Ed25519.generate();
+        String keyId = "key-" + generation;
+        // "on conflict do nothing": a racing instance that made this generation first wins, without aborting the
+        // caller's transaction (PostgreSQL aborts a transaction on a failed insert).
+        try {
+            jdbc.sql("insert into issuer_key (id, organization_id, key_id, generation, public_key_multibase,"
+                            + " sealed_private_key, created_at) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing")
+                    .params(
+                            UUID.randomUUID(),
+                            organization.value(),
+                            keyId,
+                            generation,
+                            Multikey.encodePublicKey(key.publicKey()),
+                            sealer.seal(
+                                    Multikey.encodeSecretKey(key).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                                    organization + "#" + keyId),
+                            Timestamp.from(clock.instant()))
+                    .update();
+        } catch (DuplicateKeyException raced) {
+            // another instance made this generation first; the caller reads theirs
+        }
+        return keyId;
+    }
+}

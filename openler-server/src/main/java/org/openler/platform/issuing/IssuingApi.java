@@ -1,0 +1,268 @@
+package org.openler.platform.issuing;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.openler.platform.identity.Access;
+import org.openler.platform.identity.Actors;
+import org.openler.platform.identity.Audience;
+import org.openler.platform.identity.StaffRole;
+import org.openler.platform.organizations.Organization;
+import org.openler.platform.organizations.OrganizationService;
+import org.openler.platform.problems.PlatformException;
+import org.openler.standards.json.StrictJson;
+import org.openler.standards.status.StatusPurpose;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The issuer API in VC-API shapes: {@code POST /orgs/<org>/credentials/issue} answers 201
+ * {@code {"verifiableCredential": …}} with the exact signed bytes, {@code POST /orgs/<org>/credentials/status} revokes.
+ * The organization's DID document and status lists are public.
+ */
+@RestController
+class IssuingApi {
+
+    private final OrganizationService organizations;
+    private final IssuerKeys keys;
+    private final Achievements achievements;
+    private final Issuance issuance;
+    private final StatusLists statusLists;
+
+    IssuingApi(
+            OrganizationService organizations,
+            IssuerKeys keys,
+            Achievements achievements,
+            Issuance issuance,
+            StatusLists statusLists) {
+        this.organizations = organizations;
+        this.keys = keys;
+        this.achievements = achievements;
+        this.issuance = issuance;
+        this.statusLists = statusLists;
+    }
+
+    @GetMapping("/orgs/{org}/did.json")
+    @Access(Audience.PUBLIC)
+    ResponseEntity<String> didDocument(@PathVariable String org) {
+        Organization organization = organizations.get(org);
+        keys.signingKey(organization.id(), org); // a provider has a DID from the moment anyone asks
+        String document = StrictJson.write(
+                keys.didDocument(organization.id(), org).orElseThrow().toJson());
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(document);
+    }
+
+    @GetMapping(value = "/orgs/{org}/status/{purpose}/{number}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Access(Audience.PUBLIC)
+    ResponseEntity<String> statusList(
+            @PathVariable String org, @PathVariable String purpose, @PathVariable int number) {
+        Organization organization = organizations.get(org);
+        StatusPurpose statusPurpose = switch (purpose) {
+            case "revocation" -> StatusPurpose.REVOCATION;
+            case "suspension" -> StatusPurpose.SUSPENSION;
+            default -> throw PlatformException.notFound("That status list");
+        };
+        String document = statusLists
+                .published(organization.id(), org, statusPurpose, number)
+                .orElseThrow(() -> PlatformException.notFound("That status list"));
+        // Short public caching: verifiers may cache, and a revocation shows within five minutes.
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(document);
+    }
+
+    record AlignmentView(String targetUrl, String targetName) {}
+
+    record AchievementRequest(
+            @Nullable String name,
+            @Nullable String description,
+            @Nullable String criteria,
+            @Nullable String achievementType,
+            @Nullable String image,
+            @Nullable List<AlignmentView> alignments) {}
+
+    record AchievementView(
+            String id,
+            String name,
+            String description,
+            String criteria,
+            @Nullable String achievementType,
+            @Nullable String image,
+            List<AlignmentView> alignments) {
+        static AchievementView of(AchievementDefinition a) {
+            return new AchievementView(
+                    a.id().toString(),
+                    a.name(),
+                    a.description(),
+                    a.criteria(),
+                    a.achievementType().orElse(null),
+                    a.image().map(URI::toString).orElse(null),
+                    a.alignments().stream()
+                            .map(al -> new AlignmentView(al.targetUrl().toString(), al.targetName()))
+                            .toList());
+        }
+    }
+
+    @PostMapping("/orgs/{org}/achievements")
+    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER, machineClients = true)
+    ResponseEntity<AchievementView> createAchievement(
+            @PathVariable String org, @RequestBody AchievementRequest request) {
+        Organization organization = organizations.get(org);
+        List<AchievementDefinition.Alignment> alignments = request.alignments() == null
+                ? List.of()
+                : request.alignments().stream()
+                        .map(a -> new AchievementDefinition.Alignment(
+                                Achievements.httpUri(String.valueOf(a.targetUrl()))
+                                        .orElseThrow(() -> PlatformException.invalid(
+                                                "alignments.targetUrl", "Give each competency as an http(s) URI.")),
+                                a.targetName() == null ? "" : a.targetName()))
+                        .toList();
+        AchievementDefinition created = achievements.create(
+                organization.id(),
+                new Achievements.Draft(
+                        nz(request.name()),
+                        nz(request.description()),
+                        nz(request.criteria()),
+                        nz(request.achievementType()),
+                        nz(request.image()),
+                        alignments),
+                Actors.current());
+        return ResponseEntity.created(URI.create("/orgs/" + org + "/achievements/" + created.id()))
+                .body(AchievementView.of(created));
+    }
+
+    @GetMapping("/orgs/{org}/achievements")
+    @Access(value = Audience.ORGANIZATION_STAFF, machineClients = true)
+    List<AchievementView> listAchievements(@PathVariable String org) {
+        return achievements.list(organizations.get(org).id()).stream()
+                .map(AchievementView::of)
+                .toList();
+    }
+
+    /** An achievement's public description: credentials name it by this URL. */
+    @GetMapping("/orgs/{org}/achievements/{id}")
+    @Access(Audience.PUBLIC)
+    AchievementView achievement(@PathVariable String org, @PathVariable UUID id) {
+        return achievements
+                .find(organizations.get(org).id(), id)
+                .map(AchievementView::of)
+                .orElseThrow(() -> PlatformException.notFound("The achievement"));
+    }
+
+    record RecipientRequest(
+            @Nullable String email, @Nullable String did) {}
+
+    record IssueRequest(
+            @Nullable String achievementId,
+            @Nullable RecipientRequest recipient,
+            @Nullable String validUntil,
+            @Nullable String idempotencyKey) {}
+
+    @PostMapping(value = "/orgs/{org}/credentials/issue", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER, machineClients = true)
+    ResponseEntity<String> issue(
+            @PathVariable String org,
+            @RequestBody IssueRequest request,
+            @RequestHeader(value = "Idempotency-Key", required = false) @Nullable String idempotencyHeader) {
+        Organization organization = organizations.get(org);
+        Issuance.Request parsed = new Issuance.Request(
+                uuid(request.achievementId(), "achievementId"),
+                recipient(request.recipient()),
+                instant(request.validUntil()),
+                Optional.ofNullable(idempotencyHeader != null ? idempotencyHeader : request.idempotencyKey()));
+        Issuance.Issued issued;
+        try {
+            issued = issuance.issue(organization.id(), org, organization.name(), parsed, Actors.current());
+        } catch (Issuance.IdempotentReplay replay) {
+            issued = issuance.byIdempotencyKey(organization.id(), replay.key).orElseThrow();
+        }
+        return ResponseEntity.status(issued.replayed() ? 200 : 201)
+                .location(URI.create("/orgs/" + org + "/credentials/" + issued.id()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"verifiableCredential\":" + issued.document() + "}");
+    }
+
+    @GetMapping(value = "/orgs/{org}/credentials/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Access(value = Audience.ORGANIZATION_STAFF, machineClients = true)
+    ResponseEntity<String> credential(@PathVariable String org, @PathVariable UUID id) {
+        String document = issuance.document(organizations.get(org).id(), id)
+                .orElseThrow(() -> PlatformException.notFound("The credential"));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(document);
+    }
+
+    @GetMapping("/orgs/{org}/credentials")
+    @Access(value = Audience.ORGANIZATION_STAFF, machineClients = true)
+    List<Issuance.Summary> credentials(@PathVariable String org) {
+        return issuance.list(organizations.get(org).id(), 500);
+    }
+
+    record StatusChange(@Nullable String type, @Nullable String status) {}
+
+    record StatusRequest(
+            @Nullable String credentialId, @Nullable List<StatusChange> credentialStatus) {}
+
+    @PostMapping("/orgs/{org}/credentials/status")
+    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER, machineClients = true)
+    ResponseEntity<Void> updateStatus(@PathVariable String org, @RequestBody StatusRequest request) {
+        Organization organization = organizations.get(org);
+        String id = nz(request.credentialId());
+        UUID credential = uuid(id.startsWith("urn:uuid:") ? id.substring(9) : id, "credentialId");
+        if (request.credentialStatus() == null || request.credentialStatus().size() != 1) {
+            throw PlatformException.invalid("credentialStatus", "Give exactly one status change.");
+        }
+        issuance.changeStatus(
+                organization.id(),
+                credential,
+                nz(request.credentialStatus().get(0).status()),
+                Actors.current());
+        return ResponseEntity.ok().build();
+    }
+
+    private static Issuance.To recipient(@Nullable RecipientRequest recipient) {
+        if (recipient == null || (recipient.email() == null) == (recipient.did() == null)) {
+            throw PlatformException.invalid("recipient", "Give the recipient's email or did (one of them).");
+        }
+        return recipient.email() != null
+                ? new Issuance.To.Email(recipient.email())
+                : new Issuance.To.DidSubject(nz(recipient.did()));
+    }
+
+    private static UUID uuid(@Nullable String value, String field) {
+        try {
+            return UUID.fromString(nz(value));
+        } catch (IllegalArgumentException e) {
+            throw PlatformException.invalid(field, "Not a valid id.");
+        }
+    }
+
+    private static Optional<Instant> instant(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(value));
+        } catch (DateTimeParseException e) {
+            throw PlatformException.invalid("validUntil", "Use an ISO 8601 instant, e.g. 2030-01-01T00:00:00Z.");
+        }
+    }
+
+    private static String nz(@Nullable String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,125 @@
+package org.openler.platform.verification;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.openler.platform.identity.Access;
+import org.openler.platform.identity.Audience;
+import org.openler.platform.problems.PlatformException;
+import org.openler.platform.problems.Problem;
+import org.openler.standards.StandardsException;
+import org.openler.standards.json.StrictJson;
+import org.openler.standards.verify.CheckResult;
+import org.openler.standards.verify.PresentationExpectations;
+import org.openler.standards.verify.VerificationReport;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * VC-API verification: {@code POST /credentials/verify} and {@code POST /presentations/verify}. 200 with the checks
+ * when verified; 422 problem details (VC DM 2.0 problem type of the first failure) with every check when not; 400
+ * when the body cannot be read at all.
+ */
+@RestController
+class VerificationApi {
+
+    private final Verification verification;
+
+    VerificationApi(Verification verification) {
+        this.verification = verification;
+    }
+
+    @PostMapping(value = "/credentials/verify", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Access(Audience.PUBLIC)
+    ResponseEntity<Map<String, Object>> verifyCredential(@RequestBody byte[] body) {
+        JsonObject request = parse(body);
+        JsonValue credential =
+                request.containsKey("verifiableCredential") ? request.get("verifiableCredential") : request;
+        if (!(credential instanceof JsonObject object)) {
+            throw new PlatformException(
+                    Problem.MALFORMED_REQUEST, "Send {\"verifiableCredential\": {…}} with a JSON-LD credential.");
+        }
+        return answer(verification.verifyCredential(object));
+    }
+
+    @PostMapping(value = "/presentations/verify", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Access(Audience.PUBLIC)
+    ResponseEntity<Map<String, Object>> verifyPresentation(@RequestBody byte[] body) {
+        JsonObject request = parse(body);
+        if (!(request.get("verifiablePresentation") instanceof JsonObject presentation)) {
+            throw new PlatformException(
+                    Problem.MALFORMED_REQUEST, "Send {\"verifiablePresentation\": {…}, \"options\": {…}}.");
+        }
+        JsonObject options = request.get("options") instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
+        Optional<String> challenge = string(options, "challenge");
+        Optional<String> domain = string(options, "domain");
+        PresentationExpectations expected = new PresentationExpectations(challenge, domain);
+        return answer(verification.verifyPresentation(presentation, expected));
+    }
+
+    private static JsonObject parse(byte[] body) {
+        try {
+            return StrictJson.parseObject(body);
+        } catch (StandardsException e) {
+            throw new PlatformException(
+                    e.code() == StandardsException.Code.TOO_LARGE
+                            ? Problem.PAYLOAD_TOO_LARGE
+                            : Problem.MALFORMED_REQUEST,
+                    e.getMessage());
+        }
+    }
+
+    private static Optional<String> string(JsonObject object, String key) {
+        return object.get(key) instanceof JsonString s ? Optional.of(s.getString()) : Optional.empty();
+    }
+
+    private static ResponseEntity<Map<String, Object>> answer(VerificationReport report) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        List<Map<String, String>> checks = checks(report);
+        if (report.verified()) {
+            body.put("verified", true);
+            body.put("checks", checks);
+            body.put(
+                    "warnings",
+                    report.warnings().stream().map(CheckResult.Warning::message).toList());
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        CheckResult.Failed first = report.firstFailure().orElseThrow();
+        body.put("type", first.problemType().uri().toString());
+        body.put("title", "Verification failed");
+        body.put("status", 422);
+        body.put("detail", first.message());
+        body.put("verified", false);
+        body.put("checks", checks);
+        body.put(
+                "errors",
+                report.failures().stream().map(CheckResult.Failed::message).toList());
+        return ResponseEntity.unprocessableContent()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
+    }
+
+    static List<Map<String, String>> checks(VerificationReport report) {
+        return report.results().stream()
+                .map(r -> switch (r) {
+                    case CheckResult.Passed p ->
+                        Map.of("check", name(p.check()), "result", "passed", "message", p.message());
+                    case CheckResult.Warning w ->
+                        Map.of("check", name(w.check()), "result", "warning", "message", w.message());
+                    case CheckResult.Failed f ->
+                        Map.of("check", name(f.check()), "result", "failed", "message", f.message());
+                })
+                .toList();
+    }
+
+    private static String name(Enum<?> check) {
+        return check.name().toLowerCase();
+    }
+}
