@@ -1,12 +1,17 @@
 package org.openler.platform.demo;
 
+import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import org.openler.platform.accounts.Account;
 import org.openler.platform.accounts.AccountService;
 import org.openler.platform.clients.MachineClientService;
 import org.openler.platform.identity.AccountKind;
 import org.openler.platform.identity.Actor;
 import org.openler.platform.identity.StaffRole;
+import org.openler.platform.issuing.AchievementDefinition;
+import org.openler.platform.issuing.Achievements;
+import org.openler.platform.issuing.Issuance;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
 import org.slf4j.Logger;
@@ -46,16 +51,22 @@ class DemoData implements ApplicationRunner {
     private final OrganizationService organizations;
     private final MachineClientService clients;
     private final RegisteredClientRepository registeredClients;
+    private final Achievements achievements;
+    private final Issuance issuance;
 
     DemoData(
             AccountService accounts,
             OrganizationService organizations,
             MachineClientService clients,
-            RegisteredClientRepository registeredClients) {
+            RegisteredClientRepository registeredClients,
+            Achievements achievements,
+            Issuance issuance) {
         this.accounts = accounts;
         this.organizations = organizations;
         this.clients = clients;
         this.registeredClients = registeredClients;
+        this.achievements = achievements;
+        this.issuance = issuance;
     }
 
     @Override
@@ -80,6 +91,8 @@ class DemoData implements ApplicationRunner {
                 .orElseGet(() -> organizations.create(
                         "Demo Employer", "demo-employer", Organization.Kind.EMPLOYER, person(recruiter)));
 
+        seedCredentials(university, registrar);
+
         if (registeredClients.findByClientId(ISSUER_CLIENT_ID) == null) {
             clients.register(
                     university.id(), ISSUER_CLIENT_ID, ISSUER_CLIENT_SECRET, "Demo issuing system", person(registrar));
@@ -88,6 +101,50 @@ class DemoData implements ApplicationRunner {
                 "Demo data ready: demo-university, demo-employer, {} learners, client {}",
                 LEARNERS.size(),
                 ISSUER_CLIENT_ID);
+    }
+
+    /** Two achievements and a credential for each learner; idempotency keys make re-runs issue nothing new. */
+    private void seedCredentials(Organization university, Account registrar) {
+        List<AchievementDefinition> defined = achievements.list(university.id());
+        if (defined.isEmpty()) {
+            defined = List.of(
+                    achievements.create(
+                            university.id(),
+                            new Achievements.Draft(
+                                    "Welding Fundamentals",
+                                    "Safe, code-compliant MIG and TIG welds on steel and aluminium.",
+                                    "Passed the practical welding assessment and the safety examination.",
+                                    "Certificate",
+                                    "",
+                                    List.of(new AchievementDefinition.Alignment(
+                                            URI.create("http://data.europa.eu/esco/skill/"
+                                                    + "b0a4a31b-5f29-4c6a-8c20-7a52ee2b51d4"),
+                                            "weld metal"))),
+                            person(registrar)),
+                    achievements.create(
+                            university.id(),
+                            new Achievements.Draft(
+                                    "Data Analysis with Python",
+                                    "Cleans, analyses and visualises data sets with Python and SQL.",
+                                    "Completed four graded projects with a score of at least 80%.",
+                                    "Course",
+                                    "",
+                                    List.of()),
+                            person(registrar)));
+        }
+        for (int i = 0; i < LEARNERS.size(); i++) {
+            AchievementDefinition achievement = defined.get(i % defined.size());
+            issuance.issue(
+                    university.id(),
+                    university.slug(),
+                    university.name(),
+                    new Issuance.Request(
+                            achievement.id(),
+                            new Issuance.To.Email(LEARNERS.get(i).email()),
+                            Optional.empty(),
+                            Optional.of("demo-credential-" + i)),
+                    person(registrar));
+        }
     }
 
     private Account account(Person person) {

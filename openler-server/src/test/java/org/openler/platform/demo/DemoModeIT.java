@@ -37,6 +37,14 @@ class DemoModeIT {
             assertThat(WebClient.clientToken(base, DemoData.ISSUER_CLIENT_ID, DemoData.ISSUER_CLIENT_SECRET))
                     .isNotBlank();
             assertThat(new WebClient(base).page("/demo/outbox").statusCode()).isEqualTo(200);
+            assertThat(jdbc.sql("select count(*) from achievement")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(2);
+            assertThat(jdbc.sql("select count(*) from issued_credential")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(4);
         }
         assertThat(Files.exists(dataDir.resolve("db/openler.mv.db"))).isTrue();
         assertThat(Files.exists(dataDir.resolve("master.key"))).isTrue();
