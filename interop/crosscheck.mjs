@@ -2,6 +2,7 @@
 //   digitalbazaar (@digitalbazaar/vc + data-integrity + eddsa-rdfc-2022) and DCC (@digitalcredentials/verifier-core).
 //
 //   node crosscheck.mjs FILE [--documents DOCS.json] [--challenge C] [--domain D]
+//   node crosscheck.mjs FILE --bench SECONDS     (digitalbazaar verifications per second, after an equal warm-up)
 //
 // JSON-LD contexts are the exact files openler-standards bundles (so both sides read the same pinned bytes).
 // DOCS.json maps URLs to JSON documents (did:web did.json files, status list credentials); did:key is resolved
@@ -30,7 +31,7 @@ const CONTEXT_FILES = {
 };
 
 const {values: opt, positionals} = parseArgs({allowPositionals: true, options: {
-  documents: {type: 'string'}, challenge: {type: 'string'}, domain: {type: 'string'}
+  documents: {type: 'string'}, challenge: {type: 'string'}, domain: {type: 'string'}, bench: {type: 'string'}
 }});
 if(positionals.length !== 1) {
   console.error('usage: node crosscheck.mjs FILE [--documents DOCS.json] [--challenge C] [--domain D]');
@@ -145,6 +146,30 @@ async function dcc() {
     errors = verdict(await core.verifyCredential({credential: doc, knownDIDRegistries: []}));
   }
   return {verifier: 'dcc-verifier-core', verified: errors.length === 0, errors};
+}
+
+if(opt.bench) {
+  // Throughput of digitalbazaar's verifier on this one document, single-threaded like the JMH benchmark.
+  const seconds = Number(opt.bench);
+  const loop = async ms => {
+    let n = 0;
+    const end = Date.now() + ms;
+    while(Date.now() < end) {
+      const r = await digitalbazaar();
+      if(!r.verified) {
+        throw new Error('benchmark document does not verify: ' + r.errors.join('; '));
+      }
+      n++;
+    }
+    return n;
+  };
+  await loop(seconds * 1000);
+  const started = process.hrtime.bigint();
+  const n = await loop(seconds * 1000);
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+  process.stdout.write(JSON.stringify({verifier: 'digitalbazaar', operations: n, seconds: elapsed,
+    opsPerSecond: n / elapsed}) + '\n');
+  process.exit(0);
 }
 
 let ok = true;

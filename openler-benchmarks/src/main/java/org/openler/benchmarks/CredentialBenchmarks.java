@@ -77,6 +77,15 @@ public class CredentialBenchmarks {
         }
     }
 
+    /** Writes the benchmark's signed credential to a file, so another verifier can be measured on the same bytes. */
+    public static void main(String[] args) throws java.io.IOException {
+        CredentialBenchmarks benchmark = new CredentialBenchmarks();
+        benchmark.setUp();
+        java.nio.file.Path out = java.nio.file.Path.of(args[0]);
+        java.nio.file.Files.createDirectories(out.toAbsolutePath().getParent());
+        java.nio.file.Files.write(out, benchmark.signed);
+    }
+
     @Benchmark
     public JsonObject sign() {
         return EddsaRdfc2022.sign(unsigned, key, ProofOptions.assertion(verificationMethod, Instant.now()));
