@@ -3,12 +3,14 @@ package org.openler.platform.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
+import org.openler.platform.identity.Actors;
 import org.openler.platform.problems.Problem;
 import org.openler.platform.problems.ProblemResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -46,6 +48,10 @@ class ErrorHandling {
                 return new ModelAndView("redirect:/login" + (simple ? "?continue=" + path : ""));
             }
             ModelAndView page = new ModelAndView("error");
+            // @ModelAttribute methods do not run for exception views: give the layout what LayoutModel would.
+            page.addObject("me", Actors.currentPerson().orElse(null));
+            page.addObject("lang", LocaleContextHolder.getLocale().getLanguage().equals("es") ? "es" : "en");
+            page.addObject("currentPath", request.getRequestURI());
             page.setStatus(mapped.problem().status());
             page.addObject("status", mapped.problem().status().value());
             page.addObject("problem", mapped.problem().slug());
