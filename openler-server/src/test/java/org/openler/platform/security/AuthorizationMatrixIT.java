@@ -218,7 +218,11 @@ class AuthorizationMatrixIT {
             case ALLOWED ->
                 assertThat(status).as("an allowed actor is refused: " + cell).isNotIn(401, 403);
             case UNAUTHENTICATED -> {
-                if (who.browser && !route.isApi()) {
+                if (who.browser && !route.servesHtml()) {
+                    assertThat(status)
+                            .as("content negotiation refuses a text/html-only client before access control: " + cell)
+                            .isEqualTo(406);
+                } else if (who.browser && !route.isApi()) {
                     assertThat(status).as(cell).isEqualTo(302);
                     assertThat(URI.create(location).getPath())
                             .as("anonymous browsers go to the sign-in page: " + cell)
@@ -331,10 +335,7 @@ class AuthorizationMatrixIT {
                                                     .client()
                                                     .clientId()
                                             : sharedClient;
-                        default ->
-                            route.variableType(variable) == UUID.class
-                                    ? UUID.randomUUID().toString()
-                                    : RouteTable.randomToken();
+                        default -> RouteTable.plausible(route.variableType(variable));
                     });
         }
         return values;

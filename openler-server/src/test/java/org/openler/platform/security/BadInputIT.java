@@ -528,10 +528,7 @@ class BadInputIT {
                         case "org" -> cast.orgA.slug();
                         case "account" -> targetAccount;
                         case "clientId" -> targetClient;
-                        default ->
-                            route.variableType(variable) == UUID.class
-                                    ? UUID.randomUUID().toString()
-                                    : RouteTable.randomToken();
+                        default -> RouteTable.plausible(route.variableType(variable));
                     });
         }
         return values;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,6 +13,7 @@ import org.openler.platform.identity.Access;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -38,7 +40,16 @@ final class RouteTable {
             String method,
             String pattern,
             HandlerMethod handler,
-            @Nullable Access access) {
+            @Nullable Access access,
+            Set<MediaType> produces) {
+
+        /**
+         * Whether a client that accepts only text/html can get an answer at all: a route that declares it produces
+         * only other types answers such a client 406 during content negotiation, before any access rule is checked.
+         */
+        boolean servesHtml() {
+            return produces.isEmpty() || produces.stream().anyMatch(MediaType.TEXT_HTML::isCompatibleWith);
+        }
 
         String name() {
             return method + " " + pattern;
@@ -149,7 +160,12 @@ final class RouteTable {
             Access access = handler.getMethodAnnotation(Access.class);
             for (String method : methods(info)) {
                 for (String pattern : info.getPatternValues()) {
-                    routes.add(new Route(method, pattern, handler, access));
+                    routes.add(new Route(
+                            method,
+                            pattern,
+                            handler,
+                            access,
+                            Set.copyOf(info.getProducesCondition().getProducibleMediaTypes())));
                 }
             }
         });
@@ -163,6 +179,17 @@ final class RouteTable {
             return List.of("GET", "POST");
         }
         return declared.stream().map(RequestMethod::name).sorted().toList();
+    }
+
+    /** A plausible value for a path variable the handler binds to this type: a UUID, a number, or a random token. */
+    static String plausible(Class<?> type) {
+        if (type == UUID.class) {
+            return UUID.randomUUID().toString();
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "1";
+        }
+        return randomToken();
     }
 
     static String randomToken() {
