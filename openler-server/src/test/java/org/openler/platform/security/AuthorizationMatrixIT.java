@@ -44,8 +44,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Every route of the platform against every kind of actor, sent for real over HTTP. The routes come from Spring MVC's
  * own table; the expected answer of each cell is computed here from the route's {@link Access} annotation,
  * independently of the interceptor that enforces it: allowed, 401 (anonymous), 403 (known actor without the right)
- * or 404 (organization that does not exist). Targets that a cell may change or delete (staff members, machine
- * clients) are made fresh for that cell, so no cell depends on another's leftovers.
+ * or 404 (organization that does not exist). A cell whose actor may change or delete a target (a staff member, a
+ * machine client) gets a target made for it alone, so no cell depends on another's leftovers; refused cells share one
+ * target and must leave it untouched. Also here: the actuator, which the security chain guards rather than
+ * {@link Access}, and cross-site request forgery on every unsafe route. The matrices are printed at the end.
  */
 @PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

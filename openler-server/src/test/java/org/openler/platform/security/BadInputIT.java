@@ -300,7 +300,7 @@ class BadInputIT {
                                 article(variable) + " that is not a UUID",
                                 route.path(plausibleVariables(route, variable, "not-a-uuid")),
                                 post ? type : null,
-                                post && json ? RouteTableBodies.valid(route) : "",
+                                post && json ? JsonBodies.valid(route) : "",
                                 Expect.EXACT)
                         .exactly(400));
             }
@@ -308,25 +308,25 @@ class BadInputIT {
                     "a 2,000-character " + variable,
                     route.path(plausibleVariables(route, variable, "x".repeat(2000))),
                     post ? type : null,
-                    post && json ? RouteTableBodies.valid(route) : "",
+                    post && json ? JsonBodies.valid(route) : "",
                     route.isApi() ? Expect.CLIENT_ERROR : Expect.NO_SERVER_ERROR));
             bad.add(Bad.of(
                     article(variable) + " of odd characters",
                     route.path(plausibleVariables(route, variable, "%E2%80%AE%3Cscript%3E%27%22%20..%2e")),
                     post ? type : null,
-                    post && json ? RouteTableBodies.valid(route) : "",
+                    post && json ? JsonBodies.valid(route) : "",
                     route.isApi() ? Expect.CLIENT_ERROR : Expect.NO_SERVER_ERROR));
             bad.add(Bad.of(
                     article(variable) + " with a path parameter",
                     route.path(plausibleVariables(route, variable, "a;jsessionid=x;b=c")),
                     post ? type : null,
-                    post && json ? RouteTableBodies.valid(route) : "",
+                    post && json ? JsonBodies.valid(route) : "",
                     Expect.NO_SERVER_ERROR));
             bad.add(Bad.of(
                             article(variable) + " that is not UTF-8",
                             route.path(plausibleVariables(route, variable, "a%C3%28b")),
                             post ? type : null,
-                            post && json ? RouteTableBodies.valid(route) : "",
+                            post && json ? JsonBodies.valid(route) : "",
                             Expect.EXACT)
                     .exactly(400)
                     .refusedByTomcat());
@@ -334,7 +334,7 @@ class BadInputIT {
                             article(variable) + " with an encoded NUL byte",
                             route.path(plausibleVariables(route, variable, "a%00b")),
                             post ? type : null,
-                            post && json ? RouteTableBodies.valid(route) : "",
+                            post && json ? JsonBodies.valid(route) : "",
                             Expect.EXACT)
                     .exactly(400)
                     .refusedByTomcat());
@@ -387,7 +387,7 @@ class BadInputIT {
                 null,
                 false,
                 false));
-        String valid = json ? RouteTableBodies.valid(route) : WebClient.form(AuthorizationMatrixIT.formFields(route));
+        String valid = json ? JsonBodies.valid(route) : WebClient.form(AuthorizationMatrixIT.formFields(route));
         bad.add(Bad.of("the wrong content type (text/plain)", path, "text/plain", valid, strict));
         bad.add(Bad.of(
                 "the wrong content type (application/xml)", path, "application/xml", "<email>a@b.org</email>", strict));
@@ -418,7 +418,7 @@ class BadInputIT {
                 "role=viewer&role=admin&email=a%40b.org&email=c%40d.org",
                 strict));
 
-        List<String> fields = json ? RouteTableBodies.fields(route) : route.formFields();
+        List<String> fields = json ? JsonBodies.fields(route) : route.formFields();
         for (String field : fields) {
             String marker = "huge-" + UUID.randomUUID() + "-";
             String long10k = marker + "x".repeat(10_000 - marker.length());
@@ -593,9 +593,9 @@ class BadInputIT {
     }
 
     /** Plausible JSON bodies for routes that read one, from the record the handler binds. */
-    static final class RouteTableBodies {
+    static final class JsonBodies {
 
-        private RouteTableBodies() {}
+        private JsonBodies() {}
 
         static String valid(Route route) {
             return AuthorizationMatrixIT.jsonBody(route);
