@@ -1,0 +1,241 @@
+package org.openler.platform.issuing;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.openler.platform.problems.PlatformException;
+
+/**
+ * Reads a bulk-issuance CSV (RFC 4180: commas, double quotes, CRLF or LF) with a header row naming the columns
+ * {@code achievement_id, recipient_email, recipient_did, valid_until, idempotency_key} in any order; only
+ * {@code achievement_id} and one recipient column are required. Problems with the whole file refuse it; problems
+ * with one row are that row's error and the other rows go ahead. Row numbers are as in a spreadsheet: the header is
+ * row 1, the first credential row 2.
+ */
+final class BulkCsv {
+
+    static final List<String> COLUMNS =
+            List.of("achievement_id", "recipient_email", "recipient_did", "valid_until", "idempotency_key");
+
+    private BulkCsv() {}
+
+    /** One data row: its number and either its parsed fields or why it cannot be issued. */
+    record Row(
+            int number,
+            @Nullable UUID achievementId,
+            @Nullable String email,
+            @Nullable String did,
+            @Nullable Instant validUntil,
+            @Nullable String idempotencyKey,
+            Optional<BulkRowError> error) {}
+
+    static List<Row> parse(byte[] bytes, int maxRows) {
+        String text = utf8(bytes);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        List<List<String>> records = records(text);
+        if (records.isEmpty() || isBlank(records.get(0))) {
+            throw PlatformException.invalid("file", "The CSV is empty: give a header row and one row per credential.");
+        }
+        Map<String, Integer> header = header(records.get(0));
+        List<Row> rows = new ArrayList<>();
+        for (int i = 1; i < records.size(); i++) {
+            List<String> fields = records.get(i);
+            if (isBlank(fields)) {
+                continue;
+            }
+            if (rows.size() == maxRows) {
+                throw PlatformException.invalid("file", "At most " + maxRows + " rows per file.");
+            }
+            rows.add(row(i + 1, fields, header));
+        }
+        if (rows.isEmpty()) {
+            throw PlatformException.invalid("file", "The CSV has a header but no rows.");
+        }
+        return rows;
+    }
+
+    private static Row row(int number, List<String> fields, Map<String, Integer> header) {
+        if (fields.size() != header.size()) {
+            return failed(number, BulkRowError.COLUMNS);
+        }
+        String achievement = field(fields, header, "achievement_id");
+        String email = field(fields, header, "recipient_email");
+        String did = field(fields, header, "recipient_did");
+        String validUntil = field(fields, header, "valid_until");
+        String key = field(fields, header, "idempotency_key");
+        UUID achievementId;
+        try {
+            achievementId = UUID.fromString(achievement);
+        } catch (IllegalArgumentException e) {
+            return failed(number, BulkRowError.ACHIEVEMENT_ID);
+        }
+        if (email.isEmpty() == did.isEmpty()) {
+            return failed(number, BulkRowError.RECIPIENT);
+        }
+        Instant until = null;
+        if (!validUntil.isEmpty()) {
+            Optional<Instant> parsed = instant(validUntil);
+            if (parsed.isEmpty()) {
+                return failed(number, BulkRowError.VALID_UNTIL_FORMAT);
+            }
+            until = parsed.get();
+        }
+        if (key.length() > 200) {
+            return failed(number, BulkRowError.KEY_TOO_LONG);
+        }
+        return new Row(
+                number,
+                achievementId,
+                email.isEmpty() ? null : email,
+                did.isEmpty() ? null : did,
+                until,
+                key.isEmpty() ? null : key,
+                Optional.empty());
+    }
+
+    private static Row failed(int number, BulkRowError error) {
+        return new Row(number, null, null, null, null, null, Optional.of(error));
+    }
+
+    private static Optional<Instant> instant(String value) {
+        try {
+            return Optional.of(Instant.parse(value));
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                return Optional.of(
+                        LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant());
+            } catch (DateTimeParseException notADate) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static String field(List<String> fields, Map<String, Integer> header, String column) {
+        Integer index = header.get(column);
+        return index == null ? "" : fields.get(index).strip();
+    }
+
+    private static Map<String, Integer> header(List<String> names) {
+        Map<String, Integer> header = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i).strip().toLowerCase(Locale.ROOT);
+            if (!COLUMNS.contains(name)) {
+                throw PlatformException.invalid(
+                        "file",
+                        "Unknown column \"" + abbreviate(name) + "\" in the header; use " + String.join(", ", COLUMNS)
+                                + ".");
+            }
+            if (header.put(name, i) != null) {
+                throw PlatformException.invalid("file", "The column " + name + " appears twice in the header.");
+            }
+        }
+        if (!header.containsKey("achievement_id")
+                || (!header.containsKey("recipient_email") && !header.containsKey("recipient_did"))) {
+            throw PlatformException.invalid(
+                    "file", "The header must name achievement_id and recipient_email or recipient_did.");
+        }
+        return header;
+    }
+
+    /** RFC 4180 records; a quoted field may hold commas, quotes (doubled) and line breaks. */
+    static List<List<String>> records(String text) {
+        List<List<String>> records = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        boolean any = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                        field.append('"');
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    field.append(c);
+                }
+                continue;
+            }
+            switch (c) {
+                case '"' -> {
+                    quoted = true;
+                    any = true;
+                }
+                case ',' -> {
+                    fields.add(field.toString());
+                    field.setLength(0);
+                    any = true;
+                }
+                case '\r' -> {
+                    // CRLF or a lone CR ends the record; the LF of a CRLF is skipped
+                    if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                        i++;
+                    }
+                    fields.add(field.toString());
+                    records.add(fields);
+                    fields = new ArrayList<>();
+                    field.setLength(0);
+                    any = false;
+                }
+                case '\n' -> {
+                    fields.add(field.toString());
+                    records.add(fields);
+                    fields = new ArrayList<>();
+                    field.setLength(0);
+                    any = false;
+                }
+                default -> {
+                    field.append(c);
+                    any = true;
+                }
+            }
+        }
+        if (quoted) {
+            throw PlatformException.invalid("file", "A quoted field is not closed.");
+        }
+        if (any || field.length() > 0) {
+            fields.add(field.toString());
+            records.add(fields);
+        }
+        return records;
+    }
+
+    private static boolean isBlank(List<String> fields) {
+        return fields.stream().allMatch(String::isBlank);
+    }
+
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw PlatformException.invalid("file", "The CSV is not UTF-8 text.");
+        }
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+    }
+}

@@ -1,0 +1,30 @@
+package org.openler.platform.issuing;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code openler.bulk.*}: bulk issuance from CSV. The worker polls every {@code poll-interval}, claims
+ * {@code batch-size} rows at a time and issues them on {@code threads} threads; a claim older than
+ * {@code claim-timeout} is a crashed worker's and is taken again; a row is given up after {@code max-attempts}.
+ */
+@ConfigurationProperties("openler.bulk")
+public record BulkProperties(
+        @DefaultValue("true") boolean workerEnabled,
+        @DefaultValue("300ms") Duration pollInterval,
+        @DefaultValue("16") int batchSize,
+        @DefaultValue("2") int threads,
+        @DefaultValue("60s") Duration claimTimeout,
+        @DefaultValue("10") int maxAttempts,
+        @DefaultValue("20000") int maxRows) {
+
+    public BulkProperties {
+        if (batchSize < 1 || threads < 1 || maxAttempts < 1 || maxRows < 1) {
+            throw new IllegalArgumentException("openler.bulk: batch-size, threads, max-attempts and max-rows are >= 1");
+        }
+        if (claimTimeout.compareTo(Duration.ofSeconds(1)) < 0 || pollInterval.isNegative() || pollInterval.isZero()) {
+            throw new IllegalArgumentException("openler.bulk: claim-timeout >= 1s and a positive poll-interval");
+        }
+    }
+}
