@@ -28,7 +28,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The issuer API in VC-API shapes: {@code POST /orgs/<org>/credentials/issue} answers 201
+ * The issuer API in VC-API shapes (no {@code produces} on the mappings: the answer is JSON whatever the caller
+ * accepts, and a browser asking for HTML is still told to sign in rather than 406): {@code POST /orgs/<org>/credentials/issue} answers 201
  * {@code {"verifiableCredential": …}} with the exact signed bytes, {@code POST /orgs/<org>/credentials/status} revokes.
  * The organization's DID document and status lists are public.
  */
@@ -67,7 +68,7 @@ class IssuingApi {
                 .body(document);
     }
 
-    @GetMapping(value = "/orgs/{org}/status/{purpose}/{number}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping("/orgs/{org}/status/{purpose}/{number}")
     @Access(Audience.PUBLIC)
     ResponseEntity<String> statusList(
             @PathVariable String org, @PathVariable String purpose, @PathVariable int number) {
@@ -174,7 +175,7 @@ class IssuingApi {
             @Nullable String validUntil,
             @Nullable String idempotencyKey) {}
 
-    @PostMapping(value = "/orgs/{org}/credentials/issue", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping("/orgs/{org}/credentials/issue")
     @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER, machineClients = true)
     ResponseEntity<String> issue(
             @PathVariable String org,
@@ -198,7 +199,7 @@ class IssuingApi {
                 .body("{\"verifiableCredential\":" + issued.document() + "}");
     }
 
-    @GetMapping(value = "/orgs/{org}/credentials/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping("/orgs/{org}/credentials/{id}")
     @Access(value = Audience.ORGANIZATION_STAFF, machineClients = true)
     ResponseEntity<String> credential(@PathVariable String org, @PathVariable UUID id) {
         String document = issuance.document(organizations.get(org).id(), id)
