@@ -1,0 +1,389 @@
+package org.openler.platform.issuing;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.openler.platform.identity.Access;
+import org.openler.platform.identity.Actor;
+import org.openler.platform.identity.Actors;
+import org.openler.platform.identity.Audience;
+import org.openler.platform.identity.StaffRole;
+import org.openler.platform.organizations.Organization;
+import org.openler.platform.organizations.OrganizationService;
+import org.openler.platform.problems.PlatformException;
+import org.openler.platform.problems.Problem;
+import org.openler.platform.problems.ProblemResponses;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A provider's issuing pages: its achievements, issuing one credential, the credentials it issued (with revocation)
+ * and its keys. Forms with mistakes come back with the mistakes next to their fields (status 400); programs that post
+ * here get the same problem details as from the API.
+ */
+@Controller
+class IssuingPages {
+
+    /** The achievement types offered in the form's list, in alphabetical order. */
+    static final List<String> TYPE_CHOICES =
+            Achievements.TYPES.stream().sorted().toList();
+
+    /** Alignment lines: at most this many characters for a competency's name. */
+    private static final int MAX_ALIGNMENT_NAME = 300;
+
+    private final OrganizationService organizations;
+    private final Achievements achievements;
+    private final Issuance issuance;
+    private final IssuerKeys keys;
+
+    IssuingPages(OrganizationService organizations, Achievements achievements, Issuance issuance, IssuerKeys keys) {
+        this.organizations = organizations;
+        this.achievements = achievements;
+        this.issuance = issuance;
+        this.keys = keys;
+    }
+
+    /** What the achievement form holds, echoed back (cut to size) when it has mistakes. */
+    public record AchievementForm(
+            String name, String description, String criteria, String achievementType, String image, String alignments) {
+
+        static AchievementForm empty() {
+            return new AchievementForm("", "", "", "", "", "");
+        }
+
+        AchievementForm cut() {
+            return new AchievementForm(
+                    at(name, 300),
+                    at(description, 4000),
+                    at(criteria, 4000),
+                    at(achievementType, 200),
+                    at(image, 2000),
+                    at(alignments, 20_000));
+        }
+    }
+
+    // Same access as the JSON list at this address (IssuingApi), which answers programs that ask for JSON: the two
+    // handlers share the address, so they share the rule.
+    @GetMapping(value = "/orgs/{org}/achievements", produces = MediaType.TEXT_HTML_VALUE)
+    @Access(value = Audience.ORGANIZATION_STAFF, machineClients = true)
+    String achievements(@PathVariable String org, Model model) {
+        return achievementsPage(organizations.get(org), AchievementForm.empty(), List.of(), model);
+    }
+
+    @PostMapping("/orgs/{org}/achievements/new")
+    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER)
+    String defineAchievement(
+            @PathVariable String org,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String description,
+            @RequestParam(defaultValue = "") String criteria,
+            @RequestParam(defaultValue = "") String achievementType,
+            @RequestParam(defaultValue = "") String image,
+            @RequestParam(defaultValue = "") String alignments,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Organization organization = organizations.get(org);
+        AchievementForm form = new AchievementForm(name, description, criteria, achievementType, image, alignments);
+        try {
+            List<AchievementDefinition.Alignment> parsed = alignments(alignments);
+            AchievementDefinition created = achievements.create(
+                    organization.id(),
+                    new Achievements.Draft(name, description, criteria, achievementType, image, parsed),
+                    Actors.current());
+            redirect.addFlashAttribute("notice", "achievements.created");
+            redirect.addFlashAttribute("created", created.name());
+            return "redirect:/orgs/" + org + "/achievements";
+        } catch (PlatformException e) {
+            if (e.problem() != Problem.INVALID_INPUT || !ProblemResponses.wantsHtml(request)) {
+                throw e;
+            }
+            response.setStatus(400);
+            model.addAttribute("badLines", badLines(alignments.lines().toList()));
+            return achievementsPage(organization, form.cut(), e.fieldErrors(), model);
+        }
+    }
+
+    private String achievementsPage(
+            Organization organization, AchievementForm form, List<PlatformException.FieldError> errors, Model model) {
+        StaffRole role = myRole(organization);
+        model.addAttribute("organization", organization);
+        model.addAttribute("role", role);
+        model.addAttribute("canIssue", role.includes(StaffRole.ISSUER));
+        model.addAttribute("achievements", achievements.list(organization.id()));
+        model.addAttribute("types", TYPE_CHOICES);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", Errors.of(errors));
+        model.addAttribute("currentPath", "/orgs/" + organization.slug() + "/achievements");
+        return "issuing/achievements";
+    }
+
+    /** What the issue form holds. */
+    public record IssueForm(String achievement, String recipient, String validUntil, String idempotencyKey) {
+
+        IssueForm cut() {
+            return new IssueForm(at(achievement, 100), at(recipient, 500), at(validUntil, 20), at(idempotencyKey, 200));
+        }
+    }
+
+    @GetMapping("/orgs/{org}/issue")
+    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER)
+    String issueForm(@PathVariable String org, @RequestParam(defaultValue = "") String achievement, Model model) {
+        Organization organization = organizations.get(org);
+        IssueForm form =
+                new IssueForm(at(achievement, 100), "", "", UUID.randomUUID().toString());
+        return issuePage(organization, form, List.of(), model);
+    }
+
+    @PostMapping("/orgs/{org}/issue")
+    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER)
+    String issue(
+            @PathVariable String org,
+            @RequestParam(defaultValue = "") String achievement,
+            @RequestParam(defaultValue = "") String recipient,
+            @RequestParam(defaultValue = "") String validUntil,
+            @RequestParam(defaultValue = "") String idempotencyKey,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Organization organization = organizations.get(org);
+        IssueForm form = new IssueForm(achievement, recipient, validUntil, idempotencyKey);
+        try {
+            Issuance.Request parsed = new Issuance.Request(
+                    achievementId(achievement),
+                    recipient(recipient),
+                    endOf(validUntil),
+                    Optional.of(idempotencyKey).filter(key -> key.length() <= 200));
+            Issuance.Issued issued;
+            try {
+                issued = issuance.issue(organization.id(), org, organization.name(), parsed, Actors.current());
+            } catch (Issuance.IdempotentReplay replay) {
+                issued =
+                        issuance.byIdempotencyKey(organization.id(), replay.key).orElseThrow();
+            }
+            redirect.addFlashAttribute("notice", issued.replayed() ? "issued.replayed" : "issued.done");
+            redirect.addFlashAttribute("issuedId", issued.id().toString());
+            return "redirect:/orgs/" + org + "/credentials/issued";
+        } catch (PlatformException e) {
+            boolean formMistake = e.problem() == Problem.INVALID_INPUT || e.problem() == Problem.NOT_FOUND;
+            if (!formMistake || !ProblemResponses.wantsHtml(request)) {
+                throw e;
+            }
+            List<PlatformException.FieldError> errors = e.problem() == Problem.NOT_FOUND
+                    ? List.of(new PlatformException.FieldError("achievement", "Choose one of the achievements."))
+                    : e.fieldErrors();
+            response.setStatus(400);
+            return issuePage(organization, form.cut(), errors, model);
+        }
+    }
+
+    private String issuePage(
+            Organization organization, IssueForm form, List<PlatformException.FieldError> errors, Model model) {
+        model.addAttribute("organization", organization);
+        model.addAttribute("achievements", achievements.list(organization.id()));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", Errors.of(errors));
+        model.addAttribute("today", LocalDate.now(ZoneOffset.UTC).plusDays(1).toString());
+        model.addAttribute("currentPath", "/orgs/" + organization.slug() + "/issue");
+        return "issuing/issue";
+    }
+
+    @GetMapping("/orgs/{org}/credentials/issued")
+    @Access(Audience.ORGANIZATION_STAFF)
+    String issued(@PathVariable String org, Model model) {
+        Organization organization = organizations.get(org);
+        model.addAttribute("organization", organization);
+        model.addAttribute("canIssue", myRole(organization).includes(StaffRole.ISSUER));
+        model.addAttribute("credentials", issuance.list(organization.id(), 500));
+        return "issuing/issued";
+    }
+
+    /** The confirmation step before a revocation, which cannot be undone. */
+    @GetMapping("/orgs/{org}/credentials/{id}/revoke")
+    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER)
+    String confirmRevocation(@PathVariable String org, @PathVariable UUID id, Model model) {
+        Organization organization = organizations.get(org);
+        Issuance.Summary credential = issuance.list(organization.id(), Integer.MAX_VALUE).stream()
+                .filter(c -> c.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> PlatformException.notFound("The credential"));
+        model.addAttribute("organization", organization);
+        model.addAttribute("credential", credential);
+        return "issuing/revoke";
+    }
+
+    @PostMapping("/orgs/{org}/credentials/{id}/revoke")
+    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER)
+    String revoke(@PathVariable String org, @PathVariable UUID id, RedirectAttributes redirect) {
+        Organization organization = organizations.get(org);
+        issuance.changeStatus(organization.id(), id, "revoked", Actors.current());
+        redirect.addFlashAttribute("notice", "issued.revokedNotice");
+        redirect.addFlashAttribute("revokedId", id.toString());
+        return "redirect:/orgs/" + org + "/credentials/issued";
+    }
+
+    @GetMapping("/orgs/{org}/keys")
+    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ADMIN)
+    String keys(@PathVariable String org, Model model) {
+        Organization organization = organizations.get(org);
+        keys.signingKey(organization.id(), org); // as with did.json: a provider has a DID from the moment anyone asks
+        model.addAttribute("organization", organization);
+        model.addAttribute("did", keys.did(org).value());
+        model.addAttribute("keys", keys.published(organization.id()));
+        return "issuing/keys";
+    }
+
+    @PostMapping("/orgs/{org}/keys/rotate")
+    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ADMIN)
+    String rotate(@PathVariable String org, RedirectAttributes redirect) {
+        Organization organization = organizations.get(org);
+        keys.signingKey(organization.id(), org);
+        String keyId = keys.rotate(organization.id(), org, person());
+        redirect.addFlashAttribute("notice", "keys.rotated");
+        redirect.addFlashAttribute("newKey", keyId);
+        return "redirect:/orgs/" + org + "/keys";
+    }
+
+    /** Field errors by field, for showing each next to its input. */
+    public record Errors(List<PlatformException.FieldError> all) {
+
+        static Errors of(List<PlatformException.FieldError> errors) {
+            return new Errors(List.copyOf(errors));
+        }
+
+        public boolean any() {
+            return !all.isEmpty();
+        }
+
+        /** Whether the field (or one of its parts, such as {@code recipient.email}) has a mistake. */
+        public boolean has(String field) {
+            return all.stream().anyMatch(e -> belongs(e, field));
+        }
+
+        public List<String> messages(String field) {
+            return all.stream()
+                    .filter(e -> belongs(e, field))
+                    .map(PlatformException.FieldError::message)
+                    .toList();
+        }
+
+        private static boolean belongs(PlatformException.FieldError error, String field) {
+            return error.field().equals(field) || error.field().startsWith(field + ".");
+        }
+    }
+
+    /**
+     * Alignments typed one per line: an http(s) URI, a space, the competency's name. Blank lines are skipped; a line
+     * with only a URI is named by the URI.
+     */
+    static List<AchievementDefinition.Alignment> alignments(String text) {
+        List<String> lines = text.lines().toList();
+        if (lines.size() > 100) {
+            throw PlatformException.invalid("alignments", "At most 100 alignments.");
+        }
+        List<Integer> bad = badLines(lines);
+        if (!bad.isEmpty()) {
+            throw PlatformException.invalid(
+                    "alignments",
+                    "Lines " + bad.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                            + ": start each line with the competency's http(s) address, then its name (at most "
+                            + MAX_ALIGNMENT_NAME + " characters).");
+        }
+        return lines.stream()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .map(line -> {
+                    String[] parts = line.split("\\s+", 2);
+                    return new AchievementDefinition.Alignment(
+                            Achievements.httpUri(parts[0]).orElseThrow(),
+                            parts.length > 1 ? parts[1].strip() : parts[0]);
+                })
+                .toList();
+    }
+
+    /** The numbers (from 1) of the alignment lines that cannot be read. */
+    static List<Integer> badLines(List<String> lines) {
+        List<Integer> bad = new ArrayList<>();
+        for (int i = 0; i < lines.size() && i < 100; i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] parts = line.split("\\s+", 2);
+            String name = parts.length > 1 ? parts[1].strip() : parts[0];
+            if (Achievements.httpUri(parts[0]).isEmpty() || name.length() > MAX_ALIGNMENT_NAME) {
+                bad.add(i + 1);
+            }
+        }
+        return bad;
+    }
+
+    private static UUID achievementId(String value) {
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw PlatformException.invalid("achievement", "Choose one of the achievements.");
+        }
+    }
+
+    /** A DID when it starts with "did:", an e-mail address otherwise. */
+    private static Issuance.To recipient(String value) {
+        String recipient = value.strip();
+        if (recipient.isEmpty()) {
+            throw PlatformException.invalid("recipient", "Give the recipient's e-mail address or DID.");
+        }
+        if (recipient.length() > 500) {
+            throw PlatformException.invalid("recipient", "At most 500 characters.");
+        }
+        return recipient.startsWith("did:") ? new Issuance.To.DidSubject(recipient) : new Issuance.To.Email(recipient);
+    }
+
+    /** The end of the chosen day (UTC): a credential valid until a date is valid on that whole day. */
+    private static Optional<java.time.Instant> endOf(String date) {
+        if (date.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(date.strip())
+                    .plusDays(1)
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant()
+                    .minusSeconds(1));
+        } catch (DateTimeParseException e) {
+            throw PlatformException.invalid("validUntil", "Give a date as YYYY-MM-DD.");
+        }
+    }
+
+    private StaffRole myRole(Organization organization) {
+        return switch (Actors.current()) {
+            case Actor.Person p ->
+                organizations.roleOf(p.accountId(), organization.id()).orElse(StaffRole.VIEWER);
+            default -> StaffRole.VIEWER;
+        };
+    }
+
+    private static Actor.Person person() {
+        if (Actors.current() instanceof Actor.Person person) {
+            return person;
+        }
+        throw new PlatformException(Problem.UNAUTHENTICATED, "Please sign in.");
+    }
+
+    private static String at(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,139 @@
+package org.openler.platform.verification;
+
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.openler.platform.identity.Access;
+import org.openler.platform.identity.Audience;
+import org.openler.platform.problems.PlatformException;
+import org.openler.platform.problems.Problem;
+import org.openler.platform.problems.ProblemResponses;
+import org.openler.standards.StandardsException;
+import org.openler.standards.json.StrictJson;
+import org.openler.standards.verify.Check;
+import org.openler.standards.verify.CheckResult;
+import org.openler.standards.verify.VerificationReport;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The public verification page: paste a credential's JSON or upload its file, and read the result in plain words,
+ * check by check. Input that is not JSON at all is a result too ("could not read"), never an error page.
+ */
+@Controller
+class VerificationPages {
+
+    /** The checks a single credential goes through, in the order the page lists them. */
+    private static final List<Check> CHECKS = List.of(
+            Check.PARSING,
+            Check.STRUCTURE,
+            Check.CONTEXTS,
+            Check.PROOF,
+            Check.ISSUER,
+            Check.STATUS,
+            Check.VALIDITY_PERIOD);
+
+    private static final long MAX_BYTES = 1_048_576;
+
+    private final Verification verification;
+
+    VerificationPages(Verification verification) {
+        this.verification = verification;
+    }
+
+    /** One line of the result: the check, its outcome (passed, warning, failed, skipped) and the verifier's words. */
+    public record Row(String check, String outcome, String message) {}
+
+    /** The result as the page shows it. */
+    public record Result(boolean verified, boolean unreadable, List<Row> rows) {}
+
+    @GetMapping("/verify")
+    @Access(Audience.PUBLIC)
+    String form(Model model) {
+        model.addAttribute("json", "");
+        return "verification/verify";
+    }
+
+    @PostMapping("/verify")
+    @Access(Audience.PUBLIC)
+    String verify(
+            @RequestParam(defaultValue = "") String json,
+            @RequestParam(required = false) @Nullable MultipartFile file,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        byte[] body;
+        if (file != null && !file.isEmpty()) {
+            if (file.getSize() > MAX_BYTES) {
+                throw new PlatformException(Problem.PAYLOAD_TOO_LARGE, "The file is larger than 1 MB.");
+            }
+            body = file.getBytes();
+        } else if (!json.isBlank()) {
+            body = json.getBytes(StandardCharsets.UTF_8);
+        } else {
+            if (!ProblemResponses.wantsHtml(request)) {
+                throw PlatformException.invalid("json", "Paste a credential or choose its file.");
+            }
+            response.setStatus(400);
+            model.addAttribute("json", "");
+            model.addAttribute("missing", true);
+            return "verification/verify";
+        }
+        model.addAttribute("json", file != null && !file.isEmpty() ? "" : json);
+        model.addAttribute("result", result(verify(body)));
+        return "verification/verify";
+    }
+
+    /**
+     * Verifies the credential, unwrapping the {@code {"verifiableCredential": …}} an issuer's API answers with, so
+     * that what a provider downloads can be pasted as it is.
+     */
+    private VerificationReport verify(byte[] body) {
+        try {
+            JsonObject parsed = StrictJson.parseObject(body);
+            if (parsed.size() == 1 && parsed.get("verifiableCredential") instanceof JsonObject credential) {
+                return verification.verifyCredential(credential);
+            }
+        } catch (StandardsException e) {
+            // not readable: the verifier says why, as its parsing check
+        }
+        return verification.verifyCredential(body);
+    }
+
+    static Result result(VerificationReport report) {
+        List<Row> rows = new ArrayList<>();
+        for (Check check : CHECKS) {
+            List<CheckResult> results =
+                    report.results().stream().filter(r -> r.check() == check).toList();
+            if (results.isEmpty()) {
+                rows.add(new Row(name(check), "skipped", ""));
+            }
+            results.forEach(r -> rows.add(row(r)));
+        }
+        report.results().stream().filter(r -> !CHECKS.contains(r.check())).forEach(r -> rows.add(row(r)));
+        boolean unreadable = report.result(Check.PARSING).orElse(null) instanceof CheckResult.Failed;
+        return new Result(report.verified(), unreadable, rows);
+    }
+
+    private static Row row(CheckResult result) {
+        return switch (result) {
+            case CheckResult.Passed p -> new Row(name(p.check()), "passed", p.message());
+            case CheckResult.Warning w -> new Row(name(w.check()), "warning", w.message());
+            case CheckResult.Failed f -> new Row(name(f.check()), "failed", f.message());
+        };
+    }
+
+    private static String name(Check check) {
+        return check.name();
+    }
+}
