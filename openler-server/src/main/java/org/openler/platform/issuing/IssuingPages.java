@@ -99,7 +99,12 @@ class IssuingPages {
         Organization organization = organizations.get(org);
         AchievementForm form = new AchievementForm(name, description, criteria, achievementType, image, alignments);
         try {
-            List<AchievementDefinition.Alignment> parsed = alignments(alignments);
+            List<AchievementDefinition.Alignment> parsed;
+            try {
+                parsed = alignments(alignments);
+            } catch (PlatformException e) {
+                throw withBlankFields(e, form);
+            }
             AchievementDefinition created = achievements.create(
                     organization.id(),
                     new Achievements.Draft(name, description, criteria, achievementType, image, parsed),
@@ -115,6 +120,25 @@ class IssuingPages {
             model.addAttribute("badLines", badLines(alignments.lines().toList()));
             return achievementsPage(organization, form.cut(), e.fieldErrors(), model);
         }
+    }
+
+    /**
+     * An alignment mistake stops the form before the service sees it; the required fields left empty are reported
+     * with it, so that one round trip shows every mistake.
+     */
+    private static PlatformException withBlankFields(PlatformException alignmentError, AchievementForm form) {
+        List<PlatformException.FieldError> errors = new ArrayList<>();
+        if (form.name().isBlank()) {
+            errors.add(new PlatformException.FieldError("name", "Required, up to 300 characters."));
+        }
+        if (form.description().isBlank()) {
+            errors.add(new PlatformException.FieldError("description", "Required, up to 4000 characters."));
+        }
+        if (form.criteria().isBlank()) {
+            errors.add(new PlatformException.FieldError("criteria", "Required, up to 4000 characters."));
+        }
+        errors.addAll(alignmentError.fieldErrors());
+        return new PlatformException(alignmentError.problem(), alignmentError.detail(), errors);
     }
 
     private String achievementsPage(

@@ -1,0 +1,375 @@
+package org.openler.platform.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.args.AxeRunOnlyOptions;
+import com.deque.html.axecore.args.AxeRunOptions;
+import com.deque.html.axecore.providers.EmbeddedResourceAxeProvider;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openler.platform.organizations.Organization;
+import org.openler.platform.support.Fixtures;
+import org.openler.platform.support.PlatformTest;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A provider's issuing journey in a real browser (the Debian Chromium, headless): define an achievement (first with a
+ * mistake), issue it, download its JSON, verify it, revoke it, verify it again by uploading the file, rotate the key.
+ * Every page on the way is checked with axe-core against WCAG 2.2 AA in English and in Spanish, as in
+ * {@link BrowserJourneysIT}.
+ */
+@PlatformTest
+class IssuerPagesBrowserIT {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+    private static final List<String> LANGUAGES = List.of("en", "es");
+    private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration POLL = Duration.ofMillis(25);
+
+    private static CompletableFuture<ChromeDriver> browser;
+    private static ChromeDriver driver;
+    private static Path profile;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    private String base;
+
+    /** Starts the browser while Spring starts the platform. */
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        profile = Files.createTempDirectory("openler-chromium-");
+        browser = CompletableFuture.supplyAsync(IssuerPagesBrowserIT::chromium);
+    }
+
+    private static ChromeDriver chromium() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1280,900",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        chrome.manage().timeouts().pageLoadTimeout(WAIT).scriptTimeout(WAIT);
+        return chrome;
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.thenAccept(ChromeDriver::quit).exceptionally(failed -> null).join();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void aProviderDefinesIssuesRevokesAndRotatesAndEveryPageMeetsWcag22AaInEnglishAndSpanish() throws Exception {
+        driver = browser.join();
+        base = "http://localhost:" + port;
+        open("/");
+        driver.manage().deleteAllCookies();
+        Fixtures.Org org = fixtures.organization(Organization.Kind.PROVIDER);
+        String orgPath = "/orgs/" + org.slug();
+        AxeFindings findings = new AxeFindings();
+        String preloaded = preloadAxe();
+        Path file = Files.createTempFile("openler-credential-", ".json");
+        try {
+            for (String lang : LANGUAGES) {
+                findings.check(lang, "/verify", "verify, signed out");
+            }
+            open("/verify?lang=en");
+            type("json", "{not json");
+            submitMainForm();
+            assertThat(driver.findElement(By.id("verdict")).getText()).isEqualTo("Not verified");
+            assertThat(mainText()).contains("We could not read this");
+            findings.checkHere("en", "verify, could not read");
+
+            signIn(org.admin().email().value());
+            open(orgPath + "?lang=en");
+            clickAndWait(driver.findElement(By.linkText("Achievements")));
+            assertThat(path()).isEqualTo(orgPath + "/achievements");
+            for (String lang : LANGUAGES) {
+                findings.check(lang, orgPath + "/achievements", "achievements, none yet");
+                findings.check(lang, orgPath + "/issue", "issue, nothing to issue");
+            }
+
+            open(orgPath + "/achievements?lang=en");
+            type("description", "Keeps a warehouse tidy and safe.");
+            type("criteria", "Passed the inspection.");
+            new Select(driver.findElement(By.id("achievementType"))).selectByValue("Badge");
+            type("alignments", "https://example.org/skills/tidy Tidiness\nnot-an-address Safety");
+            submitMainForm();
+            assertThat(driver.findElement(By.id("name-error")).getText())
+                    .isEqualTo("Give a name, up to 300 characters.");
+            assertThat(driver.findElement(By.id("name")).getAttribute("aria-invalid"))
+                    .isEqualTo("true");
+            assertThat(driver.findElement(By.id("alignments-error")).getText())
+                    .contains("Lines that cannot be read: 2.");
+            assertThat(driver.findElement(By.id("description")).getAttribute("value"))
+                    .as("what was typed is kept")
+                    .isEqualTo("Keeps a warehouse tidy and safe.");
+            findings.checkHere("en", "achievements, with mistakes");
+
+            type("name", "Warehouse Steward");
+            type("alignments", "https://example.org/skills/tidy Tidiness");
+            submitMainForm();
+            assertThat(driver.findElement(By.cssSelector("main .notice")).getText())
+                    .isEqualTo("The achievement \"Warehouse Steward\" is defined.");
+            findings.checkHere("en", "achievements, one defined");
+            for (String lang : LANGUAGES) {
+                findings.check(lang, orgPath + "/achievements", "achievements");
+                findings.check(lang, orgPath + "/issue", "issue");
+            }
+
+            open(orgPath + "/achievements?lang=en");
+            clickAndWait(driver.findElement(By.linkText("Issue")));
+            assertThat(new Select(driver.findElement(By.id("achievement")))
+                            .getFirstSelectedOption()
+                            .getText())
+                    .isEqualTo("Warehouse Steward");
+            type("recipient", "not an address");
+            submitMainForm();
+            assertThat(driver.findElement(By.id("recipient-error")).getText())
+                    .isEqualTo("Give a valid e-mail address, or a DID that starts with did:");
+            findings.checkHere("en", "issue, with a mistake");
+            type("recipient", "steward@example.org");
+            submitMainForm();
+            assertThat(path()).isEqualTo(orgPath + "/credentials/issued");
+            assertThat(driver.findElement(By.cssSelector("main .notice")).getText())
+                    .contains("The credential is issued.");
+            String credentialId =
+                    driver.findElement(By.id("issued-id")).getText().substring("urn:uuid:".length());
+            findings.checkHere("en", "issued credentials, just issued");
+            for (String lang : LANGUAGES) {
+                findings.check(lang, orgPath + "/credentials/issued", "issued credentials");
+            }
+
+            open(orgPath + "/credentials/" + credentialId);
+            String credential = driver.findElement(By.tagName("pre")).getText();
+            assertThat(credential).startsWith("{").contains("Warehouse Steward");
+
+            open("/verify?lang=en");
+            paste(credential);
+            submitMainForm();
+            assertThat(driver.findElement(By.id("verdict")).getText()).isEqualTo("Verified");
+            findings.checkHere("en", "verify, verified");
+
+            open(orgPath + "/credentials/issued?lang=en");
+            clickAndWait(driver.findElement(By.cssSelector("a[href$='/credentials/" + credentialId + "/revoke']")));
+            assertThat(heading()).isEqualTo("Revoke a credential");
+            for (String lang : LANGUAGES) {
+                findings.check(lang, orgPath + "/credentials/" + credentialId + "/revoke", "revoke, confirmation");
+            }
+            open(orgPath + "/credentials/" + credentialId + "/revoke?lang=en");
+            clickAndWait(
+                    driver.findElement(By.xpath("//main//button[normalize-space()='Yes, revoke this credential']")));
+            assertThat(driver.findElement(By.cssSelector("main .notice")).getText())
+                    .contains("The credential is revoked.");
+            assertThat(driver.findElement(By.id("credential-" + credentialId)).getText())
+                    .contains("revoked");
+            findings.checkHere("en", "issued credentials, just revoked");
+
+            Files.writeString(file, credential, StandardCharsets.UTF_8);
+            for (String lang : LANGUAGES) {
+                open("/verify?lang=" + lang);
+                driver.findElement(By.id("file")).sendKeys(file.toString());
+                submitMainForm();
+                assertThat(driver.findElement(By.id("verdict")).getText())
+                        .isEqualTo(lang.equals("en") ? "Not verified" : "No verificada");
+                findings.checkHere(lang, "verify, not verified (uploaded file)");
+            }
+            assertThat(mainText()).contains("Estado (revocación)");
+
+            for (String lang : LANGUAGES) {
+                findings.check(lang, orgPath + "/keys", "keys");
+            }
+            open(orgPath + "/keys?lang=en");
+            assertThat(driver.findElement(By.id("did")).getText())
+                    .startsWith("did:web:")
+                    .endsWith(org.slug());
+            submitMainForm();
+            assertThat(driver.findElement(By.cssSelector("main .notice")).getText())
+                    .isEqualTo("The key is rotated: key-2 signs from now on.");
+            findings.checkHere("en", "keys, just rotated");
+            open(orgPath + "?lang=en");
+            assertThat(driver.findElements(By.linkText("Issuing keys and DID"))).hasSize(1);
+        } finally {
+            unloadAxe(preloaded);
+            Files.deleteIfExists(file);
+        }
+
+        System.out.printf(
+                "axe-core checked %d issuing pages: %d serious or critical, %d moderate or minor findings%n%s%n",
+                findings.pages, findings.blocking.size(), findings.other.size(), String.join("\n", findings.other));
+        assertThat(findings.blocking)
+                .as("serious or critical WCAG 2.2 AA violations (axe-core)")
+                .isEmpty();
+    }
+
+    /** Runs axe on pages and files what it finds by impact; also checks each page is in the language asked for. */
+    private final class AxeFindings {
+        private final List<String> blocking = new ArrayList<>();
+        private final List<String> other = new ArrayList<>();
+        private int pages;
+
+        void check(String lang, String path, String name) {
+            open(path + (path.contains("?") ? "&" : "?") + "lang=" + lang);
+            checkHere(lang, name);
+        }
+
+        void checkHere(String lang, String name) {
+            assertThat(htmlLang()).as("language of %s (%s)", name, path()).isEqualTo(lang);
+            Results results = axe();
+            assertThat(results.isErrored())
+                    .as("axe failed on %s: %s", name, results.getErrorMessage())
+                    .isFalse();
+            assertThat(results.getPasses()).as("axe checked %s", name).isNotEmpty();
+            for (Rule rule : results.getViolations()) {
+                String finding = "[%s] %s (%s): %s %s — %s"
+                        .formatted(
+                                lang,
+                                name,
+                                path(),
+                                rule.getId(),
+                                rule.getImpact(),
+                                rule.getNodes().stream()
+                                        .map(node -> String.valueOf(node.getTarget()))
+                                        .toList());
+                (BLOCKING_IMPACTS.contains(rule.getImpact()) ? blocking : other).add(finding);
+            }
+            pages++;
+        }
+    }
+
+    /** axe-core over WCAG 2.2 AA, preloaded into every page (see {@link #preloadAxe()}); violations only. */
+    private static Results axe() {
+        AxeRunOnlyOptions only = new AxeRunOnlyOptions();
+        only.setType("tag");
+        only.setValues(WCAG_22_AA);
+        AxeRunOptions options = new AxeRunOptions();
+        options.setRunOnly(only);
+        options.setResultTypes(List.of("violations"));
+        AxeBuilder builder =
+                new AxeBuilder().withOptions(options).disableIframeTesting().setLegacyMode(true);
+        builder.setInjectAxe(null, false);
+        return builder.analyze(driver);
+    }
+
+    /** Registers axe-core to run at the start of every new page (DevTools; the page's CSP does not apply). */
+    private static String preloadAxe() throws Exception {
+        String script = new EmbeddedResourceAxeProvider().getScript();
+        Map<String, Object> added = driver.executeCdpCommand(
+                "Page.addScriptToEvaluateOnNewDocument", Map.<String, Object>of("source", script));
+        return String.valueOf(added.get("identifier"));
+    }
+
+    private static void unloadAxe(String identifier) {
+        driver.executeCdpCommand(
+                "Page.removeScriptToEvaluateOnNewDocument", Map.<String, Object>of("identifier", identifier));
+    }
+
+    private void open(String path) {
+        driver.get(base + path);
+    }
+
+    private void signIn(String email) {
+        open("/login?lang=en");
+        type("email", email);
+        type("password", Fixtures.PASSWORD);
+        submitMainForm();
+        assertThat(path()).as("signed in").doesNotContain("error");
+    }
+
+    private void type(String id, String text) {
+        WebElement field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Puts a whole credential into the text area at once (typing several kilobytes key by key is slow). */
+    private void paste(String text) {
+        ((JavascriptExecutor) driver)
+                .executeScript("arguments[0].value = arguments[1];", driver.findElement(By.id("json")), text);
+    }
+
+    private void submitMainForm() {
+        clickAndWait(driver.findElement(By.cssSelector("main form.stack button[type=submit]")));
+    }
+
+    /** Clicks and waits until the next page has replaced this one. */
+    private void clickAndWait(WebElement element) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        element.click();
+        WebDriverWait wait = new WebDriverWait(driver, WAIT, POLL);
+        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    private String path() {
+        URI uri = URI.create(driver.getCurrentUrl());
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    private String heading() {
+        return driver.findElement(By.tagName("h1")).getText();
+    }
+
+    private String mainText() {
+        return driver.findElement(By.tagName("main")).getText();
+    }
+
+    private String htmlLang() {
+        String lang = driver.findElement(By.tagName("html")).getAttribute("lang");
+        return lang == null ? "" : lang;
+    }
+}
