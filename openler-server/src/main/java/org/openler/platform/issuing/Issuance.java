@@ -187,6 +187,21 @@ public class Issuance {
                 .list();
     }
 
+    /** One row of the provider's list: for the page that confirms a revocation. */
+    public Optional<Summary> summary(OrganizationId organization, UUID id) {
+        return jdbc.sql("select c.id, a.name, coalesce(c.recipient_email, c.recipient_did), c.status, c.issued_at"
+                        + " from issued_credential c left join achievement a on a.id = c.achievement_id"
+                        + " where c.organization_id = ? and c.id = ?")
+                .params(organization.value(), id)
+                .query((rs, n) -> new Summary(
+                        rs.getObject(1, UUID.class),
+                        String.valueOf(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getTimestamp(5).toInstant()))
+                .optional();
+    }
+
     /** Revokes (final) or suspends/reinstates a credential; the status list publishes the change on next fetch. */
     @Transactional
     public void changeStatus(OrganizationId organization, UUID credential, String newStatus, Actor by) {

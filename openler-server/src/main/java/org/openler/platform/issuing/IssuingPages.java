@@ -241,10 +241,8 @@ class IssuingPages {
     @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER)
     String confirmRevocation(@PathVariable String org, @PathVariable UUID id, Model model) {
         Organization organization = organizations.get(org);
-        Issuance.Summary credential = issuance.list(organization.id(), Integer.MAX_VALUE).stream()
-                .filter(c -> c.id().equals(id))
-                .findFirst()
-                .orElseThrow(() -> PlatformException.notFound("The credential"));
+        Issuance.Summary credential =
+                issuance.summary(organization.id(), id).orElseThrow(() -> PlatformException.notFound("The credential"));
         model.addAttribute("organization", organization);
         model.addAttribute("credential", credential);
         return "issuing/revoke";

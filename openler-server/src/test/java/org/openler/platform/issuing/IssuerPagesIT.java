@@ -110,7 +110,8 @@ class IssuerPagesIT {
                 .contains("forklift.learner@example.org")
                 .contains(">active<")
                 .contains("href=\"" + orgPath + "/credentials/" + credentialId + "\"")
-                .contains("href=\"" + orgPath + "/credentials/" + credentialId + "/revoke\"");
+                .contains("href=\"" + orgPath + "/credentials/" + credentialId + "/revoke\"")
+                .contains("download=\"credential-" + credentialId + ".json\"");
 
         HttpResponse<String> again = admin.submit(orgPath + "/issue", orgPath + "/issue", issue);
         assertThat(again.statusCode()).as("the same form sent twice").isEqualTo(302);
