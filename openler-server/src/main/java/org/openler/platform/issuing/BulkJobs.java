@@ -266,6 +266,14 @@ class BulkJobs {
                 .update();
     }
 
+    /** Gives a claimed row back untouched (a worker that stops), so that any worker may take it without waiting. */
+    void release(Claimed row) {
+        jdbc.sql("update bulk_row set claim = null, claimed_by = null, claimed_at = null where id = ? and claim = ?"
+                        + " and state = 'PENDING'")
+                .params(row.rowId(), row.claim())
+                .update();
+    }
+
     @Transactional
     void failed(Claimed row, BulkRowError error, String reason) {
         jdbc.sql("update bulk_row set state = 'FAILED', error_code = ?, error = ?, finished_at = ? where id = ?"

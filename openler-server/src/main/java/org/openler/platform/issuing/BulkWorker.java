@@ -96,7 +96,8 @@ class BulkWorker implements DisposableBean {
 
     void process(BulkJobs.Claimed row) {
         if (stopping) {
-            return; // the claim expires and another worker (or this one, restarted) takes the row
+            jobs.release(row); // shutting down: another instance may take the row at once
+            return;
         }
         OrganizationId organizationId = new OrganizationId(row.organizationId());
         Optional<Organization> organization = organizations.find(organizationId);

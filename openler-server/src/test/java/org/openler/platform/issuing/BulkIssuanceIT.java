@@ -214,6 +214,7 @@ class BulkIssuanceIT {
         WebClient browser = WebClient.on(port);
         browser.signIn(issuer.email().value(), Fixtures.PASSWORD);
         String page = "/orgs/" + provider.slug() + "/credentials/bulk";
+        assertThat(browser.page("/orgs/" + provider.slug()).body()).contains("href=\"" + page + "\"");
         HttpResponse<String> upload = browser.page(page);
         assertThat(upload.statusCode()).isEqualTo(200);
         assertThat(upload.body()).contains("enctype=\"multipart/form-data\"", "name=\"file\"");
