@@ -173,33 +173,31 @@ public class Issuance {
     public record Summary(
             UUID id, String achievement, @Nullable String recipient, String status, Instant issuedAt) {}
 
+    private static final String SUMMARY = "select c.id, a.name, coalesce(c.recipient_email, c.recipient_did),"
+            + " c.status, c.issued_at from issued_credential c left join achievement a on a.id = c.achievement_id";
+
     public java.util.List<Summary> list(OrganizationId organization, int limit) {
-        return jdbc.sql("select c.id, a.name, coalesce(c.recipient_email, c.recipient_did), c.status, c.issued_at"
-                        + " from issued_credential c left join achievement a on a.id = c.achievement_id"
-                        + " where c.organization_id = ? order by c.issued_at desc limit ?")
+        return jdbc.sql(SUMMARY + " where c.organization_id = ? order by c.issued_at desc limit ?")
                 .params(organization.value(), limit)
-                .query((rs, n) -> new Summary(
-                        rs.getObject(1, UUID.class),
-                        String.valueOf(rs.getString(2)),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getTimestamp(5).toInstant()))
+                .query(Issuance::summary)
                 .list();
     }
 
     /** One row of the provider's list: for the page that confirms a revocation. */
     public Optional<Summary> summary(OrganizationId organization, UUID id) {
-        return jdbc.sql("select c.id, a.name, coalesce(c.recipient_email, c.recipient_did), c.status, c.issued_at"
-                        + " from issued_credential c left join achievement a on a.id = c.achievement_id"
-                        + " where c.organization_id = ? and c.id = ?")
+        return jdbc.sql(SUMMARY + " where c.organization_id = ? and c.id = ?")
                 .params(organization.value(), id)
-                .query((rs, n) -> new Summary(
-                        rs.getObject(1, UUID.class),
-                        String.valueOf(rs.getString(2)),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getTimestamp(5).toInstant()))
+                .query(Issuance::summary)
                 .optional();
+    }
+
+    private static Summary summary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Summary(
+                rs.getObject(1, UUID.class),
+                String.valueOf(rs.getString(2)),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getTimestamp(5).toInstant());
     }
 
     /** Revokes (final) or suspends/reinstates a credential; the status list publishes the change on next fetch. */

@@ -8,7 +8,6 @@ import com.deque.html.axecore.providers.EmbeddedResourceAxeProvider;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -16,12 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,8 +28,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -49,17 +43,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @PlatformTest
 class IssuerPagesBrowserIT {
 
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
     private static final List<String> LANGUAGES = List.of("en", "es");
     private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final Duration POLL = Duration.ofMillis(25);
 
-    private static CompletableFuture<ChromeDriver> browser;
+    private static HeadlessChromium browser;
     private static ChromeDriver driver;
-    private static Path profile;
 
     @LocalServerPort
     int port;
@@ -71,50 +62,20 @@ class IssuerPagesBrowserIT {
 
     /** Starts the browser while Spring starts the platform. */
     @BeforeAll
-    static void startBrowser() throws IOException {
-        profile = Files.createTempDirectory("openler-chromium-");
-        browser = CompletableFuture.supplyAsync(IssuerPagesBrowserIT::chromium);
-    }
-
-    private static ChromeDriver chromium() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--window-size=1280,900",
-                "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        ChromeDriver chrome = new ChromeDriver(service, options);
-        chrome.manage().timeouts().pageLoadTimeout(WAIT).scriptTimeout(WAIT);
-        return chrome;
+    static void startBrowser() {
+        browser = HeadlessChromium.start();
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
         if (browser != null) {
-            browser.thenAccept(ChromeDriver::quit).exceptionally(failed -> null).join();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+            browser.close();
         }
     }
 
     @Test
     void aProviderDefinesIssuesRevokesAndRotatesAndEveryPageMeetsWcag22AaInEnglishAndSpanish() throws Exception {
-        driver = browser.join();
+        driver = browser.driver();
         base = "http://localhost:" + port;
         open("/");
         driver.manage().deleteAllCookies();

@@ -8,16 +8,13 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openler.platform.OpenLerApplication;
 import org.openler.platform.accounts.Account;
 import org.openler.platform.clients.MachineClientService;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.support.Fixtures;
-import org.openler.platform.support.TestDatabase;
+import org.openler.platform.support.Instances;
 import org.openler.platform.support.WebClient;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 
 /**
  * Two server instances on one PostgreSQL, as behind a load balancer: a session made on one is good on the other, a
@@ -36,22 +33,15 @@ class TwoInstancesIT {
 
     @AfterAll
     static void stop() {
-        if (second != null) {
-            second.close();
-        }
-        if (first != null) {
-            first.close();
-        }
+        Instances.stop(first, second);
     }
 
     static ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(OpenLerApplication.class, TestDatabase.class)
-                .profiles("test")
-                .run("--server.port=0");
+        return Instances.start();
     }
 
     static String base(ConfigurableApplicationContext context) {
-        return "http://localhost" + ":" + context.getBean(Environment.class).getProperty("local.server.port");
+        return Instances.base(context);
     }
 
     @Test

@@ -8,14 +8,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openler.platform.OpenLerApplication;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.support.Fixtures;
-import org.openler.platform.support.TestDatabase;
+import org.openler.platform.support.Instances;
 import org.openler.platform.support.WebClient;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -36,22 +33,15 @@ class BulkTwoInstancesIT {
 
     @AfterAll
     static void stop() {
-        if (second != null) {
-            second.close();
-        }
-        if (first != null) {
-            first.close();
-        }
+        Instances.stop(first, second);
     }
 
     static ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(OpenLerApplication.class, TestDatabase.class)
-                .profiles("test")
-                .run("--server.port=0", "--openler.bulk.batch-size=4", "--openler.bulk.poll-interval=100ms");
+        return Instances.start("--openler.bulk.batch-size=4", "--openler.bulk.poll-interval=100ms");
     }
 
     static String base(ConfigurableApplicationContext context) {
-        return "http://localhost:" + context.getBean(Environment.class).getProperty("local.server.port");
+        return Instances.base(context);
     }
 
     @Test
