@@ -81,10 +81,7 @@ public class Issuance {
 
     @Transactional
     public Issued issue(OrganizationId organization, String slug, String organizationName, Request request, Actor by) {
-        Optional<String> key = request.idempotencyKey().map(String::strip).filter(k -> !k.isEmpty());
-        if (key.isPresent() && key.get().length() > 200) {
-            throw PlatformException.invalid("idempotencyKey", "At most 200 characters.");
-        }
+        Optional<String> key = idempotencyKey(request.idempotencyKey());
         if (key.isPresent()) {
             Optional<Issued> earlier = byIdempotencyKey(organization, key.get());
             if (earlier.isPresent()) {
@@ -105,8 +102,7 @@ public class Issuance {
         OpenBadgeCredentialBuilder credential = Credentials.openBadge()
                 .id(URI.create("urn:uuid:" + id))
                 .name(achievement.name())
-                .issuer(new IssuerProfile(
-                        keys.did(slug), organizationName, Optional.of(URI.create(urls.base() + "/orgs/" + slug))))
+                .issuer(issuerProfile(slug, organizationName))
                 .recipient(recipient)
                 .achievement(toStandard(achievement, slug))
                 .validFrom(now)
@@ -115,6 +111,51 @@ public class Issuance {
         JsonObject signed = EddsaRdfc2022.sign(
                 credential.build(), signingKey.keyPair(), ProofOptions.assertion(signingKey.verificationMethod(), now));
         String document = StrictJson.write(signed);
+        store(
+                id,
+                organization,
+                achievement.id(),
+                request.recipient(),
+                document,
+                slot,
+                now,
+                request.validUntil(),
+                key,
+                by);
+        audit.record(AuditEvent.success(AuditAction.CREDENTIAL_ISSUED, by, organization, "credential:" + id));
+        return new Issued(id, document, false);
+    }
+
+    /** The idempotency key as given (stripped), or none; longer than 200 characters is refused. */
+    static Optional<String> idempotencyKey(Optional<String> given) {
+        Optional<String> key = given.map(String::strip).filter(k -> !k.isEmpty());
+        if (key.isPresent() && key.get().length() > 200) {
+            throw PlatformException.invalid("idempotencyKey", "At most 200 characters.");
+        }
+        return key;
+    }
+
+    /** The organization as the issuer of its credentials: its did:web, name and home page. */
+    IssuerProfile issuerProfile(String slug, String organizationName) {
+        return new IssuerProfile(
+                keys.did(slug), organizationName, Optional.of(URI.create(urls.base() + "/orgs/" + slug)));
+    }
+
+    /**
+     * Stores a signed credential's exact bytes with the columns for querying beside them. A duplicate idempotency
+     * key throws {@link IdempotentReplay}, which rolls the caller's transaction (and its status index) back.
+     */
+    void store(
+            UUID id,
+            OrganizationId organization,
+            @Nullable UUID achievementId,
+            To recipient,
+            String document,
+            StatusLists.Slot slot,
+            Instant now,
+            Optional<Instant> validUntil,
+            Optional<String> key,
+            Actor by) {
         try {
             jdbc.sql(
                             "insert into issued_credential (id, organization_id, achievement_id, recipient_email, recipient_did,"
@@ -123,16 +164,16 @@ public class Issuance {
                     .params(
                             id,
                             organization.value(),
-                            achievement.id(),
-                            request.recipient() instanceof To.Email e
+                            achievementId,
+                            recipient instanceof To.Email e
                                     ? e.address().strip().toLowerCase()
                                     : null,
-                            request.recipient() instanceof To.DidSubject d ? d.did() : null,
+                            recipient instanceof To.DidSubject d ? d.did() : null,
                             document,
                             slot.listId(),
                             slot.entry().index(),
                             Timestamp.from(now),
-                            request.validUntil().map(Timestamp::from).orElse(null),
+                            validUntil.map(Timestamp::from).orElse(null),
                             key.orElse(null),
                             by.auditName())
                     .update();
@@ -141,8 +182,6 @@ public class Issuance {
             // index it drew) rolls back, and the caller is answered with the first one.
             throw new IdempotentReplay(key.orElseThrow(), raced);
         }
-        audit.record(AuditEvent.success(AuditAction.CREDENTIAL_ISSUED, by, organization, "credential:" + id));
-        return new Issued(id, document, false);
     }
 
     /** Thrown inside the transaction so it rolls back; the API then answers with the earlier credential. */
@@ -243,7 +282,7 @@ public class Issuance {
                         .toList());
     }
 
-    private static Recipient recipient(To to) {
+    static Recipient recipient(To to) {
         try {
             return switch (to) {
                 case To.Email email -> {

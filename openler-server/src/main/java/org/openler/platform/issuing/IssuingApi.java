@@ -30,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The issuer API in VC-API shapes (no {@code produces} on the mappings: the answer is JSON whatever the caller
  * accepts, and a browser asking for HTML is still told to sign in rather than 406): {@code POST /orgs/<org>/credentials/issue} answers 201
- * {@code {"verifiableCredential": …}} with the exact signed bytes, {@code POST /orgs/<org>/credentials/status} revokes.
+ * {@code {"verifiableCredential": …}} with the exact signed bytes, {@code POST /orgs/<org>/credentials/clr} bundles a learner's credentials in a CLR 2.0
+ * {@code ClrCredential}, {@code POST /orgs/<org>/credentials/status} revokes.
  * The organization's DID document and status lists are public.
  */
 @RestController
@@ -41,18 +42,21 @@ class IssuingApi {
     private final Achievements achievements;
     private final Issuance issuance;
     private final StatusLists statusLists;
+    private final ClrIssuance clrIssuance;
 
     IssuingApi(
             OrganizationService organizations,
             IssuerKeys keys,
             Achievements achievements,
             Issuance issuance,
-            StatusLists statusLists) {
+            StatusLists statusLists,
+            ClrIssuance clrIssuance) {
         this.organizations = organizations;
         this.keys = keys;
         this.achievements = achievements;
         this.issuance = issuance;
         this.statusLists = statusLists;
+        this.clrIssuance = clrIssuance;
     }
 
     @GetMapping("/orgs/{org}/did.json")
@@ -193,6 +197,41 @@ class IssuingApi {
         } catch (Issuance.IdempotentReplay replay) {
             issued = issuance.byIdempotencyKey(organization.id(), replay.key).orElseThrow();
         }
+        return issued(org, issued);
+    }
+
+    record ClrRequest(
+            @Nullable RecipientRequest recipient, @Nullable String idempotencyKey) {}
+
+    /**
+     * A CLR 2.0 {@code ClrCredential} bundling the learner's active credentials from this organization, exactly as
+     * they were signed; 404 when there are none.
+     */
+    @PostMapping("/orgs/{org}/credentials/clr")
+    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER, machineClients = true)
+    ResponseEntity<String> issueClr(
+            @PathVariable String org,
+            @RequestBody ClrRequest request,
+            @RequestHeader(value = "Idempotency-Key", required = false) @Nullable String idempotencyHeader) {
+        Organization organization = organizations.get(org);
+        RecipientRequest recipient = request.recipient();
+        String email = recipient == null ? null : recipient.email();
+        if (email == null) {
+            throw PlatformException.invalid("recipient.email", "Give the learner's e-mail address.");
+        }
+        ClrIssuance.Request parsed = new ClrIssuance.Request(
+                new Issuance.To.Email(email),
+                Optional.ofNullable(idempotencyHeader != null ? idempotencyHeader : request.idempotencyKey()));
+        Issuance.Issued issued;
+        try {
+            issued = clrIssuance.issue(organization.id(), org, organization.name(), parsed, Actors.current());
+        } catch (Issuance.IdempotentReplay replay) {
+            issued = issuance.byIdempotencyKey(organization.id(), replay.key).orElseThrow();
+        }
+        return issued(org, issued);
+    }
+
+    private static ResponseEntity<String> issued(String org, Issuance.Issued issued) {
         return ResponseEntity.status(issued.replayed() ? 200 : 201)
                 .location(URI.create("/orgs/" + org + "/credentials/" + issued.id()))
                 .contentType(MediaType.APPLICATION_JSON)

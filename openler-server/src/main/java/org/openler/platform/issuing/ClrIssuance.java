@@ -1,0 +1,119 @@
+package org.openler.platform.issuing;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.net.URI;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.openler.platform.audit.AuditAction;
+import org.openler.platform.audit.AuditEvent;
+import org.openler.platform.audit.AuditLog;
+import org.openler.platform.identity.Actor;
+import org.openler.platform.identity.OrganizationId;
+import org.openler.platform.problems.PlatformException;
+import org.openler.standards.credentials.ClrCredentialBuilder;
+import org.openler.standards.credentials.Credentials;
+import org.openler.standards.dataintegrity.EddsaRdfc2022;
+import org.openler.standards.dataintegrity.ProofOptions;
+import org.openler.standards.json.Jsons;
+import org.openler.standards.json.StrictJson;
+import org.openler.standards.status.StatusPurpose;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Issues a CLR 2.0 {@code ClrCredential} bundling, exactly as they were signed, the active Open Badges credentials an
+ * organization issued to one learner's e-mail address. The CLR is signed with eddsa-rdfc-2022, carries its own
+ * revocation entry, and is stored and returned as exactly the bytes signed, like a single credential.
+ */
+@Service
+public class ClrIssuance {
+
+    private final JdbcClient jdbc;
+    private final Issuance issuance;
+    private final IssuerKeys keys;
+    private final StatusLists statusLists;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ClrIssuance(
+            JdbcClient jdbc, Issuance issuance, IssuerKeys keys, StatusLists statusLists, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.issuance = issuance;
+        this.keys = keys;
+        this.statusLists = statusLists;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public record Request(Issuance.To.Email learner, Optional<String> idempotencyKey) {}
+
+    @Transactional
+    public Issuance.Issued issue(
+            OrganizationId organization, String slug, String organizationName, Request request, Actor by) {
+        Optional<String> key = Issuance.idempotencyKey(request.idempotencyKey());
+        if (key.isPresent()) {
+            Optional<Issuance.Issued> earlier = issuance.byIdempotencyKey(organization, key.get());
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        Issuance.To.Email learner = request.learner();
+        var recipient = Issuance.recipient(learner);
+        Instant now = clock.instant();
+        List<JsonObject> bundled = activeOpenBadges(organization, learner, now);
+        if (bundled.isEmpty()) {
+            throw PlatformException.notFound("An active credential from this organization for that learner");
+        }
+        UUID id = UUID.randomUUID();
+        StatusLists.Slot slot = statusLists.allocate(organization, slug, StatusPurpose.REVOCATION, id);
+        IssuerKeys.SigningKey signingKey = keys.signingKey(organization, slug);
+        ClrCredentialBuilder clr = Credentials.clr()
+                .id(URI.create("urn:uuid:" + id))
+                .name("Comprehensive Learner Record from " + organizationName)
+                .issuer(issuance.issuerProfile(slug, organizationName))
+                .recipient(recipient)
+                .validFrom(now);
+        bundled.forEach(clr::add);
+        JsonObject unsigned = Credentials.requireEmittable(Jsons.PROVIDER
+                .createObjectBuilder(clr.build())
+                .add("credentialStatus", slot.entry().toJson())
+                .build());
+        JsonObject signed = EddsaRdfc2022.sign(
+                unsigned, signingKey.keyPair(), ProofOptions.assertion(signingKey.verificationMethod(), now));
+        String document = StrictJson.write(signed);
+        issuance.store(id, organization, null, learner, document, slot, now, Optional.empty(), key, by);
+        audit.record(AuditEvent.success(AuditAction.CREDENTIAL_ISSUED, by, organization, "credential:" + id)
+                .withDetail("ClrCredential bundling " + bundled.size()));
+        return new Issuance.Issued(id, document, false);
+    }
+
+    /**
+     * The learner's active Open Badges credentials from this organization, oldest first, parsed from their stored
+     * bytes; expired ones are left out. Earlier CLRs stored for the same learner are not bundled again.
+     */
+    private List<JsonObject> activeOpenBadges(OrganizationId organization, Issuance.To.Email learner, Instant now) {
+        return jdbc
+                .sql("select document from issued_credential where organization_id = ? and recipient_email = ?"
+                        + " and status = 'ACTIVE' and (valid_until is null or valid_until > ?) order by issued_at, id")
+                .params(organization.value(), learner.address().strip().toLowerCase(), Timestamp.from(now))
+                .query(String.class)
+                .list()
+                .stream()
+                .map(StrictJson::parseObject)
+                .filter(ClrIssuance::isOpenBadge)
+                .toList();
+    }
+
+    private static boolean isOpenBadge(JsonObject credential) {
+        return credential.get("type") instanceof jakarta.json.JsonArray types
+                && types.stream()
+                        .anyMatch(
+                                t -> t instanceof JsonString s && s.getString().equals("OpenBadgeCredential"));
+    }
+}

@@ -1,0 +1,203 @@
+package org.openler.platform.issuing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonValue;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openler.platform.organizations.Organization;
+import org.openler.platform.support.Fixtures;
+import org.openler.platform.support.PlatformTest;
+import org.openler.platform.support.WebClient;
+import org.openler.standards.json.StrictJson;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A CLR 2.0 bundling one learner's credentials from one provider, issued, verified and revoked over the real API. */
+@PlatformTest
+class ClrIssuanceIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    String base;
+    Fixtures.Org provider;
+    String token;
+    String achievementId;
+
+    @BeforeEach
+    void aProviderWithAnAchievement() {
+        base = "http://localhost:" + port;
+        provider = fixtures.organization(Organization.Kind.PROVIDER);
+        var client = fixtures.client(provider);
+        token = WebClient.clientToken(base, client.client().clientId(), client.secret());
+        HttpResponse<String> created = post("/orgs/" + provider.slug() + "/achievements", """
+                {"name": "Pipe Fitting", "description": "Measures, cuts and joins pipe.",
+                 "criteria": "Passed the practical assessment.", "achievementType": "Certificate"}""", null);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        achievementId = StrictJson.parseObject(created.body()).getString("id");
+    }
+
+    @Test
+    void bundlesExactlyTheLearnersActiveCredentialsAndVerifies() {
+        String first = issue("clr-learner@example.org");
+        String second = issue("clr-learner@example.org");
+        issue("someone-else@example.org");
+
+        HttpResponse<String> answer = clr("Clr-Learner@Example.org", null);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        String clr = unwrap(answer.body());
+        assertThat(clr)
+                .contains("ClrCredential", "ClrSubject", "eddsa-rdfc-2022", "BitstringStatusListEntry", "did:web:")
+                .doesNotContain("clr-learner@example.org");
+        assertThat(bundledIds(clr)).containsExactlyInAnyOrder(id(first), id(second));
+        assertThat(bundled(clr))
+                .as("bundled exactly as signed")
+                .containsExactlyInAnyOrder(StrictJson.parseObject(first), StrictJson.parseObject(second));
+        assertThat(jdbc.sql("select achievement_id is null from issued_credential where id = ?")
+                        .param(UUID.fromString(id(clr)))
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+
+        HttpResponse<String> verified = verify(clr);
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+        assertThat(verified.body()).contains("\"verified\":true");
+
+        HttpResponse<String> again = clr("clr-learner@example.org", null);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+        assertThat(bundledIds(unwrap(again.body())))
+                .as("an earlier CLR is not bundled into the next")
+                .containsExactlyInAnyOrder(id(first), id(second));
+    }
+
+    @Test
+    void aRevokedCredentialIsLeftOut() {
+        String kept = issue("partly-revoked@example.org");
+        String revoked = issue("partly-revoked@example.org");
+        revoke(id(revoked));
+
+        String clr = unwrap(clr("partly-revoked@example.org", null).body());
+        assertThat(bundledIds(clr)).containsExactly(id(kept));
+    }
+
+    @Test
+    void aTamperedBundledCredentialFailsVerification() {
+        issue("tamper@example.org");
+        String clr = unwrap(clr("tamper@example.org", null).body());
+        assertThat(clr).contains("Pipe Fitting");
+
+        String tampered = clr.replace("Pipe Fitting", "Pipe Mastery");
+        HttpResponse<String> rejected = verify(tampered);
+        assertThat(rejected.statusCode()).isEqualTo(422);
+        assertThat(rejected.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(rejected.body()).contains("\"verified\":false").contains("CRYPTOGRAPHIC_SECURITY_ERROR");
+    }
+
+    @Test
+    void aRevokedClrNoLongerVerifies() {
+        issue("revoke-clr@example.org");
+        String clr = unwrap(clr("revoke-clr@example.org", null).body());
+        revoke(id(clr));
+
+        HttpResponse<String> verified = verify(clr);
+        assertThat(verified.statusCode()).isEqualTo(422);
+        assertThat(verified.body()).contains("\"check\":\"status\"").contains("\"result\":\"failed\"");
+    }
+
+    @Test
+    void aLearnerWithNoActiveCredentialsHereIsNotFound() {
+        HttpResponse<String> answer = clr("nobody@example.org", null);
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void retryingWithTheSameIdempotencyKeyReturnsTheSameBytes() {
+        issue("retry-clr@example.org");
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> first = clr("retry-clr@example.org", key);
+        HttpResponse<String> again = post("/orgs/" + provider.slug() + "/credentials/clr", """
+                {"recipient": {"email": "retry-clr@example.org"}, "idempotencyKey": "%s"}""".formatted(key), null);
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(jdbc.sql("select count(*) from issued_credential where idempotency_key = ?")
+                        .param(key)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    private String issue(String email) {
+        HttpResponse<String> issued =
+                post("/orgs/" + provider.slug() + "/credentials/issue", """
+                {"achievementId": "%s", "recipient": {"email": "%s"}}""".formatted(achievementId, email), null);
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        return unwrap(issued.body());
+    }
+
+    private HttpResponse<String> clr(String email, String idempotencyKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(base + "/orgs/" + provider.slug() + "/credentials/clr"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"recipient": {"email": "%s"}}""".formatted(email)));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return new WebClient(base).send(request.build());
+    }
+
+    private void revoke(String id) {
+        HttpResponse<String> revoked =
+                post("/orgs/" + provider.slug() + "/credentials/status", """
+                {"credentialId": "%s", "credentialStatus": [{"type": "BitstringStatusListCredential", "status": "revoked"}]}""".formatted(id), null);
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> verify(String credential) {
+        return post("/credentials/verify", "{\"verifiableCredential\":" + credential + "}", null);
+    }
+
+    private HttpResponse<String> post(String path, String json, String bearer) {
+        return new WebClient(base)
+                .send(HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Authorization", "Bearer " + (bearer == null ? token : bearer))
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build());
+    }
+
+    private static List<JsonValue> bundled(String clr) {
+        return StrictJson.parseObject(clr).getJsonObject("credentialSubject").getJsonArray("verifiableCredential");
+    }
+
+    private static List<String> bundledIds(String clr) {
+        return bundled(clr).stream().map(c -> id(StrictJson.write(c))).toList();
+    }
+
+    private static String id(String credential) {
+        return StrictJson.parseObject(credential).getString("id").replace("urn:uuid:", "");
+    }
+
+    private static String unwrap(String body) {
+        return body.substring("{\"verifiableCredential\":".length(), body.length() - 1);
+    }
+}
