@@ -42,6 +42,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
@@ -97,7 +98,7 @@ class SecurityConfiguration {
                         .deleteCookies("SESSION"))
                 .oauth2ResourceServer(resource ->
                         resource.authenticationEntryPoint(problemEntryPoint()).jwt(Customizer.withDefaults()))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(bearer))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(bearer, publicVerification()))
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                                 new LoginUrlAuthenticationEntryPoint("/login"), ProblemResponses::wantsHtml)
                         .defaultAuthenticationEntryPointFor(problemEntryPoint(), AnyRequestMatcher.INSTANCE)
@@ -105,6 +106,16 @@ class SecurityConfiguration {
         externalSignOn.configure(http);
         headers(http);
         return http.build();
+    }
+
+    /**
+     * Verifying a credential or presentation is public, reads no session and changes nothing: programs post to it
+     * without a session or a CSRF token (VC-API). The HTML verify form keeps its CSRF token.
+     */
+    private static RequestMatcher publicVerification() {
+        return request -> "POST".equals(request.getMethod())
+                && ("/credentials/verify".equals(request.getRequestURI())
+                        || "/presentations/verify".equals(request.getRequestURI()));
     }
 
     /**
@@ -212,12 +223,15 @@ class SecurityConfiguration {
 
     /** Tokens are verified against the same database-held keys, locally: no instance calls another. */
     @Bean
-    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, OAuth2AuthorizationService authorizations) {
+    JwtDecoder jwtDecoder(
+            JWKSource<SecurityContext> jwkSource,
+            OAuth2AuthorizationService authorizations,
+            PlatformTransactionManager transactions) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, jwkSource));
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefault(), new ActiveTokenValidator(authorizations)));
+                JwtValidators.createDefault(), new ActiveTokenValidator(authorizations, transactions)));
         return decoder;
     }
 

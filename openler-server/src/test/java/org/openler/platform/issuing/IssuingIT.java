@@ -80,6 +80,19 @@ class IssuingIT {
     }
 
     @Test
+    void anyoneCanVerifyWithoutASessionOrToken() {
+        String credential = unwrap(issue("anyone@example.org", null).body());
+
+        HttpResponse<String> verified = new WebClient(base)
+                .send(HttpRequest.newBuilder(URI.create(base + "/credentials/verify"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"verifiableCredential\":" + credential + "}"))
+                        .build());
+
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+    }
+
+    @Test
     void aRevokedCredentialNoLongerVerifies() {
         String credential = unwrap(issue("revoked@example.org", null).body());
         String id = field(credential, "id");
