@@ -233,7 +233,8 @@ public class Issuance {
     private static Summary summary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Summary(
                 rs.getObject(1, UUID.class),
-                String.valueOf(rs.getString(2)),
+                // A ClrCredential bundles several achievements, so it has no single achievement row.
+                rs.getString(2) == null ? "Comprehensive Learner Record" : rs.getString(2),
                 rs.getString(3),
                 rs.getString(4),
                 rs.getTimestamp(5).toInstant());
