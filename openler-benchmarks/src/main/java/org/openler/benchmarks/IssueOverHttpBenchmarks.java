@@ -1,0 +1,139 @@
+package org.openler.benchmarks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Issue + persist over HTTP: {@code POST /orgs/<org>/credentials/issue} against a running server, from several client
+ * threads at once so the server is saturated, in credentials per second. Each call is one whole issuance (status
+ * index drawn and held, credential signed with eddsa-rdfc-2022, stored, audited) answered 201; anything else fails the
+ * run. Needs a server: {@code scripts/bench-issue.sh} starts one on its own database and passes the parameters below
+ * ({@code -p url=… -p org=… -p clientId=… -p clientSecret=… -p achievementId=…}). An empty {@code achievementId}
+ * takes the organization's first achievement.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 5)
+@Threads(16)
+@Fork(1)
+public class IssueOverHttpBenchmarks {
+
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern FIRST_ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
+
+    @Param("http://127.0.0.1:18092")
+    public String url;
+
+    @Param("demo-university")
+    public String org;
+
+    @Param("demo-issuer")
+    public String clientId;
+
+    @Param("demo-issuer-secret")
+    public String clientSecret;
+
+    @Param("")
+    public String achievementId;
+
+    private final AtomicLong sequence = new AtomicLong();
+    private HttpClient http;
+    private URI issue;
+    private String authorization;
+    private String achievement;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException, InterruptedException {
+        http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        issue = URI.create(url + "/orgs/" + org + "/credentials/issue");
+        authorization = "Bearer " + token();
+        achievement = achievementId.isBlank() ? firstAchievement() : achievementId;
+        issueOne(); // fails the run at once if the server refuses
+    }
+
+    /** A fresh access token at every iteration: tokens live 15 minutes, a long run must not outlive one. */
+    @Setup(Level.Iteration)
+    public void refreshToken() throws IOException, InterruptedException {
+        authorization = "Bearer " + token();
+    }
+
+    @Benchmark
+    public int issueOne() throws IOException, InterruptedException {
+        String body = "{\"achievementId\":\"" + achievement + "\",\"recipient\":{\"email\":\"bench"
+                + sequence.incrementAndGet() + "@example.org\"}}";
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(issue)
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Authorization", authorization)
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("Issue answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body().length();
+    }
+
+    private String token() throws IOException, InterruptedException {
+        String basic =
+                Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url + "/oauth2/token"))
+                        .header("Authorization", "Basic " + basic)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return find(ACCESS_TOKEN, response, "an access token");
+    }
+
+    private String firstAchievement() throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url + "/orgs/" + org + "/achievements"))
+                        .header("Authorization", authorization)
+                        .header("Accept", "application/json")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return find(FIRST_ID, response, "an achievement");
+    }
+
+    private static String find(Pattern pattern, HttpResponse<String> response, String what) {
+        Matcher matcher = pattern.matcher(response.body());
+        if (response.statusCode() != 200 || !matcher.find()) {
+            throw new IllegalStateException(
+                    "Could not get " + what + ": " + response.statusCode() + " " + response.body());
+        }
+        return matcher.group(1);
+    }
+}

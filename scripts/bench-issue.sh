@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Issue + persist throughput over HTTP: starts the server jar on its own PostgreSQL database (demo data on, for the
+# demo-university provider, its achievements and the machine client demo-issuer), then runs the JMH benchmark
+# IssueOverHttpBenchmarks (several client threads POSTing /orgs/demo-university/credentials/issue), stops the server
+# and prints credentials/s.
+#
+#   scripts/bench-issue.sh [--build] [seconds-per-iteration (default 5)]
+#
+# Needs PostgreSQL on 127.0.0.1:5432 (user postgres, no password), curl, jq, psql and python3. Settings (environment):
+# PORT (18092), DB (openler_bench, dropped and made again), THREADS (client threads, 16), WARMUPS (3), ITERATIONS (5),
+# HEAP (server -Xmx, 1g). --build, or a missing jar, builds openler-server/target/openler-server.jar.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+. bin/find-jdk.sh
+openler_find_jdk || exit 2
+JAR=${JAR:-$ROOT/openler-server/target/openler-server.jar}
+PORT=${PORT:-18092}
+DB=${DB:-openler_bench}
+THREADS=${THREADS:-16}
+WARMUPS=${WARMUPS:-3}
+ITERATIONS=${ITERATIONS:-5}
+HEAP=${HEAP:-1g}
+PGHOST=${PGHOST:-127.0.0.1}
+PGUSER=${PGUSER:-postgres}
+export PGHOST PGUSER
+# A fixed test master key (bytes 0..31). Never use it for anything but tests.
+MASTER_KEY=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=
+BASE=http://127.0.0.1:$PORT
+ORG=demo-university
+CLIENT_ID=demo-issuer
+CLIENT_SECRET=demo-issuer-secret
+OUT=$ROOT/target/bench
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/openler-bench.XXXXXX")
+LOG=$WORK/server.log
+PID=""
+
+build=no
+if [ "${1:-}" = "--build" ]; then
+  build=yes
+  shift
+fi
+seconds=${1:-5}
+
+say() { printf '[bench-issue %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+die() { say "FAILED: $*"; stop_server; exit 2; }
+sql() { psql -d "$DB" -X -q -t -A -v ON_ERROR_STOP=1 -c "$1"; }
+
+stop_server() {
+  if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then
+    kill "$PID" 2>/dev/null || true
+    wait "$PID" 2>/dev/null || true
+  fi
+  PID=""
+}
+trap stop_server EXIT
+
+if [ "$build" = yes ] || [ ! -f "$JAR" ]; then
+  say "building $JAR"
+  ./mvnw -B -q -pl openler-server -am package -DskipTests -Dspotless.check.skip=true
+fi
+say "building the benchmarks jar"
+./mvnw -B -q -pl openler-benchmarks -am package -DskipTests -Dspotless.check.skip=true
+mkdir -p "$OUT"
+
+# A private copy: another build in the same tree may rewrite the jar while the server runs from it.
+cp "$JAR" "$WORK/openler-server.jar"
+say "database $DB (made afresh), work directory $WORK"
+dropdb --if-exists "$DB"
+createdb "$DB"
+
+"$JAVA_HOME/bin/java" -Xmx"$HEAP" -jar "$WORK/openler-server.jar" \
+  --server.port="$PORT" \
+  --spring.datasource.url="jdbc:postgresql://$PGHOST:5432/$DB" \
+  --spring.datasource.username="$PGUSER" \
+  --openler.security.master-key="$MASTER_KEY" \
+  --openler.public-url="http://localhost:$PORT" \
+  --openler.data-dir="$WORK/data" \
+  --openler.demo.enabled=true \
+  >>"$LOG" 2>&1 &
+PID=$!
+for _ in $(seq 1 240); do
+  curl -fsS "$BASE/actuator/health" 2>/dev/null | grep -q '"UP"' && break
+  kill -0 "$PID" 2>/dev/null || die "the server exited by itself (see $LOG)"
+  sleep 0.25
+done
+curl -fsS "$BASE/actuator/health" 2>/dev/null | grep -q '"UP"' || die "the server did not become healthy in 60 s (see $LOG)"
+say "server up (pid $PID)"
+
+TOKEN=$(curl -fsS -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials "$BASE/oauth2/token" | jq -r .access_token)
+[ -n "$TOKEN" ] && [ "$TOKEN" != null ] || die "no access token for $CLIENT_ID"
+ACHIEVEMENT=$(curl -fsS -H "Authorization: Bearer $TOKEN" -H "Accept: application/json" "$BASE/orgs/$ORG/achievements" \
+  | jq -r '.[0].id')
+[ -n "$ACHIEVEMENT" ] && [ "$ACHIEVEMENT" != null ] || die "no achievement in $ORG"
+BEFORE=$(sql "select count(*) from issued_credential")
+
+say "JMH: $THREADS client threads, $WARMUPS x ${seconds}s warm-up, $ITERATIONS x ${seconds}s measured"
+"$JAVA_HOME/bin/java" -jar openler-benchmarks/target/benchmarks.jar 'IssueOverHttpBenchmarks' \
+  -f 1 -t "$THREADS" -wi "$WARMUPS" -w "${seconds}s" -i "$ITERATIONS" -r "${seconds}s" \
+  -p url="$BASE" -p org="$ORG" -p clientId="$CLIENT_ID" -p clientSecret="$CLIENT_SECRET" \
+  -p achievementId="$ACHIEVEMENT" \
+  -rf json -rff "$OUT/issue.json" > "$OUT/issue.txt" || die "JMH failed (see $OUT/issue.txt and $LOG)"
+AFTER=$(sql "select count(*) from issued_credential")
+stop_server
+
+python3 - "$OUT/issue.json" "$((AFTER - BEFORE))" "$THREADS" <<'PY'
+import json, sys, platform, os, datetime
+result = json.load(open(sys.argv[1]))[0]["primaryMetric"]
+print(f"date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC; cpus: {os.cpu_count()}; {platform.platform()}; load: {os.getloadavg()[0]:.1f}")
+print(f"issue + persist over HTTP ({sys.argv[3]} client threads): {result['score']:.0f} ± {result['scoreError']:.0f} credentials/s")
+print(f"credentials stored during the run: {sys.argv[2]}")
+PY
+say "server log: $LOG; JMH output: $OUT/issue.txt"
