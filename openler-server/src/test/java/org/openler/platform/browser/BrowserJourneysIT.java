@@ -2,28 +2,17 @@ package org.openler.platform.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.args.AxeRunOnlyOptions;
-import com.deque.html.axecore.args.AxeRunOptions;
-import com.deque.html.axecore.providers.EmbeddedResourceAxeProvider;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openler.platform.accounts.Account;
@@ -37,10 +26,7 @@ import org.openler.platform.support.WebClient;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -50,16 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * driver come from the system, axe from the test class path.
  */
 @PlatformTest
-class BrowserJourneysIT {
-
-    private static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
-    private static final List<String> LANGUAGES = List.of("en", "es");
-    private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
-    private static final Duration WAIT = Duration.ofSeconds(15);
-    private static final Duration POLL = Duration.ofMillis(25);
-
-    private static HeadlessChromium browser;
-    private static ChromeDriver driver;
+class BrowserJourneysIT extends ChromiumPages {
 
     @LocalServerPort
     int port;
@@ -72,21 +49,6 @@ class BrowserJourneysIT {
 
     @Autowired
     OrganizationService organizations;
-
-    private String base;
-
-    /** Starts the browser while Spring starts the platform: the two overlap instead of adding up. */
-    @BeforeAll
-    static void startBrowser() {
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void freshVisitor() {
@@ -337,87 +299,6 @@ class BrowserJourneysIT {
                 .isEmpty();
     }
 
-    /** Runs axe on pages and files what it finds by impact; also checks each page is in the language asked for. */
-    private final class AxeFindings {
-        private final List<String> blocking = new ArrayList<>();
-        private final List<String> other = new ArrayList<>();
-        private int pages;
-
-        void check(String lang, String path, String name) {
-            open(path + (path.contains("?") ? "&" : "?") + "lang=" + lang);
-            checkHere(lang, name);
-        }
-
-        void checkHere(String lang, String name) {
-            assertThat(htmlLang()).as("language of %s (%s)", name, path()).isEqualTo(lang);
-            Results results = axe(AxeInjection.PRELOADED);
-            assertThat(results.isErrored())
-                    .as("axe failed on %s: %s", name, results.getErrorMessage())
-                    .isFalse();
-            assertThat(results.getPasses()).as("axe checked %s", name).isNotEmpty();
-            for (Rule rule : results.getViolations()) {
-                String finding = "[%s] %s (%s): %s %s — %s"
-                        .formatted(
-                                lang,
-                                name,
-                                path(),
-                                rule.getId(),
-                                rule.getImpact(),
-                                rule.getNodes().stream()
-                                        .map(node -> String.valueOf(node.getTarget()))
-                                        .toList());
-                (BLOCKING_IMPACTS.contains(rule.getImpact()) ? blocking : other).add(finding);
-            }
-            pages++;
-        }
-    }
-
-    /** How axe-core gets into the page: sent by AxeBuilder with each check, or registered once for every page. */
-    private enum AxeInjection {
-        EXECUTE_SCRIPT,
-        PRELOADED
-    }
-
-    /**
-     * axe-core over WCAG 2.2 AA. It runs in the page (legacy mode: these pages have no frames, and it saves opening a
-     * second window per check); only violations come back with their nodes, which keeps each check quick.
-     */
-    private static Results axe(AxeInjection injection) {
-        AxeRunOnlyOptions only = new AxeRunOnlyOptions();
-        only.setType("tag");
-        only.setValues(WCAG_22_AA);
-        AxeRunOptions options = new AxeRunOptions();
-        options.setRunOnly(only);
-        options.setResultTypes(List.of("violations"));
-        AxeBuilder builder =
-                new AxeBuilder().withOptions(options).disableIframeTesting().setLegacyMode(true);
-        if (injection == AxeInjection.PRELOADED) {
-            builder.setInjectAxe(null, false);
-        }
-        return builder.analyze(driver);
-    }
-
-    /**
-     * Registers AxeBuilder's own axe-core script to run at the start of every new page (DevTools
-     * Page.addScriptToEvaluateOnNewDocument, which the page's CSP does not apply to). Sending the 560 kB script over
-     * WebDriver for each check costs seconds; this costs nothing per check.
-     */
-    private static String preloadAxe() throws Exception {
-        String script = new EmbeddedResourceAxeProvider().getScript();
-        Map<String, Object> added = driver.executeCdpCommand(
-                "Page.addScriptToEvaluateOnNewDocument", Map.<String, Object>of("source", script));
-        return String.valueOf(added.get("identifier"));
-    }
-
-    private static void unloadAxe(String identifier) {
-        driver.executeCdpCommand(
-                "Page.removeScriptToEvaluateOnNewDocument", Map.<String, Object>of("identifier", identifier));
-    }
-
-    private void open(String path) {
-        driver.get(base + path);
-    }
-
     private void signIn(String email, String password) {
         open("/login");
         signInOnThisPage(email, password);
@@ -432,43 +313,6 @@ class BrowserJourneysIT {
 
     private void signOut() {
         clickAndWait(driver.findElement(By.cssSelector("header form[action$='/logout'] button")));
-    }
-
-    private void type(String id, String text) {
-        WebElement field = driver.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private void submitMainForm() {
-        clickAndWait(driver.findElement(By.cssSelector("main form.stack button[type=submit]")));
-    }
-
-    /** Clicks and waits until the next page has replaced this one. */
-    private void clickAndWait(WebElement element) {
-        WebElement page = driver.findElement(By.tagName("html"));
-        element.click();
-        WebDriverWait wait = new WebDriverWait(driver, WAIT, POLL);
-        wait.until(ExpectedConditions.stalenessOf(page));
-        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
-    }
-
-    private String path() {
-        URI uri = URI.create(driver.getCurrentUrl());
-        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-    }
-
-    private String heading() {
-        return driver.findElement(By.tagName("h1")).getText();
-    }
-
-    private String mainText() {
-        return driver.findElement(By.tagName("main")).getText();
-    }
-
-    private String htmlLang() {
-        String lang = driver.findElement(By.tagName("html")).getAttribute("lang");
-        return lang == null ? "" : lang;
     }
 
     private HttpResponse<String> tokenRequest(String clientId, String secret) throws Exception {

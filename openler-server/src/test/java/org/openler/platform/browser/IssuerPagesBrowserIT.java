@@ -2,35 +2,16 @@ package org.openler.platform.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.args.AxeRunOnlyOptions;
-import com.deque.html.axecore.args.AxeRunOptions;
-import com.deque.html.axecore.providers.EmbeddedResourceAxeProvider;
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
-import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.support.Fixtures;
 import org.openler.platform.support.PlatformTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -41,37 +22,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * {@link BrowserJourneysIT}.
  */
 @PlatformTest
-class IssuerPagesBrowserIT {
-
-    private static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
-    private static final List<String> LANGUAGES = List.of("en", "es");
-    private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
-    private static final Duration WAIT = Duration.ofSeconds(15);
-    private static final Duration POLL = Duration.ofMillis(25);
-
-    private static HeadlessChromium browser;
-    private static ChromeDriver driver;
+class IssuerPagesBrowserIT extends ChromiumPages {
 
     @LocalServerPort
     int port;
 
     @Autowired
     Fixtures fixtures;
-
-    private String base;
-
-    /** Starts the browser while Spring starts the platform. */
-    @BeforeAll
-    static void startBrowser() {
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aProviderDefinesIssuesRevokesAndRotatesAndEveryPageMeetsWcag22AaInEnglishAndSpanish() throws Exception {
@@ -217,72 +174,6 @@ class IssuerPagesBrowserIT {
                 .isEmpty();
     }
 
-    /** Runs axe on pages and files what it finds by impact; also checks each page is in the language asked for. */
-    private final class AxeFindings {
-        private final List<String> blocking = new ArrayList<>();
-        private final List<String> other = new ArrayList<>();
-        private int pages;
-
-        void check(String lang, String path, String name) {
-            open(path + (path.contains("?") ? "&" : "?") + "lang=" + lang);
-            checkHere(lang, name);
-        }
-
-        void checkHere(String lang, String name) {
-            assertThat(htmlLang()).as("language of %s (%s)", name, path()).isEqualTo(lang);
-            Results results = axe();
-            assertThat(results.isErrored())
-                    .as("axe failed on %s: %s", name, results.getErrorMessage())
-                    .isFalse();
-            assertThat(results.getPasses()).as("axe checked %s", name).isNotEmpty();
-            for (Rule rule : results.getViolations()) {
-                String finding = "[%s] %s (%s): %s %s — %s"
-                        .formatted(
-                                lang,
-                                name,
-                                path(),
-                                rule.getId(),
-                                rule.getImpact(),
-                                rule.getNodes().stream()
-                                        .map(node -> String.valueOf(node.getTarget()))
-                                        .toList());
-                (BLOCKING_IMPACTS.contains(rule.getImpact()) ? blocking : other).add(finding);
-            }
-            pages++;
-        }
-    }
-
-    /** axe-core over WCAG 2.2 AA, preloaded into every page (see {@link #preloadAxe()}); violations only. */
-    private static Results axe() {
-        AxeRunOnlyOptions only = new AxeRunOnlyOptions();
-        only.setType("tag");
-        only.setValues(WCAG_22_AA);
-        AxeRunOptions options = new AxeRunOptions();
-        options.setRunOnly(only);
-        options.setResultTypes(List.of("violations"));
-        AxeBuilder builder =
-                new AxeBuilder().withOptions(options).disableIframeTesting().setLegacyMode(true);
-        builder.setInjectAxe(null, false);
-        return builder.analyze(driver);
-    }
-
-    /** Registers axe-core to run at the start of every new page (DevTools; the page's CSP does not apply). */
-    private static String preloadAxe() throws Exception {
-        String script = new EmbeddedResourceAxeProvider().getScript();
-        Map<String, Object> added = driver.executeCdpCommand(
-                "Page.addScriptToEvaluateOnNewDocument", Map.<String, Object>of("source", script));
-        return String.valueOf(added.get("identifier"));
-    }
-
-    private static void unloadAxe(String identifier) {
-        driver.executeCdpCommand(
-                "Page.removeScriptToEvaluateOnNewDocument", Map.<String, Object>of("identifier", identifier));
-    }
-
-    private void open(String path) {
-        driver.get(base + path);
-    }
-
     private void signIn(String email) {
         open("/login?lang=en");
         type("email", email);
@@ -291,46 +182,9 @@ class IssuerPagesBrowserIT {
         assertThat(path()).as("signed in").doesNotContain("error");
     }
 
-    private void type(String id, String text) {
-        WebElement field = driver.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
-
     /** Puts a whole credential into the text area at once (typing several kilobytes key by key is slow). */
     private void paste(String text) {
         ((JavascriptExecutor) driver)
                 .executeScript("arguments[0].value = arguments[1];", driver.findElement(By.id("json")), text);
-    }
-
-    private void submitMainForm() {
-        clickAndWait(driver.findElement(By.cssSelector("main form.stack button[type=submit]")));
-    }
-
-    /** Clicks and waits until the next page has replaced this one. */
-    private void clickAndWait(WebElement element) {
-        WebElement page = driver.findElement(By.tagName("html"));
-        element.click();
-        WebDriverWait wait = new WebDriverWait(driver, WAIT, POLL);
-        wait.until(ExpectedConditions.stalenessOf(page));
-        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
-    }
-
-    private String path() {
-        URI uri = URI.create(driver.getCurrentUrl());
-        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-    }
-
-    private String heading() {
-        return driver.findElement(By.tagName("h1")).getText();
-    }
-
-    private String mainText() {
-        return driver.findElement(By.tagName("main")).getText();
-    }
-
-    private String htmlLang() {
-        String lang = driver.findElement(By.tagName("html")).getAttribute("lang");
-        return lang == null ? "" : lang;
     }
 }
