@@ -1,12 +1,8 @@
 package org.openler.standards.did;
 
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.openler.standards.StandardsException;
 import org.openler.standards.StandardsException.Code;
+import org.openler.standards.json.HttpJson;
 import org.openler.standards.json.JsonLimits;
-import org.openler.standards.json.StrictJson;
 
 /**
  * Resolves did:web over HTTPS, only for allow-listed hosts, with a small time-bounded cache. Redirects are not
@@ -38,12 +34,7 @@ public final class DidWebResolver implements DidResolver {
 
     private DidWebResolver(Builder b) {
         this.allowedHosts = Set.copyOf(b.allowedHosts);
-        this.client = b.client != null
-                ? b.client
-                : HttpClient.newBuilder()
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .connectTimeout(b.timeout)
-                        .build();
+        this.client = b.client != null ? b.client : HttpJson.client(b.timeout);
         this.timeout = b.timeout;
         this.cacheFor = b.cacheFor;
         this.clock = b.clock;
@@ -73,28 +64,16 @@ public final class DidWebResolver implements DidResolver {
 
     private DidDocument fetch(Did did) {
         URI url = locator.apply(did);
-        HttpRequest request = HttpRequest.newBuilder(url)
-                .timeout(timeout)
-                .header("Accept", "application/did+json, application/json")
-                .GET()
-                .build();
         try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new StandardsException(
-                            Code.DID_NOT_RESOLVED,
-                            "did:web document " + url + " answered HTTP " + response.statusCode());
-                }
-                byte[] bytes = body.readNBytes(LIMITS.maxBytes() + 1);
-                JsonObject json = StrictJson.parseObject(bytes, LIMITS);
-                return DidDocument.parse(json, did);
-            }
-        } catch (IOException e) {
-            throw new StandardsException(Code.DID_NOT_RESOLVED, "did:web document " + url + " unreachable: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StandardsException(Code.DID_NOT_RESOLVED, "Interrupted while resolving " + did, e);
+            JsonObject json = HttpJson.get(
+                    client,
+                    url,
+                    timeout,
+                    "application/did+json, application/json",
+                    LIMITS,
+                    Code.DID_NOT_RESOLVED,
+                    "did:web document");
+            return DidDocument.parse(json, did);
         } catch (StandardsException e) {
             if (e.code() == Code.DID_NOT_RESOLVED) {
                 throw e;

@@ -1,12 +1,8 @@
 package org.openler.standards.status;
 
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.openler.standards.StandardsException;
 import org.openler.standards.StandardsException.Code;
+import org.openler.standards.json.HttpJson;
 import org.openler.standards.json.JsonLimits;
-import org.openler.standards.json.StrictJson;
 
 /**
  * Fetches status list credentials over HTTPS from allow-listed hosts, with a short cache (a revocation should be seen
@@ -39,10 +35,7 @@ public final class HttpStatusListFetcher implements StatusListFetcher {
     private HttpStatusListFetcher(Builder b) {
         this.allowedHosts = Set.copyOf(b.allowedHosts);
         this.timeout = b.timeout;
-        this.client = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(b.timeout)
-                .build();
+        this.client = HttpJson.client(b.timeout);
         this.cacheFor = b.cacheFor;
         this.clock = b.clock;
         this.limits = b.limits;
@@ -73,26 +66,14 @@ public final class HttpStatusListFetcher implements StatusListFetcher {
     }
 
     private JsonObject download(URI url) {
-        HttpRequest request = HttpRequest.newBuilder(locator.apply(url))
-                .timeout(timeout)
-                .header("Accept", "application/vc+ld+json, application/ld+json, application/json")
-                .GET()
-                .build();
-        try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new StandardsException(
-                            Code.INVALID_STATUS, "Status list " + url + " answered HTTP " + response.statusCode());
-                }
-                return StrictJson.parseObject(body.readNBytes(limits.maxBytes() + 1), limits);
-            }
-        } catch (IOException e) {
-            throw new StandardsException(Code.INVALID_STATUS, "Status list " + url + " unreachable: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StandardsException(Code.INVALID_STATUS, "Interrupted while fetching " + url, e);
-        }
+        return HttpJson.get(
+                client,
+                locator.apply(url),
+                timeout,
+                "application/vc+ld+json, application/ld+json, application/json",
+                limits,
+                Code.INVALID_STATUS,
+                "Status list");
     }
 
     /** Configuration with safe defaults: no hosts, 5 s timeout, 5 min cache, 1 MB / depth 16. */
