@@ -1,6 +1,5 @@
 package org.openler.platform.issuing;
 
-import jakarta.json.JsonObject;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -48,6 +47,7 @@ public class Issuance {
     private final PlatformUrls urls;
     private final AuditLog audit;
     private final Clock clock;
+    private final VcJwtIssuing vcJwt;
 
     Issuance(
             JdbcClient jdbc,
@@ -56,7 +56,8 @@ public class Issuance {
             StatusLists statusLists,
             PlatformUrls urls,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            VcJwtIssuing vcJwt) {
         this.jdbc = jdbc;
         this.achievements = achievements;
         this.keys = keys;
@@ -64,6 +65,7 @@ public class Issuance {
         this.urls = urls;
         this.audit = audit;
         this.clock = clock;
+        this.vcJwt = vcJwt;
     }
 
     /** Who receives the credential: an e-mail address (hashed with a salt in the credential) or a DID. */
@@ -74,7 +76,18 @@ public class Issuance {
     }
 
     public record Request(
-            UUID achievementId, To recipient, Optional<Instant> validUntil, Optional<String> idempotencyKey) {}
+            UUID achievementId,
+            To recipient,
+            Optional<Instant> validUntil,
+            Optional<String> idempotencyKey,
+            CredentialFormat format) {
+
+        /** A Data Integrity credential, the default format. */
+        public Request(
+                UUID achievementId, To recipient, Optional<Instant> validUntil, Optional<String> idempotencyKey) {
+            this(achievementId, recipient, validUntil, idempotencyKey, CredentialFormat.LDP);
+        }
+    }
 
     /** An issued credential: its id and the exact signed JSON. */
     public record Issued(UUID id, String document, boolean replayed) {}
@@ -108,9 +121,14 @@ public class Issuance {
                 .validFrom(now)
                 .status(slot.entry());
         request.validUntil().ifPresent(credential::validUntil);
-        JsonObject signed = EddsaRdfc2022.sign(
-                credential.build(), signingKey.keyPair(), ProofOptions.assertion(signingKey.verificationMethod(), now));
-        String document = StrictJson.write(signed);
+        String document = switch (request.format()) {
+            case LDP ->
+                StrictJson.write(EddsaRdfc2022.sign(
+                        credential.build(),
+                        signingKey.keyPair(),
+                        ProofOptions.assertion(signingKey.verificationMethod(), now)));
+            case JWT -> vcJwt.sign(organization, slug, credential.build());
+        };
         store(
                 id,
                 organization,
@@ -122,6 +140,9 @@ public class Issuance {
                 request.validUntil(),
                 key,
                 by);
+        if (request.format() == CredentialFormat.JWT) {
+            vcJwt.markStored(id);
+        }
         audit.record(AuditEvent.success(AuditAction.CREDENTIAL_ISSUED, by, organization, "credential:" + id));
         return new Issued(id, document, false);
     }

@@ -22,6 +22,7 @@ import org.openler.standards.did.DidResolver;
 import org.openler.standards.did.DidResolvers;
 import org.openler.standards.did.DidWebResolver;
 import org.openler.standards.json.StrictJson;
+import org.openler.standards.jwt.DidJwtKeys;
 import org.openler.standards.status.StatusPurpose;
 import org.openler.standards.verify.PresentationExpectations;
 import org.openler.standards.verify.VerificationReport;
@@ -72,6 +73,15 @@ public class Verification {
 
     public VerificationReport verifyCredential(JsonObject credential) {
         return verifier().verifyCredential(credential);
+    }
+
+    /**
+     * Verifies an Open Badges 3.0 VC-JWT: its {@code kid} must name a JsonWebKey method of the issuer's DID (this
+     * platform's own from the database, other did:web hosts only if allowed), then status and validity as for any
+     * credential.
+     */
+    public VerificationReport verifyJwt(String compact) {
+        return verifier().verifyJwt(compact, DidJwtKeys.of(DidResolvers.keyAndWeb(this::resolveWeb)));
     }
 
     public VerificationReport verifyPresentation(JsonObject presentation, PresentationExpectations expected) {
