@@ -196,6 +196,7 @@ class IssuingPages {
                     recipient(recipient),
                     endOf(validUntil),
                     Optional.of(idempotencyKey).filter(key -> key.length() <= 200),
+                    Issuance.DidMethod.WEB,
                     chosen);
             Issuance.Issued issued;
             try {
@@ -259,6 +260,27 @@ class IssuingPages {
         Organization organization = organizations.get(org);
         issuance.changeStatus(organization.id(), id, "revoked", Actors.current());
         redirect.addFlashAttribute("notice", "issued.revokedNotice");
+        redirect.addFlashAttribute("revokedId", id.toString());
+        return "redirect:/orgs/" + org + "/credentials/issued";
+    }
+
+    /** Suspension is reversible, so it needs no confirmation step; the list says what happened. */
+    @PostMapping("/orgs/{org}/credentials/{id}/suspend")
+    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER)
+    String suspend(@PathVariable String org, @PathVariable UUID id, RedirectAttributes redirect) {
+        Organization organization = organizations.get(org);
+        issuance.changeStatus(organization.id(), id, "suspended", Actors.current());
+        redirect.addFlashAttribute("notice", "issued.suspendedNotice");
+        redirect.addFlashAttribute("revokedId", id.toString());
+        return "redirect:/orgs/" + org + "/credentials/issued";
+    }
+
+    @PostMapping("/orgs/{org}/credentials/{id}/reinstate")
+    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER)
+    String reinstate(@PathVariable String org, @PathVariable UUID id, RedirectAttributes redirect) {
+        Organization organization = organizations.get(org);
+        issuance.changeStatus(organization.id(), id, "active", Actors.current());
+        redirect.addFlashAttribute("notice", "issued.reinstatedNotice");
         redirect.addFlashAttribute("revokedId", id.toString());
         return "redirect:/orgs/" + org + "/credentials/issued";
     }

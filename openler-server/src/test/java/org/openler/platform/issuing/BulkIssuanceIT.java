@@ -276,12 +276,16 @@ class BulkIssuanceIT {
                 "select count(distinct idempotency_key) from issued_credential where organization_id = ?",
                 "select count(*) from (select distinct status_list_id, status_index from issued_credential"
                         + " where organization_id = ?) d",
+                "select count(*) from (select distinct suspension_list_id, suspension_index from issued_credential"
+                        + " where organization_id = ?) d",
                 "select count(*) from status_allocation a join status_list l on l.id = a.status_list_id"
-                        + " where l.organization_id = ?")) {
+                        + " where l.organization_id = ? and l.purpose = 'revocation'",
+                "select count(*) from status_allocation a join status_list l on l.id = a.status_list_id"
+                        + " where l.organization_id = ? and l.purpose = 'suspension'")) {
             counts.add(jdbc.sql(sql).param(organization).query(Long.class).single());
         }
         assertThat(counts)
-                .as("credentials, distinct keys, distinct status indexes, allocated indexes")
+                .as("credentials, distinct keys, distinct revocation and suspension indexes, allocated of each")
                 .containsOnly((long) expected);
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -103,13 +105,15 @@ class JwtCrossCheckIT {
     /** Runs jwtcheck.mjs with the DID document and status list this platform serves now, under their URLs. */
     private JsonObject jwtCheck(String jwt, JsonObject vc, String name) throws Exception {
         Did issuer = Did.of(vc.getJsonObject("issuer").getString("id"));
-        String statusList = vc.getJsonObject("credentialStatus").getString("statusListCredential");
-        JsonObject documents = Json.createObjectBuilder()
-                .add(DidWeb.documentUrl(issuer).toString(), served("/orgs/" + provider.slug() + "/did.json"))
-                .add(statusList, served(URI.create(statusList).getPath()))
-                .build();
+        JsonObjectBuilder documents = Json.createObjectBuilder()
+                .add(DidWeb.documentUrl(issuer).toString(), served("/orgs/" + provider.slug() + "/did.json"));
+        // Every status entry's list (revocation and suspension), as served now.
+        for (JsonValue entry : vc.getJsonArray("credentialStatus")) {
+            String statusList = entry.asJsonObject().getString("statusListCredential");
+            documents.add(statusList, served(URI.create(statusList).getPath()));
+        }
         Path documentsFile = dir.resolve(name + "-documents.json");
-        Files.writeString(documentsFile, StrictJson.write(documents));
+        Files.writeString(documentsFile, StrictJson.write(documents.build()));
         Path file = dir.resolve(name + ".jwt");
         Files.writeString(file, jwt);
         Result result =

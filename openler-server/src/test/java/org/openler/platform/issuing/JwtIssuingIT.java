@@ -78,6 +78,9 @@ class JwtIssuingIT {
         assertThat(claims.getString("jti")).isEqualTo(vc.getString("id"));
         assertThat(claims.getJsonNumber("nbf").longValue()).isPositive();
         assertThat(vc).doesNotContainKey("proof").containsKeys("credentialStatus", "validFrom");
+        assertThat(StrictJson.write(vc.get("credentialStatus")))
+                .as("the same status entries as a Data Integrity credential")
+                .contains("\"statusPurpose\":\"revocation\"", "\"statusPurpose\":\"suspension\"");
         assertThat(StrictJson.write(vc))
                 .contains("OpenBadgeCredential", "BitstringStatusListEntry", "IdentityObject", "Welding Fundamentals")
                 .doesNotContain("jwt.learner@example.org");
@@ -106,8 +109,29 @@ class JwtIssuingIT {
                         .map(JsonObject.class::cast)
                         .filter(c -> c.getString("check").equals("status"))
                         .map(c -> c.getString("result")))
-                .containsExactly("failed");
+                .as("the revocation entry fails, the suspension entry passes")
+                .containsExactlyInAnyOrder("failed", "passed");
         assertThat(afterRevocation.body()).contains("The VC-JWT ES256 signature verifies");
+    }
+
+    @Test
+    void aSuspendedVcJwtDoesNotVerifyUntilReinstated() {
+        HttpResponse<String> issued = issue("suspend.jwt@example.org", null, "\"format\": \"jwt\"");
+        String id = part(StrictJson.parseObject(issued.body()).getString("verifiableCredential"), 1)
+                .getString("jti");
+        String change = "{\"credentialId\": \"" + id
+                + "\", \"credentialStatus\": [{\"type\": \"BitstringStatusListCredential\", \"status\": \"%s\"}]}";
+
+        assertThat(post("/orgs/" + provider.slug() + "/credentials/status", change.formatted("suspended"))
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> suspended = post("/credentials/verify", issued.body());
+        assertThat(suspended.statusCode()).as(suspended.body()).isEqualTo(422);
+        assertThat(post("/orgs/" + provider.slug() + "/credentials/status", change.formatted("active"))
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> reinstated = post("/credentials/verify", issued.body());
+        assertThat(reinstated.statusCode()).as(reinstated.body()).isEqualTo(200);
     }
 
     @Test
@@ -220,6 +244,12 @@ class JwtIssuingIT {
         HttpResponse<String> contradictory =
                 issue("format@example.org", null, "\"format\": \"jwt\", \"options\": {\"format\": \"ldp\"}");
         assertThat(contradictory.statusCode()).isEqualTo(400);
+        HttpResponse<String> byDidKey =
+                issue("format@example.org", null, "\"format\": \"jwt\", \"didMethod\": \"key\"");
+        assertThat(byDidKey.statusCode())
+                .as("a did:key here is Ed25519, which VC-JWT cannot use")
+                .isEqualTo(400);
+        assertThat(byDidKey.body()).contains("did:web");
         HttpResponse<String> byDefault = issue("format@example.org", null, "\"options\": {}");
         assertThat(byDefault.statusCode()).isEqualTo(201);
         assertThat(byDefault.body()).startsWith("{\"verifiableCredential\":{").contains("eddsa-rdfc-2022");
