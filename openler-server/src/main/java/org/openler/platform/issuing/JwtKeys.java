@@ -10,8 +10,10 @@ import java.sql.Timestamp;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.openler.platform.identity.OrganizationId;
 import org.openler.platform.identity.PlatformUrls;
 import org.openler.platform.keys.KeySealer;
@@ -36,6 +38,8 @@ class JwtKeys {
     private final KeySealer sealer;
     private final PlatformUrls urls;
     private final Clock clock;
+    /** Unsealed keys by organization and key id, as IssuerKeys keeps its Ed25519 keys: unsealing is per instance. */
+    private final Map<String, ECKey> unsealed = new ConcurrentHashMap<>();
 
     JwtKeys(JdbcClient jdbc, KeySealer sealer, PlatformUrls urls, Clock clock) {
         this.jdbc = jdbc;
@@ -82,19 +86,26 @@ class JwtKeys {
 
     private Optional<ECKey> current(OrganizationId organization, String slug) {
         Did did = DidWeb.forOrganization(urls.host(), slug);
-        return jdbc.sql("select key_id, sealed_private_key from issuer_jwt_key where organization_id = ?"
+        return jdbc.sql("select key_id from issuer_jwt_key where organization_id = ?"
                         + " and retired_at is null order by generation desc limit 1")
                 .param(organization.value())
-                .query((rs, n) -> {
-                    String keyId = rs.getString(1);
-                    String secret = new String(
-                            sealer.unseal(rs.getBytes(2), organization + "#" + keyId), StandardCharsets.UTF_8);
-                    // The kid the JWT header carries is the DID URL of the JsonWebKey method (OB 3.0 §8.2.4.1).
-                    return new ECKey.Builder((ECKey) parse(secret))
+                .query(String.class)
+                .optional()
+                .map(keyId -> {
+                    ECKey key = unsealed.computeIfAbsent(organization + "#" + keyId, context -> {
+                        byte[] sealed = jdbc.sql("select sealed_private_key from issuer_jwt_key"
+                                        + " where organization_id = ? and key_id = ?")
+                                .params(organization.value(), keyId)
+                                .query((rs, n) -> rs.getBytes(1))
+                                .single();
+                        return (ECKey) parse(new String(sealer.unseal(sealed, context), StandardCharsets.UTF_8));
+                    });
+                    // The kid the JWT header carries is the DID URL of the JsonWebKey method (OB 3.0 §8.2.4.1); the
+                    // DID names the host the request came to, so it is not part of what is cached.
+                    return new ECKey.Builder(key)
                             .keyID(did.value() + "#" + keyId)
                             .build();
-                })
-                .optional();
+                });
     }
 
     private void create(OrganizationId organization, int generation) {
