@@ -6,17 +6,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.openler.platform.skills.ImportOutcome;
+import org.openler.platform.skills.sources.Bundle;
 import org.openler.platform.skills.sources.CrosswalkReader;
+import org.openler.platform.skills.sources.CustomFormat;
 import org.openler.platform.skills.sources.EscoReader;
 import org.openler.platform.skills.sources.FrameworkData;
+import org.openler.platform.skills.sources.NiceReader;
 import org.openler.platform.skills.sources.OnetReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * The frameworks shipped in {@code openler-data}, in the order they load: O*NET, ESCO, then the crosswalk between
- * them (which derives requirements for the O*NET occupations O*NET does not rate). Loading them again changes nothing.
+ * The frameworks shipped in {@code openler-data}, in the order they load: O*NET, ESCO, the crosswalk between them
+ * (which derives requirements for the O*NET occupations O*NET does not rate), NICE, and one sample each of a CASE
+ * package and an RSD collection. Loading them again changes nothing.
  */
 @Service
 public class BundledFrameworks {
@@ -35,7 +39,17 @@ public class BundledFrameworks {
         readers.put("onet", OnetReader::read);
         readers.put("esco", EscoReader::read);
         readers.put("esco-onet-crosswalk", CrosswalkReader::read);
+        readers.put("nice", NiceReader::read);
+        // samples of the formats a state brings its own taxonomy in, so the demo shows one of each
+        readers.put("case-sample", () -> sample(CustomFormat.CASE, "case/tests/_data/Ordering.json", ""));
+        readers.put(
+                "rsd-sample",
+                () -> sample(CustomFormat.RSD, "rsd/test/api-test/api/v3/collections/{uuid}/get.json", ""));
         return readers;
+    }
+
+    private static FrameworkData sample(CustomFormat format, String path, String name) {
+        return format.read(new Bundle().bytes(path), "openler-data: " + Bundle.DATA + path, name);
     }
 
     /** Loads every bundled framework (or finds it stored), logging progress; answers what each did. */
