@@ -8,6 +8,7 @@ import org.openler.platform.identity.Actors;
 import org.openler.platform.identity.Audience;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
+import org.openler.platform.problems.ProblemResponses;
 import org.openler.platform.skills.Framework;
 import org.openler.platform.skills.ImportOutcome;
 import org.openler.platform.skills.load.FrameworkImports;
@@ -154,6 +155,7 @@ class SkillPages {
             @RequestParam(required = false) @Nullable MultipartFile file,
             Model model,
             RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletRequest request,
             jakarta.servlet.http.HttpServletResponse response)
             throws IOException {
         model.addAttribute("formats", CustomFormat.values());
@@ -167,6 +169,11 @@ class SkillPages {
             throw new PlatformException(Problem.PAYLOAD_TOO_LARGE, "The file is larger than 1 MB.");
         }
         if (error != null || chosen.isEmpty() || file == null) {
+            if (!ProblemResponses.wantsHtml(request)) {
+                // programs get problem details, people the form again with the message
+                throw new PlatformException(
+                        Problem.INVALID_INPUT, "Send a file and a format: case, ctdl-asn, rsd or rsd-csv.");
+            }
             model.addAttribute("error", error);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return "skills/import";
@@ -186,6 +193,9 @@ class SkillPages {
                     "notice", outcome instanceof ImportOutcome.Imported ? "skills.import.done" : "skills.import.same");
             return "redirect:" + SkillPaths.framework(f.ref());
         } catch (PlatformException e) {
+            if (!ProblemResponses.wantsHtml(request)) {
+                throw e;
+            }
             model.addAttribute("error", "skills.import.error.refused");
             model.addAttribute("reason", e.detail());
             response.setStatus(e.problem().status().value());
