@@ -271,6 +271,23 @@ class SkillsWebIT {
                 .isEqualTo(before);
     }
 
+    @Test
+    void anUploadOverTheLimitIsRefusedAsTooLargeAndChangesNothing() {
+        int before = jdbc.sql("select count(*) from skill_framework")
+                .query(Integer.class)
+                .single();
+        WebClient operator = operator();
+        String token = operator.csrfToken("/skills/import");
+        byte[] big = new byte[1_500_000];
+        java.util.Arrays.fill(big, (byte) ' ');
+        HttpResponse<String> response = upload(operator, token, "case", "", big);
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(jdbc.sql("select count(*) from skill_framework")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(before);
+    }
+
     private WebClient operator() {
         var account = fixtures.staff();
         jdbc.sql("update account set platform_operator = true where id = ?")
