@@ -39,7 +39,7 @@ public enum QuerySpans {
             spans.add(c);
             if (this == WINDOWS) {
                 String[] words = c.split("\\s+");
-                for (int start = 0; start + WINDOW < words.length; start += STRIDE) {
+                for (int start = 0; start + WINDOW <= words.length; start += STRIDE) {
                     spans.add(String.join(" ", java.util.Arrays.copyOfRange(words, start, start + WINDOW)));
                 }
             }
