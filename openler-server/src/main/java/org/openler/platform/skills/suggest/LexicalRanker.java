@@ -117,21 +117,25 @@ public final class LexicalRanker {
         if (terms.isEmpty()) {
             return List.of();
         }
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        BooleanQuery.Builder words = new BooleanQuery.Builder();
         for (String term : terms) {
-            query.add(new TermQuery(new Term("label", term)), BooleanClause.Occur.SHOULD);
+            words.add(new TermQuery(new Term("label", term)), BooleanClause.Occur.SHOULD);
         }
+        // the words must match (at least one of them); beside a filter, bare SHOULD clauses would be optional
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(words.build(), BooleanClause.Occur.MUST);
         filter.kind().ifPresent(kind -> query.add(exact("kind", kind.slug()), BooleanClause.Occur.FILTER));
         filter.framework().ifPresent(f -> query.add(exact("framework", f), BooleanClause.Occur.FILTER));
         try {
             // labels, not concepts, are ranked: fetch a few per concept so that depth concepts come back
             ScoreDoc[] docs = searcher.search(query.build(), depth * 4).scoreDocs;
             double[] best = new double[catalogue.size()];
+            boolean[] seen = new boolean[catalogue.size()];
             List<Integer> order = new ArrayList<>();
             for (ScoreDoc doc : docs) {
                 int concept = conceptOfDoc[doc.doc];
                 double score = doc.score * (isPreferred(doc.doc) ? 1.0 : alternativeWeight);
-                if (best[concept] == 0) {
+                if (!seen[concept]) {
+                    seen[concept] = true;
                     order.add(concept);
                 }
                 best[concept] = Math.max(best[concept], score);

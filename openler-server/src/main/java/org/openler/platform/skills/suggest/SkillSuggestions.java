@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
+import org.openler.platform.skills.FrameworkImported;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -91,6 +92,13 @@ public class SkillSuggestions implements DisposableBean {
         refreshLater();
     }
 
+    /** A framework was imported here: read the catalogue again, and compute the vectors of new labels. */
+    @EventListener
+    void imported(FrameworkImported event) {
+        log.info("Framework {} {} imported: skill suggestions refresh", event.slug(), event.version());
+        refreshLater();
+    }
+
     /** Another instance may have imported a framework: read the catalogue again when the frameworks changed. */
     @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1M")
     void poll() {
@@ -118,6 +126,11 @@ public class SkillSuggestions implements DisposableBean {
      * with the semantic ranker too. Runs on the caller's thread.
      */
     void refresh(boolean withVectors) {
+        refresh(withVectors, this::embeds);
+    }
+
+    /** As {@link #refresh(boolean)}, embedding the texts of the concepts {@code embeds} accepts. */
+    void refresh(boolean withVectors, java.util.function.Predicate<Concept> embeds) {
         String fingerprint = catalogues.fingerprint();
         long start = System.nanoTime();
         Catalogue catalogue = catalogues.read();
@@ -136,7 +149,7 @@ public class SkillSuggestions implements DisposableBean {
         }
         OnnxTextEncoder model = encoder();
         SemanticRanker semantic =
-                SemanticRanker.build(catalogue, settings.semanticTexts(), this::embeds, model, vectors, progress -> {
+                SemanticRanker.build(catalogue, settings.semanticTexts(), embeds, model, vectors, progress -> {
                     state = new State(
                             lexicalOnly,
                             new Status(catalogue.size(), progress.done(), progress.total(), false, true),
@@ -159,6 +172,11 @@ public class SkillSuggestions implements DisposableBean {
     private boolean embeds(Concept concept) {
         return concept.kind() == ConceptKind.COMPETENCY
                 && properties.semanticFrameworks().contains(concept.framework());
+    }
+
+    /** The id of the model the vectors are stored under. */
+    String modelId() {
+        return encoder().modelId();
     }
 
     private synchronized OnnxTextEncoder encoder() {
