@@ -1,12 +1,14 @@
 package org.openler.platform.skills.suggest;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.UTFDataFormatException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -16,7 +18,7 @@ import java.util.Map;
 
 /**
  * Vectors in an append-only file per model (the CLI's and the evaluation's store). Each batch is appended and flushed
- * as it is saved, so an interrupted run keeps what it computed; a torn last record is ignored on reading.
+ * as it is saved, so an interrupted run keeps what it computed; a torn last record is cut off on reading.
  */
 public final class FileVectorStore implements VectorStore {
 
@@ -38,17 +40,27 @@ public final class FileVectorStore implements VectorStore {
             if (!Files.exists(file)) {
                 return vectors;
             }
-            try (var in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-                while (true) {
-                    String concept = in.readUTF();
-                    String hash = in.readUTF();
-                    float[] vector = new float[in.readInt()];
-                    for (int i = 0; i < vector.length; i++) {
-                        vector[i] = in.readFloat();
+            try {
+                byte[] bytes = Files.readAllBytes(file);
+                var in = new DataInputStream(new ByteArrayInputStream(bytes));
+                int good = 0;
+                try {
+                    while (in.available() > 0) {
+                        String concept = in.readUTF();
+                        String hash = in.readUTF();
+                        float[] vector = new float[in.readInt()];
+                        for (int i = 0; i < vector.length; i++) {
+                            vector[i] = in.readFloat();
+                        }
+                        vectors.put(new TextKey(concept, hash), vector);
+                        good = bytes.length - in.available();
                     }
-                    vectors.put(new TextKey(concept, hash), vector);
+                } catch (EOFException | UTFDataFormatException | NegativeArraySizeException torn) {
+                    // an interrupted write left half a record: cut it off, or later appends would be unreadable
+                    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                        channel.truncate(good);
+                    }
                 }
-            } catch (EOFException end) {
                 return vectors;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -15,8 +15,9 @@ import java.util.function.Predicate;
  */
 public final class SemanticRanker {
 
-    /** Which of a concept's texts are embedded, and how much a description's similarity counts. */
-    public record Texts(boolean alternativeLabels, boolean descriptions, double descriptionWeight) {}
+    /** Which of a concept's texts are embedded, and how much an alternative label's or description's similarity counts. */
+    public record Texts(
+            boolean alternativeLabels, double alternativeWeight, boolean descriptions, double descriptionWeight) {}
 
     /** Progress while vectors are computed: texts done so far of the total. */
     public record Progress(int done, int total, int embedded) {}
@@ -51,7 +52,7 @@ public final class SemanticRanker {
             texts.add(new ConceptText(i, concept, concept.preferredLabel(), 1f));
             if (choice.alternativeLabels()) {
                 for (String label : concept.alternativeLabels()) {
-                    texts.add(new ConceptText(i, concept, label, 1f));
+                    texts.add(new ConceptText(i, concept, label, (float) choice.alternativeWeight()));
                 }
             }
             if (choice.descriptions() && !concept.description().isEmpty()) {

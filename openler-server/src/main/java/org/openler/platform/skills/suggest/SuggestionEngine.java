@@ -38,14 +38,19 @@ public final class SuggestionEngine {
             int rrfK,
             int lexicalDepth) {
 
+        /**
+         * Chosen on TECH-val only (see docs/benchmarks.md): alternative labels count 0.7 of a preferred label in
+         * BM25; preferred labels only in the semantic ranker (alternative labels cost 7x the vectors for no gain);
+         * the sentence and its clauses are embedded; linear fusion with equal weights.
+         */
         public static final Settings DEFAULT = new Settings(
                 true,
-                1.0,
-                new SemanticRanker.Texts(true, false, 0.9),
+                0.7,
+                new SemanticRanker.Texts(false, 1.0, false, 1.0),
                 QuerySpans.CLAUSES,
                 1.0,
                 Fusion.LINEAR,
-                0.3,
+                0.5,
                 60,
                 200);
 

@@ -30,7 +30,7 @@ class FileVectorStoreTests {
     }
 
     @Test
-    void aRecordTornByAnInterruptedWriteIsIgnoredAndTheRestIsKept() throws IOException {
+    void aRecordTornByAnInterruptedWriteIsCutOffAndLaterRecordsStayReadable() throws IOException {
         new FileVectorStore(directory).save("m", Map.of(A, new float[] {1, 0}));
         Path file;
         try (var files = Files.list(directory)) {
@@ -38,6 +38,8 @@ class FileVectorStoreTests {
         }
         Files.write(file, new byte[] {0, 1, 'b'}, StandardOpenOption.APPEND);
         assertThat(new FileVectorStore(directory).find("m", List.of(A, B))).containsOnlyKeys(A);
+        new FileVectorStore(directory).save("m", Map.of(B, new float[] {0, 1}));
+        assertThat(new FileVectorStore(directory).find("m", List.of(A, B))).containsOnlyKeys(A, B);
     }
 
     @Test
@@ -50,7 +52,7 @@ class FileVectorStoreTests {
                 List.of("rabbit breeding"),
                 "",
                 ConceptKind.COMPETENCY)));
-        var texts = new SemanticRanker.Texts(true, false, 1);
+        var texts = new SemanticRanker.Texts(true, 1, false, 1);
         try (var encoder = new OnnxTextEncoder(OnnxTextEncoder.Model.ALL_MINILM_L6_V2_Q, 1, false)) {
             VectorStore store = new FileVectorStore(directory);
             assertThat(SemanticRanker.precompute(catalogue, texts, c -> true, encoder, store, p -> {}))

@@ -46,7 +46,7 @@ class SuggestionEngineTests {
                 settings,
                 new LexicalRanker(catalogue, settings.lexicalAlternatives(), settings.lexicalAlternativeWeight()),
                 SemanticRanker.build(
-                        catalogue, new SemanticRanker.Texts(false, false, 1), encoder, VectorStore.NONE, p -> {}));
+                        catalogue, new SemanticRanker.Texts(false, 1, false, 1), encoder, VectorStore.NONE, p -> {}));
     }
 
     @AfterAll
