@@ -29,6 +29,10 @@ class SkillExtractionEvaluation {
     @Test
     void reportsEveryVariantOnBothValidationSets() throws IOException {
         boolean all = Boolean.parseBoolean(System.getProperty("openler.skills.eval.all", "true"));
+        if (Boolean.getBoolean("openler.skills.eval.latency-only")) {
+            latencyOnly();
+            return;
+        }
         List<String> models = List.of(System.getProperty("openler.skills.eval.models", "all-minilm-l6-v2-q")
                 .split(","));
         Catalogue catalogue = DecorteBenchmark.catalogue(EscoCatalogue.load(false));
@@ -115,13 +119,13 @@ class SkillExtractionEvaluation {
                     }
                 }
                 System.out.println("Chosen on TECH-val (MRR): " + bestFusion);
-                report(
-                        m + ": the engine's DEFAULT settings",
-                        new SuggestionEngine(
-                                catalogue,
-                                d,
-                                new LexicalRanker(catalogue, d.lexicalAlternatives(), d.lexicalAlternativeWeight()),
-                                preferred));
+                SuggestionEngine chosen = new SuggestionEngine(
+                        catalogue,
+                        d,
+                        new LexicalRanker(catalogue, d.lexicalAlternatives(), d.lexicalAlternativeWeight()),
+                        preferred);
+                report(m + ": the engine's DEFAULT settings", chosen);
+                latencies(chosen);
             }
         }
     }
@@ -143,6 +147,19 @@ class SkillExtractionEvaluation {
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target", "skills-eval.md"), table);
         return metrics;
+    }
+
+    private void latencyOnly() {
+        Catalogue catalogue = DecorteBenchmark.catalogue(EscoCatalogue.load(false));
+        sets = List.of(DecorteBenchmark.validation("tech"), DecorteBenchmark.validation("house"));
+        Settings d = Settings.DEFAULT;
+        try (var encoder = new OnnxTextEncoder(OnnxTextEncoder.Model.ALL_MINILM_L6_V2_Q)) {
+            latencies(new SuggestionEngine(
+                    catalogue,
+                    d,
+                    new LexicalRanker(catalogue, d.lexicalAlternatives(), d.lexicalAlternativeWeight()),
+                    SemanticRanker.build(catalogue, d.semanticTexts(), encoder, new FileVectorStore(CACHE), p -> {})));
+        }
     }
 
     /** Suggestion latency per sentence (top 10) and search latency per query, as percentiles. */
