@@ -126,7 +126,9 @@ async function dcc() {
     }
     const log = r?.log ?? [];
     const required = ['valid_signature', 'expiration', 'revocation_status'];
-    const problems = log.filter(e => required.includes(e.id) && e.valid !== true).map(e => `${e.id}: not valid`);
+    // Every status entry is a step of its own (revocation_status, suspension_status): a set bit in any fails.
+    const problems = log.filter(e => (required.includes(e.id) || e.id.endsWith('_status')) && e.valid !== true)
+      .map(e => `${e.id}: not valid`);
     if(!log.some(e => e.id === 'valid_signature' && e.valid === true)) {
       problems.push('valid_signature: missing');
     }

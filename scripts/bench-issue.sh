@@ -8,7 +8,7 @@
 #
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, no password), curl, jq, psql and python3. Settings (environment):
 # PORT (18092), DB (openler_bench, dropped and made again), THREADS (client threads, 16), WARMUPS (3), ITERATIONS (5),
-# HEAP (server -Xmx, 1g). --build, or a missing jar, builds openler-server/target/openler-server.jar.
+# HEAP (server -Xmx, 1g), SERVER_JAVA_OPTS (more server JVM options). --build, or a missing jar, builds openler-server/target/openler-server.jar.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -70,7 +70,9 @@ say "database $DB (made afresh), work directory $WORK"
 dropdb --if-exists "$DB"
 createdb "$DB"
 
-"$JAVA_HOME/bin/java" -Xmx"$HEAP" -jar "$WORK/openler-server.jar" \
+# SERVER_JAVA_OPTS: extra JVM options for the server, e.g. -XX:StartFlightRecording=filename=/tmp/issue.jfr
+# shellcheck disable=SC2086
+"$JAVA_HOME/bin/java" -Xmx"$HEAP" ${SERVER_JAVA_OPTS:-} -jar "$WORK/openler-server.jar" \
   --server.port="$PORT" \
   --spring.datasource.url="jdbc:postgresql://$PGHOST:5432/$DB" \
   --spring.datasource.username="$PGUSER" \
@@ -94,21 +96,43 @@ ACHIEVEMENT=$(curl -fsS -H "Authorization: Bearer $TOKEN" -H "Accept: applicatio
   | jq -r '.[0].id')
 [ -n "$ACHIEVEMENT" ] && [ "$ACHIEVEMENT" != null ] || die "no achievement in $ORG"
 BEFORE=$(sql "select count(*) from issued_credential")
+# CPU time (clock ticks) of the server and of every PostgreSQL process: on a shared, noisy machine the CPU each
+# credential costs is steadier than the wall-clock rate, and says what 2 dedicated cores would sustain.
+cpu_ticks() {
+  local total=0 p v
+  for p in "$@"; do
+    v=$(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null) || continue # a process may end meanwhile
+    [ -n "$v" ] && total=$((total + v))
+  done
+  echo "$total"
+}
+postgres_pids() { pgrep -u postgres 2>/dev/null | tr '\n' ' '; }
+SERVER_CPU_BEFORE=$(cpu_ticks "$PID")
+PG_CPU_BEFORE=$(cpu_ticks $(postgres_pids))
 
 say "JMH: $THREADS client threads, $WARMUPS x ${seconds}s warm-up, $ITERATIONS x ${seconds}s measured"
-"$JAVA_HOME/bin/java" -jar openler-benchmarks/target/benchmarks.jar 'IssueOverHttpBenchmarks' \
+"$JAVA_HOME/bin/java" -Djmh.ignoreLock=true -jar openler-benchmarks/target/benchmarks.jar 'IssueOverHttpBenchmarks' \
   -f 1 -t "$THREADS" -wi "$WARMUPS" -w "${seconds}s" -i "$ITERATIONS" -r "${seconds}s" \
   -p url="$BASE" -p org="$ORG" -p clientId="$CLIENT_ID" -p clientSecret="$CLIENT_SECRET" \
   -p achievementId="$ACHIEVEMENT" \
   -rf json -rff "$OUT/issue.json" > "$OUT/issue.txt" || die "JMH failed (see $OUT/issue.txt and $LOG)"
 AFTER=$(sql "select count(*) from issued_credential")
+SERVER_CPU=$(( $(cpu_ticks "$PID") - SERVER_CPU_BEFORE ))
+PG_CPU=$(( $(cpu_ticks $(postgres_pids)) - PG_CPU_BEFORE ))
+TICKS=$(getconf CLK_TCK)
 stop_server
 
-python3 - "$OUT/issue.json" "$((AFTER - BEFORE))" "$THREADS" <<'PY'
+python3 - "$OUT/issue.json" "$((AFTER - BEFORE))" "$THREADS" "$SERVER_CPU" "$PG_CPU" "$TICKS" <<'PY'
 import json, sys, platform, os, datetime
 result = json.load(open(sys.argv[1]))[0]["primaryMetric"]
+stored, server_ticks, pg_ticks, hz = int(sys.argv[2]), int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6])
 print(f"date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC; cpus: {os.cpu_count()}; {platform.platform()}; load: {os.getloadavg()[0]:.1f}")
 print(f"issue + persist over HTTP ({sys.argv[3]} client threads): {result['score']:.0f} ± {result['scoreError']:.0f} credentials/s")
-print(f"credentials stored during the run: {sys.argv[2]}")
+print(f"credentials stored during the run: {stored}")
+if stored:
+    server_ms = server_ticks * 1000 / hz / stored
+    pg_ms = pg_ticks * 1000 / hz / stored
+    print(f"CPU per credential (warm-up included): server {server_ms:.2f} ms, PostgreSQL {pg_ms:.2f} ms;"
+          f" 2 cores for both sustain about {2000 / (server_ms + pg_ms):.0f} credentials/s")
 PY
 say "server log: $LOG; JMH output: $OUT/issue.txt"

@@ -272,11 +272,16 @@ check "no idempotency key twice" \
    where idempotency_key is not null group by 1, 2 having count(*) > 1) d"
 check "count(*) = count(distinct (status_list_id, status_index))" \
   "select count(*) - count(distinct (status_list_id, status_index)) from issued_credential"
+check "no suspension index held twice" \
+  "select count(suspension_index) - count(distinct (suspension_list_id, suspension_index)) from issued_credential"
 check "every held status index belongs to a credential that exists (none leaked, none shared)" \
   "select (select count(*) from status_allocation a left join issued_credential c on c.id = a.credential_id where c.id is null)
         + (select count(*) from issued_credential c left join status_allocation a
              on a.status_list_id = c.status_list_id and a.status_index = c.status_index and a.credential_id = c.id
-           where a.credential_id is null)"
+           where a.credential_id is null)
+        + (select count(*) from issued_credential c left join status_allocation a
+             on a.status_list_id = c.suspension_list_id and a.status_index = c.suspension_index and a.credential_id = c.id
+           where c.suspension_list_id is not null and a.credential_id is null)"
 
 ROWS_TOTAL=$(sql "select count(*) from bulk_row where job_id in ($JOB_LIST)")
 CREDENTIALS=$(sql "select count(*) from issued_credential where organization_id = '$ORG_ID'")

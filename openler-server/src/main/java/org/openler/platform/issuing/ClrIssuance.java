@@ -71,7 +71,9 @@ public class ClrIssuance {
             throw PlatformException.notFound("An active credential from this organization for that learner");
         }
         UUID id = UUID.randomUUID();
-        StatusLists.Slot slot = statusLists.allocate(organization, slug, StatusPurpose.REVOCATION, id);
+        IssuerIdentity web = new IssuerIdentity.Web();
+        StatusLists.Slot slot = statusLists.allocate(organization, slug, web, StatusPurpose.REVOCATION, id);
+        StatusLists.Slot suspension = statusLists.allocate(organization, slug, web, StatusPurpose.SUSPENSION, id);
         IssuerKeys.SigningKey signingKey = keys.signingKey(organization, slug);
         ClrCredentialBuilder clr = Credentials.clr()
                 .id(URI.create("urn:uuid:" + id))
@@ -82,12 +84,30 @@ public class ClrIssuance {
         bundled.forEach(clr::add);
         JsonObject unsigned = Credentials.requireEmittable(Jsons.PROVIDER
                 .createObjectBuilder(clr.build())
-                .add("credentialStatus", slot.entry().toJson())
+                .add(
+                        "credentialStatus",
+                        Jsons.PROVIDER
+                                .createArrayBuilder()
+                                .add(slot.entry().toJson())
+                                .add(suspension.entry().toJson()))
                 .build());
         JsonObject signed = EddsaRdfc2022.sign(
                 unsigned, signingKey.keyPair(), ProofOptions.assertion(signingKey.verificationMethod(), now));
         String document = StrictJson.write(signed);
-        issuance.store(id, organization, null, learner, document, slot, now, Optional.empty(), key, by);
+        issuance.store(
+                new Issuance.Stored(
+                        id,
+                        organization,
+                        null,
+                        learner,
+                        document,
+                        web,
+                        slot,
+                        Optional.of(suspension),
+                        now,
+                        Optional.empty(),
+                        key),
+                by);
         audit.record(AuditEvent.success(AuditAction.CREDENTIAL_ISSUED, by, organization, "credential:" + id)
                 .withDetail("ClrCredential bundling " + bundled.size()));
         return new Issuance.Issued(id, document, false);

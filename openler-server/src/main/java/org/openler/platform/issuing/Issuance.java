@@ -34,8 +34,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Issues Open Badges 3.0 credentials signed with eddsa-rdfc-2022, each with a revocation entry in the issuer's status
- * list. The signed bytes are stored and returned exactly as signed. An idempotency key makes a retried request return
+ * Issues Open Badges 3.0 credentials signed with eddsa-rdfc-2022, each with a revocation entry and a suspension entry
+ * in the issuer's status lists, issued by the organization's did:web or, on request, by the did:key of its key. The signed bytes are stored and returned exactly as signed. An idempotency key makes a retried request return
  * the credential the first attempt made, with no second credential and no second status index.
  */
 @Service
@@ -73,8 +73,24 @@ public class Issuance {
         record DidSubject(String did) implements To {}
     }
 
+    /** Which DID method names the issuer: did:web (default; survives key rotation) or did:key (resolves offline). */
+    public enum DidMethod {
+        WEB,
+        KEY
+    }
+
     public record Request(
-            UUID achievementId, To recipient, Optional<Instant> validUntil, Optional<String> idempotencyKey) {}
+            UUID achievementId,
+            To recipient,
+            Optional<Instant> validUntil,
+            Optional<String> idempotencyKey,
+            DidMethod didMethod) {
+
+        public Request(
+                UUID achievementId, To recipient, Optional<Instant> validUntil, Optional<String> idempotencyKey) {
+            this(achievementId, recipient, validUntil, idempotencyKey, DidMethod.WEB);
+        }
+    }
 
     /** An issued credential: its id and the exact signed JSON. */
     public record Issued(UUID id, String document, boolean replayed) {}
@@ -97,30 +113,39 @@ public class Issuance {
         }
         Recipient recipient = recipient(request.recipient());
         UUID id = UUID.randomUUID();
-        StatusLists.Slot slot = statusLists.allocate(organization, slug, StatusPurpose.REVOCATION, id);
-        IssuerKeys.SigningKey signingKey = keys.signingKey(organization, slug);
+        Signer signer = signer(organization, slug, organizationName, request.didMethod());
+        StatusLists.Slot revocation =
+                statusLists.allocate(organization, slug, signer.identity(), StatusPurpose.REVOCATION, id);
+        StatusLists.Slot suspension =
+                statusLists.allocate(organization, slug, signer.identity(), StatusPurpose.SUSPENSION, id);
         OpenBadgeCredentialBuilder credential = Credentials.openBadge()
                 .id(URI.create("urn:uuid:" + id))
                 .name(achievement.name())
-                .issuer(issuerProfile(slug, organizationName))
+                .issuer(signer.profile())
                 .recipient(recipient)
                 .achievement(toStandard(achievement, slug))
                 .validFrom(now)
-                .status(slot.entry());
+                .status(revocation.entry())
+                .status(suspension.entry());
         request.validUntil().ifPresent(credential::validUntil);
         JsonObject signed = EddsaRdfc2022.sign(
-                credential.build(), signingKey.keyPair(), ProofOptions.assertion(signingKey.verificationMethod(), now));
+                credential.build(),
+                signer.key().keyPair(),
+                ProofOptions.assertion(signer.key().verificationMethod(), now));
         String document = StrictJson.write(signed);
         store(
-                id,
-                organization,
-                achievement.id(),
-                request.recipient(),
-                document,
-                slot,
-                now,
-                request.validUntil(),
-                key,
+                new Stored(
+                        id,
+                        organization,
+                        achievement.id(),
+                        request.recipient(),
+                        document,
+                        signer.identity(),
+                        revocation,
+                        Optional.of(suspension),
+                        now,
+                        request.validUntil(),
+                        key),
                 by);
         audit.record(AuditEvent.success(AuditAction.CREDENTIAL_ISSUED, by, organization, "credential:" + id));
         return new Issued(id, document, false);
@@ -141,46 +166,81 @@ public class Issuance {
                 keys.did(slug), organizationName, Optional.of(URI.create(urls.base() + "/orgs/" + slug)));
     }
 
-    /**
-     * Stores a signed credential's exact bytes with the columns for querying beside them. A duplicate idempotency
-     * key throws {@link IdempotentReplay}, which rolls the caller's transaction (and its status index) back.
-     */
-    void store(
+    /** Who signs a credential: the identity its status lists belong to, its issuer profile and the key. */
+    record Signer(IssuerIdentity identity, IssuerProfile profile, IssuerKeys.SigningKey key) {}
+
+    Signer signer(OrganizationId organization, String slug, String organizationName, DidMethod method) {
+        return switch (method) {
+            case WEB ->
+                new Signer(
+                        new IssuerIdentity.Web(),
+                        issuerProfile(slug, organizationName),
+                        keys.signingKey(organization, slug));
+            case KEY -> {
+                IssuerKeys.DidKeyIssuer didKey = keys.currentDidKey(organization, slug);
+                yield new Signer(
+                        new IssuerIdentity.Key(didKey.keyId()),
+                        new IssuerProfile(
+                                didKey.did(), organizationName, Optional.of(URI.create(urls.base() + "/orgs/" + slug))),
+                        didKey.signingKey());
+            }
+        };
+    }
+
+    /** A signed credential and the columns stored beside its exact bytes for querying. */
+    record Stored(
             UUID id,
             OrganizationId organization,
             @Nullable UUID achievementId,
             To recipient,
             String document,
-            StatusLists.Slot slot,
-            Instant now,
+            IssuerIdentity issuer,
+            StatusLists.Slot revocation,
+            Optional<StatusLists.Slot> suspension,
+            Instant issuedAt,
             Optional<Instant> validUntil,
-            Optional<String> key,
-            Actor by) {
+            Optional<String> idempotencyKey) {}
+
+    /**
+     * Stores a signed credential's exact bytes with the columns for querying beside them. A duplicate idempotency
+     * key throws {@link IdempotentReplay}, which rolls the caller's transaction (and its status indexes) back.
+     */
+    void store(Stored credential, Actor by) {
         try {
             jdbc.sql(
                             "insert into issued_credential (id, organization_id, achievement_id, recipient_email, recipient_did,"
-                                    + " document, status_list_id, status_index, issued_at, valid_until, idempotency_key,"
-                                    + " issued_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                    + " document, status_list_id, status_index, suspension_list_id, suspension_index,"
+                                    + " issuer, issued_at, valid_until, idempotency_key, issued_by)"
+                                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(
-                            id,
-                            organization.value(),
-                            achievementId,
-                            recipient instanceof To.Email e
+                            credential.id(),
+                            credential.organization().value(),
+                            credential.achievementId(),
+                            credential.recipient() instanceof To.Email e
                                     ? e.address().strip().toLowerCase()
                                     : null,
-                            recipient instanceof To.DidSubject d ? d.did() : null,
-                            document,
-                            slot.listId(),
-                            slot.entry().index(),
-                            Timestamp.from(now),
-                            validUntil.map(Timestamp::from).orElse(null),
-                            key.orElse(null),
+                            credential.recipient() instanceof To.DidSubject d ? d.did() : null,
+                            credential.document(),
+                            credential.revocation().listId(),
+                            credential.revocation().entry().index(),
+                            credential
+                                    .suspension()
+                                    .map(StatusLists.Slot::listId)
+                                    .orElse(null),
+                            credential
+                                    .suspension()
+                                    .map(slot -> slot.entry().index())
+                                    .orElse(null),
+                            credential.issuer().column(),
+                            Timestamp.from(credential.issuedAt()),
+                            credential.validUntil().map(Timestamp::from).orElse(null),
+                            credential.idempotencyKey().orElse(null),
                             by.auditName())
                     .update();
         } catch (DuplicateKeyException raced) {
             // Another request with the same idempotency key committed first: this transaction (and the status
-            // index it drew) rolls back, and the caller is answered with the first one.
-            throw new IdempotentReplay(key.orElseThrow(), raced);
+            // indexes it drew) rolls back, and the caller is answered with the first one.
+            throw new IdempotentReplay(credential.idempotencyKey().orElseThrow(), raced);
         }
     }
 
@@ -240,31 +300,51 @@ public class Issuance {
                 rs.getTimestamp(5).toInstant());
     }
 
-    /** Revokes (final) or suspends/reinstates a credential; the status list publishes the change on next fetch. */
+    /**
+     * Revokes (final), suspends or reinstates ({@code "active"}) a credential; the status lists publish the change on
+     * their next fetch. Repeating a change is harmless; a revoked credential stays revoked.
+     */
     @Transactional
     public void changeStatus(OrganizationId organization, UUID credential, String newStatus, Actor by) {
-        record Current(String status, UUID list) {}
-        Current current = jdbc.sql("select status, status_list_id from issued_credential where organization_id = ?"
-                        + " and id = ? for update")
+        record Current(
+                String status,
+                UUID revocationList,
+                @Nullable UUID suspensionList) {}
+        Current current = jdbc.sql("select status, status_list_id, suspension_list_id from issued_credential"
+                        + " where organization_id = ? and id = ? for update")
                 .params(organization.value(), credential)
-                .query((rs, n) -> new Current(rs.getString(1), rs.getObject(2, UUID.class)))
+                .query((rs, n) ->
+                        new Current(rs.getString(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)))
                 .optional()
                 .orElseThrow(() -> PlatformException.notFound("The credential"));
         String target = switch (newStatus) {
             case "revoked" -> "REVOKED";
-            case "suspended" ->
-                throw new PlatformException(
-                        Problem.UNPROCESSABLE,
-                        "Suspension is not offered yet: OpenLER credentials carry a revocation entry only.");
-            default -> throw PlatformException.invalid("status", "Use \"revoked\".");
+            case "suspended" -> "SUSPENDED";
+            case "active" -> "ACTIVE";
+            default -> throw PlatformException.invalid("status", "Use \"revoked\", \"suspended\" or \"active\".");
         };
+        if (target.equals(current.status())) {
+            return;
+        }
         if ("REVOKED".equals(current.status())) {
-            return; // revocation is final, and repeating it is harmless
+            throw new PlatformException(Problem.CONFLICT, "The credential is revoked; revocation is final.");
+        }
+        if (!"REVOKED".equals(target) && current.suspensionList() == null) {
+            throw new PlatformException(
+                    Problem.UNPROCESSABLE,
+                    "This credential was issued without a suspension entry, so it can only be revoked.");
         }
         jdbc.sql("update issued_credential set status = ? where id = ?")
                 .params(target, credential)
                 .update();
-        statusLists.touch(current.list());
+        // A suspension bit is published from status SUSPENDED, a revocation bit from REVOKED: leaving or entering
+        // either changes the lists that show it.
+        if ("REVOKED".equals(target)) {
+            statusLists.touch(current.revocationList());
+        }
+        if (current.suspensionList() != null && ("SUSPENDED".equals(target) || "SUSPENDED".equals(current.status()))) {
+            statusLists.touch(current.suspensionList());
+        }
         audit.record(
                 AuditEvent.success(AuditAction.CREDENTIAL_STATUS_CHANGED, by, organization, "credential:" + credential)
                         .withDetail(current.status() + "->" + target));

@@ -3,8 +3,10 @@ package org.openler.platform.issuing;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.openler.platform.audit.AuditAction;
 import org.openler.platform.audit.AuditEvent;
 import org.openler.platform.audit.AuditLog;
@@ -18,6 +20,7 @@ import org.openler.standards.crypto.Ed25519PublicKey;
 import org.openler.standards.crypto.Multikey;
 import org.openler.standards.did.Did;
 import org.openler.standards.did.DidDocument;
+import org.openler.standards.did.DidKey;
 import org.openler.standards.did.DidWeb;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +29,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * An organization's Ed25519 issuing keys and its did:web identity. The newest unretired key signs; every key ever
- * made stays in the DID document, so credentials signed before a rotation keep verifying.
+ * made stays in the DID document, so credentials signed before a rotation keep verifying. On request a credential is
+ * issued by the did:key of the current key instead (the key is then the issuer's whole identity).
+ *
+ * <p>Unsealed keys are kept in memory per instance, by organization and key id: a key's secret never changes, and
+ * which key is current is read from the database on every use, so a rotation on another instance is seen at once.
  */
 @Service
 public class IssuerKeys {
@@ -36,6 +43,7 @@ public class IssuerKeys {
     private final PlatformUrls urls;
     private final AuditLog audit;
     private final Clock clock;
+    private final Map<String, Ed25519KeyPair> unsealed = new ConcurrentHashMap<>();
 
     IssuerKeys(JdbcClient jdbc, KeySealer sealer, PlatformUrls urls, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
@@ -105,18 +113,62 @@ public class IssuerKeys {
         return keys.isEmpty() ? Optional.empty() : Optional.of(DidWeb.document(did(slug), keys));
     }
 
+    /**
+     * The current key as a did:key issuer: the DID, its verification method and the key id it is stored under (the
+     * credential's status lists belong to that key).
+     */
+    @Transactional
+    public DidKeyIssuer currentDidKey(OrganizationId organization, String slug) {
+        signingKey(organization, slug); // made on first use, as for did:web
+        String keyId = jdbc.sql("select key_id from issuer_key where organization_id = ? and retired_at is null"
+                        + " order by generation desc limit 1")
+                .param(organization.value())
+                .query(String.class)
+                .single();
+        return didKeyIssuer(organization, keyId);
+    }
+
+    /** A did:key issuer identity: the issuer DID and the key that is it. */
+    public record DidKeyIssuer(String keyId, Did did, SigningKey signingKey) {}
+
+    /**
+     * The key that signs a did:key identity's status lists. A retired key signs nothing new, except the status lists of
+     * the credentials it issued as their did:key: for did:key the key is the issuer, and without it a revocation of
+     * those credentials could never be published.
+     */
+    DidKeyIssuer didKeyIssuer(OrganizationId organization, String keyId) {
+        Ed25519KeyPair key = keyPair(organization, keyId)
+                .orElseThrow(() -> new IllegalStateException("No key " + keyId + " for " + organization));
+        Did did = DidKey.of(key.publicKey());
+        return new DidKeyIssuer(keyId, did, new SigningKey(DidKey.verificationMethodId(key.publicKey()), key));
+    }
+
     private Optional<SigningKey> current(OrganizationId organization, String slug) {
-        return jdbc.sql("select key_id, sealed_private_key from issuer_key where organization_id = ?"
+        return jdbc.sql("select key_id from issuer_key where organization_id = ?"
                         + " and retired_at is null order by generation desc limit 1")
                 .param(organization.value())
-                .query((rs, n) -> {
-                    String keyId = rs.getString(1);
-                    String secret = new String(
-                            sealer.unseal(rs.getBytes(2), organization + "#" + keyId),
-                            java.nio.charset.StandardCharsets.UTF_8);
-                    return new SigningKey(did(slug).value() + "#" + keyId, Multikey.decodeSecretKey(secret));
-                })
+                .query(String.class)
+                .optional()
+                .map(keyId -> new SigningKey(
+                        did(slug).value() + "#" + keyId,
+                        keyPair(organization, keyId).orElseThrow()));
+    }
+
+    /** A key's secret, unsealed once per instance. */
+    private Optional<Ed25519KeyPair> keyPair(OrganizationId organization, String keyId) {
+        String cacheKey = organization + "#" + keyId;
+        Ed25519KeyPair cached = unsealed.get(cacheKey);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Ed25519KeyPair> key = jdbc.sql(
+                        "select sealed_private_key from issuer_key where organization_id = ? and key_id = ?")
+                .params(organization.value(), keyId)
+                .query((rs, n) -> Multikey.decodeSecretKey(
+                        new String(sealer.unseal(rs.getBytes(1), cacheKey), java.nio.charset.StandardCharsets.UTF_8)))
                 .optional();
+        key.ifPresent(k -> unsealed.put(cacheKey, k));
+        return key;
     }
 
     private String create(OrganizationId organization, int generation) {

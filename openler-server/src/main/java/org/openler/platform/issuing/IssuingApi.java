@@ -31,7 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The issuer API in VC-API shapes (no {@code produces} on the mappings: the answer is JSON whatever the caller
  * accepts, and a browser asking for HTML is still told to sign in rather than 406): {@code POST /orgs/<org>/credentials/issue} answers 201
  * {@code {"verifiableCredential": …}} with the exact signed bytes, {@code POST /orgs/<org>/credentials/clr} bundles a learner's credentials in a CLR 2.0
- * {@code ClrCredential}, {@code POST /orgs/<org>/credentials/status} revokes.
+ * {@code ClrCredential}, {@code POST /orgs/<org>/credentials/status} revokes, suspends or reinstates
+ * ({@code "status": "revoked" | "suspended" | "active"}).
  * The organization's DID document and status lists are public.
  */
 @RestController
@@ -173,11 +174,13 @@ class IssuingApi {
     record RecipientRequest(
             @Nullable String email, @Nullable String did) {}
 
+    /** {@code didMethod}: {@code "web"} (default) or {@code "key"}: who the credential names as its issuer. */
     record IssueRequest(
             @Nullable String achievementId,
             @Nullable RecipientRequest recipient,
             @Nullable String validUntil,
-            @Nullable String idempotencyKey) {}
+            @Nullable String idempotencyKey,
+            @Nullable String didMethod) {}
 
     @PostMapping("/orgs/{org}/credentials/issue")
     @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER, machineClients = true)
@@ -190,7 +193,8 @@ class IssuingApi {
                 uuid(request.achievementId(), "achievementId"),
                 recipient(request.recipient()),
                 instant(request.validUntil()),
-                Optional.ofNullable(idempotencyHeader != null ? idempotencyHeader : request.idempotencyKey()));
+                Optional.ofNullable(idempotencyHeader != null ? idempotencyHeader : request.idempotencyKey()),
+                didMethod(request.didMethod()));
         Issuance.Issued issued;
         try {
             issued = issuance.issue(organization.id(), org, organization.name(), parsed, Actors.current());
@@ -281,6 +285,14 @@ class IssuingApi {
         return recipient.email() != null
                 ? new Issuance.To.Email(recipient.email())
                 : new Issuance.To.DidSubject(nz(recipient.did()));
+    }
+
+    private static Issuance.DidMethod didMethod(@Nullable String value) {
+        return switch (value == null ? "web" : value) {
+            case "web", "did:web" -> Issuance.DidMethod.WEB;
+            case "key", "did:key" -> Issuance.DidMethod.KEY;
+            default -> throw PlatformException.invalid("didMethod", "Use \"web\" (the default) or \"key\".");
+        };
     }
 
     private static UUID uuid(@Nullable String value, String field) {

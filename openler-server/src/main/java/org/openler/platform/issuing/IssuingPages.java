@@ -258,6 +258,27 @@ class IssuingPages {
         return "redirect:/orgs/" + org + "/credentials/issued";
     }
 
+    /** Suspension is reversible, so it needs no confirmation step; the list says what happened. */
+    @PostMapping("/orgs/{org}/credentials/{id}/suspend")
+    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER)
+    String suspend(@PathVariable String org, @PathVariable UUID id, RedirectAttributes redirect) {
+        Organization organization = organizations.get(org);
+        issuance.changeStatus(organization.id(), id, "suspended", Actors.current());
+        redirect.addFlashAttribute("notice", "issued.suspendedNotice");
+        redirect.addFlashAttribute("revokedId", id.toString());
+        return "redirect:/orgs/" + org + "/credentials/issued";
+    }
+
+    @PostMapping("/orgs/{org}/credentials/{id}/reinstate")
+    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER)
+    String reinstate(@PathVariable String org, @PathVariable UUID id, RedirectAttributes redirect) {
+        Organization organization = organizations.get(org);
+        issuance.changeStatus(organization.id(), id, "active", Actors.current());
+        redirect.addFlashAttribute("notice", "issued.reinstatedNotice");
+        redirect.addFlashAttribute("revokedId", id.toString());
+        return "redirect:/orgs/" + org + "/credentials/issued";
+    }
+
     @GetMapping("/orgs/{org}/keys")
     @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ADMIN)
     String keys(@PathVariable String org, Model model) {

@@ -6,11 +6,13 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.openler.platform.identity.OrganizationId;
 import org.openler.platform.identity.PlatformUrls;
-import org.openler.platform.problems.PlatformException;
 import org.openler.standards.dataintegrity.EddsaRdfc2022;
 import org.openler.standards.dataintegrity.ProofOptions;
 import org.openler.standards.json.StrictJson;
@@ -24,8 +26,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Bitstring Status List v1.0 for an organization: random index allocation that never reuses an index (the
- * database's primary key decides, across instances), and the published, signed list credential computed from the
- * credentials' statuses.
+ * database's primary key decides, across instances), lists that close when full and open the next, and the
+ * published, signed list credential computed from the credentials' statuses.
+ *
+ * <p>Each list belongs to one issuer identity ({@link IssuerIdentity}), because a verifier requires a status list to
+ * be issued by the credential's own issuer. Which list is current is remembered per instance; each instance counts
+ * its own allocations and, every {@link StatusListProperties#checkEvery()} of them, asks the database how full the
+ * list is — so no row is updated per credential, and capacity is a soft limit exceeded at most by what the instances
+ * allocate between two counts.
  */
 @Service
 public class StatusLists {
@@ -39,37 +47,114 @@ public class StatusLists {
     private final IssuerKeys keys;
     private final PlatformUrls urls;
     private final Clock clock;
+    private final StatusListProperties properties;
     private final SecureRandom random = new SecureRandom();
+    private final Map<CurrentKey, OpenList> current = new ConcurrentHashMap<>();
 
-    StatusLists(JdbcClient jdbc, IssuerKeys keys, PlatformUrls urls, Clock clock) {
+    StatusLists(JdbcClient jdbc, IssuerKeys keys, PlatformUrls urls, Clock clock, StatusListProperties properties) {
         this.jdbc = jdbc;
         this.keys = keys;
         this.urls = urls;
         this.clock = clock;
+        this.properties = properties;
     }
 
     /** A list slot held by a credential. */
     record Slot(UUID listId, StatusEntry entry) {}
 
-    /** Draws a random free index in the organization's current list for {@code purpose} and holds it. */
+    private record CurrentKey(OrganizationId organization, StatusPurpose purpose, String issuer) {}
+
+    /** The list this instance allocates in, and how many allocations it made there since it last counted. */
+    private record OpenList(UUID id, int number, AtomicInteger sinceCount) {}
+
+    /** Draws a random free index in the current list of {@code issuer} for {@code purpose} and holds it. */
     @Transactional
-    Slot allocate(OrganizationId organization, String slug, StatusPurpose purpose, UUID credential) {
-        UUID list = currentList(organization, purpose);
-        int number = jdbc.sql("select list_number from status_list where id = ?")
+    Slot allocate(
+            OrganizationId organization, String slug, IssuerIdentity issuer, StatusPurpose purpose, UUID credential) {
+        CurrentKey key = new CurrentKey(organization, purpose, issuer.column());
+        for (int attempt = 0; attempt < 4; attempt++) {
+            OpenList list = currentList(key);
+            if (list.sinceCount().incrementAndGet() >= properties.checkEvery()) {
+                list.sinceCount().set(0);
+                if (full(list.id())) {
+                    close(key, list);
+                    continue;
+                }
+            }
+            for (int draw = 0; draw < MAX_DRAWS; draw++) {
+                int index = random.nextInt(LIST_SIZE);
+                int held = jdbc.sql("insert into status_allocation (status_list_id, status_index, credential_id)"
+                                + " values (?, ?, ?) on conflict do nothing")
+                        .params(list.id(), index, credential)
+                        .update();
+                if (held == 1) {
+                    return new Slot(list.id(), new StatusEntry(url(slug, purpose, list.number()), purpose, index));
+                }
+            }
+            close(key, list); // far fuller than its capacity says: never block issuance on it
+        }
+        throw new IllegalStateException("No status list of " + organization + " could give a free index");
+    }
+
+    private boolean full(UUID list) {
+        int held = jdbc.sql("select count(*) from status_allocation where status_list_id = ?")
                 .param(list)
                 .query(Integer.class)
                 .single();
-        for (int draw = 0; draw < MAX_DRAWS; draw++) {
-            int index = random.nextInt(LIST_SIZE);
-            int held = jdbc.sql("insert into status_allocation (status_list_id, status_index, credential_id)"
-                            + " values (?, ?, ?) on conflict do nothing")
-                    .params(list, index, credential)
-                    .update();
-            if (held == 1) {
-                return new Slot(list, new StatusEntry(url(slug, purpose, number), purpose, index));
-            }
+        return held >= properties.capacity();
+    }
+
+    private void close(CurrentKey key, OpenList list) {
+        jdbc.sql("update status_list set closed_at = ? where id = ? and closed_at is null")
+                .params(Timestamp.from(clock.instant()), list.id())
+                .update();
+        current.remove(key, list);
+    }
+
+    /**
+     * The list to allocate in. Only a list that was already in the database when read is remembered: one this
+     * transaction opens may yet roll back, so the next allocation reads it again (committed by then, or gone).
+     */
+    private OpenList currentList(CurrentKey key) {
+        OpenList remembered = current.get(key);
+        if (remembered != null) {
+            return remembered;
         }
-        throw new IllegalStateException("Status list " + list + " is too full to draw a free index");
+        for (int attempt = 0; attempt < 8; attempt++) {
+            Optional<OpenList> open = jdbc.sql("select id, list_number from status_list where organization_id = ?"
+                            + " and purpose = ? and issuer = ? and closed_at is null order by list_number desc limit 1")
+                    .params(key.organization().value(), key.purpose().value(), key.issuer())
+                    .query((rs, n) -> new OpenList(rs.getObject(1, UUID.class), rs.getInt(2), new AtomicInteger()))
+                    .optional();
+            if (open.isPresent()) {
+                return attempt == 0 ? current.merge(key, open.get(), (earlier, read) -> earlier) : open.get();
+            }
+            openList(key);
+        }
+        throw new IllegalStateException("Could not open a status list for " + key.organization());
+    }
+
+    /**
+     * Opens a list numbered after every list of the organization and purpose. Two instances opening at once race on
+     * the unique list number: the loser's insert does nothing, and it reads again.
+     */
+    private void openList(CurrentKey key) {
+        int next = jdbc.sql("select coalesce(max(list_number), 0) + 1 from status_list where organization_id = ?"
+                        + " and purpose = ?")
+                .params(key.organization().value(), key.purpose().value())
+                .query(Integer.class)
+                .single();
+        jdbc.sql("insert into status_list (id, organization_id, purpose, list_number, size, created_at, issuer)"
+                        + " values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing")
+                .params(
+                        UUID.randomUUID(),
+                        key.organization().value(),
+                        key.purpose().value(),
+                        next,
+                        LIST_SIZE,
+                        Timestamp.from(clock.instant()),
+                        key.issuer())
+                .update();
     }
 
     /** Records that a status changed, so the next fetch of the list publishes a fresh copy. */
@@ -79,18 +164,22 @@ public class StatusLists {
                 .update();
     }
 
-    /** The signed list credential, re-signed only when a status in it changed since the last publication. */
+    /**
+     * The signed list credential, re-signed only when a status in it changed since the last publication. It is signed
+     * by the identity that issued the credentials in it: the organization's did:web, or a key's did:key.
+     */
     @Transactional
     public Optional<String> published(OrganizationId organization, String slug, StatusPurpose purpose, int number) {
-        record ListRow(UUID id, long version, Long publishedVersion, String document) {}
-        Optional<ListRow> row = jdbc.sql("select id, version, published_version, published_document from status_list"
-                        + " where organization_id = ? and purpose = ? and list_number = ?")
+        record ListRow(UUID id, long version, Long publishedVersion, String document, String issuer) {}
+        Optional<ListRow> row = jdbc.sql("select id, version, published_version, published_document, issuer"
+                        + " from status_list where organization_id = ? and purpose = ? and list_number = ?")
                 .params(organization.value(), purpose.value(), number)
                 .query((rs, n) -> new ListRow(
                         rs.getObject(1, UUID.class),
                         rs.getLong(2),
                         (Long) rs.getObject(3, Long.class),
-                        rs.getString(4)))
+                        rs.getString(4),
+                        rs.getString(5)))
                 .optional();
         if (row.isEmpty()) {
             return Optional.empty();
@@ -99,17 +188,28 @@ public class StatusLists {
         if (list.publishedVersion() != null && list.publishedVersion() == list.version() && list.document() != null) {
             return Optional.of(list.document());
         }
-        String status = purpose == StatusPurpose.REVOCATION ? "REVOKED" : "SUSPENDED";
         BitstringStatusList bits = BitstringStatusList.ofLength(LIST_SIZE);
-        jdbc.sql("select status_index from issued_credential where status_list_id = ? and status = ?")
-                .params(list.id(), status)
-                .query(Integer.class)
-                .list()
-                .forEach(index -> bits.set(index, true));
+        String sql = purpose == StatusPurpose.REVOCATION
+                ? "select status_index from issued_credential where status_list_id = ? and status = 'REVOKED'"
+                : "select suspension_index from issued_credential where suspension_list_id = ? and status = 'SUSPENDED'";
+        jdbc.sql(sql).param(list.id()).query(Integer.class).list().forEach(index -> bits.set(index, true));
         Instant now = clock.instant();
-        IssuerKeys.SigningKey key = keys.signingKey(organization, slug);
+        IssuerIdentity issuer = IssuerIdentity.of(list.issuer());
+        String issuerDid;
+        IssuerKeys.SigningKey key;
+        switch (issuer) {
+            case IssuerIdentity.Web web -> {
+                issuerDid = keys.did(slug).value();
+                key = keys.signingKey(organization, slug);
+            }
+            case IssuerIdentity.Key didKey -> {
+                IssuerKeys.DidKeyIssuer signer = keys.didKeyIssuer(organization, didKey.keyId());
+                issuerDid = signer.did().value();
+                key = signer.signingKey();
+            }
+        }
         JsonObject unsigned = StatusListCredentials.unsigned(
-                url(slug, purpose, number), keys.did(slug).value(), purpose, bits, now, Optional.empty());
+                url(slug, purpose, number), issuerDid, purpose, bits, now, Optional.empty());
         String document = StrictJson.write(
                 EddsaRdfc2022.sign(unsigned, key.keyPair(), ProofOptions.assertion(key.verificationMethod(), now)));
         jdbc.sql("update status_list set published_version = ?, published_document = ? where id = ?")
@@ -120,23 +220,5 @@ public class StatusLists {
 
     URI url(String slug, StatusPurpose purpose, int number) {
         return URI.create(urls.base() + "/orgs/" + slug + "/status/" + purpose.value() + "/" + number);
-    }
-
-    private UUID currentList(OrganizationId organization, StatusPurpose purpose) {
-        jdbc.sql("insert into status_list (id, organization_id, purpose, list_number, size, created_at)"
-                        + " values (?, ?, ?, 1, ?, ?) on conflict do nothing")
-                .params(
-                        UUID.randomUUID(),
-                        organization.value(),
-                        purpose.value(),
-                        LIST_SIZE,
-                        Timestamp.from(clock.instant()))
-                .update();
-        return jdbc.sql("select id from status_list where organization_id = ? and purpose = ?"
-                        + " order by list_number desc limit 1")
-                .params(organization.value(), purpose.value())
-                .query(UUID.class)
-                .optional()
-                .orElseThrow(() -> PlatformException.notFound("The status list"));
     }
 }

@@ -61,25 +61,27 @@ public class Occupations {
 
     /** Everything the occupation requires, heaviest first: its "competency DNA". */
     public List<Requirement> requirements(UUID occupation) {
-        return jdbc.sql("select c.id, c.uri, c.label, c.kind, f.id as fid, f.slug, f.version, r.weight, r.proficiency,"
-                        + " r.essential, r.source, r.hot_technology, r.in_demand from skill_requirement r"
-                        + " join skill_competency c on c.id = r.competency_id"
-                        + " join skill_framework f on f.id = c.framework_id where r.occupation_id = ?"
-                        + " order by r.weight desc, r.essential desc, c.label")
+        return jdbc.sql(
+                        "select c.id, c.uri, c.code, c.label, c.kind, f.id as fid, f.slug, f.version, r.weight, r.proficiency,"
+                                + " r.essential, r.source, r.hot_technology, r.in_demand from skill_requirement r"
+                                + " join skill_competency c on c.id = r.competency_id"
+                                + " join skill_framework f on f.id = c.framework_id where r.occupation_id = ?"
+                                + " order by r.weight desc, r.essential desc, c.label")
                 .param(occupation)
                 .query((rs, n) -> new Requirement(
                         rs.getObject(1, UUID.class),
                         URI.create(rs.getString(2)),
                         rs.getString(3),
                         rs.getString(4),
+                        rs.getString(5),
                         new FrameworkRef(
-                                new FrameworkId(rs.getObject(5, UUID.class)), rs.getString(6), rs.getString(7)),
-                        rs.getDouble(8),
-                        rs.getInt(9),
-                        rs.getBoolean(10),
-                        RequirementSource.of(rs.getString(11)),
-                        rs.getBoolean(12),
-                        rs.getBoolean(13)))
+                                new FrameworkId(rs.getObject(6, UUID.class)), rs.getString(7), rs.getString(8)),
+                        rs.getDouble(9),
+                        rs.getInt(10),
+                        rs.getBoolean(11),
+                        RequirementSource.of(rs.getString(12)),
+                        rs.getBoolean(13),
+                        rs.getBoolean(14)))
                 .list();
     }
 

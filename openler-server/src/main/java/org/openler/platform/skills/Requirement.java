@@ -11,6 +11,7 @@ import java.util.UUID;
 public record Requirement(
         UUID competencyId,
         URI competencyUri,
+        String code,
         String label,
         String kind,
         FrameworkRef framework,

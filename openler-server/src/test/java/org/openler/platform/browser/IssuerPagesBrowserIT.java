@@ -123,6 +123,17 @@ class IssuerPagesBrowserIT extends ChromiumPages {
             findings.checkHere("en", "verify, verified");
 
             open(orgPath + "/credentials/issued?lang=en");
+            clickAndWait(driver.findElement(
+                    By.cssSelector("form[action$='/credentials/" + credentialId + "/suspend'] button")));
+            assertThat(driver.findElement(By.id("credential-" + credentialId)).getText())
+                    .contains("suspended");
+            findings.checkHere("en", "issued credentials, just suspended");
+            clickAndWait(driver.findElement(
+                    By.cssSelector("form[action$='/credentials/" + credentialId + "/reinstate'] button")));
+            assertThat(driver.findElement(By.cssSelector("main .notice")).getText())
+                    .contains("reinstated");
+
+            open(orgPath + "/credentials/issued?lang=en");
             clickAndWait(driver.findElement(By.cssSelector("a[href$='/credentials/" + credentialId + "/revoke']")));
             assertThat(heading()).isEqualTo("Revoke a credential");
             for (String lang : LANGUAGES) {
@@ -146,7 +157,7 @@ class IssuerPagesBrowserIT extends ChromiumPages {
                         .isEqualTo(lang.equals("en") ? "Not verified" : "No verificada");
                 findings.checkHere(lang, "verify, not verified (uploaded file)");
             }
-            assertThat(mainText()).contains("Estado (revocación)");
+            assertThat(mainText()).contains("Estado (revocación, suspensión)");
 
             for (String lang : LANGUAGES) {
                 findings.check(lang, orgPath + "/keys", "keys");

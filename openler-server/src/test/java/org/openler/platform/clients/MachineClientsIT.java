@@ -84,6 +84,27 @@ class MachineClientsIT {
                 .isEqualTo(401);
     }
 
+    @Test
+    void aTokenRevokedAtTheRevocationEndpointStopsWorkingAtOnce() {
+        Fixtures.Org a = fixtures.organization(Organization.Kind.PROVIDER);
+        var client = fixtures.client(a);
+        String base = "http://localhost:" + port;
+        String token = WebClient.clientToken(base, client.client().clientId(), client.secret());
+        assertThat(call(base + "/api/v1/orgs/" + a.slug(), token).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> revoked = WebClient.on(port)
+                .send(HttpRequest.newBuilder(URI.create(base + "/oauth2/revoke"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(WebClient.form(java.util.Map.of(
+                                "token", token,
+                                "client_id", client.client().clientId(),
+                                "client_secret", client.secret()))))
+                        .build());
+
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+        assertThat(call(base + "/api/v1/orgs/" + a.slug(), token).statusCode()).isEqualTo(401);
+    }
+
     private HttpResponse<String> call(String url, String token) {
         return WebClient.on(port)
                 .send(HttpRequest.newBuilder(URI.create(url))

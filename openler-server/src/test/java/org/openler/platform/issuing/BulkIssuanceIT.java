@@ -45,6 +45,9 @@ class BulkIssuanceIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    BulkRetention retention;
+
     Fixtures.Org provider;
     BulkClient api;
     String achievement;
@@ -267,6 +270,35 @@ class BulkIssuanceIT {
         return byRow;
     }
 
+    @Test
+    void aFinishedJobsRecipientsAreErasedAfterTheRetentionAndItsReportStillAddsUp() throws Exception {
+        String csv = "achievement_id,recipient_email\n" + achievement + ",kept@example.org\n" + achievement
+                + ",not-an-email\n";
+        String job = BulkClient.JSON
+                .readTree(api.submit(csv, null).body())
+                .path("id")
+                .asString();
+        api.awaitCompletion(job, PATIENCE);
+        UUID jobId = UUID.fromString(job);
+
+        assertThat(retention.eraseExpired()).as("nothing is old enough yet").isZero();
+        jdbc.sql("update bulk_row set finished_at = ? where job_id = ?")
+                .params(java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofDays(31))), jobId)
+                .update();
+        assertThat(retention.eraseExpired()).isEqualTo(2);
+
+        assertThat(jdbc.sql("select count(*) from bulk_row where job_id = ? and (recipient_email is not null"
+                                + " or recipient_did is not null or error is not null)")
+                        .param(jobId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        JsonNode report = api.job(job, true);
+        assertThat(report.path("done").asInt()).isEqualTo(1);
+        assertThat(report.path("failed").asInt()).isEqualTo(1);
+        assertThat(report.toString()).doesNotContain("kept@example.org").doesNotContain("not-an-email");
+    }
+
     /** The organization holds exactly {@code expected} credentials, each key and status index once. */
     private void assertExactlyOnce(int expected) {
         UUID organization = provider.organization().id().value();
@@ -276,12 +308,16 @@ class BulkIssuanceIT {
                 "select count(distinct idempotency_key) from issued_credential where organization_id = ?",
                 "select count(*) from (select distinct status_list_id, status_index from issued_credential"
                         + " where organization_id = ?) d",
+                "select count(*) from (select distinct suspension_list_id, suspension_index from issued_credential"
+                        + " where organization_id = ?) d",
                 "select count(*) from status_allocation a join status_list l on l.id = a.status_list_id"
-                        + " where l.organization_id = ?")) {
+                        + " where l.organization_id = ? and l.purpose = 'revocation'",
+                "select count(*) from status_allocation a join status_list l on l.id = a.status_list_id"
+                        + " where l.organization_id = ? and l.purpose = 'suspension'")) {
             counts.add(jdbc.sql(sql).param(organization).query(Long.class).single());
         }
         assertThat(counts)
-                .as("credentials, distinct keys, distinct status indexes, allocated indexes")
+                .as("credentials, distinct keys, distinct revocation and suspension indexes, allocated of each")
                 .containsOnly((long) expected);
     }
 }

@@ -78,8 +78,12 @@ class BulkTwoInstancesIT {
                 "select count(distinct idempotency_key) from issued_credential where organization_id = ?",
                 "select count(*) from (select distinct status_list_id, status_index from issued_credential"
                         + " where organization_id = ?) d",
+                "select count(*) from (select distinct suspension_list_id, suspension_index from issued_credential"
+                        + " where organization_id = ?) d",
                 "select count(*) from status_allocation a join status_list l on l.id = a.status_list_id"
-                        + " where l.organization_id = ?",
+                        + " where l.organization_id = ? and l.purpose = 'revocation'",
+                "select count(*) from status_allocation a join status_list l on l.id = a.status_list_id"
+                        + " where l.organization_id = ? and l.purpose = 'suspension'",
                 "select count(distinct r.credential_id) from bulk_row r join bulk_job j on j.id = r.job_id"
                         + " where j.organization_id = ? and r.state = 'DONE'")) {
             assertThat(jdbc.sql(sql).param(organization).query(Long.class).single())

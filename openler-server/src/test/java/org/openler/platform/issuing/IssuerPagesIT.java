@@ -133,6 +133,24 @@ class IssuerPagesIT {
                 .as("what the issuing API answers can be pasted as it is")
                 .contains("<h2 id=\"verdict\">Verified</h2>");
 
+        HttpResponse<String> suspended = admin.submit(
+                orgPath + "/credentials/issued", orgPath + "/credentials/" + credentialId + "/suspend", Map.of());
+        assertThat(suspended.statusCode()).as(suspended.body()).isEqualTo(302);
+        assertThat(admin.page(orgPath + "/credentials/issued").body())
+                .contains("The credential is suspended")
+                .contains(">suspended<")
+                .contains("action=\"" + orgPath + "/credentials/" + credentialId + "/reinstate\"");
+        HttpResponse<String> whileSuspended = verify(WebClient.on(port), credential);
+        assertThat(heading2(whileSuspended.body())).isEqualTo("Not verified");
+        assertThat(whileSuspended.body())
+                .contains("The issuer has suspended this credential")
+                .contains("Not revoked");
+        HttpResponse<String> reinstated = admin.submit(
+                orgPath + "/credentials/issued", orgPath + "/credentials/" + credentialId + "/reinstate", Map.of());
+        assertThat(reinstated.statusCode()).isEqualTo(302);
+        assertThat(admin.page(orgPath + "/credentials/issued").body()).contains("The credential is reinstated");
+        assertThat(heading2(verify(WebClient.on(port), credential).body())).isEqualTo("Verified");
+
         String confirm =
                 admin.page(orgPath + "/credentials/" + credentialId + "/revoke").body();
         assertThat(confirm).contains("Revocation is final").contains("Yes, revoke this credential");
@@ -150,7 +168,8 @@ class IssuerPagesIT {
         HttpResponse<String> notVerified = verify(WebClient.on(port), credential);
         assertThat(notVerified.statusCode()).isEqualTo(200);
         assertThat(heading2(notVerified.body())).isEqualTo("Not verified");
-        assertThat(row(notVerified.body(), "Status (revocation)")).contains("failed");
+        assertThat(row(notVerified.body(), "Status (revocation, suspension)")).contains("failed");
+        assertThat(notVerified.body()).contains("The issuer has revoked this credential");
         assertThat(row(notVerified.body(), "Signature (proof)")).contains("passed");
 
         HttpResponse<String> uploaded = upload(WebClient.on(port), credential.getBytes(StandardCharsets.UTF_8));

@@ -27,7 +27,7 @@ public final class OpenBadgeCredentialBuilder {
     private Achievement achievement;
     private Instant validFrom;
     private Optional<Instant> validUntil = Optional.empty();
-    private Optional<StatusEntry> status = Optional.empty();
+    private final java.util.List<StatusEntry> statuses = new java.util.ArrayList<>();
 
     OpenBadgeCredentialBuilder() {}
 
@@ -68,8 +68,12 @@ public final class OpenBadgeCredentialBuilder {
         return this;
     }
 
+    /**
+     * Adds a status entry (call once per purpose: revocation, suspension). One entry is written as an object, several
+     * as an array, as VC Data Model 2.0 allows.
+     */
     public OpenBadgeCredentialBuilder status(StatusEntry status) {
-        this.status = Optional.of(status);
+        this.statuses.add(status);
         return this;
     }
 
@@ -118,7 +122,13 @@ public final class OpenBadgeCredentialBuilder {
                 .add("validFrom", format(validFrom));
         validUntil.ifPresent(u -> credential.add("validUntil", format(u)));
         credential.add("credentialSubject", subject);
-        status.ifPresent(s -> credential.add("credentialStatus", s.toJson()));
+        if (statuses.size() == 1) {
+            credential.add("credentialStatus", statuses.get(0).toJson());
+        } else if (!statuses.isEmpty()) {
+            var entries = Jsons.PROVIDER.createArrayBuilder();
+            statuses.forEach(s -> entries.add(s.toJson()));
+            credential.add("credentialStatus", entries);
+        }
         return Credentials.requireEmittable(credential.build());
     }
 

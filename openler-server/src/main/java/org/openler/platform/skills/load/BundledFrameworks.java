@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.openler.platform.skills.Framework;
+import org.openler.platform.skills.Frameworks;
 import org.openler.platform.skills.ImportOutcome;
 import org.openler.platform.skills.sources.Bundle;
 import org.openler.platform.skills.sources.CrosswalkReader;
@@ -27,10 +29,19 @@ public class BundledFrameworks {
 
     private static final Logger log = LoggerFactory.getLogger(BundledFrameworks.class);
 
-    private final FrameworkImports imports;
+    /** The slug and version of each bundled framework whose version is fixed by the files (not the samples). */
+    private static final Map<String, String[]> KNOWN = Map.of(
+            "onet", new String[] {OnetReader.SLUG, OnetReader.VERSION},
+            "esco", new String[] {EscoReader.SLUG, EscoReader.VERSION},
+            "esco-onet-crosswalk", new String[] {CrosswalkReader.SLUG, CrosswalkReader.VERSION},
+            "nice", new String[] {NiceReader.SLUG, "2.0.0"});
 
-    BundledFrameworks(FrameworkImports imports) {
+    private final FrameworkImports imports;
+    private final Frameworks frameworks;
+
+    BundledFrameworks(FrameworkImports imports, Frameworks frameworks) {
         this.imports = imports;
+        this.frameworks = frameworks;
     }
 
     /** Every bundled framework by name, with its reader. */
@@ -59,7 +70,11 @@ public class BundledFrameworks {
         int n = 0;
         for (var entry : readers.entrySet()) {
             n++;
-            ImportOutcome outcome = imports.load(entry.getValue());
+            String[] known = KNOWN.get(entry.getKey());
+            var stored = known == null ? java.util.Optional.<Framework>empty() : frameworks.find(known[0], known[1]);
+            // a bundled version already stored is the same content (the files are part of the build): not read again
+            ImportOutcome outcome =
+                    stored.isPresent() ? new ImportOutcome.Unchanged(stored.get(), 0) : imports.load(entry.getValue());
             log.info(
                     "Skills frameworks {}/{}: {} {} {} ({} s)",
                     n,

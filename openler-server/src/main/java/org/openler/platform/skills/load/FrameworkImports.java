@@ -63,10 +63,10 @@ public class FrameworkImports {
         } catch (SourceException e) {
             throw new PlatformException(Problem.UNPROCESSABLE, e.getMessage());
         }
-        return store(data, start);
+        return store(data, start, System.nanoTime());
     }
 
-    private ImportOutcome store(FrameworkData data, long start) {
+    private ImportOutcome store(FrameworkData data, long start, long read) {
         String slug = data.info().slug();
         String version = data.info().version();
         var same = writer.find(slug, version);
@@ -95,12 +95,14 @@ public class FrameworkImports {
         Framework framework = framework(id);
         double seconds = seconds(start);
         log.info(
-                "Imported {} {}: {} competencies, {} occupations in {} s",
+                "Imported {} {}: {} competencies, {} occupations in {} s (read {} s, stored {} s)",
                 slug,
                 version,
                 framework.competencies(),
                 framework.occupations(),
-                String.format("%.1f", seconds));
+                String.format("%.1f", seconds),
+                String.format("%.1f", (read - start) / 1e9),
+                String.format("%.1f", (System.nanoTime() - read) / 1e9));
         events.publishEvent(new FrameworkImported(id, slug, version));
         return new ImportOutcome.Imported(framework, seconds);
     }

@@ -1,6 +1,7 @@
 package org.openler.platform.skills.store;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import org.openler.platform.skills.sources.OccupationEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -36,7 +38,10 @@ import org.springframework.stereotype.Repository;
 public class FrameworkWriter {
 
     private static final Logger log = LoggerFactory.getLogger(FrameworkWriter.class);
-    private static final int BATCH = 1000;
+    private static final int ROWS = 500;
+    // typed nulls: without a type, Spring asks the driver for parameter metadata on every null (a round trip)
+    private static final SqlParameterValue NO_TEXT = new SqlParameterValue(Types.VARCHAR, null);
+    private static final SqlParameterValue NO_NUMBER = new SqlParameterValue(Types.SMALLINT, null);
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -95,7 +100,7 @@ public class FrameworkWriter {
             UUID cid = UUID.randomUUID();
             concepts.put(c.uri(), cid);
             rows.add(new Object[] {
-                cid, id, c.uri(), c.code(), c.kind(), c.label(), c.description().isEmpty() ? null : c.description()
+                cid, id, c.uri(), c.code(), c.kind(), c.label(), c.description().isEmpty() ? NO_TEXT : c.description()
             });
             for (String label : c.altLabels()) {
                 labels.add(new Object[] {cid, label});
@@ -133,8 +138,8 @@ public class FrameworkWriter {
                 o.uri(),
                 o.code(),
                 o.title(),
-                o.description().isEmpty() ? null : o.description(),
-                o.jobZone() == 0 ? null : o.jobZone()
+                o.description().isEmpty() ? NO_TEXT : o.description(),
+                o.jobZone() == 0 ? NO_NUMBER : o.jobZone()
             });
             for (String title : o.altTitles()) {
                 labels.add(new Object[] {oid, title});
@@ -174,7 +179,7 @@ public class FrameworkWriter {
                     competency,
                     need.source(),
                     need.weight(),
-                    need.proficiency() == 0 ? null : need.proficiency(),
+                    need.proficiency() == 0 ? NO_NUMBER : need.proficiency(),
                     need.essential(),
                     need.hot(),
                     need.inDemand()
@@ -230,9 +235,27 @@ public class FrameworkWriter {
         return null;
     }
 
+    /**
+     * Inserts rows with multi-row {@code insert … values (…), (…)} statements of up to {@value #ROWS} rows, sent as JDBC
+     * batches: one statement per few hundred rows instead of one per row, on PostgreSQL and H2 alike.
+     */
     private void batch(String sql, List<Object[]> rows) {
-        for (int from = 0; from < rows.size(); from += BATCH) {
-            jdbc.batchUpdate(sql, rows.subList(from, Math.min(rows.size(), from + BATCH)));
+        if (rows.isEmpty()) {
+            return;
+        }
+        int values = sql.indexOf(" values ");
+        String head = sql.substring(0, values + 8);
+        String tuple = sql.substring(values + 8).strip();
+        int width = rows.getFirst().length;
+        for (int from = 0; from < rows.size(); from += ROWS) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS));
+            StringBuilder statement = new StringBuilder(head);
+            Object[] args = new Object[chunk.size() * width];
+            for (int i = 0; i < chunk.size(); i++) {
+                statement.append(i == 0 ? "" : ", ").append(tuple);
+                System.arraycopy(chunk.get(i), 0, args, i * width, width);
+            }
+            jdbc.update(statement.toString(), args);
         }
     }
 }
