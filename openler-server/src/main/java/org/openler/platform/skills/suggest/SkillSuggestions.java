@@ -129,9 +129,15 @@ public class SkillSuggestions implements DisposableBean {
         refresh(withVectors, this::embeds);
     }
 
-    /** As {@link #refresh(boolean)}, embedding the texts of the concepts {@code embeds} accepts. */
-    void refresh(boolean withVectors, java.util.function.Predicate<Concept> embeds) {
+    /**
+     * As {@link #refresh(boolean)}, embedding the texts of the concepts {@code embeds} accepts. One refresh at a time;
+     * a lexical refresh of an unchanged catalogue leaves a semantic engine in place.
+     */
+    synchronized void refresh(boolean withVectors, java.util.function.Predicate<Concept> embeds) {
         String fingerprint = catalogues.fingerprint();
+        if (!withVectors && state.status().semantic() && fingerprint.equals(state.fingerprint())) {
+            return;
+        }
         long start = System.nanoTime();
         Catalogue catalogue = catalogues.read();
         SuggestionEngine.Settings settings = SuggestionEngine.Settings.DEFAULT;

@@ -14,7 +14,7 @@ import org.openler.platform.skills.suggest.SuggestionEngine.Settings;
 /**
  * The skill-extraction evaluation (Decorte et al.'s protocol, see {@link DecorteBenchmark}) over the validation splits:
  * every variant of the engine on TECH-val and HOUSE-val, printed as a table (and written to
- * {@code target/skills-eval.md}). Not part of the test run: the first run embeds ~110,000 ESCO texts; vectors are kept
+ * {@code target/skills-eval.md}). Not part of the test run: the first full run embeds ~113,000 ESCO texts; vectors are kept
  * in {@code target/skill-vectors}. Run it with {@code scripts/eval-skills.sh} ({@code -Pskills-eval}). Choices were
  * made on TECH-val only; HOUSE-val is reported beside them as the check.
  */
