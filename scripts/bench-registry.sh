@@ -24,8 +24,10 @@ say() { printf '[bench-registry %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
 say "building the benchmarks jar"
 ./mvnw -B -q -pl openler-benchmarks -am package -DskipTests -Dspotless.check.skip=true
+# A private copy: another build in the same tree may rewrite the jar while the benchmark runs from it.
+cp openler-benchmarks/target/benchmarks.jar "$OUT/benchmarks-registry.jar"
 say "$COUNT credentials, $QUERIES queries per mix, heap $HEAP, index in $INDEX_DIR"
-"$JAVA_HOME/bin/java" -Xmx"$HEAP" -cp openler-benchmarks/target/benchmarks.jar \
+"$JAVA_HOME/bin/java" -Xmx"$HEAP" -cp "$OUT/benchmarks-registry.jar" \
   org.openler.benchmarks.RegistrySearchBenchmark "$COUNT" openler-data/src/main/resources/org/openler/data \
   "$INDEX_DIR" "$QUERIES" | tee "$OUT/registry.txt"
 python3 - <<'PY'

@@ -121,8 +121,8 @@ public final class RegistrySearchBenchmark {
         long started = System.nanoTime();
         try (CredentialIndex index = CredentialIndex.open(indexDir)) {
             for (int i = 0; i < count; i++) {
-                index.put(credential(i, random, skills, occupations, providers, places));
-                if ((i + 1) % 200_000 == 0) {
+                index.add(credential(i, random, skills, occupations, providers, places));
+                if ((i + 1) % 100_000 == 0) {
                     System.out.printf(Locale.ROOT, "  indexed %,d (%.0f s)%n", i + 1, seconds(started));
                 }
             }

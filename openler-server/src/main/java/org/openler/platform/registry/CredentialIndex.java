@@ -92,6 +92,14 @@ public final class CredentialIndex implements Closeable {
 
     private static final int FACET_VALUES = 10;
 
+    /**
+     * Up to this many matches, facets are counted over every match; above it, over the matches in one of {@link
+     * #SAMPLE_BUCKETS} buckets (by CTID) and scaled up, which keeps a search over a million credentials quick.
+     */
+    static final int EXACT_FACETS_UP_TO = 20_000;
+
+    static final int SAMPLE_BUCKETS = 16;
+
     private final Directory directory;
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final FacetsConfig facets = new FacetsConfig();
@@ -136,8 +144,22 @@ public final class CredentialIndex implements Closeable {
 
     /** Adds the credential, or replaces the one with its CTID. Visible to searches after {@link #commit(long)}. */
     public void put(IndexedCredential c) {
+        write(c, true);
+    }
+
+    /**
+     * Adds a credential known not to be in the index (a rebuild after {@link #clear()}, a bulk load): no lookup of an
+     * earlier version to delete.
+     */
+    public void add(IndexedCredential c) {
+        write(c, false);
+    }
+
+    private void write(IndexedCredential c, boolean replace) {
         Document doc = new Document();
         doc.add(new StringField("ctid", c.ctid(), Field.Store.YES));
+        doc.add(new StringField(
+                "sample", Integer.toString(Math.floorMod(c.ctid().hashCode(), SAMPLE_BUCKETS)), Field.Store.NO));
         doc.add(new TextField("name", c.name(), Field.Store.NO));
         doc.add(new StoredField("title", c.name()));
         doc.add(new StoredField("summary", summary(c.description())));
@@ -199,7 +221,11 @@ public final class CredentialIndex implements Closeable {
         });
         c.durationIso().ifPresent(iso -> doc.add(new StoredField("durationIso", iso)));
         try {
-            writer.updateDocument(new Term("ctid", c.ctid()), facets.build(doc));
+            if (replace) {
+                writer.updateDocument(new Term("ctid", c.ctid()), facets.build(doc));
+            } else {
+                writer.addDocument(facets.build(doc));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -294,14 +320,31 @@ public final class CredentialIndex implements Closeable {
 
     private RegistryResults search(IndexSearcher searcher, RegistryQuery query) throws IOException {
         if (searcher.getIndexReader().numDocs() == 0) {
-            return new RegistryResults(0, List.of(), List.of());
+            return new RegistryResults(0, List.of(), List.of(), false);
         }
         Query lucene = query(query);
         int wanted = Math.max(1, query.offset() + query.limit());
-        FacetsCollectorManager.FacetsResult result =
-                FacetsCollectorManager.search(searcher, lucene, wanted, new FacetsCollectorManager());
-        TopDocs top = result.topDocs();
-        FacetsCollector collector = result.facetsCollector();
+        int total = searcher.count(lucene);
+        TopDocs top;
+        FacetsCollector collector;
+        boolean sampled = total > EXACT_FACETS_UP_TO;
+        if (!sampled) {
+            FacetsCollectorManager.FacetsResult result =
+                    FacetsCollectorManager.search(searcher, lucene, wanted, new FacetsCollectorManager());
+            top = result.topDocs();
+            collector = result.facetsCollector();
+        } else {
+            // Many matches: the best hits with Lucene's pruning (no need to score every match), and facet counts
+            // over the matches in one sample bucket, scaled up. Which bucket a credential is in depends only on its
+            // CTID, so every instance gives the same estimate.
+            top = searcher.search(lucene, wanted);
+            Query sample = new BooleanQuery.Builder()
+                    .add(lucene, BooleanClause.Occur.MUST)
+                    .add(new TermQuery(new Term("sample", "0")), BooleanClause.Occur.FILTER)
+                    .build();
+            collector = searcher.search(sample, new FacetsCollectorManager());
+        }
+        long scale = sampled ? SAMPLE_BUCKETS : 1;
         List<RegistryResults.Hit> hits = new ArrayList<>();
         StoredFields stored = searcher.storedFields();
         ScoreDoc[] docs = top.scoreDocs;
@@ -320,22 +363,24 @@ public final class CredentialIndex implements Closeable {
                     Float.isNaN(docs[i].score) ? 0 : docs[i].score));
         }
         List<RegistryResults.Facet> facetResults = new ArrayList<>();
-        SortedSetDocValuesFacetCounts counts =
-                new SortedSetDocValuesFacetCounts(facetState(searcher.getIndexReader()), collector);
-        for (String dim : TERM_FACETS) {
-            FacetResult facet = topChildren(counts, dim);
-            List<RegistryResults.Value> values = new ArrayList<>();
-            if (facet != null) {
-                for (LabelAndValue lv : facet.labelValues) {
-                    values.add(
-                            new RegistryResults.Value(lv.label, label(searcher, dim, lv.label), lv.value.longValue()));
+        if (collector.getMatchingDocs().stream().anyMatch(m -> m.totalHits() > 0)) {
+            SortedSetDocValuesFacetCounts counts =
+                    new SortedSetDocValuesFacetCounts(facetState(searcher.getIndexReader()), collector);
+            for (String dim : TERM_FACETS) {
+                FacetResult facet = topChildren(counts, dim);
+                List<RegistryResults.Value> values = new ArrayList<>();
+                if (facet != null) {
+                    for (LabelAndValue lv : facet.labelValues) {
+                        values.add(new RegistryResults.Value(
+                                lv.label, label(searcher, dim, lv.label), lv.value.longValue() * scale));
+                    }
                 }
+                facetResults.add(new RegistryResults.Facet(dim, values));
             }
-            facetResults.add(new RegistryResults.Facet(dim, values));
+            facetResults.add(ranges(COST, collector, COST_RANGES, scale));
+            facetResults.add(ranges(DURATION, collector, DURATION_RANGES, scale));
         }
-        facetResults.add(ranges(COST, collector, COST_RANGES));
-        facetResults.add(ranges(DURATION, collector, DURATION_RANGES));
-        return new RegistryResults(top.totalHits.value(), hits, facetResults);
+        return new RegistryResults(total, hits, facetResults, sampled);
     }
 
     /** A facet no indexed credential has a value for (no locations yet, say) has no values rather than an error. */
@@ -348,14 +393,14 @@ public final class CredentialIndex implements Closeable {
         }
     }
 
-    private static RegistryResults.Facet ranges(String field, FacetsCollector collector, List<LongRange> ranges)
-            throws IOException {
+    private static RegistryResults.Facet ranges(
+            String field, FacetsCollector collector, List<LongRange> ranges, long scale) throws IOException {
         FacetResult facet =
                 new LongRangeFacetCounts(field, collector, ranges.toArray(LongRange[]::new)).getAllChildren(field);
         List<RegistryResults.Value> values = new ArrayList<>();
         for (LabelAndValue lv : facet.labelValues) {
             if (lv.value.longValue() > 0) {
-                values.add(new RegistryResults.Value(lv.label, lv.label, lv.value.longValue()));
+                values.add(new RegistryResults.Value(lv.label, lv.label, lv.value.longValue() * scale));
             }
         }
         return new RegistryResults.Facet(field, values);

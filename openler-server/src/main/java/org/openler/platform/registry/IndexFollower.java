@@ -112,7 +112,7 @@ class IndexFollower implements DisposableBean {
                 .query(String.class)
                 .list();
         for (String ctid : published) {
-            apply(new Ctid(ctid), owners);
+            apply(new Ctid(ctid), owners, true);
         }
         position = settledSequence;
         appliedAbove.clear();
@@ -145,7 +145,7 @@ class IndexFollower implements DisposableBean {
                         long seq = rs.getLong(1);
                         String ctid = rs.getString(2);
                         if (!appliedAbove.containsKey(seq)) {
-                            apply(new Ctid(ctid), owners);
+                            apply(new Ctid(ctid), owners, false);
                             appliedAbove.put(seq, clock.instant());
                         }
                         return new long[] {seq};
@@ -186,7 +186,7 @@ class IndexFollower implements DisposableBean {
         appliedAbove.keySet().removeIf(seq -> seq <= position);
     }
 
-    private void apply(Ctid ctid, Map<OrganizationId, Optional<Organization>> owners) {
+    private void apply(Ctid ctid, Map<OrganizationId, Optional<Organization>> owners, boolean fresh) {
         Optional<PublishedCredential> published = entries.findPublished(ctid);
         if (published.isEmpty()) {
             index.remove(ctid.value());
@@ -198,8 +198,13 @@ class IndexFollower implements DisposableBean {
             index.remove(ctid.value());
             return;
         }
-        index.put(IndexedCredential.of(
-                ctid, credential.credential(), owner.get().slug(), owner.get().name()));
+        IndexedCredential indexed = IndexedCredential.of(
+                ctid, credential.credential(), owner.get().slug(), owner.get().name());
+        if (fresh) {
+            index.add(indexed);
+        } else {
+            index.put(indexed);
+        }
     }
 
     /** How far this instance's index follows the database. */

@@ -3,8 +3,11 @@ package org.openler.platform.registry;
 import java.util.List;
 import java.util.Optional;
 
-/** A page of registry search results, with the total and each facet's values and counts over all matches. */
-public record RegistryResults(long total, List<Hit> hits, List<Facet> facets) {
+/**
+ * A page of registry search results, with the total and each facet's values and counts over all matches ({@code
+ * facetsEstimated}: over a sample of them, scaled up, when there are very many).
+ */
+public record RegistryResults(long total, List<Hit> hits, List<Facet> facets, boolean facetsEstimated) {
 
     public RegistryResults {
         hits = List.copyOf(hits);

@@ -12,7 +12,9 @@ import org.openler.platform.registry.RegistryEntry;
 import org.openler.platform.support.Fixtures;
 import org.openler.platform.support.PlatformTest;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -123,7 +125,13 @@ class RegistryBrowserIT extends ChromiumPages {
             type("teaches", "http://data.europa.eu/esco/skill/28cb374e-6261-4133-8371-f9a5470145da operate forklift");
             type("price", "150");
             driver.findElement(By.id("delivery-IN_PERSON")).click();
-            submitMainForm();
+            driver.findElement(By.cssSelector("main form.stack button[type=submit]"))
+                    .click();
+            // The saved draft's page has its CTID in the address; waiting for that is steadier than for the old
+            // page's html element to go stale, which Chromium sometimes reports as an inspector error instead.
+            new WebDriverWait(driver, WAIT, POLL)
+                    .until(d -> d.getCurrentUrl().contains("/registry/ce-")
+                            && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
             assertThat(heading()).isEqualTo("Warehouse Safety " + marker);
             assertThat(mainText()).contains("The draft is saved.").contains("Draft");
             findings.checkHere("en", "registry entry, draft");

@@ -87,7 +87,7 @@ class RegistryPagesIT {
         assertThat(browser.submit(entry, entry + "/withdraw", Map.of()).statusCode())
                 .isEqualTo(302);
         assertThat(browser.page("/registry/resources/" + ctid).statusCode()).isEqualTo(410);
-        assertThat(browser.page("/registry?q=" + marker).body()).contains("No credentials");
+        assertThat(browser.page("/registry?lang=en&q=" + marker).body()).contains("No credentials");
     }
 
     @Test
