@@ -46,6 +46,8 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -324,25 +326,27 @@ public final class CredentialIndex implements Closeable {
         }
         Query lucene = query(query);
         int wanted = Math.max(1, query.offset() + query.limit());
-        int total = searcher.count(lucene);
-        TopDocs top;
+        // The best hits first, counting matches exactly only up to the threshold: past it Lucene may skip
+        // documents that cannot make the top (so a query matching most of a million credentials stays quick).
+        TopDocs top = searcher.search(lucene, new TopScoreDocCollectorManager(wanted, EXACT_FACETS_UP_TO));
         FacetsCollector collector;
-        boolean sampled = total > EXACT_FACETS_UP_TO;
+        long total;
+        boolean sampled = top.totalHits.relation() != TotalHits.Relation.EQUAL_TO;
         if (!sampled) {
-            FacetsCollectorManager.FacetsResult result =
-                    FacetsCollectorManager.search(searcher, lucene, wanted, new FacetsCollectorManager());
-            top = result.topDocs();
-            collector = result.facetsCollector();
+            collector = searcher.search(lucene, new FacetsCollectorManager());
+            total = top.totalHits.value();
         } else {
-            // Many matches: the best hits with Lucene's pruning (no need to score every match), and facet counts
-            // over the matches in one sample bucket, scaled up. Which bucket a credential is in depends only on its
-            // CTID, so every instance gives the same estimate.
-            top = searcher.search(lucene, wanted);
+            // Many matches: facet counts (and the total) over the matches in one sample bucket, scaled up. Which
+            // bucket a credential is in depends only on its CTID, so every instance gives the same estimate.
             Query sample = new BooleanQuery.Builder()
                     .add(lucene, BooleanClause.Occur.MUST)
                     .add(new TermQuery(new Term("sample", "0")), BooleanClause.Occur.FILTER)
                     .build();
             collector = searcher.search(sample, new FacetsCollectorManager());
+            long inSample = collector.getMatchingDocs().stream()
+                    .mapToLong(FacetsCollector.MatchingDocs::totalHits)
+                    .sum();
+            total = Math.max(top.totalHits.value(), inSample * SAMPLE_BUCKETS);
         }
         long scale = sampled ? SAMPLE_BUCKETS : 1;
         List<RegistryResults.Hit> hits = new ArrayList<>();

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * A page of registry search results, with the total and each facet's values and counts over all matches ({@code
- * facetsEstimated}: over a sample of them, scaled up, when there are very many).
+ * facetsEstimated}: when there are very many, the total and the counts are estimated from a sample of them).
  */
 public record RegistryResults(long total, List<Hit> hits, List<Facet> facets, boolean facetsEstimated) {
 
