@@ -18,22 +18,20 @@ import org.openler.platform.registry.RegistryEntries;
 import org.openler.platform.registry.RegistryEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Demo University's credentials of value in the Credential Registry, published, so the registry's search page shows
  * something real: competencies are ESCO skills and O*NET descriptors, occupations O*NET-SOC codes, by their URIs.
- * Runs after {@link DemoData} (which makes the university) and only while the university has no registry entries.
+ * Runs once the application is ready, so after {@link DemoData} (an application runner, which makes the university;
+ * two runners of the same order run in no fixed order), and only while the university has no registry entries.
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE)
 @ConditionalOnProperty(name = "openler.demo.enabled", havingValue = "true")
-class DemoRegistryEntries implements ApplicationRunner {
+class DemoRegistryEntries {
 
     private static final Logger log = LoggerFactory.getLogger(DemoRegistryEntries.class);
     private static final String ESCO = "http://data.europa.eu/esco/skill/";
@@ -47,8 +45,8 @@ class DemoRegistryEntries implements ApplicationRunner {
         this.entries = entries;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
+    @EventListener(ApplicationReadyEvent.class)
+    void publish() {
         Optional<Organization> found = organizations.find("demo-university");
         if (found.isEmpty() || !entries.list(found.get().id()).isEmpty()) {
             return;
