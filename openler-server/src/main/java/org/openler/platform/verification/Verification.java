@@ -74,6 +74,14 @@ public class Verification {
         return verifier().verifyCredential(credential);
     }
 
+    /**
+     * Verifies an Open Badges 3.0 VC-JWT (compact JWS). The issuer's key comes from its did:jwk; issuers named
+     * otherwise fail the proof check with that reason.
+     */
+    public VerificationReport verifyJwt(String compact) {
+        return verifier().verifyJwt(compact, new DidJwkKeys());
+    }
+
     public VerificationReport verifyPresentation(JsonObject presentation, PresentationExpectations expected) {
         return verifier().verifyPresentation(presentation, expected);
     }
