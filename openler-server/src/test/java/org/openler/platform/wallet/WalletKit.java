@@ -43,7 +43,7 @@ import org.springframework.stereotype.Component;
 
 /** A provider that issues through the real services, learners signed in over HTTP, and credentials from elsewhere. */
 @Component
-class WalletKit {
+public class WalletKit {
 
     private static final Pattern CLAIM_LINK = Pattern.compile("/wallet/claim/([A-Za-z0-9_-]+)");
     private static final Pattern WALLET_ID = Pattern.compile("/wallet/credentials/([0-9a-f-]{36})");
@@ -61,9 +61,9 @@ class WalletKit {
     }
 
     /** A provider with one achievement. */
-    record Provider(Fixtures.Org org, AchievementDefinition achievement) {}
+    public record Provider(Fixtures.Org org, AchievementDefinition achievement) {}
 
-    Provider provider(String achievementName) {
+    public Provider provider(String achievementName) {
         Fixtures.Org org = fixtures.organization(Organization.Kind.PROVIDER);
         AchievementDefinition achievement = achievements.create(
                 org.organization().id(),
@@ -73,7 +73,7 @@ class WalletKit {
         return new Provider(org, achievement);
     }
 
-    Issuance.Issued issue(Provider provider, String email) {
+    public Issuance.Issued issue(Provider provider, String email) {
         return issuance.issue(
                 provider.org().organization().id(),
                 provider.org().slug(),
@@ -92,7 +92,7 @@ class WalletKit {
     }
 
     /** The token of the newest claim link sent to the address. */
-    String claimToken(String email) {
+    public String claimToken(String email) {
         List<MailOutbox.Message> messages = outbox.to(email);
         assertThat(messages).as("messages to the recipient").isNotEmpty();
         Matcher m = CLAIM_LINK.matcher(messages.get(0).body());
@@ -125,7 +125,7 @@ class WalletKit {
     }
 
     /** An Open Badges 3.0 credential issued elsewhere, by a did:key, signed with eddsa-rdfc-2022. */
-    static String elsewhere(String name) {
+    public static String elsewhere(String name) {
         Ed25519KeyPair key = Ed25519.generate();
         Did issuer = DidKey.of(key.publicKey());
         JsonObject signed = EddsaRdfc2022.sign(
