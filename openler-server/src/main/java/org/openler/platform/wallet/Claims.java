@@ -111,15 +111,11 @@ public class Claims {
     /** The offer behind a link, if the link is known; {@code open} is false once it expired or was used. */
     public Optional<Offer> offer(String token) {
         return row(token, false).map(row -> {
-            String name = issuedDocument(row.credentialId())
-                    .map(d -> CredentialFacts.of(StrictJson.parseObject(d)))
-                    .map(f -> f.name())
-                    .orElse("Credential");
-            String provider = issuedDocument(row.credentialId())
-                    .map(d -> CredentialFacts.of(StrictJson.parseObject(d)).issuerName())
-                    .orElse("");
-            return new Offer(
-                    name, provider, row.claimedAt() == null && row.expiresAt().isAfter(clock.instant()));
+            boolean open = row.claimedAt() == null && row.expiresAt().isAfter(clock.instant());
+            return issuedDocument(row.credentialId())
+                    .map(document -> CredentialFacts.of(StrictJson.parseObject(document)))
+                    .map(facts -> new Offer(facts.name(), facts.issuerName(), open))
+                    .orElseGet(() -> new Offer("Credential", "", false));
         });
     }
 

@@ -3,9 +3,7 @@ package org.openler.platform.wallet;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.openler.platform.identity.AccountId;
 import org.openler.platform.keys.KeySealer;
 import org.openler.standards.crypto.Ed25519;
@@ -28,7 +26,6 @@ public class HolderKeys {
     private final JdbcClient jdbc;
     private final KeySealer sealer;
     private final Clock clock;
-    private final Map<AccountId, HolderKey> unsealed = new ConcurrentHashMap<>();
 
     HolderKeys(JdbcClient jdbc, KeySealer sealer, Clock clock) {
         this.jdbc = jdbc;
@@ -39,25 +36,25 @@ public class HolderKeys {
     /** A learner's key: the did:key, the verification method that signs, and the key pair. */
     public record HolderKey(Did did, String verificationMethod, Ed25519KeyPair keyPair) {}
 
-    /** The learner's did:key, made on first use. */
+    /** The learner's did:key, made on first use. Reading it never unseals the private key. */
     @Transactional
     public Did did(AccountId account) {
-        return signingKey(account).did();
+        return existingDid(account).orElseGet(() -> {
+            create(account);
+            return existingDid(account).orElseThrow();
+        });
     }
 
-    /** The learner's key for signing presentations (assertion and authentication), made on first use. */
+    /**
+     * The learner's key for signing presentations (assertion and authentication), made on first use. Unsealed on
+     * each call and not cached: a learner signs rarely, and no one's secret stays in memory longer than a request.
+     */
     @Transactional
     public HolderKey signingKey(AccountId account) {
-        HolderKey cached = unsealed.get(account);
-        if (cached != null) {
-            return cached;
-        }
-        HolderKey key = stored(account).orElseGet(() -> {
+        return stored(account).orElseGet(() -> {
             create(account);
             return stored(account).orElseThrow();
         });
-        unsealed.put(account, key);
-        return key;
     }
 
     /** The learner's DID if a key was made already; reading never makes one. */

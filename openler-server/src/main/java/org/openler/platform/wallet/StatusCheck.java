@@ -43,8 +43,8 @@ public class StatusCheck {
     public record Checked(HeldCredential credential, State state, String reason, List<Line> lines) {}
 
     public List<Checked> list(AccountId owner, boolean includeHidden) {
-        return wallet.list(owner, includeHidden).stream()
-                .map(held -> check(held, wallet.document(owner, held.id())))
+        return wallet.listWithDocuments(owner, includeHidden).stream()
+                .map(held -> check(held.credential(), held.document()))
                 .toList();
     }
 

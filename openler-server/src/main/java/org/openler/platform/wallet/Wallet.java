@@ -48,6 +48,18 @@ public class Wallet {
                 .list();
     }
 
+    /** A held credential with its bytes, for re-checking a whole list in one query. */
+    record WithDocument(HeldCredential credential, String document) {}
+
+    List<WithDocument> listWithDocuments(AccountId owner, boolean includeHidden) {
+        return jdbc.sql("select " + COLUMNS + ", document from wallet_credential where account_id = ?"
+                        + (includeHidden ? "" : " and hidden = false")
+                        + " order by list_position, added_at limit " + MAX_LISTED)
+                .param(owner.value())
+                .query((rs, n) -> new WithDocument(held(rs, n), rs.getString(13)))
+                .list();
+    }
+
     public Optional<HeldCredential> find(AccountId owner, UUID id) {
         return jdbc.sql("select " + COLUMNS + " from wallet_credential where account_id = ? and id = ?")
                 .params(owner.value(), id)

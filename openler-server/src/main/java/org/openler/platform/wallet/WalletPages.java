@@ -1,5 +1,6 @@
 package org.openler.platform.wallet;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,8 @@ import org.openler.platform.identity.Actor;
 import org.openler.platform.identity.Actors;
 import org.openler.platform.identity.Audience;
 import org.openler.platform.problems.PlatformException;
+import org.openler.platform.problems.Problem;
+import org.openler.platform.problems.ProblemResponses;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -97,18 +100,23 @@ class WalletPages {
             @RequestParam(required = false) @Nullable MultipartFile file,
             @RequestParam(defaultValue = "") String text,
             Model model,
+            HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes redirect)
             throws IOException {
         Actor.Person me = learner();
-        byte[] body = file != null && !file.isEmpty()
-                ? file.getSize() > WalletImport.MAX_BYTES ? new byte[WalletImport.MAX_BYTES + 1] : file.getBytes()
-                : text.getBytes(StandardCharsets.UTF_8);
         try {
+            if (file != null && file.getSize() > WalletImport.MAX_BYTES) {
+                throw new PlatformException(Problem.PAYLOAD_TOO_LARGE, "The file is larger than 1 MB.");
+            }
+            byte[] body = file != null && !file.isEmpty() ? file.getBytes() : text.getBytes(StandardCharsets.UTF_8);
             List<UUID> ids = imports.importFile(me, body);
             redirect.addFlashAttribute("imported", ids.size());
             return "redirect:/wallet";
         } catch (PlatformException refused) {
+            if (!ProblemResponses.wantsHtml(request)) {
+                throw refused; // a program gets the problem as application/problem+json
+            }
             response.setStatus(refused.problem().status().value());
             model.addAttribute(
                     "importError",
