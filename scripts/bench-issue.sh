@@ -95,7 +95,6 @@ TOKEN=$(curl -fsS -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credential
 ACHIEVEMENT=$(curl -fsS -H "Authorization: Bearer $TOKEN" -H "Accept: application/json" "$BASE/orgs/$ORG/achievements" \
   | jq -r '.[0].id')
 [ -n "$ACHIEVEMENT" ] && [ "$ACHIEVEMENT" != null ] || die "no achievement in $ORG"
-BEFORE=$(sql "select count(*) from issued_credential")
 # CPU time (clock ticks) of the server and of every PostgreSQL process: on a shared, noisy machine the CPU each
 # credential costs is steadier than the wall-clock rate, and says what 2 dedicated cores would sustain.
 cpu_ticks() {
@@ -107,15 +106,21 @@ cpu_ticks() {
   echo "$total"
 }
 postgres_pids() { pgrep -u postgres 2>/dev/null | tr '\n' ' '; }
+jmh() { # iterations, result file stem
+  "$JAVA_HOME/bin/java" -Djmh.ignoreLock=true -jar openler-benchmarks/target/benchmarks.jar 'IssueOverHttpBenchmarks' \
+    -f 1 -t "$THREADS" -wi 0 -i "$1" -r "${seconds}s" \
+    -p url="$BASE" -p org="$ORG" -p clientId="$CLIENT_ID" -p clientSecret="$CLIENT_SECRET" \
+    -p achievementId="$ACHIEVEMENT" \
+    -rf json -rff "$OUT/$2.json" > "$OUT/$2.txt" || die "JMH failed (see $OUT/$2.txt and $LOG)"
+}
+
+# Warm-up as a run of its own, so that the CPU measured below is the server's steady state (no JIT compiling).
+say "JMH: $THREADS client threads, $WARMUPS x ${seconds}s warm-up, then $ITERATIONS x ${seconds}s measured"
+jmh "$WARMUPS" issue-warmup
+BEFORE=$(sql "select count(*) from issued_credential")
 SERVER_CPU_BEFORE=$(cpu_ticks "$PID")
 PG_CPU_BEFORE=$(cpu_ticks $(postgres_pids))
-
-say "JMH: $THREADS client threads, $WARMUPS x ${seconds}s warm-up, $ITERATIONS x ${seconds}s measured"
-"$JAVA_HOME/bin/java" -Djmh.ignoreLock=true -jar openler-benchmarks/target/benchmarks.jar 'IssueOverHttpBenchmarks' \
-  -f 1 -t "$THREADS" -wi "$WARMUPS" -w "${seconds}s" -i "$ITERATIONS" -r "${seconds}s" \
-  -p url="$BASE" -p org="$ORG" -p clientId="$CLIENT_ID" -p clientSecret="$CLIENT_SECRET" \
-  -p achievementId="$ACHIEVEMENT" \
-  -rf json -rff "$OUT/issue.json" > "$OUT/issue.txt" || die "JMH failed (see $OUT/issue.txt and $LOG)"
+jmh "$ITERATIONS" issue
 AFTER=$(sql "select count(*) from issued_credential")
 SERVER_CPU=$(( $(cpu_ticks "$PID") - SERVER_CPU_BEFORE ))
 PG_CPU=$(( $(cpu_ticks $(postgres_pids)) - PG_CPU_BEFORE ))
@@ -128,11 +133,11 @@ result = json.load(open(sys.argv[1]))[0]["primaryMetric"]
 stored, server_ticks, pg_ticks, hz = int(sys.argv[2]), int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6])
 print(f"date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC; cpus: {os.cpu_count()}; {platform.platform()}; load: {os.getloadavg()[0]:.1f}")
 print(f"issue + persist over HTTP ({sys.argv[3]} client threads): {result['score']:.0f} ± {result['scoreError']:.0f} credentials/s")
-print(f"credentials stored during the run: {stored}")
+print(f"credentials stored during the measured run: {stored}")
 if stored:
     server_ms = server_ticks * 1000 / hz / stored
     pg_ms = pg_ticks * 1000 / hz / stored
-    print(f"CPU per credential (warm-up included): server {server_ms:.2f} ms, PostgreSQL {pg_ms:.2f} ms;"
+    print(f"CPU per credential (after the warm-up): server {server_ms:.2f} ms, PostgreSQL {pg_ms:.2f} ms;"
           f" 2 cores for both sustain about {2000 / (server_ms + pg_ms):.0f} credentials/s")
 PY
 say "server log: $LOG; JMH output: $OUT/issue.txt"

@@ -115,7 +115,9 @@ class SecurityConfiguration {
     private static RequestMatcher publicVerification() {
         return request -> "POST".equals(request.getMethod())
                 && ("/credentials/verify".equals(request.getRequestURI())
-                        || "/presentations/verify".equals(request.getRequestURI()));
+                        || "/presentations/verify".equals(request.getRequestURI())
+                        // skill suggestions read only the public ontology and change nothing either
+                        || "/skills/suggest".equals(request.getRequestURI()));
     }
 
     /**

@@ -28,7 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Issues a CLR 2.0 {@code ClrCredential} bundling, exactly as they were signed, the active Open Badges credentials an
- * organization issued to one learner's e-mail address. The CLR is signed with eddsa-rdfc-2022, carries its own
+ * organization issued to one learner — by e-mail address, or by DID for a learner known only by their DID. Only Data
+ * Integrity credentials are bundled: a VC-JWT cannot be embedded as a JSON object, and CLR verifiers do not accept
+ * enveloped credentials. The CLR is signed with eddsa-rdfc-2022, carries its own
  * revocation entry, and is stored and returned as exactly the bytes signed, like a single credential.
  */
 @Service
@@ -51,7 +53,7 @@ public class ClrIssuance {
         this.clock = clock;
     }
 
-    public record Request(Issuance.To.Email learner, Optional<String> idempotencyKey) {}
+    public record Request(Issuance.To learner, Optional<String> idempotencyKey) {}
 
     @Transactional
     public Issuance.Issued issue(
@@ -63,7 +65,7 @@ public class ClrIssuance {
                 return earlier.get();
             }
         }
-        Issuance.To.Email learner = request.learner();
+        Issuance.To learner = request.learner();
         var recipient = Issuance.recipient(learner);
         Instant now = clock.instant();
         List<JsonObject> bundled = activeOpenBadges(organization, learner, now);
@@ -117,11 +119,20 @@ public class ClrIssuance {
      * The learner's active Open Badges credentials from this organization, oldest first, parsed from their stored
      * bytes; expired ones are left out. Earlier CLRs stored for the same learner are not bundled again.
      */
-    private List<JsonObject> activeOpenBadges(OrganizationId organization, Issuance.To.Email learner, Instant now) {
+    private List<JsonObject> activeOpenBadges(OrganizationId organization, Issuance.To learner, Instant now) {
+        String column = switch (learner) {
+            case Issuance.To.Email e -> "recipient_email";
+            case Issuance.To.DidSubject d -> "recipient_did";
+        };
+        String value = switch (learner) {
+            case Issuance.To.Email e -> e.address().strip().toLowerCase();
+            case Issuance.To.DidSubject d -> d.did();
+        };
         return jdbc
-                .sql("select document from issued_credential where organization_id = ? and recipient_email = ?"
-                        + " and status = 'ACTIVE' and (valid_until is null or valid_until > ?) order by issued_at, id")
-                .params(organization.value(), learner.address().strip().toLowerCase(), Timestamp.from(now))
+                .sql("select document from issued_credential where organization_id = ? and " + column + " = ?"
+                        + " and format = 'ldp' and status = 'ACTIVE' and (valid_until is null or valid_until > ?)"
+                        + " order by issued_at, id")
+                .params(organization.value(), value, Timestamp.from(now))
                 .query(String.class)
                 .list()
                 .stream()

@@ -1,6 +1,5 @@
 package org.openler.platform.issuing;
 
-import jakarta.json.JsonObject;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -50,6 +49,7 @@ public class Issuance {
     private final AuditLog audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final VcJwtIssuing vcJwt;
 
     Issuance(
             JdbcClient jdbc,
@@ -59,7 +59,8 @@ public class Issuance {
             PlatformUrls urls,
             AuditLog audit,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            VcJwtIssuing vcJwt) {
         this.jdbc = jdbc;
         this.achievements = achievements;
         this.keys = keys;
@@ -68,6 +69,7 @@ public class Issuance {
         this.audit = audit;
         this.clock = clock;
         this.events = events;
+        this.vcJwt = vcJwt;
     }
 
     /** Who receives the credential: an e-mail address (hashed with a salt in the credential) or a DID. */
@@ -88,11 +90,23 @@ public class Issuance {
             To recipient,
             Optional<Instant> validUntil,
             Optional<String> idempotencyKey,
-            DidMethod didMethod) {
+            DidMethod didMethod,
+            CredentialFormat format) {
 
+        /** A Data Integrity credential issued by the organization's did:web, the defaults. */
         public Request(
                 UUID achievementId, To recipient, Optional<Instant> validUntil, Optional<String> idempotencyKey) {
-            this(achievementId, recipient, validUntil, idempotencyKey, DidMethod.WEB);
+            this(achievementId, recipient, validUntil, idempotencyKey, DidMethod.WEB, CredentialFormat.LDP);
+        }
+
+        /** A Data Integrity credential issued by the organization's did:web or did:key. */
+        public Request(
+                UUID achievementId,
+                To recipient,
+                Optional<Instant> validUntil,
+                Optional<String> idempotencyKey,
+                DidMethod didMethod) {
+            this(achievementId, recipient, validUntil, idempotencyKey, didMethod, CredentialFormat.LDP);
         }
     }
 
@@ -115,6 +129,10 @@ public class Issuance {
         if (request.validUntil().isPresent() && !request.validUntil().get().isAfter(now)) {
             throw PlatformException.invalid("validUntil", "Must be in the future.");
         }
+        if (request.format() == CredentialFormat.JWT && request.didMethod() == DidMethod.KEY) {
+            // A did:key here is an Ed25519 key, which VC-JWT (RS256/ES256) cannot use; the JWT key is under did:web.
+            throw PlatformException.invalid("format", "A VC-JWT is issued by the organization's did:web, not did:key.");
+        }
         Recipient recipient = recipient(request.recipient());
         UUID id = UUID.randomUUID();
         Signer signer = signer(organization, slug, organizationName, request.didMethod());
@@ -132,11 +150,14 @@ public class Issuance {
                 .status(revocation.entry())
                 .status(suspension.entry());
         request.validUntil().ifPresent(credential::validUntil);
-        JsonObject signed = EddsaRdfc2022.sign(
-                credential.build(),
-                signer.key().keyPair(),
-                ProofOptions.assertion(signer.key().verificationMethod(), now));
-        String document = StrictJson.write(signed);
+        String document = switch (request.format()) {
+            case LDP ->
+                StrictJson.write(EddsaRdfc2022.sign(
+                        credential.build(),
+                        signer.key().keyPair(),
+                        ProofOptions.assertion(signer.key().verificationMethod(), now)));
+            case JWT -> vcJwt.sign(organization, slug, credential.build());
+        };
         store(
                 new Stored(
                         id,
@@ -151,6 +172,9 @@ public class Issuance {
                         request.validUntil(),
                         key),
                 by);
+        if (request.format() == CredentialFormat.JWT) {
+            vcJwt.markStored(id);
+        }
         audit.record(AuditEvent.success(AuditAction.CREDENTIAL_ISSUED, by, organization, "credential:" + id));
         return new Issued(id, document, false);
     }

@@ -43,14 +43,16 @@ public class IssuerKeys {
     private final PlatformUrls urls;
     private final AuditLog audit;
     private final Clock clock;
+    private final JwtKeys jwtKeys;
     private final Map<String, Ed25519KeyPair> unsealed = new ConcurrentHashMap<>();
 
-    IssuerKeys(JdbcClient jdbc, KeySealer sealer, PlatformUrls urls, AuditLog audit, Clock clock) {
+    IssuerKeys(JdbcClient jdbc, KeySealer sealer, PlatformUrls urls, AuditLog audit, Clock clock, JwtKeys jwtKeys) {
         this.jdbc = jdbc;
         this.sealer = sealer;
         this.urls = urls;
         this.audit = audit;
         this.clock = clock;
+        this.jwtKeys = jwtKeys;
     }
 
     /** A key that may sign, with its verification method id. */
@@ -89,6 +91,7 @@ public class IssuerKeys {
                 .params(Timestamp.from(clock.instant()), organization.value())
                 .update();
         String keyId = create(organization, next);
+        jwtKeys.rotate(organization); // the VC-JWT key rotates with it: one rotation retires both formats' keys
         audit.record(AuditEvent.success(AuditAction.ISSUER_KEY_ROTATED, by, organization, "key:" + keyId));
         return keyId;
     }
@@ -105,12 +108,17 @@ public class IssuerKeys {
                 .list();
     }
 
-    /** The organization's DID document: every key it has had, in generation order (key-1, key-2, ...). */
+    /**
+     * The organization's DID document: every key it has had, in generation order (key-1, key-2, ...), then its VC-JWT
+     * keys as JsonWebKey methods (jwk-1, ...).
+     */
     public Optional<DidDocument> didDocument(OrganizationId organization, String slug) {
         List<Ed25519PublicKey> keys = published(organization).stream()
                 .map(k -> Multikey.decodePublicKey(k.publicKeyMultibase()))
                 .toList();
-        return keys.isEmpty() ? Optional.empty() : Optional.of(DidWeb.document(did(slug), keys));
+        return keys.isEmpty()
+                ? Optional.empty()
+                : Optional.of(DidWeb.document(did(slug), keys).withJsonWebKeys(jwtKeys.published(organization, slug)));
     }
 
     /**

@@ -180,7 +180,9 @@ class IssuingApi {
             @Nullable RecipientRequest recipient,
             @Nullable String validUntil,
             @Nullable String idempotencyKey,
-            @Nullable String didMethod) {}
+            @Nullable String didMethod,
+            @Nullable String format,
+            IssueOptions.@Nullable Request options) {}
 
     @PostMapping("/orgs/{org}/credentials/issue")
     @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER, machineClients = true)
@@ -194,7 +196,8 @@ class IssuingApi {
                 recipient(request.recipient()),
                 instant(request.validUntil()),
                 Optional.ofNullable(idempotencyHeader != null ? idempotencyHeader : request.idempotencyKey()),
-                didMethod(request.didMethod()));
+                didMethod(request.didMethod()),
+                IssueOptions.format(request.format(), request.options()));
         Issuance.Issued issued;
         try {
             issued = issuance.issue(organization.id(), org, organization.name(), parsed, Actors.current());
@@ -209,7 +212,7 @@ class IssuingApi {
 
     /**
      * A CLR 2.0 {@code ClrCredential} bundling the learner's active credentials from this organization, exactly as
-     * they were signed; 404 when there are none.
+     * they were signed, found by the recipient's e-mail or DID; 404 when there are none.
      */
     @PostMapping("/orgs/{org}/credentials/clr")
     @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER, machineClients = true)
@@ -218,13 +221,8 @@ class IssuingApi {
             @RequestBody ClrRequest request,
             @RequestHeader(value = "Idempotency-Key", required = false) @Nullable String idempotencyHeader) {
         Organization organization = organizations.get(org);
-        RecipientRequest recipient = request.recipient();
-        String email = recipient == null ? null : recipient.email();
-        if (email == null) {
-            throw PlatformException.invalid("recipient.email", "Give the learner's e-mail address.");
-        }
         ClrIssuance.Request parsed = new ClrIssuance.Request(
-                new Issuance.To.Email(email),
+                recipient(request.recipient()), // the learner's e-mail, or the DID credentials were issued to
                 Optional.ofNullable(idempotencyHeader != null ? idempotencyHeader : request.idempotencyKey()));
         Issuance.Issued issued;
         try {
@@ -239,7 +237,7 @@ class IssuingApi {
         return ResponseEntity.status(issued.replayed() ? 200 : 201)
                 .location(URI.create("/orgs/" + org + "/credentials/" + issued.id()))
                 .contentType(MediaType.APPLICATION_JSON)
-                .body("{\"verifiableCredential\":" + issued.document() + "}");
+                .body("{\"verifiableCredential\":" + IssueOptions.asJson(issued.document()) + "}");
     }
 
     @GetMapping("/orgs/{org}/credentials/{id}")
@@ -247,7 +245,7 @@ class IssuingApi {
     ResponseEntity<String> credential(@PathVariable String org, @PathVariable UUID id) {
         String document = issuance.document(organizations.get(org).id(), id)
                 .orElseThrow(() -> PlatformException.notFound("The credential"));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(document);
+        return ResponseEntity.ok().contentType(IssueOptions.mediaType(document)).body(document);
     }
 
     @GetMapping("/orgs/{org}/credentials")

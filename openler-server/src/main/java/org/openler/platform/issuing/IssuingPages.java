@@ -180,18 +180,24 @@ class IssuingPages {
             @RequestParam(defaultValue = "") String recipient,
             @RequestParam(defaultValue = "") String validUntil,
             @RequestParam(defaultValue = "") String idempotencyKey,
+            @RequestParam(defaultValue = "ldp") String format,
             Model model,
             HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         Organization organization = organizations.get(org);
         IssueForm form = new IssueForm(achievement, recipient, validUntil, idempotencyKey);
+        // The format choice (Data Integrity or VC-JWT) survives a form error; anything but "jwt" is the default.
+        CredentialFormat chosen = CredentialFormat.named(format).orElse(CredentialFormat.LDP);
+        model.addAttribute("format", chosen.wireName());
         try {
             Issuance.Request parsed = new Issuance.Request(
                     achievementId(achievement),
                     recipient(recipient),
                     endOf(validUntil),
-                    Optional.of(idempotencyKey).filter(key -> key.length() <= 200));
+                    Optional.of(idempotencyKey).filter(key -> key.length() <= 200),
+                    Issuance.DidMethod.WEB,
+                    chosen);
             Issuance.Issued issued;
             try {
                 issued = issuance.issue(organization.id(), org, organization.name(), parsed, Actors.current());

@@ -3,6 +3,7 @@ package org.openler.platform.verification;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,17 +37,34 @@ class VerificationApi {
         this.verification = verification;
     }
 
+    /**
+     * Takes {@code {"verifiableCredential": {…}}} (or the bare credential) with a Data Integrity credential, or
+     * {@code {"verifiableCredential": "<compact JWS>"}} with an Open Badges 3.0 VC-JWT — the shape the issue API
+     * answers with, so an issued credential can be posted back as it came.
+     */
     @PostMapping(value = "/credentials/verify", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Access(Audience.PUBLIC)
     ResponseEntity<Map<String, Object>> verifyCredential(@RequestBody byte[] body) {
         JsonObject request = parse(body);
         JsonValue credential =
                 request.containsKey("verifiableCredential") ? request.get("verifiableCredential") : request;
+        if (credential instanceof JsonString jwt) {
+            return answer(verification.verifyJwt(jwt.getString()));
+        }
         if (!(credential instanceof JsonObject object)) {
             throw new PlatformException(
-                    Problem.MALFORMED_REQUEST, "Send {\"verifiableCredential\": {…}} with a JSON-LD credential.");
+                    Problem.MALFORMED_REQUEST,
+                    "Send {\"verifiableCredential\": {…}} with a JSON-LD credential, or {\"verifiableCredential\":"
+                            + " \"<compact JWS>\"} with a VC-JWT.");
         }
         return answer(verification.verifyCredential(object));
+    }
+
+    /** A VC-JWT posted as it is ({@code Content-Type: application/jwt}, the compact JWS as the body). */
+    @PostMapping(value = "/credentials/verify", consumes = "application/jwt")
+    @Access(Audience.PUBLIC)
+    ResponseEntity<Map<String, Object>> verifyJwt(@RequestBody byte[] body) {
+        return answer(verification.verifyJwt(new String(body, StandardCharsets.UTF_8)));
     }
 
     @PostMapping(value = "/presentations/verify", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -1,12 +1,14 @@
 package org.openler.platform.verification;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.identity.Access;
 import org.openler.platform.identity.Audience;
@@ -43,6 +45,9 @@ class VerificationPages {
             Check.VALIDITY_PERIOD);
 
     private static final long MAX_BYTES = 1_048_576;
+
+    /** Three base64url parts: what a VC-JWT looks like, as opposed to a JSON credential. */
+    private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
 
     private final Verification verification;
 
@@ -96,13 +101,21 @@ class VerificationPages {
 
     /**
      * Verifies the credential, unwrapping the {@code {"verifiableCredential": …}} an issuer's API answers with, so
-     * that what a provider downloads can be pasted as it is.
+     * that what a provider downloads can be pasted as it is. A VC-JWT (a compact JWS, pasted or in a file, or wrapped
+     * the same way as a JSON string) is verified as one.
      */
     private VerificationReport verify(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8).strip();
+        if (COMPACT_JWS.matcher(text).matches()) {
+            return verification.verifyJwt(text);
+        }
         try {
             JsonObject parsed = StrictJson.parseObject(body);
             if (parsed.size() == 1 && parsed.get("verifiableCredential") instanceof JsonObject credential) {
                 return verification.verifyCredential(credential);
+            }
+            if (parsed.size() == 1 && parsed.get("verifiableCredential") instanceof JsonString jwt) {
+                return verification.verifyJwt(jwt.getString());
             }
         } catch (StandardsException e) {
             // not readable: the verifier says why, as its parsing check

@@ -112,8 +112,8 @@ public class Claims {
     public Optional<Offer> offer(String token) {
         return row(token, false).map(row -> {
             boolean open = row.claimedAt() == null && row.expiresAt().isAfter(clock.instant());
-            return issuedDocument(row.credentialId())
-                    .map(document -> CredentialFacts.of(StrictJson.parseObject(document)))
+            return issued(row.credentialId())
+                    .map(Issued::facts)
                     .map(facts -> new Offer(facts.name(), facts.issuerName(), open))
                     .orElseGet(() -> new Offer("Credential", "", false));
         });
@@ -174,16 +174,16 @@ public class Claims {
     }
 
     private UUID place(AccountId learner, UUID issuedCredential) {
-        String document = issuedDocument(issuedCredential)
+        Issued issued = issued(issuedCredential)
                 .orElseThrow(() -> new PlatformException(Problem.GONE, "The provider withdrew this credential."));
         String holder = holderKeys.did(learner).value();
         return wallet.add(
                 learner,
                 new Wallet.Entry(
                         HeldCredential.Source.CLAIMED,
-                        HeldCredential.Format.DATA_INTEGRITY,
-                        document,
-                        CredentialFacts.of(StrictJson.parseObject(document)),
+                        issued.format(),
+                        issued.document(),
+                        issued.facts(),
                         issuedCredential,
                         holder));
     }
@@ -195,11 +195,24 @@ public class Claims {
                 .optional();
     }
 
-    /** The exact signed bytes, read from the issuing feature's table (read-only: the wallet keeps its own copy). */
-    private Optional<String> issuedDocument(UUID issuedCredential) {
-        return jdbc.sql("select document from issued_credential where id = ?")
+    /** A credential as issued here: its exact signed bytes and their format ('ldp' JSON, or a 'jwt' compact JWS). */
+    record Issued(String document, HeldCredential.Format format) {
+        CredentialFacts facts() {
+            return format == HeldCredential.Format.VC_JWT
+                    ? CredentialFacts.ofJwt(document)
+                    : CredentialFacts.of(StrictJson.parseObject(document));
+        }
+    }
+
+    /** Read from the issuing feature's table, read-only: the wallet keeps its own copy of the bytes. */
+    private Optional<Issued> issued(UUID issuedCredential) {
+        return jdbc.sql("select document, format from issued_credential where id = ?")
                 .param(issuedCredential)
-                .query(String.class)
+                .query((rs, n) -> new Issued(
+                        rs.getString(1),
+                        "jwt".equals(rs.getString(2))
+                                ? HeldCredential.Format.VC_JWT
+                                : HeldCredential.Format.DATA_INTEGRITY))
                 .optional();
     }
 

@@ -1,5 +1,6 @@
 package org.openler.platform.wallet;
 
+import com.nimbusds.jose.util.Base64URL;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -7,6 +8,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
+import org.openler.standards.StandardsException;
+import org.openler.standards.json.JsonLimits;
+import org.openler.standards.json.StrictJson;
 
 /**
  * What the wallet lists about a credential, read from a verified credential's JSON (VC Data Model 2.0 names, and
@@ -50,6 +54,22 @@ record CredentialFacts(
                 issuerId.length() > 2000 ? issuerId.substring(0, 2000) : issuerId,
                 from != null ? from : instant(credential, "issuanceDate"),
                 until != null ? until : instant(credential, "expirationDate"));
+    }
+
+    /**
+     * The facts of a compact VC-JWT, from its {@code vc} claim. Only for a JWT that verified (or was signed here):
+     * the payload is read, not checked.
+     */
+    static CredentialFacts ofJwt(String compact) {
+        String[] parts = compact.strip().split("\\.");
+        if (parts.length != 3) {
+            throw new StandardsException(StandardsException.Code.MALFORMED_JSON, "Not a compact JWS");
+        }
+        JsonObject claims = StrictJson.parseObject(new Base64URL(parts[1]).decode(), JsonLimits.DEFAULT);
+        if (!(claims.get("vc") instanceof JsonObject credential)) {
+            throw new StandardsException(StandardsException.Code.MALFORMED_JSON, "The JWT has no 'vc' claim");
+        }
+        return of(credential);
     }
 
     private static String text(JsonObject object, String field) {

@@ -1,6 +1,5 @@
 package org.openler.platform.wallet;
 
-import com.nimbusds.jose.util.Base64URL;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -18,7 +17,6 @@ import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
 import org.openler.platform.verification.Verification;
 import org.openler.standards.StandardsException;
-import org.openler.standards.json.JsonLimits;
 import org.openler.standards.json.StrictJson;
 import org.openler.standards.verify.Check;
 import org.openler.standards.verify.CheckResult;
@@ -81,21 +79,14 @@ public class WalletImport {
     private Wallet.Entry jwt(String compact) {
         VerificationReport report = verification.verifyJwt(compact);
         refuseUnlessGenuine(report, "The VC-JWT");
-        JsonObject credential;
+        CredentialFacts facts;
         try {
-            JsonObject claims =
-                    StrictJson.parseObject(new Base64URL(compact.split("\\.")[1]).decode(), JsonLimits.DEFAULT);
-            credential = (JsonObject) claims.get("vc");
-        } catch (StandardsException | ClassCastException e) {
+            facts = CredentialFacts.ofJwt(compact);
+        } catch (StandardsException e) {
             throw new PlatformException(Problem.UNPROCESSABLE, "The VC-JWT's payload could not be read.");
         }
         return new Wallet.Entry(
-                HeldCredential.Source.IMPORTED,
-                HeldCredential.Format.VC_JWT,
-                compact,
-                CredentialFacts.of(credential),
-                null,
-                null);
+                HeldCredential.Source.IMPORTED, HeldCredential.Format.VC_JWT, compact, facts, null, null);
     }
 
     private List<Wallet.Entry> json(byte[] file) {

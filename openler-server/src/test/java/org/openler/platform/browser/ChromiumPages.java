@@ -149,7 +149,15 @@ abstract class ChromiumPages {
         WebElement page = driver.findElement(By.tagName("html"));
         element.click();
         WebDriverWait wait = new WebDriverWait(driver, WAIT, POLL);
-        wait.until(ExpectedConditions.stalenessOf(page));
+        // Chromium sometimes reports the old page's node as "does not belong to the document" (an inspector error)
+        // instead of as stale; both mean the next page has replaced it.
+        wait.until(d -> {
+            try {
+                return ExpectedConditions.stalenessOf(page).apply(d);
+            } catch (org.openqa.selenium.WebDriverException e) {
+                return String.valueOf(e.getMessage()).contains("does not belong to the document");
+            }
+        });
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 

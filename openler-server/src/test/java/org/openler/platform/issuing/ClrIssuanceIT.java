@@ -142,6 +142,67 @@ class ClrIssuanceIT {
                 .isEqualTo(1);
     }
 
+    @Test
+    void aLearnerKnownOnlyByTheirDidGetsAClrOfTheCredentialsIssuedToThatDid() {
+        String did = "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK";
+        String first = issueTo("{\"did\": \"" + did + "\"}");
+        String second = issueTo("{\"did\": \"" + did + "\"}");
+        issueTo("{\"did\": \"did:key:z6MkjchhfUsD6mmvni8mCdXHw216Xrm9bQe2mBH1P5RDjVJG\"}");
+        issue("not-the-did@example.org");
+
+        HttpResponse<String> answer = clrFor("{\"did\": \"" + did + "\"}");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        String clr = unwrap(answer.body());
+        assertThat(StrictJson.parseObject(clr)
+                        .getJsonObject("credentialSubject")
+                        .getString("id"))
+                .isEqualTo(did);
+        assertThat(bundledIds(clr)).containsExactlyInAnyOrder(id(first), id(second));
+        HttpResponse<String> verified = verify(clr);
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+    }
+
+    @Test
+    void aDidWithNoCredentialsHereIsNotFoundAndAnInvalidDidIsRefused() {
+        assertThat(clrFor("{\"did\": \"did:key:z6MkjchhfUsD6mmvni8mCdXHw216Xrm9bQe2mBH1P5RDjVJG\"}")
+                        .statusCode())
+                .isEqualTo(404);
+        HttpResponse<String> invalid = clrFor("{\"did\": \"not-a-did\"}");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.body()).contains("recipient.did");
+        assertThat(clrFor("{\"email\": \"a@example.org\", \"did\": \"did:key:z6Mk\"}")
+                        .statusCode())
+                .as("one of e-mail or DID, not both")
+                .isEqualTo(400);
+    }
+
+    @Test
+    void vcJwtCredentialsAreNotBundledBecauseAClrEmbedsJsonCredentialsOnly() {
+        String embedded = issue("mixed-formats@example.org");
+        HttpResponse<String> jwt = post(
+                "/orgs/" + provider.slug() + "/credentials/issue",
+                "{\"achievementId\": \"" + achievementId
+                        + "\", \"recipient\": {\"email\": \"mixed-formats@example.org\"}, \"format\": \"jwt\"}",
+                null);
+        assertThat(jwt.statusCode()).as(jwt.body()).isEqualTo(201);
+
+        String clr = unwrap(clr("mixed-formats@example.org", null).body());
+        assertThat(bundledIds(clr)).containsExactly(id(embedded));
+    }
+
+    private String issueTo(String recipient) {
+        HttpResponse<String> issued = post(
+                "/orgs/" + provider.slug() + "/credentials/issue",
+                "{\"achievementId\": \"" + achievementId + "\", \"recipient\": " + recipient + "}",
+                null);
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        return unwrap(issued.body());
+    }
+
+    private HttpResponse<String> clrFor(String recipient) {
+        return post("/orgs/" + provider.slug() + "/credentials/clr", "{\"recipient\": " + recipient + "}", null);
+    }
+
     private String issue(String email) {
         HttpResponse<String> issued =
                 post("/orgs/" + provider.slug() + "/credentials/issue", """

@@ -153,11 +153,12 @@ class AuthorizationMatrixIT {
     }
 
     /**
-     * VC-API verification: public, reads no session, changes nothing, so programs post to it without a CSRF token
-     * (SecurityConfiguration exempts exactly these). A forged request there can do nothing a direct one cannot.
+     * VC-API verification and skill suggestions: public, read no session, change nothing, so programs post to them
+     * without a CSRF token (SecurityConfiguration exempts exactly these). A forged request there can do nothing a
+     * direct one cannot.
      */
     private static final java.util.Set<String> SESSIONLESS_PUBLIC_POSTS =
-            java.util.Set.of("/credentials/verify", "/presentations/verify");
+            java.util.Set.of("/credentials/verify", "/presentations/verify", "/skills/suggest");
 
     private void forgery(Route route, boolean bearerToo) {
         String path = route.path(variableValues(route, true, false));

@@ -76,6 +76,22 @@ class ClaimIT {
     }
 
     @Test
+    void aVcJwtIssuedHereIsClaimedAsItsCompactJwsAndVerifies() {
+        Account learner = kit.fixtures.learner();
+        var issued = kit.issueJwt(provider, learner.email().value());
+        WebClient web = WalletKit.signedIn(port, learner);
+
+        UUID held = WalletKit.walletId(
+                WalletKit.claim(web, kit.claimToken(learner.email().value())));
+
+        assertThat(web.page("/wallet/credentials/" + held).body())
+                .contains("Forklift Safety")
+                .contains("<h2 id=\"verdict\">Verified</h2>");
+        assertThat(web.get("/api/v1/wallet/credentials/" + held, "*/*").body()).isEqualTo(issued.document());
+        assertThat(issued.document()).doesNotStartWith("{");
+    }
+
+    @Test
     void anotherLearnerCannotClaimACredentialSentToSomeoneElse() {
         Account recipient = kit.fixtures.learner();
         Account other = kit.fixtures.learner();

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import org.openler.platform.accounts.Account;
 import org.openler.platform.issuing.AchievementDefinition;
 import org.openler.platform.issuing.Achievements;
+import org.openler.platform.issuing.CredentialFormat;
 import org.openler.platform.issuing.Issuance;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.outbox.MailOutbox;
@@ -80,6 +81,22 @@ public class WalletKit {
                 provider.org().organization().name(),
                 new Issuance.Request(
                         provider.achievement().id(), new Issuance.To.Email(email), Optional.empty(), Optional.empty()),
+                Fixtures.person(provider.org().admin()));
+    }
+
+    /** A credential issued here as an Open Badges 3.0 VC-JWT (ES256, the organization's did:web JsonWebKey). */
+    Issuance.Issued issueJwt(Provider provider, String email) {
+        return issuance.issue(
+                provider.org().organization().id(),
+                provider.org().slug(),
+                provider.org().organization().name(),
+                new Issuance.Request(
+                        provider.achievement().id(),
+                        new Issuance.To.Email(email),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Issuance.DidMethod.WEB,
+                        CredentialFormat.JWT),
                 Fixtures.person(provider.org().admin()));
     }
 

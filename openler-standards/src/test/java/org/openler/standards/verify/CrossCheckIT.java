@@ -2,6 +2,9 @@ package org.openler.standards.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -11,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,7 +33,9 @@ import org.openler.standards.dataintegrity.ProofOptions;
 import org.openler.standards.did.Did;
 import org.openler.standards.did.DidKey;
 import org.openler.standards.did.DidWeb;
+import org.openler.standards.did.JsonWebKeyMethod;
 import org.openler.standards.json.StrictJson;
+import org.openler.standards.jwt.VcJwt;
 import org.openler.standards.status.BitstringStatusList;
 import org.openler.standards.status.StatusEntry;
 import org.openler.standards.status.StatusListCredentials;
@@ -49,6 +55,7 @@ class CrossCheckIT {
     private static final Ed25519KeyPair KEY = Ed25519.generate();
     private static final Did WEB = DidWeb.forOrganization("demo.example", "demo-university");
     private static final URI LIST = URI.create("https://demo.example/orgs/demo-university/status/1");
+    private static final ECKey JWT_KEY = p256(WEB + "#jwk-1");
 
     @TempDir
     static Path dir;
@@ -71,7 +78,11 @@ class CrossCheckIT {
         JsonObject documents = Json.createObjectBuilder()
                 .add(
                         DidWeb.documentUrl(WEB).toString(),
-                        DidWeb.document(WEB, List.of(KEY.publicKey())).toJson())
+                        // as the platform publishes it: the Ed25519 Multikey and the VC-JWT key as a JsonWebKey
+                        DidWeb.document(WEB, List.of(KEY.publicKey()))
+                                .withJsonWebKeys(
+                                        List.of(new JsonWebKeyMethod(WEB + "#jwk-1", WEB, JWT_KEY.toPublicJWK())))
+                                .toJson())
                 .add(LIST.toString(), listCredential)
                 .build();
         Files.writeString(dir.resolve("documents.json"), StrictJson.write(documents));
@@ -125,6 +136,87 @@ class CrossCheckIT {
             clr.add(sign(badge(issuer, Recipient.did(Fixtures.HOLDER_DID), Optional.empty()), key, method));
         }
         assertThat(crossCheck(sign(clr.build(), key, method), "clr")).containsOnly(true);
+    }
+
+    /**
+     * No independent VC-JWT verifier runs offline here (digitalbazaar and DCC verify Data Integrity only), so
+     * {@code interop/jwtcheck.mjs} composes one: node:crypto (OpenSSL) for the ES256 signature with the JsonWebKey of
+     * the did:web document, the registered claims against the vc claim, digitalbazaar's data model check, and
+     * digitalbazaar's Bitstring Status List check (which verifies the list's own Data Integrity proof).
+     */
+    @Test
+    void vcJwtSignedHereVerifiesIndependentlyUntilRevokedAndATamperedCopyDoesNot() throws Exception {
+        String ok = VcJwt.sign(
+                badge(
+                        WEB,
+                        Recipient.email("learner@example.org"),
+                        Optional.of(new StatusEntry(LIST, StatusPurpose.REVOCATION, 3))),
+                JWT_KEY);
+        JsonObject verdict = jwtCheck(ok, "jwt-ok");
+        assertThat(verdict.getBoolean("verified")).as(verdict.toString()).isTrue();
+        assertThat(verdict.getJsonObject("checks").values())
+                .hasSize(4)
+                .allMatch(v -> v.toString().equals("\"passed\""));
+
+        String revoked = VcJwt.sign(
+                badge(
+                        WEB,
+                        Recipient.email("learner@example.org"),
+                        Optional.of(new StatusEntry(LIST, StatusPurpose.REVOCATION, 9))),
+                JWT_KEY);
+        JsonObject revokedVerdict = jwtCheck(revoked, "jwt-revoked");
+        assertThat(revokedVerdict.getBoolean("verified")).isFalse();
+        assertThat(revokedVerdict.getJsonObject("checks").getString("status")).isEqualTo("failed");
+        assertThat(revokedVerdict.getJsonObject("checks").getString("jose")).isEqualTo("passed");
+
+        String[] parts = ok.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        String forged = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(payload.replace("Data Analysis Fundamentals", "Data Analysis Mastery")
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(forged).isNotEqualTo(parts[1]);
+        JsonObject tampered = jwtCheck(parts[0] + "." + forged + "." + parts[2], "jwt-tampered");
+        assertThat(tampered.getBoolean("verified")).isFalse();
+        assertThat(tampered.getJsonObject("checks").getString("jose")).isEqualTo("failed");
+
+        JsonObject otherKey = jwtCheck(
+                VcJwt.sign(
+                        badge(
+                                WEB,
+                                Recipient.email("x@example.org"),
+                                Optional.of(new StatusEntry(LIST, StatusPurpose.REVOCATION, 3))),
+                        p256(WEB + "#jwk-1")),
+                "jwt-other-key");
+        assertThat(otherKey.getJsonObject("checks").getString("jose"))
+                .as("a key the DID document does not publish")
+                .isEqualTo("failed");
+    }
+
+    private static ECKey p256(String kid) {
+        try {
+            return new ECKeyGenerator(Curve.P_256).keyID(kid).generate();
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonObject jwtCheck(String jwt, String name) throws Exception {
+        Path file = dir.resolve(name + ".jwt");
+        Files.writeString(file, jwt);
+        Result result = run(
+                List.of(
+                        "node",
+                        "jwtcheck.mjs",
+                        file.toString(),
+                        "--documents",
+                        dir.resolve("documents.json").toString()),
+                180);
+        List<String> lines = result.stdout().lines().toList();
+        assertThat(lines).as(name + ": " + result.stdout() + result.stderr()).hasSize(1);
+        JsonObject verdict = StrictJson.parseObject(lines.get(0));
+        assertThat(result.exit()).isEqualTo(verdict.getBoolean("verified") ? 0 : 1);
+        return verdict;
     }
 
     private static JsonObject badge(Did issuer, Recipient recipient, Optional<StatusEntry> status) {

@@ -1,0 +1,41 @@
+package org.openler.platform.issuing;
+
+import java.util.Optional;
+
+/**
+ * The two proof formats OpenLER issues: a Data Integrity proof ({@code eddsa-rdfc-2022}) embedded in the JSON
+ * credential, or an Open Badges 3.0 §8.2 VC-JWT (a compact JWS, ES256) whose {@code vc} claim carries the credential.
+ */
+public enum CredentialFormat {
+    LDP("ldp"),
+    JWT("jwt");
+
+    private final String wireName;
+
+    CredentialFormat(String wireName) {
+        this.wireName = wireName;
+    }
+
+    /** The name in requests, forms and the {@code issued_credential.format} column. */
+    public String wireName() {
+        return wireName;
+    }
+
+    /** The format a request names ({@code "ldp"} or {@code "jwt"}), if it names one of them. */
+    public static Optional<CredentialFormat> named(String name) {
+        for (CredentialFormat format : values()) {
+            if (format.wireName.equals(name)) {
+                return Optional.of(format);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The format of stored credential bytes: a JSON credential starts with a brace, a compact JWS with its base64url
+     * header ({@code eyJ…}) and never with one.
+     */
+    public static CredentialFormat of(String document) {
+        return document.startsWith("{") ? LDP : JWT;
+    }
+}

@@ -1,0 +1,113 @@
+package org.openler.platform.skills.load;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.openler.platform.problems.PlatformException;
+import org.openler.platform.skills.ImportOutcome;
+import org.openler.platform.skills.sources.CustomFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads frameworks at start-up as {@link SkillsProperties} says: the bundled ones (demo mode), then the named files.
+ * In the background by default, so the web server opens at once and the log shows progress; a framework already
+ * stored is found without being read again, so later starts cost next to nothing. A file that cannot be imported is
+ * logged with the reason and changes nothing; with {@code exit-after-import} it makes the process exit with 1.
+ */
+@Component
+@Order(100) // after the demo's people and organizations
+class SkillsStartup implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(SkillsStartup.class);
+
+    private final SkillsProperties properties;
+    private final BundledFrameworks bundled;
+    private final FrameworkImports imports;
+    private final ConfigurableApplicationContext context;
+
+    SkillsStartup(
+            SkillsProperties properties,
+            BundledFrameworks bundled,
+            FrameworkImports imports,
+            ConfigurableApplicationContext context) {
+        this.properties = properties;
+        this.bundled = bundled;
+        this.imports = imports;
+        this.context = context;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!properties.loadBundled() && properties.imports().isEmpty()) {
+            return;
+        }
+        if (properties.background() && !properties.exitAfterImport()) {
+            Thread.ofVirtual().name("skills-loader").start(this::load);
+        } else {
+            boolean ok = load();
+            if (properties.exitAfterImport()) {
+                int code = SpringApplication.exit(context, () -> ok ? 0 : 1);
+                System.exit(code);
+            }
+        }
+    }
+
+    /** Loads everything asked for; answers whether every file went in. */
+    boolean load() {
+        long start = System.nanoTime();
+        boolean ok = true;
+        try {
+            if (properties.loadBundled()) {
+                log.info("Loading the bundled skills frameworks (O*NET, ESCO, crosswalk, NICE, samples)…");
+                bundled.loadAll();
+            }
+        } catch (RuntimeException e) {
+            ok = false;
+            log.error("Loading the bundled skills frameworks failed", e);
+        }
+        for (String spec : properties.imports()) {
+            ok &= importFile(spec);
+        }
+        log.info("Skills frameworks ready in {} s", String.format("%.1f", (System.nanoTime() - start) / 1e9));
+        return ok;
+    }
+
+    private boolean importFile(String spec) {
+        List<String> parts = new ArrayList<>(List.of(spec.split(":", 3)));
+        var format = parts.size() >= 2 ? CustomFormat.of(parts.getFirst()) : java.util.Optional.<CustomFormat>empty();
+        if (format.isEmpty()) {
+            log.error(
+                    "openler.skills.imports: \"{}\" is not format:path[:name] with a format of case, ctdl-asn, rsd, rsd-csv",
+                    spec);
+            return false;
+        }
+        Path path = Path.of(parts.get(1));
+        String name =
+                parts.size() == 3 ? parts.get(2) : path.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        try {
+            byte[] bytes = Files.readAllBytes(path);
+            ImportOutcome outcome = imports.load(() -> format.get().read(bytes, "file: " + path.getFileName(), name));
+            log.info(
+                    "{} {} {} from {}",
+                    outcome instanceof ImportOutcome.Imported ? "Imported" : "Already stored:",
+                    outcome.framework().slug(),
+                    outcome.framework().version(),
+                    path.getFileName());
+            return true;
+        } catch (IOException e) {
+            log.error("Cannot read {}: {}", path, e.getMessage());
+        } catch (PlatformException e) {
+            log.error("Not imported, nothing changed: {}: {}", path.getFileName(), e.detail());
+        }
+        return false;
+    }
+}

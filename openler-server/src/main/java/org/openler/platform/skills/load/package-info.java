@@ -1,0 +1,8 @@
+/**
+ * Loading frameworks: one import path for every reader (content hash, one transaction, the event after commit), the
+ * bundled frameworks of {@code openler-data}, and start-up loading (demo, {@code openler.skills.import}).
+ */
+@NullMarked
+package org.openler.platform.skills.load;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,243 @@
+package org.openler.platform.skills.suggest;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Ranks a catalogue's concepts for a free text: a lexical ranking (BM25) and a semantic one (embeddings), fused. The
+ * same object answers the API, the CLI and the evaluation; it is immutable once built and safe to share between
+ * threads.
+ */
+public final class SuggestionEngine {
+
+    /** How the two rankings become one. */
+    public enum Fusion {
+        /** Only BM25. */
+        LEXICAL,
+        /** Only cosine similarity. */
+        SEMANTIC,
+        /** Reciprocal rank fusion: w / (k + lexical rank) + (1 − w) / (k + semantic rank). */
+        RRF,
+        /** w · BM25 / best BM25 + (1 − w) · cosine. */
+        LINEAR
+    }
+
+    /** Every choice the engine makes; {@link #DEFAULT} is what the evaluation chose on TECH-val. */
+    public record Settings(
+            boolean lexicalAlternatives,
+            double lexicalAlternativeWeight,
+            SemanticRanker.Texts semanticTexts,
+            QuerySpans spans,
+            double spanWeight,
+            Fusion fusion,
+            double lexicalWeight,
+            int rrfK,
+            int lexicalDepth) {
+
+        /**
+         * Chosen on TECH-val only (see docs/benchmarks.md): alternative labels count 0.7 of a preferred label in
+         * BM25; preferred labels only in the semantic ranker (alternative labels cost 7x the vectors for no gain);
+         * the sentence and its clauses are embedded; linear fusion with equal weights.
+         */
+        public static final Settings DEFAULT = new Settings(
+                true,
+                0.7,
+                new SemanticRanker.Texts(false, 1.0, false, 1.0),
+                QuerySpans.CLAUSES,
+                1.0,
+                Fusion.LINEAR,
+                0.5,
+                60,
+                200);
+
+        public Settings with(Fusion newFusion, double newLexicalWeight) {
+            return new Settings(
+                    lexicalAlternatives,
+                    lexicalAlternativeWeight,
+                    semanticTexts,
+                    spans,
+                    spanWeight,
+                    newFusion,
+                    newLexicalWeight,
+                    rrfK,
+                    lexicalDepth);
+        }
+
+        public Settings withSpans(QuerySpans newSpans, double newSpanWeight) {
+            return new Settings(
+                    lexicalAlternatives,
+                    lexicalAlternativeWeight,
+                    semanticTexts,
+                    newSpans,
+                    newSpanWeight,
+                    fusion,
+                    lexicalWeight,
+                    rrfK,
+                    lexicalDepth);
+        }
+    }
+
+    private final Catalogue catalogue;
+    private final Settings settings;
+    private final LexicalRanker lexical;
+    private final @Nullable SemanticRanker semantic;
+
+    /** {@code semantic} may be absent while vectors are computed; the settings must then be lexical. */
+    public SuggestionEngine(
+            Catalogue catalogue, Settings settings, LexicalRanker lexical, @Nullable SemanticRanker semantic) {
+        if (semantic == null && settings.fusion() != Fusion.LEXICAL) {
+            throw new IllegalArgumentException("Without a semantic ranker only lexical fusion works");
+        }
+        this.catalogue = catalogue;
+        this.settings = settings;
+        this.lexical = lexical;
+        this.semantic = semantic;
+    }
+
+    public Catalogue catalogue() {
+        return catalogue;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public LexicalRanker lexical() {
+        return lexical;
+    }
+
+    /** A new engine over the same indexes with other fusion or span settings (for the evaluation). */
+    public SuggestionEngine with(Settings other) {
+        return new SuggestionEngine(catalogue, other, lexical, semantic);
+    }
+
+    /** The best {@code top} concepts that pass the filter, best first. */
+    public List<Suggestion> suggest(String text, int top, ConceptFilter filter) {
+        Scored scored = score(text, filter);
+        Integer[] order = scored.order();
+        List<Suggestion> out = new ArrayList<>();
+        for (int i = 0; i < order.length && out.size() < top; i++) {
+            int c = order[i];
+            out.add(new Suggestion(
+                    catalogue.get(c),
+                    scored.fused[c],
+                    scored.lexical[c],
+                    scored.semantic[c] == Float.NEGATIVE_INFINITY ? 0 : scored.semantic[c]));
+        }
+        return out;
+    }
+
+    /** Every concept that passes the filter, best first (the evaluation ranks all of them). */
+    public int[] rankAll(String text, ConceptFilter filter) {
+        return Arrays.stream(score(text, filter).order())
+                .mapToInt(Integer::intValue)
+                .toArray();
+    }
+
+    private record Scored(boolean[] allowed, double[] fused, double[] lexical, float[] semantic) {
+        Integer[] order() {
+            return IntStream.range(0, fused.length)
+                    .filter(c -> allowed[c] && fused[c] > Double.NEGATIVE_INFINITY)
+                    .boxed()
+                    .sorted(Comparator.<Integer>comparingDouble(c -> -fused[c]).thenComparingInt(c -> c))
+                    .toArray(Integer[]::new);
+        }
+    }
+
+    private Scored score(String text, ConceptFilter filter) {
+        int n = catalogue.size();
+        boolean[] allowed = new boolean[n];
+        for (int c = 0; c < n; c++) {
+            allowed[c] = filter.accepts(catalogue.get(c));
+        }
+        double[] lexicalScores = new double[n];
+        int[] lexicalRank = new int[n];
+        Arrays.fill(lexicalRank, Integer.MAX_VALUE);
+        double bestLexical = 0;
+        if (settings.fusion() != Fusion.SEMANTIC) {
+            List<LexicalRanker.Hit> hits = lexical.rank(text, filter, settings.lexicalDepth());
+            for (int r = 0; r < hits.size(); r++) {
+                LexicalRanker.Hit hit = hits.get(r);
+                lexicalScores[hit.concept()] = hit.score();
+                lexicalRank[hit.concept()] = r + 1;
+                bestLexical = Math.max(bestLexical, hit.score());
+            }
+        }
+        float[] semanticScores = new float[n];
+        if (settings.fusion() != Fusion.LEXICAL) {
+            semanticScores = semanticScores(text);
+        }
+        double[] fused = new double[n];
+        switch (settings.fusion()) {
+            case LEXICAL -> {
+                for (int c = 0; c < n; c++) {
+                    fused[c] = lexicalRank[c] == Integer.MAX_VALUE ? Double.NEGATIVE_INFINITY : lexicalScores[c];
+                }
+            }
+            case SEMANTIC -> {
+                for (int c = 0; c < n; c++) {
+                    fused[c] = semanticScores[c];
+                }
+            }
+            case LINEAR -> {
+                double w = settings.lexicalWeight();
+                for (int c = 0; c < n; c++) {
+                    double lex = bestLexical > 0 ? lexicalScores[c] / bestLexical : 0;
+                    fused[c] = semanticScores[c] == Float.NEGATIVE_INFINITY
+                            ? w * lex
+                            : w * lex + (1 - w) * semanticScores[c];
+                }
+            }
+            case RRF -> {
+                int[] semanticRank = ranks(semanticScores, allowed);
+                double w = settings.lexicalWeight();
+                int k = settings.rrfK();
+                for (int c = 0; c < n; c++) {
+                    double lex = lexicalRank[c] == Integer.MAX_VALUE ? 0 : w / (k + lexicalRank[c]);
+                    double sem = semanticRank[c] == Integer.MAX_VALUE ? 0 : (1 - w) / (k + semanticRank[c]);
+                    fused[c] = lex + sem;
+                }
+            }
+        }
+        return new Scored(allowed, fused, lexicalScores, semanticScores);
+    }
+
+    /** The best similarity of each concept to the whole text or (weighted) to one of its spans. */
+    private float[] semanticScores(String text) {
+        SemanticRanker semantic = this.semantic;
+        if (semantic == null) {
+            throw new IllegalStateException("Checked in the constructor");
+        }
+        List<String> queries = new ArrayList<>();
+        queries.add(text);
+        queries.addAll(settings.spans().of(text));
+        List<float[]> vectors = semantic.encodeQueries(queries);
+        float[] best = semantic.scores(vectors.getFirst());
+        float spanWeight = (float) settings.spanWeight();
+        for (int q = 1; q < vectors.size(); q++) {
+            float[] scores = semantic.scores(vectors.get(q));
+            for (int c = 0; c < best.length; c++) {
+                best[c] = Math.max(best[c], scores[c] * spanWeight);
+            }
+        }
+        return best;
+    }
+
+    private static int[] ranks(float[] scores, boolean[] allowed) {
+        Integer[] order = IntStream.range(0, scores.length)
+                .filter(c -> allowed[c] && scores[c] > Float.NEGATIVE_INFINITY)
+                .boxed()
+                .sorted(Comparator.<Integer>comparingDouble(c -> -scores[c]))
+                .toArray(Integer[]::new);
+        int[] rank = new int[scores.length];
+        Arrays.fill(rank, Integer.MAX_VALUE);
+        for (int r = 0; r < order.length; r++) {
+            rank[order[r]] = r + 1;
+        }
+        return rank;
+    }
+}
