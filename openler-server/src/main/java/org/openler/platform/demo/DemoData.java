@@ -14,6 +14,7 @@ import org.openler.platform.issuing.Achievements;
 import org.openler.platform.issuing.Issuance;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
+import org.openler.platform.wallet.Claims;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -53,6 +54,7 @@ class DemoData implements ApplicationRunner {
     private final RegisteredClientRepository registeredClients;
     private final Achievements achievements;
     private final Issuance issuance;
+    private final Claims claims;
 
     DemoData(
             AccountService accounts,
@@ -60,13 +62,15 @@ class DemoData implements ApplicationRunner {
             MachineClientService clients,
             RegisteredClientRepository registeredClients,
             Achievements achievements,
-            Issuance issuance) {
+            Issuance issuance,
+            Claims claims) {
         this.accounts = accounts;
         this.organizations = organizations;
         this.clients = clients;
         this.registeredClients = registeredClients;
         this.achievements = achievements;
         this.issuance = issuance;
+        this.claims = claims;
     }
 
     @Override
@@ -134,7 +138,7 @@ class DemoData implements ApplicationRunner {
         }
         for (int i = 0; i < LEARNERS.size(); i++) {
             AchievementDefinition achievement = defined.get(i % defined.size());
-            issuance.issue(
+            Issuance.Issued issued = issuance.issue(
                     university.id(),
                     university.slug(),
                     university.name(),
@@ -144,7 +148,21 @@ class DemoData implements ApplicationRunner {
                             Optional.empty(),
                             Optional.of("demo-credential-" + i)),
                     person(registrar));
+            // In their wallets from the start, as if claimed (a wallet already holding it is left as it is).
+            Account learner = account(LEARNERS.get(i));
+            claims.placeForDemo(learner.id(), issued.id());
         }
+        // One more for Izzy, left unclaimed: its claim message waits in the outbox (/demo/outbox) for the tour.
+        issuance.issue(
+                university.id(),
+                university.slug(),
+                university.name(),
+                new Issuance.Request(
+                        defined.get(defined.size() - 1).id(),
+                        new Issuance.To.Email(LEARNERS.get(1).email()),
+                        Optional.empty(),
+                        Optional.of("demo-credential-unclaimed")),
+                person(registrar));
     }
 
     private Account account(Person person) {

@@ -27,6 +27,7 @@ import org.openler.standards.dataintegrity.ProofOptions;
 import org.openler.standards.did.Did;
 import org.openler.standards.json.StrictJson;
 import org.openler.standards.status.StatusPurpose;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -47,6 +48,7 @@ public class Issuance {
     private final PlatformUrls urls;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final VcJwtIssuing vcJwt;
 
     Issuance(
@@ -57,6 +59,7 @@ public class Issuance {
             PlatformUrls urls,
             AuditLog audit,
             Clock clock,
+            ApplicationEventPublisher events,
             VcJwtIssuing vcJwt) {
         this.jdbc = jdbc;
         this.achievements = achievements;
@@ -65,6 +68,7 @@ public class Issuance {
         this.urls = urls;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
         this.vcJwt = vcJwt;
     }
 
@@ -266,6 +270,13 @@ public class Issuance {
             // indexes it drew) rolls back, and the caller is answered with the first one.
             throw new IdempotentReplay(credential.idempotencyKey().orElseThrow(), raced);
         }
+        // After the insert, outside the try: a listener's own duplicate key must not pass for an idempotent replay.
+        events.publishEvent(new CredentialIssued(
+                credential.id(),
+                credential.organization(),
+                credential.recipient() instanceof To.Email email
+                        ? Optional.of(email.address().strip().toLowerCase())
+                        : Optional.empty()));
     }
 
     /** Thrown inside the transaction so it rolls back; the API then answers with the earlier credential. */

@@ -23,6 +23,7 @@ import org.openler.standards.did.DidResolvers;
 import org.openler.standards.did.DidWebResolver;
 import org.openler.standards.json.StrictJson;
 import org.openler.standards.jwt.DidJwtKeys;
+import org.openler.standards.jwt.JwtKeyResolver;
 import org.openler.standards.status.StatusPurpose;
 import org.openler.standards.verify.PresentationExpectations;
 import org.openler.standards.verify.VerificationReport;
@@ -78,10 +79,17 @@ public class Verification {
     /**
      * Verifies an Open Badges 3.0 VC-JWT: its {@code kid} must name a JsonWebKey method of the issuer's DID (this
      * platform's own from the database, other did:web hosts only if allowed), then status and validity as for any
-     * credential.
+     * credential. A did:jwk issuer is its own key (the wallet imports such credentials from elsewhere).
      */
     public VerificationReport verifyJwt(String compact) {
-        return verifier().verifyJwt(compact, DidJwtKeys.of(DidResolvers.keyAndWeb(this::resolveWeb)));
+        JwtKeyResolver didDocuments = DidJwtKeys.of(DidResolvers.keyAndWeb(this::resolveWeb));
+        JwtKeyResolver didJwk = new DidJwkKeys();
+        return verifier()
+                .verifyJwt(
+                        compact,
+                        (issuer, keyId) -> issuer.startsWith("did:jwk:")
+                                ? didJwk.resolve(issuer, keyId)
+                                : didDocuments.resolve(issuer, keyId));
     }
 
     public VerificationReport verifyPresentation(JsonObject presentation, PresentationExpectations expected) {

@@ -33,7 +33,12 @@ class DemoModeIT {
                             .query(Long.class)
                             .single())
                     .isEqualTo(4);
-            new WebClient(base).signIn("andre@demo.openler.org", DemoData.PASSWORD);
+            WebClient andre = new WebClient(base);
+            andre.signIn("andre@demo.openler.org", DemoData.PASSWORD);
+            assertThat(andre.page("/wallet").body())
+                    .as("the demo learner's credential is in the wallet, and it verifies on H2 too")
+                    .contains("Welding Fundamentals")
+                    .contains("status-verified");
             assertThat(WebClient.clientToken(base, DemoData.ISSUER_CLIENT_ID, DemoData.ISSUER_CLIENT_SECRET))
                     .isNotBlank();
             assertThat(new WebClient(base).page("/demo/outbox").statusCode()).isEqualTo(200);
@@ -44,7 +49,17 @@ class DemoModeIT {
             assertThat(jdbc.sql("select count(*) from issued_credential")
                             .query(Long.class)
                             .single())
+                    .as("one each, and one more for Izzy left to claim")
+                    .isEqualTo(5);
+            assertThat(jdbc.sql("select count(distinct account_id) from wallet_credential")
+                            .query(Long.class)
+                            .single())
                     .isEqualTo(4);
+            assertThat(jdbc.sql("select recipient_email from wallet_claim where claimed_at is null")
+                            .query(String.class)
+                            .list())
+                    .containsExactly("izzy@demo.openler.org");
+            assertThat(new WebClient(base).page("/demo/outbox").body()).contains("/wallet/claim/");
         }
         assertThat(Files.exists(dataDir.resolve("db/openler.mv.db"))).isTrue();
         assertThat(Files.exists(dataDir.resolve("master.key"))).isTrue();
@@ -59,6 +74,14 @@ class DemoModeIT {
                             .query(Long.class)
                             .single())
                     .isEqualTo(1);
+            assertThat(jdbc.sql("select count(*) from wallet_credential")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(4);
+            assertThat(jdbc.sql("select count(*) from issued_credential")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(5);
         }
     }
 

@@ -1,0 +1,193 @@
+package org.openler.platform.wallet;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.openler.platform.audit.AuditAction;
+import org.openler.platform.audit.AuditEvent;
+import org.openler.platform.audit.AuditLog;
+import org.openler.platform.identity.Actor;
+import org.openler.platform.problems.PlatformException;
+import org.openler.platform.problems.Problem;
+import org.openler.platform.verification.Verification;
+import org.openler.standards.StandardsException;
+import org.openler.standards.json.StrictJson;
+import org.openler.standards.verify.Check;
+import org.openler.standards.verify.CheckResult;
+import org.openler.standards.verify.VerificationReport;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports credentials issued elsewhere from a file: a VC (JSON with a Data Integrity proof), a VP (each credential
+ * it carries), or an Open Badges 3.0 VC-JWT (compact JWS). Everything is verified as it enters with the platform
+ * verifier. A credential whose signature, structure, contexts or issuer fail is refused with the verifier's reason,
+ * never kept: the wallet holds only credentials that verified when they arrived. A genuine credential that is
+ * revoked, suspended or expired is accepted and shown as such (it is still the learner's record). A presentation is
+ * all or nothing. Open Badges 2.0 assertions are recognised and refused as not yet supported.
+ */
+@Service
+public class WalletImport {
+
+    /** The largest file taken (as the request limit). */
+    public static final int MAX_BYTES = 1_048_576;
+
+    /** The most credentials one presentation may bring in. */
+    static final int MAX_CREDENTIALS = 50;
+
+    private static final Pattern COMPACT_JWS = Pattern.compile("^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$");
+
+    /** Failures of these checks still mean "a genuine credential", just not a current one. */
+    private static final List<Check> TOLERATED = List.of(Check.STATUS, Check.VALIDITY_PERIOD);
+
+    private final Wallet wallet;
+    private final Verification verification;
+    private final AuditLog audit;
+
+    WalletImport(Wallet wallet, Verification verification, AuditLog audit) {
+        this.wallet = wallet;
+        this.verification = verification;
+        this.audit = audit;
+    }
+
+    /** Imports what the file holds and returns the ids of the credentials now in the wallet, in file order. */
+    @Transactional
+    public List<UUID> importFile(Actor.Person learner, byte[] file) {
+        if (file.length == 0) {
+            throw PlatformException.invalid("file", "Choose a credential file, or paste its contents.");
+        }
+        if (file.length > MAX_BYTES) {
+            throw new PlatformException(Problem.PAYLOAD_TOO_LARGE, "The file is larger than 1 MB.");
+        }
+        String text = new String(file, StandardCharsets.UTF_8).strip();
+        List<Wallet.Entry> entries = COMPACT_JWS.matcher(text).matches() ? List.of(jwt(text)) : json(file);
+        List<UUID> ids = new ArrayList<>();
+        for (Wallet.Entry entry : entries) {
+            ids.add(wallet.add(learner.accountId(), entry));
+        }
+        audit.record(AuditEvent.success(AuditAction.CREDENTIAL_IMPORTED, learner, null, null)
+                .withDetail(ids.size() + " credential(s)"));
+        return ids;
+    }
+
+    private Wallet.Entry jwt(String compact) {
+        VerificationReport report = verification.verifyJwt(compact);
+        refuseUnlessGenuine(report, "The VC-JWT");
+        CredentialFacts facts;
+        try {
+            facts = CredentialFacts.ofJwt(compact);
+        } catch (StandardsException e) {
+            throw new PlatformException(Problem.UNPROCESSABLE, "The VC-JWT's payload could not be read.");
+        }
+        return new Wallet.Entry(
+                HeldCredential.Source.IMPORTED, HeldCredential.Format.VC_JWT, compact, facts, null, null);
+    }
+
+    private List<Wallet.Entry> json(byte[] file) {
+        JsonObject parsed;
+        try {
+            parsed = StrictJson.parseObject(file);
+        } catch (StandardsException e) {
+            throw new PlatformException(
+                    Problem.UNPROCESSABLE,
+                    "This file is not a credential we can read: it is neither JSON nor a VC-JWT (" + e.getMessage()
+                            + ").");
+        }
+        if (isOpenBadges2(parsed)) {
+            throw new PlatformException(
+                    Problem.UNPROCESSABLE,
+                    "This is an Open Badges 2.0 assertion. Importing Open Badges 2.0 is not yet supported; ask the"
+                            + " issuer for an Open Badges 3.0 credential.");
+        }
+        if (parsed.size() == 1 && parsed.get("verifiableCredential") instanceof JsonObject wrapped) {
+            parsed = wrapped; // what an issuer's API answers with, saved as it came
+        }
+        if (hasType(parsed, "VerifiablePresentation")) {
+            return presentation(parsed);
+        }
+        // A single credential keeps the file's exact bytes (unless it came wrapped).
+        String document = parsed.equals(StrictJson.parseObject(file))
+                ? new String(file, StandardCharsets.UTF_8).strip()
+                : StrictJson.write(parsed);
+        return List.of(credential(parsed, document, "The credential"));
+    }
+
+    private List<Wallet.Entry> presentation(JsonObject presentation) {
+        JsonValue carried = presentation.get("verifiableCredential");
+        List<JsonValue> credentials = carried instanceof JsonArray array
+                ? array
+                : carried == null || carried == JsonValue.NULL ? List.of() : List.of(carried);
+        if (credentials.isEmpty()) {
+            throw new PlatformException(Problem.UNPROCESSABLE, "The presentation carries no credentials.");
+        }
+        if (credentials.size() > MAX_CREDENTIALS) {
+            throw new PlatformException(
+                    Problem.UNPROCESSABLE,
+                    "The presentation carries " + credentials.size() + " credentials; at most " + MAX_CREDENTIALS
+                            + " are imported at once.");
+        }
+        List<Wallet.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < credentials.size(); i++) {
+            String label = "Credential " + (i + 1) + " of the presentation";
+            if (!(credentials.get(i) instanceof JsonObject credential)) {
+                throw new PlatformException(
+                        Problem.UNPROCESSABLE, label + " is not an embedded JSON credential, so it was not imported.");
+            }
+            // A credential inside a presentation is taken as its JSON: its proof covers the data, not the spacing.
+            entries.add(credential(credential, StrictJson.write(credential), label));
+        }
+        return entries;
+    }
+
+    private Wallet.Entry credential(JsonObject credential, String document, String label) {
+        if (!credential.containsKey("proof")) {
+            throw new PlatformException(
+                    Problem.UNPROCESSABLE, label + " is not signed (it has no proof), so it cannot be verified.");
+        }
+        refuseUnlessGenuine(verification.verifyCredential(credential), label);
+        return new Wallet.Entry(
+                HeldCredential.Source.IMPORTED,
+                HeldCredential.Format.DATA_INTEGRITY,
+                document,
+                CredentialFacts.of(credential),
+                null,
+                null);
+    }
+
+    private static void refuseUnlessGenuine(VerificationReport report, String label) {
+        for (CheckResult.Failed failed : report.failures()) {
+            if (!TOLERATED.contains(failed.check())) {
+                throw new PlatformException(
+                        Problem.UNPROCESSABLE, label + " did not verify, so it was not imported: " + failed.message());
+            }
+        }
+    }
+
+    /** OB 2.0 assertions: the v2 context, or the shape (type Assertion with badge and verify). */
+    static boolean isOpenBadges2(JsonObject document) {
+        JsonValue context = document.get("@context");
+        boolean v2Context =
+                context instanceof JsonString s && s.getString().startsWith("https://w3id.org/openbadges/v2")
+                        || context instanceof JsonArray a
+                                && a.stream()
+                                        .anyMatch(c -> c instanceof JsonString s
+                                                && s.getString().startsWith("https://w3id.org/openbadges/v2"));
+        return v2Context
+                || hasType(document, "Assertion") && document.containsKey("badge") && document.containsKey("verify");
+    }
+
+    private static boolean hasType(JsonObject document, String type) {
+        JsonValue value = document.get("type");
+        return value instanceof JsonString s && s.getString().equals(type)
+                || value instanceof JsonArray a
+                        && a.stream()
+                                .anyMatch(t -> t instanceof JsonString s
+                                        && s.getString().equals(type));
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * The learner's wallet: the holder key (did:key) kept for each learner, claiming credentials issued here to the
+ * learner's e-mail address, importing credentials issued elsewhere (verified as they enter), and curating what is
+ * held (hide, order, collections). Every query is scoped by the signed-in learner's account id.
+ */
+@NullMarked
+package org.openler.platform.wallet;
+
+import org.jspecify.annotations.NullMarked;
