@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Issue + persist throughput over HTTP: starts the server jar on its own PostgreSQL database (demo data on, for the
+# Issue + persist throughput over HTTP: starts the server jar on its own PostgreSQL database (demo data on — without
+# the skills frameworks' background import and embedding, which would compete for the CPU — for the
 # demo-university provider, its achievements and the machine client demo-issuer), then runs the JMH benchmark
 # IssueOverHttpBenchmarks (several client threads POSTing /orgs/demo-university/credentials/issue), stops the server
 # and prints credentials/s.
@@ -80,6 +81,8 @@ createdb "$DB"
   --openler.public-url="http://localhost:$PORT" \
   --openler.data-dir="$WORK/data" \
   --openler.demo.enabled=true \
+  --openler.skills.load-bundled=false \
+  --openler.skills.suggest.background=false \
   >>"$LOG" 2>&1 &
 PID=$!
 for _ in $(seq 1 240); do

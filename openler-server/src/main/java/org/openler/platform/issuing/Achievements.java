@@ -17,12 +17,18 @@ import org.openler.platform.identity.Actor;
 import org.openler.platform.identity.OrganizationId;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
+import org.openler.platform.registry.Ctid;
+import org.openler.platform.registry.PublishedCredential;
+import org.openler.platform.registry.RegistryEntries;
+import org.openler.platform.skills.Competencies;
+import org.openler.platform.skills.Frameworks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** A provider's achievements (Open Badges 3.0 {@code Achievement}). */
 @Service
@@ -67,11 +73,23 @@ public class Achievements {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final Competencies competencies;
+    private final Frameworks frameworks;
+    private final RegistryEntries registry;
 
-    Achievements(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    Achievements(
+            JdbcClient jdbc,
+            AuditLog audit,
+            Clock clock,
+            Competencies competencies,
+            Frameworks frameworks,
+            RegistryEntries registry) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.competencies = competencies;
+        this.frameworks = frameworks;
+        this.registry = registry;
     }
 
     /** What a provider types to define an achievement. */
@@ -81,7 +99,19 @@ public class Achievements {
             String criteria,
             String achievementType,
             String image,
-            List<AchievementDefinition.Alignment> alignments) {}
+            List<AchievementDefinition.Alignment> alignments,
+            String registryCtid) {
+
+        public Draft(
+                String name,
+                String description,
+                String criteria,
+                String achievementType,
+                String image,
+                List<AchievementDefinition.Alignment> alignments) {
+            this(name, description, criteria, achievementType, image, alignments, "");
+        }
+    }
 
     @Transactional
     public AchievementDefinition create(OrganizationId organization, Draft draft, Actor by) {
@@ -103,9 +133,18 @@ public class Achievements {
         if (draft.alignments().size() > 100) {
             errors.add(new PlatformException.FieldError("alignments", "At most 100 alignments."));
         }
+        Optional<PublishedCredential> entry = registryEntry(organization, draft.registryCtid(), errors);
         if (!errors.isEmpty()) {
             throw new PlatformException(Problem.INVALID_INPUT, "Some fields are not valid.", errors);
         }
+        List<AchievementDefinition.Alignment> resolved = new ArrayList<>();
+        draft.alignments().forEach(a -> resolved.add(resolve(a)));
+        entry.ifPresent(e -> resolved.add(new AchievementDefinition.Alignment(
+                e.url(),
+                e.credential().name(),
+                Optional.of("ceterms:Credential"),
+                Optional.empty(),
+                Optional.of(e.ctid().value()))));
         AchievementDefinition achievement = new AchievementDefinition(
                 UUID.randomUUID(),
                 organization,
@@ -114,17 +153,21 @@ public class Achievements {
                 draft.criteria().strip(),
                 type.isEmpty() ? Optional.empty() : Optional.of(type),
                 image,
-                draft.alignments(),
+                resolved,
+                entry.map(e -> e.ctid().value()),
                 clock.instant());
         ArrayNode alignments = JSON.createArrayNode();
-        achievement
-                .alignments()
-                .forEach(a -> alignments
-                        .addObject()
-                        .put("targetUrl", a.targetUrl().toString())
-                        .put("targetName", a.targetName()));
+        achievement.alignments().forEach(a -> {
+            ObjectNode node = alignments
+                    .addObject()
+                    .put("targetUrl", a.targetUrl().toString())
+                    .put("targetName", a.targetName());
+            a.targetType().ifPresent(t -> node.put("targetType", t));
+            a.targetFramework().ifPresent(f -> node.put("targetFramework", f));
+            a.targetCode().ifPresent(c -> node.put("targetCode", c));
+        });
         jdbc.sql("insert into achievement (id, organization_id, name, description, criteria, achievement_type,"
-                        + " image_url, alignments, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " image_url, alignments, registry_ctid, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         achievement.id(),
                         organization.value(),
@@ -134,6 +177,7 @@ public class Achievements {
                         achievement.achievementType().orElse(null),
                         achievement.image().map(URI::toString).orElse(null),
                         JSON.writeValueAsString(alignments),
+                        achievement.registryCtid().orElse(null),
                         Timestamp.from(achievement.createdAt()))
                 .update();
         audit.record(AuditEvent.success(
@@ -153,6 +197,57 @@ public class Achievements {
                 .params(organization.value(), id)
                 .query(Achievements::map)
                 .optional();
+    }
+
+    /**
+     * An alignment to a competency of the platform's ontology names it as the ontology does: its preferred label
+     * (unless the provider gave a name), {@code ceasn:Competency}, the framework and the code. Other URIs stay as given.
+     */
+    private AchievementDefinition.Alignment resolve(AchievementDefinition.Alignment given) {
+        return competencies
+                .byUri(given.targetUrl())
+                .map(c -> new AchievementDefinition.Alignment(
+                        given.targetUrl(),
+                        given.targetName().isBlank() ? c.label() : given.targetName(),
+                        Optional.of("ceasn:Competency"),
+                        frameworks
+                                .find(c.framework().id())
+                                .map(f -> f.name() + " " + f.version())
+                                .or(() -> Optional.of(c.framework().slug() + " "
+                                        + c.framework().version())),
+                        c.code().isBlank() ? Optional.empty() : Optional.of(c.code())))
+                .orElse(given);
+    }
+
+    /** The organization's own published registry entry the achievement points at, if one is named. */
+    private Optional<PublishedCredential> registryEntry(
+            OrganizationId organization, String ctid, List<PlatformException.FieldError> errors) {
+        if (ctid.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<PublishedCredential> entry = Ctid.parse(ctid.strip())
+                .flatMap(registry::findPublished)
+                .filter(e -> e.organization().equals(organization));
+        if (entry.isEmpty()) {
+            errors.add(new PlatformException.FieldError(
+                    "registryCtid", "Give the CTID of one of your organization's published registry entries."));
+        }
+        return entry;
+    }
+
+    /**
+     * An alignment target: an http(s) address, or a URN (frameworks whose publisher mints no web addresses, such as
+     * NICE, are named by {@code urn:} URIs in the platform's ontology).
+     */
+    static Optional<URI> alignmentUri(String value) {
+        if (value.startsWith("urn:") && value.length() <= 2000) {
+            try {
+                return Optional.of(new URI(value));
+            } catch (java.net.URISyntaxException e) {
+                return Optional.empty();
+            }
+        }
+        return httpUri(value);
     }
 
     static Optional<URI> httpUri(String value) {
@@ -176,7 +271,10 @@ public class Achievements {
         for (JsonNode node : JSON.readTree(rs.getString("alignments"))) {
             alignments.add(new AchievementDefinition.Alignment(
                     URI.create(node.get("targetUrl").asString()),
-                    node.get("targetName").asString()));
+                    node.get("targetName").asString(),
+                    optional(node, "targetType"),
+                    optional(node, "targetFramework"),
+                    optional(node, "targetCode")));
         }
         String image = rs.getString("image_url");
         return new AchievementDefinition(
@@ -188,6 +286,12 @@ public class Achievements {
                 Optional.ofNullable(rs.getString("achievement_type")),
                 image == null ? Optional.empty() : Optional.of(URI.create(image)),
                 alignments,
+                Optional.ofNullable(rs.getString("registry_ctid")),
                 rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static Optional<String> optional(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asString());
     }
 }

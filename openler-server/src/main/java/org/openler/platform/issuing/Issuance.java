@@ -394,7 +394,8 @@ public class Issuance {
                 achievement.achievementType(),
                 achievement.image(),
                 achievement.alignments().stream()
-                        .map(a -> new Achievement.Alignment(a.targetUrl(), a.targetName()))
+                        .map(a -> new Achievement.Alignment(
+                                a.targetUrl(), a.targetName(), a.targetType(), a.targetFramework(), a.targetCode()))
                         .toList());
     }
 

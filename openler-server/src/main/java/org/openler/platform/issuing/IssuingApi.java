@@ -93,7 +93,12 @@ class IssuingApi {
                 .body(document);
     }
 
-    record AlignmentView(String targetUrl, String targetName) {}
+    record AlignmentView(
+            String targetUrl,
+            String targetName,
+            @Nullable String targetType,
+            @Nullable String targetFramework,
+            @Nullable String targetCode) {}
 
     record AchievementRequest(
             @Nullable String name,
@@ -101,7 +106,8 @@ class IssuingApi {
             @Nullable String criteria,
             @Nullable String achievementType,
             @Nullable String image,
-            @Nullable List<AlignmentView> alignments) {}
+            @Nullable List<AlignmentView> alignments,
+            @Nullable String registryCtid) {}
 
     record AchievementView(
             String id,
@@ -110,7 +116,8 @@ class IssuingApi {
             String criteria,
             @Nullable String achievementType,
             @Nullable String image,
-            List<AlignmentView> alignments) {
+            List<AlignmentView> alignments,
+            @Nullable String registryCtid) {
         static AchievementView of(AchievementDefinition a) {
             return new AchievementView(
                     a.id().toString(),
@@ -120,8 +127,14 @@ class IssuingApi {
                     a.achievementType().orElse(null),
                     a.image().map(URI::toString).orElse(null),
                     a.alignments().stream()
-                            .map(al -> new AlignmentView(al.targetUrl().toString(), al.targetName()))
-                            .toList());
+                            .map(al -> new AlignmentView(
+                                    al.targetUrl().toString(),
+                                    al.targetName(),
+                                    al.targetType().orElse(null),
+                                    al.targetFramework().orElse(null),
+                                    al.targetCode().orElse(null)))
+                            .toList(),
+                    a.registryCtid().orElse(null));
         }
     }
 
@@ -134,9 +147,10 @@ class IssuingApi {
                 ? List.of()
                 : request.alignments().stream()
                         .map(a -> new AchievementDefinition.Alignment(
-                                Achievements.httpUri(String.valueOf(a.targetUrl()))
+                                Achievements.alignmentUri(String.valueOf(a.targetUrl()))
                                         .orElseThrow(() -> PlatformException.invalid(
-                                                "alignments.targetUrl", "Give each competency as an http(s) URI.")),
+                                                "alignments.targetUrl",
+                                                "Give each competency as an http(s) address or a URN.")),
                                 a.targetName() == null ? "" : a.targetName()))
                         .toList();
         AchievementDefinition created = achievements.create(
@@ -147,7 +161,8 @@ class IssuingApi {
                         nz(request.criteria()),
                         nz(request.achievementType()),
                         nz(request.image()),
-                        alignments),
+                        alignments,
+                        nz(request.registryCtid())),
                 Actors.current());
         return ResponseEntity.created(URI.create("/orgs/" + org + "/achievements/" + created.id()))
                 .body(AchievementView.of(created));

@@ -57,10 +57,16 @@ class IssuingPages {
 
     /** What the achievement form holds, echoed back (cut to size) when it has mistakes. */
     public record AchievementForm(
-            String name, String description, String criteria, String achievementType, String image, String alignments) {
+            String name,
+            String description,
+            String criteria,
+            String achievementType,
+            String image,
+            String alignments,
+            String registryCtid) {
 
         static AchievementForm empty() {
-            return new AchievementForm("", "", "", "", "", "");
+            return new AchievementForm("", "", "", "", "", "", "");
         }
 
         AchievementForm cut() {
@@ -70,7 +76,8 @@ class IssuingPages {
                     at(criteria, 4000),
                     at(achievementType, 200),
                     at(image, 2000),
-                    at(alignments, 20_000));
+                    at(alignments, 20_000),
+                    at(registryCtid, 100));
         }
     }
 
@@ -92,12 +99,14 @@ class IssuingPages {
             @RequestParam(defaultValue = "") String achievementType,
             @RequestParam(defaultValue = "") String image,
             @RequestParam(defaultValue = "") String alignments,
+            @RequestParam(defaultValue = "") String registryCtid,
             Model model,
             HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         Organization organization = organizations.get(org);
-        AchievementForm form = new AchievementForm(name, description, criteria, achievementType, image, alignments);
+        AchievementForm form =
+                new AchievementForm(name, description, criteria, achievementType, image, alignments, registryCtid);
         try {
             List<AchievementDefinition.Alignment> parsed;
             try {
@@ -107,7 +116,7 @@ class IssuingPages {
             }
             AchievementDefinition created = achievements.create(
                     organization.id(),
-                    new Achievements.Draft(name, description, criteria, achievementType, image, parsed),
+                    new Achievements.Draft(name, description, criteria, achievementType, image, parsed, registryCtid),
                     Actors.current());
             redirect.addFlashAttribute("notice", "achievements.created");
             redirect.addFlashAttribute("created", created.name());
@@ -358,7 +367,7 @@ class IssuingPages {
                 .map(line -> {
                     String[] parts = line.split("\\s+", 2);
                     return new AchievementDefinition.Alignment(
-                            Achievements.httpUri(parts[0]).orElseThrow(),
+                            Achievements.alignmentUri(parts[0]).orElseThrow(),
                             parts.length > 1 ? parts[1].strip() : parts[0]);
                 })
                 .toList();
@@ -374,7 +383,7 @@ class IssuingPages {
             }
             String[] parts = line.split("\\s+", 2);
             String name = parts.length > 1 ? parts[1].strip() : parts[0];
-            if (Achievements.httpUri(parts[0]).isEmpty() || name.length() > MAX_ALIGNMENT_NAME) {
+            if (Achievements.alignmentUri(parts[0]).isEmpty() || name.length() > MAX_ALIGNMENT_NAME) {
                 bad.add(i + 1);
             }
         }

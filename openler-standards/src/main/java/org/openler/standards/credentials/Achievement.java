@@ -24,8 +24,25 @@ public record Achievement(
         Optional<URI> image,
         List<Alignment> alignments) {
 
-    /** An alignment to a competency or skill framework entry. */
-    public record Alignment(URI targetUrl, String targetName) {}
+    /**
+     * An alignment to a competency, a framework entry or a registry entry (OB 3.0 {@code Alignment}).
+     *
+     * @param targetType an OB 3.0 alignment target type ({@code ceasn:Competency}, {@code ceterms:Credential},
+     *     {@code CFItem}, …, or {@code ext:…}), when known
+     * @param targetFramework the framework's name, when known
+     * @param targetCode the entry's code within its framework, when known
+     */
+    public record Alignment(
+            URI targetUrl,
+            String targetName,
+            Optional<String> targetType,
+            Optional<String> targetFramework,
+            Optional<String> targetCode) {
+
+        public Alignment(URI targetUrl, String targetName) {
+            this(targetUrl, targetName, Optional.empty(), Optional.empty(), Optional.empty());
+        }
+    }
 
     public Achievement {
         if (name.isBlank() || description.isBlank() || criteriaNarrative.isBlank()) {
@@ -55,11 +72,15 @@ public record Achievement(
         if (!alignments.isEmpty()) {
             JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
             for (Alignment a : alignments) {
-                array.add(Jsons.PROVIDER
+                JsonObjectBuilder alignment = Jsons.PROVIDER
                         .createObjectBuilder()
                         .add("type", Jsons.PROVIDER.createArrayBuilder().add("Alignment"))
                         .add("targetName", a.targetName())
-                        .add("targetUrl", a.targetUrl().toString()));
+                        .add("targetUrl", a.targetUrl().toString());
+                a.targetType().ifPresent(t -> alignment.add("targetType", t));
+                a.targetFramework().ifPresent(f -> alignment.add("targetFramework", f));
+                a.targetCode().ifPresent(c -> alignment.add("targetCode", c));
+                array.add(alignment);
             }
             achievement.add("alignment", array);
         }

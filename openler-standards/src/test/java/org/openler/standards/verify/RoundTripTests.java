@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.openler.standards.Fixtures;
 import org.openler.standards.StandardsException;
+import org.openler.standards.credentials.Achievement;
 import org.openler.standards.credentials.Credentials;
 import org.openler.standards.credentials.IdentityObject;
 import org.openler.standards.credentials.IssuerProfile;
@@ -70,6 +71,44 @@ class RoundTripTests {
                         Check.ISSUER,
                         Check.STATUS,
                         Check.VALIDITY_PERIOD);
+    }
+
+    @Test
+    void alignmentsToFrameworkEntriesAndRegistryEntriesCarryTheirTypeFrameworkAndCode() {
+        Achievement aligned = new Achievement(
+                URI.create("https://demo.example/achievements/1"),
+                "Data Analysis",
+                "Analyses data.",
+                "Passed the project.",
+                Optional.empty(),
+                Optional.empty(),
+                List.of(
+                        new Achievement.Alignment(
+                                URI.create("http://data.europa.eu/esco/skill/analyse-data"),
+                                "analyse data",
+                                Optional.of("ceasn:Competency"),
+                                Optional.of("ESCO 1.1.1"),
+                                Optional.of("S2.7.1")),
+                        new Achievement.Alignment(
+                                URI.create(
+                                        "https://demo.example/registry/resources/ce-0b8f3f0e-6c1c-4d1e-9d2c-7d7b1c1c1c1c"),
+                                "Certificate in Data Analysis",
+                                Optional.of("ceterms:Credential"),
+                                Optional.empty(),
+                                Optional.empty())));
+        JsonObject unsigned = Credentials.openBadge()
+                .id(URI.create("urn:uuid:0b8f3f0e-6c1c-4d1e-9d2c-7d7b1c1c1c1d"))
+                .issuer(new IssuerProfile(ISSUER_DID, "Demo University", Optional.empty()))
+                .recipient(Recipient.email("learner@example.org"))
+                .achievement(aligned)
+                .validFrom(NOW)
+                .build();
+        String json = StrictJson.write(unsigned);
+        assertThat(json)
+                .contains("\"targetType\":\"ceasn:Competency\"", "\"targetFramework\":\"ESCO 1.1.1\"")
+                .contains("\"targetCode\":\"S2.7.1\"", "\"targetType\":\"ceterms:Credential\"");
+        JsonObject signed = Fixtures.sign(unsigned, ISSUER_KEY, DidKey.verificationMethodId(ISSUER_KEY.publicKey()));
+        assertThat(verifier.verifyCredential(bytes(signed)).failures()).isEmpty();
     }
 
     @Test
