@@ -266,31 +266,27 @@ class IssuingPages {
     @PostMapping("/orgs/{org}/credentials/{id}/revoke")
     @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER)
     String revoke(@PathVariable String org, @PathVariable UUID id, RedirectAttributes redirect) {
-        Organization organization = organizations.get(org);
-        issuance.changeStatus(organization.id(), id, "revoked", Actors.current());
-        redirect.addFlashAttribute("notice", "issued.revokedNotice");
-        redirect.addFlashAttribute("revokedId", id.toString());
-        return "redirect:/orgs/" + org + "/credentials/issued";
+        return changeStatus(org, id, "revoked", "issued.revokedNotice", redirect);
     }
 
     /** Suspension is reversible, so it needs no confirmation step; the list says what happened. */
     @PostMapping("/orgs/{org}/credentials/{id}/suspend")
     @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER)
     String suspend(@PathVariable String org, @PathVariable UUID id, RedirectAttributes redirect) {
-        Organization organization = organizations.get(org);
-        issuance.changeStatus(organization.id(), id, "suspended", Actors.current());
-        redirect.addFlashAttribute("notice", "issued.suspendedNotice");
-        redirect.addFlashAttribute("revokedId", id.toString());
-        return "redirect:/orgs/" + org + "/credentials/issued";
+        return changeStatus(org, id, "suspended", "issued.suspendedNotice", redirect);
     }
 
     @PostMapping("/orgs/{org}/credentials/{id}/reinstate")
     @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER)
     String reinstate(@PathVariable String org, @PathVariable UUID id, RedirectAttributes redirect) {
-        Organization organization = organizations.get(org);
-        issuance.changeStatus(organization.id(), id, "active", Actors.current());
-        redirect.addFlashAttribute("notice", "issued.reinstatedNotice");
-        redirect.addFlashAttribute("revokedId", id.toString());
+        return changeStatus(org, id, "active", "issued.reinstatedNotice", redirect);
+    }
+
+    /** Changes the status, then shows the issued list with a notice naming the credential. */
+    private String changeStatus(String org, UUID id, String status, String notice, RedirectAttributes redirect) {
+        issuance.changeStatus(organizations.get(org).id(), id, status, Actors.current());
+        redirect.addFlashAttribute("notice", notice);
+        redirect.addFlashAttribute("changedId", id.toString());
         return "redirect:/orgs/" + org + "/credentials/issued";
     }
 

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openler.platform.organizations.Organization;
 import org.openler.platform.support.Fixtures;
 import org.openler.platform.support.PlatformTest;
 import org.openler.platform.support.WebClient;
@@ -36,18 +35,17 @@ class ClrIssuanceIT {
     Fixtures.Org provider;
     String token;
     String achievementId;
+    IssuerClient issuer;
 
     @BeforeEach
     void aProviderWithAnAchievement() {
-        base = "http://localhost:" + port;
-        provider = fixtures.organization(Organization.Kind.PROVIDER);
-        var client = fixtures.client(provider);
-        token = WebClient.clientToken(base, client.client().clientId(), client.secret());
-        HttpResponse<String> created = post("/orgs/" + provider.slug() + "/achievements", """
+        issuer = IssuerClient.aProvider(fixtures, port, """
                 {"name": "Pipe Fitting", "description": "Measures, cuts and joins pipe.",
-                 "criteria": "Passed the practical assessment.", "achievementType": "Certificate"}""", null);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        achievementId = StrictJson.parseObject(created.body()).getString("id");
+                 "criteria": "Passed the practical assessment.", "achievementType": "Certificate"}""");
+        base = issuer.base;
+        provider = issuer.provider;
+        token = issuer.token;
+        achievementId = issuer.achievementId;
     }
 
     @Test
@@ -237,13 +235,7 @@ class ClrIssuanceIT {
     }
 
     private HttpResponse<String> post(String path, String json, String bearer) {
-        return new WebClient(base)
-                .send(HttpRequest.newBuilder(URI.create(base + path))
-                        .header("Authorization", "Bearer " + (bearer == null ? token : bearer))
-                        .header("Content-Type", "application/json")
-                        .header("Accept", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json))
-                        .build());
+        return issuer.post(path, json, bearer == null ? token : bearer);
     }
 
     private static List<JsonValue> bundled(String clr) {
@@ -259,6 +251,6 @@ class ClrIssuanceIT {
     }
 
     private static String unwrap(String body) {
-        return body.substring("{\"verifiableCredential\":".length(), body.length() - 1);
+        return IssuerClient.unwrap(body);
     }
 }

@@ -30,18 +30,25 @@ final class IssuerClient {
         this.achievementId = achievementId;
     }
 
+    static final String WELDING = """
+            {"name": "Welding Fundamentals", "description": "Safe, code-compliant MIG and TIG welds.",
+             "criteria": "Passed the practical assessment.", "achievementType": "Certificate",
+             "alignments": [{"targetUrl": "http://data.europa.eu/esco/skill/0fbf8cd4-0d5c-4a1b-a1d3-0b5b4b2e4c38",
+                             "targetName": "weld metal"}]}""";
+
     /** A new provider organization with a machine client and a "Welding Fundamentals" achievement. */
     static IssuerClient aProvider(Fixtures fixtures, int port) {
+        return aProvider(fixtures, port, WELDING);
+    }
+
+    /** A new provider organization with a machine client and the achievement {@code achievementJson} defines. */
+    static IssuerClient aProvider(Fixtures fixtures, int port, String achievementJson) {
         String base = "http://localhost:" + port;
         Fixtures.Org provider = fixtures.organization(Organization.Kind.PROVIDER);
         var client = fixtures.client(provider);
         String token = WebClient.clientToken(base, client.client().clientId(), client.secret());
         IssuerClient partial = new IssuerClient(base, provider, token, "");
-        HttpResponse<String> created = partial.post("/orgs/" + provider.slug() + "/achievements", """
-                {"name": "Welding Fundamentals", "description": "Safe, code-compliant MIG and TIG welds.",
-                 "criteria": "Passed the practical assessment.", "achievementType": "Certificate",
-                 "alignments": [{"targetUrl": "http://data.europa.eu/esco/skill/0fbf8cd4-0d5c-4a1b-a1d3-0b5b4b2e4c38",
-                                 "targetName": "weld metal"}]}""");
+        HttpResponse<String> created = partial.post("/orgs/" + provider.slug() + "/achievements", achievementJson);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return new IssuerClient(base, provider, token, field(created.body(), "id"));
     }

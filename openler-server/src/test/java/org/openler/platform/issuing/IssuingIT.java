@@ -40,20 +40,15 @@ class IssuingIT {
     Fixtures.Org provider;
     String token;
     String achievementId;
+    IssuerClient issuer;
 
     @BeforeEach
     void aProviderWithAnAchievement() {
-        base = "http://localhost:" + port;
-        provider = fixtures.organization(Organization.Kind.PROVIDER);
-        var client = fixtures.client(provider);
-        token = WebClient.clientToken(base, client.client().clientId(), client.secret());
-        HttpResponse<String> created = post("/orgs/" + provider.slug() + "/achievements", """
-                {"name": "Welding Fundamentals", "description": "Safe, code-compliant MIG and TIG welds.",
-                 "criteria": "Passed the practical assessment.", "achievementType": "Certificate",
-                 "alignments": [{"targetUrl": "http://data.europa.eu/esco/skill/0fbf8cd4-0d5c-4a1b-a1d3-0b5b4b2e4c38",
-                                 "targetName": "weld metal"}]}""", null);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        achievementId = field(created.body(), "id");
+        issuer = IssuerClient.aProvider(fixtures, port);
+        base = issuer.base;
+        provider = issuer.provider;
+        token = issuer.token;
+        achievementId = issuer.achievementId;
     }
 
     @Test
@@ -203,22 +198,14 @@ class IssuingIT {
     }
 
     private HttpResponse<String> post(String path, String json, String bearer) {
-        return new WebClient(base)
-                .send(HttpRequest.newBuilder(URI.create(base + path))
-                        .header("Authorization", "Bearer " + (bearer == null ? token : bearer))
-                        .header("Content-Type", "application/json")
-                        .header("Accept", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json))
-                        .build());
+        return issuer.post(path, json, bearer == null ? token : bearer);
     }
 
     private static String unwrap(String body) {
-        return body.substring("{\"verifiableCredential\":".length(), body.length() - 1);
+        return IssuerClient.unwrap(body);
     }
 
     private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
-        assertThat(m.find()).as(name + " in " + json).isTrue();
-        return m.group(1).replace("urn:uuid:", "");
+        return IssuerClient.field(json, name);
     }
 }
