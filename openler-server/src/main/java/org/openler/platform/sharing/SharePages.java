@@ -1,5 +1,6 @@
 package org.openler.platform.sharing;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,6 +17,7 @@ import org.openler.platform.identity.Actors;
 import org.openler.platform.identity.Audience;
 import org.openler.platform.identity.PlatformUrls;
 import org.openler.platform.problems.PlatformException;
+import org.openler.platform.problems.ProblemResponses;
 import org.openler.platform.wallet.HeldCredential;
 import org.openler.platform.wallet.Wallet;
 import org.springframework.stereotype.Controller;
@@ -74,6 +76,7 @@ class SharePages {
             @RequestParam(defaultValue = "") String purpose,
             @RequestParam(defaultValue = "") String until,
             Model model,
+            HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         try {
@@ -83,8 +86,8 @@ class SharePages {
             redirect.addFlashAttribute("qr", ShareQr.svgDataUrl(link));
             return "redirect:/wallet/shares/" + created.share().id();
         } catch (PlatformException refused) {
-            if (refused.fieldErrors().isEmpty()) {
-                throw refused;
+            if (refused.fieldErrors().isEmpty() || !ProblemResponses.wantsHtml(request)) {
+                throw refused; // a program gets the problem as application/problem+json
             }
             response.setStatus(refused.problem().status().value());
             model.addAttribute("shareError", refused.fieldErrors().get(0).message());

@@ -36,14 +36,22 @@ public class ShareKit {
     final Claims claims;
     final WalletImport imports;
     final Issuance issuance;
+    final org.openler.platform.wallet.Wallet heldWallet;
     final List<ShareOpened> events = new CopyOnWriteArrayList<>();
 
-    ShareKit(Fixtures fixtures, WalletKit wallet, Claims claims, WalletImport imports, Issuance issuance) {
+    ShareKit(
+            Fixtures fixtures,
+            WalletKit wallet,
+            Claims claims,
+            WalletImport imports,
+            Issuance issuance,
+            org.openler.platform.wallet.Wallet heldWallet) {
         this.fixtures = fixtures;
         this.wallet = wallet;
         this.claims = claims;
         this.imports = imports;
         this.issuance = issuance;
+        this.heldWallet = heldWallet;
     }
 
     @EventListener
@@ -65,6 +73,11 @@ public class ShareKit {
                     Fixtures.person(learner), WalletKit.elsewhere(name).getBytes(StandardCharsets.UTF_8)));
         }
         return new Holder(learner, provider, issued, held);
+    }
+
+    /** The exact bytes of the holder's n-th credential. */
+    String wallet(Holder holder, int n) {
+        return heldWallet.document(holder.account().id(), holder.held().get(n));
     }
 
     static WebClient signedIn(int port, Account account) {
