@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.openler.platform.identity.AccountId;
+import org.openler.platform.identity.OrganizationId;
 import org.openler.platform.keys.SecretTokens;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
@@ -106,6 +107,29 @@ public class Shares {
             store.insertItem(id, i, items.get(i));
         }
         return new Created(get(owner, id), token);
+    }
+
+    /**
+     * Demo mode: a share with a known token and one visit by an organization, made once (a second call finds the
+     * token and changes nothing).
+     */
+    @Transactional
+    public void placeForDemo(AccountId owner, NewShare request, String token, OrganizationId visitor, String name) {
+        if (store.findByTokenHash(SecretTokens.hash(token)).isPresent()) {
+            return;
+        }
+        Share share = create(owner, request, token).share();
+        store.insertAccess(
+                owner,
+                share.id(),
+                new ShareAccess(
+                        UUID.randomUUID(),
+                        share.id(),
+                        clock.instant(),
+                        ShareAccess.Kind.OPENED,
+                        ShareAccess.PartyKind.ORGANIZATION,
+                        name),
+                visitor.value());
     }
 
     public List<Share> list(AccountId owner) {
