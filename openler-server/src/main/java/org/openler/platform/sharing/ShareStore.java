@@ -109,8 +109,10 @@ class ShareStore {
         }
         jdbc.sql("select i.share_id, i.credential_id, i.credential_name, i.disclosed_claims"
                         + " from credential_share_item i join credential_share s on s.id = i.share_id"
-                        + " where s.account_id = ? order by i.share_id, i.item_position")
-                .param(owner.value())
+                        + " where s.account_id = ?"
+                        + (shares.size() == 1 ? " and s.id = ?" : "")
+                        + " order by i.share_id, i.item_position")
+                .params(shares.size() == 1 ? List.of(owner.value(), shares.get(0)) : List.of(owner.value()))
                 .query((rs, n) -> {
                     UUID share = rs.getObject(1, UUID.class);
                     String disclosed = rs.getString(4);
