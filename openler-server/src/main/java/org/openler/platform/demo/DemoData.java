@@ -55,6 +55,7 @@ class DemoData implements ApplicationRunner {
     private final Achievements achievements;
     private final Issuance issuance;
     private final Claims claims;
+    private final DemoShares demoShares;
 
     DemoData(
             AccountService accounts,
@@ -63,7 +64,8 @@ class DemoData implements ApplicationRunner {
             RegisteredClientRepository registeredClients,
             Achievements achievements,
             Issuance issuance,
-            Claims claims) {
+            Claims claims,
+            DemoShares demoShares) {
         this.accounts = accounts;
         this.organizations = organizations;
         this.clients = clients;
@@ -71,6 +73,7 @@ class DemoData implements ApplicationRunner {
         this.achievements = achievements;
         this.issuance = issuance;
         this.claims = claims;
+        this.demoShares = demoShares;
     }
 
     @Override
@@ -90,12 +93,13 @@ class DemoData implements ApplicationRunner {
         if (organizations.roleOf(issuer.id(), university.id()).isEmpty()) {
             organizations.changeRoleOrAdd(university, issuer.id(), StaffRole.ISSUER, person(registrar));
         }
-        organizations
+        Organization employer = organizations
                 .find("demo-employer")
                 .orElseGet(() -> organizations.create(
                         "Demo Employer", "demo-employer", Organization.Kind.EMPLOYER, person(recruiter)));
 
         seedCredentials(university, registrar);
+        demoShares.place(account(LEARNERS.get(2)), employer);
 
         if (registeredClients.findByClientId(ISSUER_CLIENT_ID) == null) {
             clients.register(
