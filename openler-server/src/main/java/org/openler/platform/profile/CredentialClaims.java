@@ -27,8 +27,15 @@ record CredentialClaims(
         List<Alignment> alignments,
         @Nullable Endorsement endorsement) {
 
-    /** An OB 3.0 Alignment: where it points, its name there, and its declared target type (if any). */
-    record Alignment(URI targetUrl, String targetName, String targetType) {
+    /**
+     * An OB 3.0 Alignment: where it points, its name there, its declared target type (if any), and the achievement
+     * that states it (if that has an id).
+     */
+    record Alignment(
+            URI targetUrl,
+            String targetName,
+            String targetType,
+            @Nullable URI achievement) {
 
         static final String COMPETENCY = "ceasn:Competency";
 
@@ -108,7 +115,8 @@ record CredentialClaims(
                 alignments.add(new Alignment(
                         target,
                         clip(a.get("targetName") instanceof JsonString s ? s.getString() : target.toString()),
-                        a.get("targetType") instanceof JsonString t ? t.getString() : ""));
+                        a.get("targetType") instanceof JsonString t ? t.getString() : "",
+                        achievementId));
             }
         }
     }

@@ -9,16 +9,18 @@ import java.util.Optional;
 import org.openler.platform.identity.AccountId;
 import org.openler.platform.skills.Competencies;
 import org.openler.platform.skills.Competency;
+import org.openler.platform.wallet.HolderKeys;
 import org.openler.platform.wallet.StatusCheck;
 import org.openler.platform.wallet.Wallet;
+import org.openler.standards.did.Did;
 import org.springframework.stereotype.Service;
 
 /**
  * Builds a learner's skills profile now. Credentials are re-verified as the wallet shows them (status included), so
  * only credentials that verify now give skills: a revoked, suspended or expired one drops its skills on the next
  * look. Hidden credentials give none (the learner hid them). An alignment counts when it declares a competency
- * ({@code ceasn:Competency}) or points at a competency the ontology knows; an endorsement counts when it endorses such
- * a competency or an achievement the learner holds. The learner's own statements are added as self-asserted.
+ * ({@code ceasn:Competency}) or points at a competency the ontology knows; an endorsement counts when a third party (not the learner's
+ * own key) endorses such a competency or an achievement the learner holds. The learner's own statements are added as self-asserted.
  */
 @Service
 public class SkillsProfile {
@@ -27,8 +29,15 @@ public class SkillsProfile {
     private final Wallet wallet;
     private final Competencies competencies;
     private final ProfileStore store;
+    private final HolderKeys holderKeys;
 
-    SkillsProfile(StatusCheck statusCheck, Wallet wallet, Competencies competencies, ProfileStore store) {
+    SkillsProfile(
+            StatusCheck statusCheck,
+            Wallet wallet,
+            Competencies competencies,
+            ProfileStore store,
+            HolderKeys holderKeys) {
+        this.holderKeys = holderKeys;
         this.statusCheck = statusCheck;
         this.wallet = wallet;
         this.competencies = competencies;
@@ -56,14 +65,16 @@ public class SkillsProfile {
                         CredentialClaims.read(checked.credential().format(), document)));
             }
         }
-        return new Profile(shown, skills(verified, store.skills(owner)));
+        Optional<String> self = holderKeys.existingDid(owner).map(Did::value);
+        return new Profile(shown, skills(verified, store.skills(owner), self));
     }
 
     public List<ProfileSkill> skills(AccountId owner) {
         return read(owner).skills();
     }
 
-    private List<ProfileSkill> skills(List<Backing> verified, List<SelfAssertedSkill> statements) {
+    private List<ProfileSkill> skills(
+            List<Backing> verified, List<SelfAssertedSkill> statements, Optional<String> self) {
         Map<String, String> labels = new LinkedHashMap<>();
         Map<String, List<Provenance>> sources = new LinkedHashMap<>();
         Map<URI, List<String>> skillsOfAchievement = new LinkedHashMap<>();
@@ -92,8 +103,10 @@ public class SkillsProfile {
         }
         for (Backing backing : verified) {
             CredentialClaims.Endorsement endorsement = backing.claims().endorsement();
-            if (endorsement == null) {
-                continue;
+            if (endorsement == null
+                    || self.filter(backing.checked().credential().issuerId()::equals)
+                            .isPresent()) {
+                continue; // not an endorsement, or one the learner signed with their own key: no third party's word
             }
             Provenance.Endorsed source = new Provenance.Endorsed(
                     backing.checked().credential().id(),

@@ -101,7 +101,7 @@ class ProfileIT {
     void anEndorsementByAThirdPartyShowsOnTheSkillItEndorsesWithTheEndorser() {
         Account learner = kit.fixtures.learner();
         WebClient web = WalletKit.signedIn(port, learner);
-        kit.issueAndClaim(kit.weldingSchool(), learner, web);
+        ProfileKit.Held held = kit.issueAndClaim(kit.weldingSchool(), learner, web);
 
         HttpResponse<String> imported = WalletKit.importText(
                 web,
@@ -120,6 +120,22 @@ class ProfileIT {
         assertThat(kinds(analysis)).containsExactly("endorsed");
         assertThat(analysis.path("label").asString()).isEqualTo("perform data analysis");
         assertThat(web.page("/wallet/skills").body()).contains("Endorsed by Harbour Welders Guild");
+
+        // endorsing the achievement endorses each skill it aligns to
+        URI achievement = URI.create(JSON.readTree(web(web, "/api/v1/wallet/credentials/" + held.wallet()))
+                .path("credentialSubject")
+                .path("achievement")
+                .path("id")
+                .asString());
+        WalletKit.importText(web, ProfileKit.endorsement(achievement, "Port Authority", "A safe rigger."));
+        JsonNode after = skills(web);
+        assertThat(kinds(skill(after, ProfileKit.WELDING).orElseThrow()))
+                .containsExactly("verified", "endorsed", "endorsed");
+        assertThat(skill(after, ProfileKit.RIGGING)
+                        .orElseThrow()
+                        .path("sources")
+                        .toString())
+                .contains("Port Authority", "A safe rigger.");
     }
 
     @Test
