@@ -19,6 +19,7 @@ import org.openler.platform.privacy.IdMap;
 import org.openler.platform.skills.SkillMapping;
 import org.openler.platform.support.PlatformTest;
 import org.openler.platform.support.WebClient;
+import org.openler.platform.wallet.HolderKeys;
 import org.openler.platform.wallet.WalletKit;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,6 +49,9 @@ class ProfileIT {
 
     @Autowired
     ProfilePersonalData personalData;
+
+    @Autowired
+    HolderKeys holderKeys;
 
     @BeforeAll
     void theOntologyIsLoaded() throws InterruptedException {
@@ -136,6 +140,22 @@ class ProfileIT {
                         .path("sources")
                         .toString())
                 .contains("Port Authority", "A safe rigger.");
+    }
+
+    @Test
+    void anEndorsementTheLearnerSignedWithTheirOwnKeyIsNoEndorsement() {
+        Account learner = kit.fixtures.learner();
+        WebClient web = WalletKit.signedIn(port, learner);
+        kit.issueAndClaim(kit.weldingSchool(), learner, web);
+        HolderKeys.HolderKey own = holderKeys.signingKey(learner.id());
+
+        HttpResponse<String> imported = WalletKit.importText(
+                web, ProfileKit.endorsement(ProfileKit.WELDING, "Me, myself", "I am great.", own.keyPair()));
+
+        assertThat(imported.statusCode())
+                .as("it verifies, so the wallet takes it")
+                .isEqualTo(302);
+        assertThat(kinds(skill(skills(web), ProfileKit.WELDING).orElseThrow())).containsExactly("verified");
     }
 
     @Test

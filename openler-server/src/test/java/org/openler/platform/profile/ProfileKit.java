@@ -96,7 +96,11 @@ public class ProfileKit {
 
     /** An OB 3.0 EndorsementCredential by a third party (a did:key), endorsing the subject (a skill, an achievement). */
     public static String endorsement(URI subject, String endorser, String comment) {
-        Ed25519KeyPair key = Ed25519.generate();
+        return endorsement(subject, endorser, comment, Ed25519.generate());
+    }
+
+    /** An endorsement signed with the given key, published as its did:key. */
+    static String endorsement(URI subject, String endorser, String comment, Ed25519KeyPair key) {
         String issuer = DidKey.of(key.publicKey()).value();
         JsonObject unsigned = Json.createObjectBuilder()
                 .add(

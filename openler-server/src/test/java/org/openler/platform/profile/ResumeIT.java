@@ -115,7 +115,9 @@ class ResumeIT {
     void thePdfReadsBackTheSameResumeWithSpanishAccentsInAnEmbeddedFont() throws Exception {
         Setup s = learnerWithAResume();
 
+        long started = System.nanoTime();
         byte[] english = download(s.web(), "/wallet/resume/pdf?lang=en");
+        long millis = (System.nanoTime() - started) / 1_000_000;
         byte[] spanish = download(s.web(), "/wallet/resume/pdf?lang=es");
 
         try (PDDocument pdf = Loader.loadPDF(english)) {
@@ -129,6 +131,9 @@ class ResumeIT {
                     .contains("knot tying for boats", "Self-asserted")
                     .doesNotContain("Secret Hobby");
             assertThat(text.indexOf("Marine Biology 101")).isLessThan(text.indexOf("Welding and Rigging"));
+            System.out.printf(
+                    "Resume PDF: %d bytes, %d page(s), answered in %d ms (three credentials re-verified)%n",
+                    english.length, pdf.getNumberOfPages(), millis);
             for (var name : pdf.getPage(0).getResources().getFontNames()) {
                 PDFont font = pdf.getPage(0).getResources().getFont(name);
                 assertThat(font.isEmbedded())
@@ -151,6 +156,9 @@ class ResumeIT {
         HttpResponse<String> download = s.web().get("/wallet/resume/ler-rs", "application/json");
 
         assertThat(exported.statusCode()).isEqualTo(200);
+        System.out.printf(
+                "LER-RS export: %d bytes with three credentials embedded%n",
+                exported.body().length());
         assertThat(download.headers().firstValue("Content-Disposition").orElse(""))
                 .contains("attachment");
         JsonNode resume = JSON.readTree(exported.body());
