@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.wallet.HeldCredential;
 import org.openler.standards.StandardsException;
@@ -23,7 +22,6 @@ import org.openler.standards.json.StrictJson;
  */
 record CredentialClaims(
         @Nullable URI credentialId,
-        List<URI> achievementIds,
         List<Alignment> alignments,
         @Nullable Endorsement endorsement) {
 
@@ -47,7 +45,7 @@ record CredentialClaims(
     /** An EndorsementSubject: the thing endorsed (a competency, an achievement) and the endorser's words. */
     record Endorsement(URI subject, String comment) {}
 
-    /** A CLR bundles credentials; one level of nesting is read, which is all CLR 2.0 has. */
+    /** More alignments than any achievement states; a guard, since a CLR bundles many. */
     private static final int MAX_ALIGNMENTS = 200;
 
     static CredentialClaims read(HeldCredential.Format format, String document) {
@@ -59,7 +57,7 @@ record CredentialClaims(
             return of(credential);
         } catch (StandardsException | IllegalArgumentException e) {
             // verified just now, so this does not happen; a credential we cannot read contributes no skills
-            return new CredentialClaims(null, List.of(), List.of(), null);
+            return new CredentialClaims(null, List.of(), null);
         }
     }
 
@@ -78,35 +76,28 @@ record CredentialClaims(
             URI endorsed = uri(subject.get("id"));
             String comment = subject.get("endorsementComment") instanceof JsonString s ? s.getString() : "";
             return new CredentialClaims(
-                    id, List.of(), List.of(), endorsed == null ? null : new Endorsement(endorsed, clip(comment)));
+                    id, List.of(), endorsed == null ? null : new Endorsement(endorsed, clip(comment)));
         }
-        List<URI> achievements = new ArrayList<>();
         List<Alignment> alignments = new ArrayList<>();
-        collect(credential, achievements, alignments);
+        collect(credential, alignments);
         if (credential.get("credentialSubject") instanceof JsonObject subject
                 && subject.get("verifiableCredential") instanceof JsonArray bundled) {
             for (JsonValue inner : bundled) {
                 if (inner instanceof JsonObject innerCredential) {
-                    collect(innerCredential, achievements, alignments);
+                    collect(innerCredential, alignments);
                 }
             }
         }
         return new CredentialClaims(
-                id,
-                List.copyOf(achievements),
-                List.copyOf(alignments.subList(0, Math.min(alignments.size(), MAX_ALIGNMENTS))),
-                null);
+                id, List.copyOf(alignments.subList(0, Math.min(alignments.size(), MAX_ALIGNMENTS))), null);
     }
 
-    private static void collect(JsonObject credential, List<URI> achievements, List<Alignment> alignments) {
+    private static void collect(JsonObject credential, List<Alignment> alignments) {
         if (!(credential.get("credentialSubject") instanceof JsonObject subject)
                 || !(subject.get("achievement") instanceof JsonObject achievement)) {
             return;
         }
         URI achievementId = uri(achievement.get("id"));
-        if (achievementId != null) {
-            achievements.add(achievementId);
-        }
         JsonValue list = achievement.get("alignment");
         List<JsonValue> items =
                 list instanceof JsonArray array ? array : list instanceof JsonObject one ? List.of(one) : List.of();
@@ -157,9 +148,5 @@ record CredentialClaims(
     private static String clip(String text) {
         String stripped = text.strip();
         return stripped.length() > 500 ? stripped.substring(0, 500) : stripped;
-    }
-
-    Optional<Endorsement> endorsementIfAny() {
-        return Optional.ofNullable(endorsement);
     }
 }

@@ -94,9 +94,9 @@ public class SkillsProfile {
                 if (!list.contains(source)) {
                     list.add(source);
                 }
-                for (URI achievement : backing.claims().achievementIds()) {
+                if (alignment.achievement() != null) {
                     skillsOfAchievement
-                            .computeIfAbsent(achievement, a -> new ArrayList<>())
+                            .computeIfAbsent(alignment.achievement(), a -> new ArrayList<>())
                             .add(key);
                 }
             }
