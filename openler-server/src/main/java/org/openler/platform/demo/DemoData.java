@@ -124,10 +124,14 @@ class DemoData implements ApplicationRunner {
                                     "Passed the practical welding assessment and the safety examination.",
                                     "Certificate",
                                     "",
+                                    // ESCO "use welding equipment", declared a competency: a verified skill
                                     List.of(new AchievementDefinition.Alignment(
                                             URI.create("http://data.europa.eu/esco/skill/"
-                                                    + "b0a4a31b-5f29-4c6a-8c20-7a52ee2b51d4"),
-                                            "weld metal"))),
+                                                    + "2ee57de4-bffd-4194-b009-0060edec77cc"),
+                                            "use welding equipment",
+                                            Optional.of("ceasn:Competency"),
+                                            Optional.of("ESCO"),
+                                            Optional.empty()))),
                             person(registrar)),
                     achievements.create(
                             university.id(),
