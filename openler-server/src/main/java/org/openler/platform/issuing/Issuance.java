@@ -13,6 +13,8 @@ import org.openler.platform.audit.AuditLog;
 import org.openler.platform.identity.Actor;
 import org.openler.platform.identity.OrganizationId;
 import org.openler.platform.identity.PlatformUrls;
+import org.openler.platform.organizations.Organization;
+import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
 import org.openler.standards.StandardsException;
@@ -50,6 +52,7 @@ public class Issuance {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final VcJwtIssuing vcJwt;
+    private final OrganizationService organizations;
 
     Issuance(
             JdbcClient jdbc,
@@ -60,7 +63,8 @@ public class Issuance {
             AuditLog audit,
             Clock clock,
             ApplicationEventPublisher events,
-            VcJwtIssuing vcJwt) {
+            VcJwtIssuing vcJwt,
+            OrganizationService organizations) {
         this.jdbc = jdbc;
         this.achievements = achievements;
         this.keys = keys;
@@ -70,6 +74,7 @@ public class Issuance {
         this.clock = clock;
         this.events = events;
         this.vcJwt = vcJwt;
+        this.organizations = organizations;
     }
 
     /** Who receives the credential: an e-mail address (hashed with a salt in the credential) or a DID. */
@@ -177,6 +182,62 @@ public class Issuance {
         }
         audit.record(AuditEvent.success(AuditAction.CREDENTIAL_ISSUED, by, organization, "credential:" + id));
         return new Issued(id, document, false);
+    }
+
+    /**
+     * Re-issues a credential issued here to a holder's DID, for an external wallet: a new credential (new id, new
+     * status entries, the same achievement and validity) signed by the organization's current key, recorded as issued
+     * and linked to the original, which stays as it was. The idempotency key makes a retry answer the first
+     * re-issued credential. A revoked original, or one with no single achievement (a CLR), is not re-issued.
+     */
+    @Transactional
+    public Issued reissue(UUID original, Did holder, CredentialFormat format, String idempotencyKey, Actor by) {
+        record Original(
+                UUID organization,
+                @Nullable UUID achievement,
+                String status,
+                @Nullable Timestamp validUntil) {}
+        Original row = jdbc.sql("select organization_id, achievement_id, status, valid_until from issued_credential"
+                        + " where id = ?")
+                .param(original)
+                .query((rs, n) -> new Original(
+                        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getTimestamp(4)))
+                .optional()
+                .orElseThrow(() -> new PlatformException(Problem.GONE, "The provider withdrew this credential."));
+        Optional<Issued> earlier = byIdempotencyKey(new OrganizationId(row.organization()), idempotencyKey);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        if ("REVOKED".equals(row.status())) {
+            throw new PlatformException(Problem.GONE, "The credential was revoked, so it is not issued again.");
+        }
+        if (row.achievement() == null) {
+            throw new PlatformException(
+                    Problem.UNPROCESSABLE, "Only a credential for a single achievement can be sent to another wallet.");
+        }
+        Organization organization = organizations
+                .find(new OrganizationId(row.organization()))
+                .orElseThrow(() -> new PlatformException(Problem.GONE, "The provider no longer exists."));
+        Optional<Instant> validUntil = Optional.ofNullable(row.validUntil()).map(Timestamp::toInstant);
+        if (validUntil.isPresent() && !validUntil.get().isAfter(clock.instant())) {
+            throw new PlatformException(Problem.GONE, "The credential has expired, so it is not issued again.");
+        }
+        Issued issued = issue(
+                organization.id(),
+                organization.slug(),
+                organization.name(),
+                new Request(
+                        row.achievement(),
+                        new To.DidSubject(holder.value()),
+                        validUntil,
+                        Optional.of(idempotencyKey),
+                        DidMethod.WEB,
+                        format),
+                by);
+        jdbc.sql("update issued_credential set reissued_from = ? where id = ?")
+                .params(original, issued.id())
+                .update();
+        return issued;
     }
 
     /** The idempotency key as given (stripped), or none; longer than 200 characters is refused. */

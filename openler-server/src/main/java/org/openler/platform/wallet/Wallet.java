@@ -71,6 +71,18 @@ public class Wallet {
         return find(owner, id).orElseThrow(() -> PlatformException.notFound("The credential"));
     }
 
+    /**
+     * The credential issued on this platform that a held credential was claimed from; empty for an imported one (it
+     * was issued elsewhere, so it cannot be issued again here). Not found when the learner holds no such credential.
+     */
+    public Optional<UUID> issuedHere(AccountId owner, UUID id) {
+        return jdbc.sql("select issued_credential_id from wallet_credential where account_id = ? and id = ?")
+                .params(owner.value(), id)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class)))
+                .optional()
+                .orElseThrow(() -> PlatformException.notFound("The credential"));
+    }
+
     /** The exact bytes the credential arrived as (JSON, or a compact VC-JWT). */
     public String document(AccountId owner, UUID id) {
         return jdbc.sql("select document from wallet_credential where account_id = ? and id = ?")

@@ -440,6 +440,9 @@ class BadInputIT {
         return bad;
     }
 
+    /** Routes whose refusals are OAuth error objects (RFC 6749 §5.2, OpenID4VCI 1.0 §8.3.1), not problem details. */
+    private static final java.util.Set<String> OAUTH_SHAPED = java.util.Set.of("/oid4vci/token", "/oid4vci/credential");
+
     private void send(Route route, Who who, Bad bad) {
         HttpResponse<String> response = bad.csrfInBody()
                 ? cast.caller(who).sendWithoutCsrfHeader(route.method(), bad.path(), bad.contentType(), bad.body())
@@ -459,6 +462,13 @@ class BadInputIT {
             assertThat(response.body())
                     .as("Tomcat's own page names no version: " + what)
                     .doesNotContain("Tomcat/");
+        } else if (status >= 400
+                && OAUTH_SHAPED.contains(route.pattern())
+                && response.body().startsWith("{\"error\":")) {
+            // OpenID4VCI's token and credential endpoints answer in OAuth's error shape, as the specification demands.
+            assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                    .as(what)
+                    .startsWith("application/json");
         } else if (status >= 400) {
             assertProblemDetails(response, what);
         }
