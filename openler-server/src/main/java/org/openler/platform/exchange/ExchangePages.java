@@ -7,6 +7,7 @@ import org.openler.platform.identity.Actors;
 import org.openler.platform.identity.Audience;
 import org.openler.platform.wallet.HeldCredential;
 import org.openler.platform.wallet.Wallet;
+import org.openler.platform.web.QrCodes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,9 +47,9 @@ class ExchangePages {
         Offers.Offer offer = offers.offer(me, id, txCode);
         model.addAttribute("credential", held);
         model.addAttribute("offer", offer);
-        model.addAttribute("lcwQr", QrCodes.svgDataUri(offer.lcwDeepLink().toString()));
+        model.addAttribute("lcwQr", QrCodes.svgDataUrl(offer.lcwDeepLink().toString()));
         model.addAttribute(
-                "oid4vciQr", QrCodes.svgDataUri(offer.credentialOfferUri().toString()));
+                "oid4vciQr", QrCodes.svgDataUrl(offer.credentialOfferUri().toString()));
         return "exchange/offer";
     }
 

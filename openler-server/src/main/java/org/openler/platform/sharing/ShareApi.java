@@ -9,6 +9,7 @@ import org.openler.platform.identity.Access;
 import org.openler.platform.identity.AccountId;
 import org.openler.platform.identity.Audience;
 import org.openler.platform.identity.PlatformUrls;
+import org.openler.platform.web.QrCodes;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -91,7 +92,7 @@ class ShareApi {
         String link = SharePages.link(urls, created.token());
         return ResponseEntity.created(
                         URI.create("/api/v1/shares/" + created.share().id()))
-                .body(new CreatedView(ShareView.of(created.share()), link, ShareQr.svgDataUrl(link)));
+                .body(new CreatedView(ShareView.of(created.share()), link, QrCodes.svgDataUrl(link)));
     }
 
     @GetMapping(value = "/api/v1/shares/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

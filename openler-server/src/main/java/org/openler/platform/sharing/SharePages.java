@@ -20,6 +20,7 @@ import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.ProblemResponses;
 import org.openler.platform.wallet.HeldCredential;
 import org.openler.platform.wallet.Wallet;
+import org.openler.platform.web.QrCodes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -83,7 +84,7 @@ class SharePages {
             Shares.Created created = shares.create(learner(), ShareRequests.read(credential, party, purpose, until));
             String link = link(urls, created.token());
             redirect.addFlashAttribute("link", link);
-            redirect.addFlashAttribute("qr", ShareQr.svgDataUrl(link));
+            redirect.addFlashAttribute("qr", QrCodes.svgDataUrl(link));
             return "redirect:/wallet/shares/" + created.share().id();
         } catch (PlatformException refused) {
             if (refused.fieldErrors().isEmpty() || !ProblemResponses.wantsHtml(request)) {

@@ -1,4 +1,4 @@
-package org.openler.platform.sharing;
+package org.openler.platform.web;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -11,14 +11,14 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * A share link as a QR code (ZXing), drawn as an SVG data URL: one path of dark modules, no script, no external
+ * A link as a QR code (ZXing) — a share link, a credential offer — drawn as an SVG data URL: one path of dark modules, no script, no external
  * reference, so the page's Content-Security-Policy ({@code img-src 'self' data:}) lets it show.
  */
-final class ShareQr {
+public final class QrCodes {
 
-    private ShareQr() {}
+    private QrCodes() {}
 
-    static String svgDataUrl(String link) {
+    public static String svgDataUrl(String link) {
         return "data:image/svg+xml;base64,"
                 + Base64.getEncoder().encodeToString(svg(link).getBytes(StandardCharsets.UTF_8));
     }

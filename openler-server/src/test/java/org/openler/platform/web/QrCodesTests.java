@@ -1,4 +1,4 @@
-package org.openler.platform.sharing;
+package org.openler.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-class ShareQrTests {
+class QrCodesTests {
 
     private static final Pattern MODULE = Pattern.compile("M(\\d+) (\\d+)h1v1h-1z");
     private static final Pattern VIEW_BOX = Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"");
@@ -21,7 +21,7 @@ class ShareQrTests {
     @Test
     void theSvgReadsBackAsTheLinkWithAQrDecoder() throws Exception {
         String link = "https://openler.example/share/Qm8xW2a0bD9cE1fG3hI5jK7lM9nO1pQ3rS5tU7vW9xY";
-        String dataUrl = ShareQr.svgDataUrl(link);
+        String dataUrl = QrCodes.svgDataUrl(link);
         assertThat(dataUrl).startsWith("data:image/svg+xml;base64,");
         String svg = new String(
                 Base64.getDecoder().decode(dataUrl.substring("data:image/svg+xml;base64,".length())),
