@@ -50,6 +50,7 @@ public class Issuance {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final VcJwtIssuing vcJwt;
+    private final SdJwtIssuing sdJwt;
 
     Issuance(
             JdbcClient jdbc,
@@ -60,7 +61,8 @@ public class Issuance {
             AuditLog audit,
             Clock clock,
             ApplicationEventPublisher events,
-            VcJwtIssuing vcJwt) {
+            VcJwtIssuing vcJwt,
+            SdJwtIssuing sdJwt) {
         this.jdbc = jdbc;
         this.achievements = achievements;
         this.keys = keys;
@@ -70,6 +72,7 @@ public class Issuance {
         this.clock = clock;
         this.events = events;
         this.vcJwt = vcJwt;
+        this.sdJwt = sdJwt;
     }
 
     /** Who receives the credential: an e-mail address (hashed with a salt in the credential) or a DID. */
@@ -129,9 +132,10 @@ public class Issuance {
         if (request.validUntil().isPresent() && !request.validUntil().get().isAfter(now)) {
             throw PlatformException.invalid("validUntil", "Must be in the future.");
         }
-        if (request.format() == CredentialFormat.JWT && request.didMethod() == DidMethod.KEY) {
+        if (request.format() != CredentialFormat.LDP && request.didMethod() == DidMethod.KEY) {
             // A did:key here is an Ed25519 key, which VC-JWT (RS256/ES256) cannot use; the JWT key is under did:web.
-            throw PlatformException.invalid("format", "A VC-JWT is issued by the organization's did:web, not did:key.");
+            throw PlatformException.invalid(
+                    "format", "A VC-JWT or SD-JWT VC is issued by the organization's did:web, not did:key.");
         }
         Recipient recipient = recipient(request.recipient());
         UUID id = UUID.randomUUID();
@@ -157,6 +161,17 @@ public class Issuance {
                         signer.key().keyPair(),
                         ProofOptions.assertion(signer.key().verificationMethod(), now)));
             case JWT -> vcJwt.sign(organization, slug, credential.build());
+            case SD_JWT ->
+                sdJwt.sign(
+                        organization,
+                        slug,
+                        new SdJwtIssuing.Claims(
+                                id,
+                                organizationName,
+                                toStandard(achievement, slug),
+                                request.recipient(),
+                                now,
+                                request.validUntil()));
         };
         store(
                 new Stored(
@@ -172,8 +187,8 @@ public class Issuance {
                         request.validUntil(),
                         key),
                 by);
-        if (request.format() == CredentialFormat.JWT) {
-            vcJwt.markStored(id);
+        if (request.format() != CredentialFormat.LDP) {
+            vcJwt.markStored(id, request.format());
         }
         audit.record(AuditEvent.success(AuditAction.CREDENTIAL_ISSUED, by, organization, "credential:" + id));
         return new Issued(id, document, false);
