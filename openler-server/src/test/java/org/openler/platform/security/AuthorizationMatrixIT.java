@@ -158,7 +158,7 @@ class AuthorizationMatrixIT {
      * direct one cannot.
      */
     private static final java.util.Set<String> SESSIONLESS_PUBLIC_POSTS =
-            java.util.Set.of("/credentials/verify", "/presentations/verify", "/skills/suggest");
+            java.util.Set.of("/credentials/verify", "/presentations/verify", "/skills/suggest", "/oid4vp/response");
 
     private void forgery(Route route, boolean bearerToo) {
         String path = route.path(variableValues(route, true, false));
