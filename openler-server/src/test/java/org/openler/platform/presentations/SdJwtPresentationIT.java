@@ -69,6 +69,9 @@ class SdJwtPresentationIT {
     @Autowired
     PlatformUrls urls;
 
+    @Autowired
+    PresentationsMade made;
+
     WalletKit.Provider provider;
     Fixtures.Org employer;
     Account learner;
@@ -404,6 +407,73 @@ class SdJwtPresentationIT {
                         .page("/orgs/" + other.slug() + "/presentation-requests/" + request)
                         .statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void anSdJwtVcFromAFileEntersTheWalletVerifiedAndOneCarryingAKeyBindingJwtIsRefused() {
+        Issuance.Issued issued = issueSdJwt("someone-" + UUID.randomUUID() + "@example.org");
+        WebClient web = signedIn(learner);
+        HttpResponse<String> imported = web.submit("/wallet", "/wallet/import", Map.of("text", issued.document()));
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(302);
+        assertThat(jdbc.sql("select format from wallet_credential where account_id = ?")
+                        .param(learner.id().value())
+                        .query(String.class)
+                        .list())
+                .containsExactly("SD_JWT");
+
+        String presented = SdJwtHolder.present(
+                SdJwt.parse(issued.document()),
+                Set.of("achievement_name"),
+                JoseKeys.ed25519(holderKeys.signingKey(learner.id()).keyPair()),
+                "n",
+                "a",
+                Instant.now());
+        HttpResponse<String> refused = web.submit("/wallet", "/wallet/import", Map.of("text", presented));
+        assertThat(refused.statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void thePresentationsSectionExportsAndRestoresIntoAnotherAccountAndListsAccessesAndConsents() {
+        WebClient web = signedIn(learner);
+        SdJwt held = SdJwt.parse(heldDocument(claimed(web)));
+        WebClient staff = signedIn(employer.admin());
+        UUID request = request(staff, "dc+sd-jwt", Map.of("claim", "achievement_name"));
+        String link = walletLink(staff, request);
+        HttpResponse<String> consent = web.page(link);
+        UUID credential = jdbc.sql("select id from wallet_credential where account_id = ?")
+                .param(learner.id().value())
+                .query(UUID.class)
+                .single();
+        web.submit(
+                link,
+                "/wallet/present",
+                Map.of(
+                        "request",
+                        hidden(consent.body(), "request"),
+                        "credential",
+                        credential.toString(),
+                        "claim",
+                        "achievement_name"));
+        assertThat(held.disclosures()).isNotEmpty();
+
+        assertThat(made.summary(learner.id()).get(0).count()).isEqualTo(1);
+        assertThat(made.accesses(learner.id()))
+                .singleElement()
+                .satisfies(access -> assertThat(access.party())
+                        .isEqualTo(employer.organization().name()));
+        assertThat(made.consents(learner.id()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.purpose()).startsWith("Checking your data analysis skills"));
+        var exported = made.export(learner.id());
+        Account fresh = kit.fixturesForTests().learner();
+        org.openler.platform.privacy.IdMap ids = new org.openler.platform.privacy.IdMap();
+        made.restore(fresh.id(), exported, ids);
+        assertThat(made.list(fresh.id())).singleElement().satisfies(m -> {
+            assertThat(m.verifierName()).isEqualTo(employer.organization().name());
+            assertThat(m.claims()).containsExactly("achievement_name");
+            assertThat(m.credentialId()).as("no wallet id mapped yet").isNull();
+        });
+        assertThat(made.list(learner.id())).hasSize(1);
     }
 
     Map<String, String> parameters(WebClient staff, UUID request) {
