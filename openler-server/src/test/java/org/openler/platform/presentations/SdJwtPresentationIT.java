@@ -154,6 +154,23 @@ class SdJwtPresentationIT {
         String document = StrictJson.parseObject(response.body()).getString("verifiableCredential");
         assertThat(document).contains("~");
         assertThat(header(document).getString("typ")).isEqualTo("dc+sd-jwt");
+
+        HttpResponse<String> verified = WebClient.on(port)
+                .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/credentials/verify"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(response.body()))
+                        .build());
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+        assertThat(StrictJson.parseObject(verified.body()).getBoolean("verified"))
+                .isTrue();
+
+        String tampered = document.replaceFirst("~[A-Za-z0-9_-]", "~A");
+        HttpResponse<String> refused = WebClient.on(port)
+                .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/credentials/verify"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"verifiableCredential\": \"" + tampered + "\"}"))
+                        .build());
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
     }
 
     /** Claims the SD-JWT VC through the link in the claim message, as the learner, and returns its wallet id. */
