@@ -39,7 +39,9 @@ class SdJwtTests {
     final ECKey issuerKey = ec("did:web:example.org:orgs:demo#jwk-1");
     final Ed25519KeyPair holder = Ed25519.generate();
     final JwtKeyResolver keys = (iss, kid) -> {
-        assertThat(iss).isEqualTo(ISSUER);
+        if (!iss.equals(ISSUER)) {
+            throw new StandardsException(StandardsException.Code.DID_NOT_RESOLVED, "Unknown issuer " + iss);
+        }
         return issuerKey.toPublicJWK();
     };
 
@@ -245,6 +247,30 @@ class SdJwtTests {
         assertThatThrownBy(() -> SdJwtVerifier.verify(presentation, keys, KeyBindingExpectations.none(), CLOCK))
                 .isInstanceOf(StandardsException.class)
                 .hasMessageContaining("not expected");
+    }
+
+    /**
+     * Every single-character change of a presentation is refused with a reason, never accepted and never with another
+     * exception. The last character of each base64url segment is left alone: its low bits are padding, so some changes
+     * there decode to the same bytes.
+     */
+    @Test
+    void everySingleCharacterMutationOfAPresentationIsRefused() {
+        String presentation = present(issued(), Set.of("achievement_name", "email"));
+        int refused = 0;
+        for (int i = 0; i < presentation.length(); i++) {
+            char c = presentation.charAt(i);
+            boolean lastOfSegment = i + 1 == presentation.length()
+                    || presentation.charAt(i + 1) == '.'
+                    || presentation.charAt(i + 1) == '~';
+            if (c == '.' || c == '~' || lastOfSegment) {
+                continue;
+            }
+            String mutated = presentation.substring(0, i) + (c == 'A' ? 'B' : 'A') + presentation.substring(i + 1);
+            assertThatThrownBy(() -> verify(mutated)).as("mutation at %d", i).isInstanceOf(StandardsException.class);
+            refused++;
+        }
+        assertThat(refused).isGreaterThan(1000);
     }
 
     @Test
