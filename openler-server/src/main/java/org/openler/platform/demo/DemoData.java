@@ -55,6 +55,7 @@ class DemoData implements ApplicationRunner {
     private final Achievements achievements;
     private final Issuance issuance;
     private final Claims claims;
+    private final DemoShares demoShares;
 
     DemoData(
             AccountService accounts,
@@ -63,7 +64,8 @@ class DemoData implements ApplicationRunner {
             RegisteredClientRepository registeredClients,
             Achievements achievements,
             Issuance issuance,
-            Claims claims) {
+            Claims claims,
+            DemoShares demoShares) {
         this.accounts = accounts;
         this.organizations = organizations;
         this.clients = clients;
@@ -71,6 +73,7 @@ class DemoData implements ApplicationRunner {
         this.achievements = achievements;
         this.issuance = issuance;
         this.claims = claims;
+        this.demoShares = demoShares;
     }
 
     @Override
@@ -90,12 +93,13 @@ class DemoData implements ApplicationRunner {
         if (organizations.roleOf(issuer.id(), university.id()).isEmpty()) {
             organizations.changeRoleOrAdd(university, issuer.id(), StaffRole.ISSUER, person(registrar));
         }
-        organizations
+        Organization employer = organizations
                 .find("demo-employer")
                 .orElseGet(() -> organizations.create(
                         "Demo Employer", "demo-employer", Organization.Kind.EMPLOYER, person(recruiter)));
 
         seedCredentials(university, registrar);
+        demoShares.place(account(LEARNERS.get(2)), employer);
 
         if (registeredClients.findByClientId(ISSUER_CLIENT_ID) == null) {
             clients.register(
@@ -120,10 +124,14 @@ class DemoData implements ApplicationRunner {
                                     "Passed the practical welding assessment and the safety examination.",
                                     "Certificate",
                                     "",
+                                    // ESCO "use welding equipment", declared a competency: a verified skill
                                     List.of(new AchievementDefinition.Alignment(
                                             URI.create("http://data.europa.eu/esco/skill/"
-                                                    + "b0a4a31b-5f29-4c6a-8c20-7a52ee2b51d4"),
-                                            "weld metal"))),
+                                                    + "2ee57de4-bffd-4194-b009-0060edec77cc"),
+                                            "use welding equipment",
+                                            Optional.of("ceasn:Competency"),
+                                            Optional.of("ESCO"),
+                                            Optional.empty()))),
                             person(registrar)),
                     achievements.create(
                             university.id(),
