@@ -160,6 +160,20 @@ class DemoData implements ApplicationRunner {
             Account learner = account(LEARNERS.get(i));
             claims.placeForDemo(learner.id(), issued.id());
         }
+        // Marcus also holds an SD-JWT VC (bound to his wallet's key), to present selected claims to Demo Employer.
+        Issuance.Issued sdJwt = issuance.issue(
+                university.id(),
+                university.slug(),
+                university.name(),
+                new Issuance.Request(
+                        defined.get(0).id(),
+                        new Issuance.To.Email(LEARNERS.get(2 % LEARNERS.size()).email()),
+                        Optional.empty(),
+                        Optional.of("demo-credential-sd-jwt"),
+                        Issuance.DidMethod.WEB,
+                        org.openler.platform.issuing.CredentialFormat.SD_JWT),
+                person(registrar));
+        claims.placeForDemo(account(LEARNERS.get(2 % LEARNERS.size())).id(), sdJwt.id());
         // One more for Izzy, left unclaimed: its claim message waits in the outbox (/demo/outbox) for the tour.
         issuance.issue(
                 university.id(),

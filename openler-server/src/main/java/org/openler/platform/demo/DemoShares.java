@@ -30,7 +30,10 @@ class DemoShares {
     }
 
     void place(Account marcus, Organization employer) {
-        List<HeldCredential> held = wallet.list(marcus.id(), false);
+        // Shares carry Data Integrity credentials; Marcus also holds an SD-JWT VC (presented over OpenID4VP instead).
+        List<HeldCredential> held = wallet.list(marcus.id(), false).stream()
+                .filter(c -> c.format() == HeldCredential.Format.DATA_INTEGRITY)
+                .toList();
         if (held.isEmpty()) {
             return;
         }

@@ -116,6 +116,8 @@ class SecurityConfiguration {
         return request -> "POST".equals(request.getMethod())
                 && ("/credentials/verify".equals(request.getRequestURI())
                         || "/presentations/verify".equals(request.getRequestURI())
+                        // the OpenID4VP response URI: wallets post there without a session; state and nonce bind it
+                        || "/oid4vp/response".equals(request.getRequestURI())
                         // skill suggestions read only the public ontology and change nothing either
                         || "/skills/suggest".equals(request.getRequestURI()));
     }

@@ -3,12 +3,14 @@ package org.openler.platform.issuing;
 import java.util.Optional;
 
 /**
- * The two proof formats OpenLER issues: a Data Integrity proof ({@code eddsa-rdfc-2022}) embedded in the JSON
- * credential, or an Open Badges 3.0 §8.2 VC-JWT (a compact JWS, ES256) whose {@code vc} claim carries the credential.
+ * The proof formats OpenLER issues: a Data Integrity proof ({@code eddsa-rdfc-2022}) embedded in the JSON
+ * credential, or an Open Badges 3.0 §8.2 VC-JWT (a compact JWS, ES256) whose {@code vc} claim carries the credential; or an SD-JWT VC whose claims the holder discloses one by one.
  */
 public enum CredentialFormat {
     LDP("ldp"),
-    JWT("jwt");
+    JWT("jwt"),
+    /** An SD-JWT VC (RFC 9901, draft-ietf-oauth-sd-jwt-vc): the subject's claims selectively disclosable. */
+    SD_JWT("sd-jwt");
 
     private final String wireName;
 
@@ -33,9 +35,9 @@ public enum CredentialFormat {
 
     /**
      * The format of stored credential bytes: a JSON credential starts with a brace, a compact JWS with its base64url
-     * header ({@code eyJ…}) and never with one.
+     * header ({@code eyJ…}) and never with one; an SD-JWT is a compact JWS followed by {@code ~}-separated disclosures.
      */
     public static CredentialFormat of(String document) {
-        return document.startsWith("{") ? LDP : JWT;
+        return document.startsWith("{") ? LDP : document.contains("~") ? SD_JWT : JWT;
     }
 }

@@ -53,6 +53,7 @@ public class Issuance {
     private final ApplicationEventPublisher events;
     private final VcJwtIssuing vcJwt;
     private final OrganizationService organizations;
+    private final SdJwtIssuing sdJwt;
 
     Issuance(
             JdbcClient jdbc,
@@ -64,7 +65,8 @@ public class Issuance {
             Clock clock,
             ApplicationEventPublisher events,
             VcJwtIssuing vcJwt,
-            OrganizationService organizations) {
+            OrganizationService organizations,
+            SdJwtIssuing sdJwt) {
         this.jdbc = jdbc;
         this.achievements = achievements;
         this.keys = keys;
@@ -75,6 +77,7 @@ public class Issuance {
         this.events = events;
         this.vcJwt = vcJwt;
         this.organizations = organizations;
+        this.sdJwt = sdJwt;
     }
 
     /** Who receives the credential: an e-mail address (hashed with a salt in the credential) or a DID. */
@@ -134,9 +137,10 @@ public class Issuance {
         if (request.validUntil().isPresent() && !request.validUntil().get().isAfter(now)) {
             throw PlatformException.invalid("validUntil", "Must be in the future.");
         }
-        if (request.format() == CredentialFormat.JWT && request.didMethod() == DidMethod.KEY) {
+        if (request.format() != CredentialFormat.LDP && request.didMethod() == DidMethod.KEY) {
             // A did:key here is an Ed25519 key, which VC-JWT (RS256/ES256) cannot use; the JWT key is under did:web.
-            throw PlatformException.invalid("format", "A VC-JWT is issued by the organization's did:web, not did:key.");
+            throw PlatformException.invalid(
+                    "format", "A VC-JWT or SD-JWT VC is issued by the organization's did:web, not did:key.");
         }
         Recipient recipient = recipient(request.recipient());
         UUID id = UUID.randomUUID();
@@ -162,6 +166,17 @@ public class Issuance {
                         signer.key().keyPair(),
                         ProofOptions.assertion(signer.key().verificationMethod(), now)));
             case JWT -> vcJwt.sign(organization, slug, credential.build());
+            case SD_JWT ->
+                sdJwt.sign(
+                        organization,
+                        slug,
+                        new SdJwtIssuing.Claims(
+                                id,
+                                organizationName,
+                                toStandard(achievement, slug),
+                                request.recipient(),
+                                now,
+                                request.validUntil()));
         };
         store(
                 new Stored(
@@ -177,8 +192,8 @@ public class Issuance {
                         request.validUntil(),
                         key),
                 by);
-        if (request.format() == CredentialFormat.JWT) {
-            vcJwt.markStored(id);
+        if (request.format() != CredentialFormat.LDP) {
+            vcJwt.markStored(id, request.format());
         }
         audit.record(AuditEvent.success(AuditAction.CREDENTIAL_ISSUED, by, organization, "credential:" + id));
         return new Issued(id, document, false);

@@ -14,6 +14,8 @@ import org.springframework.http.MediaType;
 final class IssueOptions {
 
     static final MediaType APPLICATION_JWT = MediaType.parseMediaType("application/jwt");
+    /** The media type of an SD-JWT VC (draft-ietf-oauth-sd-jwt-vc §3.1). */
+    static final MediaType APPLICATION_SD_JWT = MediaType.parseMediaType("application/dc+sd-jwt");
 
     private IssueOptions() {}
 
@@ -31,14 +33,15 @@ final class IssueOptions {
         }
         return CredentialFormat.named(name)
                 .orElseThrow(() -> PlatformException.invalid(
-                        "format", "Use \"ldp\" (Data Integrity, the default) or \"jwt\" (VC-JWT)."));
+                        "format",
+                        "Use \"ldp\" (Data Integrity, the default), \"jwt\" (VC-JWT) or \"sd-jwt\" (SD-JWT VC)."));
     }
 
     /** The stored credential as a JSON value: a JSON credential as it is, a compact JWS as a JSON string. */
     static String asJson(String document) {
         return switch (CredentialFormat.of(document)) {
             case LDP -> document;
-            case JWT -> Jsons.PROVIDER.createValue(document).toString();
+            case JWT, SD_JWT -> Jsons.PROVIDER.createValue(document).toString();
         };
     }
 
@@ -46,6 +49,7 @@ final class IssueOptions {
         return switch (CredentialFormat.of(document)) {
             case LDP -> MediaType.APPLICATION_JSON;
             case JWT -> APPLICATION_JWT;
+            case SD_JWT -> APPLICATION_SD_JWT;
         };
     }
 }

@@ -29,10 +29,10 @@ class VcJwtIssuing {
         return VcJwt.sign(Credentials.requireEmittable(unsigned), keys.signingKey(organization, slug));
     }
 
-    /** Marks a stored credential as a VC-JWT, in the transaction that stored it. */
-    void markStored(UUID credential) {
-        jdbc.sql("update issued_credential set format = 'jwt' where id = ?")
-                .param(credential)
+    /** Marks a stored credential as a VC-JWT or SD-JWT VC, in the transaction that stored it. */
+    void markStored(UUID credential, CredentialFormat format) {
+        jdbc.sql("update issued_credential set format = ? where id = ?")
+                .params(format.wireName(), credential)
                 .update();
     }
 }

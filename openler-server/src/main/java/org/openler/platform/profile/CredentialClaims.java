@@ -13,7 +13,10 @@ import org.jspecify.annotations.Nullable;
 import org.openler.platform.wallet.HeldCredential;
 import org.openler.standards.StandardsException;
 import org.openler.standards.json.JsonLimits;
+import org.openler.standards.json.Jsons;
 import org.openler.standards.json.StrictJson;
+import org.openler.standards.sdjwt.Disclosure;
+import org.openler.standards.sdjwt.SdJwt;
 
 /**
  * What a held credential says about skills, read from its exact bytes: the alignments of its achievement (OB 3.0
@@ -53,6 +56,7 @@ record CredentialClaims(
             JsonObject credential = switch (format) {
                 case DATA_INTEGRITY -> StrictJson.parseObject(document);
                 case VC_JWT -> jwtCredential(document);
+                case SD_JWT -> sdJwtCredential(document);
             };
             return of(credential);
         } catch (StandardsException | IllegalArgumentException e) {
@@ -66,7 +70,55 @@ record CredentialClaims(
         return switch (format) {
             case DATA_INTEGRITY -> StrictJson.parseObject(document);
             case VC_JWT -> jwtCredential(document);
+            case SD_JWT -> sdJwtCredential(document);
         };
+    }
+
+    /**
+     * An SD-JWT VC as held (all its disclosures) read as the Open Badges shape this class reads: its achievement (the
+     * {@code vct}, {@code achievement_name}) and {@code alignments} as OB 3.0 alignments. Not a credential to embed
+     * anywhere: only the claims are read.
+     */
+    private static JsonObject sdJwtCredential(String text) {
+        SdJwt sdJwt = SdJwt.parse(text);
+        JsonObject payload =
+                StrictJson.parseObject(new Base64URL(sdJwt.issuerJwt().split("\\.")[1]).decode(), JsonLimits.DEFAULT);
+        var achievement = Jsons.PROVIDER.createObjectBuilder();
+        if (payload.get("vct") instanceof JsonString vct) {
+            achievement.add("id", vct);
+        }
+        for (Disclosure disclosure : sdJwt.disclosures()) {
+            String name = disclosure.claimName().orElse("");
+            if (name.equals("achievement_name")) {
+                achievement.add("name", disclosure.value());
+            } else if (name.equals("alignments") && disclosure.value() instanceof JsonArray list) {
+                var alignments = Jsons.PROVIDER.createArrayBuilder();
+                for (JsonValue item : list) {
+                    if (item instanceof JsonObject a) {
+                        var one = Jsons.PROVIDER.createObjectBuilder();
+                        a.forEach((key, value) -> one.add(
+                                switch (key) {
+                                    case "target_url" -> "targetUrl";
+                                    case "target_name" -> "targetName";
+                                    case "target_type" -> "targetType";
+                                    case "target_framework" -> "targetFramework";
+                                    case "target_code" -> "targetCode";
+                                    default -> key;
+                                },
+                                value));
+                        alignments.add(one);
+                    }
+                }
+                achievement.add("alignment", alignments);
+            }
+        }
+        var credential = Jsons.PROVIDER
+                .createObjectBuilder()
+                .add("credentialSubject", Jsons.PROVIDER.createObjectBuilder().add("achievement", achievement));
+        if (payload.get("jti") instanceof JsonString jti) {
+            credential.add("id", jti);
+        }
+        return credential.build();
     }
 
     static CredentialClaims of(JsonObject credential) {

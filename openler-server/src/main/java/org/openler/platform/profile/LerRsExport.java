@@ -139,10 +139,13 @@ class LerRsExport {
     /** The credential exactly as held: its JSON, or a VC-JWT as a VC 2.0 enveloped credential (a data: URL). */
     private static ObjectNode embedded(Resume.Shown shown) {
         ObjectNode wrapper = JSON.createObjectNode();
-        if (shown.checked().credential().format() == HeldCredential.Format.VC_JWT) {
+        HeldCredential.Format format = shown.checked().credential().format();
+        if (format != HeldCredential.Format.DATA_INTEGRITY) {
+            // A VC-JWT or an SD-JWT VC (with every disclosure: the learner's own export) as an enveloped credential.
             ObjectNode enveloped = wrapper.putObject("otherW3CVerifiableCredential");
             enveloped.putArray("@context").add("https://www.w3.org/ns/credentials/v2");
-            enveloped.put("id", "data:application/vc+jwt," + shown.document().strip());
+            enveloped.put(
+                    "id", "data:" + format.mediaType() + "," + shown.document().strip());
             enveloped.put("type", "EnvelopedVerifiableCredential");
         } else {
             wrapper.set("otherW3CVerifiableCredential", JSON.readTree(shown.document()));

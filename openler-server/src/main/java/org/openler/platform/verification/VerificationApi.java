@@ -40,7 +40,7 @@ class VerificationApi {
     /**
      * Takes {@code {"verifiableCredential": {…}}} (or the bare credential) with a Data Integrity credential, or
      * {@code {"verifiableCredential": "<compact JWS>"}} with an Open Badges 3.0 VC-JWT — the shape the issue API
-     * answers with, so an issued credential can be posted back as it came.
+     * answers with, so an issued credential can be posted back as it came — or an SD-JWT VC as that same string.
      */
     @PostMapping(value = "/credentials/verify", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Access(Audience.PUBLIC)
@@ -48,6 +48,13 @@ class VerificationApi {
         JsonObject request = parse(body);
         JsonValue credential =
                 request.containsKey("verifiableCredential") ? request.get("verifiableCredential") : request;
+        if (credential instanceof JsonString sdJwt && sdJwt.getString().contains("~")) {
+            // An SD-JWT VC as issued (its disclosures, no Key Binding JWT: a presentation is bound to a verifier's
+            // nonce, which this endpoint has none of).
+            return answer(verification
+                    .verifySdJwt(sdJwt.getString(), org.openler.standards.sdjwt.KeyBindingExpectations.none())
+                    .report());
+        }
         if (credential instanceof JsonString jwt) {
             return answer(verification.verifyJwt(jwt.getString()));
         }

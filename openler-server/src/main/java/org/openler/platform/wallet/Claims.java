@@ -16,6 +16,7 @@ import org.openler.platform.identity.AccountId;
 import org.openler.platform.identity.Actor;
 import org.openler.platform.identity.PlatformUrls;
 import org.openler.platform.issuing.CredentialIssued;
+import org.openler.platform.issuing.SdJwtIssuing;
 import org.openler.platform.keys.SecretTokens;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
@@ -23,6 +24,7 @@ import org.openler.platform.outbox.MailOutbox;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
 import org.openler.standards.json.StrictJson;
+import org.openler.standards.sdjwt.JoseKeys;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -48,6 +50,7 @@ public class Claims {
     private final PlatformUrls urls;
     private final AuditLog audit;
     private final Clock clock;
+    private final SdJwtIssuing sdJwt;
 
     Claims(
             JdbcClient jdbc,
@@ -58,7 +61,8 @@ public class Claims {
             MailOutbox outbox,
             PlatformUrls urls,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            SdJwtIssuing sdJwt) {
         this.jdbc = jdbc;
         this.wallet = wallet;
         this.holderKeys = holderKeys;
@@ -68,6 +72,7 @@ public class Claims {
         this.urls = urls;
         this.audit = audit;
         this.clock = clock;
+        this.sdJwt = sdJwt;
     }
 
     /**
@@ -177,6 +182,20 @@ public class Claims {
         Issued issued = issued(issuedCredential)
                 .orElseThrow(() -> new PlatformException(Problem.GONE, "The provider withdrew this credential."));
         String holder = holderKeys.did(learner).value();
+        // An SD-JWT VC is re-issued bound to the wallet's holder key (cnf.jwk), so that its presentations carry a
+        // Key Binding JWT only this learner can sign. Claimed twice, the wallet finds the copy it already has.
+        if (issued.format() == HeldCredential.Format.SD_JWT) {
+            Optional<UUID> held = heldIssued(learner, issuedCredential);
+            if (held.isPresent()) {
+                return held.get();
+            }
+            issued = new Issued(
+                    sdJwt.bindToHolder(
+                            issuedCredential,
+                            JoseKeys.ed25519(
+                                    holderKeys.signingKey(learner).keyPair().publicKey())),
+                    HeldCredential.Format.SD_JWT);
+        }
         return wallet.add(
                 learner,
                 new Wallet.Entry(
@@ -198,9 +217,11 @@ public class Claims {
     /** A credential as issued here: its exact signed bytes and their format ('ldp' JSON, or a 'jwt' compact JWS). */
     record Issued(String document, HeldCredential.Format format) {
         CredentialFacts facts() {
-            return format == HeldCredential.Format.VC_JWT
-                    ? CredentialFacts.ofJwt(document)
-                    : CredentialFacts.of(StrictJson.parseObject(document));
+            return switch (format) {
+                case VC_JWT -> CredentialFacts.ofJwt(document);
+                case SD_JWT -> CredentialFacts.ofSdJwt(document);
+                case DATA_INTEGRITY -> CredentialFacts.of(StrictJson.parseObject(document));
+            };
         }
     }
 
@@ -210,9 +231,11 @@ public class Claims {
                 .param(issuedCredential)
                 .query((rs, n) -> new Issued(
                         rs.getString(1),
-                        "jwt".equals(rs.getString(2))
-                                ? HeldCredential.Format.VC_JWT
-                                : HeldCredential.Format.DATA_INTEGRITY))
+                        switch (rs.getString(2)) {
+                            case "jwt" -> HeldCredential.Format.VC_JWT;
+                            case "sd-jwt" -> HeldCredential.Format.SD_JWT;
+                            default -> HeldCredential.Format.DATA_INTEGRITY;
+                        }))
                 .optional();
     }
 

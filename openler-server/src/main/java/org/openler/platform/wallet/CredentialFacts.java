@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 import org.openler.standards.StandardsException;
 import org.openler.standards.json.JsonLimits;
 import org.openler.standards.json.StrictJson;
+import org.openler.standards.sdjwt.Disclosure;
+import org.openler.standards.sdjwt.SdJwt;
 
 /**
  * What the wallet lists about a credential, read from a verified credential's JSON (VC Data Model 2.0 names, and
@@ -70,6 +72,35 @@ record CredentialFacts(
             throw new StandardsException(StandardsException.Code.MALFORMED_JSON, "The JWT has no 'vc' claim");
         }
         return of(credential);
+    }
+
+    /**
+     * The facts of an SD-JWT VC as held (every disclosure present): the achievement's name, the issuer's name and DID,
+     * {@code nbf}/{@code exp}. Only for one that verified or was signed here.
+     */
+    static CredentialFacts ofSdJwt(String text) {
+        SdJwt sdJwt = SdJwt.parse(text);
+        JsonObject claims =
+                StrictJson.parseObject(new Base64URL(sdJwt.issuerJwt().split("\\.")[1]).decode(), JsonLimits.DEFAULT);
+        String name = "";
+        for (Disclosure disclosure : sdJwt.disclosures()) {
+            if (disclosure.claimName().orElse("").equals("achievement_name")
+                    && disclosure.value() instanceof JsonString s) {
+                name = s.getString().strip();
+            }
+        }
+        String issuerId = text(claims, "iss");
+        String issuerName = text(claims, "issuer_name").isEmpty() ? issuerId : text(claims, "issuer_name");
+        return new CredentialFacts(
+                clip(name.isEmpty() ? text(claims, "vct") : name),
+                clip(issuerName),
+                issuerId.length() > 2000 ? issuerId.substring(0, 2000) : issuerId,
+                epoch(claims, "nbf"),
+                epoch(claims, "exp"));
+    }
+
+    private static @Nullable Instant epoch(JsonObject claims, String field) {
+        return claims.get(field) instanceof jakarta.json.JsonNumber n ? Instant.ofEpochSecond(n.longValue()) : null;
     }
 
     private static String text(JsonObject object, String field) {

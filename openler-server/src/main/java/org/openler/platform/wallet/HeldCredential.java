@@ -29,10 +29,29 @@ public record HeldCredential(
         IMPORTED
     }
 
-    /** How the credential is secured: an embedded Data Integrity proof, or a compact VC-JWT. */
+    /** How the credential is secured: an embedded Data Integrity proof, a compact VC-JWT, or an SD-JWT VC. */
     public enum Format {
         DATA_INTEGRITY,
-        VC_JWT
+        VC_JWT,
+        SD_JWT;
+
+        /** The media type the held bytes are served as. */
+        public String mediaType() {
+            return switch (this) {
+                case DATA_INTEGRITY -> "application/json";
+                case VC_JWT -> "application/vc+jwt";
+                case SD_JWT -> "application/dc+sd-jwt";
+            };
+        }
+
+        /** The extension of a downloaded file. */
+        public String fileExtension() {
+            return switch (this) {
+                case DATA_INTEGRITY -> ".json";
+                case VC_JWT -> ".jwt";
+                case SD_JWT -> ".sd-jwt";
+            };
+        }
     }
 
     public Optional<Instant> validUntilIfAny() {

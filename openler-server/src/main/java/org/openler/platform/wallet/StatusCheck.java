@@ -57,6 +57,10 @@ public class StatusCheck {
         VerificationReport report = switch (held.format()) {
             case DATA_INTEGRITY -> verification.verifyCredential(document.getBytes(StandardCharsets.UTF_8));
             case VC_JWT -> verification.verifyJwt(document);
+            case SD_JWT ->
+                verification
+                        .verifySdJwt(document, org.openler.standards.sdjwt.KeyBindingExpectations.none())
+                        .report();
         };
         List<Line> lines = report.results().stream().map(StatusCheck::line).toList();
         return new Checked(

@@ -62,10 +62,7 @@ class WalletApi {
     ResponseEntity<String> document(@PathVariable UUID id) {
         HeldCredential held = wallet.get(WalletPages.learner().accountId(), id);
         return ResponseEntity.ok()
-                .contentType(
-                        held.format() == HeldCredential.Format.VC_JWT
-                                ? MediaType.parseMediaType("application/vc+jwt")
-                                : MediaType.APPLICATION_JSON)
+                .contentType(MediaType.parseMediaType(held.format().mediaType()))
                 .body(wallet.document(WalletPages.learner().accountId(), id));
     }
 }

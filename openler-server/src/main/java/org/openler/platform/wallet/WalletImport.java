@@ -42,6 +42,9 @@ public class WalletImport {
     static final int MAX_CREDENTIALS = 50;
 
     private static final Pattern COMPACT_JWS = Pattern.compile("^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$");
+    /** An SD-JWT: a compact JWS, then disclosures, each followed by '~' (a trailing KB-JWT is refused later). */
+    private static final Pattern SD_JWT =
+            Pattern.compile("^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+~([A-Za-z0-9_-]+~)*[A-Za-z0-9_.-]*$");
 
     /** Failures of these checks still mean "a genuine credential", just not a current one. */
     private static final List<Check> TOLERATED = List.of(Check.STATUS, Check.VALIDITY_PERIOD);
@@ -66,7 +69,9 @@ public class WalletImport {
             throw new PlatformException(Problem.PAYLOAD_TOO_LARGE, "The file is larger than 1 MB.");
         }
         String text = new String(file, StandardCharsets.UTF_8).strip();
-        List<Wallet.Entry> entries = COMPACT_JWS.matcher(text).matches() ? List.of(jwt(text)) : json(file);
+        List<Wallet.Entry> entries = COMPACT_JWS.matcher(text).matches()
+                ? List.of(jwt(text))
+                : SD_JWT.matcher(text).matches() ? List.of(sdJwt(text)) : json(file);
         List<UUID> ids = new ArrayList<>();
         for (Wallet.Entry entry : entries) {
             ids.add(wallet.add(learner.accountId(), entry));
@@ -74,6 +79,23 @@ public class WalletImport {
         audit.record(AuditEvent.success(AuditAction.CREDENTIAL_IMPORTED, learner, null, null)
                 .withDetail(ids.size() + " credential(s)"));
         return ids;
+    }
+
+    /**
+     * An SD-JWT VC as issued (every disclosure, no Key Binding JWT): verified like any credential, then held as the
+     * text received. One that arrives with a Key Binding JWT was a presentation to someone else and is refused.
+     */
+    private Wallet.Entry sdJwt(String text) {
+        Verification.SdJwtResult result =
+                verification.verifySdJwt(text, org.openler.standards.sdjwt.KeyBindingExpectations.none());
+        refuseUnlessGenuine(result.report(), "The SD-JWT VC");
+        return new Wallet.Entry(
+                HeldCredential.Source.IMPORTED,
+                HeldCredential.Format.SD_JWT,
+                text,
+                CredentialFacts.ofSdJwt(text),
+                null,
+                null);
     }
 
     private Wallet.Entry jwt(String compact) {

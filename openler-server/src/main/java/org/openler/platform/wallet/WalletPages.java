@@ -82,13 +82,12 @@ class WalletPages {
     ResponseEntity<byte[]> download(@PathVariable UUID id) {
         Actor.Person me = learner();
         HeldCredential held = wallet.get(me.accountId(), id);
-        boolean jwt = held.format() == HeldCredential.Format.VC_JWT;
         return ResponseEntity.ok()
-                .contentType(jwt ? MediaType.parseMediaType("application/vc+jwt") : MediaType.APPLICATION_JSON)
+                .contentType(MediaType.parseMediaType(held.format().mediaType()))
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment()
-                                .filename("credential-" + id + (jwt ? ".jwt" : ".json"))
+                                .filename("credential-" + id + held.format().fileExtension())
                                 .build()
                                 .toString())
                 .body(wallet.document(me.accountId(), id).getBytes(StandardCharsets.UTF_8));

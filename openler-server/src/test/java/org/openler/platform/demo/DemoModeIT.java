@@ -49,8 +49,8 @@ class DemoModeIT {
             assertThat(jdbc.sql("select count(*) from issued_credential")
                             .query(Long.class)
                             .single())
-                    .as("one each, and one more for Izzy left to claim")
-                    .isEqualTo(5);
+                    .as("one each, an SD-JWT VC for Marcus, and one more for Izzy left to claim")
+                    .isEqualTo(6);
             assertThat(jdbc.sql("select count(distinct account_id) from wallet_credential")
                             .query(Long.class)
                             .single())
@@ -94,11 +94,16 @@ class DemoModeIT {
             assertThat(jdbc.sql("select count(*) from wallet_credential")
                             .query(Long.class)
                             .single())
-                    .isEqualTo(4);
+                    .isEqualTo(5);
+            assertThat(jdbc.sql("select count(*) from wallet_credential where format = 'SD_JWT'")
+                            .query(Long.class)
+                            .single())
+                    .as("Marcus's SD-JWT VC, held once across restarts")
+                    .isEqualTo(1);
             assertThat(jdbc.sql("select count(*) from issued_credential")
                             .query(Long.class)
                             .single())
-                    .isEqualTo(5);
+                    .isEqualTo(6);
         }
     }
 

@@ -176,6 +176,8 @@ class AuthorizationMatrixIT {
             "/credentials/verify",
             "/presentations/verify",
             "/skills/suggest",
+            // OpenID4VP answers from wallets (presentations): the response checks its own nonce and state
+            "/oid4vp/response",
             // the external-wallet protocols (exchange): no session at all, each checks its own one-exchange secret
             "/exchanges/{exchangeId}",
             "/oid4vci/token",

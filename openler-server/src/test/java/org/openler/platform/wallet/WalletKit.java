@@ -61,6 +61,11 @@ public class WalletKit {
         this.outbox = outbox;
     }
 
+    /** The fixtures, for tests in other packages. */
+    public Fixtures fixturesForTests() {
+        return fixtures;
+    }
+
     /** A provider with one achievement. */
     public record Provider(Fixtures.Org org, AchievementDefinition achievement) {}
 

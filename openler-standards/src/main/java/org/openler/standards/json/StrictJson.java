@@ -1,5 +1,6 @@
 package org.openler.standards.json;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -57,6 +58,24 @@ public final class StrictJson {
             throw new StandardsException(Code.MALFORMED_JSON, "Expected a JSON object, found " + value.getValueType());
         }
         return object;
+    }
+
+    /**
+     * Parses a JSON array with the given limits (an SD-JWT disclosure is one).
+     *
+     * @throws StandardsException TOO_LARGE, TOO_DEEP, DUPLICATE_KEY or MALFORMED_JSON
+     */
+    public static JsonArray parseArray(byte[] body, JsonLimits limits) {
+        if (body.length > limits.maxBytes()) {
+            throw new StandardsException(
+                    Code.TOO_LARGE,
+                    "The JSON body has " + body.length + " bytes; at most " + limits.maxBytes() + " are accepted");
+        }
+        JsonValue value = parse(body, limits);
+        if (!(value instanceof JsonArray array)) {
+            throw new StandardsException(Code.MALFORMED_JSON, "Expected a JSON array, found " + value.getValueType());
+        }
+        return array;
     }
 
     /** Serializes compactly (no whitespace), keeping member order. */

@@ -1,0 +1,158 @@
+package org.openler.platform.issuing;
+
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.util.Base64URL;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.openler.platform.identity.OrganizationId;
+import org.openler.platform.identity.PlatformUrls;
+import org.openler.platform.organizations.Organization;
+import org.openler.platform.organizations.OrganizationService;
+import org.openler.platform.problems.PlatformException;
+import org.openler.platform.problems.Problem;
+import org.openler.standards.credentials.Achievement;
+import org.openler.standards.did.DidWeb;
+import org.openler.standards.json.Jsons;
+import org.openler.standards.json.StrictJson;
+import org.openler.standards.sdjwt.Disclosure;
+import org.openler.standards.sdjwt.SdJwt;
+import org.openler.standards.sdjwt.SdJwtIssuer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The SD-JWT VC half of {@link Issuance}: the achievement and the recipient as flat claims, every one that identifies
+ * the person or describes the result selectively disclosable, signed ES256 with the organization's P-256 key
+ * ({@code typ: dc+sd-jwt}, {@code iss} its did:web, {@code vct} the achievement's URL here). Status is the platform's
+ * issued-credential record (looked up by {@code jti} when this platform verifies); the IETF Token Status List is not
+ * implemented yet. A credential issued to an e-mail address has no holder key until a learner claims it:
+ * {@link #bindToHolder} then re-issues it with the wallet's key in {@code cnf.jwk}.
+ */
+@Service
+public class SdJwtIssuing {
+
+    public static final String TYPE = "dc+sd-jwt";
+    private static final int DECOYS = 4;
+
+    private final JwtKeys keys;
+    private final JdbcClient jdbc;
+    private final PlatformUrls urls;
+    private final OrganizationService organizations;
+
+    SdJwtIssuing(JwtKeys keys, JdbcClient jdbc, PlatformUrls urls, OrganizationService organizations) {
+        this.keys = keys;
+        this.jdbc = jdbc;
+        this.urls = urls;
+        this.organizations = organizations;
+    }
+
+    /** What an SD-JWT VC says. */
+    record Claims(
+            UUID id,
+            String issuerName,
+            Achievement achievement,
+            Issuance.To recipient,
+            Instant issuedAt,
+            Optional<Instant> validUntil) {}
+
+    String sign(OrganizationId organization, String slug, Claims claims) {
+        JsonObjectBuilder payload = Jsons.PROVIDER
+                .createObjectBuilder()
+                .add("iss", DidWeb.forOrganization(urls.host(), slug).value())
+                .add("iat", claims.issuedAt().getEpochSecond())
+                .add("nbf", claims.issuedAt().getEpochSecond());
+        claims.validUntil().ifPresent(until -> payload.add("exp", until.getEpochSecond()));
+        Achievement achievement = claims.achievement();
+        payload.add("vct", achievement.id().toString())
+                .add("jti", "urn:uuid:" + claims.id())
+                .add("issuer_name", claims.issuerName());
+        switch (claims.recipient()) {
+            case Issuance.To.Email email ->
+                payload.add("email", email.address().strip().toLowerCase());
+            case Issuance.To.DidSubject did -> payload.add("sub", did.did());
+        }
+        payload.add("achievement_name", achievement.name())
+                .add("achievement_description", achievement.description())
+                .add("achievement_criteria", achievement.criteriaNarrative());
+        achievement.achievementType().ifPresent(type -> payload.add("achievement_type", type));
+        if (!achievement.alignments().isEmpty()) {
+            JsonArrayBuilder alignments = Jsons.PROVIDER.createArrayBuilder();
+            for (Achievement.Alignment a : achievement.alignments()) {
+                JsonObjectBuilder one = Jsons.PROVIDER
+                        .createObjectBuilder()
+                        .add("target_name", a.targetName())
+                        .add("target_url", a.targetUrl().toString());
+                a.targetType().ifPresent(v -> one.add("target_type", v));
+                a.targetFramework().ifPresent(v -> one.add("target_framework", v));
+                a.targetCode().ifPresent(v -> one.add("target_code", v));
+                alignments.add(one);
+            }
+            payload.add("alignments", alignments);
+        }
+        return issue(organization, slug, payload.build());
+    }
+
+    /** The claims a holder may choose to disclose: who the person is and what they achieved. */
+    public static final Set<String> DISCLOSABLE = Set.of(
+            "email",
+            "sub",
+            "achievement_name",
+            "achievement_description",
+            "achievement_criteria",
+            "achievement_type",
+            "alignments");
+
+    private String issue(OrganizationId organization, String slug, JsonObject claims) {
+        return SdJwtIssuer.issue(claims, DISCLOSABLE, DECOYS, keys.signingKey(organization, slug), TYPE)
+                .serialize();
+    }
+
+    /**
+     * The issued SD-JWT VC again, bound to a holder's public key ({@code cnf.jwk}), with fresh salts and the same
+     * claims, signed now with the organization's current key. The provider's record keeps the bytes it issued; the
+     * bound copy goes to the holder (the wallet stores it).
+     */
+    @Transactional
+    public String bindToHolder(UUID issuedCredential, JWK holderKey) {
+        record Row(UUID organization, String document, String format) {}
+        Row row = jdbc.sql("select organization_id, document, format from issued_credential where id = ?")
+                .param(issuedCredential)
+                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+                .optional()
+                .orElseThrow(() -> PlatformException.notFound("The credential"));
+        if (!CredentialFormat.SD_JWT.wireName().equals(row.format())) {
+            throw new PlatformException(Problem.CONFLICT, "Only an SD-JWT VC is bound to a holder key.");
+        }
+        OrganizationId organization = new OrganizationId(row.organization());
+        Organization org = organizations.find(organization).orElseThrow(() -> PlatformException.notFound("The issuer"));
+        // Our own bytes, signed here: read back, not verified again.
+        SdJwt issued = SdJwt.parse(row.document());
+        JsonObject payload =
+                StrictJson.parseObject(new Base64URL(issued.issuerJwt().split("\\.")[1]).decode());
+        JsonObjectBuilder claims = Jsons.PROVIDER.createObjectBuilder();
+        Set<String> order = new LinkedHashSet<>(payload.keySet());
+        for (String name : order) {
+            if (!name.equals("_sd") && !name.equals("_sd_alg") && !name.equals("cnf")) {
+                claims.add(name, payload.get(name));
+            }
+        }
+        for (Disclosure disclosure : issued.disclosures()) {
+            claims.add(disclosure.claimName().orElseThrow(), disclosure.value());
+        }
+        claims.add(
+                "cnf",
+                Jsons.PROVIDER
+                        .createObjectBuilder()
+                        .add(
+                                "jwk",
+                                StrictJson.parseObject(holderKey.toPublicJWK().toJSONString())));
+        return issue(organization, org.slug(), claims.build());
+    }
+}
