@@ -68,3 +68,7 @@ create policy learner_own_rows on profile_experience to openler_learner
 alter table credential_exchange enable row level security;
 create policy learner_own_rows on credential_exchange to openler_learner
     using (account_id = openler_learner_id()) with check (account_id = openler_learner_id());
+
+alter table presentation_made enable row level security;
+create policy learner_own_rows on presentation_made to openler_learner
+    using (account_id = openler_learner_id()) with check (account_id = openler_learner_id());
