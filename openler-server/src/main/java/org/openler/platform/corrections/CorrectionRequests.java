@@ -20,9 +20,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Correction requests, scoped by the person on one side and by the organization on the other. */
+/**
+ * Correction requests, scoped by the person on one side and by the organization on the other. Public for the demo,
+ * which seeds one; pages are this package's own.
+ */
 @Service
-class CorrectionRequests {
+public class CorrectionRequests {
 
     static final int MAX_TEXT = 4000;
     static final int MAX_LISTED = 200;
@@ -46,7 +49,7 @@ class CorrectionRequests {
 
     /** Asks the issuer of one of the person's credentials (issued on this platform) to correct it. */
     @Transactional
-    UUID request(Actor.Person person, UUID heldCredential, String message) {
+    public UUID request(Actor.Person person, UUID heldCredential, String message) {
         String text = text(message, "message", "Say what is wrong, in up to " + MAX_TEXT + " characters.");
         Wallet.IssuedHere held = wallet.issuedHere(person.accountId()).stream()
                 .filter(h -> h.id().equals(heldCredential))
@@ -85,6 +88,14 @@ class CorrectionRequests {
                         Timestamp.from(clock.instant()),
                         answeredAt == null ? null : Timestamp.from(answeredAt))
                 .update();
+    }
+
+    /** How many requests the person sent (for seeding once). */
+    public long count(AccountId owner) {
+        return jdbc.sql("select count(*) from correction_request where account_id = ?")
+                .param(owner.value())
+                .query(Long.class)
+                .single();
     }
 
     List<CorrectionRequest> mine(AccountId owner) {
