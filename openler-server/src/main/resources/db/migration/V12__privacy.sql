@@ -26,3 +26,13 @@ create table correction_request (
 );
 create index correction_request_by_account on correction_request (account_id, created_at);
 create index correction_request_by_organization on correction_request (organization_id, state, created_at);
+
+-- Each time an organization's staff read a request (their list shows it), a row: the person sees who read their
+-- request and when, on the privacy center. The organization is the party; staff members are not named to the person.
+create table correction_access (
+    id              bigint generated always as identity primary key,
+    request_id      uuid not null references correction_request (id) on delete cascade,
+    organization_id uuid not null references organization (id) on delete cascade,
+    accessed_at     timestamp with time zone not null
+);
+create index correction_access_by_request on correction_access (request_id, accessed_at);

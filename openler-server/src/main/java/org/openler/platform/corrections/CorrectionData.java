@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.openler.platform.identity.AccountId;
 import org.openler.platform.identity.OrganizationId;
 import org.openler.platform.organizations.OrganizationService;
+import org.openler.platform.privacy.Access;
 import org.openler.platform.privacy.HeldItem;
 import org.openler.platform.privacy.IdMap;
 import org.openler.platform.privacy.PersonalData;
@@ -47,6 +48,11 @@ class CorrectionData implements PersonalData {
     public List<HeldItem> summary(AccountId owner) {
         int count = requests.mine(owner).size();
         return count == 0 ? List.of() : List.of(new HeldItem("privacy.held.corrections", count));
+    }
+
+    @Override
+    public List<Access> accesses(AccountId owner) {
+        return requests.accesses(owner);
     }
 
     @Override

@@ -105,12 +105,51 @@ public class CorrectionRequests {
                 .list();
     }
 
+    /**
+     * The requests addressed to the organization, as its staff read them: each read is recorded, so the person sees
+     * on their privacy center that the organization read their request, and when.
+     */
+    @Transactional
     List<CorrectionRequest> toOrganization(OrganizationId organization) {
-        return jdbc.sql(SELECT + " where r.organization_id = ? order by r.state = 'OPEN' desc, r.created_at desc"
-                        + " limit " + MAX_LISTED)
+        List<CorrectionRequest> listed = jdbc.sql(
+                        SELECT + " where r.organization_id = ? order by r.state = 'OPEN' desc, r.created_at desc"
+                                + " limit " + MAX_LISTED)
                 .param(organization.value())
                 .query(CorrectionRequests::row)
                 .list();
+        Timestamp now = Timestamp.from(clock.instant());
+        for (CorrectionRequest request : listed) {
+            jdbc.sql("insert into correction_access (request_id, organization_id, accessed_at) values (?, ?, ?)")
+                    .params(request.id(), organization.value(), now)
+                    .update();
+        }
+        return listed;
+    }
+
+    /** Who read the person's requests, and who answered them, newest first. */
+    List<org.openler.platform.privacy.Access> accesses(AccountId owner) {
+        List<org.openler.platform.privacy.Access> all = new java.util.ArrayList<>(
+                jdbc.sql("select a.accessed_at, o.name, r.credential_name from correction_access a"
+                                + " join correction_request r on r.id = a.request_id"
+                                + " join organization o on o.id = a.organization_id"
+                                + " where r.account_id = ? order by a.accessed_at desc limit " + MAX_LISTED)
+                        .param(owner.value())
+                        .query((rs, n) -> new org.openler.platform.privacy.Access(
+                                rs.getTimestamp(1).toInstant(),
+                                rs.getString(2),
+                                "Read your correction request about " + rs.getString(3)))
+                        .list());
+        for (CorrectionRequest request : mine(owner)) {
+            if (request.answeredAt() != null) {
+                all.add(new org.openler.platform.privacy.Access(
+                        request.answeredAt(),
+                        request.organizationName(),
+                        "Answered your correction request about " + request.credentialName()));
+            }
+        }
+        all.sort(java.util.Comparator.comparing(org.openler.platform.privacy.Access::at)
+                .reversed());
+        return all;
     }
 
     /** The organization answers a request addressed to it, once. Another organization's request is "not found". */

@@ -89,6 +89,12 @@ class CorrectionsIT {
         assertThat(web.page("/privacy/corrections").body())
                 .contains("We re-issued it with the right surname.")
                 .contains("resolved");
+        String center = web.page("/privacy").body();
+        assertThat(center.substring(center.indexOf("id=\"accesses\"")))
+                .as("the learner sees that the issuer read and answered the request")
+                .contains(provider.org().organization().name())
+                .contains("Read your correction request about Celestial Navigation")
+                .contains("Answered your correction request about Celestial Navigation");
     }
 
     @Test
