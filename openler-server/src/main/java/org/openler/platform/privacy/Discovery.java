@@ -32,14 +32,14 @@ public class Discovery {
 
     @Transactional
     public void setDiscoverable(AccountId account, boolean discoverable) {
-        int changed = jdbc.sql("update privacy_preference set discoverable = ?, updated_at = ?, version = version + 1"
+        // Insert-if-missing first, then update: two first choices at once cannot collide on the primary key.
+        jdbc.sql("insert into privacy_preference (account_id, discoverable, updated_at) values (?, false, ?)"
+                        + " on conflict do nothing")
+                .params(account.value(), Timestamp.from(clock.instant()))
+                .update();
+        jdbc.sql("update privacy_preference set discoverable = ?, updated_at = ?, version = version + 1"
                         + " where account_id = ?")
                 .params(discoverable, Timestamp.from(clock.instant()), account.value())
                 .update();
-        if (changed == 0) {
-            jdbc.sql("insert into privacy_preference (account_id, discoverable, updated_at) values (?, ?, ?)")
-                    .params(account.value(), discoverable, Timestamp.from(clock.instant()))
-                    .update();
-        }
     }
 }

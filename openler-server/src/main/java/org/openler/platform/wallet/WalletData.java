@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.accounts.AccountService;
 import org.openler.platform.identity.AccountId;
+import org.openler.platform.identity.AccountKind;
 import org.openler.platform.privacy.HeldItem;
 import org.openler.platform.privacy.IdMap;
 import org.openler.platform.privacy.PersonalData;
@@ -115,6 +116,15 @@ class WalletData implements PersonalData {
     public void restore(AccountId owner, JsonNode section, IdMap ids) {
         if (!section.isObject() || !section.path("credentials").isArray()) {
             throw malformed("has no \"credentials\" list");
+        }
+        if (section.path("credentials").size() > Wallet.MAX_LISTED) {
+            throw malformed("holds more than " + Wallet.MAX_LISTED + " credentials, more than a wallet lists");
+        }
+        boolean learner =
+                accounts.find(owner).map(a -> a.kind() == AccountKind.LEARNER).orElse(false);
+        if (!learner && !section.path("credentials").isEmpty()) {
+            throw new PlatformException(
+                    Problem.UNPROCESSABLE, "Only a learner's account holds credentials; import this bundle there.");
         }
         List<JsonNode> credentials = new ArrayList<>();
         section.path("credentials").forEach(credentials::add);

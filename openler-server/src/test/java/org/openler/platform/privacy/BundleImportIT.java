@@ -115,6 +115,19 @@ class BundleImportIT {
     }
 
     @Test
+    void aStaffAccountTakesNoCredentialsFromABundle() {
+        Account staff = fixtures.staff();
+        WebClient web = WebClient.on(port);
+        web.signIn(staff.email().value(), Fixtures.PASSWORD);
+        ObjectNode bundle = bundle();
+        credentials(bundle).add(credential("1", WalletKit.elsewhere("Knots"), 1));
+        HttpResponse<String> refused = PrivacyClient.importAsProgram(web, bundle.toString());
+        PrivacyClient.assertProblem(refused, 422, "unprocessable");
+        assertThat(refused.body()).contains("Only a learner's account holds credentials");
+        assertThat(wallet.list(staff.id(), true)).isEmpty();
+    }
+
+    @Test
     void aBundleOverTheRequestLimitIsRefusedBeforeItIsRead() {
         Signed me = signedIn();
         ObjectNode bundle = bundle();
