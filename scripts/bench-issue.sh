@@ -9,7 +9,7 @@
 #
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, no password), curl, jq, psql and python3. Settings (environment):
 # PORT (18092), DB (openler_bench, dropped and made again), THREADS (client threads, 16), WARMUPS (3), ITERATIONS (5),
-# HEAP (server -Xmx, 1g), SERVER_JAVA_OPTS (more server JVM options). --build, or a missing jar, builds openler-server/target/openler-server.jar.
+# HEAP (server -Xmx, 1g), BULK_ROWS (rows of the bulk run after the JMH run, 5000; 0 skips it), SERVER_JAVA_OPTS (more server JVM options). --build, or a missing jar, builds openler-server/target/openler-server.jar.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,6 +23,7 @@ THREADS=${THREADS:-16}
 WARMUPS=${WARMUPS:-3}
 ITERATIONS=${ITERATIONS:-5}
 HEAP=${HEAP:-1g}
+BULK_ROWS=${BULK_ROWS:-5000}
 PGHOST=${PGHOST:-127.0.0.1}
 PGUSER=${PGUSER:-postgres}
 export PGHOST PGUSER
@@ -128,6 +129,33 @@ AFTER=$(sql "select count(*) from issued_credential")
 SERVER_CPU=$(( $(cpu_ticks "$PID") - SERVER_CPU_BEFORE ))
 PG_CPU=$(( $(cpu_ticks $(postgres_pids)) - PG_CPU_BEFORE ))
 TICKS=$(getconf CLK_TCK)
+
+# The bulk path over HTTP: BULK_ROWS rows in one CSV (POST /credentials/bulk), timed from the upload until the job
+# reports completed; every row is one credential signed, stored and given its status entries in its own transaction.
+BULK_STORED=0
+if [ "$BULK_ROWS" -gt 0 ]; then
+  CSV=$WORK/bulk.csv
+  { echo "achievement_id,recipient_email"; for i in $(seq 1 "$BULK_ROWS"); do echo "$ACHIEVEMENT,bulk$i@example.org"; done; } > "$CSV"
+  say "bulk: $BULK_ROWS rows in one CSV"
+  BULK_BEFORE=$(sql "select count(*) from issued_credential")
+  BULK_SERVER_BEFORE=$(cpu_ticks "$PID")
+  BULK_PG_BEFORE=$(cpu_ticks $(postgres_pids))
+  BULK_START=$(date +%s%N)
+  JOB=$(curl -fsS -H "Authorization: Bearer $TOKEN" -H "Content-Type: text/csv" -H "Accept: application/json" \
+    --data-binary @"$CSV" "$BASE/orgs/$ORG/credentials/bulk" | jq -r .id)
+  [ -n "$JOB" ] && [ "$JOB" != null ] || die "the bulk upload was refused"
+  for _ in $(seq 1 6000); do
+    STATUS=$(curl -fsS -H "Authorization: Bearer $TOKEN" -H "Accept: application/json" \
+      "$BASE/orgs/$ORG/credentials/bulk/$JOB" | jq -r .status)
+    [ "$STATUS" = completed ] && break
+    sleep 0.1
+  done
+  [ "$STATUS" = completed ] || die "the bulk job did not complete"
+  BULK_SECONDS=$(python3 -c "import sys; print((int(sys.argv[1]) - int(sys.argv[2])) / 1e9)" "$(date +%s%N)" "$BULK_START")
+  BULK_STORED=$(( $(sql "select count(*) from issued_credential") - BULK_BEFORE ))
+  BULK_SERVER=$(( $(cpu_ticks "$PID") - BULK_SERVER_BEFORE ))
+  BULK_PG=$(( $(cpu_ticks $(postgres_pids)) - BULK_PG_BEFORE ))
+fi
 stop_server
 
 python3 - "$OUT/issue.json" "$((AFTER - BEFORE))" "$THREADS" "$SERVER_CPU" "$PG_CPU" "$TICKS" <<'PY'
@@ -135,7 +163,8 @@ import json, sys, platform, os, datetime
 result = json.load(open(sys.argv[1]))[0]["primaryMetric"]
 stored, server_ticks, pg_ticks, hz = int(sys.argv[2]), int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6])
 print(f"date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC; cpus: {os.cpu_count()}; {platform.platform()}; load: {os.getloadavg()[0]:.1f}")
-print(f"issue + persist over HTTP ({sys.argv[3]} client threads): {result['score']:.0f} ± {result['scoreError']:.0f} credentials/s")
+error = result['scoreError'] if isinstance(result['scoreError'], (int, float)) else float('nan')
+print(f"issue + persist over HTTP ({sys.argv[3]} client threads): {result['score']:.0f} ± {error:.0f} credentials/s")
 print(f"credentials stored during the measured run: {stored}")
 if stored:
     server_ms = server_ticks * 1000 / hz / stored
@@ -143,4 +172,14 @@ if stored:
     print(f"CPU per credential (after the warm-up): server {server_ms:.2f} ms, PostgreSQL {pg_ms:.2f} ms;"
           f" 2 cores for both sustain about {2000 / (server_ms + pg_ms):.0f} credentials/s")
 PY
+if [ "$BULK_STORED" -gt 0 ]; then
+  python3 - "$BULK_STORED" "$BULK_SECONDS" "$BULK_SERVER" "$BULK_PG" "$TICKS" <<'PY'
+import sys
+stored, seconds, server, pg, hz = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+server_ms, pg_ms = server * 1000 / hz / stored, pg * 1000 / hz / stored
+print(f"bulk over HTTP: {stored} credentials in {seconds:.1f} s = {stored / seconds:.0f} credentials/s;"
+      f" CPU per credential: server {server_ms:.2f} ms, PostgreSQL {pg_ms:.2f} ms;"
+      f" 2 cores for both sustain about {2000 / (server_ms + pg_ms):.0f} credentials/s")
+PY
+fi
 say "server log: $LOG; JMH output: $OUT/issue.txt"

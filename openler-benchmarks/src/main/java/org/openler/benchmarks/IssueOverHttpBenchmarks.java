@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -66,6 +67,7 @@ public class IssueOverHttpBenchmarks {
     private URI issue;
     private String authorization;
     private String achievement;
+    private Instant tokenFetchedAt = Instant.EPOCH;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException, InterruptedException {
@@ -79,10 +81,16 @@ public class IssueOverHttpBenchmarks {
         issueOne(); // fails the run at once if the server refuses
     }
 
-    /** A fresh access token at every iteration: tokens live 15 minutes, a long run must not outlive one. */
+    /**
+     * Tokens live 15 minutes, so a long run gets a fresh one after ten — as a real client does, not at every
+     * iteration: each token request checks the client secret with Argon2, and fetching them per iteration put that
+     * (a tenth of the server's time) into the measurement.
+     */
     @Setup(Level.Iteration)
     public void refreshToken() throws IOException, InterruptedException {
-        authorization = "Bearer " + token();
+        if (Duration.between(tokenFetchedAt, Instant.now()).compareTo(Duration.ofMinutes(10)) > 0) {
+            authorization = "Bearer " + token();
+        }
     }
 
     @Benchmark
@@ -105,6 +113,7 @@ public class IssueOverHttpBenchmarks {
     }
 
     private String token() throws IOException, InterruptedException {
+        tokenFetchedAt = Instant.now();
         String basic =
                 Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = http.send(

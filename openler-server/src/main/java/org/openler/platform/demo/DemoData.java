@@ -61,6 +61,7 @@ class DemoData implements ApplicationRunner {
     private final CorrectionRequests corrections;
     private final Discovery discovery;
     private final Wallet wallet;
+    private final DemoShares demoShares;
 
     DemoData(
             AccountService accounts,
@@ -72,7 +73,8 @@ class DemoData implements ApplicationRunner {
             Claims claims,
             CorrectionRequests corrections,
             Discovery discovery,
-            Wallet wallet) {
+            Wallet wallet,
+            DemoShares demoShares) {
         this.accounts = accounts;
         this.organizations = organizations;
         this.clients = clients;
@@ -83,6 +85,7 @@ class DemoData implements ApplicationRunner {
         this.corrections = corrections;
         this.discovery = discovery;
         this.wallet = wallet;
+        this.demoShares = demoShares;
     }
 
     @Override
@@ -102,13 +105,14 @@ class DemoData implements ApplicationRunner {
         if (organizations.roleOf(issuer.id(), university.id()).isEmpty()) {
             organizations.changeRoleOrAdd(university, issuer.id(), StaffRole.ISSUER, person(registrar));
         }
-        organizations
+        Organization employer = organizations
                 .find("demo-employer")
                 .orElseGet(() -> organizations.create(
                         "Demo Employer", "demo-employer", Organization.Kind.EMPLOYER, person(recruiter)));
 
         seedCredentials(university, registrar);
         seedPrivacy();
+        demoShares.place(account(LEARNERS.get(2)), employer);
 
         if (registeredClients.findByClientId(ISSUER_CLIENT_ID) == null) {
             clients.register(
@@ -133,10 +137,14 @@ class DemoData implements ApplicationRunner {
                                     "Passed the practical welding assessment and the safety examination.",
                                     "Certificate",
                                     "",
+                                    // ESCO "use welding equipment", declared a competency: a verified skill
                                     List.of(new AchievementDefinition.Alignment(
                                             URI.create("http://data.europa.eu/esco/skill/"
-                                                    + "b0a4a31b-5f29-4c6a-8c20-7a52ee2b51d4"),
-                                            "weld metal"))),
+                                                    + "2ee57de4-bffd-4194-b009-0060edec77cc"),
+                                            "use welding equipment",
+                                            Optional.of("ceasn:Competency"),
+                                            Optional.of("ESCO"),
+                                            Optional.empty()))),
                             person(registrar)),
                     achievements.create(
                             university.id(),

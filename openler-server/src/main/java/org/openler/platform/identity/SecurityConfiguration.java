@@ -6,6 +6,7 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.util.Map;
 import org.openler.platform.problems.Problem;
 import org.openler.platform.problems.ProblemResponses;
@@ -22,7 +23,6 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.jackson.SecurityJacksonModules;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -225,13 +225,12 @@ class SecurityConfiguration {
 
     /** Tokens are verified against the same database-held keys, locally: no instance calls another. */
     @Bean
-    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, JdbcClient jdbc) {
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, JdbcClient jdbc, Clock clock) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, jwkSource));
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-        decoder.setJwtValidator(
-                new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), new ActiveTokenValidator(jdbc)));
-        return decoder;
+        decoder.setJwtValidator(JwtValidators.createDefault());
+        return new VerifiedTokens(decoder, new ActiveTokenValidator(jdbc), clock);
     }
 
     /** The issuer is the configured public URL; without one, each request's own host (fine for a single host). */

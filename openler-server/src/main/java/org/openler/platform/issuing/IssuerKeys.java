@@ -109,6 +109,17 @@ public class IssuerKeys {
     }
 
     /**
+     * The organization one of whose keys (current or retired) has this public key, for telling a verifier that a
+     * did:key issuer is an organization on this platform.
+     */
+    public Optional<OrganizationId> organizationOfKey(String publicKeyMultibase) {
+        return jdbc.sql("select organization_id from issuer_key where public_key_multibase = ?")
+                .param(publicKeyMultibase)
+                .query((rs, n) -> new OrganizationId(rs.getObject(1, java.util.UUID.class)))
+                .optional();
+    }
+
+    /**
      * The organization's DID document: every key it has had, in generation order (key-1, key-2, ...), then its VC-JWT
      * keys as JsonWebKey methods (jwk-1, ...).
      */

@@ -81,6 +81,7 @@ class PrivacyPages {
                 "selfAsserted",
                 selfAsserted.stream()
                         .flatMap(s -> s.editable(me.accountId()).stream())
+                        .filter(e -> e.count() > 0) // only what there is to correct
                         .toList());
         return "privacy/center";
     }

@@ -3,6 +3,7 @@ package org.openler.platform.verification;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,6 +95,26 @@ public class Verification {
 
     public VerificationReport verifyPresentation(JsonObject presentation, PresentationExpectations expected) {
         return verifier().verifyPresentation(presentation, expected);
+    }
+
+    /**
+     * The name of the organization on this platform that an issuer DID belongs to (its did:web here, or the did:key
+     * of one of its keys); empty for any other issuer. A verifier shows "unknown issuer" as a warning, not a refusal.
+     */
+    public Optional<String> knownIssuer(String issuerId) {
+        if (issuerId.startsWith("did:key:")) {
+            return keys.organizationOfKey(issuerId.substring("did:key:".length()))
+                    .flatMap(organizations::find)
+                    .map(Organization::name);
+        }
+        String prefix = "did:web:" + URLEncoder.encode(urls.host(), StandardCharsets.UTF_8) + ":orgs:";
+        if (issuerId.startsWith(prefix) && !issuerId.substring(prefix.length()).contains(":")) {
+            return organizations
+                    .find(issuerId.substring(prefix.length()))
+                    .filter(o -> keys.didDocument(o.id(), o.slug()).isPresent())
+                    .map(Organization::name);
+        }
+        return Optional.empty();
     }
 
     private Verifier verifier() {

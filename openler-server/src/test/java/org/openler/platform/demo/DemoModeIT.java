@@ -73,6 +73,19 @@ class DemoModeIT {
                             .single())
                     .as("only Marcus opted in to discovery")
                     .isEqualTo(1);
+            WebClient marcus = new WebClient(base);
+            marcus.signIn("marcus@demo.openler.org", DemoData.PASSWORD);
+            assertThat(marcus.page("/wallet/shares?lang=en").body())
+                    .as("Marcus's share with the demo employer, seen once")
+                    .contains("Demo Employer HR")
+                    .contains("status-active")
+                    .contains("1, the last at");
+            assertThat(new WebClient(base)
+                            .page("/share/" + DemoShares.TOKEN + "?lang=en")
+                            .body())
+                    .as("the share link opens on H2, the presentation signed by Marcus's key")
+                    .contains("Issued by Demo University, an organization registered on this platform.")
+                    .contains("The holder signed this presentation just now");
         }
         assertThat(Files.exists(dataDir.resolve("db/openler.mv.db"))).isTrue();
         assertThat(Files.exists(dataDir.resolve("master.key"))).isTrue();
@@ -84,6 +97,10 @@ class DemoModeIT {
                             .single())
                     .isEqualTo(2);
             assertThat(jdbc.sql("select count(*) from machine_client")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
+            assertThat(jdbc.sql("select count(*) from credential_share")
                             .query(Long.class)
                             .single())
                     .isEqualTo(1);

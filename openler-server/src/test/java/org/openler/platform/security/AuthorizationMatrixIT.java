@@ -76,7 +76,16 @@ class AuthorizationMatrixIT {
     @Autowired
     MachineClientService clients;
 
+    @Autowired
+    org.openler.platform.sharing.ShareKit shareKit;
+
+    @Autowired
+    org.openler.platform.sharing.Shares shares;
+
     private Cast cast;
+    /** The link token of an active share of a learner outside the cast: share links reach a real share. */
+    private String shareToken;
+
     private String sharedMember;
     private String sharedClient;
     private List<Route> routes;
@@ -97,6 +106,12 @@ class AuthorizationMatrixIT {
         cast = Cast.assemble(port, fixtures, jdbc);
         sharedMember = fixtures.member(cast.orgA, StaffRole.VIEWER).id().value().toString();
         sharedClient = fixtures.client(cast.orgA).client().clientId();
+        var holder = shareKit.holder("Matrix Badge");
+        shareToken = shares.create(
+                        holder.account().id(),
+                        new org.openler.platform.sharing.Shares.NewShare(
+                                holder.held(), "Matrix employer", "Authorization matrix", java.util.Optional.empty()))
+                .token();
         for (Route route : routes) {
             knownOrganization.put(route.name(), new EnumMap<>(Who.class));
             if (route.variables().contains("org")) {
@@ -346,6 +361,10 @@ class AuthorizationMatrixIT {
                                                     .client()
                                                     .clientId()
                                             : sharedClient;
+                        case "token" ->
+                            route.pattern().startsWith("/share/")
+                                    ? shareToken
+                                    : RouteTable.plausible(route.variableType(variable));
                         default -> RouteTable.plausible(route.variableType(variable));
                     });
         }

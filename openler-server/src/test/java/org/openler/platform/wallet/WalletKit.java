@@ -49,7 +49,7 @@ public class WalletKit {
     private static final Pattern CLAIM_LINK = Pattern.compile("/wallet/claim/([A-Za-z0-9_-]+)");
     private static final Pattern WALLET_ID = Pattern.compile("/wallet/credentials/([0-9a-f-]{36})");
 
-    final Fixtures fixtures;
+    public final Fixtures fixtures;
     final Issuance issuance;
     final Achievements achievements;
     final MailOutbox outbox;
@@ -100,7 +100,7 @@ public class WalletKit {
                 Fixtures.person(provider.org().admin()));
     }
 
-    void changeStatus(Provider provider, UUID credential, String status) {
+    public void changeStatus(Provider provider, UUID credential, String status) {
         issuance.changeStatus(
                 provider.org().organization().id(),
                 credential,
@@ -119,25 +119,25 @@ public class WalletKit {
         return m.group(1);
     }
 
-    static WebClient signedIn(int port, Account account) {
+    public static WebClient signedIn(int port, Account account) {
         WebClient web = WebClient.on(port);
         web.signIn(account.email().value(), Fixtures.PASSWORD);
         return web;
     }
 
-    static HttpResponse<String> claim(WebClient web, String token) {
+    public static HttpResponse<String> claim(WebClient web, String token) {
         return web.submit("/wallet/claim/" + token, "/wallet/claim/" + token, Map.of());
     }
 
     /** The wallet id a claim or import redirected to. */
-    static UUID walletId(HttpResponse<String> redirect) {
+    public static UUID walletId(HttpResponse<String> redirect) {
         assertThat(redirect.statusCode()).as("redirect").isEqualTo(302);
         Matcher m = WALLET_ID.matcher(redirect.headers().firstValue("Location").orElse(""));
         assertThat(m.find()).isTrue();
         return UUID.fromString(m.group(1));
     }
 
-    static HttpResponse<String> importText(WebClient web, String text) {
+    public static HttpResponse<String> importText(WebClient web, String text) {
         return web.submit("/wallet", "/wallet/import", Map.of("text", text));
     }
 
@@ -153,7 +153,7 @@ public class WalletKit {
     }
 
     /** An Open Badges 3.0 VC-JWT (ES256) from a did:jwk issuer. */
-    static String jwt(String name) throws Exception {
+    public static String jwt(String name) throws Exception {
         ECKey key = new ECKeyGenerator(Curve.P_256).generate();
         String did =
                 "did:jwk:" + Base64URL.encode(key.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8));

@@ -8,6 +8,7 @@ import com.apicatalog.jsonld.expansion.Expansion;
 import com.apicatalog.jsonld.processor.ProcessingRuntime;
 import com.apicatalog.jsonld.processor.ToRdfProcessor;
 import com.apicatalog.rdf.api.RdfConsumerException;
+import com.apicatalog.rdf.api.RdfQuadConsumer;
 import com.apicatalog.rdf.canon.RdfCanon;
 import com.apicatalog.rdf.canon.RdfCanonTicker;
 import com.apicatalog.rdf.nquads.NQuadsWriter;
@@ -32,6 +33,9 @@ import org.openler.standards.json.Jsons;
  * expansion algorithm does after step 9 with an empty initial context. Titanium's active contexts are not mutated by
  * expansion (scoped contexts derive new ones), so sharing one across threads is safe.
  *
+ * <p>Expansion itself — mostly the type-scoped contexts of OB 3.0 — is then the same for every document of one shape,
+ * so documents seen before are fed to the canonicalization from their shape's recorded quads ({@link Shapes}).
+ *
  * <p>Undefined terms fail (JSON-LD "safe mode"): a property the contexts do not define would otherwise be dropped
  * silently and escape the signature.
  */
@@ -46,6 +50,7 @@ public final class Canonicalizer {
 
     private static final JsonLdOptions OPTIONS = options();
     private static final ConcurrentHashMap<List<String>, ActiveContext> ACTIVE_CONTEXTS = new ConcurrentHashMap<>();
+    private static final Shapes SHAPES = new Shapes(Canonicalizer::quads);
 
     private Canonicalizer() {}
 
@@ -56,22 +61,26 @@ public final class Canonicalizer {
      *     expansion or canonicalization fails
      */
     public static String canonicalize(JsonObject document) {
-        List<String> contexts = contextUrls(document);
-        ActiveContext active = ACTIVE_CONTEXTS.get(contexts);
-        if (active == null) {
-            active = process(contexts);
-            if (ACTIVE_CONTEXTS.size() < MAX_CACHED_CONTEXTS) {
-                ACTIVE_CONTEXTS.putIfAbsent(contexts, active);
-            }
-        }
-        JsonObject body =
-                Jsons.PROVIDER.createObjectBuilder(document).remove("@context").build();
+        return canonicalize(document, true);
+    }
+
+    /** Without the shape templates: the reference the templates are tested against. */
+    static String canonicalizeFully(JsonObject document) {
+        return canonicalize(document, false);
+    }
+
+    /** How many documents were canonicalized from a shape's template so far. */
+    static long shapeReplays() {
+        return SHAPES.replays();
+    }
+
+    private static String canonicalize(JsonObject document, boolean useShapes) {
+        contextUrls(document); // refuses unbundled and inline contexts on both paths
+        RdfCanon canon = RdfCanon.create("SHA-256", new WorkLimit(MAX_CANONICALIZATION_STEPS));
         try {
-            JsonValue expanded =
-                    Expansion.with(active, body, null, null).ordered(false).compute();
-            JsonArray dataset = toArray(expanded);
-            RdfCanon canon = RdfCanon.create("SHA-256", new WorkLimit(MAX_CANONICALIZATION_STEPS));
-            ToRdfProcessor.toRdf(canon, dataset, OPTIONS);
+            if (!useShapes || !SHAPES.replay(document, canon)) {
+                toRdf(document, canon);
+            }
             StringWriter out = new StringWriter(2048);
             canon.provide(new NQuadsWriter(out));
             return out.toString();
@@ -84,6 +93,43 @@ public final class Canonicalizer {
         } catch (RdfConsumerException e) {
             throw new StandardsException(Code.JSON_LD, "RDF canonicalization failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Expands the document against the cached active context of its @context and feeds its quads to the consumer. */
+    private static void toRdf(JsonObject document, RdfQuadConsumer consumer) throws JsonLdError {
+        List<String> contexts = contextUrls(document);
+        ActiveContext active = ACTIVE_CONTEXTS.get(contexts);
+        if (active == null) {
+            active = process(contexts);
+            if (ACTIVE_CONTEXTS.size() < MAX_CACHED_CONTEXTS) {
+                ACTIVE_CONTEXTS.putIfAbsent(contexts, active);
+            }
+        }
+        JsonObject body =
+                Jsons.PROVIDER.createObjectBuilder(document).remove("@context").build();
+        JsonValue expanded =
+                Expansion.with(active, body, null, null).ordered(false).compute();
+        ToRdfProcessor.toRdf(consumer, toArray(expanded), OPTIONS);
+    }
+
+    /** The full path's quads, recorded for a shape's template. */
+    private static List<String[]> quads(JsonObject document) throws JsonLdError {
+        List<String[]> quads = new ArrayList<>(128);
+        toRdf(document, new RdfQuadConsumer() {
+            @Override
+            public RdfQuadConsumer quad(
+                    String subject,
+                    String predicate,
+                    String object,
+                    String datatype,
+                    String language,
+                    String direction,
+                    String graph) {
+                quads.add(new String[] {subject, predicate, object, datatype, language, direction, graph});
+                return this;
+            }
+        });
+        return quads;
     }
 
     /**

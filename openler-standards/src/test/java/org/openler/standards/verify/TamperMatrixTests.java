@@ -46,7 +46,7 @@ import org.openler.standards.status.StatusPurpose;
  * For each golden credential signed here, every single-field mutation (each leaf value changed, each property deleted,
  * each array element deleted, a property added to each object) must be rejected: zero false accepts.
  */
-class TamperMatrixTests {
+public class TamperMatrixTests {
 
     private static final Did WEB_DID = DidWeb.forOrganization("demo.example", "demo-university");
     private static final Ed25519KeyPair WEB_KEY = Ed25519.fromSeed(Fixtures.seed(20));
@@ -59,14 +59,14 @@ class TamperMatrixTests {
             .clock(Clock.fixed(NOW, ZoneOffset.UTC))
             .build();
 
-    record Golden(String name, JsonObject credential) {
+    public record Golden(String name, JsonObject credential) {
         @Override
         public String toString() {
             return name;
         }
     }
 
-    static List<Golden> goldens() {
+    public static List<Golden> goldens() {
         List<Golden> goldens = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             goldens.add(new Golden("did:key badge " + i, didKeyBadge(i, Recipient.did(HOLDER_DID), Optional.empty())));

@@ -1,0 +1,152 @@
+package org.openler.platform.profile;
+
+import com.nimbusds.jose.util.Base64URL;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.openler.platform.wallet.HeldCredential;
+import org.openler.standards.StandardsException;
+import org.openler.standards.json.JsonLimits;
+import org.openler.standards.json.StrictJson;
+
+/**
+ * What a held credential says about skills, read from its exact bytes: the alignments of its achievement (OB 3.0
+ * {@code credentialSubject.achievement.alignment}, and those of each credential a CLR bundles), or, for an
+ * EndorsementCredential, what it endorses. Read only from credentials that verified just now, and only for display.
+ */
+record CredentialClaims(
+        @Nullable URI credentialId,
+        List<Alignment> alignments,
+        @Nullable Endorsement endorsement) {
+
+    /**
+     * An OB 3.0 Alignment: where it points, its name there, its declared target type (if any), and the achievement
+     * that states it (if that has an id).
+     */
+    record Alignment(
+            URI targetUrl,
+            String targetName,
+            String targetType,
+            @Nullable URI achievement) {
+
+        static final String COMPETENCY = "ceasn:Competency";
+
+        boolean declaresCompetency() {
+            return COMPETENCY.equals(targetType);
+        }
+    }
+
+    /** An EndorsementSubject: the thing endorsed (a competency, an achievement) and the endorser's words. */
+    record Endorsement(URI subject, String comment) {}
+
+    /** More alignments than any achievement states; a guard, since a CLR bundles many. */
+    private static final int MAX_ALIGNMENTS = 200;
+
+    static CredentialClaims read(HeldCredential.Format format, String document) {
+        try {
+            JsonObject credential = switch (format) {
+                case DATA_INTEGRITY -> StrictJson.parseObject(document);
+                case VC_JWT -> jwtCredential(document);
+            };
+            return of(credential);
+        } catch (StandardsException | IllegalArgumentException e) {
+            // verified just now, so this does not happen; a credential we cannot read contributes no skills
+            return new CredentialClaims(null, List.of(), null);
+        }
+    }
+
+    /** The credential as JSON: the document itself, or a VC-JWT's {@code vc} claim (its payload). */
+    static JsonObject json(HeldCredential.Format format, String document) {
+        return switch (format) {
+            case DATA_INTEGRITY -> StrictJson.parseObject(document);
+            case VC_JWT -> jwtCredential(document);
+        };
+    }
+
+    static CredentialClaims of(JsonObject credential) {
+        URI id = uri(credential.get("id"));
+        if (hasType(credential, "EndorsementCredential")
+                && credential.get("credentialSubject") instanceof JsonObject subject) {
+            URI endorsed = uri(subject.get("id"));
+            String comment = subject.get("endorsementComment") instanceof JsonString s ? s.getString() : "";
+            return new CredentialClaims(
+                    id, List.of(), endorsed == null ? null : new Endorsement(endorsed, clip(comment)));
+        }
+        List<Alignment> alignments = new ArrayList<>();
+        collect(credential, alignments);
+        if (credential.get("credentialSubject") instanceof JsonObject subject
+                && subject.get("verifiableCredential") instanceof JsonArray bundled) {
+            for (JsonValue inner : bundled) {
+                if (inner instanceof JsonObject innerCredential) {
+                    collect(innerCredential, alignments);
+                }
+            }
+        }
+        return new CredentialClaims(
+                id, List.copyOf(alignments.subList(0, Math.min(alignments.size(), MAX_ALIGNMENTS))), null);
+    }
+
+    private static void collect(JsonObject credential, List<Alignment> alignments) {
+        if (!(credential.get("credentialSubject") instanceof JsonObject subject)
+                || !(subject.get("achievement") instanceof JsonObject achievement)) {
+            return;
+        }
+        URI achievementId = uri(achievement.get("id"));
+        JsonValue list = achievement.get("alignment");
+        List<JsonValue> items =
+                list instanceof JsonArray array ? array : list instanceof JsonObject one ? List.of(one) : List.of();
+        for (JsonValue item : items) {
+            if (item instanceof JsonObject a && uri(a.get("targetUrl")) instanceof URI target) {
+                alignments.add(new Alignment(
+                        target,
+                        clip(a.get("targetName") instanceof JsonString s ? s.getString() : target.toString()),
+                        a.get("targetType") instanceof JsonString t ? t.getString() : "",
+                        achievementId));
+            }
+        }
+    }
+
+    private static JsonObject jwtCredential(String compact) {
+        String[] parts = compact.strip().split("\\.");
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("Not a compact JWS");
+        }
+        JsonObject claims = StrictJson.parseObject(new Base64URL(parts[1]).decode(), JsonLimits.DEFAULT);
+        if (!(claims.get("vc") instanceof JsonObject credential)) {
+            throw new IllegalArgumentException("No vc claim");
+        }
+        return credential;
+    }
+
+    static boolean hasType(JsonObject object, String type) {
+        JsonValue value = object.get("type");
+        return value instanceof JsonString s && s.getString().equals(type)
+                || value instanceof JsonArray a
+                        && a.stream()
+                                .anyMatch(t -> t instanceof JsonString s
+                                        && s.getString().equals(type));
+    }
+
+    private static @Nullable URI uri(@Nullable JsonValue value) {
+        if (!(value instanceof JsonString s) || s.getString().length() > 2000) {
+            return null;
+        }
+        try {
+            URI uri = new URI(s.getString().strip());
+            return uri.isAbsolute() ? uri : null;
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
+    private static String clip(String text) {
+        String stripped = text.strip();
+        return stripped.length() > 500 ? stripped.substring(0, 500) : stripped;
+    }
+}

@@ -1,0 +1,251 @@
+package org.openler.platform.profile;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.openler.platform.identity.Access;
+import org.openler.platform.identity.AccountId;
+import org.openler.platform.identity.Actor;
+import org.openler.platform.identity.Actors;
+import org.openler.platform.identity.Audience;
+import org.openler.platform.problems.PlatformException;
+import org.openler.platform.skills.SkillMapping;
+import org.openler.platform.wallet.Wallet;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The learner's skills profile (every skill with where it came from; their own skills added, corrected, deleted) and
+ * verified resume (page, PDF, LER-RS download; experiences added, corrected, deleted).
+ */
+@Controller
+class ProfilePages {
+
+    /** How many ontology matches the learner is offered for their words. */
+    static final int SUGGESTIONS = 5;
+
+    private final SkillsProfile profile;
+    private final SelfAssertedSkills selfAsserted;
+    private final Experiences experiences;
+    private final SkillMapping mapping;
+    private final Resume resume;
+    private final ResumePdf pdf;
+    private final LerRsExport lerRs;
+    private final Wallet wallet;
+
+    ProfilePages(
+            SkillsProfile profile,
+            SelfAssertedSkills selfAsserted,
+            Experiences experiences,
+            SkillMapping mapping,
+            Resume resume,
+            ResumePdf pdf,
+            LerRsExport lerRs,
+            Wallet wallet) {
+        this.profile = profile;
+        this.selfAsserted = selfAsserted;
+        this.experiences = experiences;
+        this.mapping = mapping;
+        this.resume = resume;
+        this.pdf = pdf;
+        this.lerRs = lerRs;
+        this.wallet = wallet;
+    }
+
+    @GetMapping("/wallet/skills")
+    @Access(Audience.LEARNER)
+    String skills(@RequestParam(defaultValue = "") String words, Model model) {
+        AccountId me = learner();
+        model.addAttribute("skills", profile.skills(me));
+        model.addAttribute("own", selfAsserted.list(me));
+        model.addAttribute("held", wallet.list(me, true));
+        suggestions(words, model);
+        return "profile/skills";
+    }
+
+    @PostMapping("/wallet/skills")
+    @Access(Audience.LEARNER)
+    String addSkill(
+            @RequestParam(defaultValue = "") String ownWords,
+            @RequestParam(defaultValue = "") String competency,
+            @RequestParam(defaultValue = "") String evidenceUrl,
+            @RequestParam(defaultValue = "") String evidenceText,
+            @RequestParam(defaultValue = "") String evidenceCredential,
+            RedirectAttributes redirect) {
+        try {
+            selfAsserted.add(
+                    learner(),
+                    new SelfAssertedSkills.Input(ownWords, competency, evidenceUrl, evidenceText, evidenceCredential));
+            redirect.addFlashAttribute("skillAdded", true);
+        } catch (PlatformException refused) {
+            if (refused.fieldErrors().isEmpty()) {
+                throw refused;
+            }
+            redirect.addFlashAttribute("skillError", message(refused));
+        }
+        return "redirect:/wallet/skills#own";
+    }
+
+    @GetMapping("/wallet/skills/{id}/edit")
+    @Access(Audience.LEARNER)
+    String editSkill(@PathVariable UUID id, @RequestParam(defaultValue = "") String words, Model model) {
+        SelfAssertedSkill skill = selfAsserted.get(learner(), id);
+        model.addAttribute("skill", skill);
+        model.addAttribute("held", wallet.list(learner(), true));
+        suggestions(words.isBlank() ? skill.ownWords() : words, model);
+        return "profile/skill-edit";
+    }
+
+    @PostMapping("/wallet/skills/{id}")
+    @Access(Audience.LEARNER)
+    String updateSkill(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String ownWords,
+            @RequestParam(defaultValue = "") String competency,
+            @RequestParam(defaultValue = "") String evidenceUrl,
+            @RequestParam(defaultValue = "") String evidenceText,
+            @RequestParam(defaultValue = "") String evidenceCredential,
+            RedirectAttributes redirect) {
+        try {
+            selfAsserted.update(
+                    learner(),
+                    id,
+                    new SelfAssertedSkills.Input(ownWords, competency, evidenceUrl, evidenceText, evidenceCredential));
+        } catch (PlatformException refused) {
+            if (refused.fieldErrors().isEmpty()) {
+                throw refused;
+            }
+            redirect.addFlashAttribute("skillError", message(refused));
+            return "redirect:/wallet/skills/" + id + "/edit";
+        }
+        return "redirect:/wallet/skills#own";
+    }
+
+    @PostMapping("/wallet/skills/{id}/delete")
+    @Access(Audience.LEARNER)
+    String deleteSkill(@PathVariable UUID id) {
+        selfAsserted.delete(learner(), id);
+        return "redirect:/wallet/skills#own";
+    }
+
+    @GetMapping("/wallet/resume")
+    @Access(Audience.LEARNER)
+    String resume(Model model) {
+        model.addAttribute("resume", resume.of(learner()));
+        return "profile/resume";
+    }
+
+    @GetMapping("/wallet/resume/pdf")
+    @Access(Audience.LEARNER)
+    ResponseEntity<byte[]> resumePdf() {
+        Locale locale = LocaleContextHolder.getLocale();
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment("resume.pdf"))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(pdf.render(resume.of(learner()), locale));
+    }
+
+    @GetMapping("/wallet/resume/ler-rs")
+    @Access(Audience.LEARNER)
+    ResponseEntity<String> resumeLerRs() {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment("resume-ler-rs.json"))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(lerRs.export(resume.of(learner())).toString());
+    }
+
+    @PostMapping("/wallet/experiences")
+    @Access(Audience.LEARNER)
+    String addExperience(
+            @RequestParam(defaultValue = "") String kind,
+            @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String organization,
+            @RequestParam(defaultValue = "") String start,
+            @RequestParam(defaultValue = "") String end,
+            @RequestParam(defaultValue = "") String description,
+            RedirectAttributes redirect) {
+        try {
+            experiences.add(learner(), new Experiences.Input(kind, title, organization, start, end, description));
+        } catch (PlatformException refused) {
+            if (refused.fieldErrors().isEmpty()) {
+                throw refused;
+            }
+            redirect.addFlashAttribute("experienceError", message(refused));
+        }
+        return "redirect:/wallet/resume#experiences";
+    }
+
+    @GetMapping("/wallet/experiences/{id}/edit")
+    @Access(Audience.LEARNER)
+    String editExperience(@PathVariable UUID id, Model model) {
+        model.addAttribute("experience", experiences.get(learner(), id));
+        return "profile/experience-edit";
+    }
+
+    @PostMapping("/wallet/experiences/{id}")
+    @Access(Audience.LEARNER)
+    String updateExperience(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String kind,
+            @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String organization,
+            @RequestParam(defaultValue = "") String start,
+            @RequestParam(defaultValue = "") String end,
+            @RequestParam(defaultValue = "") String description,
+            RedirectAttributes redirect) {
+        try {
+            experiences.update(
+                    learner(), id, new Experiences.Input(kind, title, organization, start, end, description));
+        } catch (PlatformException refused) {
+            if (refused.fieldErrors().isEmpty()) {
+                throw refused;
+            }
+            redirect.addFlashAttribute("experienceError", message(refused));
+            return "redirect:/wallet/experiences/" + id + "/edit";
+        }
+        return "redirect:/wallet/resume#experiences";
+    }
+
+    @PostMapping("/wallet/experiences/{id}/delete")
+    @Access(Audience.LEARNER)
+    String deleteExperience(@PathVariable UUID id) {
+        experiences.delete(learner(), id);
+        return "redirect:/wallet/resume#experiences";
+    }
+
+    /** The ontology's best matches for the learner's words, for them to pick one (or keep their words). */
+    private void suggestions(String words, Model model) {
+        String text = words.strip();
+        if (text.length() > SelfAssertedSkills.MAX_WORDS) {
+            model.addAttribute("skillError", "At most " + SelfAssertedSkills.MAX_WORDS + " characters.");
+            text = "";
+        }
+        model.addAttribute("words", text);
+        List<SkillMapping.Candidate> candidates = text.isEmpty() ? List.of() : mapping.suggest(text, SUGGESTIONS);
+        model.addAttribute("candidates", candidates);
+    }
+
+    private static String attachment(String name) {
+        return ContentDisposition.attachment().filename(name).build().toString();
+    }
+
+    private static String message(PlatformException e) {
+        return e.fieldErrors().isEmpty() ? e.detail() : e.fieldErrors().get(0).message();
+    }
+
+    static AccountId learner() {
+        return ((Actor.Person) Actors.current()).accountId();
+    }
+}

@@ -1,0 +1,233 @@
+package org.openler.platform.profile;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The resume as a PDF: the same view as the page, in the same order, with each credential's and skill's verification
+ * mark in words. The font (Liberation Sans, which PDFBox ships under the SIL Open Font Licence) is embedded as a
+ * subset, so accents and ñ print everywhere; a character the font lacks prints as "?" rather than failing.
+ */
+@Component
+class ResumePdf {
+
+    private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+    private static final float MARGIN = 56;
+    private static final float BODY = 10.5f;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+
+    private final MessageSource messages;
+    private final Clock clock;
+
+    ResumePdf(MessageSource messages, Clock clock) {
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    byte[] render(Resume.View resume, Locale locale) {
+        try (PDDocument document = new PDDocument();
+                InputStream fontBytes = ResumePdf.class.getResourceAsStream(FONT)) {
+            if (fontBytes == null) {
+                throw new IllegalStateException("PDFBox's bundled font is missing: " + FONT);
+            }
+            PDType0Font font = PDType0Font.load(document, fontBytes);
+            PDDocumentInformation info = document.getDocumentInformation();
+            info.setTitle(text(locale, "resume.title") + (resume.name().isBlank() ? "" : " — " + resume.name()));
+            info.setCreator("OpenLER");
+            Writer out = new Writer(document, font);
+            out.line(resume.name().isBlank() ? text(locale, "resume.title") : resume.name(), 18, 6);
+            out.line(text(locale, "resume.pdf.generated", DAY.format(clock.instant())), 9, 12);
+
+            out.line(text(locale, "resume.experiences"), 14, 4);
+            if (resume.experiences().isEmpty()) {
+                out.paragraph(text(locale, "resume.experiences.none"), BODY);
+            }
+            for (Experience e : resume.experiences()) {
+                out.paragraph(e.title() + " — " + e.organization(), BODY + 1);
+                out.paragraph(period(e, locale) + " · " + text(locale, "resume.selfAsserted"), 9);
+                if (!e.description().isBlank()) {
+                    out.paragraph(e.description(), BODY);
+                }
+                out.space(4);
+            }
+
+            out.space(6);
+            out.line(text(locale, "resume.credentials"), 14, 4);
+            if (resume.credentials().isEmpty()) {
+                out.paragraph(text(locale, "resume.credentials.none"), BODY);
+            }
+            for (Resume.Shown shown : resume.credentials()) {
+                var c = shown.checked().credential();
+                out.paragraph(c.name(), BODY + 1);
+                String issued = c.validFrom() == null ? "" : " · " + DAY.format(c.validFrom());
+                out.paragraph(
+                        c.issuerName() + issued + " · "
+                                + text(
+                                        locale,
+                                        "wallet.state."
+                                                + shown.checked().state().name()),
+                        9);
+                out.space(4);
+            }
+
+            out.space(6);
+            out.line(text(locale, "profile.skills"), 14, 4);
+            if (resume.skills().isEmpty()) {
+                out.paragraph(text(locale, "profile.skills.none"), BODY);
+            }
+            for (ProfileSkill skill : resume.skills()) {
+                out.paragraph(skill.label(), BODY + 1);
+                for (String source : sources(skill, locale)) {
+                    out.paragraph("  " + source, 9);
+                }
+                out.space(3);
+            }
+            out.close();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            document.save(bytes);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The resume PDF could not be written", e);
+        }
+    }
+
+    private List<String> sources(ProfileSkill skill, Locale locale) {
+        List<String> lines = new ArrayList<>();
+        for (Provenance source : skill.sources()) {
+            lines.add(
+                    switch (source) {
+                        case Provenance.Verified v ->
+                            text(locale, "profile.source.verified", v.credentialName(), v.issuer());
+                        case Provenance.Endorsed e -> text(locale, "profile.source.endorsed", e.endorser());
+                        case Provenance.SelfAsserted s -> text(locale, "profile.source.selfAsserted");
+                    });
+        }
+        return lines;
+    }
+
+    private String period(Experience e, Locale locale) {
+        String start = e.start() == null ? "?" : e.start().toString();
+        String end = e.end() == null ? text(locale, "resume.present") : e.end().toString();
+        return e.start() == null && e.end() == null ? "" : start + " – " + end;
+    }
+
+    private String text(Locale locale, String key, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+
+    /** Lines down the page, a new page when one is full; words wrapped to the width. */
+    private static final class Writer {
+
+        private final PDDocument document;
+        private final PDType0Font font;
+        private final Map<Integer, Boolean> glyphs = new HashMap<>();
+        private PDPageContentStream stream;
+        private float y;
+
+        Writer(PDDocument document, PDType0Font font) throws IOException {
+            this.document = document;
+            this.font = font;
+            newPage();
+        }
+
+        private void newPage() throws IOException {
+            if (stream != null) {
+                stream.close();
+            }
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            stream = new PDPageContentStream(document, page);
+            y = PDRectangle.A4.getHeight() - MARGIN;
+        }
+
+        void line(String text, float size, float after) throws IOException {
+            paragraph(text, size);
+            space(after);
+        }
+
+        void space(float points) {
+            y -= points;
+        }
+
+        void paragraph(String text, float size) throws IOException {
+            float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
+            for (String part : printable(text).split("\n")) {
+                for (String row : wrap(part, size, width)) {
+                    if (y - size < MARGIN) {
+                        newPage();
+                    }
+                    y -= size * 1.3f;
+                    stream.beginText();
+                    stream.setFont(font, size);
+                    stream.newLineAtOffset(MARGIN, y);
+                    stream.showText(row);
+                    stream.endText();
+                }
+            }
+        }
+
+        private List<String> wrap(String text, float size, float width) throws IOException {
+            List<String> rows = new ArrayList<>();
+            StringBuilder row = new StringBuilder();
+            for (String word : text.split(" ")) {
+                String candidate = row.isEmpty() ? word : row + " " + word;
+                if (font.getStringWidth(candidate) / 1000 * size <= width || row.isEmpty()) {
+                    row.setLength(0);
+                    row.append(candidate);
+                } else {
+                    rows.add(row.toString());
+                    row.setLength(0);
+                    row.append(word);
+                }
+            }
+            rows.add(row.toString());
+            return rows;
+        }
+
+        /** Tabs and control characters out; characters the font cannot draw as "?". */
+        private String printable(String text) {
+            StringBuilder out = new StringBuilder();
+            text.replace("\r\n", "\n").replace('\t', ' ').codePoints().forEach(cp -> {
+                if (cp == '\n') {
+                    out.append('\n');
+                } else if (Character.isISOControl(cp)) {
+                    out.append(' ');
+                } else {
+                    out.append(glyphs.computeIfAbsent(cp, this::drawable) ? Character.toString(cp) : "?");
+                }
+            });
+            return out.toString();
+        }
+
+        private boolean drawable(int codePoint) {
+            try {
+                font.encode(Character.toString(codePoint));
+                return true;
+            } catch (IllegalArgumentException | IOException e) {
+                return false;
+            }
+        }
+
+        void close() throws IOException {
+            stream.close();
+        }
+    }
+}

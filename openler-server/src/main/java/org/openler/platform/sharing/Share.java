@@ -1,0 +1,49 @@
+package org.openler.platform.sharing;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A learner's share as the learner sees it: to whom, why, until when, what it covers, and where it stands now.
+ * {@code revokedAt} is set once the learner revoked it (or the share came back from a bundle, already ended).
+ */
+public record Share(
+        UUID id,
+        String party,
+        String purpose,
+        Instant createdAt,
+        Instant expiresAt,
+        @Nullable Instant revokedAt,
+        List<Item> items,
+        Status status) {
+
+    public Share {
+        items = List.copyOf(items);
+    }
+
+    /** Where a share stands. Only an active share's link opens. */
+    public enum Status {
+        ACTIVE,
+        EXPIRED,
+        REVOKED
+    }
+
+    /**
+     * One shared credential: the wallet's id (empty once the credential left the wallet), its name as it was when
+     * shared, and, for formats with selective disclosure, the claims disclosed (empty: the whole credential).
+     */
+    public record Item(@Nullable UUID credentialId, String credentialName, List<String> disclosedClaims) {
+        public Item {
+            disclosedClaims = List.copyOf(disclosedClaims);
+        }
+    }
+
+    static Status status(Instant expiresAt, @Nullable Instant revokedAt, Instant now) {
+        if (revokedAt != null) {
+            return Status.REVOKED;
+        }
+        return expiresAt.isAfter(now) ? Status.ACTIVE : Status.EXPIRED;
+    }
+}

@@ -1,0 +1,72 @@
+package org.openler.platform.sharing;
+
+import java.nio.charset.StandardCharsets;
+import org.openler.platform.identity.Access;
+import org.openler.platform.identity.Audience;
+import org.openler.standards.json.StrictJson;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * What anyone with a share link sees, with no sign-in: the employer's verification page (each credential's checks in
+ * plain words), the same presentation as JSON for programs ({@code Accept: application/json}), and the presentation
+ * as a file. Each of them is an access, recorded for the learner, and signs a presentation with a fresh challenge.
+ * An ended share answers 410 Gone (a page for people, problem+json for programs).
+ */
+@Controller
+class ShareLinkPages {
+
+    static final MediaType VP = MediaType.parseMediaType("application/vp+ld+json");
+
+    private final ShareLinks links;
+    private final ShareChecks checks;
+
+    ShareLinkPages(ShareLinks links, ShareChecks checks) {
+        this.links = links;
+        this.checks = checks;
+    }
+
+    @GetMapping(value = "/share/{token}", produces = MediaType.TEXT_HTML_VALUE)
+    @Access(Audience.PUBLIC)
+    String page(@PathVariable String token, Model model) {
+        ShareLinks.Opened opened = links.open(token, ShareAccess.Kind.OPENED);
+        model.addAttribute("share", opened.share());
+        model.addAttribute("report", checks.check(opened));
+        model.addAttribute("challenge", opened.challenge());
+        model.addAttribute("domain", opened.domain());
+        model.addAttribute("token", token);
+        return "sharing/open";
+    }
+
+    @GetMapping(
+            value = "/share/{token}",
+            produces = {MediaType.APPLICATION_JSON_VALUE, "application/vp+ld+json", "application/ld+json"})
+    @Access(Audience.PUBLIC)
+    ResponseEntity<String> json(@PathVariable String token) {
+        ShareLinks.Opened opened = links.open(token, ShareAccess.Kind.OPENED);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(StrictJson.write(opened.presentation()));
+    }
+
+    @GetMapping("/share/{token}/presentation")
+    @Access(Audience.PUBLIC)
+    ResponseEntity<byte[]> download(@PathVariable String token) {
+        ShareLinks.Opened opened = links.open(token, ShareAccess.Kind.DOWNLOADED);
+        return ResponseEntity.ok()
+                .contentType(VP)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("presentation-" + opened.share().id() + ".json")
+                                .build()
+                                .toString())
+                .body(StrictJson.write(opened.presentation()).getBytes(StandardCharsets.UTF_8));
+    }
+}

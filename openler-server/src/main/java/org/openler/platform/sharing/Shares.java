@@ -1,0 +1,194 @@
+package org.openler.platform.sharing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.openler.platform.identity.AccountId;
+import org.openler.platform.identity.OrganizationId;
+import org.openler.platform.keys.SecretTokens;
+import org.openler.platform.problems.PlatformException;
+import org.openler.platform.problems.Problem;
+import org.openler.platform.wallet.HeldCredential;
+import org.openler.platform.wallet.Wallet;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A learner's shares: made from credentials the learner holds, listed with where they stand, revoked at any time.
+ * The link's token is returned once, when the share is made; only its SHA-256 is kept.
+ */
+@Service
+public class Shares {
+
+    static final int MAX_ITEMS = 50;
+    static final int MAX_PARTY = 200;
+    static final int MAX_PURPOSE = 500;
+
+    private final ShareStore store;
+    private final Wallet wallet;
+    private final SharingProperties properties;
+    private final Clock clock;
+
+    Shares(ShareStore store, Wallet wallet, SharingProperties properties, Clock clock) {
+        this.store = store;
+        this.wallet = wallet;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * What the learner asks for: credentials from their wallet (in the order given), the party, the purpose and the
+     * last day the link works (empty: the default duration from today).
+     */
+    public record NewShare(List<UUID> credentials, String party, String purpose, Optional<LocalDate> lastDay) {
+        public NewShare {
+            credentials = List.copyOf(credentials);
+        }
+    }
+
+    /** A share just made, with its link's token: shown to the learner once, never stored. */
+    public record Created(Share share, String token) {}
+
+    @Transactional
+    public Created create(AccountId owner, NewShare request) {
+        return create(owner, request, SecretTokens.newToken());
+    }
+
+    /** With a given token: demo mode's fixed link. */
+    @Transactional
+    public Created create(AccountId owner, NewShare request, String token) {
+        String party = request.party().strip();
+        String purpose = request.purpose().strip();
+        if (party.isEmpty() || party.length() > MAX_PARTY) {
+            throw PlatformException.invalid("party", "Name who you share with (up to " + MAX_PARTY + " characters).");
+        }
+        if (purpose.isEmpty() || purpose.length() > MAX_PURPOSE) {
+            throw PlatformException.invalid(
+                    "purpose", "Say what the share is for (up to " + MAX_PURPOSE + " characters).");
+        }
+        List<UUID> ids = List.copyOf(new LinkedHashSet<>(request.credentials()));
+        if (ids.isEmpty() || ids.size() > MAX_ITEMS) {
+            throw PlatformException.invalid(
+                    "credentials", "Choose at least one of your credentials (at most " + MAX_ITEMS + ").");
+        }
+        List<Share.Item> items = new ArrayList<>();
+        for (UUID id : ids) {
+            HeldCredential held = wallet.find(owner, id)
+                    .orElseThrow(() -> PlatformException.invalid("credentials", "Choose among your own credentials."));
+            if (held.format() != HeldCredential.Format.DATA_INTEGRITY) {
+                throw PlatformException.invalid(
+                        "credentials",
+                        "\"" + held.name() + "\" is a VC-JWT; a shared presentation carries Data Integrity"
+                                + " credentials only, for now.");
+            }
+            items.add(new Share.Item(held.id(), held.name(), List.of()));
+        }
+        Instant now = clock.instant();
+        Instant expires = request.lastDay()
+                .map(day -> day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
+                .orElse(now.plus(properties.defaultDuration()));
+        if (!expires.isAfter(now)) {
+            throw PlatformException.invalid("until", "Choose a day from today on.");
+        }
+        if (expires.isAfter(now.plus(properties.maxDuration()).plus(java.time.Duration.ofDays(1)))) {
+            throw PlatformException.invalid(
+                    "until", "A share lasts at most " + properties.maxDuration().toDays() + " days.");
+        }
+        UUID id = UUID.randomUUID();
+        store.insert(owner, id, SecretTokens.hash(token), party, purpose, now, expires, null);
+        for (int i = 0; i < items.size(); i++) {
+            store.insertItem(id, i, items.get(i));
+        }
+        return new Created(get(owner, id), token);
+    }
+
+    /**
+     * Demo mode: a share with a known token and one visit by an organization, made once (a second call finds the
+     * token and changes nothing).
+     */
+    @Transactional
+    public void placeForDemo(AccountId owner, NewShare request, String token, OrganizationId visitor, String name) {
+        if (store.findByTokenHash(SecretTokens.hash(token)).isPresent()) {
+            return;
+        }
+        Share share = create(owner, request, token).share();
+        store.insertAccess(
+                owner,
+                share.id(),
+                new ShareAccess(
+                        UUID.randomUUID(),
+                        share.id(),
+                        clock.instant(),
+                        ShareAccess.Kind.OPENED,
+                        ShareAccess.PartyKind.ORGANIZATION,
+                        name),
+                visitor.value());
+    }
+
+    public List<Share> list(AccountId owner) {
+        List<ShareStore.Row> rows = store.list(owner);
+        Map<UUID, List<Share.Item>> items =
+                store.items(owner, rows.stream().map(ShareStore.Row::id).toList());
+        Instant now = clock.instant();
+        return rows.stream().map(row -> share(row, items.get(row.id()), now)).toList();
+    }
+
+    public Share get(AccountId owner, UUID id) {
+        ShareStore.Row row = store.find(owner, id).orElseThrow(() -> PlatformException.notFound("The share"));
+        return share(row, store.items(owner, List.of(id)).get(id), clock.instant());
+    }
+
+    /** Ends the share at once; revoking an ended share again changes nothing. */
+    @Transactional
+    public Share revoke(AccountId owner, UUID id) {
+        get(owner, id);
+        store.revoke(owner, id, clock.instant());
+        return get(owner, id);
+    }
+
+    /** Who opened or downloaded the share, newest first. */
+    public List<ShareAccess> accesses(AccountId owner, UUID share) {
+        get(owner, share);
+        return store.accesses(owner, share);
+    }
+
+    /** Every access to any of the owner's shares, newest first. */
+    public List<ShareAccess> accesses(AccountId owner) {
+        return store.accesses(owner, null);
+    }
+
+    /** The share a link's token names, with its owner; an ended share is 410 Gone, an unknown token 404. */
+    Linked active(String token) {
+        ShareStore.Linked linked = store.findByTokenHash(SecretTokens.hash(token))
+                .orElseThrow(() -> PlatformException.notFound("This share link"));
+        Share share = get(linked.owner(), linked.row().id());
+        switch (share.status()) {
+            case REVOKED -> throw new PlatformException(Problem.GONE, "The learner has ended this share.");
+            case EXPIRED -> throw new PlatformException(Problem.GONE, "This share has expired.");
+            case ACTIVE -> {}
+        }
+        return new Linked(linked.owner(), share);
+    }
+
+    /** An active share and its owner. */
+    record Linked(AccountId owner, Share share) {}
+
+    private static Share share(ShareStore.Row row, List<Share.Item> items, Instant now) {
+        return new Share(
+                row.id(),
+                row.party(),
+                row.purpose(),
+                row.createdAt(),
+                row.expiresAt(),
+                row.revokedAt(),
+                items,
+                Share.status(row.expiresAt(), row.revokedAt(), now));
+    }
+}

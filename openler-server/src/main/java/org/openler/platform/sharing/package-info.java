@@ -1,0 +1,10 @@
+/**
+ * Consented sharing: a learner shares selected held credentials with a named party, for a stated purpose, until a
+ * date. The share is a link (and its QR code) that opens a presentation signed by the learner's holder key for each
+ * access (a fresh challenge, this server's domain), with each credential's checks in plain words for the employer.
+ * Every open and download is recorded and shown to the learner, who may revoke the share at any time.
+ */
+@NullMarked
+package org.openler.platform.sharing;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,103 @@
+package org.openler.platform.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+import org.openler.platform.sharing.ShareKit;
+import org.openler.platform.support.Fixtures;
+import org.openler.platform.support.PlatformTest;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Sharing in a real browser: the learner makes a share of two of three credentials, someone not signed in opens the
+ * link and reads the checks, the learner sees that visit and ends the share, and the link then says it is gone.
+ * Every page on the way is checked with axe-core against WCAG 2.2 AA in English and Spanish.
+ */
+@PlatformTest
+class ShareBrowserIT extends ChromiumPages {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ShareKit kit;
+
+    @Test
+    void aLearnerSharesAnEmployerVerifiesTheLearnerSeesTheVisitAndEndsItAndEveryPageMeetsWcag22Aa() throws Exception {
+        driver = browser.driver();
+        base = "http://localhost:" + port;
+        open("/");
+        driver.manage().deleteAllCookies();
+        ShareKit.Holder holder = kit.holder("Harbour Pilotage", "Open Water Diving", "Private Hobby Badge");
+        AxeFindings findings = new AxeFindings();
+        String preloaded = preloadAxe();
+        try {
+            signIn(holder);
+            for (String lang : LANGUAGES) {
+                findings.check(lang, "/wallet/shares", "shares, none yet");
+            }
+            open("/wallet/shares?lang=en");
+            driver.findElement(By.id("pick-" + holder.held().get(0))).click();
+            driver.findElement(By.id("pick-" + holder.held().get(1))).click();
+            type("party", "Acme Corp HR");
+            type("purpose", "My application for the pilot position");
+            submitMainForm();
+            assertThat(path()).startsWith("/wallet/shares/");
+            String sharePage = URI.create(driver.getCurrentUrl()).getRawPath();
+            String link = driver.findElement(By.id("share-link")).getText();
+            assertThat(driver.findElement(By.id("share-qr")).getAttribute("src"))
+                    .startsWith("data:image/svg+xml");
+            findings.checkHere("en", "share, just made (link and QR code)");
+
+            driver.manage().deleteAllCookies();
+            String linkPath = URI.create(link).getRawPath();
+            for (String lang : LANGUAGES) {
+                findings.check(lang, linkPath, "shared credentials, not signed in");
+            }
+            open(linkPath + "?lang=en");
+            assertThat(mainText())
+                    .contains("Harbour Pilotage", "Open Water Diving")
+                    .contains("an organization registered on this platform")
+                    .contains("Unknown issuer")
+                    .doesNotContain("Private Hobby Badge");
+
+            signIn(holder);
+            for (String lang : LANGUAGES) {
+                findings.check(lang, sharePage, "share, one visit");
+                findings.check(lang, "/wallet/shares", "shares, one active");
+            }
+            open(sharePage + "?lang=en");
+            assertThat(driver.findElement(By.id("access-log")).getText()).contains("Someone with the link");
+            clickAndWait(driver.findElement(By.id("revoke")));
+            assertThat(mainText()).contains("The share has ended.");
+            findings.checkHere("en", "share, ended");
+
+            driver.manage().deleteAllCookies();
+            for (String lang : LANGUAGES) {
+                findings.check(lang, linkPath, "shared credentials, link ended");
+            }
+            open(linkPath + "?lang=en");
+            assertThat(heading()).isEqualTo("That link is no longer valid");
+            assertThat(mainText()).doesNotContain("Harbour Pilotage");
+        } finally {
+            unloadAxe(preloaded);
+        }
+
+        System.out.printf(
+                "axe-core checked %d sharing pages: %d serious or critical, %d moderate or minor findings%n%s%n",
+                findings.pages, findings.blocking.size(), findings.other.size(), String.join("\n", findings.other));
+        assertThat(findings.blocking)
+                .as("serious or critical WCAG 2.2 AA violations (axe-core)")
+                .isEmpty();
+    }
+
+    private void signIn(ShareKit.Holder holder) {
+        open("/login?lang=en");
+        type("email", holder.account().email().value());
+        type("password", Fixtures.PASSWORD);
+        submitMainForm();
+    }
+}

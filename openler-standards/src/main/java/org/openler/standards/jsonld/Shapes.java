@@ -1,0 +1,392 @@
+package org.openler.standards.jsonld;
+
+import com.apicatalog.jsonld.uri.UriUtils;
+import com.apicatalog.jsonld.uri.UriValidationPolicy;
+import com.apicatalog.rdf.api.RdfConsumerException;
+import com.apicatalog.rdf.api.RdfQuadConsumer;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import org.openler.standards.json.Jsons;
+
+/**
+ * The RDF quads of documents that share a shape, produced once. Credentials of one kind differ only in their values
+ * (ids, dates, names, hashes, status indexes); their keys, types and contexts are the same, and JSON-LD expansion —
+ * the costly part of canonicalization, with its type-scoped contexts — depends on those and on how each value is
+ * coerced, not on the value's text. So a document is taken apart into a <em>shape</em> (keys, types, contexts and, for
+ * each other string, only what decides how it expands: the part before its first colon and whether "//" follows) and
+ * its <em>slot values</em>. The shape is expanded once with a unique sentinel in every slot; where each sentinel lands
+ * in the quads is recorded; later documents of the shape replay the recorded quads with their own values.
+ *
+ * <p>That is exact only for a slot whose sentinel lands whole as an IRI or as a literal's text: then the real value,
+ * expanded by the same rules (same prefix, same coercion), lands the same way. A slot whose sentinel lands otherwise —
+ * resolved against a base, mapped through the vocabulary, inside a larger string (a JSON literal), or dropped — is
+ * kept <em>concrete</em>: its value becomes part of the template's key. Values that start with {@code @} or
+ * {@code _:} and everything under {@code @context}, {@code type} and {@code @type} are concrete from the start. An IRI
+ * slot whose real value is not an absolute IRI (RDF would drop it) sends the document down the full path instead.
+ * {@code CanonicalizerTests} compares both paths on every single-field mutation of the tamper matrix's credentials.
+ *
+ * <p>A shape seen once is not templated (a one-off document would pay for two expansions); the maps are bounded and
+ * emptied when full, so crafted documents cost memory only up to the bound.
+ */
+final class Shapes {
+
+    private static final int MAX_SHAPES = 256;
+    private static final int MAX_VARIANTS = 64;
+    private static final int MAX_ATTEMPTS = 4;
+    private static final Set<String> CONCRETE_KEYS = Set.of("@context", "type", "@type");
+    private static final String MARK = "ol" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6)) + "s";
+
+    /** Turns a document into its RDF quads by the full JSON-LD path. */
+    interface Quads {
+        List<String[]> of(JsonObject document) throws Exception;
+    }
+
+    private final Quads fullPath;
+    private final Map<String, Shape> shapes = new ConcurrentHashMap<>();
+    private final Set<String> seenOnce = ConcurrentHashMap.newKeySet();
+    private final AtomicLong replays = new AtomicLong();
+
+    Shapes(Quads fullPath) {
+        this.fullPath = fullPath;
+    }
+
+    /** How many documents were canonicalized from a template (tests check that templates are used at all). */
+    long replays() {
+        return replays.get();
+    }
+
+    /**
+     * Feeds the document's quads to {@code consumer} from its shape's template, or answers false (and feeds nothing)
+     * when the document must take the full path.
+     */
+    boolean replay(JsonObject document, RdfQuadConsumer consumer) throws RdfConsumerException {
+        Parts parts = Parts.of(document);
+        Shape shape = shapes.get(parts.key());
+        if (shape == null) {
+            if (seenOnce.add(parts.key())) {
+                if (seenOnce.size() > 4 * MAX_SHAPES) {
+                    seenOnce.clear();
+                }
+                return false;
+            }
+            shape = build(document, parts, new BitSet());
+            if (shapes.size() >= MAX_SHAPES) {
+                shapes.clear();
+            }
+            shapes.putIfAbsent(parts.key(), shape);
+        }
+        if (shape.template == null) {
+            return false; // this shape cannot be templated
+        }
+        List<String> concreteValues = parts.valuesOf(shape.concrete);
+        Template template = shape.variants.get(concreteValues);
+        if (template == null) {
+            Shape variant = build(document, parts, shape.concrete);
+            if (variant.template == null || !variant.concrete.equals(shape.concrete)) {
+                return false;
+            }
+            template = variant.template;
+            if (shape.variants.size() >= MAX_VARIANTS) {
+                shape.variants.clear();
+            }
+            shape.variants.putIfAbsent(concreteValues, template);
+        }
+        if (!template.accepts(parts.values())) {
+            return false;
+        }
+        template.replay(parts.values(), consumer);
+        replays.incrementAndGet();
+        return true;
+    }
+
+    /** Expands the document with sentinels in its open slots until every open slot lands whole, or gives up. */
+    private Shape build(JsonObject document, Parts parts, BitSet initiallyConcrete) {
+        BitSet concrete = (BitSet) initiallyConcrete.clone();
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            List<String[]> quads;
+            try {
+                quads = fullPath.of(Parts.skeleton(document, parts.values(), concrete));
+            } catch (Exception e) {
+                return Shape.untemplatable(concrete); // the full path will report the real document's error
+            }
+            BitSet stray = new BitSet();
+            Template template = Template.record(quads, parts.values(), concrete, stray);
+            if (stray.isEmpty()) {
+                Shape shape = new Shape(concrete, template);
+                shape.variants.put(parts.valuesOf(concrete), template);
+                return shape;
+            }
+            concrete.or(stray);
+        }
+        return Shape.untemplatable(concrete);
+    }
+
+    static String sentinel(String slotClass, int slot) {
+        String name = MARK + slot + "e";
+        if (slotClass.equals("-")) {
+            return name;
+        }
+        boolean slashes = slotClass.endsWith("//");
+        String prefix = slashes ? slotClass.substring(0, slotClass.length() - 2) : slotClass;
+        return prefix + ":" + (slashes ? "//" : "") + name;
+    }
+
+    /**
+     * What decides how a string expands as an IRI: the text before its first colon (a prefix, or a scheme) and whether
+     * "//" follows; "-" for strings without a colon after the first character.
+     */
+    static String slotClass(String value) {
+        int colon = value.indexOf(':');
+        if (colon <= 0) {
+            return "-";
+        }
+        return value.substring(0, colon) + (value.startsWith("//", colon + 1) ? "//" : "");
+    }
+
+    private static final class Shape {
+        final BitSet concrete;
+        final @Nullable Template template;
+        final Map<List<String>, Template> variants = new ConcurrentHashMap<>();
+
+        Shape(BitSet concrete, @Nullable Template template) {
+            this.concrete = concrete;
+            this.template = template;
+        }
+
+        static Shape untemplatable(BitSet concrete) {
+            return new Shape(concrete, null);
+        }
+    }
+
+    /** A document's shape key and its slot values, in document order. */
+    record Parts(String key, List<String> values) {
+
+        static Parts of(JsonObject document) {
+            StringBuilder key = new StringBuilder(4096);
+            List<String> values = new ArrayList<>(64);
+            walk(document, false, key, values);
+            return new Parts(key.toString(), values);
+        }
+
+        List<String> valuesOf(BitSet slots) {
+            List<String> selected = new ArrayList<>(slots.cardinality());
+            slots.stream().forEach(slot -> selected.add(values.get(slot)));
+            return selected;
+        }
+
+        private static void walk(JsonValue value, boolean concrete, StringBuilder key, List<String> values) {
+            switch (value.getValueType()) {
+                case OBJECT -> {
+                    key.append('{');
+                    for (Map.Entry<String, JsonValue> entry :
+                            value.asJsonObject().entrySet()) {
+                        quote(entry.getKey(), key).append(':');
+                        walk(entry.getValue(), concrete || CONCRETE_KEYS.contains(entry.getKey()), key, values);
+                        key.append(',');
+                    }
+                    key.append('}');
+                }
+                case ARRAY -> {
+                    key.append('[');
+                    for (JsonValue item : value.asJsonArray()) {
+                        walk(item, concrete, key, values);
+                        key.append(',');
+                    }
+                    key.append(']');
+                }
+                case STRING -> {
+                    String text = ((JsonString) value).getString();
+                    if (concrete || isAlwaysConcrete(text)) {
+                        quote(text, key);
+                    } else {
+                        values.add(text);
+                        quote(slotClass(text), key.append('$')).append('$');
+                    }
+                }
+                default -> key.append(value); // numbers, true, false, null: they decide datatypes, so they stay
+            }
+        }
+
+        /** The document with each open slot's value replaced by its sentinel (the same walk, so slots line up). */
+        static JsonObject skeleton(JsonObject document, List<String> values, BitSet concrete) {
+            int[] slot = {0};
+            return rebuild(document, false, values, concrete, slot).asJsonObject();
+        }
+
+        private static JsonValue rebuild(
+                JsonValue value, boolean concrete, List<String> values, BitSet concreteSlots, int[] slot) {
+            switch (value.getValueType()) {
+                case OBJECT -> {
+                    JsonObjectBuilder builder = Jsons.PROVIDER.createObjectBuilder();
+                    for (Map.Entry<String, JsonValue> entry :
+                            value.asJsonObject().entrySet()) {
+                        builder.add(
+                                entry.getKey(),
+                                rebuild(
+                                        entry.getValue(),
+                                        concrete || CONCRETE_KEYS.contains(entry.getKey()),
+                                        values,
+                                        concreteSlots,
+                                        slot));
+                    }
+                    return builder.build();
+                }
+                case ARRAY -> {
+                    JsonArrayBuilder builder = Jsons.PROVIDER.createArrayBuilder();
+                    for (JsonValue item : (JsonArray) value) {
+                        builder.add(rebuild(item, concrete, values, concreteSlots, slot));
+                    }
+                    return builder.build();
+                }
+                case STRING -> {
+                    String text = ((JsonString) value).getString();
+                    if (concrete || isAlwaysConcrete(text)) {
+                        return value;
+                    }
+                    int index = slot[0]++;
+                    return concreteSlots.get(index)
+                            ? value
+                            : Jsons.PROVIDER.createValue(sentinel(slotClass(text), index));
+                }
+                default -> {
+                    return value;
+                }
+            }
+        }
+
+        private static boolean isAlwaysConcrete(String text) {
+            return text.startsWith("@") || text.startsWith("_:");
+        }
+
+        private static StringBuilder quote(String text, StringBuilder key) {
+            key.append('"');
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '"' || c == '\\') {
+                    key.append('\\');
+                }
+                key.append(c);
+            }
+            return key.append('"');
+        }
+    }
+
+    /**
+     * The quads of a shape: each of the seven parts of a quad (subject, predicate, object, datatype, language,
+     * direction, graph) is either text or a slot to fill.
+     */
+    static final class Template {
+        private static final int PARTS = 7;
+        private static final int OBJECT = 2;
+        private static final int DATATYPE = 3;
+        private static final int LANGUAGE = 4;
+        private static final int GRAPH = 6;
+
+        private final String[] text;
+        private final int[] slots;
+        private final BitSet iriSlots;
+
+        private Template(String[] text, int[] slots, BitSet iriSlots) {
+            this.text = text;
+            this.slots = slots;
+            this.iriSlots = iriSlots;
+        }
+
+        /**
+         * Records the quads; open slots whose sentinel did not land whole (or did not land at all) are added to
+         * {@code stray}.
+         */
+        static Template record(List<String[]> quads, List<String> values, BitSet concrete, BitSet stray) {
+            Map<String, Integer> sentinels = new HashMap<>(); // the sentinel as placed in the skeleton → its slot
+            Map<String, Integer> names = new HashMap<>(); // the sentinel's unique name → its slot
+            for (int slot = 0; slot < values.size(); slot++) {
+                if (!concrete.get(slot)) {
+                    sentinels.put(sentinel(slotClass(values.get(slot)), slot), slot);
+                    names.put(MARK + slot + "e", slot);
+                }
+            }
+            String[] text = new String[quads.size() * PARTS];
+            int[] slots = new int[quads.size() * PARTS];
+            BitSet landed = new BitSet();
+            BitSet iriSlots = new BitSet();
+            for (int q = 0; q < quads.size(); q++) {
+                String[] quad = quads.get(q);
+                for (int p = 0; p < PARTS; p++) {
+                    int at = q * PARTS + p;
+                    String part = quad[p];
+                    slots[at] = -1;
+                    text[at] = part;
+                    if (part == null || !part.contains(MARK)) {
+                        continue;
+                    }
+                    Integer whole = p <= OBJECT || p == GRAPH ? sentinels.get(part) : null;
+                    if (whole != null) {
+                        slots[at] = whole;
+                        text[at] = null;
+                        landed.set(whole);
+                        boolean literal = p == OBJECT && (quad[DATATYPE] != null || quad[LANGUAGE] != null);
+                        if (!literal) {
+                            iriSlots.set(whole); // a subject, predicate, graph or object IRI
+                        }
+                    } else {
+                        // resolved, mapped, or inside a larger term: its value shapes the term, so keep the value
+                        names.forEach((name, slot) -> {
+                            if (part.contains(name)) {
+                                stray.set(slot);
+                            }
+                        });
+                    }
+                }
+            }
+            for (int slot : sentinels.values()) {
+                if (!landed.get(slot)) {
+                    stray.set(slot); // dropped: perhaps because of its value (a relative IRI), so keep the value
+                }
+            }
+            return new Template(text, slots, iriSlots);
+        }
+
+        /** Every value that lands as an IRI must be an absolute IRI, as RDF's conversion requires. */
+        boolean accepts(List<String> values) {
+            for (int slot = iriSlots.nextSetBit(0); slot >= 0; slot = iriSlots.nextSetBit(slot + 1)) {
+                if (!UriUtils.isAbsoluteUri(values.get(slot), UriValidationPolicy.Full)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        void replay(List<String> values, RdfQuadConsumer consumer) throws RdfConsumerException {
+            for (int at = 0; at < text.length; at += PARTS) {
+                consumer.quad(
+                        part(at, values),
+                        part(at + 1, values),
+                        part(at + 2, values),
+                        part(at + 3, values),
+                        part(at + 4, values),
+                        part(at + 5, values),
+                        part(at + 6, values));
+            }
+        }
+
+        private @Nullable String part(int at, List<String> values) {
+            int slot = slots[at];
+            return slot < 0 ? text[at] : values.get(slot);
+        }
+    }
+}
