@@ -94,9 +94,41 @@ class AccountDeletionIT {
                         .statusCode())
                 .isEqualTo(302);
         discovery.setDiscoverable(learner.id(), true);
+        // The sections other features add: a share (opened once by the party) and the skills profile.
+        HttpResponse<String> share =
+                one.send(java.net.http.HttpRequest.newBuilder(URI.create(one.base() + "/api/v1/shares"))
+                        .header("Accept", "application/json")
+                        .header("Content-Type", "application/json")
+                        .header("X-CSRF-TOKEN", one.csrfToken("/wallet"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"credentials\": [\"" + held
+                                + "\"], \"party\": \"Harbour Employer\", \"purpose\": \"Hiring " + name + "\"}"))
+                        .build());
+        assertThat(share.statusCode()).as(share.body()).isEqualTo(201);
+        String link = URI.create(share.body().replaceAll("(?s).*\"url\"\\s*:\\s*\"([^\"]+)\".*", "$1"))
+                .getPath();
+        assertThat(WebClient.on(port).page(link).statusCode()).isEqualTo(200);
+        one.submit("/wallet/skills", "/wallet/skills", Map.of("ownWords", "knots as " + name, "competency", ""));
+        one.submit(
+                "/wallet/resume",
+                "/wallet/experiences",
+                Map.of(
+                        "kind",
+                        "work",
+                        "title",
+                        "Deckhand",
+                        "organization",
+                        "Harbour",
+                        "start",
+                        "2024-01-15",
+                        "description",
+                        "Worked as " + name));
         List<String> before = references(learner.id(), email, name);
         System.out.println("Columns naming the person before deletion: " + before);
-        assertThat(before).as("the person is named before").isNotEmpty();
+        assertThat(before)
+                .as("the person is named before, in the other features' tables too")
+                .anySatisfy(c -> assertThat(c).startsWith("credential_share."))
+                .anySatisfy(c -> assertThat(c).startsWith("profile_skill."))
+                .anySatisfy(c -> assertThat(c).startsWith("profile_experience."));
 
         HttpResponse<String> wrong =
                 PrivacyClient.postAsProgram(one, "/privacy/delete", Map.of("confirmEmail", "someone-else@example.org"));

@@ -94,6 +94,16 @@ class PrivacyRoundTripIT {
                 .asString();
         web.submit("/wallet", "/wallet/collections/" + collection + "/add", Map.of("credential", jwtId));
         web.submit("/wallet", "/wallet/collections/" + collection + "/add", Map.of("credential", lastId));
+        web.submit("/wallet/skills", "/wallet/skills", Map.of("ownWords", "splicing mooring lines", "competency", ""));
+        HttpResponse<String> share =
+                web.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(web.base() + "/api/v1/shares"))
+                        .header("Accept", "application/json")
+                        .header("Content-Type", "application/json")
+                        .header("X-CSRF-TOKEN", web.csrfToken("/wallet"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"credentials\": [\"" + lastId
+                                + "\"], \"party\": \"Harbour Employer\", \"purpose\": \"Deckhand job\"}"))
+                        .build());
+        assertThat(share.statusCode()).as(share.body()).isEqualTo(201);
         web.submit("/privacy", "/privacy/discovery", Map.of("discoverable", "true"));
         web.submit("/privacy", "/privacy/name", Map.of("displayName", "Marina Round-Trip"));
 
@@ -155,6 +165,11 @@ class PrivacyRoundTripIT {
         assertThat(after.path("sections").path("account").path("displayName").asString())
                 .isEqualTo("Marina Round-Trip");
         assertThat(discovery.isDiscoverable(fresh.id())).isTrue();
+        // The other features' sections came back too: the share's history and the self-asserted skill.
+        assertThat(after.path("sections").path("sharing").toString())
+                .contains("Harbour Employer")
+                .contains("Deckhand job");
+        assertThat(after.path("sections").path("skills-profile").toString()).contains("splicing mooring lines");
         // The new account has its own holder key; the claimed credentials still record the one they were bound to.
         assertThat(after.path("sections").path("wallet").path("holderDid").asString(""))
                 .isNotEqualTo(exported.path("sections")
