@@ -60,6 +60,24 @@ class AccountRepository {
                 == 1;
     }
 
+    boolean updateDisplayName(AccountId id, String displayName) {
+        return jdbc.sql("update account set display_name = ?, version = version + 1 where id = ?")
+                        .params(displayName, id.value())
+                        .update()
+                == 1;
+    }
+
+    boolean updateLocale(AccountId id, String locale) {
+        return jdbc.sql("update account set preferred_locale = ?, version = version + 1 where id = ?")
+                        .params(locale, id.value())
+                        .update()
+                == 1;
+    }
+
+    boolean delete(AccountId id) {
+        return jdbc.sql("delete from account where id = ?").param(id.value()).update() == 1;
+    }
+
     Optional<AccountId> findLinked(String issuer, String subject) {
         return jdbc.sql("select account_id from external_identity where issuer = ? and subject = ?")
                 .params(issuer, subject)

@@ -96,6 +96,38 @@ public class AccountService {
         return accounts.findById(id).map(AccountRepository.StoredAccount::account);
     }
 
+    /** Changes the name the person goes by (the privacy center's "correct"). */
+    @Transactional
+    public void rename(AccountId id, String displayName) {
+        String name = displayName.strip();
+        if (name.isEmpty() || name.length() > 200) {
+            throw PlatformException.invalid("displayName", "Enter your name (up to 200 characters).");
+        }
+        if (!accounts.updateDisplayName(id, name)) {
+            throw PlatformException.notFound("Your account");
+        }
+    }
+
+    /** The language of the person's pages and messages: English or Spanish. */
+    @Transactional
+    public void changeLanguage(AccountId id, String locale) {
+        if (!"en".equals(locale) && !"es".equals(locale)) {
+            throw PlatformException.invalid("language", "Choose English (en) or Spanish (es).");
+        }
+        accounts.updateLocale(id, locale);
+    }
+
+    /**
+     * Deletes the account row; every table that names the account by id cascades. Only the privacy feature's account
+     * deletion calls this, after every feature withdrew what others hold and erased what does not cascade.
+     */
+    @Transactional
+    public void delete(AccountId id) {
+        if (!accounts.delete(id)) {
+            throw PlatformException.notFound("Your account");
+        }
+    }
+
     public Optional<Account> findByEmail(String email) {
         if (!EmailAddress.isValid(email)) {
             return Optional.empty();

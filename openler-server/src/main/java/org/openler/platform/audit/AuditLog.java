@@ -41,6 +41,20 @@ public class AuditLog {
                 .update();
     }
 
+    /**
+     * Replaces an actor's audit name with a pseudonym wherever it is the actor or the subject (the person deleted
+     * their account). The events stay, so counts and an organization's trail stay whole, but name no one.
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void pseudonymize(String auditName, String pseudonym) {
+        jdbc.sql("update audit_event set actor = ? where actor = ?")
+                .params(pseudonym, auditName)
+                .update();
+        jdbc.sql("update audit_event set subject = ? where subject = ?")
+                .params(pseudonym, auditName)
+                .update();
+    }
+
     public List<AuditEvent.Recorded> forOrganization(OrganizationId organization, int limit) {
         return jdbc.sql("select occurred_at, action, actor, subject, outcome, detail from audit_event"
                         + " where organization_id = ? order by id desc limit ?")

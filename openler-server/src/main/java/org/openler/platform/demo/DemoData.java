@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.openler.platform.accounts.Account;
 import org.openler.platform.accounts.AccountService;
 import org.openler.platform.clients.MachineClientService;
+import org.openler.platform.corrections.CorrectionRequests;
 import org.openler.platform.identity.AccountKind;
 import org.openler.platform.identity.Actor;
 import org.openler.platform.identity.StaffRole;
@@ -14,7 +15,9 @@ import org.openler.platform.issuing.Achievements;
 import org.openler.platform.issuing.Issuance;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
+import org.openler.platform.privacy.Discovery;
 import org.openler.platform.wallet.Claims;
+import org.openler.platform.wallet.Wallet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -55,6 +58,9 @@ class DemoData implements ApplicationRunner {
     private final Achievements achievements;
     private final Issuance issuance;
     private final Claims claims;
+    private final CorrectionRequests corrections;
+    private final Discovery discovery;
+    private final Wallet wallet;
     private final DemoShares demoShares;
 
     DemoData(
@@ -65,6 +71,9 @@ class DemoData implements ApplicationRunner {
             Achievements achievements,
             Issuance issuance,
             Claims claims,
+            CorrectionRequests corrections,
+            Discovery discovery,
+            Wallet wallet,
             DemoShares demoShares) {
         this.accounts = accounts;
         this.organizations = organizations;
@@ -73,6 +82,9 @@ class DemoData implements ApplicationRunner {
         this.achievements = achievements;
         this.issuance = issuance;
         this.claims = claims;
+        this.corrections = corrections;
+        this.discovery = discovery;
+        this.wallet = wallet;
         this.demoShares = demoShares;
     }
 
@@ -99,6 +111,7 @@ class DemoData implements ApplicationRunner {
                         "Demo Employer", "demo-employer", Organization.Kind.EMPLOYER, person(recruiter)));
 
         seedCredentials(university, registrar);
+        seedPrivacy();
         demoShares.place(account(LEARNERS.get(2)), employer);
 
         if (registeredClients.findByClientId(ISSUER_CLIENT_ID) == null) {
@@ -185,6 +198,23 @@ class DemoData implements ApplicationRunner {
                         Optional.empty(),
                         Optional.of("demo-credential-unclaimed")),
                 person(registrar));
+    }
+
+    /**
+     * The privacy center's tour: Marcus lets others find him (everyone else keeps the default, not discoverable), and
+     * Claire has asked Demo University to correct her credential, which its staff see under Correction requests.
+     */
+    private void seedPrivacy() {
+        discovery.setDiscoverable(account(LEARNERS.get(2)).id(), true);
+        Account claire = account(LEARNERS.get(3));
+        if (corrections.count(claire.id()) == 0) {
+            wallet.issuedHere(claire.id()).stream()
+                    .findFirst()
+                    .ifPresent(held -> corrections.request(
+                            person(claire),
+                            held.id(),
+                            "My family name is Dubois, with an s; please check the spelling on this credential."));
+        }
     }
 
     private Account account(Person person) {

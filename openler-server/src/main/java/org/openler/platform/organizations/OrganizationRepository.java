@@ -83,6 +83,10 @@ class OrganizationRepository {
                 == 1;
     }
 
+    void deleteInvitationsTo(String email) {
+        jdbc.sql("delete from invitation where lower(email) = ?").param(email).update();
+    }
+
     long countAdmins(OrganizationId organization) {
         return jdbc.sql("select count(*) from membership where organization_id = ? and role = 'ADMIN'")
                 .param(organization.value())

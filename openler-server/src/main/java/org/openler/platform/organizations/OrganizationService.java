@@ -93,6 +93,23 @@ public class OrganizationService implements OrganizationDirectory {
         return organizations.ofAccount(account);
     }
 
+    /**
+     * The organizations where this person is the only admin: they cannot leave (or delete their account) before
+     * making someone else admin, or nobody could manage the organization.
+     */
+    public List<Organization> soleAdminOf(AccountId account) {
+        return organizations.ofAccount(account).stream()
+                .filter(o -> organizations.roleOf(account, o.id()).orElse(null) == StaffRole.ADMIN
+                        && organizations.countAdmins(o.id()) == 1)
+                .toList();
+    }
+
+    /** Deletes invitations sent to this address (the person deletes their account: the address goes too). */
+    @Transactional
+    public void forgetInvitee(String email) {
+        organizations.deleteInvitationsTo(email.toLowerCase(java.util.Locale.ROOT));
+    }
+
     public List<Member> members(Organization organization) {
         return organizations.members(organization.id());
     }

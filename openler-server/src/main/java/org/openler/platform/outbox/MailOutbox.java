@@ -31,6 +31,14 @@ public class MailOutbox {
                 .update();
     }
 
+    /** Deletes every message to this address: the person deleted their account, and the address goes with it. */
+    @Transactional
+    public void forget(String recipient) {
+        jdbc.sql("delete from outbox_message where lower(recipient) = ?")
+                .param(recipient.toLowerCase(java.util.Locale.ROOT))
+                .update();
+    }
+
     public List<Message> newest(int limit) {
         return jdbc.sql("select id, recipient, subject, body, created_at from outbox_message"
                         + " order by created_at desc limit ?")

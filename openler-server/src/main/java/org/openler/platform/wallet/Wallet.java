@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.identity.AccountId;
+import org.openler.platform.identity.OrganizationId;
 import org.openler.platform.keys.SecretTokens;
 import org.openler.platform.problems.PlatformException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -90,6 +91,23 @@ public class Wallet {
                 .query(String.class)
                 .optional()
                 .orElseThrow(() -> PlatformException.notFound("The credential"));
+    }
+
+    /** A held credential that an organization on this platform issued: who to ask for a correction. */
+    public record IssuedHere(UUID id, String name, OrganizationId organization) {}
+
+    /**
+     * The learner's credentials issued by organizations on this platform, in their order. Reads the issuer's
+     * organization from issuing's table, read-only, as claims do.
+     */
+    public List<IssuedHere> issuedHere(AccountId owner) {
+        return jdbc.sql("select w.id, w.name, i.organization_id from wallet_credential w"
+                        + " join issued_credential i on i.id = w.issued_credential_id"
+                        + " where w.account_id = ? order by w.list_position, w.added_at limit " + MAX_LISTED)
+                .param(owner.value())
+                .query((rs, n) -> new IssuedHere(
+                        rs.getObject(1, UUID.class), rs.getString(2), new OrganizationId(rs.getObject(3, UUID.class))))
+                .list();
     }
 
     /** What goes into the wallet: exact bytes, their format, and the facts listed beside them. */

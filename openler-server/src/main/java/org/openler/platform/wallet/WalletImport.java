@@ -98,6 +98,29 @@ public class WalletImport {
                 null);
     }
 
+    /**
+     * A credential of a known format, verified as any import is (genuine, though perhaps revoked or expired), with
+     * its exact bytes kept: for restoring a personal-data bundle.
+     */
+    Wallet.Entry verified(HeldCredential.Format format, String document, String label) {
+        if (format == HeldCredential.Format.SD_JWT) {
+            return sdJwt(document);
+        }
+        if (format == HeldCredential.Format.VC_JWT) {
+            if (!COMPACT_JWS.matcher(document).matches()) {
+                throw new PlatformException(Problem.UNPROCESSABLE, label + " is not a compact VC-JWT.");
+            }
+            return jwt(document);
+        }
+        JsonObject credential;
+        try {
+            credential = StrictJson.parseObject(document.getBytes(StandardCharsets.UTF_8));
+        } catch (StandardsException e) {
+            throw new PlatformException(Problem.UNPROCESSABLE, label + " is not a JSON credential.");
+        }
+        return credential(credential, document, label);
+    }
+
     private Wallet.Entry jwt(String compact) {
         VerificationReport report = verification.verifyJwt(compact);
         refuseUnlessGenuine(report, "The VC-JWT");

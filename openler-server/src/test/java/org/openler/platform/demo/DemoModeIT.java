@@ -60,6 +60,19 @@ class DemoModeIT {
                             .list())
                     .containsExactly("izzy@demo.openler.org");
             assertThat(new WebClient(base).page("/demo/outbox").body()).contains("/wallet/claim/");
+            WebClient claire = new WebClient(base);
+            claire.signIn("claire@demo.openler.org", DemoData.PASSWORD);
+            assertThat(claire.page("/privacy").body())
+                    .as("the privacy center on H2: Claire's correction request to Demo University")
+                    .contains("Correction requests you sent: 1");
+            assertThat(claire.get("/privacy/export", "application/json").body())
+                    .contains("https://openler.org/personal-data-bundle")
+                    .contains("Dubois, with an s");
+            assertThat(jdbc.sql("select count(*) from privacy_preference where discoverable = true")
+                            .query(Long.class)
+                            .single())
+                    .as("only Marcus opted in to discovery")
+                    .isEqualTo(1);
             WebClient marcus = new WebClient(base);
             marcus.signIn("marcus@demo.openler.org", DemoData.PASSWORD);
             assertThat(marcus.page("/wallet/shares?lang=en").body())
@@ -99,6 +112,11 @@ class DemoModeIT {
                             .query(Long.class)
                             .single())
                     .as("Marcus's SD-JWT VC, held once across restarts")
+                    .isEqualTo(1);
+            assertThat(jdbc.sql("select count(*) from correction_request")
+                            .query(Long.class)
+                            .single())
+                    .as("the demo's correction request is seeded once")
                     .isEqualTo(1);
             assertThat(jdbc.sql("select count(*) from issued_credential")
                             .query(Long.class)
