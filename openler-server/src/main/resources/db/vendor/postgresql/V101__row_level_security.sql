@@ -72,3 +72,16 @@ create policy learner_own_rows on credential_exchange to openler_learner
 alter table presentation_made enable row level security;
 create policy learner_own_rows on presentation_made to openler_learner
     using (account_id = openler_learner_id()) with check (account_id = openler_learner_id());
+
+alter table privacy_preference enable row level security;
+create policy learner_own_rows on privacy_preference to openler_learner
+    using (account_id = openler_learner_id()) with check (account_id = openler_learner_id());
+
+alter table correction_request enable row level security;
+create policy learner_own_rows on correction_request to openler_learner
+    using (account_id = openler_learner_id()) with check (account_id = openler_learner_id());
+
+alter table correction_access enable row level security;
+create policy learner_own_rows on correction_access to openler_learner
+    using (exists (select 1 from correction_request r where r.id = request_id))
+    with check (exists (select 1 from correction_request r where r.id = request_id));
