@@ -51,6 +51,12 @@ public final class Canonicalizer {
     private static final JsonLdOptions OPTIONS = options();
     private static final ConcurrentHashMap<List<String>, ActiveContext> ACTIVE_CONTEXTS = new ConcurrentHashMap<>();
     private static final Shapes SHAPES = new Shapes(Canonicalizer::quads);
+    /**
+     * On unless {@code -Dopenler.jsonld.shape-templates=false}: the benchmarks compare both paths in one run, and an
+     * operator can fall back to the full path without a new build.
+     */
+    private static final boolean SHAPE_TEMPLATES =
+            !"false".equals(System.getProperty("openler.jsonld.shape-templates"));
 
     private Canonicalizer() {}
 
@@ -61,7 +67,7 @@ public final class Canonicalizer {
      *     expansion or canonicalization fails
      */
     public static String canonicalize(JsonObject document) {
-        return canonicalize(document, true);
+        return canonicalize(document, SHAPE_TEMPLATES);
     }
 
     /** Without the shape templates: the reference the templates are tested against. */
