@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code openler.bulk.*}: bulk issuance from CSV. The worker polls every {@code poll-interval}, claims
- * {@code batch-size} rows at a time and issues them on {@code threads} threads; a claim older than
+ * {@code batch-size} rows at a time and issues them on {@code threads} threads (4: each row waits on a dozen
+ * database round trips, so two cores are kept busy only with more rows in flight than cores); a claim older than
  * {@code claim-timeout} is a crashed worker's and is taken again; a row is given up after {@code max-attempts}. The
  * recipients of a finished job's rows are erased {@code retention} after its last row finished (counts, row numbers,
  * error codes and credential ids stay, so the job's report still adds up).
@@ -15,8 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record BulkProperties(
         @DefaultValue("true") boolean workerEnabled,
         @DefaultValue("300ms") Duration pollInterval,
-        @DefaultValue("16") int batchSize,
-        @DefaultValue("2") int threads,
+        @DefaultValue("32") int batchSize,
+        @DefaultValue("4") int threads,
         @DefaultValue("60s") Duration claimTimeout,
         @DefaultValue("10") int maxAttempts,
         @DefaultValue("20000") int maxRows,
