@@ -51,6 +51,14 @@ public final class Canonicalizer {
     private static final JsonLdOptions OPTIONS = options();
     private static final ConcurrentHashMap<List<String>, ActiveContext> ACTIVE_CONTEXTS = new ConcurrentHashMap<>();
     private static final Shapes SHAPES = new Shapes(Canonicalizer::quads);
+
+    /**
+     * Titanium logs each triple it drops, with the document's value in the message (a subject IRI, which may be a
+     * learner's DID). Values stay out of logs; a shape's sentinels are dropped on purpose while its template is made.
+     * Held in a field: java.util.logging keeps loggers only weakly, and a collected logger would forget its level.
+     */
+    private static final java.util.logging.Logger TO_RDF_LOG =
+            quiet("com.apicatalog.jsonld.deseralization.JsonLdToRdf");
     /**
      * On unless {@code -Dopenler.jsonld.shape-templates=false}: the benchmarks compare both paths in one run, and an
      * operator can fall back to the full path without a new build.
@@ -210,6 +218,12 @@ public final class Canonicalizer {
 
     private static String describe(JsonLdError e) {
         return e.getMessage() == null ? e.getCode().name() : e.getMessage();
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
     }
 
     private static JsonLdOptions options() {
