@@ -21,7 +21,6 @@ import org.openler.standards.dataintegrity.EddsaRdfc2022;
 import org.openler.standards.dataintegrity.ProofOptions;
 import org.openler.standards.json.Jsons;
 import org.openler.standards.json.StrictJson;
-import org.openler.standards.status.StatusPurpose;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -74,8 +73,9 @@ public class ClrIssuance {
         }
         UUID id = UUID.randomUUID();
         IssuerIdentity web = new IssuerIdentity.Web();
-        StatusLists.Slot slot = statusLists.allocate(organization, slug, web, StatusPurpose.REVOCATION, id);
-        StatusLists.Slot suspension = statusLists.allocate(organization, slug, web, StatusPurpose.SUSPENSION, id);
+        StatusLists.Slots slots = statusLists.allocateBoth(organization, slug, web, id);
+        StatusLists.Slot slot = slots.revocation();
+        StatusLists.Slot suspension = slots.suspension();
         IssuerKeys.SigningKey signingKey = keys.signingKey(organization, slug);
         ClrCredentialBuilder clr = Credentials.clr()
                 .id(URI.create("urn:uuid:" + id))

@@ -28,7 +28,6 @@ import org.openler.standards.dataintegrity.EddsaRdfc2022;
 import org.openler.standards.dataintegrity.ProofOptions;
 import org.openler.standards.did.Did;
 import org.openler.standards.json.StrictJson;
-import org.openler.standards.status.StatusPurpose;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -145,10 +144,9 @@ public class Issuance {
         Recipient recipient = recipient(request.recipient());
         UUID id = UUID.randomUUID();
         Signer signer = signer(organization, slug, organizationName, request.didMethod());
-        StatusLists.Slot revocation =
-                statusLists.allocate(organization, slug, signer.identity(), StatusPurpose.REVOCATION, id);
-        StatusLists.Slot suspension =
-                statusLists.allocate(organization, slug, signer.identity(), StatusPurpose.SUSPENSION, id);
+        StatusLists.Slots slots = statusLists.allocateBoth(organization, slug, signer.identity(), id);
+        StatusLists.Slot revocation = slots.revocation();
+        StatusLists.Slot suspension = slots.suspension();
         OpenBadgeCredentialBuilder credential = Credentials.openBadge()
                 .id(URI.create("urn:uuid:" + id))
                 .name(achievement.name())

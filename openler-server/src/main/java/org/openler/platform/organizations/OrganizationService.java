@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.openler.platform.accounts.Account;
 import org.openler.platform.accounts.AccountService;
 import org.openler.platform.accounts.EmailAddress;
@@ -24,6 +27,8 @@ import org.openler.platform.problems.Problem;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Organizations, their staff and invitations. The public face of the organizations feature. */
 @Service
@@ -36,6 +41,21 @@ public class OrganizationService implements OrganizationDirectory {
     private final MailOutbox outbox;
     private final AuditLog audit;
     private final Clock clock;
+
+    /**
+     * Organizations found, by slug and by id. A row of {@code organization} is never updated or deleted (nothing in
+     * the code does either; {@code OrganizationRowsTests} keeps it so), so a row once read stays true: every API call
+     * under {@code /orgs/<org>/} resolves its organization from memory instead of one to three queries. Only rows that
+     * exist are kept (a slug not found may be created next), and at most {@link #REMEMBERED} of them.
+     */
+    private final ConcurrentMap<String, Organization> bySlug = new ConcurrentHashMap<>();
+
+    private final ConcurrentMap<OrganizationId, Organization> byId = new ConcurrentHashMap<>();
+
+    private static final int REMEMBERED = 10_000;
+
+    /** Organizations created by transactions still running. */
+    private final Set<OrganizationId> uncommitted = ConcurrentHashMap.newKeySet();
 
     OrganizationService(
             OrganizationRepository organizations,
@@ -71,6 +91,15 @@ public class OrganizationService implements OrganizationDirectory {
         } catch (DuplicateKeyException raced) {
             throw taken();
         }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            uncommitted.add(organization.id());
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    uncommitted.remove(organization.id());
+                }
+            });
+        }
         organizations.putMember(organization.id(), admin.accountId(), StaffRole.ADMIN, clock.instant());
         audit.record(AuditEvent.success(
                 AuditAction.ORGANIZATION_CREATED, admin, organization.id(), "organization:" + organization.id()));
@@ -78,7 +107,10 @@ public class OrganizationService implements OrganizationDirectory {
     }
 
     public Optional<Organization> find(String slug) {
-        return organizations.findBySlug(slug);
+        Organization known = bySlug.get(slug);
+        return known != null
+                ? Optional.of(known)
+                : organizations.findBySlug(slug).map(this::remember);
     }
 
     public Organization get(String slug) {
@@ -86,7 +118,17 @@ public class OrganizationService implements OrganizationDirectory {
     }
 
     public Optional<Organization> find(OrganizationId id) {
-        return organizations.findById(id);
+        Organization known = byId.get(id);
+        return known != null ? Optional.of(known) : organizations.findById(id).map(this::remember);
+    }
+
+    private Organization remember(Organization organization) {
+        // Read by the transaction that created it, a row could still roll back: remember only committed ones.
+        if (!uncommitted.contains(organization.id()) && byId.size() < REMEMBERED) {
+            bySlug.put(organization.slug(), organization);
+            byId.put(organization.id(), organization);
+        }
+        return organization;
     }
 
     public List<Organization> ofAccount(AccountId account) {
@@ -120,7 +162,7 @@ public class OrganizationService implements OrganizationDirectory {
 
     @Override
     public Optional<OrganizationId> findIdBySlug(String slug) {
-        return organizations.findBySlug(slug).map(Organization::id);
+        return find(slug).map(Organization::id);
     }
 
     @Override
