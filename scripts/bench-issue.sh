@@ -8,13 +8,15 @@
 #   scripts/bench-issue.sh [--build] [seconds-per-iteration (default 5)]
 #
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, no password), curl, jq, psql and python3. Settings (environment):
-# PORT (18092), DB (openler_bench, dropped and made again), THREADS (client threads, 16), WARMUPS (12), ITERATIONS (5),
+# PORT (18092), DB (openler_bench, dropped and made again), THREADS (client threads, 16), WARMUPS (24), CLIENT_WARMUPS (the measured run's own, 6), ITERATIONS (5),
 # HEAP (server -Xmx, 1g), BULK_ROWS (rows of the bulk run after the JMH run, 5000; 0 skips it), SERVER_JAVA_OPTS (more server JVM options),
 # WRK (yes/no, default yes when wrk is installed: a second client written in C times the same endpoint after JMH).
 #
-# Why a minute of warm-up: the JIT compiles the request path (Tomcat, Spring MVC and Security, Jackson, JDBC, the
-# canonicalizer) over the first ~20,000 requests. After 15 s the server still spent 3.6 ms of CPU per credential;
-# after a minute, 1.7-2.0 ms. The measured iterations should see the server as it runs for hours, not its first seconds. --build, or a missing jar, builds openler-server/target/openler-server.jar.
+# Why two minutes of warm-up: the JIT compiles the request path (Tomcat, Spring MVC and Security, Jackson, JDBC, the
+# canonicalizer) over the first tens of thousands of requests, and its compiler threads' CPU counts as the server's.
+# Measured 2026-11-23: the warm-up's 5-second iterations climbed from 103/s to ~500/s by the 16th-20th and stayed
+# there; with 15 s of warm-up the server still spent 3.9 ms of CPU per credential, after three minutes 2.0 ms. The
+# measured iterations should see the server as it runs for hours, not its first seconds. --build, or a missing jar, builds openler-server/target/openler-server.jar.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,7 +27,8 @@ JAR=${JAR:-$ROOT/openler-server/target/openler-server.jar}
 PORT=${PORT:-18092}
 DB=${DB:-openler_bench}
 THREADS=${THREADS:-16}
-WARMUPS=${WARMUPS:-12}
+WARMUPS=${WARMUPS:-24}
+CLIENT_WARMUPS=${CLIENT_WARMUPS:-6}
 ITERATIONS=${ITERATIONS:-5}
 HEAP=${HEAP:-1g}
 BULK_ROWS=${BULK_ROWS:-5000}
@@ -116,21 +119,23 @@ cpu_ticks() {
   echo "$total"
 }
 postgres_pids() { pgrep -u postgres 2>/dev/null | tr '\n' ' '; }
-jmh() { # iterations, result file stem
+jmh() { # warm-up iterations, iterations, result file stem
   "$JAVA_HOME/bin/java" -Djmh.ignoreLock=true -jar openler-benchmarks/target/benchmarks.jar 'IssueOverHttpBenchmarks' \
-    -f 1 -t "$THREADS" -wi 0 -i "$1" -r "${seconds}s" \
+    -f 1 -t "$THREADS" -wi "$1" -w "${seconds}s" -i "$2" -r "${seconds}s" \
     -p url="$BASE" -p org="$ORG" -p clientId="$CLIENT_ID" -p clientSecret="$CLIENT_SECRET" \
     -p achievementId="$ACHIEVEMENT" \
-    -rf json -rff "$OUT/$2.json" > "$OUT/$2.txt" || die "JMH failed (see $OUT/$2.txt and $LOG)"
+    -rf json -rff "$OUT/$3.json" > "$OUT/$3.txt" || die "JMH failed (see $OUT/$3.txt and $LOG)"
 }
 
 # Warm-up as a run of its own, so that the CPU measured below is the server's steady state (no JIT compiling).
 say "JMH: $THREADS client threads, $WARMUPS x ${seconds}s warm-up, then $ITERATIONS x ${seconds}s measured"
-jmh "$WARMUPS" issue-warmup
+jmh 0 "$WARMUPS" issue-warmup
 BEFORE=$(sql "select count(*) from issued_credential")
 SERVER_CPU_BEFORE=$(cpu_ticks "$PID")
 PG_CPU_BEFORE=$(cpu_ticks $(postgres_pids))
-jmh "$ITERATIONS" issue
+# The measured run is a new client JVM: its own first iterations (a cold JIT in the client, on the same two cores)
+# are warm-up too, else they pull the measured rate down by a third.
+jmh "$CLIENT_WARMUPS" "$ITERATIONS" issue
 AFTER=$(sql "select count(*) from issued_credential")
 SERVER_CPU=$(( $(cpu_ticks "$PID") - SERVER_CPU_BEFORE ))
 PG_CPU=$(( $(cpu_ticks $(postgres_pids)) - PG_CPU_BEFORE ))
