@@ -1,5 +1,6 @@
 package org.openler.platform.exchange;
 
+import org.openler.platform.identity.SecurityHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -29,10 +30,9 @@ class ExchangeSecurity {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .securityContext(context -> context.requireExplicitSave(true))
-                .headers(headers -> headers.contentSecurityPolicy(
-                                csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
-                        .frameOptions(frame -> frame.deny()));
+                .securityContext(context -> context.requireExplicitSave(true));
+        // JSON only, never a page: nothing may load from it. HSTS and Referrer-Policy as on every other chain.
+        SecurityHeaders.apply(http, "default-src 'none'; frame-ancestors 'none'");
         return http.build();
     }
 }

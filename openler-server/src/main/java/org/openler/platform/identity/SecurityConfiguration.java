@@ -40,7 +40,6 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -156,14 +155,7 @@ class SecurityConfiguration {
     }
 
     private static void headers(HttpSecurity http) throws Exception {
-        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                // HSTS on every response, not only secure ones: behind a TLS-terminating proxy the app sees http.
-                .httpStrictTransportSecurity(hsts -> hsts.requestMatcher(AnyRequestMatcher.INSTANCE)
-                        .includeSubDomains(true)
-                        .maxAgeInSeconds(31_536_000))
-                .referrerPolicy(referrer ->
-                        referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                .frameOptions(frame -> frame.deny()));
+        SecurityHeaders.apply(http, CONTENT_SECURITY_POLICY);
     }
 
     private static AuthenticationEntryPoint problemEntryPoint() {
