@@ -7,22 +7,31 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import org.openler.platform.identity.AccountId;
+import org.openler.platform.wallet.HeldCredential;
 import org.openler.platform.wallet.HolderKeys;
 import org.openler.platform.wallet.Wallet;
 import org.openler.standards.dataintegrity.EddsaRdfc2022;
 import org.openler.standards.dataintegrity.ProofOptions;
 import org.openler.standards.json.StrictJson;
+import org.openler.standards.sdjwt.JoseKeys;
+import org.openler.standards.sdjwt.SdJwt;
+import org.openler.standards.sdjwt.SdJwtHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the presentation a share opens to: exactly the shared credentials, each as the exact JSON the learner holds,
- * signed by the learner's holder key with proof purpose {@code authentication}, bound to a challenge made for this one
+ * Builds the presentation a share opens to: exactly the shared credentials, each as the exact JSON the learner holds
+ * (an SD-JWT VC with only the claims the learner chose, enveloped), signed by the learner's holder key with proof purpose {@code authentication}, bound to a challenge made for this one
  * access and to this server's origin as the domain.
  */
 @Component
 class Presentations {
 
     static final String VC_V2 = "https://www.w3.org/ns/credentials/v2";
+
+    /** An SD-JWT VC as a data: URL (its media type per the SD-JWT VC specification). */
+    static final String SD_JWT_MEDIA_TYPE = org.openler.platform.verification.Verification.SD_JWT_MEDIA_TYPE;
+
+    static final String SD_JWT_DATA_URL = "data:" + SD_JWT_MEDIA_TYPE + ",";
 
     private final Wallet wallet;
     private final HolderKeys holderKeys;
@@ -42,8 +51,29 @@ class Presentations {
             if (id == null) {
                 continue; // the credential left the wallet: it is no longer shared
             }
-            wallet.find(owner, id)
-                    .ifPresent(held -> credentials.add(StrictJson.parseObject(wallet.document(owner, id))));
+            Optional<HeldCredential> held = wallet.find(owner, id);
+            if (held.isEmpty()) {
+                continue;
+            }
+            String document = wallet.document(owner, id);
+            if (held.get().format() == HeldCredential.Format.SD_JWT) {
+                // Only the claims the learner chose, bound to this access by a Key Binding JWT (nonce = the
+                // challenge, aud = the domain), carried as VC Data Model 2.0 carries any securing format other
+                // than Data Integrity: an EnvelopedVerifiableCredential whose id is a data: URL.
+                String presentation = SdJwtHolder.present(
+                        SdJwt.parse(document),
+                        java.util.Set.copyOf(item.disclosedClaims()),
+                        JoseKeys.ed25519(key.keyPair()),
+                        challenge,
+                        domain,
+                        clock.instant());
+                credentials.add(Json.createObjectBuilder()
+                        .add("@context", VC_V2)
+                        .add("id", SD_JWT_DATA_URL + presentation)
+                        .add("type", "EnvelopedVerifiableCredential"));
+            } else {
+                credentials.add(StrictJson.parseObject(document));
+            }
         }
         JsonObject unsigned = Json.createObjectBuilder()
                 .add("@context", Json.createArrayBuilder().add(VC_V2))

@@ -3,6 +3,7 @@ package org.openler.platform.sharing;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.identity.Access;
@@ -38,7 +39,8 @@ class ShareApi {
             @Nullable List<String> credentials,
             @Nullable String party,
             @Nullable String purpose,
-            @Nullable String until) {}
+            @Nullable String until,
+            @Nullable Map<String, List<String>> claims) {}
 
     record ItemView(@Nullable UUID credentialId, String name, List<String> disclosedClaims) {}
 
@@ -88,7 +90,8 @@ class ShareApi {
     ResponseEntity<CreatedView> create(@RequestBody CreateRequest request) {
         Shares.Created created = shares.create(
                 SharePages.learner(),
-                ShareRequests.read(request.credentials(), request.party(), request.purpose(), request.until()));
+                ShareRequests.read(
+                        request.credentials(), request.party(), request.purpose(), request.until(), request.claims()));
         String link = SharePages.link(urls, created.token());
         return ResponseEntity.created(
                         URI.create("/api/v1/shares/" + created.share().id()))

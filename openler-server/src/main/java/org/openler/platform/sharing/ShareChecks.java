@@ -10,9 +10,14 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.openler.platform.verification.Verification;
+import org.openler.standards.json.StrictJson;
+import org.openler.standards.sdjwt.KeyBindingExpectations;
+import org.openler.standards.sdjwt.VerifiedSdJwt;
 import org.openler.standards.verify.Check;
 import org.openler.standards.verify.CheckResult;
+import org.openler.standards.verify.EnvelopedCredentials;
 import org.openler.standards.verify.PresentationExpectations;
 import org.openler.standards.verify.ProblemType;
 import org.openler.standards.verify.VerificationReport;
@@ -44,11 +49,26 @@ class ShareChecks {
         }
     }
 
-    record CredentialCheck(String name, String issuerName, String issuerId, Outcome outcome, List<Line> lines) {
+    /**
+     * One credential's checks. {@code claims} are the fields an SD-JWT VC disclosed, in its order — exactly what the
+     * learner chose to show; a Data Integrity credential is shown whole in the downloaded presentation instead.
+     */
+    record CredentialCheck(
+            String name,
+            String issuerName,
+            String issuerId,
+            Outcome outcome,
+            List<Line> lines,
+            boolean selective,
+            List<Claim> claims) {
         CredentialCheck {
             lines = List.copyOf(lines);
+            claims = List.copyOf(claims);
         }
     }
+
+    /** A disclosed claim: its name and its value as text (JSON for an object or a list). */
+    record Claim(String name, String value) {}
 
     /** The holder's proof of the presentation, and each credential's checks in the presentation's order. */
     record Report(Line holder, String holderDid, List<CredentialCheck> credentials) {
@@ -67,8 +87,22 @@ class ShareChecks {
 
     Report check(ShareLinks.Opened opened) {
         JsonObject presentation = opened.presentation();
+        // Each enveloped SD-JWT VC must carry a Key Binding JWT for this very access: the same challenge and domain
+        // the holder's proof of the whole presentation is bound to.
+        List<Verification.SdJwtResult> sdJwts = new ArrayList<>();
+        EnvelopedCredentials enveloped = (mediaType, data) -> {
+            if (!mediaType.equals(Presentations.SD_JWT_MEDIA_TYPE)) {
+                return Optional.empty();
+            }
+            Verification.SdJwtResult result = verification.verifySdJwt(
+                    data, KeyBindingExpectations.presentation(opened.challenge(), opened.domain()));
+            sdJwts.add(result);
+            return Optional.of(result.report());
+        };
         VerificationReport report = verification.verifyPresentation(
-                presentation, PresentationExpectations.challenge(opened.challenge(), Optional.of(opened.domain())));
+                presentation,
+                PresentationExpectations.challenge(opened.challenge(), Optional.of(opened.domain())),
+                enveloped);
         String holderDid = string(presentation, "holder").orElse("");
         Line holder = report.result(Check.PROOF)
                 .map(r -> r instanceof CheckResult.Passed
@@ -83,8 +117,14 @@ class ShareChecks {
                         .toList()
                 : List.of();
         List<CredentialCheck> checks = new ArrayList<>();
+        int sdJwt = 0;
         for (int i = 0; i < credentials.size() && i < report.embedded().size(); i++) {
-            checks.add(credential(credentials.get(i), report.embedded().get(i)));
+            boolean isEnveloped = credentials.get(i).get("id") instanceof JsonString id
+                    && id.getString().startsWith(Presentations.SD_JWT_DATA_URL);
+            checks.add(
+                    isEnveloped && sdJwt < sdJwts.size()
+                            ? sdJwtCredential(sdJwts.get(sdJwt++))
+                            : credential(credentials.get(i), report.embedded().get(i)));
         }
         return new Report(holder, holderDid, checks);
     }
@@ -124,10 +164,68 @@ class ShareChecks {
                         new Line(f.check().name(), Outcome.FAILED, "share.check.other.failed", List.of(), f.message()));
             }
         }
-        Outcome outcome = lines.stream().anyMatch(l -> l.outcome() == Outcome.FAILED)
+        return new CredentialCheck(name, issuerName, issuerId, outcome(lines), lines, false, List.of());
+    }
+
+    /** An SD-JWT VC: the same lines in the same words, and the claims it disclosed — nothing more is there to show. */
+    private CredentialCheck sdJwtCredential(Verification.SdJwtResult result) {
+        VerificationReport report = result.report();
+        Optional<VerifiedSdJwt> verified = result.verified();
+        String issuerId = verified.flatMap(VerifiedSdJwt::issuer).orElse("");
+        String issuerName = verified.map(
+                        v -> v.claims().get("issuer_name") instanceof JsonString s ? s.getString() : issuerId)
+                .orElse(issuerId);
+        String name = verified.map(
+                        v -> v.claims().get("achievement_name") instanceof JsonString s ? s.getString() : "—")
+                .orElse("—");
+        List<Line> lines = new ArrayList<>();
+        Optional<String> known = verification.knownIssuer(issuerId);
+        String issuerDetail =
+                report.result(Check.ISSUER).map(CheckResult::message).orElse("");
+        lines.add(
+                known.isPresent()
+                        ? new Line("ISSUER", Outcome.PASSED, "share.check.issuer.known", List.of(known.get()), "")
+                        : new Line(
+                                "ISSUER",
+                                Outcome.WARNING,
+                                "share.check.issuer.unknown",
+                                List.of(issuerName.isEmpty() ? "—" : issuerName),
+                                issuerDetail));
+        lines.add(signature(report));
+        lines.add(status(report));
+        Optional<Instant> until = verified.flatMap(VerifiedSdJwt::expiresAt);
+        String validity =
+                report.result(Check.VALIDITY_PERIOD).map(CheckResult::message).orElse("");
+        if (until.isPresent() && !until.get().isAfter(clock.instant())) {
+            lines.add(new Line(
+                    "EXPIRY",
+                    Outcome.WARNING,
+                    "share.check.expiry.expired",
+                    List.of(until.get().toString()),
+                    validity));
+        } else {
+            lines.add(until.map(u -> new Line(
+                            "EXPIRY", Outcome.PASSED, "share.check.expiry.until", List.of(u.toString()), validity))
+                    .orElse(new Line("EXPIRY", Outcome.PASSED, "share.check.expiry.none", List.of(), validity)));
+        }
+        List<Claim> claims = verified.map(v -> v.disclosedNames().stream()
+                        .map(claim -> new Claim(claim, text(v.claims().get(claim))))
+                        .toList())
+                .orElse(List.of());
+        return new CredentialCheck(name, issuerName, issuerId, outcome(lines), lines, true, claims);
+    }
+
+    private static Outcome outcome(List<Line> lines) {
+        return lines.stream().anyMatch(l -> l.outcome() == Outcome.FAILED)
                 ? Outcome.FAILED
                 : lines.stream().anyMatch(l -> l.outcome() == Outcome.WARNING) ? Outcome.WARNING : Outcome.PASSED;
-        return new CredentialCheck(name, issuerName, issuerId, outcome, lines);
+    }
+
+    private static String text(@Nullable JsonValue value) {
+        if (value == null) {
+            return "";
+        }
+        return value instanceof JsonString s ? s.getString() : StrictJson.write(value);
     }
 
     private static Line signature(VerificationReport report) {
@@ -163,6 +261,9 @@ class ShareChecks {
         }
         if (statuses.isEmpty()) {
             return new Line("STATUS", Outcome.WARNING, "share.check.status.none", List.of(), "");
+        }
+        if (statuses.get(0) instanceof CheckResult.Warning warning) {
+            return new Line("STATUS", Outcome.WARNING, "share.check.status.none", List.of(), warning.message());
         }
         String detail = statuses.get(0).message();
         boolean noList = detail.startsWith("The credential has no status");

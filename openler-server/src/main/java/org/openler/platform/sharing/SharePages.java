@@ -66,6 +66,8 @@ class SharePages {
                 "defaultUntil", today.plusDays(properties.defaultDuration().toDays()));
         model.addAttribute("maxUntil", today.plusDays(properties.maxDuration().toDays()));
         model.addAttribute("dataIntegrity", HeldCredential.Format.DATA_INTEGRITY);
+        model.addAttribute("sdJwt", HeldCredential.Format.SD_JWT);
+        model.addAttribute("disclosable", shares.disclosable(me));
         return "sharing/list";
     }
 
@@ -76,12 +78,15 @@ class SharePages {
             @RequestParam(defaultValue = "") String party,
             @RequestParam(defaultValue = "") String purpose,
             @RequestParam(defaultValue = "") String until,
+            @RequestParam(name = "claim", required = false) @Nullable List<String> claim,
             Model model,
             HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         try {
-            Shares.Created created = shares.create(learner(), ShareRequests.read(credential, party, purpose, until));
+            Shares.Created created = shares.create(
+                    learner(),
+                    ShareRequests.read(credential, party, purpose, until, ShareRequests.claimsFromForm(claim)));
             String link = link(urls, created.token());
             redirect.addFlashAttribute("link", link);
             redirect.addFlashAttribute("qr", QrCodes.svgDataUrl(link));

@@ -17,6 +17,7 @@ import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
 import org.openler.platform.wallet.HeldCredential;
 import org.openler.platform.wallet.Wallet;
+import org.openler.standards.sdjwt.SdJwt;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,9 +48,23 @@ public class Shares {
      * What the learner asks for: credentials from their wallet (in the order given), the party, the purpose and the
      * last day the link works (empty: the default duration from today).
      */
-    public record NewShare(List<UUID> credentials, String party, String purpose, Optional<LocalDate> lastDay) {
+    /**
+     * What the learner shares: credentials, with whom, why, until when; and, for an SD-JWT VC, which of its claims
+     * (by credential; a credential not named here discloses only what its issuer left always visible).
+     */
+    public record NewShare(
+            List<UUID> credentials,
+            String party,
+            String purpose,
+            Optional<LocalDate> lastDay,
+            Map<UUID, List<String>> claims) {
         public NewShare {
             credentials = List.copyOf(credentials);
+            claims = Map.copyOf(claims);
+        }
+
+        public NewShare(List<UUID> credentials, String party, String purpose, Optional<LocalDate> lastDay) {
+            this(credentials, party, purpose, lastDay, Map.of());
         }
     }
 
@@ -59,6 +74,40 @@ public class Shares {
     @Transactional
     public Created create(AccountId owner, NewShare request) {
         return create(owner, request, SecretTokens.newToken());
+    }
+
+    /** Each SD-JWT VC in the learner's wallet, with the claims it can disclose (for the share form's choices). */
+    public Map<UUID, List<String>> disclosable(AccountId owner) {
+        Map<UUID, List<String>> claims = new java.util.LinkedHashMap<>();
+        for (HeldCredential held : wallet.list(owner, false)) {
+            if (held.format() == HeldCredential.Format.SD_JWT) {
+                claims.put(
+                        held.id(),
+                        SdJwt.parse(wallet.document(owner, held.id())).disclosures().stream()
+                                .flatMap(d -> d.claimName().stream())
+                                .distinct()
+                                .toList());
+            }
+        }
+        return claims;
+    }
+
+    /**
+     * The claims chosen of an SD-JWT VC, in the credential's order, each one it can disclose: a name it cannot is
+     * refused rather than silently dropped, so the learner never believes they shared what they did not.
+     */
+    private List<String> disclosable(AccountId owner, HeldCredential held, List<String> chosen) {
+        List<String> names = SdJwt.parse(wallet.document(owner, held.id())).disclosures().stream()
+                .flatMap(d -> d.claimName().stream())
+                .distinct()
+                .toList();
+        for (String claim : chosen) {
+            if (!names.contains(claim)) {
+                throw PlatformException.invalid(
+                        "claims", "\"" + held.name() + "\" has no field \"" + claim + "\" to disclose.");
+            }
+        }
+        return names.stream().filter(chosen::contains).toList();
     }
 
     /** With a given token: demo mode's fixed link. */
@@ -82,13 +131,23 @@ public class Shares {
         for (UUID id : ids) {
             HeldCredential held = wallet.find(owner, id)
                     .orElseThrow(() -> PlatformException.invalid("credentials", "Choose among your own credentials."));
-            if (held.format() != HeldCredential.Format.DATA_INTEGRITY) {
-                throw PlatformException.invalid(
-                        "credentials",
-                        "\"" + held.name() + "\" is a VC-JWT; a shared presentation carries Data Integrity"
-                                + " credentials only, for now.");
+            List<String> claims = request.claims().getOrDefault(id, List.of());
+            switch (held.format()) {
+                case DATA_INTEGRITY -> {
+                    if (!claims.isEmpty()) {
+                        throw PlatformException.invalid(
+                                "claims",
+                                "\"" + held.name() + "\" is shared whole: its format has no selective disclosure.");
+                    }
+                }
+                case SD_JWT -> claims = disclosable(owner, held, claims);
+                default ->
+                    throw PlatformException.invalid(
+                            "credentials",
+                            "\"" + held.name() + "\" is a VC-JWT; a shared presentation carries Data Integrity"
+                                    + " credentials and SD-JWT VCs only, for now.");
             }
-            items.add(new Share.Item(held.id(), held.name(), List.of()));
+            items.add(new Share.Item(held.id(), held.name(), claims));
         }
         Instant now = clock.instant();
         Instant expires = request.lastDay()

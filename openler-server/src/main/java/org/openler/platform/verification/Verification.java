@@ -203,8 +203,35 @@ public class Verification {
         return organizations.find(parts[2]);
     }
 
+    /**
+     * A presentation and what it carries: embedded Data Integrity credentials, and enveloped SD-JWT VCs
+     * ({@code data:application/dc+sd-jwt,…}) whose Key Binding JWT must carry the presentation's own challenge and
+     * domain (without both, an SD-JWT VC is taken only unbound).
+     */
     public VerificationReport verifyPresentation(JsonObject presentation, PresentationExpectations expected) {
-        return verifier().verifyPresentation(presentation, expected);
+        KeyBindingExpectations keyBinding =
+                expected.challenge().isPresent() && expected.domain().isPresent()
+                        ? KeyBindingExpectations.presentation(
+                                expected.challenge().get(), expected.domain().get())
+                        : KeyBindingExpectations.none();
+        return verifier()
+                .verifyPresentation(
+                        presentation,
+                        expected,
+                        (mediaType, data) -> mediaType.equals(SD_JWT_MEDIA_TYPE)
+                                ? Optional.of(verifySdJwt(data, keyBinding).report())
+                                : Optional.empty());
+    }
+
+    /** The media type of an SD-JWT VC in a data: URL (SD-JWT-based Verifiable Credentials). */
+    public static final String SD_JWT_MEDIA_TYPE = "application/dc+sd-jwt";
+
+    /** A presentation that may carry enveloped credentials, checked by {@code enveloped}. */
+    public VerificationReport verifyPresentation(
+            JsonObject presentation,
+            PresentationExpectations expected,
+            org.openler.standards.verify.EnvelopedCredentials enveloped) {
+        return verifier().verifyPresentation(presentation, expected, enveloped);
     }
 
     /**

@@ -138,8 +138,18 @@ public final class Verifier {
         return verifyPresentation(presentation, expected);
     }
 
-    /** Verifies a parsed presentation and every credential it carries. */
+    /** Verifies a parsed presentation and every credential it carries (embedded ones; enveloped ones are refused). */
     public VerificationReport verifyPresentation(JsonObject presentation, PresentationExpectations expected) {
+        return verifyPresentation(presentation, expected, EnvelopedCredentials.NONE);
+    }
+
+    /**
+     * Verifies a parsed presentation and every credential it carries: embedded ones here, enveloped ones (a
+     * {@code data:} URL in an {@code EnvelopedVerifiableCredential}) by {@code enveloped}, each in the presentation's
+     * order. The holder's proof covers the enveloped credentials too: they are part of the signed document.
+     */
+    public VerificationReport verifyPresentation(
+            JsonObject presentation, PresentationExpectations expected, EnvelopedCredentials enveloped) {
         List<CheckResult> results = new ArrayList<>();
         results.add(new CheckResult.Passed(Check.PARSING, "The presentation is well-formed JSON"));
         if (!hasType(presentation, "VerifiablePresentation")) {
@@ -181,11 +191,19 @@ public final class Verifier {
             }
         }
         List<VerificationReport> embedded = new ArrayList<>();
-        embedded(presentation.get("verifiableCredential"), results, embedded);
+        embedded(presentation.get("verifiableCredential"), results, embedded, enveloped);
         return new VerificationReport(results, embedded);
     }
 
     private void embedded(JsonValue vcs, List<CheckResult> results, List<VerificationReport> embedded) {
+        embedded(vcs, results, embedded, EnvelopedCredentials.NONE);
+    }
+
+    private void embedded(
+            JsonValue vcs,
+            List<CheckResult> results,
+            List<VerificationReport> embedded,
+            EnvelopedCredentials enveloped) {
         List<JsonValue> credentials = vcs instanceof JsonArray array ? array : vcs == null ? List.of() : List.of(vcs);
         for (int i = 0; i < credentials.size(); i++) {
             if (!(credentials.get(i) instanceof JsonObject credential)) {
@@ -195,7 +213,23 @@ public final class Verifier {
                         ProblemType.MALFORMED_VALUE_ERROR));
                 continue;
             }
-            VerificationReport report = verifyCredential(credential);
+            Optional<DataUrl> envelope = DataUrl.of(credential);
+            VerificationReport report;
+            if (envelope.isPresent()) {
+                Optional<VerificationReport> checked = enveloped.verify(
+                        envelope.get().mediaType(), envelope.get().data());
+                if (checked.isEmpty()) {
+                    results.add(new CheckResult.Failed(
+                            Check.EMBEDDED_CREDENTIAL,
+                            "Credential " + i + " is enveloped as "
+                                    + envelope.get().mediaType() + ", which is not accepted here",
+                            ProblemType.MALFORMED_VALUE_ERROR));
+                    continue;
+                }
+                report = checked.get();
+            } else {
+                report = verifyCredential(credential);
+            }
             embedded.add(report);
             String label = "Credential " + i
                     + (credential.get("id") instanceof JsonString id ? " (" + id.getString() + ")" : "");
@@ -468,6 +502,26 @@ public final class Verifier {
 
         public Verifier build() {
             return new Verifier(this);
+        }
+    }
+
+    /** An {@code EnvelopedVerifiableCredential}'s {@code data:} URL, split into its media type and its data. */
+    record DataUrl(String mediaType, String data) {
+
+        static Optional<DataUrl> of(JsonObject credential) {
+            if (!hasType(credential, "EnvelopedVerifiableCredential")
+                    || !(credential.get("id") instanceof JsonString id)
+                    || !id.getString().startsWith("data:")) {
+                return Optional.empty();
+            }
+            String url = id.getString();
+            int comma = url.indexOf(',');
+            if (comma < 0) {
+                return Optional.of(new DataUrl("", ""));
+            }
+            String type = url.substring("data:".length(), comma);
+            // Base64 payloads are not what an SD-JWT or a JWT envelope uses; refuse them as an unknown type.
+            return Optional.of(new DataUrl(type.endsWith(";base64") ? type : type.strip(), url.substring(comma + 1)));
         }
     }
 }
