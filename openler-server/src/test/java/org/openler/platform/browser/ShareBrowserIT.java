@@ -94,6 +94,71 @@ class ShareBrowserIT extends ChromiumPages {
                 .isEmpty();
     }
 
+    @Autowired
+    org.openler.platform.issuing.Issuance issuance;
+
+    @Autowired
+    org.openler.platform.wallet.Claims claims;
+
+    @Test
+    void aLearnerSharesOneFieldOfAnSdJwtVcAndTheEmployerSeesOnlyThatFieldAndEveryPageMeetsWcag22Aa() throws Exception {
+        driver = browser.driver();
+        base = "http://localhost:" + port;
+        open("/");
+        driver.manage().deleteAllCookies();
+        ShareKit.Holder holder = kit.holder("Crane Operation");
+        var provider = holder.provider();
+        var issued = issuance.issue(
+                provider.org().organization().id(),
+                provider.org().slug(),
+                provider.org().organization().name(),
+                new org.openler.platform.issuing.Issuance.Request(
+                        provider.achievement().id(),
+                        new org.openler.platform.issuing.Issuance.To.Email(
+                                holder.account().email().value()),
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty(),
+                        org.openler.platform.issuing.Issuance.DidMethod.WEB,
+                        org.openler.platform.issuing.CredentialFormat.SD_JWT),
+                Fixtures.person(provider.org().admin()));
+        java.util.UUID sdJwt = claims.placeForDemo(holder.account().id(), issued.id());
+        AxeFindings findings = new AxeFindings();
+        String preloaded = preloadAxe();
+        try {
+            signIn(holder);
+            for (String lang : LANGUAGES) {
+                findings.check(lang, "/wallet/shares", "shares, with an SD-JWT VC's fields to choose");
+            }
+            open("/wallet/shares?lang=en");
+            driver.findElement(By.id("pick-" + sdJwt)).click();
+            driver.findElement(By.id("claim-" + sdJwt + "-achievement_name")).click();
+            type("party", "Acme Corp HR");
+            type("purpose", "Crane operator opening");
+            submitMainForm();
+            assertThat(path()).startsWith("/wallet/shares/");
+            String link = driver.findElement(By.id("share-link")).getText();
+
+            driver.manage().deleteAllCookies();
+            String linkPath = URI.create(link).getRawPath();
+            for (String lang : LANGUAGES) {
+                findings.check(lang, linkPath, "an SD-JWT VC's chosen field, not signed in");
+            }
+            open(linkPath + "?lang=en");
+            assertThat(mainText())
+                    .contains("The fields the holder chose to show", "Crane Operation")
+                    .doesNotContain(holder.account().email().value())
+                    .doesNotContain("Does the thing well.");
+        } finally {
+            unloadAxe(preloaded);
+        }
+        System.out.printf(
+                "axe-core checked %d SD-JWT sharing pages: %d serious or critical, %d moderate or minor%n%s%n",
+                findings.pages, findings.blocking.size(), findings.other.size(), String.join("\n", findings.other));
+        assertThat(findings.blocking)
+                .as("serious or critical WCAG 2.2 AA violations (axe-core)")
+                .isEmpty();
+    }
+
     private void signIn(ShareKit.Holder holder) {
         open("/login?lang=en");
         type("email", holder.account().email().value());
