@@ -53,6 +53,9 @@ class LerRsExport {
             }
         }
         for (Resume.Shown shown : resume.credentials()) {
+            if (shown.checked().credential().format().openBadges2()) {
+                continue; // LER-RS carries W3C verifiable credentials; an Open Badges 2.0 assertion is not one
+            }
             education.addObject().putArray("verifications").add(embedded(shown));
         }
         put(root, "employmentHistories", employment);

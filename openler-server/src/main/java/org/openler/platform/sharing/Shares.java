@@ -141,7 +141,13 @@ public class Shares {
                     }
                 }
                 case SD_JWT -> claims = disclosable(owner, held, claims);
-                default ->
+                case OB2, OB2_SIGNED ->
+                    throw PlatformException.invalid(
+                            "credentials",
+                            "\"" + held.name()
+                                    + "\" is an Open Badges 2.0 badge, not a verifiable credential: it cannot"
+                                    + " go into a signed presentation.");
+                case VC_JWT ->
                     throw PlatformException.invalid(
                             "credentials",
                             "\"" + held.name() + "\" is a VC-JWT; a shared presentation carries Data Integrity"

@@ -60,6 +60,7 @@ public class Verification {
     private final VerificationProperties properties;
     private final Clock clock;
     private final Issuance issuance;
+    private final AllowListedFetcher openBadges2;
 
     Verification(
             OrganizationService organizations,
@@ -76,6 +77,7 @@ public class Verification {
         this.properties = properties;
         this.clock = clock;
         this.issuance = issuance;
+        this.openBadges2 = new AllowListedFetcher(new HashSet<>(properties.allowedHosts()), clock);
         this.remoteDidWeb = DidWebResolver.builder()
                 .allowedHosts(new HashSet<>(properties.allowedHosts()))
                 .timeout(Duration.ofSeconds(5))
@@ -105,6 +107,15 @@ public class Verification {
                         (issuer, keyId) -> issuer.startsWith("did:jwk:")
                                 ? didJwk.resolve(issuer, keyId)
                                 : didDocuments.resolve(issuer, keyId));
+    }
+
+    /**
+     * Verifies an Open Badges 2.0 assertion (hosted JSON, or a signed JWS): the documents it names are fetched only from
+     * hosts the operator allowed, and a hosted one is fetched again from its id (withdrawn there means revoked).
+     */
+    public org.openler.standards.ob2.Ob2Verifier.Result verifyOb2(String assertion) {
+        return org.openler.standards.ob2.Ob2Verifier.verify(
+                assertion, openBadges2, clock, org.openler.standards.ob2.Ob2Verifier.Hosted.REFETCH);
     }
 
     /** An SD-JWT VC's checks, and what it says when its signature and disclosures held. */

@@ -221,6 +221,7 @@ public class Claims {
                 case VC_JWT -> CredentialFacts.ofJwt(document);
                 case SD_JWT -> CredentialFacts.ofSdJwt(document);
                 case DATA_INTEGRITY -> CredentialFacts.of(StrictJson.parseObject(document));
+                case OB2, OB2_SIGNED -> throw new IllegalStateException("This platform issues no Open Badges 2.0");
             };
         }
     }

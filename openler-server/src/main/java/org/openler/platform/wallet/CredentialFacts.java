@@ -119,7 +119,7 @@ record CredentialFacts(
         }
     }
 
-    private static String clip(String text) {
+    static String clip(String text) {
         return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
     }
 }

@@ -61,6 +61,7 @@ public class StatusCheck {
                 verification
                         .verifySdJwt(document, org.openler.standards.sdjwt.KeyBindingExpectations.none())
                         .report();
+            case OB2, OB2_SIGNED -> verification.verifyOb2(document).report();
         };
         List<Line> lines = report.results().stream().map(StatusCheck::line).toList();
         return new Checked(

@@ -18,6 +18,8 @@ import org.openler.platform.problems.Problem;
 import org.openler.platform.verification.Verification;
 import org.openler.standards.StandardsException;
 import org.openler.standards.json.StrictJson;
+import org.openler.standards.ob2.Ob2Assertion;
+import org.openler.standards.ob2.Ob2Verifier;
 import org.openler.standards.verify.Check;
 import org.openler.standards.verify.CheckResult;
 import org.openler.standards.verify.VerificationReport;
@@ -30,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  * verifier. A credential whose signature, structure, contexts or issuer fail is refused with the verifier's reason,
  * never kept: the wallet holds only credentials that verified when they arrived. A genuine credential that is
  * revoked, suspended or expired is accepted and shown as such (it is still the learner's record). A presentation is
- * all or nothing. Open Badges 2.0 assertions are recognised and refused as not yet supported.
+ * all or nothing. An Open Badges 2.0 assertion (hosted JSON, or signed as a JWS) is verified with what it names
+ * fetched only from hosts the operator allowed.
  */
 @Service
 public class WalletImport {
@@ -70,7 +73,8 @@ public class WalletImport {
         }
         String text = new String(file, StandardCharsets.UTF_8).strip();
         List<Wallet.Entry> entries = COMPACT_JWS.matcher(text).matches()
-                ? List.of(jwt(text))
+                ? List.of(
+                        Ob2Verifier.isSignedOb2(text) ? openBadges2(text, HeldCredential.Format.OB2_SIGNED) : jwt(text))
                 : SD_JWT.matcher(text).matches() ? List.of(sdJwt(text)) : json(file);
         List<UUID> ids = new ArrayList<>();
         for (Wallet.Entry entry : entries) {
@@ -99,12 +103,34 @@ public class WalletImport {
     }
 
     /**
+     * An Open Badges 2.0 assertion, hosted (JSON) or signed (a JWS): verified with what it names fetched from hosts the
+     * operator allowed (a hosted one from its own id too), then held as received, with its badge's and issuer's names.
+     */
+    private Wallet.Entry openBadges2(String text, HeldCredential.Format format) {
+        Ob2Verifier.Result result = verification.verifyOb2(text);
+        refuseUnlessGenuine(result.report(), "The Open Badges 2.0 assertion");
+        Ob2Assertion assertion = result.assertion()
+                .orElseThrow(() -> new PlatformException(
+                        Problem.UNPROCESSABLE, "The Open Badges 2.0 assertion could not be read."));
+        CredentialFacts facts = new CredentialFacts(
+                CredentialFacts.clip(assertion.badgeName().isBlank() ? "Open Badge" : assertion.badgeName()),
+                CredentialFacts.clip(assertion.issuerName()),
+                assertion.issuerId(),
+                assertion.issuedOn(),
+                assertion.expires().orElse(null));
+        return new Wallet.Entry(HeldCredential.Source.IMPORTED, format, text, facts, null, null);
+    }
+
+    /**
      * A credential of a known format, verified as any import is (genuine, though perhaps revoked or expired), with
      * its exact bytes kept: for restoring a personal-data bundle.
      */
     Wallet.Entry verified(HeldCredential.Format format, String document, String label) {
         if (format == HeldCredential.Format.SD_JWT) {
             return sdJwt(document);
+        }
+        if (format.openBadges2()) {
+            return openBadges2(document, format);
         }
         if (format == HeldCredential.Format.VC_JWT) {
             if (!COMPACT_JWS.matcher(document).matches()) {
@@ -145,10 +171,7 @@ public class WalletImport {
                             + ").");
         }
         if (isOpenBadges2(parsed)) {
-            throw new PlatformException(
-                    Problem.UNPROCESSABLE,
-                    "This is an Open Badges 2.0 assertion. Importing Open Badges 2.0 is not yet supported; ask the"
-                            + " issuer for an Open Badges 3.0 credential.");
+            return List.of(openBadges2(new String(file, StandardCharsets.UTF_8).strip(), HeldCredential.Format.OB2));
         }
         if (parsed.size() == 1 && parsed.get("verifiableCredential") instanceof JsonObject wrapped) {
             parsed = wrapped; // what an issuer's API answers with, saved as it came

@@ -122,7 +122,7 @@ class ImportIT {
     }
 
     @Test
-    void anOpenBadges2AssertionIsRefusedAsNotYetSupported() {
+    void anOpenBadges2AssertionThatIsNotValidIsRefusedWithTheReason() {
         String assertion = Json.createObjectBuilder()
                 .add("@context", "https://w3id.org/openbadges/v2")
                 .add("type", "Assertion")
@@ -135,7 +135,10 @@ class ImportIT {
         HttpResponse<String> refused = WalletKit.importText(web, assertion);
 
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body()).contains("Open Badges 2.0 is not yet supported");
+        assertThat(refused.body())
+                .contains("The Open Badges 2.0 assertion did not verify")
+                .contains("names no recipient");
+        assertThat(stored()).isEmpty();
     }
 
     @Test
