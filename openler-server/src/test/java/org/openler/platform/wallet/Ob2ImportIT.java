@@ -240,6 +240,32 @@ class Ob2ImportIT {
                                 .contains("Open Badges 2.0"));
     }
 
+    @Test
+    void anExportedBadgeComesBackIntoAFreshAccountVerifiedAgain() throws Exception {
+        String hostedOne = hosted("/assertions/" + UUID.randomUUID() + ".json");
+        String signedOne = signed("urn:uuid:" + UUID.randomUUID());
+        assertThat(WalletKit.importText(web, hostedOne).statusCode()).isEqualTo(302);
+        assertThat(WalletKit.importText(web, signedOne).statusCode()).isEqualTo(302);
+        String bundle = web.get("/privacy/export", "application/json").body();
+
+        Account fresh = kit.fixtures.learner();
+        WebClient freshWeb = WalletKit.signedIn(port, fresh);
+        HttpResponse<String> restored = freshWeb.submit("/privacy", "/privacy/import", Map.of("text", bundle));
+
+        assertThat(restored.statusCode()).as(restored.body()).isBetween(200, 399);
+        assertThat(jdbc.sql("select document from wallet_credential where account_id = ? order by list_position")
+                        .param(fresh.id().value())
+                        .query(String.class)
+                        .list())
+                .as("byte for byte, in the same order")
+                .containsExactly(hostedOne.strip(), signedOne);
+        assertThat(jdbc.sql("select format from wallet_credential where account_id = ? order by list_position")
+                        .param(fresh.id().value())
+                        .query(String.class)
+                        .list())
+                .containsExactly("OB2", "OB2_SIGNED");
+    }
+
     private UUID walletId(HttpResponse<String> imported) {
         Matcher m = WALLET_ID.matcher(imported.headers().firstValue("Location").orElse(""));
         if (m.find()) {
