@@ -2,8 +2,16 @@ package org.openler.platform.presentations;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -34,8 +42,9 @@ import org.springframework.transaction.annotation.Transactional;
  * OpenLER's wallet answering an OpenID4VP request: finds the learner's credentials that match the DCQL query, builds
  * the vp_token from the learner's choices — an SD-JWT VC with only the chosen claims and a Key Binding JWT over the
  * nonce and client_id, or a Data Integrity credential in a presentation signed with the holder key (challenge = nonce,
- * domain = client_id) — posts it to the verifier, and records the presentation for the learner. Only verifiers on
- * this platform are answered for now (their response URI is ours): the wallet does not post to other hosts.
+ * domain = client_id) — posts it to the verifier, and records the presentation for the learner. Verifiers on this
+ * platform are answered directly; verifiers elsewhere only on hosts the operator allowed, by a direct_post from
+ * this server to their response URI.
  */
 @Service
 class WalletPresenting {
@@ -46,6 +55,11 @@ class WalletPresenting {
     private final OrganizationService organizations;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final PresentationsProperties properties;
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     WalletPresenting(
             Wallet wallet,
@@ -53,17 +67,27 @@ class WalletPresenting {
             PresentationRequests requests,
             OrganizationService organizations,
             JdbcClient jdbc,
-            Clock clock) {
+            Clock clock,
+            PresentationsProperties properties) {
         this.wallet = wallet;
         this.holderKeys = holderKeys;
         this.requests = requests;
         this.organizations = organizations;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.properties = properties;
     }
 
-    /** Who asks, as this platform knows them (an organization here), and for what. */
-    record Verifier(String name, String purpose, OrganizationId organization) {}
+    /**
+     * Who asks and for what: an organization here (its name and the purpose it gave), or a verifier elsewhere, known
+     * only by the host of its response URI (an unsigned request says no more about who sends it).
+     */
+    record Verifier(String name, String purpose, Optional<OrganizationId> organization) {
+
+        public boolean elsewhere() {
+            return organization.isEmpty();
+        }
+    }
 
     /** A credential the learner could answer with, and the claims of it that were asked for. */
     record Candidate(HeldCredential credential, List<String> askedClaims) {}
@@ -77,9 +101,7 @@ class WalletPresenting {
 
     Reading read(AccountId learner, AuthorizationRequest request) {
         if (!request.responseUri().equals(requests.responseUri())) {
-            throw new PlatformException(
-                    Problem.UNPROCESSABLE,
-                    "This wallet answers requests from verifiers on this platform only, for now.");
+            return readElsewhere(learner, request);
         }
         PresentationRequests.Request ours = requests.byState(request.state())
                 .filter(r -> r.authorization().nonce().equals(request.nonce()))
@@ -97,7 +119,36 @@ class WalletPresenting {
                 .filter(held -> fits(learner, held, query))
                 .map(held -> new Candidate(held, query.claims()))
                 .toList();
-        return new Reading(request, new Verifier(name, ours.purpose(), ours.organization()), query, candidates);
+        return new Reading(
+                request, new Verifier(name, ours.purpose(), Optional.of(ours.organization())), query, candidates);
+    }
+
+    /**
+     * A verifier on another host, allowed by the operator ({@code openler.presentations.external-verifiers}). Its
+     * request is unsigned ({@code redirect_uri:} client id), so the learner is shown the host it answers to.
+     */
+    private Reading readElsewhere(AccountId learner, AuthorizationRequest request) {
+        String host = host(request.responseUri());
+        if (!properties.externalVerifiers().contains(host)) {
+            throw new PlatformException(
+                    Problem.UNPROCESSABLE,
+                    "This wallet answers verifiers on this platform, and elsewhere only on hosts the operator allowed"
+                            + " (openler.presentations.external-verifiers); " + host + " is not one of them.");
+        }
+        if (request.queries().size() != 1) {
+            throw PlatformException.invalid("dcql_query", "This wallet answers one credential query per request.");
+        }
+        AuthorizationRequest.CredentialQuery query = request.queries().get(0);
+        List<Candidate> candidates = wallet.list(learner, false).stream()
+                .filter(held -> fits(learner, held, query))
+                .map(held -> new Candidate(held, query.claims()))
+                .toList();
+        return new Reading(request, new Verifier(host, "", Optional.empty()), query, candidates);
+    }
+
+    private static String host(String url) {
+        String host = URI.create(url).getHost();
+        return host == null ? "" : host.toLowerCase(java.util.Locale.ROOT);
     }
 
     private boolean fits(AccountId learner, HeldCredential held, AuthorizationRequest.CredentialQuery query) {
@@ -167,7 +218,11 @@ class WalletPresenting {
             vpToken = token(query.id(), signed);
             disclosed = List.of("*");
         }
-        requests.respond(request.state(), vpToken);
+        if (reading.verifier().elsewhere()) {
+            postTo(request, vpToken);
+        } else {
+            requests.respond(request.state(), vpToken);
+        }
         UUID id = UUID.randomUUID();
         jdbc.sql(
                         "insert into presentation_made (id, account_id, request_id, verifier_name, verifier_client, purpose,"
@@ -187,6 +242,37 @@ class WalletPresenting {
                         Timestamp.from(now))
                 .update();
         return id;
+    }
+
+    /**
+     * OpenID4VP {@code direct_post}: the vp_token and the state, form-encoded, to the verifier's response URI — an
+     * allowed host, no redirect followed, ten seconds. Anything but a 2xx answer is the verifier refusing.
+     */
+    private void postTo(AuthorizationRequest request, String vpToken) {
+        String form = "vp_token=" + URLEncoder.encode(vpToken, StandardCharsets.UTF_8) + "&state="
+                + URLEncoder.encode(request.state(), StandardCharsets.UTF_8);
+        HttpRequest post = HttpRequest.newBuilder(URI.create(request.responseUri()))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
+        int status;
+        try {
+            status = http.send(post, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new PlatformException(
+                    Problem.UNPROCESSABLE, "The verifier at " + host(request.responseUri()) + " could not be reached.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformException(Problem.UNPROCESSABLE, "Interrupted while answering the verifier.");
+        }
+        if (status / 100 != 2) {
+            throw new PlatformException(
+                    Problem.UNPROCESSABLE,
+                    "The verifier at " + host(request.responseUri()) + " did not take the presentation (" + status
+                            + ").");
+        }
     }
 
     private static String token(String queryId, jakarta.json.JsonValue presentation) {

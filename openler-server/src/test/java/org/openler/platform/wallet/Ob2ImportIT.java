@@ -44,7 +44,11 @@ import org.springframework.test.context.TestPropertySource;
  * see it, and it cannot go into a signed presentation.
  */
 @PlatformTest
-@TestPropertySource(properties = "openler.verification.allowed-hosts=127.0.0.1")
+@TestPropertySource(
+        properties = {
+            "openler.verification.allowed-hosts=127.0.0.1",
+            "openler.presentations.external-verifiers=127.0.0.1"
+        })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class Ob2ImportIT {
 
