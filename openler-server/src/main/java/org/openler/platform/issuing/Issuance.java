@@ -174,7 +174,13 @@ public class Issuance {
                                 toStandard(achievement, slug),
                                 request.recipient(),
                                 now,
-                                request.validUntil()));
+                                request.validUntil(),
+                                Optional.of(new SdJwtIssuing.TokenStatus(
+                                        revocation.entry().index(),
+                                        TokenStatusLists.url(revocation
+                                                .entry()
+                                                .statusListCredential()
+                                                .toString())))));
         };
         store(
                 new Stored(

@@ -45,13 +45,17 @@ class IssuingApi {
     private final StatusLists statusLists;
     private final ClrIssuance clrIssuance;
 
+    private final TokenStatusLists tokenStatusLists;
+
     IssuingApi(
             OrganizationService organizations,
             IssuerKeys keys,
             Achievements achievements,
             Issuance issuance,
             StatusLists statusLists,
-            ClrIssuance clrIssuance) {
+            ClrIssuance clrIssuance,
+            TokenStatusLists tokenStatusLists) {
+        this.tokenStatusLists = tokenStatusLists;
         this.organizations = organizations;
         this.keys = keys;
         this.achievements = achievements;
@@ -91,6 +95,28 @@ class IssuingApi {
                 .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(document);
+    }
+
+    /**
+     * The IETF Token Status List beside a revocation list: what SD-JWT VCs name in {@code status.status_list}. A JWT
+     * signed with the organization's ES256 key; 2 bits per credential (0 valid, 1 revoked, 2 suspended).
+     */
+    @GetMapping("/orgs/{org}/status/{purpose}/{number}/token")
+    @Access(Audience.PUBLIC)
+    ResponseEntity<String> tokenStatusList(
+            @PathVariable String org, @PathVariable String purpose, @PathVariable int number) {
+        Organization organization = organizations.get(org);
+        if (!purpose.equals("revocation")) {
+            throw PlatformException.notFound("That status list"); // one 2-bit list tells revoked and suspended
+        }
+        String token = tokenStatusLists
+                .token(organization.id(), org, number)
+                .orElseThrow(() -> PlatformException.notFound("That status list"));
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(Duration.ofSeconds(TokenStatusLists.TTL_SECONDS))
+                        .cachePublic())
+                .contentType(MediaType.parseMediaType(TokenStatusLists.MEDIA_TYPE))
+                .body(token);
     }
 
     record AlignmentView(

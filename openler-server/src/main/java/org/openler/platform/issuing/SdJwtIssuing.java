@@ -60,7 +60,11 @@ public class SdJwtIssuing {
             Achievement achievement,
             Issuance.To recipient,
             Instant issuedAt,
-            Optional<Instant> validUntil) {}
+            Optional<Instant> validUntil,
+            Optional<TokenStatus> status) {}
+
+    /** Where a verifier anywhere reads the credential's status: an index in a Token Status List at a URL. */
+    record TokenStatus(int index, String uri) {}
 
     String sign(OrganizationId organization, String slug, Claims claims) {
         JsonObjectBuilder payload = Jsons.PROVIDER
@@ -70,6 +74,17 @@ public class SdJwtIssuing {
                 .add("nbf", claims.issuedAt().getEpochSecond());
         claims.validUntil().ifPresent(until -> payload.add("exp", until.getEpochSecond()));
         Achievement achievement = claims.achievement();
+        claims.status()
+                .ifPresent(status -> payload.add(
+                        "status",
+                        Jsons.PROVIDER
+                                .createObjectBuilder()
+                                .add(
+                                        "status_list",
+                                        Jsons.PROVIDER
+                                                .createObjectBuilder()
+                                                .add("idx", status.index())
+                                                .add("uri", status.uri()))));
         payload.add("vct", achievement.id().toString())
                 .add("jti", "urn:uuid:" + claims.id())
                 .add("issuer_name", claims.issuerName());

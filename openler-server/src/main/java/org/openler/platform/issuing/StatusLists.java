@@ -20,6 +20,7 @@ import org.openler.standards.status.BitstringStatusList;
 import org.openler.standards.status.StatusEntry;
 import org.openler.standards.status.StatusListCredentials;
 import org.openler.standards.status.StatusPurpose;
+import org.openler.standards.status.TokenStatusList;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -217,6 +218,33 @@ public class StatusLists {
         jdbc.sql("update status_list set version = version + 1 where id = ?")
                 .param(list)
                 .update();
+    }
+
+    /**
+     * A revocation list's credentials as a 2-bit IETF Token Status List, for SD-JWT VCs: 1 (INVALID) where revoked, 2
+     * (SUSPENDED) where suspended, 0 elsewhere — each credential at its revocation index. Empty for no such list.
+     */
+    public Optional<TokenStatusList> tokenStatuses(OrganizationId organization, int number) {
+        Optional<UUID> list = jdbc.sql(
+                        "select id from status_list where organization_id = ? and purpose = ?" + " and list_number = ?")
+                .params(organization.value(), StatusPurpose.REVOCATION.value(), number)
+                .query(UUID.class)
+                .optional();
+        if (list.isEmpty()) {
+            return Optional.empty();
+        }
+        TokenStatusList statuses = TokenStatusList.of(2, LIST_SIZE);
+        jdbc.sql("select status_index, status from issued_credential where status_list_id = ?"
+                        + " and status in ('REVOKED', 'SUSPENDED')")
+                .param(list.get())
+                .query((rs, n) -> {
+                    statuses.set(
+                            rs.getInt(1),
+                            "REVOKED".equals(rs.getString(2)) ? TokenStatusList.INVALID : TokenStatusList.SUSPENDED);
+                    return n;
+                })
+                .list();
+        return Optional.of(statuses);
     }
 
     /**

@@ -32,8 +32,10 @@ import org.openler.standards.jwt.DidJwtKeys;
 import org.openler.standards.jwt.JwtKeyResolver;
 import org.openler.standards.sdjwt.KeyBindingExpectations;
 import org.openler.standards.sdjwt.SdJwtVerifier;
+import org.openler.standards.sdjwt.StatusListTokens;
 import org.openler.standards.sdjwt.VerifiedSdJwt;
 import org.openler.standards.status.StatusPurpose;
+import org.openler.standards.status.TokenStatusList;
 import org.openler.standards.verify.Check;
 import org.openler.standards.verify.CheckResult;
 import org.openler.standards.verify.PresentationExpectations;
@@ -60,7 +62,7 @@ public class Verification {
     private final VerificationProperties properties;
     private final Clock clock;
     private final Issuance issuance;
-    private final AllowListedFetcher openBadges2;
+    private final AllowListedFetcher allowListed;
 
     Verification(
             OrganizationService organizations,
@@ -77,7 +79,7 @@ public class Verification {
         this.properties = properties;
         this.clock = clock;
         this.issuance = issuance;
-        this.openBadges2 = new AllowListedFetcher(new HashSet<>(properties.allowedHosts()), clock);
+        this.allowListed = new AllowListedFetcher(new HashSet<>(properties.allowedHosts()), clock);
         this.remoteDidWeb = DidWebResolver.builder()
                 .allowedHosts(new HashSet<>(properties.allowedHosts()))
                 .timeout(Duration.ofSeconds(5))
@@ -115,7 +117,7 @@ public class Verification {
      */
     public org.openler.standards.ob2.Ob2Verifier.Result verifyOb2(String assertion) {
         return org.openler.standards.ob2.Ob2Verifier.verify(
-                assertion, openBadges2, clock, org.openler.standards.ob2.Ob2Verifier.Hosted.REFETCH);
+                assertion, allowListed, clock, org.openler.standards.ob2.Ob2Verifier.Hosted.REFETCH);
     }
 
     /** An SD-JWT VC's checks, and what it says when its signature and disclosures held. */
@@ -124,7 +126,8 @@ public class Verification {
     /**
      * Verifies an SD-JWT VC: the issuer's ES256 key from its DID document (as for a VC-JWT), every disclosure
      * referenced once, the Key Binding JWT as {@code keyBinding} asks; then status — for a credential issued here,
-     * the platform's record of it (found by {@code jti}; the IETF Token Status List is not implemented) — and the
+     * the platform's record of it (found by {@code jti}), or for another issuer the IETF Token Status List it names
+     * (fetched only from allowed hosts) — and the
      * validity dates. Status and dates fail the report but keep the verified claims (a wallet shows them as such).
      */
     public SdJwtResult verifySdJwt(String presentation, KeyBindingExpectations keyBinding) {
@@ -171,9 +174,13 @@ public class Verification {
         String iss = verified.issuer().orElse("");
         String jti = verified.claims().get("jti") instanceof jakarta.json.JsonString s ? s.getString() : "";
         Optional<Organization> own = ownOrganization(iss);
+        Optional<StatusListTokens.Reference> reference = StatusListTokens.Reference.of(verified.claims());
+        if (own.isEmpty() && reference.isPresent()) {
+            return tokenStatus(iss, reference.get());
+        }
         if (own.isEmpty() || !jti.startsWith("urn:uuid:")) {
             return new CheckResult.Warning(
-                    Check.STATUS, "The issuer publishes no status for this SD-JWT VC here; not checked");
+                    Check.STATUS, "The issuer publishes no status for this SD-JWT VC; not checked");
         }
         UUID id;
         try {
@@ -197,6 +204,38 @@ public class Verification {
                 new CheckResult.Failed(
                         Check.STATUS,
                         "The issuer has no record of this credential",
+                        ProblemType.STATUS_VERIFICATION_ERROR);
+        };
+    }
+
+    /**
+     * Another issuer's SD-JWT VC: its state from the IETF Token Status List it names, fetched only from a host the
+     * operator allowed and believed only when signed by the same issuer, for that URL.
+     */
+    private CheckResult tokenStatus(String issuer, StatusListTokens.Reference reference) {
+        int value;
+        try {
+            String token = new String(allowListed.fetch(URI.create(reference.uri())), StandardCharsets.UTF_8);
+            value = StatusListTokens.status(
+                    token, reference, issuer, DidJwtKeys.of(DidResolvers.keyAndWeb(this::resolveWeb)), clock);
+        } catch (StandardsException | IllegalArgumentException e) {
+            return new CheckResult.Failed(
+                    Check.STATUS,
+                    "The issuer's status list could not be checked: " + e.getMessage(),
+                    ProblemType.STATUS_RETRIEVAL_ERROR);
+        }
+        return switch (value) {
+            case TokenStatusList.VALID -> new CheckResult.Passed(Check.STATUS, "Valid in the issuer's status list");
+            case TokenStatusList.INVALID ->
+                new CheckResult.Failed(
+                        Check.STATUS, "The issuer has revoked this credential", ProblemType.CREDENTIAL_REVOKED);
+            case TokenStatusList.SUSPENDED ->
+                new CheckResult.Failed(
+                        Check.STATUS, "The issuer has suspended this credential", ProblemType.CREDENTIAL_SUSPENDED);
+            default ->
+                new CheckResult.Failed(
+                        Check.STATUS,
+                        "The issuer's status list gives status " + value,
                         ProblemType.STATUS_VERIFICATION_ERROR);
         };
     }

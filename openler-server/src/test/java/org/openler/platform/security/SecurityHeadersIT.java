@@ -50,6 +50,7 @@ class SecurityHeadersIT {
     private static final Set<String> CACHEABLE = Set.of(
             "/orgs/{org}/did.json",
             "/orgs/{org}/status/{purpose}/{number}",
+            "/orgs/{org}/status/{purpose}/{number}/token",
             "/registry/resources/{ctid}",
             "/registry/resources/{ctid}/versions/{number}");
 
