@@ -136,23 +136,7 @@ class ShareChecks {
                 : issuerId;
         String name = string(credential, "name").orElse("—");
         List<Line> lines = new ArrayList<>();
-        Optional<String> known = verification.knownIssuer(issuerId);
-        String issuerDetail =
-                report.result(Check.ISSUER).map(CheckResult::message).orElse("");
-        lines.add(
-                known.isPresent()
-                        ? new Line(
-                                "ISSUER",
-                                Outcome.PASSED,
-                                "share.check.issuer.known",
-                                List.of(known.get()),
-                                issuerDetail)
-                        : new Line(
-                                "ISSUER",
-                                Outcome.WARNING,
-                                "share.check.issuer.unknown",
-                                List.of(issuerName),
-                                issuerDetail));
+        lines.add(issuer(issuerId, issuerName, report));
         lines.add(signature(report));
         lines.add(status(report));
         lines.add(expiry(credential, report));
@@ -179,18 +163,7 @@ class ShareChecks {
                         v -> v.claims().get("achievement_name") instanceof JsonString s ? s.getString() : "—")
                 .orElse("—");
         List<Line> lines = new ArrayList<>();
-        Optional<String> known = verification.knownIssuer(issuerId);
-        String issuerDetail =
-                report.result(Check.ISSUER).map(CheckResult::message).orElse("");
-        lines.add(
-                known.isPresent()
-                        ? new Line("ISSUER", Outcome.PASSED, "share.check.issuer.known", List.of(known.get()), "")
-                        : new Line(
-                                "ISSUER",
-                                Outcome.WARNING,
-                                "share.check.issuer.unknown",
-                                List.of(issuerName.isEmpty() ? "—" : issuerName),
-                                issuerDetail));
+        lines.add(issuer(issuerId, issuerName.isEmpty() ? "—" : issuerName, report));
         lines.add(signature(report));
         lines.add(status(report));
         Optional<Instant> until = verified.flatMap(VerifiedSdJwt::expiresAt);
@@ -213,6 +186,15 @@ class ShareChecks {
                         .toList())
                 .orElse(List.of());
         return new CredentialCheck(name, issuerName, issuerId, outcome(lines), lines, true, claims);
+    }
+
+    /** Whether the issuer is an organization on this platform: known, else a warning (the employer decides). */
+    private Line issuer(String issuerId, String issuerName, VerificationReport report) {
+        Optional<String> known = verification.knownIssuer(issuerId);
+        String detail = report.result(Check.ISSUER).map(CheckResult::message).orElse("");
+        return known.isPresent()
+                ? new Line("ISSUER", Outcome.PASSED, "share.check.issuer.known", List.of(known.get()), detail)
+                : new Line("ISSUER", Outcome.WARNING, "share.check.issuer.unknown", List.of(issuerName), detail);
     }
 
     private static Outcome outcome(List<Line> lines) {

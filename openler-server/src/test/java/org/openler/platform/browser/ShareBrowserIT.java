@@ -95,7 +95,7 @@ class ShareBrowserIT extends ChromiumPages {
     }
 
     @Autowired
-    org.openler.platform.issuing.Issuance issuance;
+    org.openler.platform.wallet.WalletKit walletKit;
 
     @Autowired
     org.openler.platform.wallet.Claims claims;
@@ -108,19 +108,7 @@ class ShareBrowserIT extends ChromiumPages {
         driver.manage().deleteAllCookies();
         ShareKit.Holder holder = kit.holder("Crane Operation");
         var provider = holder.provider();
-        var issued = issuance.issue(
-                provider.org().organization().id(),
-                provider.org().slug(),
-                provider.org().organization().name(),
-                new org.openler.platform.issuing.Issuance.Request(
-                        provider.achievement().id(),
-                        new org.openler.platform.issuing.Issuance.To.Email(
-                                holder.account().email().value()),
-                        java.util.Optional.empty(),
-                        java.util.Optional.empty(),
-                        org.openler.platform.issuing.Issuance.DidMethod.WEB,
-                        org.openler.platform.issuing.CredentialFormat.SD_JWT),
-                Fixtures.person(provider.org().admin()));
+        var issued = walletKit.issueSdJwt(provider, holder.account().email().value());
         java.util.UUID sdJwt = claims.placeForDemo(holder.account().id(), issued.id());
         AxeFindings findings = new AxeFindings();
         String preloaded = preloadAxe();

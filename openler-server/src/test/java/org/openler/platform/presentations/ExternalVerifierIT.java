@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -20,9 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openler.platform.accounts.Account;
-import org.openler.platform.issuing.CredentialFormat;
 import org.openler.platform.issuing.Issuance;
-import org.openler.platform.support.Fixtures;
 import org.openler.platform.support.PlatformTest;
 import org.openler.platform.support.WebClient;
 import org.openler.platform.verification.Verification;
@@ -56,9 +53,6 @@ class ExternalVerifierIT {
 
     @Autowired
     WalletKit kit;
-
-    @Autowired
-    Issuance issuance;
 
     @Autowired
     Claims claims;
@@ -108,18 +102,7 @@ class ExternalVerifierIT {
     void aLearnerHoldingAnSdJwtVc() {
         WalletKit.Provider provider = kit.provider("Forklift Safety");
         learner = kit.fixturesForTests().learner();
-        Issuance.Issued issued = issuance.issue(
-                provider.org().organization().id(),
-                provider.org().slug(),
-                provider.org().organization().name(),
-                new Issuance.Request(
-                        provider.achievement().id(),
-                        new Issuance.To.Email(learner.email().value()),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Issuance.DidMethod.WEB,
-                        CredentialFormat.SD_JWT),
-                Fixtures.person(provider.org().admin()));
+        Issuance.Issued issued = kit.issueSdJwt(provider, learner.email().value());
         held = claims.placeForDemo(learner.id(), issued.id());
         web = WalletKit.signedIn(port, learner);
         received.clear();

@@ -16,7 +16,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openler.platform.accounts.Account;
-import org.openler.platform.issuing.CredentialFormat;
 import org.openler.platform.issuing.Issuance;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.support.Fixtures;
@@ -50,9 +49,6 @@ class SdJwtShareIT {
     WalletKit kit;
 
     @Autowired
-    Issuance issuance;
-
-    @Autowired
     Claims claims;
 
     @Autowired
@@ -66,18 +62,7 @@ class SdJwtShareIT {
     void aLearnerHoldsAnSdJwtVc() {
         WalletKit.Provider provider = kit.provider(achievementName);
         learner = kit.fixturesForTests().learner();
-        Issuance.Issued issued = issuance.issue(
-                provider.org().organization().id(),
-                provider.org().slug(),
-                provider.org().organization().name(),
-                new Issuance.Request(
-                        provider.achievement().id(),
-                        new Issuance.To.Email(learner.email().value()),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Issuance.DidMethod.WEB,
-                        CredentialFormat.SD_JWT),
-                Fixtures.person(provider.org().admin()));
+        Issuance.Issued issued = kit.issueSdJwt(provider, learner.email().value());
         held = claims.placeForDemo(learner.id(), issued.id());
     }
 

@@ -91,6 +91,15 @@ public class WalletKit {
 
     /** A credential issued here as an Open Badges 3.0 VC-JWT (ES256, the organization's did:web JsonWebKey). */
     Issuance.Issued issueJwt(Provider provider, String email) {
+        return issueAs(provider, email, CredentialFormat.JWT);
+    }
+
+    /** A credential issued here as an SD-JWT VC (its personal and result claims selectively disclosable). */
+    public Issuance.Issued issueSdJwt(Provider provider, String email) {
+        return issueAs(provider, email, CredentialFormat.SD_JWT);
+    }
+
+    private Issuance.Issued issueAs(Provider provider, String email, CredentialFormat format) {
         return issuance.issue(
                 provider.org().organization().id(),
                 provider.org().slug(),
@@ -101,7 +110,7 @@ public class WalletKit {
                         Optional.empty(),
                         Optional.empty(),
                         Issuance.DidMethod.WEB,
-                        CredentialFormat.JWT),
+                        format),
                 Fixtures.person(provider.org().admin()));
     }
 
