@@ -17,6 +17,8 @@ import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
+import org.openler.platform.transparency.LogEvent;
+import org.openler.platform.transparency.TransparencyLog;
 import org.openler.standards.StandardsException;
 import org.openler.standards.credentials.Achievement;
 import org.openler.standards.credentials.Credentials;
@@ -53,6 +55,7 @@ public class Issuance {
     private final VcJwtIssuing vcJwt;
     private final OrganizationService organizations;
     private final SdJwtIssuing sdJwt;
+    private final TransparencyLog transparencyLog;
 
     Issuance(
             JdbcClient jdbc,
@@ -65,7 +68,9 @@ public class Issuance {
             ApplicationEventPublisher events,
             VcJwtIssuing vcJwt,
             OrganizationService organizations,
-            SdJwtIssuing sdJwt) {
+            SdJwtIssuing sdJwt,
+            TransparencyLog transparencyLog) {
+        this.transparencyLog = transparencyLog;
         this.jdbc = jdbc;
         this.achievements = achievements;
         this.keys = keys;
@@ -350,6 +355,8 @@ public class Issuance {
             // indexes it drew) rolls back, and the caller is answered with the first one.
             throw new IdempotentReplay(credential.idempotencyKey().orElseThrow(), raced);
         }
+        // In this transaction: the public log's entry commits or rolls back with the credential.
+        transparencyLog.append(new LogEvent.CredentialIssued(credential.id(), credential.document()));
         // After the insert, outside the try: a listener's own duplicate key must not pass for an idempotent replay.
         events.publishEvent(new CredentialIssued(
                 credential.id(),
@@ -454,6 +461,13 @@ public class Issuance {
                 .update();
         // A suspension bit is published from status SUSPENDED, a revocation bit from REVOKED: leaving or entering
         // either changes the lists that show it.
+        transparencyLog.append(new LogEvent.CredentialStatusChanged(
+                credential,
+                switch (target) {
+                    case "REVOKED" -> LogEvent.StatusChange.REVOKED;
+                    case "SUSPENDED" -> LogEvent.StatusChange.SUSPENDED;
+                    default -> LogEvent.StatusChange.REINSTATED;
+                }));
         if ("REVOKED".equals(target)) {
             statusLists.touch(current.revocationList());
         }

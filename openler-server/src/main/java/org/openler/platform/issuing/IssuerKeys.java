@@ -14,6 +14,8 @@ import org.openler.platform.identity.Actor;
 import org.openler.platform.identity.OrganizationId;
 import org.openler.platform.identity.PlatformUrls;
 import org.openler.platform.keys.KeySealer;
+import org.openler.platform.transparency.LogEvent;
+import org.openler.platform.transparency.TransparencyLog;
 import org.openler.standards.crypto.Ed25519;
 import org.openler.standards.crypto.Ed25519KeyPair;
 import org.openler.standards.crypto.Ed25519PublicKey;
@@ -44,9 +46,18 @@ public class IssuerKeys {
     private final AuditLog audit;
     private final Clock clock;
     private final JwtKeys jwtKeys;
+    private final TransparencyLog transparencyLog;
     private final Map<String, Ed25519KeyPair> unsealed = new ConcurrentHashMap<>();
 
-    IssuerKeys(JdbcClient jdbc, KeySealer sealer, PlatformUrls urls, AuditLog audit, Clock clock, JwtKeys jwtKeys) {
+    IssuerKeys(
+            JdbcClient jdbc,
+            KeySealer sealer,
+            PlatformUrls urls,
+            AuditLog audit,
+            Clock clock,
+            JwtKeys jwtKeys,
+            TransparencyLog transparencyLog) {
+        this.transparencyLog = transparencyLog;
         this.jdbc = jdbc;
         this.sealer = sealer;
         this.urls = urls;
@@ -92,6 +103,13 @@ public class IssuerKeys {
                 .update();
         String keyId = create(organization, next);
         jwtKeys.rotate(organization); // the VC-JWT key rotates with it: one rotation retires both formats' keys
+        transparencyLog.append(new LogEvent.IssuerKeyRotated(
+                did(slug).value(),
+                keyId,
+                jdbc.sql("select public_key_multibase from issuer_key where organization_id = ? and key_id = ?")
+                        .params(organization.value(), keyId)
+                        .query(String.class)
+                        .single()));
         audit.record(AuditEvent.success(AuditAction.ISSUER_KEY_ROTATED, by, organization, "key:" + keyId));
         return keyId;
     }

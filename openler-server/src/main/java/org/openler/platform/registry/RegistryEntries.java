@@ -17,6 +17,9 @@ import org.openler.platform.identity.OrganizationId;
 import org.openler.platform.identity.PlatformUrls;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
+import org.openler.platform.transparency.LogEvent;
+import org.openler.platform.transparency.TransparencyLog;
+import org.openler.standards.transparency.MerkleHash;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -42,9 +45,16 @@ public class RegistryEntries {
     private final PlatformUrls urls;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final TransparencyLog transparencyLog;
 
     RegistryEntries(
-            JdbcClient jdbc, CtdlSchemas schemas, PlatformUrls urls, Clock clock, ApplicationEventPublisher events) {
+            JdbcClient jdbc,
+            CtdlSchemas schemas,
+            PlatformUrls urls,
+            Clock clock,
+            ApplicationEventPublisher events,
+            TransparencyLog transparencyLog) {
+        this.transparencyLog = transparencyLog;
         this.jdbc = jdbc;
         this.schemas = schemas;
         this.urls = urls;
@@ -152,6 +162,7 @@ public class RegistryEntries {
                         "update registry_entry set status = 'WITHDRAWN', updated_at = ?, version = version + 1 where entry_ctid = ?")
                 .params(Timestamp.from(now), ctid.value())
                 .update();
+        transparencyLog.append(new LogEvent.RegistryChanged(ctid.value(), entry.publishedVersion(), Optional.empty()));
         change(ctid, now);
         return get(organization, ctid);
     }
@@ -264,6 +275,10 @@ public class RegistryEntries {
                         + " updated_at = ?, version = version + 1 where entry_ctid = ?")
                 .params(number, Timestamp.from(now), ctid.value())
                 .update();
+        transparencyLog.append(new LogEvent.RegistryChanged(
+                ctid.value(),
+                number,
+                Optional.of(MerkleHash.sha256(document.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
         change(ctid, now);
     }
 
