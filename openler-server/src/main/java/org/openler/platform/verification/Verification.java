@@ -21,6 +21,7 @@ import org.openler.platform.issuing.IssuerKeys;
 import org.openler.platform.issuing.StatusLists;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
+import org.openler.platform.transparency.LogProofs;
 import org.openler.standards.StandardsException;
 import org.openler.standards.did.Did;
 import org.openler.standards.did.DidDocument;
@@ -63,6 +64,7 @@ public class Verification {
     private final Clock clock;
     private final Issuance issuance;
     private final AllowListedFetcher allowListed;
+    private final LogProofs transparencyLog;
 
     Verification(
             OrganizationService organizations,
@@ -71,7 +73,9 @@ public class Verification {
             PlatformUrls urls,
             VerificationProperties properties,
             Clock clock,
-            Issuance issuance) {
+            Issuance issuance,
+            LogProofs transparencyLog) {
+        this.transparencyLog = transparencyLog;
         this.organizations = organizations;
         this.keys = keys;
         this.statusLists = statusLists;
@@ -88,11 +92,25 @@ public class Verification {
     }
 
     public VerificationReport verifyCredential(byte[] body) {
-        return verifier().verifyCredential(body);
+        VerificationReport report = verifier().verifyCredential(body);
+        if (report.result(Check.PARSING).orElse(null) instanceof CheckResult.Failed) {
+            return report;
+        }
+        try {
+            return withLogCheck(report, StrictJson.parseObject(body));
+        } catch (StandardsException e) {
+            return report;
+        }
     }
 
     public VerificationReport verifyCredential(JsonObject credential) {
-        return verifier().verifyCredential(credential);
+        return withLogCheck(verifier().verifyCredential(credential), credential);
+    }
+
+    /** The optional transparency-log check, for a credential of an issuer on this platform. */
+    private VerificationReport withLogCheck(VerificationReport report, JsonObject credential) {
+        return LogCheck.add(
+                report, LogCheck.id(credential), LogCheck.issuer(credential), transparencyLog, this::knownIssuer);
     }
 
     /**
@@ -103,12 +121,24 @@ public class Verification {
     public VerificationReport verifyJwt(String compact) {
         JwtKeyResolver didDocuments = DidJwtKeys.of(DidResolvers.keyAndWeb(this::resolveWeb));
         JwtKeyResolver didJwk = new DidJwkKeys();
-        return verifier()
+        VerificationReport report = verifier()
                 .verifyJwt(
                         compact,
                         (issuer, keyId) -> issuer.startsWith("did:jwk:")
                                 ? didJwk.resolve(issuer, keyId)
                                 : didDocuments.resolve(issuer, keyId));
+        try {
+            com.nimbusds.jwt.JWTClaimsSet claims =
+                    com.nimbusds.jwt.SignedJWT.parse(compact).getJWTClaimsSet();
+            return LogCheck.add(
+                    report,
+                    Optional.ofNullable(claims.getJWTID()),
+                    Optional.ofNullable(claims.getIssuer()),
+                    transparencyLog,
+                    this::knownIssuer);
+        } catch (java.text.ParseException | RuntimeException e) {
+            return report; // unreadable: the verifier's own checks already say so
+        }
     }
 
     /**
@@ -167,7 +197,14 @@ public class Verification {
         } else {
             results.add(new CheckResult.Passed(Check.VALIDITY_PERIOD, "Within its validity period"));
         }
-        return new SdJwtResult(new VerificationReport(results), Optional.of(verified));
+        String jti = verified.claims().get("jti") instanceof jakarta.json.JsonString s ? s.getString() : "";
+        VerificationReport report = LogCheck.add(
+                new VerificationReport(results),
+                jti.isEmpty() ? Optional.empty() : Optional.of(jti),
+                verified.issuer(),
+                transparencyLog,
+                this::knownIssuer);
+        return new SdJwtResult(report, Optional.of(verified));
     }
 
     private CheckResult status(VerifiedSdJwt verified) {

@@ -99,6 +99,54 @@ class TransparencyLogIT {
     }
 
     @Test
+    void theVerifierChecksThatACredentialIsInThePublicLog() {
+        String credential = client.issue("verified@example.org");
+        sequencer.integrateAll();
+
+        HttpResponse<String> verified =
+                client.post("/credentials/verify", "{\"verifiableCredential\":" + credential + "}");
+
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+        JsonNode logCheck = LogClient.json(verified.body())
+                .get("checks")
+                .valueStream()
+                .filter(c -> c.get("check").asString().equals("transparency_log"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(logCheck.get("result").asString()).isEqualTo("passed");
+        assertThat(logCheck.get("message").asString()).startsWith("Recorded in the public log on ");
+    }
+
+    @Test
+    void aCredentialWhoseLogEntryWasRewrittenIsFlaggedByTheVerifier() {
+        String credential = client.issue("rewritten@example.org");
+        sequencer.integrateAll();
+        byte[] subject = LogEvent.credentialSubject(id(credential));
+        jdbc.sql("update transparency_entry set entry = replace(entry, 'credential.issued', 'credential.issued ')"
+                        + " where subject_hash = ?")
+                .param(subject)
+                .update();
+        try {
+            HttpResponse<String> verified =
+                    client.post("/credentials/verify", "{\"verifiableCredential\":" + credential + "}");
+
+            JsonNode logCheck = LogClient.json(verified.body())
+                    .get("checks")
+                    .valueStream()
+                    .filter(c -> c.get("check").asString().equals("transparency_log"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(logCheck.get("result").asString()).isEqualTo("warning");
+            assertThat(logCheck.get("message").asString()).contains("does not verify");
+        } finally {
+            jdbc.sql("update transparency_entry set entry = replace(entry, 'credential.issued ', 'credential.issued')"
+                            + " where subject_hash = ?")
+                    .param(subject)
+                    .update();
+        }
+    }
+
+    @Test
     void revocationSuspensionAndReinstatementAreEachLogged() {
         String credential = client.issue("status@example.org");
         String id = id(credential);

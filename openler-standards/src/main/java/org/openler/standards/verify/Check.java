@@ -17,5 +17,7 @@ public enum Check {
     /** validFrom / validUntil against the verifier's clock. */
     VALIDITY_PERIOD,
     /** A credential embedded in a presentation. */
-    EMBEDDED_CREDENTIAL
+    EMBEDDED_CREDENTIAL,
+    /** Optional, run by a verifier that keeps a transparency log: the credential's issuance is in the public log. */
+    TRANSPARENCY_LOG
 }
