@@ -11,7 +11,6 @@ import org.openler.platform.identity.Access;
 import org.openler.platform.identity.Audience;
 import org.openler.platform.problems.PlatformException;
 import org.openler.standards.transparency.MerkleHash;
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,10 +39,7 @@ class TransparencyApi {
     ResponseEntity<String> checkpoint() {
         LogProofs.SignedHead head = proofs.latest()
                 .orElseThrow(() -> PlatformException.notFound("A signed checkpoint (the log has not started yet)"));
-        return ResponseEntity.ok()
-                .contentType(TEXT)
-                .cacheControl(CacheControl.noCache())
-                .body(head.note());
+        return ResponseEntity.ok().contentType(TEXT).body(head.note());
     }
 
     /** The log's note verifier key, {@code <origin>+<key id>+<base64(0x01 || Ed25519 key)>}. */
