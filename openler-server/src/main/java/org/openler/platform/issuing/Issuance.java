@@ -187,7 +187,7 @@ public class Issuance {
                         id,
                         organization,
                         achievement.id(),
-                        request.recipient(),
+                        Optional.of(request.recipient()),
                         document,
                         signer.identity(),
                         revocation,
@@ -300,7 +300,7 @@ public class Issuance {
             UUID id,
             OrganizationId organization,
             @Nullable UUID achievementId,
-            To recipient,
+            Optional<To> recipient,
             String document,
             IssuerIdentity issuer,
             StatusLists.Slot revocation,
@@ -324,10 +324,10 @@ public class Issuance {
                             credential.id(),
                             credential.organization().value(),
                             credential.achievementId(),
-                            credential.recipient() instanceof To.Email e
+                            credential.recipient().orElse(null) instanceof To.Email e
                                     ? e.address().strip().toLowerCase()
                                     : null,
-                            credential.recipient() instanceof To.DidSubject d ? d.did() : null,
+                            credential.recipient().orElse(null) instanceof To.DidSubject d ? d.did() : null,
                             credential.document(),
                             credential.revocation().listId(),
                             credential.revocation().entry().index(),
@@ -354,7 +354,7 @@ public class Issuance {
         events.publishEvent(new CredentialIssued(
                 credential.id(),
                 credential.organization(),
-                credential.recipient() instanceof To.Email email
+                credential.recipient().orElse(null) instanceof To.Email email
                         ? Optional.of(email.address().strip().toLowerCase())
                         : Optional.empty()));
     }
