@@ -295,11 +295,8 @@ public final class Verifier {
             return false;
         }
         try {
-            VerifiedProof proof = EddsaRdfc2022.verify(
-                    credential,
-                    resolver,
-                    ProofExpectations.assertionBy(issuer.get()).withKeyFromFragment(keyFromFragment));
-            results.add(new CheckResult.Passed(Check.PROOF, "The eddsa-rdfc-2022 proof verifies"));
+            VerifiedProof proof = IssuerProofs.verify(credential, issuer.get(), resolver, keyFromFragment);
+            results.add(new CheckResult.Passed(Check.PROOF, IssuerProofs.describe(credential)));
             if (proof.keyFromFragment()) {
                 results.add(new CheckResult.Warning(
                         Check.ISSUER,
