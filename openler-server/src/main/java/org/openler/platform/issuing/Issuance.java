@@ -376,6 +376,15 @@ public class Issuance {
                 .optional();
     }
 
+    /** True when a credential with this id was issued here, by any organization. */
+    boolean exists(UUID id) {
+        return jdbc.sql("select count(*) from issued_credential where id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     public Optional<String> document(OrganizationId organization, UUID id) {
         return jdbc.sql("select document from issued_credential where organization_id = ? and id = ?")
                 .params(organization.value(), id)

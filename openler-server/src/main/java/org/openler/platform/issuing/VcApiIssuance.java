@@ -47,7 +47,7 @@ class VcApiIssuance {
     static final Set<String> REQUEST_PROPERTIES = Set.of("credential", "options", "idempotencyKey");
 
     /** The {@code options} this issuer reads; any other is refused rather than ignored. */
-    static final Set<String> OPTIONS = Set.of("format");
+    static final Set<String> OPTIONS = Set.of("format", "cryptosuite");
 
     private final Issuance issuance;
     private final IssuerKeys keys;
@@ -72,7 +72,7 @@ class VcApiIssuance {
     }
 
     /** A parsed {@code IssueCredentialRequest}. */
-    record Request(JsonObject credential, CredentialFormat format, Optional<String> idempotencyKey) {}
+    record Request(JsonObject credential, CredentialFormat format, boolean jcs, Optional<String> idempotencyKey) {}
 
     /**
      * Reads an {@code IssueCredentialRequest} body: {@code credential} (an object), {@code options} (an object whose
@@ -121,10 +121,25 @@ class VcApiIssuance {
         } else if (body.containsKey("idempotencyKey") && !(body.get("idempotencyKey") instanceof JsonString)) {
             errors.add(new PlatformException.FieldError("idempotencyKey", "idempotencyKey must be a string."));
         }
+        boolean jcs = false;
+        if (options instanceof JsonObject given && given.containsKey("cryptosuite")) {
+            String suite = given.get("cryptosuite") instanceof JsonString c ? c.getString() : "";
+            switch (suite) {
+                case "eddsa-rdfc-2022" -> jcs = false;
+                case "eddsa-jcs-2022" -> jcs = true;
+                default ->
+                    errors.add(new PlatformException.FieldError(
+                            "options.cryptosuite", "Use \"eddsa-rdfc-2022\" (the default) or \"eddsa-jcs-2022\"."));
+            }
+            if (format != CredentialFormat.LDP) {
+                errors.add(new PlatformException.FieldError(
+                        "options.cryptosuite", "A cryptosuite is for Data Integrity proofs, not for a VC-JWT."));
+            }
+        }
         if (!errors.isEmpty()) {
             throw new PlatformException(Problem.INVALID_INPUT, "The IssueCredentialRequest is not valid.", errors);
         }
-        return new Request(credential, format, key);
+        return new Request(credential, format, jcs, key);
     }
 
     @Transactional
@@ -140,7 +155,7 @@ class VcApiIssuance {
         JsonObject credential = request.credential();
         Instant now = clock.instant();
         Issuance.DidMethod method = check(organization, slug, credential, request.format(), now);
-        UUID id = UUID.randomUUID();
+        UUID id = rowId(credential);
         Issuance.Signer signer = issuance.signer(organization, slug, organizationName, method);
         StatusLists.Slots slots = statusLists.allocateBoth(organization, slug, signer.identity(), id);
         JsonArrayBuilder entries = Jsons.PROVIDER
@@ -155,10 +170,13 @@ class VcApiIssuance {
         try {
             document = switch (request.format()) {
                 case LDP ->
-                    StrictJson.write(EddsaRdfc2022.sign(
-                            unsigned,
-                            signer.key().keyPair(),
-                            ProofOptions.assertion(signer.key().verificationMethod(), now)));
+                    StrictJson.write(
+                            request.jcs()
+                                    ? signJcs(unsigned, signer, now)
+                                    : EddsaRdfc2022.sign(
+                                            unsigned,
+                                            signer.key().keyPair(),
+                                            ProofOptions.assertion(signer.key().verificationMethod(), now)));
                 case JWT -> vcJwt.sign(organization, slug, unsigned);
                 case SD_JWT -> throw new IllegalStateException("parse() never asks for an SD-JWT VC");
             };
@@ -189,6 +207,19 @@ class VcApiIssuance {
         }
         audit.record(AuditEvent.success(AuditAction.CREDENTIAL_ISSUED, by, organization, "credential:" + id));
         return new Issuance.Issued(id, document, false);
+    }
+
+    /**
+     * eddsa-jcs-2022 signs the JSON as it is, so the document is first canonicalized with the pinned contexts: a
+     * credential whose terms do not all expand (or whose contexts are not bundled) is refused here as with RDFC.
+     */
+    private static JsonObject signJcs(JsonObject unsigned, Issuance.Signer signer, Instant now) {
+        org.openler.standards.jsonld.Canonicalizer.canonicalize(unsigned);
+        org.openler.standards.credentials.Credentials.requireEmittable(unsigned);
+        return org.openler.standards.dataintegrity.Proofs.signJcs(
+                unsigned,
+                signer.key().keyPair(),
+                ProofOptions.assertion(signer.key().verificationMethod(), now));
     }
 
     /**
@@ -254,6 +285,26 @@ class VcApiIssuance {
                     errors);
         }
         return method;
+    }
+
+    /**
+     * The stored credential's id: the credential's own when it is a {@code urn:uuid:} (so the VC-API status update
+     * finds it by the id it carries), else a new one. An id issued before is a conflict, never a second row.
+     */
+    private UUID rowId(JsonObject credential) {
+        if (credential.get("id") instanceof JsonString s && s.getString().startsWith("urn:uuid:")) {
+            UUID own;
+            try {
+                own = UUID.fromString(s.getString().substring("urn:uuid:".length()));
+            } catch (IllegalArgumentException e) {
+                return UUID.randomUUID();
+            }
+            if (issuance.exists(own)) {
+                throw new PlatformException(Problem.CONFLICT, "A credential with this id was issued already.");
+            }
+            return own;
+        }
+        return UUID.randomUUID();
     }
 
     private static void addOnce(List<PlatformException.FieldError> errors, String field, String message) {
