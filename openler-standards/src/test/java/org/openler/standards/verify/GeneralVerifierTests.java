@@ -12,6 +12,8 @@ import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.openler.standards.Fixtures;
 import org.openler.standards.dataintegrity.ProofOptions;
 import org.openler.standards.dataintegrity.Proofs;
@@ -203,6 +205,51 @@ class GeneralVerifierTests {
         assertThat(report.failures())
                 .anyMatch(f ->
                         f.check() == Check.PROOF && f.message().contains("not to https://vc.example/issuers/5678"));
+    }
+
+    /** VC DM 2.0 MUSTs on a credential's shape, each broken once: the structure check names it by path. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "idMustBeASingleUrl | id | 42 | /id",
+                "issuerMustBeAUrl | issuer | \"not a url\" | /issuer",
+                "issuerObjectMustHaveAnIdThatIsAUrl | issuer | {\"name\": \"X\"} | /issuer/id",
+                "credentialSubjectMustBeNonEmpty | credentialSubject | {} | /credentialSubject",
+                "validFromMustBeADateTimeStamp | validFrom | \"2024-01-01\" | /validFrom",
+                "validUntilMustBeADateTimeStamp | validUntil | \"tomorrow\" | /validUntil",
+                "credentialStatusMustHaveAType | credentialStatus | {\"id\": \"https://x.example/1\"} | /credentialStatus",
+                "credentialSchemaMustHaveAnIdAndAType | credentialSchema | {\"id\": \"https://x.example/s\"} | /credentialSchema/0/type",
+                "typeValuesMustBeStrings | type | [\"VerifiableCredential\", 7] | /type"
+            })
+    void aBrokenDataModelRuleIsAStructureFailureNamingItsPath(String rule, String property, String json, String path) {
+        JsonObject credential = alumni().add(
+                        property,
+                        jakarta.json.Json.createReader(new java.io.StringReader(json))
+                                .readValue())
+                .build();
+        assertThat(verifier.verifyCredential(credential).failures())
+                .as(rule)
+                .anyMatch(f -> f.check() == Check.STRUCTURE && f.message().startsWith(path + ":"));
+    }
+
+    @Test
+    void validUntilBeforeValidFromIsARangeError() {
+        JsonObject credential = alumni().add("validFrom", "2025-01-01T00:00:00Z")
+                .add("validUntil", "2024-01-01T00:00:00Z")
+                .build();
+        assertThat(verifier.verifyCredential(credential).failures())
+                .anyMatch(f -> f.check() == Check.STRUCTURE && f.problemType() == ProblemType.RANGE_ERROR);
+    }
+
+    @Test
+    void eachContextItemAfterTheFirstIsAUrlOrAnObject() {
+        JsonObject credential = alumni().add(
+                        "@context",
+                        Json.createArrayBuilder().add(BundledContexts.VC_V2).add(7))
+                .build();
+        assertThat(verifier.verifyCredential(credential).failures())
+                .anyMatch(f -> f.check() == Check.STRUCTURE && f.message().startsWith("/@context/1:"));
     }
 
     @Test
