@@ -347,8 +347,12 @@ public class Issuance {
                     .update();
         } catch (DuplicateKeyException raced) {
             // Another request with the same idempotency key committed first: this transaction (and the status
-            // indexes it drew) rolls back, and the caller is answered with the first one.
-            throw new IdempotentReplay(credential.idempotencyKey().orElseThrow(), raced);
+            // indexes it drew) rolls back, and the caller is answered with the first one. Without a key, the clash is
+            // the credential's own id (a VC-API caller's urn:uuid issued at the same moment): a conflict.
+            if (credential.idempotencyKey().isEmpty()) {
+                throw new PlatformException(Problem.CONFLICT, "A credential with this id was issued already.");
+            }
+            throw new IdempotentReplay(credential.idempotencyKey().get(), raced);
         }
         // After the insert, outside the try: a listener's own duplicate key must not pass for an idempotent replay.
         events.publishEvent(new CredentialIssued(
