@@ -269,8 +269,9 @@ class IssuingApi {
             try {
                 issued = vcApi.issue(organization.id(), org, organization.name(), parsed, Actors.current());
             } catch (Issuance.IdempotentReplay replay) {
-                issued =
-                        issuance.byIdempotencyKey(organization.id(), replay.key).orElseThrow();
+                // The key's first request won, or (no row under the key) the credential's own id clashed.
+                issued = issuance.byIdempotencyKey(organization.id(), replay.key)
+                        .orElseThrow(() -> PlatformException.conflict("A credential with this id was issued already."));
             }
             return issued(org, issued);
         }
