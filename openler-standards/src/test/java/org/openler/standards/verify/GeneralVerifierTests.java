@@ -253,6 +253,14 @@ class GeneralVerifierTests {
     }
 
     @Test
+    void everyBundledContextMatchesItsPinnedDigest() {
+        assertThat(BundledContexts.ALLOW_LIST)
+                .allSatisfy(entry -> assertThat(BundledContexts.isAllowed(entry.url()))
+                        .as(entry.url())
+                        .isTrue());
+    }
+
+    @Test
     void theW3cExamplesContextIsBundledAndPinned() {
         assertThat(BundledContexts.isAllowed(BundledContexts.EXAMPLES_V2)).isTrue();
         assertThat(BundledContexts.entry(BundledContexts.EXAMPLES_V2)
