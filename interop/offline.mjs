@@ -14,6 +14,7 @@ export const CONTEXT_FILES = {
   'https://www.w3.org/2018/credentials/v1': 'credentials-v1.jsonld',
   'https://www.w3.org/ns/credentials/undefined-terms/v2': 'credentials-undefined-terms-v2.jsonld',
   'https://www.w3.org/ns/credentials/status/v1': 'credentials-status-v1.jsonld',
+  'https://www.w3.org/ns/credentials/examples/v2': 'credentials-examples-v2.jsonld',
   'https://w3id.org/security/data-integrity/v2': 'data-integrity-v2.jsonld',
   'https://w3id.org/security/data-integrity/v1': 'data-integrity-v1.jsonld',
   'https://w3id.org/security/multikey/v1': 'multikey-v1.jsonld',

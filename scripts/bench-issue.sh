@@ -8,7 +8,8 @@
 #   scripts/bench-issue.sh [--build] [seconds-per-iteration (default 5)]
 #
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, no password), curl, jq, psql and python3. Settings (environment):
-# PORT (18092), DB (openler_bench, dropped and made again), THREADS (client threads, 16), WARMUPS (24), CLIENT_WARMUPS (the measured run's own, 6), ITERATIONS (5),
+# PORT (18092), DB (openler_bench_<pid of this script>: a database of this run only, made afresh and dropped at the
+# end; give DB to keep one), THREADS (client threads, 16), WARMUPS (24), CLIENT_WARMUPS (the measured run's own, 6), ITERATIONS (5),
 # HEAP (server -Xmx, 1g), BULK_ROWS (rows of the bulk run after the JMH run, 5000; 0 skips it), SERVER_JAVA_OPTS (more server JVM options),
 # WRK (yes/no, default yes when wrk is installed: a second client written in C times the same endpoint after JMH).
 #
@@ -25,7 +26,8 @@ cd "$ROOT"
 openler_find_jdk || exit 2
 JAR=${JAR:-$ROOT/openler-server/target/openler-server.jar}
 PORT=${PORT:-18092}
-DB=${DB:-openler_bench}
+DB=${DB:-openler_bench_$$}
+KEEP_DB=$([ "$DB" = "openler_bench_$$" ] && echo no || echo yes)
 THREADS=${THREADS:-16}
 WARMUPS=${WARMUPS:-24}
 CLIENT_WARMUPS=${CLIENT_WARMUPS:-6}
@@ -65,7 +67,12 @@ stop_server() {
   fi
   PID=""
 }
-trap stop_server EXIT
+cleanup() {
+  stop_server
+  # Our own database only: the name carries this script's pid unless DB was given.
+  if [ "$KEEP_DB" = no ]; then dropdb --if-exists "$DB" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
 
 if [ "$build" = yes ] || [ ! -f "$JAR" ]; then
   say "building $JAR"
@@ -108,8 +115,10 @@ TOKEN=$(curl -fsS -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credential
 ACHIEVEMENT=$(curl -fsS -H "Authorization: Bearer $TOKEN" -H "Accept: application/json" "$BASE/orgs/$ORG/achievements" \
   | jq -r '.[0].id')
 [ -n "$ACHIEVEMENT" ] && [ "$ACHIEVEMENT" != null ] || die "no achievement in $ORG"
-# CPU time (clock ticks) of the server and of every PostgreSQL process: on a shared, noisy machine the CPU each
-# credential costs is steadier than the wall-clock rate, and says what 2 dedicated cores would sustain.
+# CPU time (clock ticks) of the server and of the PostgreSQL backends serving this run's database (not every
+# PostgreSQL process on the machine: other databases' work is not ours): on a shared, noisy machine the CPU each
+# credential costs is steadier than the wall-clock rate, and says what 2 dedicated cores would sustain. The server's
+# connection pool keeps its backends for the whole run; a backend that ends between two readings loses its ticks.
 cpu_ticks() {
   local total=0 p v
   for p in "$@"; do
@@ -118,7 +127,7 @@ cpu_ticks() {
   done
   echo "$total"
 }
-postgres_pids() { pgrep -u postgres 2>/dev/null | tr '\n' ' '; }
+postgres_pids() { sql "select pid from pg_stat_activity where datname = '$DB' and pid <> pg_backend_pid()" | tr '\n' ' '; }
 jmh() { # warm-up iterations, iterations, result file stem
   "$JAVA_HOME/bin/java" -Djmh.ignoreLock=true -jar openler-benchmarks/target/benchmarks.jar 'IssueOverHttpBenchmarks' \
     -f 1 -t "$THREADS" -wi "$1" -w "${seconds}s" -i "$2" -r "${seconds}s" \

@@ -6,8 +6,8 @@
 #   scripts/crash-test.sh [--build]
 #
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, no password), curl, jq and psql. Uses its own database
-# (openler_crash, dropped and made again) and port, and openler-server/target/openler-server.jar (--build, or a
-# missing jar, builds it). Settings (environment): KILLS (20), ROWS per job (5000), PORT (18091), DB (openler_crash),
+# (openler_crash_<pid of this script>, made afresh, dropped when every check passed, kept for a look otherwise) and port, and openler-server/target/openler-server.jar (--build, or a
+# missing jar, builds it). Settings (environment): KILLS (20), ROWS per job (5000), PORT (18091), DB (give one to use and keep that name),
 # THROUGHPUT_ROWS (2000: a last job timed without kills; 0 skips it). Exit status 0 only when every check passes.
 set -euo pipefail
 
@@ -18,7 +18,8 @@ JAR=${JAR:-$ROOT/openler-server/target/openler-server.jar}
 KILLS=${KILLS:-20}
 ROWS=${ROWS:-5000}
 PORT=${PORT:-18091}
-DB=${DB:-openler_crash}
+DB=${DB:-openler_crash_$$}
+KEEP_DB=$([ "$DB" = "openler_crash_$$" ] && echo no || echo yes)
 THROUGHPUT_ROWS=${THROUGHPUT_ROWS:-2000}
 PGHOST=${PGHOST:-127.0.0.1}
 PGUSER=${PGUSER:-postgres}
@@ -41,7 +42,14 @@ stop_server() {
   fi
   PID=""
 }
-trap stop_server EXIT
+cleanup() {
+  local rc=$?
+  stop_server
+  if [ "$rc" = 0 ] && [ "$KEEP_DB" = no ]; then
+    dropdb --if-exists "$DB" 2>/dev/null || true
+  fi
+}
+trap cleanup EXIT
 
 if [ "${1:-}" = "--build" ] || [ ! -f "$JAR" ]; then
   say "building $JAR"

@@ -101,7 +101,7 @@ public class ClrIssuance {
                         id,
                         organization,
                         null,
-                        learner,
+                        Optional.of(learner),
                         document,
                         web,
                         slot,

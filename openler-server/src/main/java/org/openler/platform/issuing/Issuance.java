@@ -192,7 +192,7 @@ public class Issuance {
                         id,
                         organization,
                         achievement.id(),
-                        request.recipient(),
+                        Optional.of(request.recipient()),
                         document,
                         signer.identity(),
                         revocation,
@@ -305,7 +305,7 @@ public class Issuance {
             UUID id,
             OrganizationId organization,
             @Nullable UUID achievementId,
-            To recipient,
+            Optional<To> recipient,
             String document,
             IssuerIdentity issuer,
             StatusLists.Slot revocation,
@@ -329,10 +329,10 @@ public class Issuance {
                             credential.id(),
                             credential.organization().value(),
                             credential.achievementId(),
-                            credential.recipient() instanceof To.Email e
+                            credential.recipient().orElse(null) instanceof To.Email e
                                     ? e.address().strip().toLowerCase()
                                     : null,
-                            credential.recipient() instanceof To.DidSubject d ? d.did() : null,
+                            credential.recipient().orElse(null) instanceof To.DidSubject d ? d.did() : null,
                             credential.document(),
                             credential.revocation().listId(),
                             credential.revocation().entry().index(),
@@ -352,8 +352,12 @@ public class Issuance {
                     .update();
         } catch (DuplicateKeyException raced) {
             // Another request with the same idempotency key committed first: this transaction (and the status
-            // indexes it drew) rolls back, and the caller is answered with the first one.
-            throw new IdempotentReplay(credential.idempotencyKey().orElseThrow(), raced);
+            // indexes it drew) rolls back, and the caller is answered with the first one. Without a key, the clash is
+            // the credential's own id (a VC-API caller's urn:uuid issued at the same moment): a conflict.
+            if (credential.idempotencyKey().isEmpty()) {
+                throw new PlatformException(Problem.CONFLICT, "A credential with this id was issued already.");
+            }
+            throw new IdempotentReplay(credential.idempotencyKey().get(), raced);
         }
         // In this transaction: the public log's entry commits or rolls back with the credential.
         transparencyLog.append(new LogEvent.CredentialIssued(credential.id(), credential.document()));
@@ -361,7 +365,7 @@ public class Issuance {
         events.publishEvent(new CredentialIssued(
                 credential.id(),
                 credential.organization(),
-                credential.recipient() instanceof To.Email email
+                credential.recipient().orElse(null) instanceof To.Email email
                         ? Optional.of(email.address().strip().toLowerCase())
                         : Optional.empty()));
     }
@@ -381,6 +385,15 @@ public class Issuance {
                 .params(organization.value(), key)
                 .query((rs, n) -> new Issued(rs.getObject(1, UUID.class), rs.getString(2), true))
                 .optional();
+    }
+
+    /** True when a credential with this id was issued here, by any organization. */
+    boolean exists(UUID id) {
+        return jdbc.sql("select count(*) from issued_credential where id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     public Optional<String> document(OrganizationId organization, UUID id) {

@@ -1,5 +1,7 @@
 package org.openler.platform.issuing;
 
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,17 +17,24 @@ import org.openler.platform.identity.StaffRole;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.problems.PlatformException;
+import org.openler.platform.problems.Problem;
+import org.openler.standards.StandardsException;
 import org.openler.standards.json.StrictJson;
 import org.openler.standards.status.StatusPurpose;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The issuer API in VC-API shapes (no {@code produces} on the mappings: the answer is JSON whatever the caller
@@ -46,6 +55,8 @@ class IssuingApi {
     private final ClrIssuance clrIssuance;
 
     private final TokenStatusLists tokenStatusLists;
+    private final VcApiIssuance vcApi;
+    private final ObjectProvider<JsonMapper> jsonMapper;
 
     IssuingApi(
             OrganizationService organizations,
@@ -54,8 +65,12 @@ class IssuingApi {
             Issuance issuance,
             StatusLists statusLists,
             ClrIssuance clrIssuance,
-            TokenStatusLists tokenStatusLists) {
+            TokenStatusLists tokenStatusLists,
+            VcApiIssuance vcApi,
+            ObjectProvider<JsonMapper> jsonMapper) {
         this.tokenStatusLists = tokenStatusLists;
+        this.vcApi = vcApi;
+        this.jsonMapper = jsonMapper;
         this.organizations = organizations;
         this.keys = keys;
         this.achievements = achievements;
@@ -225,12 +240,49 @@ class IssuingApi {
             @Nullable String format,
             IssueOptions.@Nullable Request options) {}
 
-    @PostMapping("/orgs/{org}/credentials/issue")
+    /**
+     * Two request shapes: the W3C VC-API {@code IssueCredentialRequest} ({@code {"credential": {…}, "options": {…}}},
+     * the caller writes the credential) and OpenLER's own ({@code achievementId} and {@code recipient}, OpenLER writes
+     * an OpenBadgeCredential). The body is read as bytes so the caller's credential is parsed strictly, with its numbers
+     * and strings exactly as sent; OpenLER's shape then goes through the same strict Jackson binding as before.
+     */
+    @PostMapping(
+            value = "/orgs/{org}/credentials/issue",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
     @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER, machineClients = true)
     ResponseEntity<String> issue(
             @PathVariable String org,
-            @RequestBody IssueRequest request,
-            @RequestHeader(value = "Idempotency-Key", required = false) @Nullable String idempotencyHeader) {
+            @RequestBody byte[] body,
+            @RequestHeader(value = "Idempotency-Key", required = false) @Nullable String idempotencyHeader,
+            HttpServletRequest servletRequest) {
+        JsonObject json;
+        try {
+            json = StrictJson.parseObject(body);
+        } catch (StandardsException e) {
+            throw new PlatformException(
+                    Problem.MALFORMED_REQUEST, "The body is not a valid JSON object: " + e.getMessage());
+        }
+        if (json.containsKey("credential")) {
+            Organization organization = organizations.get(org);
+            VcApiIssuance.Request parsed = VcApiIssuance.parse(json, Optional.ofNullable(idempotencyHeader));
+            Issuance.Issued issued;
+            try {
+                issued = vcApi.issue(organization.id(), org, organization.name(), parsed, Actors.current());
+            } catch (Issuance.IdempotentReplay replay) {
+                // The key's first request won, or (no row under the key) the credential's own id clashed.
+                issued = issuance.byIdempotencyKey(organization.id(), replay.key)
+                        .orElseThrow(() -> PlatformException.conflict("A credential with this id was issued already."));
+            }
+            return issued(org, issued);
+        }
+        IssueRequest request;
+        try {
+            request = json().readValue(body, IssueRequest.class);
+        } catch (JacksonException e) {
+            // The same answer as when Spring binds the body itself (ProblemMapping reads the cause).
+            throw new HttpMessageNotReadableException(
+                    "The issue request could not be read", e, new ServletServerHttpRequest(servletRequest));
+        }
         Organization organization = organizations.get(org);
         Issuance.Request parsed = new Issuance.Request(
                 uuid(request.achievementId(), "achievementId"),
@@ -351,6 +403,10 @@ class IssuingApi {
         } catch (DateTimeParseException e) {
             throw PlatformException.invalid("validUntil", "Use an ISO 8601 instant, e.g. 2030-01-01T00:00:00Z.");
         }
+    }
+
+    private JsonMapper json() {
+        return jsonMapper.getObject();
     }
 
     private static String nz(@Nullable String value) {

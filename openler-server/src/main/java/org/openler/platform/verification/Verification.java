@@ -113,6 +113,11 @@ public class Verification {
                 report, LogCheck.id(credential), LogCheck.issuer(credential), transparencyLog, this::knownIssuer);
     }
 
+    /** A credential held to the Open Badges 3.0 / CLR 2.0 rules whatever its type, when the caller asks. */
+    public VerificationReport verifyCredential(JsonObject credential, org.openler.standards.verify.Profile profile) {
+        return verifier().verifyCredential(credential, profile);
+    }
+
     /**
      * Verifies an Open Badges 3.0 VC-JWT: its {@code kid} must name a JsonWebKey method of the issuer's DID (this
      * platform's own from the database, other did:web hosts only if allowed), then status and validity as for any

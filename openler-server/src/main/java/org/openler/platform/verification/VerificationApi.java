@@ -16,6 +16,7 @@ import org.openler.standards.StandardsException;
 import org.openler.standards.json.StrictJson;
 import org.openler.standards.verify.CheckResult;
 import org.openler.standards.verify.PresentationExpectations;
+import org.openler.standards.verify.Profile;
 import org.openler.standards.verify.VerificationReport;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,6 +47,9 @@ class VerificationApi {
     @Access(Audience.PUBLIC)
     ResponseEntity<Map<String, Object>> verifyCredential(@RequestBody byte[] body) {
         JsonObject request = parse(body);
+        if (request.containsKey("verifiableCredential") && request.containsKey("options")) {
+            return vcApiCredential(request);
+        }
         JsonValue credential =
                 request.containsKey("verifiableCredential") ? request.get("verifiableCredential") : request;
         if (credential instanceof JsonString sdJwt && sdJwt.getString().contains("~")) {
@@ -74,6 +78,11 @@ class VerificationApi {
         return answer(verification.verifyJwt(new String(body, StandardCharsets.UTF_8)));
     }
 
+    /**
+     * VC-API {@code VerifyPresentationRequest}: {@code {"verifiablePresentation": {…}, "options": {"challenge",
+     * "domain"}}}. With {@code options} the answer is in the VC-API form ({@link VcApiResponse}) beside the problem
+     * details; without, OpenLER's own.
+     */
     @PostMapping(value = "/presentations/verify", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Access(Audience.PUBLIC)
     ResponseEntity<Map<String, Object>> verifyPresentation(@RequestBody byte[] body) {
@@ -82,11 +91,71 @@ class VerificationApi {
             throw new PlatformException(
                     Problem.MALFORMED_REQUEST, "Send {\"verifiablePresentation\": {…}, \"options\": {…}}.");
         }
-        JsonObject options = request.get("options") instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
+        JsonObject options = options(request);
         Optional<String> challenge = string(options, "challenge");
         Optional<String> domain = string(options, "domain");
         PresentationExpectations expected = new PresentationExpectations(challenge, domain);
-        return answer(verification.verifyPresentation(presentation, expected));
+        VerificationReport report = verification.verifyPresentation(presentation, expected);
+        return request.containsKey("options") ? vcApiAnswer(report) : answer(report);
+    }
+
+    /**
+     * VC-API {@code VerifyCredentialRequest}: {@code {"verifiableCredential": …, "options": {…}}}. Options read:
+     * {@code profile} ({@code "open-badges"} holds the credential to the Open Badges 3.0 / CLR 2.0 rules whatever its
+     * type; {@code "vc"}, the default, applies them only when the type names them) and {@code checks} (VC-API's list of
+     * checks to run: every check runs anyway, and the answer names them).
+     */
+    private ResponseEntity<Map<String, Object>> vcApiCredential(JsonObject request) {
+        JsonObject options = options(request);
+        Profile profile = switch (string(options, "profile").orElse("vc")) {
+            case "vc" -> Profile.BY_TYPE;
+            case "open-badges" -> Profile.OPEN_BADGES;
+            default ->
+                throw PlatformException.invalid("options.profile", "Use \"vc\" (the default) or \"open-badges\".");
+        };
+        JsonValue credential = request.get("verifiableCredential");
+        if (credential instanceof JsonString sdJwt && sdJwt.getString().contains("~")) {
+            return vcApiAnswer(verification
+                    .verifySdJwt(sdJwt.getString(), org.openler.standards.sdjwt.KeyBindingExpectations.none())
+                    .report());
+        }
+        if (credential instanceof JsonString jwt) {
+            return vcApiAnswer(verification.verifyJwt(jwt.getString()));
+        }
+        if (!(credential instanceof JsonObject object)) {
+            throw PlatformException.invalid(
+                    "verifiableCredential", "A JSON-LD credential object, or a VC-JWT as a JSON string.");
+        }
+        return vcApiAnswer(verification.verifyCredential(object, profile));
+    }
+
+    private static JsonObject options(JsonObject request) {
+        JsonValue options = request.get("options");
+        if (options == null) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+        if (!(options instanceof JsonObject object)) {
+            throw PlatformException.invalid("options", "options must be a JSON object.");
+        }
+        return object;
+    }
+
+    /** The VC-API form; a failure is also problem+json (422, the VC DM 2.0 type of its first failure). */
+    private static ResponseEntity<Map<String, Object>> vcApiAnswer(VerificationReport report) {
+        Map<String, Object> body = VcApiResponse.of(report);
+        if (report.verified()) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        CheckResult.Failed first = report.firstFailure().orElseThrow();
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", first.problemType().uri().toString());
+        problem.put("title", "Verification failed");
+        problem.put("status", 422);
+        problem.put("detail", first.message());
+        problem.putAll(body);
+        return ResponseEntity.unprocessableContent()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private static JsonObject parse(byte[] body) {

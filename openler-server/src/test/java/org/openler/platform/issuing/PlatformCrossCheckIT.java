@@ -80,6 +80,28 @@ class PlatformCrossCheckIT {
         assertVerdict(credential, "key-revoked", false);
     }
 
+    @Test
+    void aCredentialIssuedThroughTheVcApiShapeVerifiesInBothUntilRevoked() throws Exception {
+        String did = "did:web:localhost%3A" + port + ":orgs:" + issuer.slug();
+        var issued = issuer.post(
+                "/orgs/" + issuer.slug() + "/credentials/issue", """
+                {"credential": {
+                  "@context": ["https://www.w3.org/ns/credentials/v2", "https://www.w3.org/ns/credentials/examples/v2"],
+                  "id": "urn:uuid:%s",
+                  "type": ["VerifiableCredential", "AlumniCredential"],
+                  "issuer": "%s",
+                  "validFrom": "2026-01-01T00:00:00Z",
+                  "credentialSubject": {"id": "did:example:alumna", "alumniOf": "The School of Examples"}},
+                 "options": {}}""".formatted(java.util.UUID.randomUUID(), did));
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        String credential = IssuerClient.unwrap(issued.body());
+
+        assertVerdict(credential, "vc-api", true);
+        assertVerdict(credential.replace("The School of Examples", "Another School"), "vc-api-tampered", false);
+        issuer.changeStatus(credential, "revoked");
+        assertVerdict(credential, "vc-api-revoked", false);
+    }
+
     private void assertVerdict(String credential, String name, boolean expected) throws Exception {
         CrossCheck result = crossCheck(credential, name);
         assertThat(result.verdicts()).as(name + ": " + result.output()).containsOnly(expected);

@@ -29,26 +29,15 @@ public final class CredentialRules {
 
     private CredentialRules() {}
 
-    /** All violations of a credential (errors and warnings), in document order. */
+    /**
+     * All violations of a credential (errors and warnings), in document order, under the Open Badges 3.0 / CLR 2.0
+     * profile: the data model's rules, a type the profile knows, and the profile's own rules.
+     */
     public static List<Violation> check(JsonObject credential) {
         List<Violation> out = new ArrayList<>();
         List<String> contexts = strings(credential.get("@context"));
         List<String> types = strings(credential.get("type"));
-        boolean v2 = !contexts.isEmpty() && contexts.get(0).equals(BundledContexts.VC_V2);
-        boolean v1 = !contexts.isEmpty() && contexts.get(0).equals(BundledContexts.VC_V1);
-        if (!v2 && !v1) {
-            out.add(Violation.error("/@context", "The first @context must be " + BundledContexts.VC_V2));
-        } else if (v1) {
-            out.add(Violation.warning("/@context", "VC Data Model 1.1 credential: outdated, VC 2.0 is current"));
-        }
-        if (!types.contains("VerifiableCredential")) {
-            out.add(Violation.error("/type", "type must include VerifiableCredential"));
-        }
-        optionalUrl(credential, "id", "/id", out);
-        issuer(credential.get("issuer"), out);
-        dates(credential, v1, out);
-        subjects(credential.get("credentialSubject"), out);
-        status(credential.get("credentialStatus"), out);
+        dataModel(credential, true, out);
         Credentials.findForbidden(credential)
                 .ifPresent(term -> out.add(Violation.warning(
                         "/", "Uses '" + term + "', which only one revision of the OB 3.0.3 context defines")));
@@ -70,6 +59,75 @@ public final class CredentialRules {
             clr(credential, contexts, out);
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The violations of VC Data Model 2.0 (or 1.1, with a warning) alone, for a credential of any type: no profile,
+     * {@code validFrom} optional, as the data model makes it.
+     */
+    public static List<Violation> dataModel(JsonObject credential) {
+        List<Violation> out = new ArrayList<>();
+        dataModel(credential, false, out);
+        return List.copyOf(out);
+    }
+
+    /**
+     * True when the credential's type names a profile whose rules apply on top of the data model's: Open Badges 3.0
+     * ({@code OpenBadgeCredential}, {@code AchievementCredential}, {@code EndorsementCredential}), CLR 2.0
+     * ({@code ClrCredential}), or a Bitstring Status List credential.
+     */
+    public static boolean namesProfile(JsonObject credential) {
+        List<String> types = strings(credential.get("type"));
+        return types.contains("OpenBadgeCredential")
+                || types.contains("AchievementCredential")
+                || types.contains("EndorsementCredential")
+                || types.contains("ClrCredential")
+                || types.contains("BitstringStatusListCredential");
+    }
+
+    private static void dataModel(JsonObject credential, boolean requireValidFrom, List<Violation> out) {
+        List<String> contexts = strings(credential.get("@context"));
+        List<String> types = strings(credential.get("type"));
+        boolean v2 = !contexts.isEmpty() && contexts.get(0).equals(BundledContexts.VC_V2);
+        boolean v1 = !contexts.isEmpty() && contexts.get(0).equals(BundledContexts.VC_V1);
+        if (!v2 && !v1) {
+            out.add(Violation.error("/@context", "The first @context must be " + BundledContexts.VC_V2));
+        } else if (v1) {
+            out.add(Violation.warning("/@context", "VC Data Model 1.1 credential: outdated, VC 2.0 is current"));
+        }
+        contextItems(credential.get("@context"), out);
+        if (!types.contains("VerifiableCredential")) {
+            out.add(Violation.error("/type", "type must include VerifiableCredential"));
+        }
+        if (credential.get("type") instanceof JsonArray array && array.size() != types.size()) {
+            out.add(Violation.error("/type", "Every type must be a string"));
+        }
+        optionalUrl(credential, "id", "/id", out);
+        issuer(credential.get("issuer"), out);
+        dates(credential, v1, requireValidFrom, out);
+        subjects(credential.get("credentialSubject"), out);
+        status(credential.get("credentialStatus"), out);
+        eachObject(credential.get("credentialSchema"), "/credentialSchema", out, (o, p) -> {
+            if (!(o.get("id") instanceof JsonString id) || !isUrl(id.getString())) {
+                out.add(Violation.error(p + "/id", "A credentialSchema needs an id that is a URL"));
+            }
+            if (!(o.get("type") instanceof JsonString)) {
+                out.add(Violation.error(p + "/type", "A credentialSchema needs a type"));
+            }
+        });
+    }
+
+    /** VC DM 2.0 §4.3: after the first, each @context item is a URL or an object. */
+    private static void contextItems(JsonValue context, List<Violation> out) {
+        List<JsonValue> items =
+                context instanceof JsonArray array ? array : context == null ? List.of() : List.of(context);
+        for (int i = 0; i < items.size(); i++) {
+            JsonValue item = items.get(i);
+            boolean ok = item instanceof JsonObject || (item instanceof JsonString s && isUrl(s.getString()));
+            if (!ok) {
+                out.add(Violation.error("/@context/" + i, "Each @context item must be a URL or an object"));
+            }
+        }
     }
 
     private static void openBadge(
@@ -198,10 +256,13 @@ public final class CredentialRules {
         }
     }
 
-    private static void dates(JsonObject credential, boolean v1, List<Violation> out) {
+    private static void dates(JsonObject credential, boolean v1, boolean requireValidFrom, List<Violation> out) {
         Optional<OffsetDateTime> from = date(credential, v1 ? "issuanceDate" : "validFrom", out);
         Optional<OffsetDateTime> until = date(credential, v1 ? "expirationDate" : "validUntil", out);
-        if (!v1 && !credential.containsKey("validFrom")) {
+        if (v1 && !credential.containsKey("issuanceDate")) {
+            out.add(Violation.error("/issuanceDate", "A VC Data Model 1.1 credential needs an issuanceDate"));
+        }
+        if (requireValidFrom && !v1 && !credential.containsKey("validFrom")) {
             out.add(Violation.error("/validFrom", "validFrom is required"));
         }
         if (from.isPresent() && until.isPresent() && until.get().isBefore(from.get())) {

@@ -1,6 +1,5 @@
 package org.openler.standards.dataintegrity;
 
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -10,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Set;
 import org.openler.standards.StandardsException;
 import org.openler.standards.StandardsException.Code;
@@ -38,8 +35,8 @@ public final class EddsaRdfc2022 {
     public static final String PROOF_TYPE = "DataIntegrityProof";
     public static final String CRYPTOSUITE = "eddsa-rdfc-2022";
 
-    /** The cryptosuites we verify. Anything else fails closed, by name. */
-    public static final Set<String> ALLOWED_CRYPTOSUITES = Set.of(CRYPTOSUITE);
+    /** The cryptosuites we verify (see {@link Proofs}). Anything else fails closed, by name. */
+    public static final Set<String> ALLOWED_CRYPTOSUITES = Proofs.CRYPTOSUITES;
 
     private EddsaRdfc2022() {}
 
@@ -79,100 +76,20 @@ public final class EddsaRdfc2022 {
     }
 
     /**
-     * Verifies every proof on a secured document against the expectations.
+     * Verifies every proof on a secured document against the expectations (proof sets, chains and every Ed25519 form
+     * {@link Proofs} knows); answers the first.
      *
      * @throws StandardsException with the precise reason: INVALID_PROOF, ALGORITHM_NOT_ALLOWED, DID_NOT_RESOLVED,
      *     INVALID_KEY, JSON_LD or CONTEXT_NOT_ALLOWED
      */
     public static VerifiedProof verify(JsonObject secured, DidResolver resolver, ProofExpectations expected) {
-        JsonValue proofValue = secured.get("proof");
-        if (proofValue == null) {
-            throw new StandardsException(Code.INVALID_PROOF, "The document has no proof");
-        }
-        List<JsonValue> proofs = proofValue instanceof JsonArray array ? array : List.of(proofValue);
-        if (proofs.isEmpty()) {
-            throw new StandardsException(Code.INVALID_PROOF, "The document's proof set is empty");
-        }
-        JsonObject unsecured =
-                Jsons.PROVIDER.createObjectBuilder(secured).remove("proof").build();
-        VerifiedProof first = null;
-        // Every proof in a set must verify: an extra proof we cannot check is not something to ignore.
-        for (JsonValue value : proofs) {
-            if (!(value instanceof JsonObject proof)) {
-                throw new StandardsException(Code.INVALID_PROOF, "A proof must be a JSON object");
-            }
-            VerifiedProof verified = verifyOne(secured, unsecured, proof, resolver, expected);
-            if (first == null) {
-                first = verified;
-            }
-        }
-        return first;
+        // Proof sets and chains, and the other Ed25519 forms, are verified by Proofs; every proof must verify.
+        return Proofs.verifyAll(secured, resolver, expected).get(0);
     }
 
-    private static VerifiedProof verifyOne(
-            JsonObject secured, JsonObject unsecured, JsonObject proof, DidResolver resolver, ProofExpectations e) {
-        String type = string(proof, "type");
-        if (!PROOF_TYPE.equals(type)) {
-            throw new StandardsException(
-                    Code.ALGORITHM_NOT_ALLOWED,
-                    "Proof type '" + type + "' is not accepted; only " + PROOF_TYPE + " is");
-        }
-        String suite = string(proof, "cryptosuite");
-        if (!ALLOWED_CRYPTOSUITES.contains(suite)) {
-            throw new StandardsException(
-                    Code.ALGORITHM_NOT_ALLOWED,
-                    "Cryptosuite '" + suite + "' is not on the allow-list " + ALLOWED_CRYPTOSUITES);
-        }
-        String purpose = string(proof, "proofPurpose");
-        if (!e.proofPurpose().equals(purpose)) {
-            throw new StandardsException(
-                    Code.INVALID_PROOF,
-                    "Proof purpose is '" + purpose + "' but '" + e.proofPurpose() + "' is required here");
-        }
-        String created = string(proof, "created");
-        if (!created.isEmpty()) {
-            try {
-                DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(created);
-            } catch (DateTimeParseException ex) {
-                throw new StandardsException(Code.INVALID_PROOF, "Proof 'created' is not a date-time: " + created);
-            }
-        }
-        if (e.challenge().isPresent() && !e.challenge().get().equals(string(proof, "challenge"))) {
-            throw new StandardsException(Code.INVALID_PROOF, "Proof challenge does not match the expected challenge");
-        }
-        if (e.domain().isPresent() && !e.domain().get().equals(string(proof, "domain"))) {
-            throw new StandardsException(Code.INVALID_PROOF, "Proof domain does not match the expected domain");
-        }
-        String encoded = string(proof, "proofValue");
-        if (encoded.isEmpty()) {
-            throw new StandardsException(Code.INVALID_PROOF, "The proof has no proofValue");
-        }
-        byte[] signature;
-        try {
-            signature = Multibase.decodeBase58Btc(encoded);
-        } catch (StandardsException ex) {
-            throw new StandardsException(Code.INVALID_PROOF, "proofValue is not multibase base58btc", ex);
-        }
-        if (signature.length != Ed25519.SIGNATURE_SIZE) {
-            throw new StandardsException(Code.INVALID_PROOF, "proofValue is not a 64-byte Ed25519 signature");
-        }
-        KeyAndController key = resolveKey(string(proof, "verificationMethod"), resolver, e);
+    record KeyAndController(String methodId, String controller, Ed25519PublicKey key, boolean fromFragment) {}
 
-        JsonObjectBuilder config = Jsons.PROVIDER.createObjectBuilder(proof).remove("proofValue");
-        if (secured.containsKey("@context")) {
-            config.add("@context", secured.get("@context"));
-        }
-        byte[] data = hashData(unsecured, config.build());
-        if (!Ed25519.verify(key.key(), data, signature)) {
-            throw new StandardsException(
-                    Code.INVALID_PROOF, "Invalid signature: the document or its proof was altered");
-        }
-        return new VerifiedProof(key.methodId(), key.controller(), key.fromFragment());
-    }
-
-    private record KeyAndController(String methodId, String controller, Ed25519PublicKey key, boolean fromFragment) {}
-
-    private static KeyAndController resolveKey(String methodId, DidResolver resolver, ProofExpectations e) {
+    static KeyAndController resolveKey(String methodId, DidResolver resolver, ProofExpectations e) {
         if (methodId.isEmpty()) {
             throw new StandardsException(Code.INVALID_PROOF, "The proof has no verificationMethod");
         }
@@ -231,7 +148,7 @@ public final class EddsaRdfc2022 {
         }
     }
 
-    private static byte[] hashData(JsonObject unsecured, JsonObject proofConfig) {
+    static byte[] hashData(JsonObject unsecured, JsonObject proofConfig) {
         byte[] proofHash = sha256(Canonicalizer.canonicalize(proofConfig));
         byte[] documentHash = sha256(Canonicalizer.canonicalize(unsecured));
         byte[] data = new byte[64];
@@ -240,7 +157,7 @@ public final class EddsaRdfc2022 {
         return data;
     }
 
-    private static byte[] sha256(String canonical) {
+    static byte[] sha256(String canonical) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
@@ -248,7 +165,7 @@ public final class EddsaRdfc2022 {
         }
     }
 
-    private static String string(JsonObject object, String name) {
+    static String string(JsonObject object, String name) {
         return object.get(name) instanceof JsonString s ? s.getString() : "";
     }
 }

@@ -36,6 +36,7 @@ public final class BundledContexts {
     public static final String DID_V1 = "https://www.w3.org/ns/did/v1";
     public static final String MULTIKEY_V1 = "https://w3id.org/security/multikey/v1";
     public static final String DATA_INTEGRITY_V2 = "https://w3id.org/security/data-integrity/v2";
+    public static final String EXAMPLES_V2 = "https://www.w3.org/ns/credentials/examples/v2";
 
     /** Pinned: the digests are those recorded in shared/data/contexts/MANIFEST.tsv (role = primary). */
     public static final List<Entry> ALLOW_LIST = List.of(
@@ -96,7 +97,38 @@ public final class BundledContexts {
             new Entry(
                     "https://purl.imsglobal.org/spec/clr/v2p0/context.json",
                     "clr-v2p0-context.json",
-                    "e198d7b517d74c5036434ce495086f67b10244709e9a3df9dcb7f8b1579b6167"));
+                    "e198d7b517d74c5036434ce495086f67b10244709e9a3df9dcb7f8b1579b6167"),
+            // What the W3C test suites and specification examples use, and what older wallets still sign with.
+            new Entry(
+                    EXAMPLES_V2,
+                    "credentials-examples-v2.jsonld",
+                    "57393fbc69d6efb9b9b5dc9cb6b9880b0944360abfe2eaf459c9e58cf2279d7c"),
+            new Entry(
+                    "https://www.w3.org/2018/credentials/examples/v1",
+                    "credentials-examples-v1.jsonld",
+                    "7c93b87a80d3e1dd3db2aa579c5f75138bfa887164ca610136bb3bbbb0dc0bee"),
+            new Entry(
+                    "https://w3id.org/security/v1",
+                    "security-v1.jsonld",
+                    "abaf97e107d1925503c433dcaf3ffd2831697cacc1ed2a293e1bc8030d5bcb47"),
+            new Entry(
+                    "https://w3id.org/security/v2",
+                    "security-v2.jsonld",
+                    "611bd81151d5efe53ec9aed78f5a813e577287bc9451ee26d6879b1b8b46bc3b"),
+            new Entry(
+                    "https://w3id.org/security/suites/jws-2020/v1",
+                    "suites-jws-2020-v1.jsonld",
+                    "d648e05ddc6577827ca2bfd5e931f53e9ebc6e52a57a8da81df4ec8c46ffcd1e"),
+            // StatusList2021, which the DCC wallet's credentials name: loaded so they parse and their proofs verify;
+            // the verifier still fails their status closed (it checks BitstringStatusListEntry only).
+            new Entry(
+                    "https://w3id.org/vc/status-list/2021/v1",
+                    "vc-status-list-2021-v1.jsonld",
+                    "634d71c159289f068c96012e4511c657fdf82ac4231900081bda3ba24e2e1160"),
+            new Entry(
+                    "https://w3id.org/security/suites/ed25519-2018/v1",
+                    "suites-ed25519-2018-v1.jsonld",
+                    "166c6abb9e08176cee5f6c87c9c1bbfefa5717da391bcac525e5437f93eab809"));
 
     /** The two terms only the newer OB 3.0.3 revision defines; emitting them breaks verifiers with the older copy. */
     public static final Set<String> NEVER_EMITTED_TERMS = Set.of("jti", "endorsementJwt");

@@ -49,7 +49,7 @@ public final class Canonicalizer {
     static final int MAX_CANONICALIZATION_STEPS = 20_000;
 
     private static final JsonLdOptions OPTIONS = options();
-    private static final ConcurrentHashMap<List<String>, ActiveContext> ACTIVE_CONTEXTS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<List<JsonValue>, ActiveContext> ACTIVE_CONTEXTS = new ConcurrentHashMap<>();
     private static final Shapes SHAPES = new Shapes(Canonicalizer::quads);
 
     /**
@@ -89,7 +89,7 @@ public final class Canonicalizer {
     }
 
     private static String canonicalize(JsonObject document, boolean useShapes) {
-        contextUrls(document); // refuses unbundled and inline contexts on both paths
+        contexts(document); // refuses unbundled contexts and inline ones that import or protect, on both paths
         RdfCanon canon = RdfCanon.create("SHA-256", new WorkLimit(MAX_CANONICALIZATION_STEPS));
         try {
             if (!useShapes || !SHAPES.replay(document, canon)) {
@@ -111,7 +111,7 @@ public final class Canonicalizer {
 
     /** Expands the document against the cached active context of its @context and feeds its quads to the consumer. */
     private static void toRdf(JsonObject document, RdfQuadConsumer consumer) throws JsonLdError {
-        List<String> contexts = contextUrls(document);
+        List<JsonValue> contexts = contexts(document);
         ActiveContext active = ACTIVE_CONTEXTS.get(contexts);
         if (active == null) {
             active = process(contexts);
@@ -147,11 +147,20 @@ public final class Canonicalizer {
     }
 
     /**
-     * The document's top-level {@code @context} as a list of URLs, every one of them bundled.
+     * The document's top-level {@code @context} URLs, every one of them bundled (its accepted inline objects aside).
      *
-     * @throws StandardsException CONTEXT_NOT_ALLOWED when it is missing, inline, or names an unbundled URL
+     * @throws StandardsException CONTEXT_NOT_ALLOWED when it is missing, names an unbundled URL, or has an inline
+     *     object {@link InlineContexts} refuses
      */
     public static List<String> contextUrls(JsonObject document) {
+        return contexts(document).stream()
+                .filter(JsonString.class::isInstance)
+                .map(v -> ((JsonString) v).getString())
+                .toList();
+    }
+
+    /** The document's top-level {@code @context} items: bundled URLs and accepted inline objects, in order. */
+    private static List<JsonValue> contexts(JsonObject document) {
         JsonValue value = document.get("@context");
         if (value == null) {
             throw new StandardsException(Code.CONTEXT_NOT_ALLOWED, "The document has no @context");
@@ -160,22 +169,26 @@ public final class Canonicalizer {
         if (items.isEmpty()) {
             throw new StandardsException(Code.CONTEXT_NOT_ALLOWED, "The document's @context is empty");
         }
-        List<String> urls = new ArrayList<>(items.size());
+        List<JsonValue> accepted = new ArrayList<>(items.size());
         for (JsonValue item : items) {
+            if (item instanceof JsonObject inline) {
+                InlineContexts.check(inline);
+                accepted.add(inline);
+                continue;
+            }
             if (!(item instanceof JsonString s)) {
                 throw new StandardsException(
-                        Code.CONTEXT_NOT_ALLOWED,
-                        "Inline @context objects are not accepted; only the bundled context URLs are");
+                        Code.CONTEXT_NOT_ALLOWED, "A @context item is a bundled context URL or an inline object");
             }
             if (!BundledContexts.isAllowed(s.getString())) {
                 BundledContexts.context(s.getString()); // throws the precise reason
             }
-            urls.add(s.getString());
+            accepted.add(s);
         }
-        return List.copyOf(urls);
+        return List.copyOf(accepted);
     }
 
-    private static ActiveContext process(List<String> contexts) {
+    private static ActiveContext process(List<JsonValue> contexts) {
         try {
             ActiveContext initial = new ActiveContext(null, null, ProcessingRuntime.of(OPTIONS));
             JsonArray local = Jsons.PROVIDER.createArrayBuilder(contexts).build();

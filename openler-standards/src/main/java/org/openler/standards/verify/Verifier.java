@@ -68,9 +68,14 @@ public final class Verifier {
 
     /** Verifies a parsed credential (parse untrusted input with {@link StrictJson} first). */
     public VerificationReport verifyCredential(JsonObject credential) {
+        return verifyCredential(credential, Profile.BY_TYPE);
+    }
+
+    /** Verifies a parsed credential, with the Open Badges 3.0 / CLR 2.0 rules when its type or the caller asks. */
+    public VerificationReport verifyCredential(JsonObject credential, Profile profile) {
         List<CheckResult> results = new ArrayList<>();
         results.add(new CheckResult.Passed(Check.PARSING, "The credential is well-formed JSON"));
-        structure(credential, results);
+        structure(credential, profile, results);
         boolean contextsOk = contexts(credential, results);
         boolean proofOk = false;
         if (contextsOk) {
@@ -117,7 +122,7 @@ public final class Verifier {
         JsonObject credential = jwt.credential();
         List<CheckResult> results = new ArrayList<>();
         results.add(new CheckResult.Passed(Check.PARSING, "The JWT is well-formed"));
-        structure(credential, results);
+        structure(credential, Profile.BY_TYPE, results);
         contexts(credential, results);
         results.add(new CheckResult.Passed(Check.PROOF, "The VC-JWT " + jwt.algorithm() + " signature verifies"));
         results.add(new CheckResult.Passed(
@@ -240,8 +245,11 @@ public final class Verifier {
         }
     }
 
-    private void structure(JsonObject credential, List<CheckResult> results) {
-        List<Violation> violations = CredentialRules.check(credential);
+    private void structure(JsonObject credential, Profile profile, List<CheckResult> results) {
+        // VC DM 2.0 alone for any credential; the OB 3.0 / CLR 2.0 rules on top when its type or the caller asks.
+        boolean profiled = profile == Profile.OPEN_BADGES || CredentialRules.namesProfile(credential);
+        List<Violation> violations =
+                profiled ? CredentialRules.check(credential) : CredentialRules.dataModel(credential);
         boolean failed = false;
         for (Violation v : violations) {
             if (v.error()) {
@@ -255,7 +263,11 @@ public final class Verifier {
             }
         }
         if (!failed) {
-            results.add(new CheckResult.Passed(Check.STRUCTURE, "The credential follows the data model's rules"));
+            results.add(new CheckResult.Passed(
+                    Check.STRUCTURE,
+                    profiled
+                            ? "The credential follows the data model's and its Open Badges / CLR profile's rules"
+                            : "The credential follows the data model's rules"));
         }
     }
 
@@ -283,11 +295,8 @@ public final class Verifier {
             return false;
         }
         try {
-            VerifiedProof proof = EddsaRdfc2022.verify(
-                    credential,
-                    resolver,
-                    ProofExpectations.assertionBy(issuer.get()).withKeyFromFragment(keyFromFragment));
-            results.add(new CheckResult.Passed(Check.PROOF, "The eddsa-rdfc-2022 proof verifies"));
+            VerifiedProof proof = IssuerProofs.verify(credential, issuer.get(), resolver, keyFromFragment);
+            results.add(new CheckResult.Passed(Check.PROOF, IssuerProofs.describe(credential)));
             if (proof.keyFromFragment()) {
                 results.add(new CheckResult.Warning(
                         Check.ISSUER,

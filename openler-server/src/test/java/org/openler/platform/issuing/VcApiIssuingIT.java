@@ -1,0 +1,291 @@
+package org.openler.platform.issuing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openler.platform.organizations.Organization;
+import org.openler.platform.support.Fixtures;
+import org.openler.platform.support.PlatformTest;
+import org.openler.platform.support.WebClient;
+import org.openler.standards.json.StrictJson;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The VC-API issuer: {@code POST /orgs/<org>/credentials/issue} with an {@code IssueCredentialRequest} whose credential
+ * the caller wrote. Each test is named after the rule (VC DM 2.0, VC-API, Bitstring Status List) it holds to.
+ */
+@PlatformTest
+class VcApiIssuingIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    String base;
+    Fixtures.Org provider;
+    String token;
+    String did;
+
+    @BeforeEach
+    void aProviderWithAMachineClient() {
+        base = "http://localhost:" + port;
+        provider = fixtures.organization(Organization.Kind.PROVIDER);
+        var client = fixtures.client(provider);
+        token = WebClient.clientToken(base, client.client().clientId(), client.secret());
+        did = "did:web:localhost%3A" + port + ":orgs:" + provider.slug();
+    }
+
+    private String credential(String issuer, String subject) {
+        return """
+                {"@context": ["https://www.w3.org/ns/credentials/v2"],
+                 "type": ["VerifiableCredential"],
+                 "issuer": "%s",
+                 "credentialSubject": %s}""".formatted(issuer, subject);
+    }
+
+    @Test
+    void anIssueCredentialRequestIsSignedWithStatusEntriesAndAnswered201WithTheVerifiableCredential() {
+        HttpResponse<String> issued = post(
+                "/orgs/" + provider.slug() + "/credentials/issue",
+                "{\"credential\": " + credential(did, "{\"id\": \"did:example:learner\", \"name\": \"Ada\"}")
+                        + ", \"options\": {}}");
+
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        JsonObject vc = StrictJson.parseObject(issued.body()).getJsonObject("verifiableCredential");
+        assertThat(vc.getString("issuer")).isEqualTo(did);
+        assertThat(vc.getJsonObject("credentialSubject").getString("name")).isEqualTo("Ada");
+        assertThat(vc).doesNotContainKey("validFrom"); // VC DM 2.0 makes it optional; the issuer adds nothing unasked
+        JsonObject proof = vc.getJsonObject("proof");
+        assertThat(proof.getString("type")).isEqualTo("DataIntegrityProof");
+        assertThat(proof.getString("cryptosuite")).isEqualTo("eddsa-rdfc-2022");
+        assertThat(proof.getString("proofPurpose")).isEqualTo("assertionMethod");
+        assertThat(proof.getString("verificationMethod")).startsWith(did + "#");
+        JsonArray status = vc.getJsonArray("credentialStatus");
+        assertThat(status.getValuesAs(JsonObject.class))
+                .extracting(s -> s.getString("type"), s -> s.getString("statusPurpose"))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("BitstringStatusListEntry", "revocation"),
+                        org.assertj.core.groups.Tuple.tuple("BitstringStatusListEntry", "suspension"));
+
+        HttpResponse<String> verified = post("/credentials/verify", issued.body());
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+        assertThat(StrictJson.parseObject(verified.body()).getBoolean("verified"))
+                .isTrue();
+    }
+
+    @Test
+    void aCredentialIssuedThroughTheVcApiIsStoredSoRevocationWorks() {
+        HttpResponse<String> issued = post(
+                "/orgs/" + provider.slug() + "/credentials/issue",
+                "{\"credential\": " + credential(did, "{\"id\": \"did:example:revoked\"}") + "}");
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        String location = issued.headers().firstValue("Location").orElseThrow();
+        UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+        assertThat(jdbc.sql("select recipient_did from issued_credential where id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("did:example:revoked");
+
+        HttpResponse<String> revoked = post("/orgs/" + provider.slug() + "/credentials/status", """
+                {"credentialId": "%s", "credentialStatus": [{"type": "BitstringStatusListCredential", "status": "revoked"}]}""".formatted(id));
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+
+        HttpResponse<String> afterRevocation = post("/credentials/verify", issued.body());
+        assertThat(afterRevocation.statusCode()).isEqualTo(422);
+        assertThat(StrictJson.parseObject(afterRevocation.body()).getString("type"))
+                .isEqualTo("https://openler.org/problems/credential-revoked");
+    }
+
+    @Test
+    void optionsFormatJwtIssuesAVcJwtOfTheCallersCredential() {
+        HttpResponse<String> issued = post(
+                "/orgs/" + provider.slug() + "/credentials/issue",
+                "{\"credential\": " + credential(did, "{\"id\": \"did:example:jwt\"}")
+                        + ", \"options\": {\"format\": \"jwt\"}}");
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        String jwt = StrictJson.parseObject(issued.body()).getString("verifiableCredential");
+        JsonObject claims = StrictJson.parseObject(
+                new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
+        assertThat(claims.getString("iss")).isEqualTo(did);
+        assertThat(claims.getJsonObject("vc").getJsonArray("credentialStatus")).hasSize(2);
+        HttpResponse<String> verified = post("/credentials/verify", issued.body());
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+    }
+
+    @Test
+    void theIdempotencyKeyAnswersTheFirstCredentialAgainAndStoresOne() {
+        String body = "{\"credential\": " + credential(did, "{\"id\": \"did:example:again\"}") + "}";
+        HttpResponse<String> first = post("/orgs/" + provider.slug() + "/credentials/issue", body, "vcapi-key-1");
+        HttpResponse<String> second = post("/orgs/" + provider.slug() + "/credentials/issue", body, "vcapi-key-1");
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(jdbc.sql("select count(*) from issued_credential where organization_id = ?")
+                        .param(provider.organization().id().value())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void credentialSubjectMustBeAnObjectAndEachViolationIsNamed() {
+        HttpResponse<String> refused = post(
+                "/orgs/" + provider.slug() + "/credentials/issue",
+                "{\"credential\": {\"@context\": [\"https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json\"],"
+                        + " \"type\": [\"VerifiableCredential\"], \"issuer\": \"did:web:elsewhere.example\","
+                        + " \"validFrom\": \"yesterday\", \"credentialSubject\": \"not an object\"}}");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        List<String> fields = fields(refused);
+        assertThat(fields)
+                .contains(
+                        "credential/credentialSubject",
+                        "credential/@context",
+                        "credential/issuer",
+                        "credential/validFrom");
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertCountUnchanged();
+    }
+
+    @Test
+    void theFirstContextMustBeTheVc2Context() {
+        HttpResponse<String> refused = post(
+                "/orgs/" + provider.slug() + "/credentials/issue",
+                "{\"credential\": {\"@context\": [\"https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json\","
+                        + " \"https://www.w3.org/ns/credentials/v2\"], \"type\": [\"VerifiableCredential\"],"
+                        + " \"issuer\": \"" + did + "\", \"credentialSubject\": {\"id\": \"did:example:x\"}}}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(fields(refused)).contains("credential/@context");
+    }
+
+    @Test
+    void theIssuerMustBeThisOrganizationsDid() {
+        HttpResponse<String> refused = post(
+                "/orgs/" + provider.slug() + "/credentials/issue",
+                "{\"credential\": " + credential("did:web:someone-else.example", "{\"id\": \"did:example:x\"}") + "}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(fields(refused)).containsExactly("credential/issuer");
+        assertCountUnchanged();
+    }
+
+    @Test
+    void typeMustIncludeVerifiableCredential() {
+        HttpResponse<String> refused = post(
+                "/orgs/" + provider.slug() + "/credentials/issue",
+                "{\"credential\": {\"@context\": [\"https://www.w3.org/ns/credentials/v2\"], \"type\": [\"Thing\"],"
+                        + " \"issuer\": \"" + did + "\", \"credentialSubject\": {\"id\": \"did:example:x\"}}}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(fields(refused)).contains("credential/type");
+    }
+
+    @Test
+    void validUntilBeforeValidFromIsRefused() {
+        HttpResponse<String> refused = post(
+                "/orgs/" + provider.slug() + "/credentials/issue",
+                "{\"credential\": {\"@context\": [\"https://www.w3.org/ns/credentials/v2\"],"
+                        + " \"type\": [\"VerifiableCredential\"], \"issuer\": \"" + did + "\","
+                        + " \"validFrom\": \"2031-01-01T00:00:00Z\", \"validUntil\": \"2030-01-01T00:00:00Z\","
+                        + " \"credentialSubject\": {\"id\": \"did:example:x\"}}}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(fields(refused)).contains("credential/validUntil");
+    }
+
+    @Test
+    void aProofOrStatusInTheRequestIsRefusedBecauseTheIssuerAddsThem() {
+        HttpResponse<String> refused = post(
+                "/orgs/" + provider.slug() + "/credentials/issue",
+                "{\"credential\": {\"@context\": [\"https://www.w3.org/ns/credentials/v2\"],"
+                        + " \"type\": [\"VerifiableCredential\"], \"issuer\": \"" + did + "\","
+                        + " \"credentialSubject\": {\"id\": \"did:example:x\"},"
+                        + " \"credentialStatus\": {\"type\": \"BitstringStatusListEntry\"},"
+                        + " \"proof\": {\"type\": \"DataIntegrityProof\"}}}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(fields(refused)).contains("credential/proof", "credential/credentialStatus");
+    }
+
+    @Test
+    void anUndefinedTermOrUnbundledContextIsRefusedWith400NotSigned() {
+        HttpResponse<String> undefined = post(
+                "/orgs/" + provider.slug() + "/credentials/issue",
+                "{\"credential\": " + credential(did, "{\"id\": \"did:example:x\", \"notATerm\": 1}") + "}");
+        HttpResponse<String> unbundled = post(
+                "/orgs/" + provider.slug() + "/credentials/issue",
+                "{\"credential\": {\"@context\": [\"https://www.w3.org/ns/credentials/v2\","
+                        + " \"https://unknown.example/context.json\"], \"type\": [\"VerifiableCredential\"],"
+                        + " \"issuer\": \"" + did + "\", \"credentialSubject\": {\"id\": \"did:example:x\"}}}");
+        assertThat(undefined.statusCode()).as(undefined.body()).isEqualTo(400);
+        assertThat(unbundled.statusCode()).as(unbundled.body()).isEqualTo(400);
+        assertThat(fields(unbundled)).contains("credential");
+        assertCountUnchanged();
+    }
+
+    @Test
+    void unknownOptionsAndPropertiesAreRefusedByName() {
+        HttpResponse<String> refused = post(
+                "/orgs/" + provider.slug() + "/credentials/issue",
+                "{\"credential\": " + credential(did, "{\"id\": \"did:example:x\"}")
+                        + ", \"options\": {\"format\": \"sd-jwt\", \"mystery\": true}, \"extra\": 1}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(fields(refused)).contains("options.format", "options.mystery", "extra");
+    }
+
+    @Test
+    void theAchievementShapeStillRefusesPropertiesItDoesNotKnow() {
+        HttpResponse<String> refused = post(
+                "/orgs/" + provider.slug() + "/credentials/issue",
+                "{\"achievementId\": \"" + UUID.randomUUID() + "\", \"surprise\": 1}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(StrictJson.parseObject(refused.body()).getString("detail"))
+                .isEqualTo("The JSON body has a property this endpoint does not know.");
+    }
+
+    private void assertCountUnchanged() {
+        assertThat(jdbc.sql("select count(*) from issued_credential where organization_id = ?")
+                        .param(provider.organization().id().value())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    private static List<String> fields(HttpResponse<String> response) {
+        JsonObject problem = StrictJson.parseObject(response.body());
+        JsonArray errors = problem.getJsonArray("errors");
+        return errors.getValuesAs(JsonObject.class).stream()
+                .map(e -> e.get("field") instanceof JsonString s ? s.getString() : "")
+                .toList();
+    }
+
+    private HttpResponse<String> post(String path, String body) {
+        return post(path, body, null);
+    }
+
+    private HttpResponse<String> post(String path, String body, String idempotencyKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return new WebClient(base).send(request.build());
+    }
+}
