@@ -54,6 +54,7 @@ final class VcApiResponse {
             case STATUS -> "credentialStatus";
             case VALIDITY_PERIOD -> "validityPeriod";
             case EMBEDDED_CREDENTIAL -> "verifiableCredential";
+            case TRANSPARENCY_LOG -> "transparencyLog";
         };
     }
 
