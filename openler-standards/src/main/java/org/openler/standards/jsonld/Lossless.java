@@ -152,7 +152,17 @@ final class Lossless {
                     rebuilt.add(checked);
                 }
             }
-            return rebuilt == null ? array : rebuilt.build();
+            if (rebuilt == null) {
+                return array;
+            }
+            JsonArray result = rebuilt.build();
+            if (!path.endsWith("@list")
+                    && new java.util.HashSet<>(result).size() < new java.util.HashSet<>(array).size()) {
+                // Two different values (-89.65 and "-89.65"^^xsd:double) written as one RDF literal: RDF keeps one,
+                // jsonld.js signs both; either way one of them is not covered on its own.
+                throw loss(path, "two of its values are the same RDF statement, so only one is covered");
+            }
+            return result;
         }
 
         /** The checked object, or null when a sentinel made it drop. */
@@ -295,7 +305,7 @@ final class Lossless {
      */
     private static JsonObject number(BigDecimal exact, String datatype, String path) {
         double d = exact.doubleValue();
-        if (Double.isInfinite(d) || new BigDecimal(Double.toString(d)).compareTo(exact) != 0) {
+        if (!holds(exact, d)) {
             throw loss(
                     path,
                     "the number " + exact + " has more digits than a double holds; its RDF value is "
@@ -303,16 +313,14 @@ final class Lossless {
         }
         boolean integral = exact.signum() == 0 || exact.stripTrailingZeros().scale() <= 0;
         boolean jsDouble = exact.abs().compareTo(TEN_POW_21) >= 0
-                || (!integral
-                        && !(exact.abs().compareTo(ONE_MILLIONTH) < 0
-                                && exact.stripTrailingZeros().precision() == 1));
+                || (!integral && !(exact.abs().compareTo(ONE_MILLIONTH) < 0 && shortestDigits(d) == 1));
         if (!integral && !jsDouble && !XSD_DOUBLE.equals(datatype)) {
             throw loss(path, "the number " + exact + " is written as an integer by JSON-LD processors");
         }
         if (jsDouble || XSD_DOUBLE.equals(datatype)) {
             return withValue(toExponential(d), datatype == null ? XSD_DOUBLE : datatype);
         }
-        return withValue(exact.toBigInteger().toString(), datatype == null ? XSD_INTEGER : datatype);
+        return withValue(new BigDecimal(d).toBigInteger().toString(), datatype == null ? XSD_INTEGER : datatype);
     }
 
     private static String parseFloat(String text, String path) {
@@ -327,10 +335,40 @@ final class Lossless {
         }
         BigDecimal exact = new BigDecimal(text.startsWith("+") ? text.substring(1) : text);
         double d = exact.doubleValue();
-        if (Double.isInfinite(d) || new BigDecimal(Double.toString(d)).compareTo(exact) != 0) {
+        if (!holds(exact, d)) {
             throw loss(path, "the number " + text + " has more digits than a double holds");
         }
         return toExponential(d);
+    }
+
+    /**
+     * True when the double a JSON number is read as still says that number: its exact binary value, rounded to as many
+     * significant digits as the number was written with, is the number. {@code -89.65} and {@code 5e-324} hold;
+     * {@code 9007199254740993} (read as ...992) and {@code 0.1000000000000000000001} do not.
+     */
+    private static boolean holds(BigDecimal exact, double d) {
+        if (Double.isInfinite(d)) {
+            return false;
+        }
+        if (exact.signum() == 0) {
+            return true;
+        }
+        BigDecimal written = exact.stripTrailingZeros();
+        return new BigDecimal(d)
+                        .round(new MathContext(written.precision(), RoundingMode.HALF_EVEN))
+                        .compareTo(written)
+                == 0;
+    }
+
+    /** How many significant digits JavaScript's {@code String(d)} writes: the fewest that read back as {@code d}. */
+    private static int shortestDigits(double d) {
+        BigDecimal exact = new BigDecimal(d);
+        for (int digits = 1; digits < 17; digits++) {
+            if (exact.round(new MathContext(digits, RoundingMode.HALF_EVEN)).doubleValue() == d) {
+                return digits;
+            }
+        }
+        return 17;
     }
 
     /** JavaScript's {@code d.toExponential(15)} with the trailing zeros of the fraction removed, "e+" as "E". */
