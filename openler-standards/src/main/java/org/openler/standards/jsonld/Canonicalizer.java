@@ -273,8 +273,24 @@ public final class Canonicalizer {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Titanium reports any failure inside a loaded context as LOADING_REMOTE_CONTEXT_FAILED; the cause (say, the OB
+     * 3.0.1 context redefining VC 2.0's protected term "description") is what the reader needs.
+     */
     private static String describe(JsonLdError e) {
-        return e.getMessage() == null ? e.getCode().name() : e.getMessage();
+        String message = e.getMessage() == null ? e.getCode().name() : e.getMessage();
+        Throwable cause = e.getCause();
+        while (cause != null && cause != cause.getCause()) {
+            if (cause instanceof JsonLdError inner) {
+                message = message + "; caused by " + inner.getCode().name()
+                        + (inner.getCode() == JsonLdErrorCode.PROTECTED_TERM_REDEFINITION
+                                ? " (two of the contexts define one protected term differently: these contexts"
+                                        + " cannot be used together)"
+                                : "");
+            }
+            cause = cause.getCause();
+        }
+        return message;
     }
 
     private static java.util.logging.Logger quiet(String name) {

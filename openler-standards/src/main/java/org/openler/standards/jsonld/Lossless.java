@@ -137,7 +137,14 @@ final class Lossless {
         }
 
         private JsonValue array(JsonArray array, String path) {
+            if (!path.endsWith("@list")
+                    && array.size() > 1
+                    && array.stream().filter(Walk::emptyList).count() > 1) {
+                // Each empty list is rdf:nil: jsonld.js signs the statement once per list, RDF keeps it once.
+                throw loss(path, "two of its values are the same RDF statement (empty lists), so only one is covered");
+            }
             JsonArrayBuilder rebuilt = null;
+            boolean dropped = false;
             for (int i = 0; i < array.size(); i++) {
                 JsonValue item = array.get(i);
                 String at = array.size() == 1 ? path : path + "[" + i + "]";
@@ -151,18 +158,26 @@ final class Lossless {
                 if (rebuilt != null && checked != null) {
                     rebuilt.add(checked);
                 }
+                dropped |= checked == null;
             }
             if (rebuilt == null) {
                 return array;
             }
             JsonArray result = rebuilt.build();
             if (!path.endsWith("@list")
+                    && !dropped
                     && new java.util.HashSet<>(result).size() < new java.util.HashSet<>(array).size()) {
                 // Two different values (-89.65 and "-89.65"^^xsd:double) written as one RDF literal: RDF keeps one,
                 // jsonld.js signs both; either way one of them is not covered on its own.
                 throw loss(path, "two of its values are the same RDF statement, so only one is covered");
             }
             return result;
+        }
+
+        private static boolean emptyList(JsonValue value) {
+            return value instanceof JsonObject object
+                    && object.get("@list") instanceof JsonArray list
+                    && list.isEmpty();
         }
 
         /** The checked object, or null when a sentinel made it drop. */
