@@ -166,12 +166,28 @@ final class Lossless {
             JsonArray result = rebuilt.build();
             if (!path.endsWith("@list")
                     && !dropped
-                    && new java.util.HashSet<>(result).size() < new java.util.HashSet<>(array).size()) {
+                    && new java.util.HashSet<>(result).size()
+                            < array.stream()
+                                    .map(Walk::asJavaScriptSeesIt)
+                                    .distinct()
+                                    .count()) {
                 // Two different values (-89.65 and "-89.65"^^xsd:double) written as one RDF literal: RDF keeps one,
                 // jsonld.js signs both; either way one of them is not covered on its own.
                 throw loss(path, "two of its values are the same RDF statement, so only one is covered");
             }
             return result;
+        }
+
+        /**
+         * A value as jsonld.js compares values when it merges them (a number is the double it reads, so 0, 0.0 and -0
+         * are one value): two values it keeps apart but writes as one literal are what the check above refuses.
+         */
+        private static Object asJavaScriptSeesIt(JsonValue value) {
+            if (value instanceof JsonObject object && object.get("@value") instanceof JsonNumber number) {
+                double d = number.doubleValue();
+                return java.util.List.of(d == 0 ? 0.0 : d, String.valueOf(object.get("@type")));
+            }
+            return value;
         }
 
         private static boolean emptyList(JsonValue value) {
