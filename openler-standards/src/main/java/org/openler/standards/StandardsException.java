@@ -22,8 +22,13 @@ public final class StandardsException extends RuntimeException {
         CONTEXT_NOT_ALLOWED,
         /** A bundled context does not match its pinned digest. */
         CONTEXT_INTEGRITY,
-        /** JSON-LD expansion or canonicalization failed (undefined term, invalid value, ...). */
+        /** JSON-LD expansion or canonicalization failed (invalid value, ...). */
         JSON_LD,
+        /**
+         * JSON-LD expansion or the conversion to RDF would drop part of the document (an undefined term or type, a
+         * relative @id, ...), so a signature would not cover it: Data Integrity's DATA_LOSS_DETECTION_ERROR.
+         */
+        DATA_LOSS,
         /** A key, multibase or multicodec value cannot be decoded. */
         INVALID_KEY,
         /** A DID is syntactically wrong or uses an unsupported method. */

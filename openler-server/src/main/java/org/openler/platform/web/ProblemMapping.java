@@ -4,6 +4,7 @@ import java.util.List;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
+import org.openler.standards.StandardsException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -75,6 +76,11 @@ final class ProblemMapping {
                 new Mapped(Problem.NOT_FOUND, "There is nothing at this address.", List.of());
             case LimitedBodyRequest.BodyTooLargeException e ->
                 new Mapped(Problem.PAYLOAD_TOO_LARGE, e.getMessage(), List.of());
+            // A document to sign that JSON-LD would not carry whole (an undefined type, a relative id): the client's
+            // mistake, named with its path (DATA_LOSS_DETECTION_ERROR), never a 500.
+            case StandardsException e
+            when e.code() == StandardsException.Code.DATA_LOSS ->
+                new Mapped(Problem.INVALID_INPUT, e.getMessage(), List.of());
             default ->
                 error.getCause() instanceof LimitedBodyRequest.BodyTooLargeException tooLarge
                         ? new Mapped(Problem.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), List.of())

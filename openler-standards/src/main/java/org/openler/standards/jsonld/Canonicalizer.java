@@ -1,12 +1,14 @@
 package org.openler.standards.jsonld;
 
 import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.JsonLdErrorCode;
 import com.apicatalog.jsonld.JsonLdOptions;
 import com.apicatalog.jsonld.JsonLdOptions.ProcessingPolicy;
 import com.apicatalog.jsonld.context.ActiveContext;
 import com.apicatalog.jsonld.expansion.Expansion;
 import com.apicatalog.jsonld.processor.ProcessingRuntime;
 import com.apicatalog.jsonld.processor.ToRdfProcessor;
+import com.apicatalog.jsonld.uri.UriValidationPolicy;
 import com.apicatalog.rdf.api.RdfConsumerException;
 import com.apicatalog.rdf.api.RdfQuadConsumer;
 import com.apicatalog.rdf.canon.RdfCanon;
@@ -20,6 +22,7 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.openler.standards.StandardsException;
 import org.openler.standards.StandardsException.Code;
 import org.openler.standards.json.Jsons;
@@ -36,8 +39,8 @@ import org.openler.standards.json.Jsons;
  * <p>Expansion itself — mostly the type-scoped contexts of OB 3.0 — is then the same for every document of one shape,
  * so documents seen before are fed to the canonicalization from their shape's recorded quads ({@link Shapes}).
  *
- * <p>Undefined terms fail (JSON-LD "safe mode"): a property the contexts do not define would otherwise be dropped
- * silently and escape the signature.
+ * <p>Nothing is dropped (JSON-LD "safe mode", see {@link Lossless}): an undefined term or type, a relative @id, or
+ * anything else expansion and the conversion to RDF would lose silently fails with DATA_LOSS, naming its path.
  */
 public final class Canonicalizer {
 
@@ -99,6 +102,9 @@ public final class Canonicalizer {
             canon.provide(new NQuadsWriter(out));
             return out.toString();
         } catch (JsonLdError e) {
+            if (e.getCode() == JsonLdErrorCode.UNDEFINED_TERM) {
+                throw undefinedTerm(document, e);
+            }
             throw new StandardsException(Code.JSON_LD, "JSON-LD processing failed: " + describe(e), e);
         } catch (IllegalStateException e) {
             // Thrown by WorkLimit: blank-node structures that make RDFC-1.0 explode (a "poisoned" dataset).
@@ -109,8 +115,17 @@ public final class Canonicalizer {
         }
     }
 
-    /** Expands the document against the cached active context of its @context and feeds its quads to the consumer. */
+    /**
+     * Expands the document against the cached active context of its @context and feeds its quads to the consumer,
+     * after {@link Lossless} made sure nothing is dropped on the way and wrote the values as jsonld.js writes them.
+     */
     private static void toRdf(JsonObject document, RdfQuadConsumer consumer) throws JsonLdError {
+        toRdf(document, consumer, null);
+    }
+
+    private static void toRdf(JsonObject document, RdfQuadConsumer consumer, @Nullable String sentinelMark)
+            throws JsonLdError {
+        Lossless.checkInput(document);
         List<JsonValue> contexts = contexts(document);
         ActiveContext active = ACTIVE_CONTEXTS.get(contexts);
         if (active == null) {
@@ -123,26 +138,30 @@ public final class Canonicalizer {
                 Jsons.PROVIDER.createObjectBuilder(document).remove("@context").build();
         JsonValue expanded =
                 Expansion.with(active, body, null, null).ordered(false).compute();
-        ToRdfProcessor.toRdf(consumer, toArray(expanded), OPTIONS);
+        JsonArray checked = Lossless.checkExpanded(toArray(expanded), !body.isEmpty(), sentinelMark);
+        ToRdfProcessor.toRdf(consumer, checked, OPTIONS);
     }
 
-    /** The full path's quads, recorded for a shape's template. */
+    /** The full path's quads of a shape's skeleton, recorded for its template. */
     private static List<String[]> quads(JsonObject document) throws JsonLdError {
         List<String[]> quads = new ArrayList<>(128);
-        toRdf(document, new RdfQuadConsumer() {
-            @Override
-            public RdfQuadConsumer quad(
-                    String subject,
-                    String predicate,
-                    String object,
-                    String datatype,
-                    String language,
-                    String direction,
-                    String graph) {
-                quads.add(new String[] {subject, predicate, object, datatype, language, direction, graph});
-                return this;
-            }
-        });
+        toRdf(
+                document,
+                new RdfQuadConsumer() {
+                    @Override
+                    public RdfQuadConsumer quad(
+                            String subject,
+                            String predicate,
+                            String object,
+                            String datatype,
+                            String language,
+                            String direction,
+                            String graph) {
+                        quads.add(new String[] {subject, predicate, object, datatype, language, direction, graph});
+                        return this;
+                    }
+                },
+                Shapes.MARK);
         return quads;
     }
 
@@ -229,8 +248,62 @@ public final class Canonicalizer {
                 : Jsons.PROVIDER.createArrayBuilder().add(value).build();
     }
 
+    /** Titanium names the undefined term; the reader needs to know where it is. */
+    private static StandardsException undefinedTerm(JsonObject document, JsonLdError e) {
+        String message = describe(e);
+        int open = message.indexOf('[');
+        int close = message.indexOf(']', open + 1);
+        String term = open >= 0 && close > open ? message.substring(open + 1, close) : "?";
+        String path = pathOf(document, term, "$").orElse("$.." + term);
+        return new StandardsException(
+                Code.DATA_LOSS,
+                "DATA_LOSS_DETECTION_ERROR at " + path + ": the term '" + term + "' is not defined by the contexts;"
+                        + " JSON-LD would drop it and the signature would not cover it",
+                e);
+    }
+
+    private static java.util.Optional<String> pathOf(JsonValue value, String key, String path) {
+        if (value instanceof JsonObject object) {
+            if (object.containsKey(key)) {
+                return java.util.Optional.of(path + "." + key);
+            }
+            for (var entry : object.entrySet()) {
+                if (!entry.getKey().equals("@context")) {
+                    var found = pathOf(entry.getValue(), key, path + "." + entry.getKey());
+                    if (found.isPresent()) {
+                        return found;
+                    }
+                }
+            }
+        } else if (value instanceof JsonArray array) {
+            for (int i = 0; i < array.size(); i++) {
+                var found = pathOf(array.get(i), key, path + "[" + i + "]");
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Titanium reports any failure inside a loaded context as LOADING_REMOTE_CONTEXT_FAILED; the cause (say, the OB
+     * 3.0.1 context redefining VC 2.0's protected term "description") is what the reader needs.
+     */
     private static String describe(JsonLdError e) {
-        return e.getMessage() == null ? e.getCode().name() : e.getMessage();
+        String message = e.getMessage() == null ? e.getCode().name() : e.getMessage();
+        Throwable cause = e.getCause();
+        while (cause != null && cause != cause.getCause()) {
+            if (cause instanceof JsonLdError inner) {
+                message = message + "; caused by " + inner.getCode().name()
+                        + (inner.getCode() == JsonLdErrorCode.PROTECTED_TERM_REDEFINITION
+                                ? " (two of the contexts define one protected term differently: these contexts"
+                                        + " cannot be used together)"
+                                : "");
+            }
+            cause = cause.getCause();
+        }
+        return message;
     }
 
     private static java.util.logging.Logger quiet(String name) {
@@ -243,6 +316,9 @@ public final class Canonicalizer {
         JsonLdOptions options = new JsonLdOptions(PinnedDocumentLoader.INSTANCE);
         options.setUndefinedTermsPolicy(ProcessingPolicy.Fail);
         options.setOrdered(false);
+        // Lossless has already refused every IRI that jsonld.js does not take as absolute; java.net.URI would drop
+        // more (a '|', a bad %-escape) and disagree with the digitalbazaar stack.
+        options.setUriValidation(UriValidationPolicy.None);
         return options;
     }
 }

@@ -1,7 +1,5 @@
 package org.openler.standards.jsonld;
 
-import com.apicatalog.jsonld.uri.UriUtils;
-import com.apicatalog.jsonld.uri.UriValidationPolicy;
 import com.apicatalog.rdf.api.RdfConsumerException;
 import com.apicatalog.rdf.api.RdfQuadConsumer;
 import jakarta.json.JsonArray;
@@ -49,7 +47,7 @@ final class Shapes {
     private static final int MAX_VARIANTS = 64;
     private static final int MAX_ATTEMPTS = 4;
     private static final Set<String> CONCRETE_KEYS = Set.of("@context", "type", "@type");
-    private static final String MARK = "ol" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6)) + "s";
+    static final String MARK = "ol" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6)) + "s";
 
     /** Turns a document into its RDF quads by the full JSON-LD path. */
     interface Quads {
@@ -361,10 +359,13 @@ final class Shapes {
             return new Template(text, slots, iriSlots);
         }
 
-        /** Every value that lands as an IRI must be an absolute IRI, as RDF's conversion requires. */
+        /**
+         * Every value that lands as an IRI must be an absolute IRI by {@link Lossless}'s test; any other goes down the
+         * full path, which refuses it as data loss.
+         */
         boolean accepts(List<String> values) {
             for (int slot = iriSlots.nextSetBit(0); slot >= 0; slot = iriSlots.nextSetBit(slot + 1)) {
-                if (!UriUtils.isAbsoluteUri(values.get(slot), UriValidationPolicy.Full)) {
+                if (!Lossless.isAbsoluteIri(values.get(slot))) {
                     return false;
                 }
             }

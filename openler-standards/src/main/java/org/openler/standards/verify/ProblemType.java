@@ -11,6 +11,11 @@ public enum ProblemType {
     CRYPTOGRAPHIC_SECURITY_ERROR("https://www.w3.org/TR/vc-data-model#CRYPTOGRAPHIC_SECURITY_ERROR"),
     MALFORMED_VALUE_ERROR("https://www.w3.org/TR/vc-data-model#MALFORMED_VALUE_ERROR"),
     RANGE_ERROR("https://www.w3.org/TR/vc-data-model#RANGE_ERROR"),
+    /**
+     * Data Integrity §4: JSON-LD processing would drop part of the document (an undefined term or type, a relative
+     * {@code @id}, ...), so the proof does not cover it.
+     */
+    DATA_LOSS_DETECTION_ERROR("https://w3id.org/security#DATA_LOSS_DETECTION_ERROR"),
     /** Bitstring Status List v1.0 §3.2: the status list could not be obtained. */
     STATUS_RETRIEVAL_ERROR("https://www.w3.org/ns/credentials/status-list#STATUS_RETRIEVAL_ERROR"),
     /** Bitstring Status List v1.0 §3.2: the status list is invalid or its proof does not verify. */

@@ -329,6 +329,7 @@ public final class Verifier {
 
     private static CheckResult proofFailure(StandardsException e) {
         ProblemType type = switch (e.code()) {
+            case DATA_LOSS -> ProblemType.DATA_LOSS_DETECTION_ERROR;
             case JSON_LD, CONTEXT_NOT_ALLOWED, CONTEXT_INTEGRITY, MALFORMED_JSON -> ProblemType.MALFORMED_VALUE_ERROR;
             default -> ProblemType.CRYPTOGRAPHIC_SECURITY_ERROR;
         };

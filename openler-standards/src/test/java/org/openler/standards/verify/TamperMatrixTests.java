@@ -99,6 +99,19 @@ public class TamperMatrixTests {
         goldens.add(new Golden("status list credential", RoundTripTests.signedList(list)));
         JsonObject vpCredentialHolder = didKeyBadge(400, Recipient.did(HOLDER_DID), Optional.empty());
         goldens.add(new Golden("badge with validUntil only far ahead", vpCredentialHolder));
+        JsonObject withSchema = Json.createObjectBuilder(
+                        badge(500, ISSUER_DID, Recipient.did(HOLDER_DID), Optional.empty()))
+                .add(
+                        "credentialSchema",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add(
+                                                "id",
+                                                "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/"
+                                                        + "ob_v3p0_achievementcredential_schema.json")
+                                        .add("type", "JsonSchema")))
+                .build();
+        goldens.add(new Golden("badge with a credentialSchema (OB 3.0.3)", sign(withSchema)));
         return goldens;
     }
 
@@ -108,6 +121,27 @@ public class TamperMatrixTests {
             collect(golden.credential(), "", UnaryOperator.identity(), mutations);
             return mutations.stream().map(m -> Arguments.of(golden, m));
         });
+    }
+
+    /** Per mutation class: how many mutations ran and how many were (falsely) accepted. Printed after the matrix. */
+    private static final Map<Kind, int[]> TALLY = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @org.junit.jupiter.api.AfterAll
+    static void reportTheCountPerMutationClass() {
+        StringBuilder table = new StringBuilder("Tamper matrix, per mutation class (mutations / false accepts):\n");
+        for (Kind kind : Kind.values()) {
+            int[] counts = TALLY.getOrDefault(kind, new int[2]);
+            table.append(String.format("  %-58s %6d / %d%n", kind.label, counts[0], counts[1]));
+        }
+        System.out.println(table);
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyMutationClassIsExercised() {
+        Map<Kind, Long> counts = mutations()
+                .map(a -> ((Mutation) a.get()[1]).kind())
+                .collect(java.util.stream.Collectors.groupingBy(k -> k, java.util.stream.Collectors.counting()));
+        assertThat(counts.keySet()).containsExactlyInAnyOrder(Kind.values());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -127,11 +161,47 @@ public class TamperMatrixTests {
     void everySingleFieldMutationIsRejected(Golden golden, Mutation mutation) {
         JsonObject mutated = (JsonObject) mutation.apply().apply(golden.credential());
         VerificationReport report = VERIFIER.verifyCredential(mutated);
+        int[] counts = TALLY.computeIfAbsent(mutation.kind(), k -> new int[2]);
+        synchronized (counts) {
+            counts[0]++;
+            if (report.verified()) {
+                counts[1]++;
+            }
+        }
         assertThat(report.verified()).as("false accept of %s", mutation).isFalse();
+        if (mutation.kind() == Kind.UNDEFINED_TYPE && !mutation.description().contains("/proof")) {
+            // The signature still matches (the type never reached the signed bytes): only the lossless rule catches it.
+            assertThat(report.failures()).as("%s", mutation).anySatisfy(f -> {
+                assertThat(f.problemType()).isEqualTo(ProblemType.DATA_LOSS_DETECTION_ERROR);
+                assertThat(f.message()).contains("type").contains("UndefinedType");
+            });
+        }
     }
 
-    /** A mutation: a description and a function rebuilding the whole document with one change. */
-    record Mutation(String description, UnaryOperator<JsonValue> apply) {
+    /** The classes of mutation the matrix applies, each to every place it fits. */
+    enum Kind {
+        CHANGE_VALUE("change a leaf value"),
+        DELETE("delete a property or an array element"),
+        ADD_PROPERTY("add an undefined property to an object"),
+        UNDEFINED_TYPE("append \"UndefinedType\" to a type"),
+        RELATIVE_ID("make an id relative"),
+        INVALID_ID("make an id an invalid IRI (a space)"),
+        KEYWORD_ID("make an id keyword-like (@x)"),
+        INVALID_LANGUAGE("give a string an ill-formed @language"),
+        NUMBER_BEYOND_DOUBLE("replace a string by a number a double cannot hold"),
+        TYPED_VALUE_UNDEFINED_DATATYPE("give a string an undefined @type (datatype)"),
+        CREDENTIAL_SCHEMA_TYPE("change credentialSchema.type"),
+        NULL_VALUE_OBJECT("replace a value by {\"@value\": null}");
+
+        final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+    }
+
+    /** A mutation: its class, a description and a function rebuilding the whole document with one change. */
+    record Mutation(Kind kind, String description, UnaryOperator<JsonValue> apply) {
         @Override
         public String toString() {
             return description;
@@ -144,13 +214,16 @@ public class TamperMatrixTests {
      */
     private static void collect(JsonValue node, String path, UnaryOperator<JsonValue> rebuild, List<Mutation> out) {
         if (node instanceof JsonObject object) {
+            lossy(object, path, rebuild, out);
             out.add(new Mutation(
+                    Kind.ADD_PROPERTY,
                     "add property at " + path + "/",
                     root -> rebuild.apply(Json.createObjectBuilder(object)
                             .add("tampered", "yes")
                             .build())));
             for (String key : object.keySet()) {
                 out.add(new Mutation(
+                        Kind.DELETE,
                         "delete " + path + "/" + key,
                         root -> rebuild.apply(
                                 Json.createObjectBuilder(object).remove(key).build())));
@@ -161,12 +234,83 @@ public class TamperMatrixTests {
         } else if (node instanceof JsonArray array) {
             for (int i = 0; i < array.size(); i++) {
                 int index = i;
-                out.add(new Mutation("delete " + path + "/" + i, root -> rebuild.apply(without(array, index))));
+                out.add(new Mutation(
+                        Kind.DELETE, "delete " + path + "/" + i, root -> rebuild.apply(without(array, index))));
                 UnaryOperator<JsonValue> child = value -> rebuild.apply(replaced(array, index, value));
                 collect(array.get(i), path + "/" + i, child, out);
             }
         } else {
-            out.add(new Mutation("change " + path, root -> rebuild.apply(changed(node))));
+            out.add(new Mutation(Kind.CHANGE_VALUE, "change " + path, root -> rebuild.apply(changed(node))));
+            if (node instanceof JsonString s && !path.contains("@context") && !path.endsWith("/type")) {
+                out.add(new Mutation(
+                        Kind.INVALID_LANGUAGE,
+                        "ill-formed @language at " + path,
+                        root -> rebuild.apply(Json.createObjectBuilder()
+                                .add("@value", s.getString())
+                                .add("@language", "not a tag!")
+                                .build())));
+                out.add(new Mutation(
+                        Kind.TYPED_VALUE_UNDEFINED_DATATYPE,
+                        "undefined datatype at " + path,
+                        root -> rebuild.apply(Json.createObjectBuilder()
+                                .add("@value", s.getString())
+                                .add("@type", "UndefinedDatatype")
+                                .build())));
+                out.add(new Mutation(
+                        Kind.NUMBER_BEYOND_DOUBLE,
+                        "number beyond a double at " + path,
+                        root -> rebuild.apply(Json.createValue(new java.math.BigDecimal("12345678901234567891")))));
+                out.add(new Mutation(
+                        Kind.NULL_VALUE_OBJECT,
+                        "{@value: null} at " + path,
+                        root -> rebuild.apply(Json.createObjectBuilder()
+                                .add("@value", JsonValue.NULL)
+                                .build())));
+            }
+        }
+    }
+
+    /** The mutations that JSON-LD would drop silently: each must be refused as data loss, never accepted. */
+    private static void lossy(JsonObject object, String path, UnaryOperator<JsonValue> rebuild, List<Mutation> out) {
+        if (path.contains("@context")) {
+            return;
+        }
+        JsonValue type = object.get("type");
+        if (type != null) {
+            JsonArrayBuilder types = type instanceof JsonArray array
+                    ? Json.createArrayBuilder(array)
+                    : Json.createArrayBuilder().add(type);
+            JsonArray appended = types.add("UndefinedType").build();
+            out.add(new Mutation(
+                    Kind.UNDEFINED_TYPE,
+                    "append UndefinedType to " + path + "/type",
+                    root -> rebuild.apply(Json.createObjectBuilder(object)
+                            .add("type", appended)
+                            .build())));
+            if (path.endsWith("credentialSchema/0") || path.endsWith("credentialSchema")) {
+                for (String other : List.of("1EdTechJsonSchemaValidator2019", "JsonSchemaCredential")) {
+                    out.add(new Mutation(
+                            Kind.CREDENTIAL_SCHEMA_TYPE,
+                            "credentialSchema type " + other + " at " + path,
+                            root -> rebuild.apply(Json.createObjectBuilder(object)
+                                    .add("type", other)
+                                    .build())));
+                }
+            }
+        }
+        if (object.get("id") instanceof JsonString) {
+            for (Map.Entry<Kind, String> id : Map.of(
+                            Kind.RELATIVE_ID, "relative/tampered",
+                            Kind.INVALID_ID, "urn:tampered id",
+                            Kind.KEYWORD_ID, "@tampered")
+                    .entrySet()) {
+                out.add(new Mutation(
+                        id.getKey(),
+                        id.getKey().label + " at " + path + "/id",
+                        root -> rebuild.apply(Json.createObjectBuilder(object)
+                                .add("id", id.getValue())
+                                .build())));
+            }
         }
     }
 
