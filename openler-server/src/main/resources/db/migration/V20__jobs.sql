@@ -41,8 +41,8 @@ create table job_requirement (
 
 create table job_credential (
     job_id   uuid         not null references job (id) on delete cascade,
-    ctid     varchar(60)  not null,
+    credential_ctid varchar(60) not null,
     name     varchar(500) not null,
     required boolean      not null,
-    primary key (job_id, ctid)
+    primary key (job_id, credential_ctid)
 );

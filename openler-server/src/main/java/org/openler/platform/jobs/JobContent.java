@@ -27,6 +27,36 @@ public record JobContent(
         credentials = List.copyOf(credentials);
     }
 
+    public JobContent withRequirements(List<JobRequirement> list) {
+        return new JobContent(
+                title,
+                onetCode,
+                escoUri,
+                summary,
+                list,
+                credentials,
+                experienceMonths,
+                education,
+                location,
+                remote,
+                pay);
+    }
+
+    public JobContent withCredentials(List<JobCredential> list) {
+        return new JobContent(
+                title,
+                onetCode,
+                escoUri,
+                summary,
+                requirements,
+                list,
+                experienceMonths,
+                education,
+                location,
+                remote,
+                pay);
+    }
+
     /** Where the work is done. */
     public enum Remote {
         ONSITE,

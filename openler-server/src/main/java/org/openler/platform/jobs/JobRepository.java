@@ -116,7 +116,7 @@ class JobRepository {
                     .update();
         }
         for (JobCredential k : c.credentials()) {
-            jdbc.sql("insert into job_credential (job_id, ctid, name, required) values (?, ?, ?, ?)")
+            jdbc.sql("insert into job_credential (job_id, credential_ctid, name, required) values (?, ?, ?, ?)")
                     .params(id.value(), k.ctid(), k.name(), k.required())
                     .update();
         }
@@ -196,7 +196,7 @@ class JobRepository {
                                     rs.getString(7)));
                 });
         Map<UUID, List<JobCredential>> credentials = new java.util.HashMap<>();
-        jdbc.sql("select job_id, ctid, name, required from job_credential where job_id in (" + in + ")"
+        jdbc.sql("select job_id, credential_ctid, name, required from job_credential where job_id in (" + in + ")"
                         + " order by job_id, required desc, name")
                 .params(new ArrayList<Object>(ids))
                 .query(rs -> {
