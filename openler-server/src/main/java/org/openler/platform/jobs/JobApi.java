@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The employer's JSON API: a draft from a title, and jobs written, listed, read, replaced and closed. Staff of the
  * employer organization read (viewer) and write (issuer or admin); its machine clients may too. A provider
- * organization has no jobs.
+ * organization has no jobs: its staff may draft (the ontology is public), but writing a job is a 409.
  */
 @RestController
 class JobApi {
@@ -57,7 +57,7 @@ class JobApi {
     @PostMapping("/api/v1/orgs/{org}/jobs/draft")
     @Access(value = Audience.ORGANIZATION_STAFF, machineClients = true)
     JobDrafts.Draft draft(@PathVariable String org, @RequestBody JsonNode body) {
-        employer(org);
+        organizations.get(org);
         if (!body.isObject()) {
             throw new PlatformException(Problem.MALFORMED_REQUEST, "Send {\"title\": \"…\"}.");
         }
@@ -91,7 +91,7 @@ class JobApi {
             @RequestParam(required = false) @Nullable String occupation,
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(defaultValue = "50") String limit) {
-        Organization employer = employer(org);
+        Organization employer = organizations.get(org);
         Optional<Job.Status> s = Optional.ofNullable(status)
                 .filter(x -> !x.isBlank())
                 .map(x -> {
@@ -125,7 +125,7 @@ class JobApi {
     @GetMapping("/api/v1/orgs/{org}/jobs/{id}")
     @Access(value = Audience.ORGANIZATION_STAFF, machineClients = true)
     JobView get(@PathVariable String org, @PathVariable String id) {
-        Organization employer = employer(org);
+        Organization employer = organizations.get(org);
         return view(jobs.get(employer.id(), id(id)));
     }
 
@@ -155,7 +155,8 @@ class JobApi {
     private Organization employer(String slug) {
         Organization organization = organizations.get(slug);
         if (organization.kind() != Organization.Kind.EMPLOYER) {
-            throw new PlatformException(Problem.FORBIDDEN, "Only employer organizations post jobs.");
+            // the caller may act for the organization; the organization's kind is what refuses (so 409, not 403)
+            throw PlatformException.conflict("Only employer organizations post jobs; this one is a provider.");
         }
         return organization;
     }

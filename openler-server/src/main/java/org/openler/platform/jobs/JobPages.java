@@ -74,7 +74,7 @@ class JobPages {
     @GetMapping("/orgs/{org}/jobs")
     @Access(Audience.ORGANIZATION_STAFF)
     String list(@PathVariable String org, @RequestParam(defaultValue = "") String status, Model model) {
-        Organization employer = employer(org);
+        Organization employer = organizations.get(org);
         Optional<Job.Status> filter = switch (status) {
             case "open" -> Optional.of(Job.Status.OPEN);
             case "closed" -> Optional.of(Job.Status.CLOSED);
@@ -94,7 +94,7 @@ class JobPages {
             @RequestParam(defaultValue = "") String title,
             @RequestParam(defaultValue = "") String occupation,
             Model model) {
-        Organization employer = employer(org);
+        Organization employer = organizations.get(org);
         model.addAttribute("organization", employer);
         model.addAttribute("title", title);
         if (!title.isBlank()) {
@@ -157,7 +157,7 @@ class JobPages {
             @RequestParam(name = "skill", defaultValue = "") String skillQuery,
             @RequestParam(name = "credential", defaultValue = "") String credentialQuery,
             Model model) {
-        Organization employer = employer(org);
+        Organization employer = organizations.get(org);
         Job job = jobs.get(employer.id(), JobApi.id(id));
         Locale locale = LocaleContextHolder.getLocale();
         model.addAttribute("organization", employer);
@@ -415,7 +415,8 @@ class JobPages {
     private Organization employer(String slug) {
         Organization organization = organizations.get(slug);
         if (organization.kind() != Organization.Kind.EMPLOYER) {
-            throw new PlatformException(Problem.FORBIDDEN, "Only employer organizations post jobs.");
+            // the caller may act for the organization; the organization's kind is what refuses (so 409, not 403)
+            throw PlatformException.conflict("Only employer organizations post jobs; this one is a provider.");
         }
         return organization;
     }

@@ -68,12 +68,6 @@ record JobView(
                 url,
                 new Descriptions(
                         descriptions.describe(job, java.util.Locale.ENGLISH),
-                        descriptions.describe(job, LocaleTags.forLanguageTag("es"))));
-    }
-
-    private static final class LocaleTags {
-        static java.util.Locale forLanguageTag(String tag) {
-            return java.util.Locale.forLanguageTag(tag);
-        }
+                        descriptions.describe(job, java.util.Locale.forLanguageTag("es"))));
     }
 }

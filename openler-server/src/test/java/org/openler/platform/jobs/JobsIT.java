@@ -290,7 +290,7 @@ class JobsIT {
 
         JobsApiClient provider = client(fixtures.organization(Organization.Kind.PROVIDER));
         HttpResponse<String> refused = provider.send("POST", "/api/v1/orgs/" + provider.org + "/jobs", body);
-        assertThat(refused.statusCode()).as("a provider posts no jobs").isEqualTo(403);
+        assertThat(refused.statusCode()).as("a provider posts no jobs").isEqualTo(409);
         assertThat(api.get(id).path("status").asString()).isEqualTo("open");
     }
 
