@@ -283,12 +283,21 @@ class DemoJobs {
 
     @EventListener(ApplicationReadyEvent.class)
     void started() {
-        seed();
+        seedQuietly();
     }
 
     @EventListener
     void imported(FrameworkImported event) {
-        seed();
+        seedQuietly();
+    }
+
+    /** Listeners run in the importer's thread: a failure here must not look like a failed import. */
+    private void seedQuietly() {
+        try {
+            seed();
+        } catch (RuntimeException e) {
+            log.warn("Demo jobs could not be seeded; the demo runs without them", e);
+        }
     }
 
     synchronized void seed() {

@@ -144,22 +144,20 @@ public class CompetencyDna {
             }
         }
         double denominator = total;
+        record Borrowed(Sum sum, double weight) {}
         sums.values().stream()
-                .map(s -> new Object[] {s, s.weight() / denominator})
-                .filter(x -> (double) x[1] >= 0.45)
-                .sorted(Comparator.comparingDouble((Object[] x) -> (double) x[1])
-                        .reversed())
+                .map(sum -> new Borrowed(sum, sum.weight() / denominator))
+                .filter(b -> b.weight() >= 0.45)
+                .sorted(Comparator.comparingDouble(Borrowed::weight).reversed())
                 .limit(MAX_RATED)
-                .forEach(x -> {
-                    Sum s = (Sum) x[0];
-                    add(
-                            proposed,
-                            s.any(),
-                            (double) x[1],
-                            (int) Math.round(s.level() / s.levelRho()),
-                            "related",
-                            "rated for " + s.count() + " related occupation" + (s.count() == 1 ? "" : "s"));
-                });
+                .forEach(b -> add(
+                        proposed,
+                        b.sum().any(),
+                        b.weight(),
+                        (int) Math.round(b.sum().level() / b.sum().levelRho()),
+                        "related",
+                        "rated for " + b.sum().count() + " related occupation"
+                                + (b.sum().count() == 1 ? "" : "s")));
     }
 
     private void technology(
@@ -180,26 +178,27 @@ public class CompetencyDna {
                     .forEach(uri -> support.merge(uri, p, Double::sum));
         }
         double denominator = total;
+        record Used(Requirement requirement, double weight, double share) {}
         own.stream()
                 .filter(r -> r.source() == RequirementSource.TECHNOLOGY)
                 .map(r -> {
                     double share = denominator == 0 ? 0 : support.getOrDefault(r.competencyUri(), 0.0) / denominator;
-                    return new Object[] {r, r.weight() * (0.75 + 0.25 * share), share};
+                    return new Used(r, r.weight() * (0.75 + 0.25 * share), share);
                 })
-                .sorted(Comparator.comparingDouble((Object[] x) -> (double) x[1])
+                .sorted(Comparator.comparingDouble(Used::weight)
                         .reversed()
-                        .thenComparing(x -> ((Requirement) x[0]).label()))
+                        .thenComparing(u -> u.requirement().label()))
                 .limit(MAX_TECHNOLOGY)
-                .forEach(x -> {
-                    Requirement r = (Requirement) x[0];
+                .forEach(u -> {
+                    Requirement r = u.requirement();
                     String flags = r.inDemand() ? "in demand" : r.hotTechnology() ? "hot technology" : "technology";
                     add(
                             proposed,
                             r,
-                            (double) x[1],
+                            u.weight(),
                             baseLevel,
                             "technology",
-                            flags + ", used by " + Math.round((double) x[2] * 100) + "% of related occupations");
+                            flags + ", used by " + Math.round(u.share() * 100) + "% of related occupations");
                 });
     }
 
@@ -240,6 +239,7 @@ public class CompetencyDna {
         }
         double matchedTotal = total;
         double relatedDenominator = relatedTotal;
+        record Weighed(Listed listed, double weight, double mine, double theirs) {}
         fromMatched.values().stream()
                 .map(l -> {
                     double mine = l.share() / matchedTotal;
@@ -247,23 +247,23 @@ public class CompetencyDna {
                             ? 0
                             : relatedShare.getOrDefault(l.any().competencyUri(), 0.0) / relatedDenominator;
                     double weight = (l.essential() ? 1 : 0.5) * (0.5 + 0.3 * mine + 0.2 * theirs);
-                    return new Object[] {l, weight, mine, theirs};
+                    return new Weighed(l, weight, mine, theirs);
                 })
-                .sorted(Comparator.comparingDouble((Object[] x) -> (double) x[1])
+                .sorted(Comparator.comparingDouble(Weighed::weight)
                         .reversed()
-                        .thenComparing(x -> ((Listed) x[0]).any().label()))
+                        .thenComparing(w -> w.listed().any().label()))
                 .limit(MAX_ESCO)
-                .forEach(x -> {
-                    Listed l = (Listed) x[0];
+                .forEach(w -> {
+                    Listed l = w.listed();
                     add(
                             proposed,
                             l.any(),
-                            (double) x[1],
+                            w.weight(),
                             l.essential() ? level : Math.max(1, level - 1),
                             "esco",
                             (l.essential() ? "ESCO essential" : "ESCO optional") + ", listed by "
-                                    + Math.round((double) x[2] * 100) + "% of matched and "
-                                    + Math.round((double) x[3] * 100) + "% of related ESCO occupations");
+                                    + Math.round(w.mine() * 100) + "% of matched and "
+                                    + Math.round(w.theirs() * 100) + "% of related ESCO occupations");
                 });
     }
 
