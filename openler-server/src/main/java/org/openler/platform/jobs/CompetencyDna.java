@@ -30,8 +30,9 @@ import org.springframework.stereotype.Component;
  *   <li>Technology skills: 0.7 in demand, 0.6 hot, 0.5 otherwise, times {@code 0.75 + 0.25 × share} of the related
  *       occupations that use it too.
  *   <li>ESCO skills of the occupations the crosswalk matches (exact or close; broad or narrow when there is none):
- *       {@code e × (0.5 + 0.3 × share of matched ESCO occupations listing it + 0.2 × share of the related occupations'
- *       ESCO counterparts listing it)}, e = 1 when essential to any of them, 0.5 when only optional.
+ *       {@code e × (0.35 + 0.35 × share of matched ESCO occupations listing it + 0.2 × share of the related
+ *       occupations' ESCO counterparts listing it)}, e = 1 when essential to any of them, 0.5 when only optional (at
+ *       most 0.9, so O*NET's own ratings lead).
  * </ul>
  */
 @Component
@@ -85,7 +86,7 @@ public class CompetencyDna {
         for (int i = 0; i < rho.length; i++) {
             rho[i] = 1 - 0.5 * i / Math.max(1, rho.length - 1);
         }
-        int baseLevel = occupation.jobZone() == 0 ? 2 : Math.clamp(occupation.jobZone() - 1, 1, 4);
+        int baseLevel = occupation.jobZone() == 0 ? 3 : Math.clamp(occupation.jobZone(), 1, 5);
 
         Map<URI, Proposed> proposed = new LinkedHashMap<>();
         List<Requirement> rated =
@@ -246,7 +247,7 @@ public class CompetencyDna {
                     double theirs = relatedDenominator == 0
                             ? 0
                             : relatedShare.getOrDefault(l.any().competencyUri(), 0.0) / relatedDenominator;
-                    double weight = (l.essential() ? 1 : 0.5) * (0.5 + 0.3 * mine + 0.2 * theirs);
+                    double weight = (l.essential() ? 1 : 0.5) * (0.35 + 0.35 * mine + 0.2 * theirs);
                     return new Weighed(l, weight, mine, theirs);
                 })
                 .sorted(Comparator.comparingDouble(Weighed::weight)
@@ -275,8 +276,16 @@ public class CompetencyDna {
 
     /** ESCO occupations matched exactly or closely; broad or narrow ones only when there is none of those. */
     List<Counterpart> counterparts(URI onetOccupation) {
+        List<Match> matches = new ArrayList<>(competencies.matches(onetOccupation));
+        String uri = onetOccupation.toString();
+        if (matches.isEmpty() && uri.endsWith(".00")) {
+            // the crosswalk names some occupations by older detailed codes that O*NET 29.3 folded into the .00 one
+            for (int n = 1; n <= 9; n++) {
+                matches.addAll(competencies.matches(URI.create(uri.substring(0, uri.length() - 2) + "0" + n)));
+            }
+        }
         List<Counterpart> all = new ArrayList<>();
-        for (Match m : competencies.matches(onetOccupation)) {
+        for (Match m : matches) {
             if (m.uri().toString().startsWith(ESCO_OCCUPATION)
                     && List.of("exact", "close", "broad", "narrow").contains(m.relation())) {
                 all.add(new Counterpart(m.uri(), m.label(), m.relation()));

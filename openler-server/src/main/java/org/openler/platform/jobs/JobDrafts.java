@@ -46,8 +46,10 @@ public class JobDrafts {
     public Draft draft(String title, Optional<String> chosen) {
         String clean = JobInput.title(title, "title");
         List<Candidate> candidates = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (OccupationSuggestion s : suggester.suggest(clean, SUGGESTIONS)) {
-            onet.byCode(s.onetCode())
+            onet.byCodeOrParent(s.onetCode())
+                    .filter(o -> seen.add(o.code()))
                     .ifPresent(o -> candidates.add(new Candidate(
                             o.code(),
                             o.title(),

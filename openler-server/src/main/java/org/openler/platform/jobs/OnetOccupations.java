@@ -21,4 +21,17 @@ class OnetOccupations {
     Optional<Occupation> byCode(String code) {
         return frameworks.newest("onet").flatMap(f -> occupations.byCode(f.id(), code));
     }
+
+    /**
+     * The occupation of a code that may be an older detailed one: the ESCO–O*NET crosswalk names some occupations by
+     * O*NET-SOC 2010 codes (51-4121.06 Welders, Cutters, and Welder Fitters) that O*NET 29.3 folded into their
+     * {@code .00} parent (51-4121.00).
+     */
+    Optional<Occupation> byCodeOrParent(String code) {
+        Optional<Occupation> exact = byCode(code);
+        if (exact.isPresent() || code.endsWith(".00") || code.length() < 8) {
+            return exact;
+        }
+        return byCode(code.substring(0, 8) + ".00");
+    }
 }

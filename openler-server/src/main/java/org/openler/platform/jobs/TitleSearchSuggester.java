@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Ranks occupations for a title with what the ontology has today: the lexical search over O*NET titles and alternate
  * titles, and over ESCO occupation labels carried to O*NET through the ESCO–O*NET crosswalk (an exact or close
- * match keeps 0.8 of the ESCO score, a broad or narrow one 0.6: a title that names the ESCO occupation names the
- * O*NET one less surely). An occupation keeps its best score. Confidence is the occupation's share of the evidence
+ * match keeps 0.6 of the ESCO score, a broad or narrow one 0.45: a title that names the ESCO occupation names the
+ * O*NET one less surely). The title is first reduced to its occupation words ({@link TitleWords}). An occupation keeps its best score. Confidence is the occupation's share of the evidence
  * among the candidates shown, with the best one's lead over the runner-up added to it — a relative measure, written
  * down in docs/jobs.md.
  */
@@ -33,7 +33,8 @@ class TitleSearchSuggester implements OccupationSuggester {
     }
 
     @Override
-    public List<OccupationSuggestion> suggest(String title, int top) {
+    public List<OccupationSuggestion> suggest(String typed, int top) {
+        String title = TitleWords.of(typed);
         Map<String, Scored> best = new LinkedHashMap<>();
         for (LabelSearch.Hit hit : search.occupations(title, "onet", CANDIDATES)) {
             String code = code(hit.uri().toString());
@@ -48,8 +49,8 @@ class TitleSearchSuggester implements OccupationSuggester {
                     continue;
                 }
                 double factor = switch (match.relation()) {
-                    case "exact", "close" -> 0.8;
-                    case "broad", "narrow" -> 0.6;
+                    case "exact", "close" -> 0.6;
+                    case "broad", "narrow" -> 0.45;
                     default -> 0;
                 };
                 if (factor > 0) {
