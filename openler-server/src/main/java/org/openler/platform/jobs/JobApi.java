@@ -1,0 +1,167 @@
+package org.openler.platform.jobs;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.openler.platform.identity.Access;
+import org.openler.platform.identity.Audience;
+import org.openler.platform.identity.PlatformUrls;
+import org.openler.platform.identity.StaffRole;
+import org.openler.platform.organizations.Organization;
+import org.openler.platform.organizations.OrganizationService;
+import org.openler.platform.problems.PlatformException;
+import org.openler.platform.problems.Problem;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The employer's JSON API: a draft from a title, and jobs written, listed, read, replaced and closed. Staff of the
+ * employer organization read (viewer) and write (issuer or admin); its machine clients may too. A provider
+ * organization has no jobs: its staff may draft (the ontology is public), but writing a job is a 409.
+ */
+@RestController
+class JobApi {
+
+    private final OrganizationService organizations;
+    private final Jobs jobs;
+    private final JobDrafts drafts;
+    private final JobInput input;
+    private final JobDescriptions descriptions;
+    private final PlatformUrls urls;
+
+    JobApi(
+            OrganizationService organizations,
+            Jobs jobs,
+            JobDrafts drafts,
+            JobInput input,
+            JobDescriptions descriptions,
+            PlatformUrls urls) {
+        this.organizations = organizations;
+        this.jobs = jobs;
+        this.drafts = drafts;
+        this.input = input;
+        this.descriptions = descriptions;
+        this.urls = urls;
+    }
+
+    /** {@code {"title": "CNC machinist", "occupation": "51-4041.00"?}} → suggestions and proposed requirements. */
+    @PostMapping("/api/v1/orgs/{org}/jobs/draft")
+    @Access(value = Audience.ORGANIZATION_STAFF, machineClients = true)
+    JobDrafts.Draft draft(@PathVariable String org, @RequestBody JsonNode body) {
+        organizations.get(org);
+        if (!body.isObject()) {
+            throw new PlatformException(Problem.MALFORMED_REQUEST, "Send {\"title\": \"…\"}.");
+        }
+        JsonNode occupation = body.path("occupation");
+        if (!occupation.isMissingNode() && !occupation.isNull() && !occupation.isString()) {
+            throw PlatformException.invalid("occupation", "An O*NET-SOC code looks like 15-1252.00.");
+        }
+        if (!body.path("title").isString()) {
+            throw PlatformException.invalid("title", "A job title is needed.");
+        }
+        return drafts.draft(
+                body.path("title").asString(),
+                occupation.isString() ? Optional.of(occupation.asString()) : Optional.empty());
+    }
+
+    @PostMapping("/api/v1/orgs/{org}/jobs")
+    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER, machineClients = true)
+    ResponseEntity<JobView> create(@PathVariable String org, @RequestBody JsonNode body) {
+        Organization employer = employer(org);
+        Job job = jobs.create(employer.id(), input.read(body));
+        return ResponseEntity.created(URI.create("/api/v1/orgs/" + org + "/jobs/" + job.id()))
+                .body(view(job));
+    }
+
+    /** {@code ?status=open|closed&occupation=15-1252.00&q=words&limit=50}. */
+    @GetMapping("/api/v1/orgs/{org}/jobs")
+    @Access(value = Audience.ORGANIZATION_STAFF, machineClients = true)
+    List<JobView> list(
+            @PathVariable String org,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String occupation,
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(defaultValue = "50") String limit) {
+        Organization employer = organizations.get(org);
+        Optional<Job.Status> s = Optional.ofNullable(status)
+                .filter(x -> !x.isBlank())
+                .map(x -> {
+                    try {
+                        return Job.Status.valueOf(x.strip().toUpperCase(Locale.ROOT));
+                    } catch (IllegalArgumentException e) {
+                        throw PlatformException.invalid("status", "open or closed.");
+                    }
+                });
+        Optional<String> o =
+                Optional.ofNullable(occupation).filter(x -> !x.isBlank()).map(String::strip);
+        if (o.isPresent() && !JobInput.ONET_CODE.matcher(o.get()).matches()) {
+            throw PlatformException.invalid("occupation", "An O*NET-SOC code looks like 15-1252.00.");
+        }
+        Optional<String> words = Optional.ofNullable(q).map(String::strip).filter(x -> !x.isEmpty());
+        if (words.isPresent() && words.get().length() > JobInput.MAX_TITLE) {
+            throw PlatformException.invalid("q", "At most " + JobInput.MAX_TITLE + " characters.");
+        }
+        int n;
+        try {
+            n = Integer.parseInt(limit.strip());
+        } catch (NumberFormatException e) {
+            throw PlatformException.invalid("limit", "A whole number from 1 to " + Jobs.MAX_LIST + ".");
+        }
+        if (n < 1 || n > Jobs.MAX_LIST) {
+            throw PlatformException.invalid("limit", "A whole number from 1 to " + Jobs.MAX_LIST + ".");
+        }
+        return jobs.list(employer.id(), s, o, words, n).stream().map(this::view).toList();
+    }
+
+    @GetMapping("/api/v1/orgs/{org}/jobs/{id}")
+    @Access(value = Audience.ORGANIZATION_STAFF, machineClients = true)
+    JobView get(@PathVariable String org, @PathVariable String id) {
+        Organization employer = organizations.get(org);
+        return view(jobs.get(employer.id(), id(id)));
+    }
+
+    /** Replaces the job; {@code version} in the body, when given, must be the job's current version. */
+    @PutMapping("/api/v1/orgs/{org}/jobs/{id}")
+    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER, machineClients = true)
+    JobView update(@PathVariable String org, @PathVariable String id, @RequestBody JsonNode body) {
+        Organization employer = employer(org);
+        JobId jobId = id(id);
+        jobs.get(employer.id(), jobId);
+        JsonNode version = body.path("version");
+        Optional<Integer> expected = version.isIntegralNumber() ? Optional.of(version.asInt()) : Optional.empty();
+        return view(jobs.update(employer.id(), jobId, input.read(body), expected));
+    }
+
+    @PostMapping("/api/v1/orgs/{org}/jobs/{id}/close")
+    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER, machineClients = true)
+    JobView close(@PathVariable String org, @PathVariable String id) {
+        Organization employer = employer(org);
+        return view(jobs.close(employer.id(), id(id)));
+    }
+
+    private JobView view(Job job) {
+        return JobView.of(job, urls.base() + "/jobs/" + job.id(), descriptions);
+    }
+
+    private Organization employer(String slug) {
+        Organization organization = organizations.get(slug);
+        if (organization.kind() != Organization.Kind.EMPLOYER) {
+            // the caller may act for the organization; the organization's kind is what refuses (so 409, not 403)
+            throw PlatformException.conflict("Only employer organizations post jobs; this one is a provider.");
+        }
+        return organization;
+    }
+
+    static JobId id(String text) {
+        return JobId.parse(text).orElseThrow(() -> PlatformException.notFound("The job"));
+    }
+}

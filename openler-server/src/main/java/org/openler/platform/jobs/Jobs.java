@@ -1,0 +1,115 @@
+package org.openler.platform.jobs;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.openler.platform.identity.OrganizationId;
+import org.openler.platform.problems.PlatformException;
+import org.openler.platform.skills.Occupation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Employers' jobs: written, edited, closed and read. The public face of the jobs feature: matching reads a job's
+ * weighted requirements through {@link #find(JobId)} and the open jobs through {@link #open()}. A job names its O*NET
+ * occupation and the ESCO occupation the crosswalk matches to it, with their titles as they were when it was written.
+ */
+@Service
+public class Jobs {
+
+    private static final Logger log = LoggerFactory.getLogger(Jobs.class);
+    static final int MAX_LIST = 200;
+
+    private final JobRepository repository;
+    private final OnetOccupations onet;
+    private final CompetencyDna dna;
+    private final Clock clock;
+
+    Jobs(JobRepository repository, OnetOccupations onet, CompetencyDna dna, Clock clock) {
+        this.repository = repository;
+        this.onet = onet;
+        this.dna = dna;
+        this.clock = clock;
+    }
+
+    /** Any job, open or closed. */
+    public Optional<Job> find(JobId id) {
+        return repository.find(id);
+    }
+
+    /** Every open job, newest first (at most 10,000). */
+    public List<Job> open() {
+        return repository.open(10_000);
+    }
+
+    public List<Job> list(
+            OrganizationId organization,
+            Optional<Job.Status> status,
+            Optional<String> occupation,
+            Optional<String> words,
+            int limit) {
+        return repository.list(organization, status, occupation, words, Math.clamp(limit, 1, MAX_LIST));
+    }
+
+    /** The organization's job, or not found (another organization's job is not found either). */
+    public Job get(OrganizationId organization, JobId id) {
+        return repository
+                .find(id)
+                .filter(j -> j.organization().equals(organization))
+                .orElseThrow(() -> PlatformException.notFound("The job"));
+    }
+
+    @Transactional
+    public Job create(OrganizationId organization, JobContent content) {
+        JobId id = JobId.random();
+        Named named = named(content);
+        repository.insert(id, organization, named.content(), named.onetTitle(), named.escoTitle(), clock.instant());
+        log.info("Job {} created for organization {}", id, organization.value());
+        return repository.find(id).orElseThrow();
+    }
+
+    /** Replaces the job's content; {@code expectedVersion} (when given) must be the stored one. */
+    @Transactional
+    public Job update(OrganizationId organization, JobId id, JobContent content, Optional<Integer> expectedVersion) {
+        Job current = get(organization, id);
+        int expected = expectedVersion.orElse(current.version());
+        Named named = named(content);
+        if (!repository.update(
+                id, organization, named.content(), named.onetTitle(), named.escoTitle(), expected, clock.instant())) {
+            throw PlatformException.conflict("The job was changed meanwhile; read it again and repeat the change.");
+        }
+        return repository.find(id).orElseThrow();
+    }
+
+    /** Closes the job; closing a closed job changes nothing (a retried request is harmless). */
+    @Transactional
+    public Job close(OrganizationId organization, JobId id) {
+        get(organization, id);
+        repository.close(id, organization, clock.instant());
+        return repository.find(id).orElseThrow();
+    }
+
+    private record Named(JobContent content, String onetTitle, Optional<String> escoTitle) {}
+
+    /** Fills in the ESCO counterpart and the titles from the ontology. */
+    private Named named(JobContent c) {
+        Occupation occupation =
+                onet.byCode(c.onetCode()).orElseThrow(() -> PlatformException.invalid("occupation", "Unknown."));
+        Optional<CompetencyDna.Counterpart> esco = dna.counterpart(occupation.uri());
+        JobContent content = new JobContent(
+                c.title(),
+                c.onetCode(),
+                esco.map(e -> e.uri().toString()),
+                c.summary(),
+                c.requirements(),
+                c.credentials(),
+                c.experienceMonths(),
+                c.education(),
+                c.location(),
+                c.remote(),
+                c.pay());
+        return new Named(content, occupation.title(), esco.map(CompetencyDna.Counterpart::title));
+    }
+}

@@ -1,0 +1,315 @@
+package org.openler.platform.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openler.platform.organizations.Organization;
+import org.openler.platform.skills.LabelSearch;
+import org.openler.platform.skills.load.BundledFrameworks;
+import org.openler.platform.support.Fixtures;
+import org.openler.platform.support.PlatformTest;
+import org.openler.platform.support.WebClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The employer's side of skills-based jobs over the real API with the bundled O*NET, ESCO and crosswalk loaded: a
+ * title becomes ranked occupations and proposed requirements, a job is written, edited, closed and stays readable at
+ * its public URL as a page, a schema.org JobPosting and a CTDL Job; bad input gets a 400 problem; only the
+ * employer's staff write.
+ */
+@PlatformTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JobsIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    BundledFrameworks bundled;
+
+    @Autowired
+    LabelSearch search;
+
+    @Autowired
+    Jobs jobs;
+
+    String base;
+    JobsApiClient api;
+
+    @BeforeAll
+    void ontologyLoadedAndSearchable() throws InterruptedException {
+        bundled.loadAll();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        while (!(search.ready()
+                && !search.occupations("nurse", "onet", 1).isEmpty()
+                && !search.occupations("nurse", "esco", 1).isEmpty())) {
+            assertThat(Instant.now()).as("the label search reads the ontology").isBefore(deadline);
+            Thread.sleep(500);
+        }
+    }
+
+    @BeforeEach
+    void anEmployerWithAMachineClient() {
+        base = "http://localhost:" + port;
+        api = client(fixtures.organization(Organization.Kind.EMPLOYER));
+    }
+
+    private JobsApiClient client(Fixtures.Org org) {
+        var client = fixtures.client(org);
+        return new JobsApiClient(
+                base, org.slug(), WebClient.clientToken(base, client.client().clientId(), client.secret()));
+    }
+
+    @Test
+    void aTitleBecomesRankedOccupationsWithEscoCounterpartsAndProposedRequirements() {
+        JsonNode draft = api.draft("Registered nurse", null);
+        JsonNode suggestions = draft.path("suggestions");
+        assertThat(suggestions.size()).isBetween(1, JobDrafts.SUGGESTIONS);
+        assertThat(suggestions.get(0).path("code").asString()).isEqualTo("29-1141.00");
+        double previous = 1;
+        for (JsonNode s : suggestions) {
+            double confidence = s.path("confidence").asDouble();
+            assertThat(confidence).isBetween(0.0, 1.0).isLessThanOrEqualTo(previous);
+            previous = confidence;
+        }
+        assertThat(suggestions.get(0).path("esco"))
+                .as("the crosswalk names ESCO counterparts")
+                .isNotEmpty();
+        JsonNode proposal = draft.path("proposal");
+        assertThat(proposal.path("occupation").path("code").asString()).isEqualTo("29-1141.00");
+        assertThat(proposal.path("rated").asBoolean()).isTrue();
+        List<Double> weights = new ArrayList<>();
+        Set<String> sources = new HashSet<>();
+        proposal.path("requirements").forEach(r -> {
+            weights.add(r.path("weight").asDouble());
+            sources.add(r.path("source").asString());
+            assertThat(r.path("level").asInt()).isBetween(1, 5);
+            assertThat(r.path("basis").asString()).isNotBlank();
+        });
+        assertThat(weights)
+                .isNotEmpty()
+                .allSatisfy(w -> assertThat(w).isGreaterThan(0).isLessThanOrEqualTo(1));
+        assertThat(weights).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        assertThat(sources).contains("rated", "esco");
+    }
+
+    @Test
+    void anOccupationWithoutRatingsStillGetsDistinctWeightsFromTechnologyTheCrosswalkAndRelatedOccupations() {
+        JsonNode proposal = api.draft("Software developer", "15-1252.00").path("proposal");
+        assertThat(proposal.path("rated").asBoolean())
+                .as("O*NET does not rate 15-1252.00")
+                .isFalse();
+        Set<String> sources = new HashSet<>();
+        Set<Double> distinct = new HashSet<>();
+        proposal.path("requirements").forEach(r -> {
+            sources.add(r.path("source").asString());
+            distinct.add(r.path("weight").asDouble());
+        });
+        assertThat(sources).contains("related", "technology", "esco").doesNotContain("rated");
+        assertThat(distinct).as("weights that do not tie across the list").hasSizeGreaterThan(5);
+    }
+
+    @Test
+    void aJobIsWrittenEditedListedAndClosedAndStaysReadableAtItsPublicUrl() {
+        JsonNode proposal = api.draft("CNC machinist", "51-4041.00").path("proposal");
+        ObjectNode body = job("CNC Machinist – second shift", "51-4041.00", proposal, 8);
+        body.put("location", "Birmingham, AL");
+        body.put("remote", "onsite");
+        body.put("experienceMonths", 24);
+        body.put("education", "high-school");
+        body.putObject("pay")
+                .put("min", 22)
+                .put("max", 29.5)
+                .put("currency", "USD")
+                .put("unit", "hour");
+        JsonNode created = api.create(body.toString());
+        String id = created.path("id").asString();
+        assertThat(created.path("occupation").asString()).isEqualTo("51-4041.00");
+        assertThat(created.path("occupationTitle").asString()).isEqualTo("Machinists");
+        assertThat(created.path("requirements")).hasSize(8);
+        assertThat(created.path("status").asString()).isEqualTo("open");
+        assertThat(created.path("description").path("en").asString()).contains("Machinists", "Birmingham");
+        assertThat(created.path("description").path("es").asString()).contains("busca", "Birmingham");
+
+        ObjectNode edit = body.deepCopy();
+        ((ArrayNode) edit.path("requirements")).remove(0);
+        edit.put("title", "CNC Machinist – day shift");
+        edit.put("version", created.path("version").asInt());
+        JsonNode edited = api.ok(api.send("PUT", "/api/v1/orgs/" + api.org + "/jobs/" + id, edit.toString()), 200);
+        assertThat(edited.path("title").asString()).isEqualTo("CNC Machinist – day shift");
+        assertThat(edited.path("requirements")).hasSize(7);
+        assertThat(api.send("PUT", "/api/v1/orgs/" + api.org + "/jobs/" + id, edit.toString())
+                        .statusCode())
+                .as("a stale version is a conflict")
+                .isEqualTo(409);
+
+        JsonNode open = api.ok(
+                api.send("GET", "/api/v1/orgs/" + api.org + "/jobs?status=open&occupation=51-4041.00&q=day", null),
+                200);
+        assertThat(open).extracting(j -> j.path("id").asString()).containsExactly(id);
+
+        Job stored = jobs.find(new JobId(java.util.UUID.fromString(id))).orElseThrow();
+        assertThat(stored.requirements()).hasSize(7);
+        assertThat(jobs.open()).extracting(Job::id).contains(stored.id());
+
+        JsonNode closed = api.ok(api.send("POST", "/api/v1/orgs/" + api.org + "/jobs/" + id + "/close", null), 200);
+        assertThat(closed.path("status").asString()).isEqualTo("closed");
+        assertThat(api.ok(api.send("POST", "/api/v1/orgs/" + api.org + "/jobs/" + id + "/close", null), 200)
+                        .path("status")
+                        .asString())
+                .as("closing again is harmless")
+                .isEqualTo("closed");
+        assertThat(jobs.open()).extracting(Job::id).doesNotContain(stored.id());
+        assertThat(api.ok(api.send("GET", "/api/v1/orgs/" + api.org + "/jobs?status=closed", null), 200))
+                .extracting(j -> j.path("id").asString())
+                .containsExactly(id);
+
+        JsonNode posting = api.ok(api.send("GET", "/jobs/" + id, null, "application/ld+json"), 200);
+        assertThat(posting.path("@type").asString()).isEqualTo("JobPosting");
+        assertThat(posting.path("occupationalCategory").path("codeValue").asString())
+                .isEqualTo("51-4041.00");
+        assertThat(posting.path("skills")).hasSize(7);
+        assertThat(posting.path("skills").get(0).path("@id").asString()).startsWith("http");
+        assertThat(posting.path("educationRequirements")
+                        .get(0)
+                        .path("credentialCategory")
+                        .asString())
+                .isEqualTo("high school");
+        assertThat(posting.path("experienceRequirements")
+                        .path("monthsOfExperience")
+                        .asInt())
+                .isEqualTo(24);
+        assertThat(posting.path("baseSalary").path("value").path("maxValue").asDouble())
+                .isEqualTo(29.5);
+        assertThat(posting.path("validThrough").asString())
+                .as("a closed job says until when")
+                .isNotBlank();
+
+        JsonNode ctdl = api.ok(
+                api.send("GET", "/jobs/" + id, null, "application/ld+json; profile=\"http://credreg.net/ctdl\""), 200);
+        assertThat(ctdl.path("@type").asString()).isEqualTo("ceterms:Job");
+        assertThat(ctdl.path("ceterms:occupationType")
+                        .get(0)
+                        .path("ceterms:codedNotation")
+                        .asString())
+                .isEqualTo("51-4041.00");
+        assertThat(ctdl.path("ceterms:skillEmbodied")).hasSize(7);
+
+        HttpResponse<String> page = new WebClient(base).page("/jobs/" + id);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("CNC Machinist – day shift", "Machinists");
+    }
+
+    @Test
+    void badInputGetsAClear400ProblemAndNothingIsStored() {
+        JsonNode proposal = api.draft("Welder", "51-4121.00").path("proposal");
+        List<ObjectNode> bad = new ArrayList<>();
+        bad.add(job("Welder", "99-9999.99", proposal, 3));
+        ObjectNode empty = job("Welder", "51-4121.00", proposal, 3);
+        empty.putArray("requirements");
+        bad.add(empty);
+        ObjectNode absurd = job("Welder", "51-4121.00", proposal, 3);
+        ((ObjectNode) absurd.path("requirements").get(0)).put("weight", 7);
+        bad.add(absurd);
+        bad.add(job("Сварщик", "51-4121.00", proposal, 3));
+        bad.add(job("焊工", "51-4121.00", proposal, 3));
+        bad.add(job("W".repeat(10_000), "51-4121.00", proposal, 3));
+        ObjectNode unknownSkill = job("Welder", "51-4121.00", proposal, 3);
+        ((ObjectNode) unknownSkill.path("requirements").get(0)).put("skill", "http://example.org/no-such-skill");
+        bad.add(unknownSkill);
+        for (ObjectNode body : bad) {
+            HttpResponse<String> refused = api.send("POST", "/api/v1/orgs/" + api.org + "/jobs", body.toString());
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            JsonNode problem = JobsApiClient.JSON.readTree(refused.body());
+            assertThat(problem.path("type").asString()).endsWith("invalid-input");
+            assertThat(problem.path("detail").asString()).isNotBlank();
+        }
+        for (String title : List.of("Сварщик", "W".repeat(10_000), " ")) {
+            HttpResponse<String> refused = api.send(
+                    "POST",
+                    "/api/v1/orgs/" + api.org + "/jobs/draft",
+                    JobsApiClient.JSON.createObjectNode().put("title", title).toString());
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        }
+        assertThat(api.send(
+                                "POST",
+                                "/api/v1/orgs/" + api.org + "/jobs/draft",
+                                "{\"title\": \"Welder\", \"occupation\": \"12-3456.78\"}")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(api.ok(api.send("GET", "/api/v1/orgs/" + api.org + "/jobs", null), 200))
+                .isEmpty();
+    }
+
+    @Test
+    void onlyTheEmployersOwnStaffReadAndWriteItsJobs() {
+        JsonNode proposal = api.draft("Medical assistant", "31-9092.00").path("proposal");
+        String body = job("Medical Assistant", "31-9092.00", proposal, 5).toString();
+        String id = api.create(body).path("id").asString();
+
+        JobsApiClient other = client(fixtures.organization(Organization.Kind.EMPLOYER));
+        assertThat(other.send("GET", "/api/v1/orgs/" + other.org + "/jobs/" + id, null)
+                        .statusCode())
+                .as("another employer does not find it")
+                .isEqualTo(404);
+        assertThat(other.send("PUT", "/api/v1/orgs/" + other.org + "/jobs/" + id, body)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(other.send("POST", "/api/v1/orgs/" + api.org + "/jobs/" + id + "/close", null)
+                        .statusCode())
+                .as("nor acts in the first employer's name")
+                .isEqualTo(403);
+        assertThat(new JobsApiClient(base, api.org, null)
+                        .send("GET", "/api/v1/orgs/" + api.org + "/jobs/" + id, null)
+                        .statusCode())
+                .as("nobody signed in reads it through the API")
+                .isEqualTo(401);
+        assertThat(new JobsApiClient(base, api.org, null)
+                        .send("POST", "/api/v1/orgs/" + api.org + "/jobs", body)
+                        .statusCode())
+                .as("nor writes (no session, no CSRF token)")
+                .isEqualTo(403);
+
+        JobsApiClient provider = client(fixtures.organization(Organization.Kind.PROVIDER));
+        HttpResponse<String> refused = provider.send("POST", "/api/v1/orgs/" + provider.org + "/jobs", body);
+        assertThat(refused.statusCode()).as("a provider posts no jobs").isEqualTo(409);
+        assertThat(api.get(id).path("status").asString()).isEqualTo("open");
+    }
+
+    /** A job body with the first {@code n} proposed requirements. */
+    static ObjectNode job(String title, String occupation, JsonNode proposal, int n) {
+        ObjectNode body = JobsApiClient.JSON.createObjectNode();
+        body.put("title", title);
+        body.put("occupation", occupation);
+        ArrayNode requirements = body.putArray("requirements");
+        for (int i = 0; i < n && i < proposal.path("requirements").size(); i++) {
+            JsonNode r = proposal.path("requirements").get(i);
+            requirements
+                    .addObject()
+                    .put("skill", r.path("skill").asString())
+                    .put("weight", r.path("weight").asDouble())
+                    .put("required", r.path("required").asBoolean())
+                    .put("level", r.path("level").asInt())
+                    .put("source", r.path("source").asString());
+        }
+        return body;
+    }
+}
