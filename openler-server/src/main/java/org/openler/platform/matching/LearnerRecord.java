@@ -2,6 +2,7 @@ package org.openler.platform.matching;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A learner's evidence indexed for matching, built once and matched against any number of targets: each skill held
- * (by URI), and for every skill the ontology reaches from one, the best way to reach it. Matching a target is then
- * one or two hash lookups per requirement, whatever the size of the ontology.
+ * (by URI), and for every skill the ontology reaches from one, every way to reach it. Matching a target is then one
+ * hash lookup per requirement, whatever the size of the ontology.
  */
 public final class LearnerRecord {
 
@@ -19,11 +20,11 @@ public final class LearnerRecord {
     public record Reach(Evidence evidence, Relation relation, double credit) {}
 
     private final List<Evidence> evidence;
-    private final Map<URI, Reach> best;
+    private final Map<URI, Reach[]> ways;
 
-    private LearnerRecord(List<Evidence> evidence, Map<URI, Reach> best) {
+    private LearnerRecord(List<Evidence> evidence, Map<URI, Reach[]> ways) {
         this.evidence = List.copyOf(evidence);
-        this.best = best;
+        this.ways = ways;
     }
 
     public static LearnerRecord empty() {
@@ -32,56 +33,49 @@ public final class LearnerRecord {
 
     /**
      * The record from the learner's evidence and the ontology's edges around it. Edges from skills the learner does
-     * not have are ignored. Per skill reached, the strongest way to reach it is kept (relation × backing).
+     * not have are ignored. Per skill reached, every way to reach it is kept, strongest (relation × backing) first:
+     * the level asked decides which one counts most, so the engine takes the best of them per requirement (keeping
+     * only the strongest broke "removing a credential never raises the score", found by the property test).
      */
     public static LearnerRecord of(List<Evidence> evidence, List<Neighbour> neighbours) {
         Map<URI, Evidence> held = new HashMap<>();
         for (Evidence e : evidence) {
             held.merge(e.skill(), e, (a, b) -> a.best().strength() >= b.best().strength() ? a : b);
         }
-        Map<URI, Reach> best = new HashMap<>();
+        Map<URI, List<Reach>> found = new HashMap<>();
         for (Evidence e : held.values()) {
-            offer(
-                    best,
-                    e.skill(),
-                    new Reach(
-                            e, Relation.SAME, Relation.SAME.credit() * e.best().strength()));
+            found.computeIfAbsent(e.skill(), k -> new ArrayList<>())
+                    .add(new Reach(e, Relation.SAME, Relation.SAME.credit() * e.best().strength()));
         }
         for (Neighbour n : neighbours) {
             Evidence e = held.get(n.held());
             if (e != null && !n.other().equals(n.held())) {
-                offer(
-                        best,
-                        n.other(),
-                        new Reach(
-                                e,
-                                n.relation(),
-                                n.relation().credit() * e.best().strength()));
+                found.computeIfAbsent(n.other(), k -> new ArrayList<>())
+                        .add(new Reach(e, n.relation(), n.relation().credit() * e.best().strength()));
             }
         }
-        return new LearnerRecord(new ArrayList<>(held.values()), Map.copyOf(best));
+        Map<URI, Reach[]> ways = new HashMap<>();
+        found.forEach((skill, list) -> {
+            list.sort(STRONGEST);
+            ways.put(skill, list.toArray(Reach[]::new));
+        });
+        return new LearnerRecord(new ArrayList<>(held.values()), Map.copyOf(ways));
     }
 
-    private static void offer(Map<URI, Reach> best, URI skill, Reach reach) {
-        best.merge(skill, reach, (a, b) -> better(b, a) ? b : a);
-    }
+    /** A stronger credit first; on a tie, a relation that meets before one that does not. */
+    private static final Comparator<Reach> STRONGEST = Comparator.comparingDouble(Reach::credit)
+            .reversed()
+            .thenComparing(r -> r.relation().ordinal());
 
-    /** A stronger credit wins; on a tie, a relation that meets wins over one that does not. */
-    private static boolean better(Reach candidate, Reach current) {
-        if (candidate.credit() != current.credit()) {
-            return candidate.credit() > current.credit();
-        }
-        return candidate.relation().ordinal() < current.relation().ordinal();
-    }
-
-    /** The best way the learner reaches this skill, if any. */
+    /** The strongest way the learner reaches this skill, if any (before levels are compared). */
     public Optional<Reach> reach(URI skill) {
-        return Optional.ofNullable(best.get(skill));
+        Reach[] found = ways.get(skill);
+        return found == null ? Optional.empty() : Optional.of(found[0]);
     }
 
-    @Nullable
-    Reach reachOrNull(URI skill) {
-        return best.get(skill);
+    /** Every way the learner reaches this skill, strongest first; null when none. Not to be changed. */
+    Reach @Nullable [] ways(URI skill) {
+        return ways.get(skill);
     }
 
     /** The skills the learner has (one per URI). */

@@ -77,9 +77,9 @@ public final class MatchEngine {
         double covered = 0;
         for (TargetSkill skill : target.requirements()) {
             total += skill.weight();
-            LearnerRecord.Reach reach = record.reachOrNull(skill.skillUri());
-            if (reach != null) {
-                covered += skill.weight() * reach.credit() * levelFactor(skill, reach);
+            LearnerRecord.Reach[] ways = record.ways(skill.skillUri());
+            if (ways != null) {
+                covered += skill.weight() * coverage(skill, ways[best(skill, ways)]);
             }
         }
         return total <= 0 ? 0 : 100 * covered / total;
@@ -91,7 +91,8 @@ public final class MatchEngine {
         List<Gap> gaps = new ArrayList<>();
         double covered = 0;
         for (TargetSkill skill : target.requirements()) {
-            LearnerRecord.Reach reach = record.reachOrNull(skill.skillUri());
+            LearnerRecord.Reach[] ways = record.ways(skill.skillUri());
+            LearnerRecord.@Nullable Reach reach = ways == null ? null : ways[best(skill, ways)];
             double level = reach == null ? 1 : levelFactor(skill, reach);
             double coverage = reach == null ? 0 : reach.credit() * level;
             covered += skill.weight() * coverage;
@@ -113,6 +114,26 @@ public final class MatchEngine {
                 .thenComparing(g -> g.skill().label()));
         double exact = total <= 0 ? 0 : 100 * covered / total;
         return new Match(target, (int) Math.round(exact), exact, List.copyOf(matched), List.copyOf(gaps));
+    }
+
+    /** Which way counts most for this requirement once levels are compared (the first on a tie: the strongest). */
+    static int best(TargetSkill skill, LearnerRecord.Reach[] ways) {
+        int best = 0;
+        if (skill.level() > 0) {
+            double top = coverage(skill, ways[0]);
+            for (int i = 1; i < ways.length; i++) {
+                double c = coverage(skill, ways[i]);
+                if (c > top) {
+                    top = c;
+                    best = i;
+                }
+            }
+        }
+        return best;
+    }
+
+    static double coverage(TargetSkill skill, LearnerRecord.Reach reach) {
+        return reach.credit() * levelFactor(skill, reach);
     }
 
     private static GapKind kind(LearnerRecord.@Nullable Reach reach, double level) {
