@@ -45,13 +45,17 @@ public final class LearnerRecord {
         Map<URI, List<Reach>> found = new HashMap<>();
         for (Evidence e : held.values()) {
             found.computeIfAbsent(e.skill(), k -> new ArrayList<>())
-                    .add(new Reach(e, Relation.SAME, Relation.SAME.credit() * e.best().strength()));
+                    .add(new Reach(
+                            e, Relation.SAME, Relation.SAME.credit() * e.best().strength()));
         }
         for (Neighbour n : neighbours) {
             Evidence e = held.get(n.held());
             if (e != null && !n.other().equals(n.held())) {
                 found.computeIfAbsent(n.other(), k -> new ArrayList<>())
-                        .add(new Reach(e, n.relation(), n.relation().credit() * e.best().strength()));
+                        .add(new Reach(
+                                e,
+                                n.relation(),
+                                n.relation().credit() * e.best().strength()));
             }
         }
         Map<URI, Reach[]> ways = new HashMap<>();

@@ -67,7 +67,13 @@ class MatchEngineTests {
         assertThat(match.score()).isEqualTo(25).isLessThan(MatchEngine.score(NURSE, cred));
         assertThat(match.requirements().getFirst().met()).isTrue();
         assertThat(match.gaps().getFirst().kind()).isEqualTo(MatchEngine.GapKind.UNVERIFIED);
-        assertThat(match.requirements().getFirst().basis().orElseThrow().evidence().best().kind())
+        assertThat(match.requirements()
+                        .getFirst()
+                        .basis()
+                        .orElseThrow()
+                        .evidence()
+                        .best()
+                        .kind())
                 .isEqualTo("self-asserted");
     }
 
@@ -108,9 +114,7 @@ class MatchEngineTests {
         LearnerRecord record = LearnerRecord.of(List.of(selfAsserted("care")), List.of());
         MatchEngine.Match match = MatchEngine.match(NURSE, record);
         // care: 1.0 × 0.5 = 0.5; triage and charting: 0.5 × 1 = 0.5 each: ties by weight, then label
-        assertThat(match.gaps())
-                .extracting(g -> g.skill().label())
-                .containsExactly("care", "charting", "triage");
+        assertThat(match.gaps()).extracting(g -> g.skill().label()).containsExactly("care", "charting", "triage");
         LearnerRecord other = LearnerRecord.of(List.of(verified("triage", "Triage")), List.of());
         assertThat(MatchEngine.match(NURSE, other).gaps())
                 .extracting(g -> g.skill().label())
@@ -189,7 +193,8 @@ class MatchEngineTests {
         List<Evidence> left = new ArrayList<>();
         for (Evidence e : evidence) {
             List<Evidence.Source> sources = e.sources().stream()
-                    .filter(s -> !(s instanceof Evidence.Source.Verified v && v.credential().equals(credential)))
+                    .filter(s -> !(s instanceof Evidence.Source.Verified v
+                            && v.credential().equals(credential)))
                     .toList();
             if (!sources.isEmpty()) {
                 left.add(new Evidence(e.skill(), e.label(), sources, e.level()));

@@ -29,7 +29,16 @@ class SetCoverTests {
             teaches.add(skill(s));
         }
         return new TrainingOption(
-                "ce-" + name, name, "Provider", teaches, Optional.of(cost), "USD", Optional.of(hours), List.of(), List.of(), "");
+                "ce-" + name,
+                name,
+                "Provider",
+                teaches,
+                Optional.of(cost),
+                "USD",
+                Optional.of(hours),
+                List.of(),
+                List.of(),
+                "");
     }
 
     @Test
@@ -56,8 +65,8 @@ class SetCoverTests {
 
     @Test
     void gapsNothingTeachesAreReportedAsUncovered() {
-        SetCover.Plan plan =
-                SetCover.plan(List.of(gap("a", 1), gap("rare", 0.7)), List.of(option("A", 5, 5, "a")), SetCover.Measure.TIME);
+        SetCover.Plan plan = SetCover.plan(
+                List.of(gap("a", 1), gap("rare", 0.7)), List.of(option("A", 5, 5, "a")), SetCover.Measure.TIME);
         assertThat(plan.steps()).hasSize(1);
         assertThat(plan.uncovered()).extracting(g -> g.skill().label()).containsExactly("rare");
         assertThat(plan.missingWeight()).isEqualTo(1.7);
@@ -66,8 +75,16 @@ class SetCoverTests {
     @Test
     void anOptionThatStatesNoDurationIsChosenOnlyWhenNothingElseTeachesTheSkill() {
         TrainingOption unknown = new TrainingOption(
-                "ce-u", "Unknown length", "P", Set.of(skill("a"), skill("b")), Optional.empty(), "", Optional.empty(),
-                List.of(), List.of(), "");
+                "ce-u",
+                "Unknown length",
+                "P",
+                Set.of(skill("a"), skill("b")),
+                Optional.empty(),
+                "",
+                Optional.empty(),
+                List.of(),
+                List.of(),
+                "");
         SetCover.Plan plan = SetCover.plan(
                 List.of(gap("a", 1), gap("b", 0.2)), List.of(unknown, option("A", 100, 0, "a")), SetCover.Measure.TIME);
         assertThat(plan.steps()).extracting(s -> s.option().name()).containsExactly("A", "Unknown length");
@@ -97,7 +114,9 @@ class SetCoverTests {
             }
             SetCover.Plan plan = SetCover.plan(gaps, options, SetCover.Measure.TIME);
             assertThat(plan.uncovered()).isEmpty();
-            double greedy = plan.steps().stream().mapToDouble(s -> s.option().hours().orElseThrow() + 1).sum();
+            double greedy = plan.steps().stream()
+                    .mapToDouble(s -> s.option().hours().orElseThrow() + 1)
+                    .sum();
             double best = cheapestCover(n, options);
             double harmonic = 0;
             for (int k = 1; k <= n; k++) {
