@@ -81,6 +81,11 @@ public class Matching {
         return result(learner, subject(occupation), target, measure);
     }
 
+    /** An occupation's target (its weighted skills), as matching builds it: for the demo and other features. */
+    public MatchTarget occupationTarget(String code) {
+        return occupationTargets.target(occupationTargets.resolve(code));
+    }
+
     Result result(AccountId learner, Subject subject, MatchTarget target, SetCover.Measure measure) {
         LearnerRecord record = records.read(learner);
         return result(learner, record, subject, target, measure);

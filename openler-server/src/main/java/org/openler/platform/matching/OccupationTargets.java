@@ -7,13 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.skills.Competencies;
+import org.openler.platform.skills.FrameworkImported;
 import org.openler.platform.skills.Match;
 import org.openler.platform.skills.Occupation;
 import org.openler.platform.skills.Occupations;
 import org.openler.platform.skills.Requirement;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,6 +42,7 @@ class OccupationTargets {
 
     private final Occupations occupations;
     private final Competencies competencies;
+    private final Map<UUID, MatchTarget> cache = new ConcurrentHashMap<>();
 
     OccupationTargets(Occupations occupations, Competencies competencies) {
         this.occupations = occupations;
@@ -66,7 +71,17 @@ class OccupationTargets {
         return occupations.byUri(uri);
     }
 
+    /** Targets depend only on the ontology: kept per occupation until a framework is imported. */
     MatchTarget target(Occupation occupation) {
+        return cache.computeIfAbsent(occupation.id(), id -> build(occupation));
+    }
+
+    @EventListener
+    void on(FrameworkImported imported) {
+        cache.clear();
+    }
+
+    private MatchTarget build(Occupation occupation) {
         Map<String, TargetSkill> skills = new LinkedHashMap<>();
         own(occupation).stream().limit(OWN).forEach(s -> skills.put(s.skillUri().toString(), s));
         List<TargetSkill> borrowed = borrowed(occupation);

@@ -51,8 +51,16 @@ public class Pathways {
     }
 
     /** A role on the way: the occupation, the learner's match and plan, and why it was chosen. */
-    public record Role(
-            Matching.Subject subject, Matching.Result result, double overlap, int jobZoneStep, double rank) {}
+    public record Role(Matching.Subject subject, Matching.Result result, double overlap, int jobZoneStep, double rank) {
+
+        /** The labels of the three heaviest gaps, for a line of text. */
+        public List<String> topGaps() {
+            return result.match().gaps().stream()
+                    .limit(3)
+                    .map(g -> g.skill().label())
+                    .toList();
+        }
+    }
 
     /** Where the learner starts, the next roles proposed, and the route to a chosen destination (empty without one). */
     public record Pathway(Optional<Role> start, List<Role> next, List<Role> route, boolean emptyRecord) {}
