@@ -20,9 +20,10 @@ public final class LearnerRecord {
     public record Reach(Evidence evidence, Relation relation, double credit) {}
 
     private final List<Evidence> evidence;
-    private final Map<URI, Reach[]> ways;
+    // keyed by the URI's text: String hashing and equality are far cheaper than URI's (measured in MatchingBenchmarks)
+    private final Map<String, Reach[]> ways;
 
-    private LearnerRecord(List<Evidence> evidence, Map<URI, Reach[]> ways) {
+    private LearnerRecord(List<Evidence> evidence, Map<String, Reach[]> ways) {
         this.evidence = List.copyOf(evidence);
         this.ways = ways;
     }
@@ -58,10 +59,10 @@ public final class LearnerRecord {
                                 n.relation().credit() * e.best().strength()));
             }
         }
-        Map<URI, Reach[]> ways = new HashMap<>();
+        Map<String, Reach[]> ways = new HashMap<>();
         found.forEach((skill, list) -> {
             list.sort(STRONGEST);
-            ways.put(skill, list.toArray(Reach[]::new));
+            ways.put(skill.toString(), list.toArray(Reach[]::new));
         });
         return new LearnerRecord(new ArrayList<>(held.values()), Map.copyOf(ways));
     }
@@ -73,13 +74,13 @@ public final class LearnerRecord {
 
     /** The strongest way the learner reaches this skill, if any (before levels are compared). */
     public Optional<Reach> reach(URI skill) {
-        Reach[] found = ways.get(skill);
+        Reach[] found = ways.get(skill.toString());
         return found == null ? Optional.empty() : Optional.of(found[0]);
     }
 
     /** Every way the learner reaches this skill, strongest first; null when none. Not to be changed. */
     Reach @Nullable [] ways(URI skill) {
-        return ways.get(skill);
+        return ways.get(skill.toString());
     }
 
     /** The skills the learner has (one per URI). */

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,37 +48,46 @@ public final class SetCover {
     private SetCover() {}
 
     public static Plan plan(List<MatchEngine.Gap> gaps, List<TrainingOption> options, Measure measure) {
-        Map<URI, MatchEngine.Gap> open = new LinkedHashMap<>();
+        // gaps by the URI's text (cheap to hash), each a number; every option as the numbers of the gaps it teaches
+        Map<String, Integer> index = new HashMap<>();
+        List<MatchEngine.Gap> open = new ArrayList<>();
         for (MatchEngine.Gap gap : gaps) {
-            if (gap.priority() > 0) {
-                open.put(gap.skill().skillUri(), gap);
+            if (gap.priority() > 0 && index.putIfAbsent(gap.skill().skillUri().toString(), open.size()) == null) {
+                open.add(gap);
             }
         }
-        double missing =
-                open.values().stream().mapToDouble(MatchEngine.Gap::priority).sum();
-        // only options that teach some gap at all
+        double missing = open.stream().mapToDouble(MatchEngine.Gap::priority).sum();
         List<TrainingOption> useful = new ArrayList<>();
+        List<int[]> teaches = new ArrayList<>();
+        int[] buffer = new int[open.size()];
         for (TrainingOption option : options) {
+            int n = 0;
             for (URI skill : option.teaches()) {
-                if (open.containsKey(skill)) {
-                    useful.add(option);
-                    break;
+                Integer g = index.get(skill.toString());
+                if (g != null) {
+                    buffer[n++] = g;
                 }
+            }
+            if (n > 0) {
+                useful.add(option);
+                teaches.add(java.util.Arrays.copyOf(buffer, n));
             }
         }
         double dearest = 0;
         for (TrainingOption option : useful) {
             dearest = Math.max(dearest, stated(option, measure));
         }
-        Map<String, Double> price = new HashMap<>();
-        for (TrainingOption option : useful) {
-            double p = stated(option, measure);
+        double[] price = new double[useful.size()];
+        for (int i = 0; i < useful.size(); i++) {
+            double p = stated(useful.get(i), measure);
             // + 1 hour or 1 unit of money: nothing is free of effort, and a free option still needs a ratio
-            price.put(option.ctid(), (p < 0 ? Math.max(1, dearest) * UNSTATED : p) + 1);
+            price[i] = (p < 0 ? Math.max(1, dearest) * UNSTATED : p) + 1;
         }
-        List<Step> steps = new ArrayList<>();
+        boolean[] covered = new boolean[open.size()];
         boolean[] taken = new boolean[useful.size()];
-        while (!open.isEmpty()) {
+        int left = open.size();
+        List<Step> steps = new ArrayList<>();
+        while (left > 0) {
             int chosen = -1;
             double chosenRatio = Double.MAX_VALUE;
             double chosenGain = 0;
@@ -87,20 +95,20 @@ public final class SetCover {
                 if (taken[i]) {
                     continue;
                 }
-                TrainingOption option = useful.get(i);
                 double gain = 0;
-                for (URI skill : option.teaches()) {
-                    MatchEngine.Gap gap = open.get(skill);
-                    if (gap != null) {
-                        gain += gap.priority();
+                for (int g : teaches.get(i)) {
+                    if (!covered[g]) {
+                        gain += open.get(g).priority();
                     }
                 }
                 if (gain <= 0) {
                     continue;
                 }
-                double ratio = price.get(option.ctid()) / gain;
+                double ratio = price[i] / gain;
                 if (ratio < chosenRatio
-                        || (ratio == chosenRatio && chosen >= 0 && TIE.compare(option, useful.get(chosen)) < 0)) {
+                        || (ratio == chosenRatio
+                                && chosen >= 0
+                                && TIE.compare(useful.get(i), useful.get(chosen)) < 0)) {
                     chosen = i;
                     chosenRatio = ratio;
                     chosenGain = gain;
@@ -110,32 +118,37 @@ public final class SetCover {
                 break; // nothing in the registry teaches what is left
             }
             taken[chosen] = true;
-            TrainingOption option = useful.get(chosen);
             List<MatchEngine.Gap> closes = new ArrayList<>();
-            for (URI skill : option.teaches()) {
-                MatchEngine.Gap gap = open.remove(skill);
-                if (gap != null) {
-                    closes.add(gap);
+            for (int g : teaches.get(chosen)) {
+                if (!covered[g]) {
+                    covered[g] = true;
+                    left--;
+                    closes.add(open.get(g));
                 }
             }
             closes.sort(Comparator.comparingDouble(MatchEngine.Gap::priority).reversed());
-            steps.add(new Step(option, List.copyOf(closes), chosenGain));
+            steps.add(new Step(useful.get(chosen), List.copyOf(closes), chosenGain));
         }
         double hours = 0;
         double cost = 0;
         String currency = "";
-        double covered = 0;
+        double coveredWeight = 0;
         for (Step step : steps) {
             hours += step.option().hours().orElse(0.0);
             cost += step.option().cost().orElse(0.0);
             if (currency.isEmpty() && step.option().cost().isPresent()) {
                 currency = step.option().currency();
             }
-            covered += step.weight();
+            coveredWeight += step.weight();
         }
-        List<MatchEngine.Gap> uncovered = new ArrayList<>(open.values());
+        List<MatchEngine.Gap> uncovered = new ArrayList<>();
+        for (int g = 0; g < open.size(); g++) {
+            if (!covered[g]) {
+                uncovered.add(open.get(g));
+            }
+        }
         uncovered.sort(Comparator.comparingDouble(MatchEngine.Gap::priority).reversed());
-        return new Plan(List.copyOf(steps), hours, cost, currency, covered, missing, List.copyOf(uncovered));
+        return new Plan(List.copyOf(steps), hours, cost, currency, coveredWeight, missing, List.copyOf(uncovered));
     }
 
     /** Ties broken by the other measure's size, then by name, so the plan is the same on every run. */
