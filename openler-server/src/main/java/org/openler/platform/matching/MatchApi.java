@@ -45,12 +45,11 @@ class MatchApi {
     @GetMapping(value = "/me/jobs", produces = MediaType.APPLICATION_JSON_VALUE)
     @Access(Audience.LEARNER)
     MatchViews.JobsView jobs() {
-        AccountId me = learner();
-        var jobs = matching.jobs(me).stream().map(MatchViews.RankedView::of).toList();
-        var occupations = matching.suggestedOccupations(me).stream()
-                .map(MatchViews.RankedView::of)
-                .toList();
-        boolean empty = matching.record(me).isEmpty();
+        Matching.Overview overview = matching.overview(learner());
+        var jobs = overview.jobs().stream().map(MatchViews.RankedView::of).toList();
+        var occupations =
+                overview.occupations().stream().map(MatchViews.RankedView::of).toList();
+        boolean empty = overview.emptyRecord();
         Locale locale = LocaleContextHolder.getLocale();
         return new MatchViews.JobsView(
                 empty ? "empty" : "matched", empty ? why.text("matching.empty.next", locale) : null, jobs, occupations);

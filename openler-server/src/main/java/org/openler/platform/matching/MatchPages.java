@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.openler.platform.identity.Access;
-import org.openler.platform.identity.AccountId;
 import org.openler.platform.identity.Audience;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
@@ -40,10 +39,10 @@ class MatchPages {
     @GetMapping(value = "/me/jobs", produces = MediaType.TEXT_HTML_VALUE)
     @Access(Audience.LEARNER)
     String jobs(Model model) {
-        AccountId me = MatchApi.learner();
-        model.addAttribute("jobs", matching.jobs(me));
-        model.addAttribute("occupations", matching.suggestedOccupations(me));
-        model.addAttribute("empty", matching.record(me).isEmpty());
+        Matching.Overview overview = matching.overview(MatchApi.learner());
+        model.addAttribute("jobs", overview.jobs());
+        model.addAttribute("occupations", overview.occupations());
+        model.addAttribute("empty", overview.emptyRecord());
         return "matching/jobs";
     }
 

@@ -24,8 +24,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class Matching {
 
-    /** Occupations offered from a record: candidates read, and how many are shown. */
-    static final int CANDIDATES = 25;
+    /**
+     * Occupations offered from a record: per skill held, the occupations that require it most (up to {@value
+     * #REQUIRING}); the {@value #CANDIDATES} with the most and highest such places are matched in full, the best
+     * {@value #SUGGESTED} shown.
+     */
+    static final int REQUIRING = 300;
+
+    static final int CANDIDATES = 40;
 
     static final int SUGGESTED = 8;
 
@@ -108,7 +114,18 @@ public class Matching {
 
     /** Every open job, best fit first (then title); empty when no jobs feature is there or no job is open. */
     public List<Ranked> jobs(AccountId learner) {
+        return jobs(records.read(learner));
+    }
+
+    /** The learner's jobs and suggested occupations, their record read (and its credentials verified) once. */
+    public record Overview(List<Ranked> jobs, List<Ranked> occupations, boolean emptyRecord) {}
+
+    public Overview overview(AccountId learner) {
         LearnerRecord record = records.read(learner);
+        return new Overview(jobs(record), suggested(record, SUGGESTED), record.isEmpty());
+    }
+
+    List<Ranked> jobs(LearnerRecord record) {
         List<Ranked> ranked = new ArrayList<>();
         for (JobTargets source : jobTargets) {
             for (JobTarget job : source.openJobs()) {
@@ -126,20 +143,23 @@ public class Matching {
     }
 
     List<Ranked> suggested(LearnerRecord record, int limit) {
-        Map<UUID, Integer> votes = new LinkedHashMap<>();
+        Map<UUID, Double> votes = new LinkedHashMap<>();
         Map<UUID, Occupation> found = new LinkedHashMap<>();
         for (Evidence e : record.evidence()) {
             Optional<Competency> c = competencies.byUri(e.skill());
             if (c.isEmpty()) {
                 continue;
             }
-            for (Occupation o : occupations.requiring(c.get().id(), CANDIDATES)) {
-                votes.merge(o.id(), 1, Integer::sum);
+            List<Occupation> requiring = occupations.requiring(c.get().id(), REQUIRING);
+            for (int i = 0; i < requiring.size(); i++) {
+                // a generic skill (Critical Thinking) is required by hundreds: a high place counts more than a low one
+                Occupation o = requiring.get(i);
+                votes.merge(o.id(), 1.0 - (double) i / REQUIRING, Double::sum);
                 found.putIfAbsent(o.id(), o);
             }
         }
         List<Occupation> candidates = new ArrayList<>(found.values());
-        candidates.sort(Comparator.<Occupation>comparingInt(o -> votes.get(o.id()))
+        candidates.sort(Comparator.<Occupation>comparingDouble(o -> votes.get(o.id()))
                 .reversed()
                 .thenComparing(Occupation::title));
         List<Ranked> ranked = new ArrayList<>();
