@@ -162,8 +162,22 @@ public class Matching {
         candidates.sort(Comparator.<Occupation>comparingDouble(o -> votes.get(o.id()))
                 .reversed()
                 .thenComparing(Occupation::title));
+        // a first cut on each candidate's own heaviest requirements (one query each), then the full targets (with
+        // the crosswalk's counterparts: a dozen queries each, kept afterwards) only for the best of them
+        List<Occupation> first = candidates.subList(0, Math.min(CANDIDATES, candidates.size()));
+        Map<UUID, Double> rough = new LinkedHashMap<>();
+        for (Occupation o : first) {
+            List<TargetSkill> own = occupationTargets.own(o);
+            rough.put(
+                    o.id(),
+                    MatchEngine.exact(
+                            new MatchTarget(o.title(), own.subList(0, Math.min(OccupationTargets.OWN, own.size()))),
+                            record));
+        }
+        List<Occupation> best = new ArrayList<>(first);
+        best.sort(Comparator.<Occupation>comparingDouble(o -> rough.get(o.id())).reversed());
         List<Ranked> ranked = new ArrayList<>();
-        for (Occupation o : candidates.subList(0, Math.min(CANDIDATES, candidates.size()))) {
+        for (Occupation o : best.subList(0, Math.min(2 * limit, best.size()))) {
             ranked.add(ranked(subject(o), occupationTargets.target(o), record));
         }
         ranked.sort(BY_FIT);

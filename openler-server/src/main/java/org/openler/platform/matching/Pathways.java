@@ -36,7 +36,7 @@ import org.springframework.stereotype.Service;
 public class Pathways {
 
     static final int NEXT = 5;
-    static final int RELATED = 20;
+    static final int RELATED = 12;
     static final int MAX_HOPS = 3;
     static final int MAX_VISITED = 300;
 
