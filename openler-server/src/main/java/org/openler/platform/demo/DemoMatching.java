@@ -24,6 +24,7 @@ import org.openler.platform.registry.CredentialOfValue;
 import org.openler.platform.registry.CredentialOfValue.DeliveryMode;
 import org.openler.platform.registry.RegistryEntries;
 import org.openler.platform.registry.RegistryEntry;
+import org.openler.platform.skills.FrameworkImported;
 import org.openler.platform.skills.Frameworks;
 import org.openler.platform.wallet.Claims;
 import org.slf4j.Logger;
@@ -39,8 +40,9 @@ import org.springframework.stereotype.Component;
  * Claire (a registered nurse aiming at nurse management). Demo Community College issues each a credential whose
  * alignments are the heaviest skills of their occupation (so their matches are meaningful, not perfect), placed in
  * their wallets, and publishes registry training that closes the typical gaps of those occupations and of the next
- * roles in their stories. The occupations' skills come from the ontology, which loads in the background: this waits
- * for it, then seeds once (an existing college means it ran before).
+ * roles in their stories. The occupations' skills come from the ontology, which loads in the background: this seeds
+ * once the crosswalk is stored (at start, or when its import is announced), once (an existing college means it ran
+ * before).
  */
 @Component
 @ConditionalOnProperty(name = "openler.demo.enabled", havingValue = "true")
@@ -162,22 +164,31 @@ class DemoMatching {
         this.frameworks = frameworks;
     }
 
+    private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** On a start with the ontology already stored. */
     @EventListener(ApplicationReadyEvent.class)
-    void start() {
-        if (organizations.find(COLLEGE).isPresent()) {
+    void onReady() {
+        if (frameworks.newest("esco-onet-crosswalk").isPresent()) {
+            start();
+        }
+    }
+
+    /** On the first start: once the crosswalk (the last of O*NET, ESCO and the crosswalk) has been imported. */
+    @EventListener
+    void on(FrameworkImported imported) {
+        if (imported.slug().equals("esco-onet-crosswalk")) {
+            start();
+        }
+    }
+
+    private void start() {
+        if (organizations.find(COLLEGE).isPresent() || !started.compareAndSet(false, true)) {
             return;
         }
         Thread.ofVirtual().name("demo-matching").start(() -> {
             try {
-                // the crosswalk loads after O*NET and ESCO: with it, occupations have their whole targets
-                for (int i = 0;
-                        i < 600 && frameworks.newest("esco-onet-crosswalk").isEmpty();
-                        i++) {
-                    Thread.sleep(1_000);
-                }
                 seed();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
                 log.warn("Demo matching not seeded: {}", e.getMessage());
             }
