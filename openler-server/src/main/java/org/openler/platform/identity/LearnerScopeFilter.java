@@ -19,8 +19,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class LearnerScopeFilter extends OncePerRequestFilter {
 
     /** The learner's own record pages and API. */
-    static final List<String> RECORD_PATHS =
-            List.of("/wallet", "/api/v1/wallet", "/api/v1/shares", "/api/v1/profile", "/privacy", "/api/v1/privacy");
+    static final List<String> RECORD_PATHS = List.of(
+            "/wallet",
+            "/api/v1/wallet",
+            "/api/v1/shares",
+            "/api/v1/profile",
+            "/privacy",
+            "/api/v1/privacy",
+            // matching reads the learner's skills profile: jobs, matches and pathways (/me/...)
+            "/me");
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {

@@ -35,7 +35,9 @@ class DemoRegistryIT {
         }
         try (ConfigurableApplicationContext again = start()) {
             assertThat(again.getBean(JdbcClient.class)
-                            .sql("select count(*) from registry_entry")
+                            // Demo University's own: Demo Community College publishes training too (DemoMatching)
+                            .sql("select count(*) from registry_entry e join organization o on o.id = e.organization_id"
+                                    + " where o.slug = 'demo-university'")
                             .query(Long.class)
                             .single())
                     .isEqualTo(DemoRegistryEntries.CATALOGUE.size());

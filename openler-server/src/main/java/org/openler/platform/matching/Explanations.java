@@ -1,0 +1,68 @@
+package org.openler.platform.matching;
+
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each requirement's part of the score in plain words, in the reader's language: how many points it earns of how
+ * many it could, and what earns them, naming the credential (its name and issuer), the endorser, or the learner's own
+ * statement (always called self-asserted), and the neighbouring skill when only a neighbour reaches it.
+ */
+@Component
+class Explanations {
+
+    private final MessageSource messages;
+
+    Explanations(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    List<String> of(MatchEngine.RequirementMatch r, double totalWeight, Locale locale) {
+        List<String> lines = new ArrayList<>();
+        double possible = totalWeight <= 0 ? 0 : 100 * r.skill().weight() / totalWeight;
+        lines.add(text("matching.why.points", locale, number(r.points(), locale), number(possible, locale)));
+        if (r.basis().isEmpty()) {
+            lines.add(text("matching.why.missing", locale));
+            return lines;
+        }
+        LearnerRecord.Reach reach = r.basis().get();
+        Evidence evidence = reach.evidence();
+        if (!reach.relation().meets()) {
+            lines.add(text(
+                    "matching.why.via",
+                    locale,
+                    evidence.label(),
+                    text("matching.relation." + reach.relation().name(), locale),
+                    number(100 * reach.relation().credit(), locale)));
+        }
+        for (Evidence.Source source : evidence.sources()) {
+            lines.add(
+                    switch (source) {
+                        case Evidence.Source.Verified v ->
+                            text("matching.why.verified", locale, v.credentialName(), v.issuer(), evidence.label());
+                        case Evidence.Source.Endorsed e -> text("matching.why.endorsed", locale, e.endorser());
+                        case Evidence.Source.SelfAsserted s -> text("matching.why.selfAsserted", locale, s.ownWords());
+                    });
+        }
+        if (r.levelFactor() < 1) {
+            lines.add(text(
+                    "matching.why.level", locale, evidence.level(), r.skill().level()));
+        }
+        return lines;
+    }
+
+    String text(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+
+    static String number(double value, Locale locale) {
+        NumberFormat f = NumberFormat.getNumberInstance(locale);
+        f.setMaximumFractionDigits(1);
+        f.setMinimumFractionDigits(0);
+        return f.format(value);
+    }
+}

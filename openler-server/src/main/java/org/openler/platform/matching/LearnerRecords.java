@@ -1,0 +1,57 @@
+package org.openler.platform.matching;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.openler.platform.identity.AccountId;
+import org.openler.platform.profile.ProfileSkill;
+import org.openler.platform.profile.Provenance;
+import org.openler.platform.profile.SkillsProfile;
+import org.springframework.stereotype.Component;
+
+/**
+ * The learner's record for matching, read from their skills profile now (so a revoked credential's skills no longer
+ * count) and widened by the ontology's neighbours. Free-text skills the learner did not map to the ontology cannot
+ * meet a requirement and are left out.
+ */
+@Component
+class LearnerRecords {
+
+    private final SkillsProfile profile;
+    private final SkillNeighbours neighbours;
+
+    LearnerRecords(SkillsProfile profile, SkillNeighbours neighbours) {
+        this.profile = profile;
+        this.neighbours = neighbours;
+    }
+
+    LearnerRecord read(AccountId learner) {
+        List<Evidence> evidence = evidence(profile.skills(learner));
+        return LearnerRecord.of(
+                evidence,
+                neighbours.around(evidence.stream().map(Evidence::skill).toList()));
+    }
+
+    static List<Evidence> evidence(List<ProfileSkill> skills) {
+        List<Evidence> evidence = new ArrayList<>();
+        for (ProfileSkill skill : skills) {
+            if (skill.competency().isEmpty()) {
+                continue;
+            }
+            URI uri = skill.competency().get();
+            List<Evidence.Source> sources = new ArrayList<>();
+            for (Provenance p : skill.sources()) {
+                sources.add(
+                        switch (p) {
+                            // the profile keys a verified skill by the URI its credential's alignment names
+                            case Provenance.Verified v ->
+                                new Evidence.Source.Verified(v.credential(), v.credentialName(), v.issuer(), uri);
+                            case Provenance.Endorsed e -> new Evidence.Source.Endorsed(e.credential(), e.endorser());
+                            case Provenance.SelfAsserted s -> new Evidence.Source.SelfAsserted(s.skill(), s.ownWords());
+                        });
+            }
+            evidence.add(new Evidence(uri, skill.label(), sources, 0));
+        }
+        return evidence;
+    }
+}

@@ -1,0 +1,114 @@
+package org.openler.platform.matching;
+
+import java.util.Locale;
+import java.util.UUID;
+import org.openler.platform.identity.Access;
+import org.openler.platform.identity.AccountId;
+import org.openler.platform.identity.Actor;
+import org.openler.platform.identity.Actors;
+import org.openler.platform.identity.Audience;
+import org.openler.platform.problems.PlatformException;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The signed-in learner's fit as JSON: a match against a job or an occupation, their jobs by fit, and career
+ * pathways. The same paths answer HTML for browsers ({@link MatchPages}). Their own record only.
+ */
+@RestController
+class MatchApi {
+
+    private final Matching matching;
+    private final Pathways pathways;
+    private final Explanations why;
+
+    MatchApi(Matching matching, Pathways pathways, Explanations why) {
+        this.matching = matching;
+        this.pathways = pathways;
+        this.why = why;
+    }
+
+    @GetMapping(value = "/me/matches", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Access(Audience.LEARNER)
+    MatchViews.MatchView match(
+            @RequestParam(defaultValue = "") String job,
+            @RequestParam(defaultValue = "") String occupation,
+            @RequestParam(defaultValue = "time") String by) {
+        SetCover.Measure measure = measure(by);
+        Locale locale = LocaleContextHolder.getLocale();
+        return MatchViews.match(result(matching, learner(), job, occupation, measure), measure, why, locale);
+    }
+
+    @GetMapping(value = "/me/jobs", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Access(Audience.LEARNER)
+    MatchViews.JobsView jobs() {
+        Matching.Overview overview = matching.overview(learner());
+        var jobs = overview.jobs().stream().map(MatchViews.RankedView::of).toList();
+        var occupations =
+                overview.occupations().stream().map(MatchViews.RankedView::of).toList();
+        boolean empty = overview.emptyRecord();
+        Locale locale = LocaleContextHolder.getLocale();
+        return new MatchViews.JobsView(
+                empty ? "empty" : "matched", empty ? why.text("matching.empty.next", locale) : null, jobs, occupations);
+    }
+
+    @GetMapping(value = "/me/pathways", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Access(Audience.LEARNER)
+    MatchViews.PathwaysView pathways(
+            @RequestParam(defaultValue = "") String from,
+            @RequestParam(defaultValue = "") String to,
+            @RequestParam(defaultValue = "time") String by) {
+        SetCover.Measure measure = measure(by);
+        checkLength(from, "from");
+        checkLength(to, "to");
+        Pathways.Pathway p = pathways.pathways(learner(), from, to, measure);
+        Locale locale = LocaleContextHolder.getLocale();
+        return new MatchViews.PathwaysView(
+                p.start().isPresent() ? "matched" : "empty",
+                p.start().isPresent() ? null : why.text("matching.pathways.empty", locale),
+                p.start().map(r -> MatchViews.role(r, measure)).orElse(null),
+                p.next().stream().map(r -> MatchViews.role(r, measure)).toList(),
+                p.route().stream().map(r -> MatchViews.role(r, measure)).toList());
+    }
+
+    /** The match the parameters ask for: exactly one of {@code job} (a UUID) and {@code occupation}. */
+    static Matching.Result result(
+            Matching matching, AccountId me, String job, String occupation, SetCover.Measure measure) {
+        checkLength(job, "job");
+        checkLength(occupation, "occupation");
+        if (job.isBlank() == occupation.isBlank()) {
+            throw PlatformException.invalid("job", "Give either job={id} or occupation={code}, not both.");
+        }
+        if (!job.isBlank()) {
+            UUID id;
+            try {
+                id = UUID.fromString(job.strip());
+            } catch (IllegalArgumentException e) {
+                throw PlatformException.invalid("job", "A job id is a UUID.");
+            }
+            return matching.job(me, id, measure);
+        }
+        return matching.occupation(me, occupation, measure);
+    }
+
+    static SetCover.Measure measure(String by) {
+        return switch (by.strip().toLowerCase(Locale.ROOT)) {
+            case "time", "" -> SetCover.Measure.TIME;
+            case "money", "cost" -> SetCover.Measure.MONEY;
+            default -> throw PlatformException.invalid("by", "Economise time or money: by=time or by=money.");
+        };
+    }
+
+    static void checkLength(String value, String field) {
+        if (value.length() > 200) {
+            throw PlatformException.invalid(field, "At most 200 characters.");
+        }
+    }
+
+    static AccountId learner() {
+        return ((Actor.Person) Actors.current()).accountId();
+    }
+}

@@ -1,0 +1,393 @@
+package org.openler.platform.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openler.platform.accounts.Account;
+import org.openler.platform.issuing.AchievementDefinition;
+import org.openler.platform.issuing.Achievements;
+import org.openler.platform.organizations.Organization;
+import org.openler.platform.registry.CredentialOfValue;
+import org.openler.platform.registry.RegistryEntries;
+import org.openler.platform.registry.RegistryEntry;
+import org.openler.platform.registry.RegistryQuery;
+import org.openler.platform.registry.RegistrySearch;
+import org.openler.platform.skills.Occupation;
+import org.openler.platform.skills.load.BundledFrameworks;
+import org.openler.platform.support.Fixtures;
+import org.openler.platform.support.PlatformTest;
+import org.openler.platform.support.WebClient;
+import org.openler.platform.wallet.WalletKit;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The matching test set with known answers, on the real PostgreSQL with the real O*NET 29.3, ESCO 1.1.1 and their
+ * crosswalk loaded: Registered Nurses (29-1141.00) as the target; learners whose credentials are issued here, claimed
+ * into their wallets, and read back through their skills profile; a registry entry that teaches a gap; a job supplied
+ * through the {@link JobTargets} seam. Everything over HTTP as the learner.
+ */
+@PlatformTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Import(MatchingIT.Jobs.class)
+class MatchingIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String NURSES = "29-1141.00";
+    static final URI WELDING = URI.create("http://data.europa.eu/esco/skill/2ee57de4-bffd-4194-b009-0060edec77cc");
+    static final UUID JOB = UUID.fromString("0b6f3c2e-6d0a-4c53-9d53-6f1d0a8f1c11");
+
+    /** A job the jobs feature would supply: the seam's one implementation in this test. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Jobs {
+        @Bean
+        JobTargets testJobs() {
+            MatchTarget welder = new MatchTarget(
+                    "Welder, night shift", List.of(new TargetSkill(WELDING, "use welding equipment", 1.0, true, 0)));
+            return new JobTargets() {
+                @Override
+                public Optional<MatchTarget> forJob(UUID jobId) {
+                    return jobId.equals(JOB) ? Optional.of(welder) : Optional.empty();
+                }
+
+                @Override
+                public List<JobTarget> openJobs() {
+                    return List.of(new JobTarget(JOB, "Welder, night shift", "Harbour Fabrication", welder));
+                }
+            };
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    BundledFrameworks bundled;
+
+    @Autowired
+    WalletKit wallet;
+
+    @Autowired
+    Achievements achievements;
+
+    @Autowired
+    OccupationTargets occupations;
+
+    @Autowired
+    RegistryEntries registry;
+
+    @Autowired
+    RegistrySearch search;
+
+    MatchTarget nurses;
+    List<TargetSkill> top;
+
+    @BeforeAll
+    void theOntologyIsLoaded() {
+        bundled.loadAll();
+        Occupation rn = occupations.resolve(NURSES);
+        nurses = occupations.target(rn);
+        // the heaviest requirements that together carry at least 92 % of the target's weight
+        List<TargetSkill> sorted = new ArrayList<>(nurses.requirements());
+        sorted.sort((a, b) -> Double.compare(b.weight(), a.weight()));
+        top = new ArrayList<>();
+        double sum = 0;
+        for (TargetSkill s : sorted) {
+            if (sum >= 0.92 * nurses.totalWeight()) {
+                break;
+            }
+            top.add(s);
+            sum += s.weight();
+        }
+    }
+
+    @Test
+    void theOccupationTargetAsksForItsOwnRatedSkillsAndItsEscoCounterpartsSkills() {
+        assertThat(nurses.requirements()).hasSizeBetween(10, 25);
+        assertThat(nurses.requirements())
+                .anyMatch(s -> s.skillUri().toString().startsWith("https://www.onetonline.org/find/descriptor/"))
+                .anyMatch(s -> s.skillUri().toString().startsWith("http://data.europa.eu/esco/skill/"));
+    }
+
+    @Test
+    void aLearnerWhoseVerifiedCredentialsAlignToTheTopWeightedSkillsScoresAtLeastNinety() {
+        Account learner = wallet.fixturesForTests().learner();
+        WebClient web = WalletKit.signedIn(port, learner);
+        UUID held = issueAndClaim(provider("Nursing Practice Certificate", top), learner, web);
+
+        JsonNode match = json(web, "/me/matches?occupation=" + NURSES);
+
+        assertThat(match.path("state").asString()).isEqualTo("matched");
+        assertThat(match.path("score").asInt()).isGreaterThanOrEqualTo(90);
+        assertThat(match.path("subject").path("title").asString()).isEqualTo("Registered Nurses");
+        List<JsonNode> met = new ArrayList<>();
+        match.path("requirements").forEach(r -> {
+            if (r.path("met").asBoolean()) {
+                met.add(r);
+            }
+        });
+        assertThat(met).hasSize(top.size());
+        for (JsonNode r : met) {
+            JsonNode evidence = r.path("evidence").get(0);
+            assertThat(evidence.path("kind").asString()).isEqualTo("verified");
+            assertThat(evidence.path("credential").asString()).isEqualTo(held.toString());
+            assertThat(evidence.path("issuer").asString()).startsWith("Test PROVIDER");
+            assertThat(evidence.path("alignment").asString())
+                    .isEqualTo(r.path("skill").asString());
+        }
+    }
+
+    @Test
+    void everyExplanationOfEarnedPointsNamesTheCredentialItReliesOn() {
+        Account learner = wallet.fixturesForTests().learner();
+        WebClient web = WalletKit.signedIn(port, learner);
+        issueAndClaim(provider("Patient Care Badge", top.subList(0, 5)), learner, web);
+
+        JsonNode match = json(web, "/me/matches?occupation=" + NURSES);
+
+        int earning = 0;
+        for (JsonNode r : match.path("requirements")) {
+            if (r.path("points").asDouble() > 0) {
+                earning++;
+                String why = String.join(
+                        " ",
+                        r.path("explanation")
+                                .valueStream()
+                                .map(JsonNode::asString)
+                                .toList());
+                assertThat(why).as(r.path("label").asString()).contains("“Patient Care Badge”", "Test PROVIDER");
+                assertThat(r.path("evidence")).isNotEmpty();
+            }
+        }
+        assertThat(earning).isGreaterThanOrEqualTo(5);
+        assertThat(match.path("gaps")).isNotEmpty();
+        // gaps are ordered by weight × what is missing
+        double previous = Double.MAX_VALUE;
+        for (JsonNode gap : match.path("gaps")) {
+            assertThat(gap.path("missing").asDouble()).isLessThanOrEqualTo(previous);
+            previous = gap.path("missing").asDouble();
+        }
+    }
+
+    @Test
+    void anUnrelatedLearnerScoresBelowTwenty() {
+        Account learner = wallet.fixturesForTests().learner();
+        WebClient web = WalletKit.signedIn(port, learner);
+        issueAndClaim(
+                provider(
+                        "Welding Fundamentals", List.of(new TargetSkill(WELDING, "use welding equipment", 1, true, 0))),
+                learner,
+                web);
+
+        assertThat(json(web, "/me/matches?occupation=" + NURSES).path("score").asInt())
+                .isLessThan(20);
+    }
+
+    @Test
+    void theSameSkillsSelfAssertedScoreLowerThanVerifiedAndAreLabelledSelfAsserted() {
+        Account verified = wallet.fixturesForTests().learner();
+        WebClient verifiedWeb = WalletKit.signedIn(port, verified);
+        issueAndClaim(provider("Nursing Practice Certificate", top), verified, verifiedWeb);
+        Account self = wallet.fixturesForTests().learner();
+        WebClient selfWeb = WalletKit.signedIn(port, self);
+        for (TargetSkill s : top) {
+            HttpResponse<String> added = selfWeb.submit(
+                    "/wallet/skills",
+                    "/wallet/skills",
+                    java.util.Map.of(
+                            "ownWords",
+                            "I can do " + s.label(),
+                            "competency",
+                            s.skillUri().toString()));
+            assertThat(added.statusCode()).as(added.body()).isEqualTo(302);
+        }
+
+        JsonNode bySelf = json(selfWeb, "/me/matches?occupation=" + NURSES);
+        JsonNode byCredential = json(verifiedWeb, "/me/matches?occupation=" + NURSES);
+
+        assertThat(bySelf.path("score").asInt())
+                .isLessThan(byCredential.path("score").asInt())
+                .isGreaterThan(0);
+        for (JsonNode r : bySelf.path("requirements")) {
+            for (JsonNode e : r.path("evidence")) {
+                assertThat(e.path("kind").asString()).isEqualTo("self-asserted");
+            }
+        }
+        assertThat(bySelf.path("gaps").valueStream().map(g -> g.path("kind").asString()))
+                .contains("unverified");
+    }
+
+    @Test
+    void theTrainingPlanTakesARegistryCredentialThatTeachesAGap() throws InterruptedException {
+        TargetSkill gap = top.getLast();
+        Fixtures.Org college = wallet.fixturesForTests().organization(Organization.Kind.PROVIDER);
+        CredentialOfValue course = new CredentialOfValue(
+                "Certificate",
+                "Bridge Course " + UUID.randomUUID(),
+                "Closes a gap.",
+                Optional.empty(),
+                "Attend.",
+                Optional.of(new CredentialOfValue.Cost(BigDecimal.valueOf(480), "USD")),
+                Optional.of(new CredentialOfValue.EstimatedDuration("PT60H")),
+                Set.of(CredentialOfValue.DeliveryMode.ONLINE),
+                List.of(new CredentialOfValue.Place("Des Moines", "IA", "US")),
+                List.of(new CredentialOfValue.Alignment(gap.skillUri(), gap.label())),
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                List.of());
+        RegistryEntry draft = registry.createDraft(
+                college.organization().id(), college.slug(), course, Fixtures.person(college.admin()));
+        registry.publish(college.organization().id(), draft.ctid(), Fixtures.person(college.admin()));
+        RegistryQuery query =
+                RegistryQuery.text("").withCompetencies(List.of(gap.skillUri().toString()));
+        for (int i = 0;
+                i < 100
+                        && search.search(query).hits().stream()
+                                .noneMatch(h -> h.ctid().equals(draft.ctid().value()));
+                i++) {
+            Thread.sleep(100);
+        }
+        Account learner = wallet.fixturesForTests().learner();
+        WebClient web = WalletKit.signedIn(port, learner);
+        issueAndClaim(provider("Nursing Basics", top.subList(0, top.size() - 1)), learner, web);
+
+        JsonNode plan = json(web, "/me/matches?occupation=" + NURSES).path("plan");
+
+        JsonNode step = plan.path("steps")
+                .valueStream()
+                .filter(s -> s.path("ctid").asString().equals(draft.ctid().value()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(step.path("closes").valueStream().map(c -> c.path("skill").asString()))
+                .contains(gap.skillUri().toString());
+        assertThat(step.path("hours").asDouble()).isEqualTo(60);
+        assertThat(plan.path("totals").path("hours").asDouble()).isGreaterThanOrEqualTo(60);
+        assertThat(plan.path("totals").path("cost").asDouble()).isGreaterThanOrEqualTo(480);
+    }
+
+    @Test
+    void aLearnerWithNoRecordGetsAnEmptyStateThatSaysWhatToDoNext() {
+        WebClient web = WalletKit.signedIn(port, wallet.fixturesForTests().learner());
+        HttpResponse<String> response = web.get("/me/matches?occupation=" + NURSES, "application/json");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode match = JSON.readTree(response.body());
+        assertThat(match.path("state").asString()).isEqualTo("empty");
+        assertThat(match.path("next").asString()).contains("wallet");
+        assertThat(match.path("score").asInt()).isZero();
+        assertThat(json(web, "/me/jobs").path("state").asString()).isEqualTo("empty");
+        assertThat(json(web, "/me/pathways").path("state").asString()).isEqualTo("empty");
+    }
+
+    @Test
+    void unknownAndMalformedOccupationCodesAreProblems() {
+        WebClient web = WalletKit.signedIn(port, wallet.fixturesForTests().learner());
+        assertProblem(web.get("/me/matches?occupation=29-9999.99", "application/json"), 404, "not-found");
+        assertProblem(web.get("/me/matches?occupation=nurse", "application/json"), 400, "invalid-input");
+        assertProblem(web.get("/me/matches", "application/json"), 400, "invalid-input");
+        assertProblem(
+                web.get("/me/matches?occupation=" + NURSES + "&job=" + JOB, "application/json"), 400, "invalid-input");
+        assertProblem(web.get("/me/matches?job=not-a-uuid", "application/json"), 400, "invalid-input");
+        assertProblem(web.get("/me/matches?job=" + UUID.randomUUID(), "application/json"), 404, "not-found");
+        assertProblem(
+                web.get("/me/matches?occupation=" + NURSES + "&by=luck", "application/json"), 400, "invalid-input");
+        assertProblem(web.get("/me/pathways?from=" + "x".repeat(1_000), "application/json"), 400, "invalid-input");
+    }
+
+    @Test
+    void onlyASignedInLearnerMayMatch() {
+        HttpResponse<String> anonymous = WebClient.on(port).get("/me/matches?occupation=" + NURSES, "application/json");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        Account staff = wallet.fixturesForTests().staff();
+        WebClient web = WalletKit.signedIn(port, staff);
+        assertThat(web.get("/me/jobs", "application/json").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void jobsFromTheSeamAreListedByFitAndMatchedByTheirId() {
+        Account learner = wallet.fixturesForTests().learner();
+        WebClient web = WalletKit.signedIn(port, learner);
+        issueAndClaim(
+                provider(
+                        "Welding Fundamentals", List.of(new TargetSkill(WELDING, "use welding equipment", 1, true, 0))),
+                learner,
+                web);
+
+        JsonNode jobs = json(web, "/me/jobs");
+        assertThat(jobs.path("jobs").get(0).path("subject").path("id").asString())
+                .isEqualTo(JOB.toString());
+        assertThat(jobs.path("jobs").get(0).path("score").asInt()).isEqualTo(100);
+        assertThat(jobs.path("occupations")).isNotEmpty();
+        JsonNode match = json(web, "/me/matches?job=" + JOB);
+        assertThat(match.path("score").asInt()).isEqualTo(100);
+        assertThat(match.path("subject").path("by").asString()).isEqualTo("Harbour Fabrication");
+    }
+
+    @Test
+    void pathwaysFromAnOccupationProposeRelatedRolesThatKeepOrRaiseTheJobZone() {
+        Account learner = wallet.fixturesForTests().learner();
+        WebClient web = WalletKit.signedIn(port, learner);
+        issueAndClaim(provider("Nursing Practice Certificate", top), learner, web);
+
+        JsonNode pathways = json(web, "/me/pathways?from=" + NURSES + "&to=11-9111.00");
+
+        assertThat(pathways.path("start").path("subject").path("id").asString()).isEqualTo(NURSES);
+        assertThat(pathways.path("nextRoles")).isNotEmpty();
+        for (JsonNode role : pathways.path("nextRoles")) {
+            assertThat(role.path("jobZoneStep").asInt()).isGreaterThanOrEqualTo(0);
+            assertThat(role.path("plan").path("economise").asString()).isEqualTo("time");
+        }
+        JsonNode route = pathways.path("route");
+        assertThat(route).isNotEmpty();
+        assertThat(route.get(route.size() - 1).path("subject").path("id").asString())
+                .isEqualTo("11-9111.00");
+    }
+
+    // --- helpers ---
+
+    WalletKit.Provider provider(String name, List<TargetSkill> skills) {
+        Fixtures.Org org = wallet.fixturesForTests().organization(Organization.Kind.PROVIDER);
+        List<AchievementDefinition.Alignment> alignments = skills.stream()
+                .map(s -> new AchievementDefinition.Alignment(
+                        s.skillUri(), s.label(), Optional.of("ceasn:Competency"), Optional.empty(), Optional.empty()))
+                .toList();
+        AchievementDefinition achievement = achievements.create(
+                org.organization().id(),
+                new Achievements.Draft(name, "Does the thing well.", "Passed the assessment.", "Badge", "", alignments),
+                Fixtures.person(org.admin()));
+        return new WalletKit.Provider(org, achievement);
+    }
+
+    UUID issueAndClaim(WalletKit.Provider provider, Account learner, WebClient web) {
+        wallet.issue(provider, learner.email().value());
+        return WalletKit.walletId(
+                WalletKit.claim(web, wallet.claimToken(learner.email().value())));
+    }
+
+    static JsonNode json(WebClient web, String path) {
+        HttpResponse<String> response = web.get(path, "application/json");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    static void assertProblem(HttpResponse<String> response, int status, String slug) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(JSON.readTree(response.body()).path("type").asString()).endsWith("/" + slug);
+    }
+}
