@@ -19,6 +19,7 @@ import org.openler.platform.skills.load.BundledFrameworks;
 import org.openler.platform.support.Fixtures;
 import org.openler.platform.support.PlatformTest;
 import org.openler.platform.support.WebClient;
+import org.openler.platform.wallet.WalletKit;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -49,6 +50,9 @@ class JobsIT {
 
     @Autowired
     Jobs jobs;
+
+    @Autowired
+    WalletKit wallet;
 
     String base;
     JobsApiClient api;
@@ -215,6 +219,28 @@ class JobsIT {
         HttpResponse<String> page = new WebClient(base).page("/jobs/" + id);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("CNC Machinist – day shift", "Machinists");
+    }
+
+    @Test
+    void aLearnerIsMatchedAgainstAStoredJobThroughTheMatchingSeam() {
+        JsonNode proposal = api.draft("Welder", "51-4121.00").path("proposal");
+        JsonNode created = api.create(
+                job("Welder – fabrication shop", "51-4121.00", proposal, 6).toString());
+        String id = created.path("id").asString();
+
+        WebClient learner = WalletKit.signedIn(port, wallet.fixturesForTests().learner());
+        HttpResponse<String> response = learner.get("/me/matches?job=" + id, "application/json");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode match = JobsApiClient.JSON.readTree(response.body());
+        assertThat(created.path("requirements")).hasSize(6);
+        assertThat(match.path("score").asInt())
+                .as("an empty record meets nothing")
+                .isZero();
+        assertThat(match.path("requirements")).as(response.body()).hasSize(6);
+        assertThat(learner.get("/me/matches?job=" + java.util.UUID.randomUUID(), "application/json")
+                        .statusCode())
+                .as("an unknown job")
+                .isEqualTo(404);
     }
 
     @Test
