@@ -175,6 +175,9 @@ public class RegistryEntries {
     public List<Imported> importDocuments(
             OrganizationId organization, String organizationSlug, JsonNode body, Actor by) {
         String provider = providerUrl(organizationSlug).toString();
+        // schema errors first (422 with every reason), then ownership (403): a document both invalid and another's
+        // is told what is wrong with it
+        Optional<String> notOwned = Optional.empty();
         List<ObjectNode> resources = resources(body);
         List<PlatformException.FieldError> errors = new ArrayList<>();
         List<ObjectNode> normalised = new ArrayList<>();
@@ -202,12 +205,10 @@ public class RegistryEntries {
             if (owners.isEmpty()) {
                 doc.putArray("ceterms:ownedBy").add(provider);
                 made.add(new Ctdl.Normalisation("ceterms:ownedBy set to the importing organization"));
-            } else if (!owners.contains(provider)) {
-                throw new PlatformException(
-                        Problem.FORBIDDEN,
-                        "The credential " + ctid.get() + " is owned by " + owners.getFirst()
-                                + ": only its owner may publish it. Import credentials your organization owns ("
-                                + provider + ").");
+            } else if (!owners.contains(provider) && notOwned.isEmpty()) {
+                notOwned = Optional.of("The credential " + ctid.get() + " is owned by " + owners.getFirst()
+                        + ": only its owner may publish it. Import credentials your organization owns ("
+                        + provider + ").");
             }
             CtdlSchemas.Outcome outcome = schemas.validate(doc);
             outcome.errors().forEach(e -> errors.add(new PlatformException.FieldError(field, e)));
@@ -220,6 +221,9 @@ public class RegistryEntries {
                     "The CTDL does not validate against the registry's schema (after normalising older shapes);"
                             + " nothing was imported.",
                     errors.stream().limit(100).toList());
+        }
+        if (notOwned.isPresent()) {
+            throw new PlatformException(Problem.FORBIDDEN, notOwned.get());
         }
         List<Imported> imported = new ArrayList<>();
         for (int i = 0; i < normalised.size(); i++) {

@@ -180,7 +180,7 @@ class RegistryIT {
     void anImportDoesNotPublishACredentialAnotherOrganizationOwns() throws Exception {
         int before = count();
         // Credential Engine's record of a credential another agent owns (ce-8DDBF031-…), as Capella's was once
-        String capellas = data("db/seeds/ce_registry/credential_provisional.json");
+        String capellas = data("db/seeds/ce_registry/credential.json");
         HttpResponse<String> refused = api.send("POST", "/api/v1/orgs/" + api.org + "/registry/import", capellas);
 
         assertThat(refused.statusCode()).isEqualTo(403);
