@@ -73,7 +73,8 @@ class SkillsWebIT {
         List<String> samples = new ArrayList<>();
         json("/skills").forEach(f -> {
             String slug = f.path("slug").asString();
-            if (slug.startsWith("case-") || slug.startsWith("rsd-it")) {
+            boolean bundled = f.path("source").asString().startsWith("openler-data:");
+            if (bundled && (slug.startsWith("case-") || slug.startsWith("rsd-"))) {
                 samples.add(f.path("name").asString());
             }
         });
