@@ -74,6 +74,7 @@ class RegistryPagesIT {
                 .doesNotContain("(optional)");
         assertThat(browser.page("/registry/resources/" + ctid + "?lang=es").body())
                 .contains(">16 horas<");
+        browser.page("/registry/resources/" + ctid + "?lang=en"); // the language choice is remembered
         java.util.regex.Matcher jsonLd = java.util.regex.Pattern.compile("id=\"ctdl-jsonld\" href=\"([^\"]+)\"")
                 .matcher(html.body());
         assertThat(jsonLd.find()).isTrue();
