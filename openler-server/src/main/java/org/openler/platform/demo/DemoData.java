@@ -179,7 +179,9 @@ class DemoData implements ApplicationRunner {
                 university.slug(),
                 university.name(),
                 new Issuance.Request(
-                        defined.get(0).id(),
+                        // another achievement than the one he holds already, so his wallet shows two different
+                        // credentials rather than two that look the same
+                        defined.get((2 + 1) % defined.size()).id(),
                         new Issuance.To.Email(LEARNERS.get(2 % LEARNERS.size()).email()),
                         Optional.empty(),
                         Optional.of("demo-credential-sd-jwt"),
@@ -193,7 +195,8 @@ class DemoData implements ApplicationRunner {
                 university.slug(),
                 university.name(),
                 new Issuance.Request(
-                        defined.get(defined.size() - 1).id(),
+                        // not the achievement she already holds: the claim is for something new
+                        defined.get((1 + 1) % defined.size()).id(),
                         new Issuance.To.Email(LEARNERS.get(1).email()),
                         Optional.empty(),
                         Optional.of("demo-credential-unclaimed")),

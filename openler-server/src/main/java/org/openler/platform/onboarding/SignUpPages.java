@@ -23,7 +23,11 @@ class SignUpPages {
 
     @GetMapping("/signup")
     @Access(Audience.PUBLIC)
-    String form(@RequestParam(defaultValue = "") String invitation, Model model) {
+    String form(
+            @RequestParam(defaultValue = "") String invitation,
+            @RequestParam(name = "continue", defaultValue = "") String next,
+            Model model) {
+        model.addAttribute("next", safePath(next));
         model.addAttribute(
                 "form",
                 new SignUpService.Form("", "", "", invitation.isEmpty() ? "LEARNER" : "INVITED_STAFF", "", "", ""));
@@ -41,6 +45,7 @@ class SignUpPages {
             @RequestParam(defaultValue = "") String organizationName,
             @RequestParam(defaultValue = "") String organizationSlug,
             @RequestParam(defaultValue = "") String invitation,
+            @RequestParam(name = "continue", defaultValue = "") String next,
             Model model) {
         SignUpService.Form form = new SignUpService.Form(
                 displayName,
@@ -60,12 +65,22 @@ class SignUpPages {
                     "form",
                     new SignUpService.Form(displayName, email, "", role, organizationName, organizationSlug, ""));
             model.addAttribute("invitation", invitation);
+            model.addAttribute("next", safePath(next));
             model.addAttribute("error", e.detail());
             model.addAttribute("fieldErrors", e.fieldErrors());
             return "onboarding/signup";
         }
-        return invitation.isBlank() || invitation.length() > 100
-                ? "redirect:/login?registered"
-                : "redirect:/login?registered&continue=/invitations/" + invitation;
+        if (!invitation.isBlank() && invitation.length() <= 100) {
+            return "redirect:/login?registered&continue=/invitations/" + invitation;
+        }
+        // e.g. back to the claim page that sent a new learner here, so the waiting credential is not lost from view
+        String back = safePath(next);
+        return back.isEmpty() ? "redirect:/login?registered" : "redirect:/login?registered&continue=" + back;
+    }
+
+    /** A path on this site only (the same rule the sign-in's {@code continue} follows), else nothing. */
+    static String safePath(String path) {
+        boolean safe = path.length() <= 200 && path.matches("^/[A-Za-z0-9/_-]*$") && !path.startsWith("//");
+        return safe ? path : "";
     }
 }

@@ -79,8 +79,7 @@ public class OrganizationService implements OrganizationDirectory {
                     "organizationName", "Enter the organization's name (up to 200 characters).");
         }
         if (!Slugs.isValid(slug)) {
-            throw PlatformException.invalid(
-                    "organizationSlug", "Use 3 to 64 lower-case letters, digits and single hyphens.");
+            throw PlatformException.invalid("organizationSlug", Slugs.RULE);
         }
         if (organizations.findBySlug(slug).isPresent()) {
             throw taken();

@@ -70,6 +70,7 @@ public final class CredentialIndex implements Closeable {
     static final String DELIVERY = "delivery";
     static final String PROVIDER = "provider";
     static final String LOCATION = "location";
+    private static final String LOCATION_ANY = "f_location_any";
     static final String COST = "cost";
     static final String DURATION = "duration";
 
@@ -208,6 +209,7 @@ public final class CredentialIndex implements Closeable {
         c.delivery().forEach(mode -> facet(doc, DELIVERY, mode, false));
         c.locations().forEach(place -> {
             facet(doc, LOCATION, place, false);
+            placeParts(place).forEach(part -> doc.add(new StringField(LOCATION_ANY, part, Field.Store.NO)));
             text.append('\n').append(place);
         });
         c.keywords().forEach(keyword -> text.append('\n').append(keyword));
@@ -419,7 +421,7 @@ public final class CredentialIndex implements Closeable {
         filter(builder, OCCUPATION, query.occupations());
         filter(builder, DELIVERY, query.delivery());
         filter(builder, PROVIDER, query.providers());
-        filter(builder, LOCATION, query.locations());
+        locationFilter(builder, query.locations());
         if (query.minCost().isPresent() || query.maxCost().isPresent()) {
             builder.add(
                     LongPoint.newRangeQuery(
@@ -457,6 +459,44 @@ public final class CredentialIndex implements Closeable {
         Query parsed = parser.parse(text.length() > 500 ? text.substring(0, 500) : text);
         // Only stop words (or only operators): nothing to look for, which is not everything.
         return parsed == null ? new BooleanQuery.Builder().build() : parsed;
+    }
+
+    /**
+     * A place is found by its whole label ("Montgomery, AL, US", the facet's value) and by every run of its parts, in
+     * any case ("AL", "al, us", "Montgomery, AL", "US"): a state or country search finds every place in it. The filter
+     * value is never split on its commas (a location is one value).
+     */
+    static List<String> placeParts(String label) {
+        List<String> parts = java.util.Arrays.stream(label.split(","))
+                .map(p -> p.strip().toLowerCase(java.util.Locale.ROOT))
+                .filter(p -> !p.isEmpty())
+                .toList();
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (int from = 0; from < parts.size(); from++) {
+            for (int to = from + 1; to <= parts.size(); to++) {
+                out.add(String.join(", ", parts.subList(from, to)));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static void locationFilter(BooleanQuery.Builder builder, List<String> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        values.stream().limit(50).forEach(v -> {
+            any.add(new TermQuery(new Term("f_" + LOCATION, v)), BooleanClause.Occur.SHOULD);
+            List<String> whole = placeParts(v);
+            if (!whole.isEmpty()) {
+                // the longest run is the whole value, normalised
+                String normalised = whole.stream()
+                        .max(java.util.Comparator.comparingInt(String::length))
+                        .orElseThrow();
+                any.add(new TermQuery(new Term(LOCATION_ANY, normalised)), BooleanClause.Occur.SHOULD);
+            }
+        });
+        builder.add(any.build(), BooleanClause.Occur.FILTER);
     }
 
     private static void filter(BooleanQuery.Builder builder, String dim, List<String> values) {

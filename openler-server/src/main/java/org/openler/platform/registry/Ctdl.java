@@ -232,8 +232,8 @@ public final class Ctdl {
     public static ObjectNode normalise(ObjectNode original, List<Normalisation> changes) {
         ObjectNode doc = (ObjectNode) normaliseNode(original.deepCopy(), changes);
         JsonNode context = doc.path("@context");
-        if (!context.isMissingNode()
-                && !(context.isString() && context.asString().equals(CONTEXT))) {
+        if (!(context.isString() && context.asString().equals(CONTEXT))) {
+            // a resource of a @graph document has no context of its own; stored alone it needs one
             doc.put("@context", CONTEXT);
             changes.add(new Normalisation("@context set to " + CONTEXT));
         }
@@ -288,6 +288,23 @@ public final class Ctdl {
             }
         }
         return true;
+    }
+
+    /** The references a property holds: one IRI string, or an array of them (after {@link #normalise}). */
+    static List<String> references(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        if (node.isString()) {
+            out.add(node.asString());
+        } else if (node.isArray()) {
+            node.forEach(item -> {
+                if (item.isString()) {
+                    out.add(item.asString());
+                } else if (item.path("@id").isString()) {
+                    out.add(item.path("@id").asString());
+                }
+            });
+        }
+        return out;
     }
 
     /** A string, or a language map's English (else first) value, or "" for anything else. */

@@ -216,8 +216,15 @@ class IndexFollower implements DisposableBean {
         }
     }
 
+    /**
+     * Lets a running follow step finish instead of interrupting it: an interrupt inside H2's file I/O closes the
+     * database. Steps not yet started are dropped.
+     */
     @Override
-    public void destroy() {
-        scheduler.shutdownNow();
+    public void destroy() throws InterruptedException {
+        scheduler.shutdown();
+        if (!scheduler.awaitTermination(30, TimeUnit.SECONDS)) {
+            log.warn("The registry index follower is still busy after 30 s; left to end with the process");
+        }
     }
 }

@@ -17,6 +17,7 @@ import org.openler.platform.problems.Problem;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -63,6 +64,16 @@ class RegistryApi {
                 .body(published.document());
     }
 
+    /**
+     * The same JSON-LD for a link on the credential's page: a browser following it asks for HTML, and content
+     * negotiation answered the page again; {@code ?format=jsonld} answers JSON-LD whatever the browser accepts.
+     */
+    @GetMapping(value = "/registry/resources/{ctid}", params = "format=jsonld")
+    @Access(Audience.PUBLIC)
+    ResponseEntity<String> resourceAsJsonLd(@PathVariable String ctid) {
+        return resource(ctid);
+    }
+
     record VersionView(int version, Instant publishedAt, String url) {}
 
     @GetMapping("/registry/resources/{ctid}/versions")
@@ -92,23 +103,37 @@ class RegistryApi {
                 .body(document);
     }
 
+    /**
+     * Facet values are read as sent, one per parameter: Spring's list binding would split "Montgomery, AL" on its
+     * comma into two values that match nothing.
+     */
     @GetMapping("/api/v1/registry/search")
     @Access(Audience.PUBLIC)
     RegistryResults searchCredentials(
             @RequestParam(defaultValue = "") String q,
-            @RequestParam(defaultValue = "") List<String> type,
-            @RequestParam(defaultValue = "") List<String> competency,
-            @RequestParam(defaultValue = "") List<String> occupation,
-            @RequestParam(defaultValue = "") List<String> delivery,
-            @RequestParam(defaultValue = "") List<String> provider,
-            @RequestParam(defaultValue = "") List<String> location,
+            @RequestParam MultiValueMap<String, String> params,
             @RequestParam(defaultValue = "") String cost,
             @RequestParam(defaultValue = "") String duration,
             @RequestParam(defaultValue = "0") String offset,
             @RequestParam(defaultValue = "20") String limit) {
         return search.search(RegistrySearch.Request.of(
-                        q, type, competency, occupation, delivery, provider, location, cost, duration, offset, limit)
+                        q,
+                        values(params, "type"),
+                        values(params, "competency"),
+                        values(params, "occupation"),
+                        values(params, "delivery"),
+                        values(params, "provider"),
+                        values(params, "location"),
+                        cost,
+                        duration,
+                        offset,
+                        limit)
                 .query());
+    }
+
+    private static List<String> values(MultiValueMap<String, String> params, String name) {
+        List<String> given = params.get(name);
+        return given == null ? List.of() : List.copyOf(given);
     }
 
     @GetMapping("/api/v1/registry/index")
@@ -218,7 +243,8 @@ class RegistryApi {
             throw PlatformException.invalid("body", "Give CTDL JSON-LD.");
         }
         return ResponseEntity.status(201)
-                .body(entries.importDocuments(organization.id(), RegistryEntries.parse(body), Actors.current()));
+                .body(entries.importDocuments(
+                        organization.id(), organization.slug(), RegistryEntries.parse(body), Actors.current()));
     }
 
     /** A CTID from a path: anything that is not one names nothing here. */

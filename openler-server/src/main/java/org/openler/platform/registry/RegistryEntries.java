@@ -177,10 +177,18 @@ public class RegistryEntries {
      * Imports CTDL JSON-LD from elsewhere: one credential resource, an array of them, or a {@code @graph} document.
      * Older shapes are normalised ({@link Ctdl#normalise}); every credential must then validate against the CTDL
      * schema, or nothing at all is stored. Each is published under its own CTID, exactly as normalised; a CTID that
-     * another organization already owns is refused.
+     * another organization already owns is refused, and so is a credential whose {@code ceterms:ownedBy} names
+     * another agent than the importing organization: only a credential's owner publishes it (Demo University once
+     * republished Capella's entry by importing Credential Engine's record of it). A credential that names no
+     * owner is the importer's, and says so.
      */
     @Transactional
-    public List<Imported> importDocuments(OrganizationId organization, JsonNode body, Actor by) {
+    public List<Imported> importDocuments(
+            OrganizationId organization, String organizationSlug, JsonNode body, Actor by) {
+        String provider = providerUrl(organizationSlug).toString();
+        // schema errors first (422 with every reason), then ownership (403): a document both invalid and another's
+        // is told what is wrong with it
+        Optional<String> notOwned = Optional.empty();
         List<ObjectNode> resources = resources(body);
         List<PlatformException.FieldError> errors = new ArrayList<>();
         List<ObjectNode> normalised = new ArrayList<>();
@@ -204,6 +212,15 @@ public class RegistryEntries {
             if (!doc.has("@id")) {
                 doc.put("@id", resourceUrl(ctid.get()).toString());
             }
+            List<String> owners = Ctdl.references(doc.path("ceterms:ownedBy"));
+            if (owners.isEmpty()) {
+                doc.putArray("ceterms:ownedBy").add(provider);
+                made.add(new Ctdl.Normalisation("ceterms:ownedBy set to the importing organization"));
+            } else if (!owners.contains(provider) && notOwned.isEmpty()) {
+                notOwned = Optional.of("The credential " + ctid.get() + " is owned by " + owners.getFirst()
+                        + ": only its owner may publish it. Import credentials your organization owns ("
+                        + provider + ").");
+            }
             CtdlSchemas.Outcome outcome = schemas.validate(doc);
             outcome.errors().forEach(e -> errors.add(new PlatformException.FieldError(field, e)));
             normalised.add(doc);
@@ -215,6 +232,9 @@ public class RegistryEntries {
                     "The CTDL does not validate against the registry's schema (after normalising older shapes);"
                             + " nothing was imported.",
                     errors.stream().limit(100).toList());
+        }
+        if (notOwned.isPresent()) {
+            throw new PlatformException(Problem.FORBIDDEN, notOwned.get());
         }
         List<Imported> imported = new ArrayList<>();
         for (int i = 0; i < normalised.size(); i++) {

@@ -47,11 +47,17 @@ class RegistryPages {
     private final OrganizationService organizations;
     private final RegistryEntries entries;
     private final RegistrySearch search;
+    private final org.springframework.context.MessageSource messages;
 
-    RegistryPages(OrganizationService organizations, RegistryEntries entries, RegistrySearch search) {
+    RegistryPages(
+            OrganizationService organizations,
+            RegistryEntries entries,
+            RegistrySearch search,
+            org.springframework.context.MessageSource messages) {
         this.organizations = organizations;
         this.entries = entries;
         this.search = search;
+        this.messages = messages;
     }
 
     /** A facet value as a link that adds it to the search (or, when chosen, removes it). */
@@ -163,6 +169,21 @@ class RegistryPages {
         model.addAttribute("history", entries.history(id));
         model.addAttribute(
                 "typeLabel", CredentialIndex.words(published.credential().type()));
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        model.addAttribute(
+                "durationText",
+                published
+                        .credential()
+                        .duration()
+                        .map(d -> ReadableValues.duration(d.iso(), messages, locale))
+                        .orElse("—"));
+        model.addAttribute(
+                "costText",
+                published
+                        .credential()
+                        .cost()
+                        .map(c -> ReadableValues.cost(c.price(), c.currency(), messages, locale))
+                        .orElse("—"));
         return "registry/credential";
     }
 

@@ -23,6 +23,14 @@ public record Share(
         items = List.copyOf(items);
     }
 
+    /**
+     * The last day the link opens, as the learner chose it. A share chosen "until 1 March" ends at the start of 2
+     * March (UTC); showing {@code expiresAt}'s own date said 2 March, a day later than chosen.
+     */
+    public java.time.LocalDate lastDay() {
+        return java.time.LocalDate.ofInstant(expiresAt.minusNanos(1), java.time.ZoneOffset.UTC);
+    }
+
     /** Where a share stands. Only an active share's link opens. */
     public enum Status {
         ACTIVE,

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.openler.platform.verification.CredentialContent;
 import org.openler.platform.verification.Verification;
 import org.openler.standards.json.StrictJson;
 import org.openler.standards.sdjwt.KeyBindingExpectations;
@@ -60,7 +61,8 @@ class ShareChecks {
             Outcome outcome,
             List<Line> lines,
             boolean selective,
-            List<Claim> claims) {
+            List<Claim> claims,
+            @Nullable CredentialContent content) {
         CredentialCheck {
             lines = List.copyOf(lines);
             claims = List.copyOf(claims);
@@ -148,7 +150,8 @@ class ShareChecks {
                         new Line(f.check().name(), Outcome.FAILED, "share.check.other.failed", List.of(), f.message()));
             }
         }
-        return new CredentialCheck(name, issuerName, issuerId, outcome(lines), lines, false, List.of());
+        return new CredentialCheck(
+                name, issuerName, issuerId, outcome(lines), lines, false, List.of(), CredentialContent.of(credential));
     }
 
     /** An SD-JWT VC: the same lines in the same words, and the claims it disclosed — nothing more is there to show. */
@@ -185,7 +188,7 @@ class ShareChecks {
                         .map(claim -> new Claim(claim, text(v.claims().get(claim))))
                         .toList())
                 .orElse(List.of());
-        return new CredentialCheck(name, issuerName, issuerId, outcome(lines), lines, true, claims);
+        return new CredentialCheck(name, issuerName, issuerId, outcome(lines), lines, true, claims, null);
     }
 
     /** Whether the issuer is an organization on this platform: known, else a warning (the employer decides). */

@@ -96,6 +96,7 @@ class VerificationPages {
         }
         model.addAttribute("json", file != null && !file.isEmpty() ? "" : json);
         model.addAttribute("result", result(verify(body)));
+        model.addAttribute("credentialContent", content(body).orElse(null));
         return "verification/verify";
     }
 
@@ -121,6 +122,21 @@ class VerificationPages {
             // not readable: the verifier says why, as its parsing check
         }
         return verification.verifyCredential(body);
+    }
+
+    /** What the credential says (a JSON credential, or one wrapped as an issuer's API answers), for the page. */
+    private static java.util.Optional<CredentialContent> content(byte[] body) {
+        try {
+            JsonObject parsed = StrictJson.parseObject(body);
+            if (parsed.size() == 1 && parsed.get("verifiableCredential") instanceof JsonObject credential) {
+                return java.util.Optional.of(CredentialContent.of(credential));
+            }
+            return parsed.containsKey("credentialSubject")
+                    ? java.util.Optional.of(CredentialContent.of(parsed))
+                    : java.util.Optional.empty();
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty(); // a compact JWS or unreadable: the checks say what there is to say
+        }
     }
 
     static Result result(VerificationReport report) {

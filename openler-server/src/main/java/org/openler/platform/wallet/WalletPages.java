@@ -14,6 +14,7 @@ import org.openler.platform.identity.Audience;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
 import org.openler.platform.problems.ProblemResponses;
+import org.openler.platform.verification.CredentialContent;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -73,6 +74,9 @@ class WalletPages {
     String credential(@PathVariable UUID id, Model model) {
         Actor.Person me = learner();
         model.addAttribute("checked", statusCheck.one(me.accountId(), id));
+        model.addAttribute(
+                "credentialContent", // not "content": the layout's fragment parameter has that name
+                CredentialContent.read(wallet.document(me.accountId(), id)).orElse(null));
         model.addAttribute("collections", collections.list(me.accountId()));
         return "wallet/credential";
     }

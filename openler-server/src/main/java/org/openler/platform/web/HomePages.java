@@ -1,6 +1,8 @@
 package org.openler.platform.web;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.openler.platform.identity.Access;
 import org.openler.platform.identity.AccountKind;
 import org.openler.platform.identity.Actor;
@@ -17,9 +19,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HomePages {
 
     private final OrganizationService organizations;
+    private final List<LearnerHomeFacts> facts;
 
-    HomePages(OrganizationService organizations) {
+    HomePages(OrganizationService organizations, List<LearnerHomeFacts> facts) {
         this.organizations = organizations;
+        this.facts = List.copyOf(facts);
     }
 
     @GetMapping("/")
@@ -33,6 +37,10 @@ class HomePages {
     String home(Model model) {
         Actor.Person person = (Actor.Person) Actors.current();
         if (person.kind() == AccountKind.LEARNER) {
+            Map<String, Integer> counts = new HashMap<>();
+            facts.forEach(fact -> counts.merge(fact.name(), fact.count(person.accountId()), Integer::sum));
+            model.addAttribute("skillCount", counts.getOrDefault("skills", 0));
+            model.addAttribute("shareCount", counts.getOrDefault("shares", 0));
             return "learner/home";
         }
         List<Organization> mine = organizations.ofAccount(person.accountId());

@@ -51,6 +51,12 @@ class DemoModeIT {
                             .single())
                     .as("one each, an SD-JWT VC for Marcus, and one more for Izzy left to claim")
                     .isEqualTo(6);
+            assertThat(jdbc.sql("select recipient_email from issued_credential group by recipient_email, achievement_id"
+                                    + " having count(*) > 1")
+                            .query(String.class)
+                            .list())
+                    .as("no learner holds or is offered two credentials that look the same")
+                    .isEmpty();
             assertThat(jdbc.sql("select count(distinct account_id) from wallet_credential")
                             .query(Long.class)
                             .single())

@@ -111,4 +111,23 @@ class OrganizationsIT {
                 .isInstanceOfSatisfying(
                         PlatformException.class, e -> assertThat(e.problem()).isEqualTo(Problem.INVALID_INPUT));
     }
+
+    @Test
+    void aSlugLongerThanADidWebAllowsIsRefusedAtCreationWithTheRuleNotAServerError() {
+        var someone = fixtures.staff();
+        String sixtyFour = "z" + Long.toString(System.nanoTime(), 36) + "-" + "a".repeat(40);
+        String tooLong = (sixtyFour + "b".repeat(64)).substring(0, 64);
+
+        assertThatThrownBy(() ->
+                        organizations.create("Long", tooLong, Organization.Kind.PROVIDER, Fixtures.person(someone)))
+                .isInstanceOfSatisfying(PlatformException.class, e -> {
+                    assertThat(e.problem()).isEqualTo(Problem.INVALID_INPUT);
+                    assertThat(e.getMessage() + e.fieldErrors()).contains("3 to 63");
+                });
+        Organization longest = organizations.create(
+                "Longest", tooLong.substring(0, 63), Organization.Kind.PROVIDER, Fixtures.person(someone));
+        assertThat(org.openler.standards.did.DidWeb.forOrganization("localhost", longest.slug())
+                        .value())
+                .endsWith(longest.slug());
+    }
 }

@@ -144,7 +144,11 @@ class RegistryIT {
 
     @Test
     void credentialEnginesSeedCredentialsAreImportedAfterNormalisingAndExportedEquivalent() {
-        String seed = data("db/seeds/ce_registry/credential.json");
+        // the organization imports its own credential: Credential Engine's record, owned by this organization
+        String seed = data("db/seeds/ce_registry/credential.json")
+                .replace(
+                        "https://credentialengineregistry.org/graph/ce-8DDBF031-BAD6-4B19-B726-066D5F71AD01",
+                        base + "/orgs/" + api.org);
         HttpResponse<String> imported = api.send("POST", "/api/v1/orgs/" + api.org + "/registry/import", seed);
         JsonNode stored = api.ok(imported, 201);
         assertThat(stored).hasSize(1);
@@ -160,6 +164,9 @@ class RegistryIT {
                         RegistryApiClient.JSON.readTree(seed).path("@graph").get(0),
                 changes);
         assertThat(exported).isEqualTo(expected);
+        assertThat(exported.path("@context").asString())
+                .as("a resource of a @graph has no context of its own; stored alone it gets one")
+                .isEqualTo(Ctdl.CONTEXT);
         assertThat(new CtdlSchemas().validate(exported).errors()).isEmpty();
 
         JsonNode again = api.ok(api.send("POST", "/api/v1/orgs/" + api.org + "/registry/import", seed), 201);
@@ -167,6 +174,23 @@ class RegistryIT {
                 .as("re-import adds a version")
                 .isFalse();
         assertThat(again.get(0).path("version").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void anImportDoesNotPublishACredentialAnotherOrganizationOwns() throws Exception {
+        int before = count();
+        // Credential Engine's record of a credential another agent owns (ce-8DDBF031-…), as Capella's was once
+        String capellas = data("db/seeds/ce_registry/credential.json");
+        HttpResponse<String> refused = api.send("POST", "/api/v1/orgs/" + api.org + "/registry/import", capellas);
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(RegistryApiClient.JSON
+                        .readTree(refused.body())
+                        .path("detail")
+                        .asString())
+                .contains("only its owner may publish it");
+        assertThat(count()).as("nothing stored").isEqualTo(before);
     }
 
     @Test
@@ -227,6 +251,15 @@ class RegistryIT {
         assertThat(facet(facets, "cost")).contains("0-0=1", "1000-4999=1");
         assertThat(facet(facets, "provider")).contains(api.org + "=2");
         assertThat(facet(facets, "location")).contains("Birmingham, AL, US=1", "Mobile, AL, US=1");
+        // a location is one value, commas and all; a state or a city and state finds the places in it
+        assertThat(ctids(api.search("q=" + marker + "&location=" + encode("Mobile, AL, US"))))
+                .containsExactly(nursing);
+        assertThat(ctids(api.search("q=" + marker + "&location=" + encode("Birmingham, AL"))))
+                .containsExactly(welding);
+        assertThat(ctids(api.search("q=" + marker + "&location=AL"))).containsExactlyInAnyOrder(welding, nursing);
+        assertThat(ctids(api.search("q=" + marker + "&location=al"))).containsExactlyInAnyOrder(welding, nursing);
+        assertThat(ctids(api.search("q=" + marker + "&location=" + encode("Mobile, AL") + "&location=TX")))
+                .containsExactly(nursing);
         assertThat(text.toString()).contains("weld metal", "Welders");
 
         api.withdraw(welding);
@@ -267,6 +300,10 @@ class RegistryIT {
         return jdbc.sql("select count(*) from registry_version")
                 .query(Integer.class)
                 .single();
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static String data(String path) {

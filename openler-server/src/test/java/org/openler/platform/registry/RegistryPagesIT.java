@@ -68,6 +68,21 @@ class RegistryPagesIT {
         HttpResponse<String> html = browser.page("/registry/resources/" + ctid);
         assertThat(html.statusCode()).isEqualTo(200);
         assertThat(html.body()).contains("Forklift Operator " + marker, "operate forklift", "Huntsville, AL, US");
+        // read as people read it: no ISO 8601 duration, a cost with its currency, no "(optional)" on a public page
+        assertThat(html.body())
+                .contains("id=\"duration\" title=\"PT16H\">16 hours<", "id=\"cost\">150 USD<")
+                .doesNotContain("(optional)");
+        assertThat(browser.page("/registry/resources/" + ctid + "?lang=es").body())
+                .contains(">16 horas<");
+        browser.page("/registry/resources/" + ctid + "?lang=en"); // the language choice is remembered
+        java.util.regex.Matcher jsonLd = java.util.regex.Pattern.compile("id=\"ctdl-jsonld\" href=\"([^\"]+)\"")
+                .matcher(html.body());
+        assertThat(jsonLd.find()).isTrue();
+        HttpResponse<String> followed = browser.page(jsonLd.group(1).replace("&amp;", "&"));
+        assertThat(followed.headers().firstValue("Content-Type"))
+                .as("the page's CTDL JSON-LD link, followed by a browser, gives JSON-LD")
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/ld+json"));
+        assertThat(followed.body()).contains("\"ceterms:ctid\":\"" + ctid + "\"");
         HttpResponse<String> ld = browser.get("/registry/resources/" + ctid, "application/ld+json");
         assertThat(ld.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("application/ld+json"));
@@ -88,6 +103,25 @@ class RegistryPagesIT {
                 .isEqualTo(302);
         assertThat(browser.page("/registry/resources/" + ctid).statusCode()).isEqualTo(410);
         assertThat(browser.page("/registry?lang=en&q=" + marker).body()).contains("No credentials");
+    }
+
+    @Test
+    void everyTypeInTheFormsDropdownHasItsName() {
+        Fixtures.Org org = fixtures.organization(Organization.Kind.PROVIDER);
+        WebClient browser = WebClient.on(port);
+        browser.signIn(org.admin().email().value(), Fixtures.PASSWORD);
+        String page = browser.page("/orgs/" + org.slug() + "/registry/new").body();
+
+        String select = page.substring(page.indexOf("<select id=\"type\""));
+        select = select.substring(0, select.indexOf("</select>"));
+        var options = java.util.regex.Pattern.compile("<option[^>]*value=\"([^\"]+)\"[^>]*>([^<]*)</option>")
+                .matcher(select)
+                .results()
+                .toList();
+        assertThat(options).hasSizeGreaterThan(5);
+        assertThat(options).allSatisfy(option -> assertThat(option.group(2)).isNotBlank());
+        assertThat(options.stream().map(o -> o.group(1) + "=" + o.group(2).strip()))
+                .contains("Certificate=Certificate", "BachelorDegree=Bachelor Degree");
     }
 
     @Test

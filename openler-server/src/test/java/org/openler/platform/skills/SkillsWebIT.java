@@ -69,6 +69,50 @@ class SkillsWebIT {
     }
 
     @Test
+    void testFixtureFrameworksAreListedApartAsImportFormatSamplesNotAsRealFrameworks() {
+        List<String> samples = new ArrayList<>();
+        json("/skills").forEach(f -> {
+            String slug = f.path("slug").asString();
+            boolean bundled = f.path("source").asString().startsWith("openler-data:");
+            if (bundled && (slug.startsWith("case-") || slug.startsWith("rsd-"))) {
+                samples.add(f.path("name").asString());
+            }
+        });
+        assertThat(samples).as("the bundled CASE and RSD samples").hasSizeGreaterThanOrEqualTo(2);
+        String page = web.page("/skills").body();
+        int section = page.indexOf("id=\"format-samples\"");
+        assertThat(section).isPositive();
+        String real = page.substring(0, section);
+        String apart = page.substring(section);
+        for (String name : samples) {
+            String html = org.springframework.web.util.HtmlUtils.htmlEscape(name);
+            assertThat(real).as(name).doesNotContain(">" + html + "<");
+            assertThat(apart).as(name).contains(">" + html + "<");
+        }
+        assertThat(real).contains("/skills/esco/");
+    }
+
+    @Test
+    void aBrowserSearchingSkillsGetsAPageWithASearchBoxAndLinkedResults() throws InterruptedException {
+        HttpResponse<String> empty = web.page("/skills/search");
+        assertThat(empty.statusCode()).isEqualTo(200);
+        assertThat(empty.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(empty.body()).contains("name=\"q\"");
+
+        String body = "";
+        for (int i = 0; i < 120 && !body.contains("id=\"results\""); i++) {
+            body = web.page("/skills/search?q=welding&type=competency").body();
+            if (!body.contains("id=\"results\"")) {
+                Thread.sleep(500); // the catalogue is read in the background after the imports
+            }
+        }
+        assertThat(body).contains("id=\"results\"", "/skills/resolve?uri=").containsIgnoringCase("weld");
+        assertThat(json("/skills/search?q=welding").path("results").size())
+                .as("programs still get JSON")
+                .isPositive();
+    }
+
+    @Test
     void theFrameworksListAnswersJsonToProgramsAndAPageToPeople() {
         JsonNode list = json("/skills");
         List<String> versions = new ArrayList<>();

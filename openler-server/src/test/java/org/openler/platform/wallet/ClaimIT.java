@@ -170,6 +170,54 @@ class ClaimIT {
     }
 
     @Test
+    void aNewcomerWhoCreatesAnAccountFromTheClaimPageLandsBackOnTheClaim() {
+        String email = Fixtures.unique("claimer") + "@example.org";
+        kit.issue(provider, email);
+        String token = kit.claimToken(email);
+        String claim = "/wallet/claim/" + token;
+        WebClient browser = WebClient.on(port);
+
+        String page = browser.page(claim).body();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("id=\"claim-signup\" href=\"([^\"]+)\"")
+                .matcher(page);
+        assertThat(link.find()).as("the claim page's Create an account link").isTrue();
+        String signup = link.group(1).replace("&amp;", "&");
+        assertThat(signup).isEqualTo("/signup?continue=" + claim);
+        assertThat(browser.page(signup).body()).contains("name=\"continue\" value=\"" + claim + "\"");
+
+        HttpResponse<String> signedUp = browser.submit(
+                signup,
+                "/signup",
+                java.util.Map.of(
+                        "displayName",
+                        "Claire Newcomer",
+                        "email",
+                        email,
+                        "password",
+                        Fixtures.PASSWORD,
+                        "role",
+                        "LEARNER",
+                        "continue",
+                        claim));
+        assertThat(signedUp.statusCode()).as(signedUp.body()).isEqualTo(302);
+        String login = signedUp.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+        assertThat(login).isEqualTo("/login?registered&continue=" + claim);
+
+        HttpResponse<String> signedIn = browser.submit(
+                login, "/login", java.util.Map.of("email", email, "password", Fixtures.PASSWORD, "continue", claim));
+        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith(claim);
+        assertThat(browser.page(claim).body()).contains("Put it in my wallet");
+    }
+
+    @Test
+    void aSignUpDoesNotContinueToAnotherSite() {
+        assertThat(org.openler.platform.support.WebClient.on(port)
+                        .page("/signup?continue=//evil.example/x")
+                        .body())
+                .doesNotContain("evil.example");
+    }
+
+    @Test
     void aLearnerWhoSignsUpWithTheAddressCanClaim() {
         String email = Fixtures.unique("newcomer") + "@example.org";
         kit.issue(provider, email);

@@ -6,7 +6,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.openler.standards.StandardsException;
 import org.openler.standards.StandardsException.Code;
 import org.openler.standards.crypto.Ed25519PublicKey;
@@ -14,17 +13,16 @@ import org.openler.standards.crypto.Ed25519PublicKey;
 /** did:web identifiers and documents: {@code did:web:<host>:orgs:<org>} resolves to {@code /orgs/<org>/did.json}. */
 public final class DidWeb {
 
-    private static final Pattern ORG = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
-
     private DidWeb() {}
 
     /** The DID of an organization on a host (a port is allowed: {@code localhost:8080}). */
+    public static Did forOrganization(String host, Slug organization) {
+        return Did.of("did:web:" + URLEncoder.encode(host, StandardCharsets.UTF_8) + ":orgs:" + organization.value());
+    }
+
+    /** As {@link #forOrganization(String, Slug)}; a string that is not a {@link Slug} is refused with its rule. */
     public static Did forOrganization(String host, String organization) {
-        if (!ORG.matcher(organization).matches()) {
-            throw new StandardsException(
-                    Code.INVALID_ARGUMENT, "An organization slug is lower-case letters, digits and dashes");
-        }
-        return Did.of("did:web:" + URLEncoder.encode(host, StandardCharsets.UTF_8) + ":orgs:" + organization);
+        return forOrganization(host, new Slug(organization));
     }
 
     /**

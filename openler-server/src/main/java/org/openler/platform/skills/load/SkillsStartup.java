@@ -3,13 +3,16 @@ package org.openler.platform.skills.load;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.skills.ImportOutcome;
 import org.openler.platform.skills.sources.CustomFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
@@ -22,17 +25,23 @@ import org.springframework.stereotype.Component;
  * In the background by default, so the web server opens at once and the log shows progress; a framework already
  * stored is found without being read again, so later starts cost next to nothing. A file that cannot be imported is
  * logged with the reason and changes nothing; with {@code exit-after-import} it makes the process exit with 1.
+ *
+ * <p>At shutdown the loader is asked to stop between two files and waited for, never interrupted: an interrupt inside
+ * H2's file I/O closes the database.
  */
 @Component
 @Order(100) // after the demo's people and organizations
-class SkillsStartup implements ApplicationRunner {
+class SkillsStartup implements ApplicationRunner, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SkillsStartup.class);
+    private static final Duration SHUTDOWN_WAIT = Duration.ofMinutes(2);
 
     private final SkillsProperties properties;
     private final BundledFrameworks bundled;
     private final FrameworkImports imports;
     private final ConfigurableApplicationContext context;
+    private volatile boolean stopping;
+    private volatile @Nullable Thread loader;
 
     SkillsStartup(
             SkillsProperties properties,
@@ -51,7 +60,7 @@ class SkillsStartup implements ApplicationRunner {
             return;
         }
         if (properties.background() && !properties.exitAfterImport()) {
-            Thread.ofVirtual().name("skills-loader").start(this::load);
+            loader = Thread.ofVirtual().name("skills-loader").start(this::load);
         } else {
             boolean ok = load();
             if (properties.exitAfterImport()) {
@@ -75,10 +84,24 @@ class SkillsStartup implements ApplicationRunner {
             log.error("Loading the bundled skills frameworks failed", e);
         }
         for (String spec : properties.imports()) {
+            if (stopping) {
+                log.info("Stopping: the remaining framework files are not imported");
+                return false;
+            }
             ok &= importFile(spec);
         }
         log.info("Skills frameworks ready in {} s", String.format("%.1f", (System.nanoTime() - start) / 1e9));
         return ok;
+    }
+
+    /** Waits for a background load to finish the file it is in (its transaction commits or rolls back whole). */
+    @Override
+    public void destroy() throws InterruptedException {
+        stopping = true;
+        Thread running = loader;
+        if (running != null && !running.join(SHUTDOWN_WAIT)) {
+            log.warn("The skills loader is still busy after {}; left to end with the process", SHUTDOWN_WAIT);
+        }
     }
 
     private boolean importFile(String spec) {

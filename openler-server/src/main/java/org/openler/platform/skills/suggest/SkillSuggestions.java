@@ -1,9 +1,12 @@
 package org.openler.platform.skills.suggest;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.skills.FrameworkImported;
@@ -23,11 +26,19 @@ import org.springframework.stereotype.Service;
  * minute). Lexical ranking is available at once; label vectors are computed after an import, in the background, batch
  * by batch into {@code skill_text_vector} (resuming where a stopped instance left off), and the semantic ranker joins
  * when they are complete. Until then suggestions are lexical and say so.
+ *
+ * <p>The engine's thread reads and writes the database, so it is never interrupted: interrupting a thread inside H2's
+ * file I/O closes the file channel, and H2 then closes the whole database (imports committed a moment before were lost
+ * that way, and a long-running demo answered every request with "The database has been closed"). At shutdown the
+ * engine is asked to stop between batches and waited for.
  */
 @Service
 public class SkillSuggestions implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SkillSuggestions.class);
+
+    /** Longer than one batch of vectors or one catalogue read takes on a slow machine. */
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(60);
 
     /** Where the engine stands: the progress of vector computation, and whether semantic ranking is on. */
     public record Status(int concepts, int vectorsDone, int vectorsTotal, boolean semantic, boolean ready) {}
@@ -45,6 +56,8 @@ public class SkillSuggestions implements DisposableBean {
         return thread;
     });
     private final AtomicBoolean queued = new AtomicBoolean();
+    private volatile boolean stopping;
+    private volatile boolean started;
     private volatile State state = new State(null, new Status(0, 0, 0, false, false), "");
     private volatile @Nullable OnnxTextEncoder encoder;
 
@@ -89,35 +102,66 @@ public class SkillSuggestions implements DisposableBean {
 
     @EventListener(ApplicationReadyEvent.class)
     void started() {
+        started = true;
         refreshLater();
     }
 
     /** A framework was imported here: read the catalogue again, and compute the vectors of new labels. */
     @EventListener
     void imported(FrameworkImported event) {
+        if (!started) {
+            // imported during start-up (or by ./openler import, which exits before it is ready): the refresh when
+            // the application is ready reads it, and a process that exits right away starts no refresh at all
+            return;
+        }
         log.info("Framework {} {} imported: skill suggestions refresh", event.slug(), event.version());
         refreshLater();
     }
 
-    /** Another instance may have imported a framework: read the catalogue again when the frameworks changed. */
+    /**
+     * Another instance may have imported a framework: read the catalogue again when the frameworks changed. The
+     * comparison runs on the engine's thread too, so the scheduler's thread never holds a database read at shutdown.
+     */
     @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1M")
     void poll() {
-        if (!catalogues.fingerprint().equals(state.fingerprint())) {
-            refreshLater();
-        }
+        refreshLater(true);
     }
 
     /** Schedules a refresh on the engine's own thread; a refresh already waiting covers this one. */
     void refreshLater() {
-        if (queued.compareAndSet(false, true)) {
+        refreshLater(false);
+    }
+
+    private void refreshLater(boolean onlyIfChanged) {
+        if (stopping || !queued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
             worker.execute(() -> {
                 queued.set(false);
+                if (stopping) {
+                    return;
+                }
                 try {
+                    if (onlyIfChanged && catalogues.fingerprint().equals(state.fingerprint())) {
+                        return;
+                    }
                     refresh(background);
+                } catch (Stopped e) {
+                    log.info("Skill label vectors stopped for shutdown; the next start resumes them");
                 } catch (RuntimeException e) {
                     log.warn("Skill suggestions could not be refreshed; they stay as they were", e);
                 }
             });
+        } catch (RejectedExecutionException e) {
+            queued.set(false); // shutting down
+        }
+    }
+
+    /** Thrown between two batches of vectors when the application stops. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("stopping", null, false, false);
         }
     }
 
@@ -156,6 +200,9 @@ public class SkillSuggestions implements DisposableBean {
         OnnxTextEncoder model = encoder();
         SemanticRanker semantic =
                 SemanticRanker.build(catalogue, settings.semanticTexts(), embeds, model, vectors, progress -> {
+                    if (stopping) {
+                        throw new Stopped();
+                    }
                     state = new State(
                             lexicalOnly,
                             new Status(catalogue.size(), progress.done(), progress.total(), false, true),
@@ -195,9 +242,20 @@ public class SkillSuggestions implements DisposableBean {
         return current;
     }
 
+    /**
+     * Stops cooperatively: no new refresh starts, a running one ends after its current batch, and the database is
+     * closed only after that. The engine's thread is never interrupted (see the class comment).
+     */
     @Override
-    public void destroy() {
-        worker.shutdownNow();
+    public void destroy() throws InterruptedException {
+        stopping = true;
+        worker.shutdown();
+        if (!worker.awaitTermination(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            log.warn(
+                    "Skill suggestions still busy after {}; left to end with the process, not interrupted",
+                    SHUTDOWN_WAIT);
+            return; // the encoder stays open: the refresh still uses it
+        }
         OnnxTextEncoder current = encoder;
         if (current != null) {
             current.close();

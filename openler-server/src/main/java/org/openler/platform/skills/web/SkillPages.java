@@ -60,7 +60,11 @@ class SkillPages {
     @GetMapping(value = "/skills", produces = MediaType.TEXT_HTML_VALUE)
     @Access(Audience.PUBLIC)
     String frameworks(Model model) {
-        model.addAttribute("frameworks", reads.frameworks());
+        var all = reads.frameworks();
+        model.addAttribute("frameworks", all.stream().filter(f -> !f.fixture()).toList());
+        model.addAttribute(
+                "fixtures",
+                all.stream().filter(SkillViews.FrameworkView::fixture).toList());
         model.addAttribute("canImport", Actors.current() instanceof Actor.Person person && person.operator());
         return "skills/frameworks";
     }

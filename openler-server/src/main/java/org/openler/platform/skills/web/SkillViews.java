@@ -30,6 +30,18 @@ final class SkillViews {
             int occupations,
             String ctdlAsn) {
 
+        /**
+         * A test fixture of an import format (the bundled CASE and RSD samples: identifiers on localhost, read from a
+         * project's test data, licence unknown), not a framework anyone publishes: listed apart, never as real.
+         */
+        boolean fixture() {
+            String host = java.net.URI.create(uri).getHost();
+            boolean local = host != null
+                    && (host.equals("localhost") || host.startsWith("127.") || host.endsWith(".localhost"));
+            boolean testData = source.matches("(?s).*/(tests?|_data|api-test)/.*");
+            return local || testData;
+        }
+
         static FrameworkView of(Framework f) {
             return new FrameworkView(
                     f.slug(),
