@@ -85,10 +85,24 @@ public final class SuggestionEngine {
     private final Settings settings;
     private final LexicalRanker lexical;
     private final @Nullable SemanticRanker semantic;
+    private final @Nullable LexicalRanker spanish;
 
     /** {@code semantic} may be absent while vectors are computed; the settings must then be lexical. */
     public SuggestionEngine(
             Catalogue catalogue, Settings settings, LexicalRanker lexical, @Nullable SemanticRanker semantic) {
+        this(catalogue, settings, lexical, semantic, null);
+    }
+
+    /**
+     * With a second lexical ranker over the same concepts' Spanish labels ({@link SpanishLabels}): a concept's lexical
+     * score is its better BM25 of the two, so Spanish text reaches the concepts through ESCO's own translations.
+     */
+    public SuggestionEngine(
+            Catalogue catalogue,
+            Settings settings,
+            LexicalRanker lexical,
+            @Nullable SemanticRanker semantic,
+            @Nullable LexicalRanker spanish) {
         if (semantic == null && settings.fusion() != Fusion.LEXICAL) {
             throw new IllegalArgumentException("Without a semantic ranker only lexical fusion works");
         }
@@ -96,6 +110,7 @@ public final class SuggestionEngine {
         this.settings = settings;
         this.lexical = lexical;
         this.semantic = semantic;
+        this.spanish = spanish;
     }
 
     public Catalogue catalogue() {
@@ -112,7 +127,7 @@ public final class SuggestionEngine {
 
     /** A new engine over the same indexes with other fusion or span settings (for the evaluation). */
     public SuggestionEngine with(Settings other) {
-        return new SuggestionEngine(catalogue, other, lexical, semantic);
+        return new SuggestionEngine(catalogue, other, lexical, semantic, spanish);
     }
 
     /** The best {@code top} concepts that pass the filter, best first. */
@@ -159,7 +174,7 @@ public final class SuggestionEngine {
         Arrays.fill(lexicalRank, Integer.MAX_VALUE);
         double bestLexical = 0;
         if (settings.fusion() != Fusion.SEMANTIC) {
-            List<LexicalRanker.Hit> hits = lexical.rank(text, filter, settings.lexicalDepth());
+            List<LexicalRanker.Hit> hits = lexicalHits(text, filter);
             for (int r = 0; r < hits.size(); r++) {
                 LexicalRanker.Hit hit = hits.get(r);
                 lexicalScores[hit.concept()] = hit.score();
@@ -204,6 +219,29 @@ public final class SuggestionEngine {
             }
         }
         return new Scored(allowed, fused, lexicalScores, semanticScores);
+    }
+
+    /** BM25 hits, best first; with Spanish labels, each concept's better score of the two languages. */
+    private List<LexicalRanker.Hit> lexicalHits(String text, ConceptFilter filter) {
+        List<LexicalRanker.Hit> english = lexical.rank(text, filter, settings.lexicalDepth());
+        LexicalRanker spanish = this.spanish;
+        if (spanish == null) {
+            return english;
+        }
+        java.util.Map<Integer, Double> best = new java.util.HashMap<>();
+        for (LexicalRanker.Hit hit : english) {
+            best.merge(hit.concept(), hit.score(), Math::max);
+        }
+        for (LexicalRanker.Hit hit : spanish.rank(text, filter, settings.lexicalDepth())) {
+            best.merge(hit.concept(), hit.score(), Math::max);
+        }
+        return best.entrySet().stream()
+                .map(e -> new LexicalRanker.Hit(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingDouble(LexicalRanker.Hit::score)
+                        .reversed()
+                        .thenComparingInt(LexicalRanker.Hit::concept))
+                .limit(settings.lexicalDepth())
+                .toList();
     }
 
     /** The best similarity of each concept to the whole text or (weighted) to one of its spans. */
