@@ -104,6 +104,11 @@ public final class LexicalRanker {
         return document;
     }
 
+    /** The concepts (and the labels) this ranker indexes. */
+    Catalogue catalogue() {
+        return catalogue;
+    }
+
     /** The text's distinct analysed terms (stemmed, no stop words), in order. */
     List<String> terms(String text) {
         Set<String> terms = new LinkedHashSet<>();

@@ -39,20 +39,21 @@ public final class SuggestionEngine {
             int lexicalDepth) {
 
         /**
-         * Chosen on TECH-val only (see docs/benchmarks.md): alternative labels count 0.7 of a preferred label in
-         * BM25; preferred labels only in the semantic ranker (alternative labels cost 7x the vectors for no gain);
-         * the sentence and its clauses are embedded; linear fusion with equal weights.
+         * Chosen by cross-validation over TECH-val and HOUSE-val (SkillCrossValidation, docs/skill-mapping.md):
+         * alternative labels count 0.5 of a preferred label in BM25; preferred labels only in the semantic ranker;
+         * the whole sentence is embedded (clause spans helped HOUSE but cost TECH more); linear fusion 0.4 BM25 /
+         * 0.6 cosine; BM25 scores the best 2,000 concepts (the harness's depth).
          */
         public static final Settings DEFAULT = new Settings(
                 true,
-                0.7,
+                0.5,
                 new SemanticRanker.Texts(false, 1.0, false, 1.0),
-                QuerySpans.CLAUSES,
+                QuerySpans.NONE,
                 1.0,
                 Fusion.LINEAR,
-                0.5,
+                0.4,
                 60,
-                200);
+                2000);
 
         public Settings with(Fusion newFusion, double newLexicalWeight) {
             return new Settings(
@@ -86,6 +87,7 @@ public final class SuggestionEngine {
     private final LexicalRanker lexical;
     private final @Nullable SemanticRanker semantic;
     private final @Nullable LexicalRanker spanish;
+    private final @Nullable Language language;
 
     /** {@code semantic} may be absent while vectors are computed; the settings must then be lexical. */
     public SuggestionEngine(
@@ -95,7 +97,8 @@ public final class SuggestionEngine {
 
     /**
      * With a second lexical ranker over the same concepts' Spanish labels ({@link SpanishLabels}): a concept's lexical
-     * score is its better BM25 of the two, so Spanish text reaches the concepts through ESCO's own translations.
+     * score for Spanish text is its better BM25 of the two, so Spanish reaches the concepts through ESCO's own
+     * translations; English text is ranked against English labels only.
      */
     public SuggestionEngine(
             Catalogue catalogue,
@@ -111,6 +114,25 @@ public final class SuggestionEngine {
         this.lexical = lexical;
         this.semantic = semantic;
         this.spanish = spanish;
+        this.language = spanish == null ? null : new Language(lexical.catalogue(), spanish.catalogue());
+    }
+
+    private SuggestionEngine(SuggestionEngine other, Settings settings) {
+        this.catalogue = other.catalogue;
+        this.settings = settings;
+        this.lexical = other.lexical;
+        this.semantic = other.semantic;
+        this.spanish = other.spanish;
+        this.language = other.language;
+        if (semantic == null && settings.fusion() != Fusion.LEXICAL) {
+            throw new IllegalArgumentException("Without a semantic ranker only lexical fusion works");
+        }
+    }
+
+    /** Whether the engine takes this text for Spanish (and ranks it against the Spanish labels too). */
+    public boolean readsAsSpanish(String text) {
+        Language language = this.language;
+        return language != null && language.spanish(text);
     }
 
     public Catalogue catalogue() {
@@ -127,7 +149,7 @@ public final class SuggestionEngine {
 
     /** A new engine over the same indexes with other fusion or span settings (for the evaluation). */
     public SuggestionEngine with(Settings other) {
-        return new SuggestionEngine(catalogue, other, lexical, semantic, spanish);
+        return new SuggestionEngine(this, other);
     }
 
     /** The best {@code top} concepts that pass the filter, best first. */
@@ -221,11 +243,14 @@ public final class SuggestionEngine {
         return new Scored(allowed, fused, lexicalScores, semanticScores);
     }
 
-    /** BM25 hits, best first; with Spanish labels, each concept's better score of the two languages. */
+    /**
+     * BM25 hits, best first; for Spanish text with Spanish labels at hand, each concept's better score of the two
+     * languages (English labels still catch tool names and loanwords: "MIG", "Python").
+     */
     private List<LexicalRanker.Hit> lexicalHits(String text, ConceptFilter filter) {
         List<LexicalRanker.Hit> english = lexical.rank(text, filter, settings.lexicalDepth());
         LexicalRanker spanish = this.spanish;
-        if (spanish == null) {
+        if (spanish == null || !readsAsSpanish(text)) {
             return english;
         }
         java.util.Map<Integer, Double> best = new java.util.HashMap<>();

@@ -30,7 +30,9 @@ public final class TitleIndex {
      * @param clean whether titles are cleaned and cut into segments first
      */
     public record Settings(double alternativeWeight, boolean clean, double pooledWeight, double semanticWeight) {
-        public static final Settings DEFAULT = new Settings(1.0, true, 0, 0);
+        public static final Settings DEFAULT = new Settings(1.0, true, 0.3, 0.65);
+        /** The best setting without a model, chosen the same way. */
+        public static final Settings LEXICAL = new Settings(0.85, true, 0.3, 0);
 
         public Settings(double alternativeWeight, boolean clean) {
             this(alternativeWeight, clean, 0, 0);
@@ -42,8 +44,10 @@ public final class TitleIndex {
      * · ln(1 + bm25) + c · bm25 / best bm25)))}.
      */
     public record Calibration(double a, double b, double c) {
-        /** Fitted on the cross-validated JobBERT folds (TitleCrossValidation). */
-        public static final Calibration DEFAULT = new Calibration(-6.0, 1.5, 2.5);
+        /** Fitted on the JobBERT titles for {@link Settings#DEFAULT} (TitleCrossValidation). */
+        public static final Calibration DEFAULT = new Calibration(-12.09, 4.09, 3.21);
+        /** Fitted the same way for {@link Settings#LEXICAL}. */
+        public static final Calibration LEXICAL = new Calibration(-12.09, 4.09, 3.21);
 
         public double probability(double raw, double best) {
             double z = a + b * Math.log1p(raw) + c * (best > 0 ? raw / best : 0);
@@ -123,9 +127,29 @@ public final class TitleIndex {
                 new SpanishAnalyzer());
     }
 
-    /** ESCO's occupations from openler-data, with the default settings. */
+    /** ESCO's occupations from openler-data, lexical only (no model): what answers until the vectors are ready. */
     public static TitleIndex bundled() {
-        return new TitleIndex(OccupationCatalogue.bundled(), Settings.DEFAULT, Calibration.DEFAULT);
+        return lexical(OccupationCatalogue.bundled());
+    }
+
+    static TitleIndex lexical(OccupationCatalogue occupations) {
+        return new TitleIndex(occupations, Settings.LEXICAL, Calibration.LEXICAL);
+    }
+
+    /**
+     * ESCO's occupations from openler-data with the default settings: the lexical ranking fused with the encoder's
+     * similarity to each occupation's preferred label (3,007 vectors, computed into the store on first use).
+     */
+    public static TitleIndex bundled(TextEncoder encoder, VectorStore store) {
+        OccupationCatalogue occupations = OccupationCatalogue.bundled();
+        SemanticRanker semantic = SemanticRanker.build(
+                occupations.catalogue(), new SemanticRanker.Texts(false, 1, false, 1), encoder, store, p -> {});
+        return new TitleIndex(occupations, Settings.DEFAULT, Calibration.DEFAULT, semantic);
+    }
+
+    /** Whether a model's similarity is part of the ranking. */
+    public boolean semantic() {
+        return semantic != null && settings.semanticWeight() > 0;
     }
 
     public OccupationCatalogue occupations() {

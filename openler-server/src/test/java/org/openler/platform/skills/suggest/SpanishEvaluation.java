@@ -71,6 +71,14 @@ class SpanishEvaluation {
                     catalogue, settings.with(SuggestionEngine.Fusion.LEXICAL, 1), spanishRanker, null));
             engines.put("Shipped engine: English + Spanish BM25 + MiniLM", new SuggestionEngine(
                     catalogue, settings, english, semantic, spanishRanker));
+            SuggestionEngine shipped = engines.get("Shipped engine: English + Spanish BM25 + MiniLM");
+            long spanishQueries = queries.stream().filter(shipped::readsAsSpanish).count();
+            long englishAsSpanish = java.util.stream.Stream.of("tech", "house")
+                    .flatMap(set -> DecorteBenchmark.validation(set).queries().stream())
+                    .filter(q -> shipped.readsAsSpanish(q.sentence()))
+                    .count();
+            say("Read as Spanish: %d of %d Spanish queries; %d of the 136 English TECH/HOUSE sentences"
+                    .formatted(spanishQueries, SAMPLE, englishAsSpanish));
             say("| engine | R@1 | R@5 | R@10 | MRR |");
             say("|---|---|---|---|---|");
             for (var engine : engines.entrySet()) {

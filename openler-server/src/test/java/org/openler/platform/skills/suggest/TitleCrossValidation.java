@@ -56,7 +56,7 @@ class TitleCrossValidation {
             }
         }
         for (double w : new double[] {0.85, 1.0}) {
-            for (double pooled : new double[] {0.3, 1.0}) {
+            for (double pooled : new double[] {0.15, 0.3, 0.6}) {
                 settings.add(new TitleIndex.Settings(w, true, pooled, 0));
             }
         }
@@ -86,6 +86,7 @@ class TitleCrossValidation {
             for (double w : new double[] {0.2, 0.35, 0.5, 0.65, 1.0}) {
                 settings.add(new TitleIndex.Settings(1.0, true, 0, w));
                 settings.add(new TitleIndex.Settings(1.0, true, 0.3, w));
+                settings.add(new TitleIndex.Settings(0.85, true, 0.3, w));
             }
         }
         double[][][] m = new double[settings.size()][][];
@@ -184,6 +185,13 @@ class TitleCrossValidation {
         int finalChoice = CrossValidation.choose(objective, all, stratum);
         TitleIndex.Calibration calibration = fit(raw[finalChoice], right[finalChoice], all);
         say("Chosen on all titles (to ship): %s; calibration fitted on all: %s".formatted(settings.get(finalChoice), calibration));
+        double[][] lexicalOnly = new double[settings.size()][];
+        for (int s = 0; s < settings.size(); s++) {
+            lexicalOnly[s] = settings.get(s).semanticWeight() > 0 ? new double[nq] : objective[s];
+        }
+        int lexicalChoice = CrossValidation.choose(lexicalOnly, all, stratum);
+        say("Best without the model, on all: %s; calibration fitted on all: %s".formatted(
+                settings.get(lexicalChoice), fit(raw[lexicalChoice], right[lexicalChoice], all)));
         say("");
         say("Reliability of the calibrated score on held-out folds (top-10 suggestions; Brier %s):".formatted(Spread.of(brier).plain()));
         say("| predicted | suggestions | mean predicted | observed right |");
