@@ -84,7 +84,8 @@ public final class SpanishLabels {
             int alternatives = header.indexOf("altLabels");
             Map<String, Labels> out = new HashMap<>();
             for (List<String> row : rows.subList(1, rows.size())) {
-                if (row.size() <= Math.max(label, alternatives) || row.get(label).isBlank()) {
+                if (row.size() <= Math.max(label, alternatives)
+                        || row.get(label).isBlank()) {
                     continue;
                 }
                 out.put(

@@ -43,7 +43,8 @@ public final class TitleCommand {
                     top = -1;
                 }
             } else {
-                System.err.println("Unknown option: " + arg + "\nUsage: ./openler titles suggest [--top N] [--data-dir DIR] < titles.txt");
+                System.err.println("Unknown option: " + arg
+                        + "\nUsage: ./openler titles suggest [--top N] [--data-dir DIR] < titles.txt");
                 System.exit(2);
             }
         }

@@ -40,8 +40,10 @@ final class CrossValidation {
     /** Mean and sample standard deviation of fold figures. */
     record Spread(double mean, double sd, int n) {
         static Spread of(List<Double> values) {
-            double mean = values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-            double ss = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
+            double mean =
+                    values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+            double ss =
+                    values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
             return new Spread(mean, values.size() > 1 ? Math.sqrt(ss / (values.size() - 1)) : 0, values.size());
         }
 

@@ -26,7 +26,8 @@ class SkillCrossValidation {
             "openler.skills.eval.cache", Path.of("target", "skill-vectors").toString()));
     static final int FOLDS = 5;
     static final int REPEATS = 10;
-    static final boolean ALTERNATIVES = Boolean.parseBoolean(System.getProperty("openler.skills.eval.alternatives", "true"));
+    static final boolean ALTERNATIVES =
+            Boolean.parseBoolean(System.getProperty("openler.skills.eval.alternatives", "true"));
 
     /** One candidate setting of the fused ranker. */
     record Setting(String name, int lexical, int spans, double lexicalWeight, double descriptionWeight, boolean rrf) {}
@@ -48,7 +49,8 @@ class SkillCrossValidation {
     @Test
     void crossValidatesTheSkillMapper() throws IOException {
         Catalogue catalogue = DecorteBenchmark.catalogue(EscoCatalogue.load(false));
-        List<DecorteBenchmark> sets = List.of(DecorteBenchmark.validation("tech"), DecorteBenchmark.validation("house"));
+        List<DecorteBenchmark> sets =
+                List.of(DecorteBenchmark.validation("tech"), DecorteBenchmark.validation("house"));
         List<DecorteBenchmark.Query> queries = new ArrayList<>();
         List<Integer> strata = new ArrayList<>();
         for (int s = 0; s < sets.size(); s++) {
@@ -78,8 +80,8 @@ class SkillCrossValidation {
         }
         LexicalRanker descriptions = new LexicalRanker(descriptionCatalogue(catalogue), false, 1);
         // the shipped engine also ranks ESCO's Spanish labels: does that cost anything on English text?
-        LexicalRanker spanish = new LexicalRanker(SpanishLabels.translate(catalogue), true, 0.5,
-                new org.apache.lucene.analysis.es.SpanishAnalyzer());
+        LexicalRanker spanish = new LexicalRanker(
+                SpanishLabels.translate(catalogue), true, 0.5, new org.apache.lucene.analysis.es.SpanishAnalyzer());
 
         VectorStore store = new FileVectorStore(CACHE);
         try (var encoder = new OnnxTextEncoder(OnnxTextEncoder.Model.ALL_MINILM_L6_V2_Q)) {
@@ -93,11 +95,12 @@ class SkillCrossValidation {
             say("MiniLM label vectors ready in %.0f s".formatted((System.nanoTime() - t0) / 1e9));
             // the same model over alternative labels as well (a concept scores as its best text, alternatives x0.9)
             SemanticRanker withAlternatives = ALTERNATIVES
-                    ? SemanticRanker.build(catalogue, new SemanticRanker.Texts(true, 0.9, false, 1), encoder, store, p -> {
-                        if (p.embedded() > 0 && p.embedded() % 5120 == 0) {
-                            System.out.printf("  alternative labels %,d / %,d%n", p.done(), p.total());
-                        }
-                    })
+                    ? SemanticRanker.build(
+                            catalogue, new SemanticRanker.Texts(true, 0.9, false, 1), encoder, store, p -> {
+                                if (p.embedded() > 0 && p.embedded() % 5120 == 0) {
+                                    System.out.printf("  alternative labels %,d / %,d%n", p.done(), p.total());
+                                }
+                            })
                     : semantic;
             say("MiniLM alternative-label vectors ready in %.0f s".formatted((System.nanoTime() - t0) / 1e9));
             QueryVectors queryVectors = new QueryVectors(encoder, store);
@@ -150,7 +153,9 @@ class SkillCrossValidation {
             queryVectors.save();
 
             List<Setting> settings = new ArrayList<>();
-            String[] spanNames = {"sentence", "clauses", "clauses+windows", "sentence, +alt labels x0.9", "clauses, +alt labels x0.9"};
+            String[] spanNames = {
+                "sentence", "clauses", "clauses+windows", "sentence, +alt labels x0.9", "clauses, +alt labels x0.9"
+            };
             for (int l = 0; l < alternativeWeights.length; l++) {
                 String lexName = alternativeWeights[l] == 0 ? "BM25 pref" : "BM25 alt x" + alternativeWeights[l];
                 settings.add(new Setting(lexName + " only", l, 0, 1, 0, false));
@@ -159,7 +164,8 @@ class SkillCrossValidation {
                 settings.add(new Setting("MiniLM " + spanNames[s] + " only", 0, s, 0, 0, false));
             }
             for (int l : new int[] {0, 1, 2, 3, lexicals.length + 1}) {
-                String lexName = l == lexicals.length + 1 ? "BM25 alt x0.5 + Spanish labels"
+                String lexName = l == lexicals.length + 1
+                        ? "BM25 alt x0.5 + Spanish labels"
                         : alternativeWeights[l] == 0 ? "BM25 pref" : "BM25 alt x" + alternativeWeights[l];
                 for (int s = 0; s < spanNames.length; s++) {
                     for (double b : new double[] {0, 0.05, 0.1}) {
@@ -193,7 +199,8 @@ class SkillCrossValidation {
             for (int s = 0; s < settings.size(); s++) {
                 Setting setting = settings.get(s);
                 for (int q = 0; q < nq; q++) {
-                    float[] fused = fuse(setting, lex[setting.lexical()][q], lex[lexicals.length][q], sem[setting.spans()][q]);
+                    float[] fused =
+                            fuse(setting, lex[setting.lexical()][q], lex[lexicals.length][q], sem[setting.spans()][q]);
                     m[s][q] = metrics(fused, gold[q]);
                 }
             }
@@ -205,7 +212,10 @@ class SkillCrossValidation {
             }
 
             // the baseline, cross-validated (nothing to choose: fixed settings), and the chosen method
-            report("Engine before issue 14 (BM25 alt x0.7 + MiniLM clauses, linear 0.5; chosen on TECH-val)", stratum, sets,
+            report(
+                    "Engine before issue 14 (BM25 alt x0.7 + MiniLM clauses, linear 0.5; chosen on TECH-val)",
+                    stratum,
+                    sets,
                     (train, fold) -> baseline);
             Map<String, Integer> chosenCount = new LinkedHashMap<>();
             report("Chosen inside the folds among " + settings.size() + " settings", stratum, sets, (train, fold) -> {
@@ -220,26 +230,42 @@ class SkillCrossValidation {
             boolean[] all = new boolean[nq];
             Arrays.fill(all, true);
             int finalChoice = CrossValidation.choose(objective, all, stratum);
-            say("Chosen on all %d queries (the setting to ship): %s".formatted(nq, settings.get(finalChoice).name()));
+            say("Chosen on all %d queries (the setting to ship): %s"
+                    .formatted(nq, settings.get(finalChoice).name()));
             // fixed families, for the log (each with its own weight chosen inside the folds)
-            for (String family : new String[] {"BM25 pref only", "BM25 alt x0.7 only", "MiniLM clauses only",
-                    "MiniLM clauses+windows only"}) {
+            for (String family : new String[] {
+                "BM25 pref only", "BM25 alt x0.7 only", "MiniLM clauses only", "MiniLM clauses+windows only"
+            }) {
                 int s = indexOf(settings, family);
                 report(family + " (fixed)", stratum, sets, (train, fold) -> m[s]);
             }
-            for (String prefix : new String[] {"BM25 alt x0.5 + Spanish labels + MiniLM sentence, linear", "BM25 alt x0.5 + MiniLM sentence, linear", "BM25 alt x0.5 + MiniLM sentence, +alt labels x0.9, linear",
-                    "BM25 alt x0.5 + MiniLM clauses, +alt labels x0.9, linear", "BM25 alt x0.7 + MiniLM clauses, linear", "BM25 alt x0.7 + MiniLM clauses+windows, linear",
-                    "BM25 pref + MiniLM clauses+windows, linear", "BM25 alt x0.5 + MiniLM clauses+windows, linear"}) {
+            for (String prefix : new String[] {
+                "BM25 alt x0.5 + Spanish labels + MiniLM sentence, linear",
+                "BM25 alt x0.5 + MiniLM sentence, linear",
+                "BM25 alt x0.5 + MiniLM sentence, +alt labels x0.9, linear",
+                "BM25 alt x0.5 + MiniLM clauses, +alt labels x0.9, linear",
+                "BM25 alt x0.7 + MiniLM clauses, linear",
+                "BM25 alt x0.7 + MiniLM clauses+windows, linear",
+                "BM25 pref + MiniLM clauses+windows, linear",
+                "BM25 alt x0.5 + MiniLM clauses+windows, linear"
+            }) {
                 for (String descPart : new String[] {"desc BM25 0.00", ""}) {
                     List<Integer> family = new ArrayList<>();
                     for (int s = 0; s < settings.size(); s++) {
-                        if (settings.get(s).name().startsWith(prefix) && settings.get(s).name().contains(descPart)) {
+                        if (settings.get(s).name().startsWith(prefix)
+                                && settings.get(s).name().contains(descPart)) {
                             family.add(s);
                         }
                     }
                     double[][] sub = family.stream().map(s -> objective[s]).toArray(double[][]::new);
-                    report(prefix + (descPart.isEmpty() ? ", weights + description BM25 chosen in folds" : ", weight chosen in folds"),
-                            stratum, sets, (train, fold) -> m[family.get(CrossValidation.choose(sub, train, stratum))]);
+                    report(
+                            prefix
+                                    + (descPart.isEmpty()
+                                            ? ", weights + description BM25 chosen in folds"
+                                            : ", weight chosen in folds"),
+                            stratum,
+                            sets,
+                            (train, fold) -> m[family.get(CrossValidation.choose(sub, train, stratum))]);
                 }
             }
         }

@@ -33,7 +33,8 @@ class SpanishEvaluation {
             position.put(catalogue.get(i).uri().toString(), i);
         }
         List<String> eligible = spanish.entrySet().stream()
-                .filter(e -> position.containsKey(e.getKey()) && e.getValue().alternatives().size() >= 2)
+                .filter(e -> position.containsKey(e.getKey())
+                        && e.getValue().alternatives().size() >= 2)
                 .map(Map.Entry::getKey)
                 .sorted()
                 .toList();
@@ -45,7 +46,8 @@ class SpanishEvaluation {
         for (int i = 0; i < SAMPLE; i++) {
             String uri = shuffled.get(i);
             SpanishLabels.Labels labels = spanish.get(uri);
-            String held = labels.alternatives().get(random.nextInt(labels.alternatives().size()));
+            String held = labels.alternatives()
+                    .get(random.nextInt(labels.alternatives().size()));
             List<String> rest = new ArrayList<>(labels.alternatives());
             rest.remove(held);
             spanish.put(uri, new SpanishLabels.Labels(labels.preferred(), rest));
@@ -64,15 +66,25 @@ class SpanishEvaluation {
                 new SpanishAnalyzer());
         try (var encoder = new OnnxTextEncoder(OnnxTextEncoder.Model.ALL_MINILM_L6_V2_Q)) {
             SemanticRanker semantic = SemanticRanker.build(
-                    catalogue, settings.semanticTexts(), encoder, new FileVectorStore(SkillCrossValidation.CACHE), p -> {});
+                    catalogue,
+                    settings.semanticTexts(),
+                    encoder,
+                    new FileVectorStore(SkillCrossValidation.CACHE),
+                    p -> {});
             Map<String, SuggestionEngine> engines = new java.util.LinkedHashMap<>();
-            engines.put("English engine only (before: no Spanish labels)", new SuggestionEngine(catalogue, settings, english, semantic));
-            engines.put("Spanish BM25 alone", new SuggestionEngine(
-                    catalogue, settings.with(SuggestionEngine.Fusion.LEXICAL, 1), spanishRanker, null));
-            engines.put("Shipped engine: English + Spanish BM25 + MiniLM", new SuggestionEngine(
-                    catalogue, settings, english, semantic, spanishRanker));
+            engines.put(
+                    "English engine only (before: no Spanish labels)",
+                    new SuggestionEngine(catalogue, settings, english, semantic));
+            engines.put(
+                    "Spanish BM25 alone",
+                    new SuggestionEngine(
+                            catalogue, settings.with(SuggestionEngine.Fusion.LEXICAL, 1), spanishRanker, null));
+            engines.put(
+                    "Shipped engine: English + Spanish BM25 + MiniLM",
+                    new SuggestionEngine(catalogue, settings, english, semantic, spanishRanker));
             SuggestionEngine shipped = engines.get("Shipped engine: English + Spanish BM25 + MiniLM");
-            long spanishQueries = queries.stream().filter(shipped::readsAsSpanish).count();
+            long spanishQueries =
+                    queries.stream().filter(shipped::readsAsSpanish).count();
             long englishAsSpanish = java.util.stream.Stream.of("tech", "house")
                     .flatMap(set -> DecorteBenchmark.validation(set).queries().stream())
                     .filter(q -> shipped.readsAsSpanish(q.sentence()))
@@ -82,11 +94,14 @@ class SpanishEvaluation {
             say("| engine | R@1 | R@5 | R@10 | MRR |");
             say("|---|---|---|---|---|");
             for (var engine : engines.entrySet()) {
-                List<List<Double>> folds = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+                List<List<Double>> folds =
+                        List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
                 double[][] m = new double[SAMPLE][];
                 for (int q = 0; q < SAMPLE; q++) {
                     m[q] = SkillCrossValidation.metrics(
-                            engine.getValue().rankAll(queries.get(q), ConceptFilter.ANY), new int[] {gold[q]}, catalogue.size());
+                            engine.getValue().rankAll(queries.get(q), ConceptFilter.ANY),
+                            new int[] {gold[q]},
+                            catalogue.size());
                 }
                 for (int f = 0; f < 5; f++) {
                     double[] sum = new double[4];
@@ -101,8 +116,13 @@ class SpanishEvaluation {
                         folds.get(k).add(sum[k] / n);
                     }
                 }
-                say("| %s | %s | %s | %s | %s |".formatted(engine.getKey(), Spread.of(folds.get(0)).percent(),
-                        Spread.of(folds.get(1)).percent(), Spread.of(folds.get(2)).percent(), Spread.of(folds.get(3)).plain()));
+                say("| %s | %s | %s | %s | %s |"
+                        .formatted(
+                                engine.getKey(),
+                                Spread.of(folds.get(0)).percent(),
+                                Spread.of(folds.get(1)).percent(),
+                                Spread.of(folds.get(2)).percent(),
+                                Spread.of(folds.get(3)).plain()));
             }
         }
         Files.createDirectories(Path.of("target"));

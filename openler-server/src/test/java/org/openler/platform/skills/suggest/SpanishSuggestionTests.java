@@ -45,8 +45,8 @@ class SpanishSuggestionTests {
                 new LexicalRanker(catalogue, settings.lexicalAlternatives(), settings.lexicalAlternativeWeight());
         SemanticRanker semantic =
                 SemanticRanker.build(catalogue, settings.semanticTexts(), encoder, VectorStore.NONE, p -> {});
-        engine = new SuggestionEngine(
-                catalogue, settings, lexical, semantic, SpanishLabels.ranker(catalogue, settings));
+        engine =
+                new SuggestionEngine(catalogue, settings, lexical, semantic, SpanishLabels.ranker(catalogue, settings));
         englishOnly = new SuggestionEngine(catalogue, settings, lexical, semantic);
     }
 

@@ -42,7 +42,8 @@ class TitleCrossValidation {
         for (int i = 0; i < occupations.catalogue().size(); i++) {
             position.put(occupations.catalogue().get(i).uri().toString(), i);
         }
-        List<Title> known = titles.stream().filter(t -> position.containsKey(t.uri())).toList();
+        List<Title> known =
+                titles.stream().filter(t -> position.containsKey(t.uri())).toList();
         long withOnet = occupations.onet().stream().filter(s -> !s.isEmpty()).count();
         say("Titles: %,d (%,d with a gold occupation in ESCO 1.1.1); occupations %,d, %,d with an O*NET code"
                 .formatted(titles.size(), known.size(), occupations.catalogue().size(), withOnet));
@@ -65,9 +66,12 @@ class TitleCrossValidation {
         OnnxTextEncoder encoder = null;
         if (SEMANTIC > 0) {
             // a random subsample: embedding every title would take most of an hour on this shared machine
-            List<Integer> order = new ArrayList<>(java.util.stream.IntStream.range(0, nq).boxed().toList());
+            List<Integer> order = new ArrayList<>(
+                    java.util.stream.IntStream.range(0, nq).boxed().toList());
             java.util.Collections.shuffle(order, new java.util.Random(7));
-            List<Title> sample = order.subList(0, Math.min(SEMANTIC, nq)).stream().map(known::get).toList();
+            List<Title> sample = order.subList(0, Math.min(SEMANTIC, nq)).stream()
+                    .map(known::get)
+                    .toList();
             known = sample;
             nq = known.size();
             gold = known.stream().mapToInt(t -> position.get(t.uri())).toArray();
@@ -76,11 +80,15 @@ class TitleCrossValidation {
             semantic = SemanticRanker.build(
                     occupations.catalogue(), new SemanticRanker.Texts(false, 1, false, 1), encoder, store, p -> {});
             var queryVectors = new SkillCrossValidation.QueryVectors(encoder, store);
-            TitleIndex cleaner = new TitleIndex(occupations, new TitleIndex.Settings(1.0, true), TitleIndex.Calibration.DEFAULT);
-            queryVectors.prefetch(known.stream().map(t -> cleaner.segments(t.text()).getFirst()).toList());
+            TitleIndex cleaner =
+                    new TitleIndex(occupations, new TitleIndex.Settings(1.0, true), TitleIndex.Calibration.DEFAULT);
+            queryVectors.prefetch(known.stream()
+                    .map(t -> cleaner.segments(t.text()).getFirst())
+                    .toList());
             vectors = new float[nq][];
             for (int q = 0; q < nq; q++) {
-                vectors[q] = queryVectors.of(cleaner.segments(known.get(q).text()).getFirst());
+                vectors[q] =
+                        queryVectors.of(cleaner.segments(known.get(q).text()).getFirst());
             }
             say("Semantic experiment on a random subsample of %,d titles".formatted(nq));
             for (double w : new double[] {0.2, 0.35, 0.5, 0.65, 1.0}) {
@@ -113,7 +121,9 @@ class TitleCrossValidation {
                         break;
                     }
                 }
-                m[s][q] = new double[] {r <= 1 ? 1 : 0, r <= 5 ? 1 : 0, r <= 10 ? 1 : 0, r == Integer.MAX_VALUE ? 0 : 1.0 / r};
+                m[s][q] = new double[] {
+                    r <= 1 ? 1 : 0, r <= 5 ? 1 : 0, r <= 10 ? 1 : 0, r == Integer.MAX_VALUE ? 0 : 1.0 / r
+                };
                 objective[s][q] = m[s][q][3];
                 int k = Math.min(10, ranking.length);
                 raw[s][q] = new double[k];
@@ -124,7 +134,10 @@ class TitleCrossValidation {
                 }
             }
             say("  %s: %.1f ms/title (all %,d titles), MRR %.3f on all (for the log only)"
-                    .formatted(settings.get(s), (System.nanoTime() - start) / 1e6 / nq, nq,
+                    .formatted(
+                            settings.get(s),
+                            (System.nanoTime() - start) / 1e6 / nq,
+                            nq,
                             Arrays.stream(objective[s]).average().orElse(0)));
         }
         int[] stratum = new int[nq];
@@ -176,24 +189,31 @@ class TitleCrossValidation {
         say("");
         say("| Title mapper, settings chosen inside the folds | MRR | R@1 | R@5 | R@10 |");
         say("|---|---|---|---|---|");
-        say("| JobBERT val, %d x %d-fold CV (mean ± sd over folds) | %s | %s | %s | %s |".formatted(
-                REPEATS, FOLDS, Spread.of(folds.get(3)).plain(), Spread.of(folds.get(0)).percent(),
-                Spread.of(folds.get(1)).percent(), Spread.of(folds.get(2)).percent()));
+        say("| JobBERT val, %d x %d-fold CV (mean ± sd over folds) | %s | %s | %s | %s |"
+                .formatted(
+                        REPEATS,
+                        FOLDS,
+                        Spread.of(folds.get(3)).plain(),
+                        Spread.of(folds.get(0)).percent(),
+                        Spread.of(folds.get(1)).percent(),
+                        Spread.of(folds.get(2)).percent()));
         chosen.forEach((k, v) -> say("  chosen in %d folds: %s".formatted(v, k)));
         boolean[] all = new boolean[nq];
         Arrays.fill(all, true);
         int finalChoice = CrossValidation.choose(objective, all, stratum);
         TitleIndex.Calibration calibration = fit(raw[finalChoice], right[finalChoice], all);
-        say("Chosen on all titles (to ship): %s; calibration fitted on all: %s".formatted(settings.get(finalChoice), calibration));
+        say("Chosen on all titles (to ship): %s; calibration fitted on all: %s"
+                .formatted(settings.get(finalChoice), calibration));
         double[][] lexicalOnly = new double[settings.size()][];
         for (int s = 0; s < settings.size(); s++) {
             lexicalOnly[s] = settings.get(s).semanticWeight() > 0 ? new double[nq] : objective[s];
         }
         int lexicalChoice = CrossValidation.choose(lexicalOnly, all, stratum);
-        say("Best without the model, on all: %s; calibration fitted on all: %s".formatted(
-                settings.get(lexicalChoice), fit(raw[lexicalChoice], right[lexicalChoice], all)));
+        say("Best without the model, on all: %s; calibration fitted on all: %s"
+                .formatted(settings.get(lexicalChoice), fit(raw[lexicalChoice], right[lexicalChoice], all)));
         say("");
-        say("Reliability of the calibrated score on held-out folds (top-10 suggestions; Brier %s):".formatted(Spread.of(brier).plain()));
+        say("Reliability of the calibrated score on held-out folds (top-10 suggestions; Brier %s):"
+                .formatted(Spread.of(brier).plain()));
         say("| predicted | suggestions | mean predicted | observed right |");
         say("|---|---|---|---|");
         double[] edges = {0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001};
@@ -214,8 +234,8 @@ class TitleCrossValidation {
         }
         long[] sorted = latency.clone();
         Arrays.sort(sorted);
-        say("Ranking time per title (last setting, in the harness, load shared): p50 %.2f ms, p95 %.2f ms".formatted(
-                sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.95)] / 1e6));
+        say("Ranking time per title (last setting, in the harness, load shared): p50 %.2f ms, p95 %.2f ms"
+                .formatted(sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.95)] / 1e6));
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target", "titles-cv.md"), out);
     }
@@ -313,7 +333,8 @@ class TitleCrossValidation {
             int title = header.indexOf("vacancyTitle");
             int uri = header.indexOf("conceptUri");
             return rows.subList(1, rows.size()).stream()
-                    .filter(r -> r.size() > Math.max(title, uri) && !r.get(title).isBlank())
+                    .filter(r ->
+                            r.size() > Math.max(title, uri) && !r.get(title).isBlank())
                     .map(r -> new Title(r.get(title).strip(), r.get(uri).strip()))
                     .toList();
         }

@@ -67,7 +67,8 @@ class TitleIndexTests {
 
     @Test
     void almostEveryOccupationHasAnOnetCode() {
-        long with = index.occupations().onet().stream().filter(s -> !s.isEmpty()).count();
+        long with =
+                index.occupations().onet().stream().filter(s -> !s.isEmpty()).count();
         assertThat(with).isGreaterThan(index.occupations().catalogue().size() * 9 / 10);
     }
 }
