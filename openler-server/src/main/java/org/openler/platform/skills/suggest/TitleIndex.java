@@ -32,7 +32,7 @@ public final class TitleIndex {
     public record Settings(double alternativeWeight, boolean clean, double pooledWeight, double semanticWeight) {
         public static final Settings DEFAULT = new Settings(1.0, true, 0.3, 0.65);
         /** The best setting without a model, chosen the same way. */
-        public static final Settings LEXICAL = new Settings(0.85, true, 0.3, 0);
+        public static final Settings LEXICAL = new Settings(0.85, true, 0.6, 0);
 
         public Settings(double alternativeWeight, boolean clean) {
             this(alternativeWeight, clean, 0, 0);
@@ -45,9 +45,9 @@ public final class TitleIndex {
      */
     public record Calibration(double a, double b, double c) {
         /** Fitted on the JobBERT titles for {@link Settings#DEFAULT} (TitleCrossValidation). */
-        public static final Calibration DEFAULT = new Calibration(-12.09, 4.09, 3.21);
+        public static final Calibration DEFAULT = new Calibration(-14.46, 2.681, 8.281);
         /** Fitted the same way for {@link Settings#LEXICAL}. */
-        public static final Calibration LEXICAL = new Calibration(-12.09, 4.09, 3.21);
+        public static final Calibration LEXICAL = new Calibration(-13.43, 3.225, 4.823);
 
         public double probability(double raw, double best) {
             double z = a + b * Math.log1p(raw) + c * (best > 0 ? raw / best : 0);
