@@ -8,5 +8,5 @@ cd "$(dirname "$0")/.."
 openler_find_jdk
 ./mvnw -B -q -o -pl openler-benchmarks -am package -DskipTests -Dspotless.check.skip=true
 mkdir -p target
-"$JAVA_HOME/bin/java" -Dopenler.bench.vectors=target/skill-vectors -jar openler-benchmarks/target/benchmarks.jar \
+"$JAVA_HOME/bin/java" -Dopenler.bench.vectors="${VECTORS:-target/skill-vectors}" -jar openler-benchmarks/target/benchmarks.jar \
   'SuggestLatencyBenchmark' -rf json -rff target/bench-suggest.json | tee target/bench-suggest.txt
