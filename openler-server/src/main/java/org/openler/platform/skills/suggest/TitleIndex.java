@@ -28,14 +28,23 @@ public final class TitleIndex {
      *
      * @param alternativeWeight how much an alternative or hidden label counts against the preferred one
      * @param clean whether titles are cleaned and cut into segments first
+     * @param pooledWeight weight of the BM25 of all an occupation's labels pooled as one text
+     * @param semanticWeight weight of the model's cosine in the linear fusion (0: lexical only)
+     * @param exactBoost added, times the best score, to an occupation one of whose labels the title (or a segment)
+     *     is exactly
      */
-    public record Settings(double alternativeWeight, boolean clean, double pooledWeight, double semanticWeight) {
-        public static final Settings DEFAULT = new Settings(1.0, true, 0.3, 0.65);
+    public record Settings(
+            double alternativeWeight, boolean clean, double pooledWeight, double semanticWeight, double exactBoost) {
+        public static final Settings DEFAULT = new Settings(1.0, true, 0.3, 0.65, 1.0);
         /** The best setting without a model, chosen the same way. */
-        public static final Settings LEXICAL = new Settings(0.85, true, 0.6, 0);
+        public static final Settings LEXICAL = new Settings(0.85, true, 0.6, 0, 1.0);
+
+        public Settings(double alternativeWeight, boolean clean, double pooledWeight, double semanticWeight) {
+            this(alternativeWeight, clean, pooledWeight, semanticWeight, 0);
+        }
 
         public Settings(double alternativeWeight, boolean clean) {
-            this(alternativeWeight, clean, 0, 0);
+            this(alternativeWeight, clean, 0, 0, 0);
         }
     }
 
@@ -45,9 +54,9 @@ public final class TitleIndex {
      */
     public record Calibration(double a, double b, double c) {
         /** Fitted on the JobBERT titles for {@link Settings#DEFAULT} (TitleCrossValidation). */
-        public static final Calibration DEFAULT = new Calibration(-14.46, 2.681, 8.281);
+        public static final Calibration DEFAULT = new Calibration(-11.26, 2.404, 5.233);
         /** Fitted the same way for {@link Settings#LEXICAL}. */
-        public static final Calibration LEXICAL = new Calibration(-13.43, 3.225, 4.823);
+        public static final Calibration LEXICAL = new Calibration(-11.29, 2.784, 3.351);
 
         public double probability(double raw, double best) {
             double z = a + b * Math.log1p(raw) + c * (best > 0 ? raw / best : 0);
@@ -151,6 +160,8 @@ public final class TitleIndex {
     private final LexicalRanker spanish;
     private final @Nullable LexicalRanker pooled;
     private final @Nullable SemanticRanker semantic;
+    /** Every label, normalised, to the occupations it names: a title that is exactly a label is strong evidence. */
+    private final Map<String, Set<Integer>> exact = new java.util.HashMap<>();
 
     public TitleIndex(OccupationCatalogue occupations, Settings settings, Calibration calibration) {
         this(occupations, settings, calibration, null);
@@ -167,6 +178,18 @@ public final class TitleIndex {
             @Nullable SemanticRanker semantic) {
         this.occupations = occupations;
         this.semantic = semantic;
+        Catalogue spanishLabels = SpanishLabels.translate(occupations.catalogue());
+        for (Catalogue labels : List.of(occupations.catalogue(), spanishLabels)) {
+            for (int c = 0; c < labels.size(); c++) {
+                Concept concept = labels.get(c);
+                exact.computeIfAbsent(normalised(concept.preferredLabel()), k -> new java.util.HashSet<>())
+                        .add(c);
+                for (String label : concept.alternativeLabels()) {
+                    exact.computeIfAbsent(normalised(label), k -> new java.util.HashSet<>())
+                            .add(c);
+                }
+            }
+        }
         this.pooled = settings.pooledWeight() > 0 ? new LexicalRanker(pooled(occupations.catalogue()), false, 1) : null;
         this.settings = settings;
         this.calibration = calibration;
@@ -277,6 +300,14 @@ public final class TitleIndex {
                 best[c] = Math.max(0, (1 - w) * lexical + w * cosine[c]) * Math.max(top, 1);
             }
         }
+        if (settings.exactBoost() > 0) {
+            double top = Arrays.stream(best).max().orElse(0);
+            for (String segment : segments) {
+                for (int c : exact.getOrDefault(normalised(segment), Set.of())) {
+                    best[c] += settings.exactBoost() * top;
+                }
+            }
+        }
         return best;
     }
 
@@ -326,6 +357,10 @@ public final class TitleIndex {
             segments.add(title); // nothing but noise words: rank what was typed
         }
         return List.copyOf(segments);
+    }
+
+    private static String normalised(String label) {
+        return label.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 
     private static String clean(String text) {

@@ -91,7 +91,13 @@ class TitleCrossValidation {
                         queryVectors.of(cleaner.segments(known.get(q).text()).getFirst());
             }
             say("Semantic experiment on a random subsample of %,d titles".formatted(nq));
-            for (double w : new double[] {0.2, 0.35, 0.5, 0.65, 1.0}) {
+            if (Boolean.getBoolean("openler.titles.eval.quick")) {
+                settings.clear();
+                settings.add(new TitleIndex.Settings(1.0, true, 0.3, 0.65, 0));
+                settings.add(new TitleIndex.Settings(1.0, true, 0.3, 0.65, 1.0));
+                settings.add(new TitleIndex.Settings(0.85, true, 0.6, 0, 1.0));
+            }
+            for (double w : Boolean.getBoolean("openler.titles.eval.quick") ? new double[0] : new double[] {0.2, 0.35, 0.5, 0.65, 1.0}) {
                 settings.add(new TitleIndex.Settings(1.0, true, 0, w));
                 settings.add(new TitleIndex.Settings(1.0, true, 0.3, w));
                 settings.add(new TitleIndex.Settings(0.85, true, 0.3, w));
