@@ -97,7 +97,9 @@ class TitleCrossValidation {
                 settings.add(new TitleIndex.Settings(1.0, true, 0.3, 0.65, 1.0));
                 settings.add(new TitleIndex.Settings(0.85, true, 0.6, 0, 1.0));
             }
-            for (double w : Boolean.getBoolean("openler.titles.eval.quick") ? new double[0] : new double[] {0.2, 0.35, 0.5, 0.65, 1.0}) {
+            for (double w : Boolean.getBoolean("openler.titles.eval.quick")
+                    ? new double[0]
+                    : new double[] {0.2, 0.35, 0.5, 0.65, 1.0}) {
                 settings.add(new TitleIndex.Settings(1.0, true, 0, w));
                 settings.add(new TitleIndex.Settings(1.0, true, 0.3, w));
                 settings.add(new TitleIndex.Settings(0.85, true, 0.3, w));

@@ -46,7 +46,8 @@ class TitleSuggestApiIT {
 
     @Test
     void answersEachTitleWithOccupationsTheirOnetCodeAndAScore() {
-        HttpResponse<String> response = post("{\"titles\": [\"CNC machinist\", \"Ingeniero de software\"], \"top\": 3}");
+        HttpResponse<String> response =
+                post("{\"titles\": [\"CNC machinist\", \"Ingeniero de software\"], \"top\": 3}");
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode results = JSON.readTree(response.body()).get("results");
         assertThat(results).hasSize(2);
@@ -70,8 +71,8 @@ class TitleSuggestApiIT {
     void aRequestWithoutTitlesIsTheClientsMistake() {
         HttpResponse<String> response = post("{\"top\": 3}");
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
-                .startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(post("{\"titles\": [\"nurse\"], \"top\": 0}").statusCode()).isEqualTo(400);
         assertThat(post("{\"titles\": [42]}").statusCode()).isEqualTo(400);
     }
