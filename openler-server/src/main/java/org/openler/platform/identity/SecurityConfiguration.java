@@ -129,7 +129,8 @@ class SecurityConfiguration {
                         // the OpenID4VP response URI: wallets post there without a session; state and nonce bind it
                         || "/oid4vp/response".equals(request.getRequestURI())
                         // skill suggestions read only the public ontology and change nothing either
-                        || "/skills/suggest".equals(request.getRequestURI()));
+                        || "/skills/suggest".equals(request.getRequestURI())
+                        || "/skills/titles/suggest".equals(request.getRequestURI()));
     }
 
     /**

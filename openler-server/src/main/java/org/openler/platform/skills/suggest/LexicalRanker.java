@@ -40,7 +40,7 @@ public final class LexicalRanker {
     static final int MAX_TERMS = 256;
 
     private final Catalogue catalogue;
-    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final Analyzer analyzer;
     private final IndexSearcher searcher;
     private final int[] conceptOfDoc;
     private final boolean[] preferredDoc;
@@ -50,6 +50,15 @@ public final class LexicalRanker {
     public record Hit(int concept, double score) {}
 
     public LexicalRanker(Catalogue catalogue, boolean alternativeLabels, double alternativeWeight) {
+        this(catalogue, alternativeLabels, alternativeWeight, new EnglishAnalyzer());
+    }
+
+    /**
+     * Over labels in another language: the catalogue's labels are in that language (a translated catalogue keeps the
+     * concepts in the same order, so hits name the same positions) and the analyzer stems it.
+     */
+    public LexicalRanker(Catalogue catalogue, boolean alternativeLabels, double alternativeWeight, Analyzer analyzer) {
+        this.analyzer = analyzer;
         this.catalogue = catalogue;
         this.alternativeWeight = alternativeWeight;
         try {
@@ -93,6 +102,11 @@ public final class LexicalRanker {
         document.add(new StringField("kind", concept.kind().slug(), Field.Store.NO));
         document.add(new StringField("framework", concept.framework(), Field.Store.NO));
         return document;
+    }
+
+    /** The concepts (and the labels) this ranker indexes. */
+    Catalogue catalogue() {
+        return catalogue;
     }
 
     /** The text's distinct analysed terms (stemmed, no stop words), in order. */

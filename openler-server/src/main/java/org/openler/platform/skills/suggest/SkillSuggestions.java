@@ -187,8 +187,9 @@ public class SkillSuggestions implements DisposableBean {
         SuggestionEngine.Settings settings = SuggestionEngine.Settings.DEFAULT;
         LexicalRanker lexical =
                 new LexicalRanker(catalogue, settings.lexicalAlternatives(), settings.lexicalAlternativeWeight());
-        SuggestionEngine lexicalOnly =
-                new SuggestionEngine(catalogue, settings.with(SuggestionEngine.Fusion.LEXICAL, 1), lexical, null);
+        LexicalRanker spanish = SpanishLabels.ranker(catalogue, settings);
+        SuggestionEngine lexicalOnly = new SuggestionEngine(
+                catalogue, settings.with(SuggestionEngine.Fusion.LEXICAL, 1), lexical, null, spanish);
         state = new State(lexicalOnly, new Status(catalogue.size(), 0, 0, false, true), fingerprint);
         log.info(
                 "Skill search ready: {} competencies and occupations ({} ms)",
@@ -212,7 +213,7 @@ public class SkillSuggestions implements DisposableBean {
                     }
                 });
         state = new State(
-                new SuggestionEngine(catalogue, settings, lexical, semantic),
+                new SuggestionEngine(catalogue, settings, lexical, semantic, spanish),
                 new Status(catalogue.size(), semantic.textCount(), semantic.textCount(), true, true),
                 fingerprint);
         log.info(

@@ -71,7 +71,8 @@ public final class SuggestCommand {
                                 progress.done(), progress.total());
                     }
                 });
-        SuggestionEngine engine = new SuggestionEngine(catalogue, settings, lexical, semantic);
+        SuggestionEngine engine =
+                new SuggestionEngine(catalogue, settings, lexical, semantic, SpanishLabels.ranker(catalogue, settings));
         err.printf(
                 "Ready: %,d ESCO skills, %,d label vectors (%.1f s)%n",
                 catalogue.size(), semantic.textCount(), (System.nanoTime() - start) / 1e9);
