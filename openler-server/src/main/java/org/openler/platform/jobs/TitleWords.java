@@ -10,7 +10,7 @@ import java.util.Set;
  * A job title as advertised, reduced to the words that name an occupation before it is searched: schedule and
  * seniority words dropped ("night shift", "part-time", "senior", "II"), common abbreviations spelled out ("RN",
  * "LPN", "CNA", "CNC" stays), and a short glossary of Spanish job words put into English, since the occupation titles
- * searched are English. A stopgap until a real title mapper takes the {@link OccupationSuggester} seam.
+ * searched are English. Used by {@link TitleSearchSuggester}, which {@link MappedTitleSuggester} fuses with the skills feature's title mapper.
  */
 final class TitleWords {
 
