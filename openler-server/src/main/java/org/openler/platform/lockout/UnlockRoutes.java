@@ -10,7 +10,7 @@ import org.openler.platform.identity.Actors;
 import org.openler.platform.identity.Audience;
 import org.openler.platform.identity.OrganizationDirectory;
 import org.openler.platform.identity.OrganizationId;
-import org.openler.platform.identity.StaffRole;
+import org.openler.platform.identity.Power;
 import org.openler.platform.problems.PlatformException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -43,7 +43,7 @@ class UnlockRoutes {
     }
 
     @PostMapping("/orgs/{org}/staff/{account}/unlock")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ADMIN)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.MANAGE_STAFF)
     String unlockStaff(@PathVariable String org, @PathVariable UUID account, RedirectAttributes redirect) {
         OrganizationId organization = organization(org);
         AccountId id = new AccountId(account);
@@ -58,7 +58,7 @@ class UnlockRoutes {
     }
 
     @PostMapping("/orgs/{org}/clients/{clientId}/unlock")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ADMIN)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.MANAGE_CLIENTS)
     String unlockClient(@PathVariable String org, @PathVariable String clientId, RedirectAttributes redirect) {
         OrganizationId organization = organization(org);
         if (!clients.organizationOf(clientId).filter(organization::equals).isPresent()) {

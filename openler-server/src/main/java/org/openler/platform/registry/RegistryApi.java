@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.openler.platform.identity.Access;
 import org.openler.platform.identity.Actors;
 import org.openler.platform.identity.Audience;
-import org.openler.platform.identity.StaffRole;
+import org.openler.platform.identity.Power;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.problems.PlatformException;
@@ -140,7 +140,7 @@ class RegistryApi {
     }
 
     @GetMapping("/api/v1/orgs/{org}/registry/entries")
-    @Access(value = Audience.ORGANIZATION_STAFF, machineClients = true)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.VIEW_REGISTRY, machineClients = true)
     List<EntryView> list(@PathVariable String org) {
         Organization organization = organizations.get(org);
         return entries.list(organization.id()).stream()
@@ -149,7 +149,7 @@ class RegistryApi {
     }
 
     @PostMapping("/api/v1/orgs/{org}/registry/entries")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER, machineClients = true)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.PUBLISH_REGISTRY, machineClients = true)
     ResponseEntity<EntryView> create(@PathVariable String org, @RequestBody CredentialFields request) {
         Organization organization = organizations.get(org);
         RegistryEntry entry = entries.createDraft(organization.id(), org, request.read(), Actors.current());
@@ -158,7 +158,7 @@ class RegistryApi {
     }
 
     @GetMapping("/api/v1/orgs/{org}/registry/entries/{ctid}")
-    @Access(value = Audience.ORGANIZATION_STAFF, machineClients = true)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.VIEW_REGISTRY, machineClients = true)
     EntryView entry(@PathVariable String org, @PathVariable String ctid) {
         Organization organization = organizations.get(org);
         Ctid id = ctid(ctid);
@@ -167,7 +167,7 @@ class RegistryApi {
 
     /** Replaces the draft; {@code version} in the body, when given, must be the entry's current version. */
     @PutMapping("/api/v1/orgs/{org}/registry/entries/{ctid}")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER, machineClients = true)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.PUBLISH_REGISTRY, machineClients = true)
     EntryView update(@PathVariable String org, @PathVariable String ctid, @RequestBody CredentialFields request) {
         Organization organization = organizations.get(org);
         Ctid id = ctid(ctid);
@@ -179,7 +179,7 @@ class RegistryApi {
 
     /** The draft's CTDL JSON-LD, as it would be published (not yet validated). */
     @GetMapping("/api/v1/orgs/{org}/registry/entries/{ctid}/draft")
-    @Access(value = Audience.ORGANIZATION_STAFF, machineClients = true)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.VIEW_REGISTRY, machineClients = true)
     ResponseEntity<String> draft(@PathVariable String org, @PathVariable String ctid) {
         Organization organization = organizations.get(org);
         return ResponseEntity.ok()
@@ -188,7 +188,7 @@ class RegistryApi {
     }
 
     @PostMapping("/api/v1/orgs/{org}/registry/entries/{ctid}/publish")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER, machineClients = true)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.PUBLISH_REGISTRY, machineClients = true)
     EntryView publish(@PathVariable String org, @PathVariable String ctid) {
         Organization organization = organizations.get(org);
         Ctid id = ctid(ctid);
@@ -196,7 +196,7 @@ class RegistryApi {
     }
 
     @PostMapping("/api/v1/orgs/{org}/registry/entries/{ctid}/withdraw")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER, machineClients = true)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.PUBLISH_REGISTRY, machineClients = true)
     EntryView withdraw(@PathVariable String org, @PathVariable String ctid) {
         Organization organization = organizations.get(org);
         Ctid id = ctid(ctid);
@@ -210,7 +210,7 @@ class RegistryApi {
     @PostMapping(
             value = "/api/v1/orgs/{org}/registry/import",
             consumes = {MediaType.APPLICATION_JSON_VALUE, LD_JSON})
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER, machineClients = true)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.PUBLISH_REGISTRY, machineClients = true)
     ResponseEntity<List<RegistryEntries.Imported>> importCtdl(
             @PathVariable String org, @RequestBody @Nullable String body) {
         Organization organization = organizations.get(org);
