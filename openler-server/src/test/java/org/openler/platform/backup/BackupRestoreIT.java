@@ -144,9 +144,6 @@ class BackupRestoreIT {
                     "--spring.datasource.url=jdbc:postgresql://" + database.getHost() + ":" + database.getPort() + "/"
                             + restored);
             try {
-                System.out.println("restored instance: public-url="
-                        + other.getEnvironment().getProperty("openler.public-url") + ", datasource="
-                        + other.getEnvironment().getProperty("spring.datasource.url"));
                 assertThat(other.getBean(org.openler.platform.identity.PlatformUrls.class)
                                 .host())
                         .as("the restored instance's public host")
