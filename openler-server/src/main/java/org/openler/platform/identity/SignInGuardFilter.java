@@ -16,8 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Sits just before the filter that checks a password (the sign-in form) or a client secret ({@code /oauth2/token}):
  * asks the {@link SignInGuard} first and refuses while the name or the address must wait, then tells it whether the
- * check succeeded. Success is read from the security context the checking filter leaves behind: it sets an
- * authenticated token on success and clears the context on failure.
+ * check succeeded: for a password, from the security context the form filter leaves behind (an authenticated token on
+ * success, cleared on failure); for a client secret, from the answer (only a wrong client is 401).
  */
 final class SignInGuardFilter extends OncePerRequestFilter {
 
@@ -45,11 +45,17 @@ final class SignInGuardFilter extends OncePerRequestFilter {
         boolean succeeded = false;
         try {
             chain.doFilter(request, response);
-            Authentication result = SecurityContextHolder.getContext().getAuthentication();
-            succeeded = result != null
-                    && result.isAuthenticated()
-                    && !(result instanceof AnonymousAuthenticationToken)
-                    && response.getStatus() != HttpServletResponse.SC_UNAUTHORIZED;
+            succeeded = switch (channel) {
+                case PASSWORD -> {
+                    Authentication result = SecurityContextHolder.getContext().getAuthentication();
+                    yield result != null
+                            && result.isAuthenticated()
+                            && !(result instanceof AnonymousAuthenticationToken);
+                }
+                // The token endpoint answers a wrong client 401 (invalid_client) and nothing else 401: a right secret
+                // with a bad grant is a 400 after the client was authenticated, and the context is cleared by then.
+                case CLIENT_SECRET -> response.getStatus() != HttpServletResponse.SC_UNAUTHORIZED;
+            };
         } finally {
             guard.settle(attempt, succeeded);
         }
