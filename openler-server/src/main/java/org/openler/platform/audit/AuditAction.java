@@ -29,5 +29,8 @@ public enum AuditAction {
     PERSONAL_DATA_CORRECTED,
     ACCOUNT_DELETED,
     CORRECTION_REQUESTED,
-    CORRECTION_ANSWERED
+    CORRECTION_ANSWERED,
+    // hardening (issue 19): password and client-secret guessing
+    SIGN_IN_LOCKED,
+    SIGN_IN_UNLOCKED
 }

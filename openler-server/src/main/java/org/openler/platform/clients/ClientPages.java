@@ -6,7 +6,7 @@ import org.openler.platform.identity.Actors;
 import org.openler.platform.identity.Audience;
 import org.openler.platform.identity.OrganizationDirectory;
 import org.openler.platform.identity.OrganizationId;
-import org.openler.platform.identity.StaffRole;
+import org.openler.platform.identity.Power;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
 import org.springframework.stereotype.Controller;
@@ -30,7 +30,7 @@ class ClientPages {
     }
 
     @GetMapping("/orgs/{org}/clients")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ADMIN)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.MANAGE_CLIENTS)
     String list(@PathVariable String org, Model model) {
         model.addAttribute("org", org);
         model.addAttribute("clients", clients.list(organization(org)));
@@ -39,7 +39,7 @@ class ClientPages {
     }
 
     @PostMapping("/orgs/{org}/clients")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ADMIN)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.MANAGE_CLIENTS)
     String create(@PathVariable String org, @RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
         try {
             MachineClientService.Created created = clients.create(organization(org), org, name, person());
@@ -56,7 +56,7 @@ class ClientPages {
     }
 
     @PostMapping("/orgs/{org}/clients/{clientId}/secret")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ADMIN)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.MANAGE_CLIENTS)
     String rotate(@PathVariable String org, @PathVariable String clientId, RedirectAttributes redirect) {
         String secret = clients.rotateSecret(organization(org), clientId, person());
         redirect.addFlashAttribute("newClientId", clientId);
@@ -65,7 +65,7 @@ class ClientPages {
     }
 
     @PostMapping("/orgs/{org}/clients/{clientId}/delete")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ADMIN)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.MANAGE_CLIENTS)
     String delete(@PathVariable String org, @PathVariable String clientId, RedirectAttributes redirect) {
         clients.delete(organization(org), clientId, person());
         redirect.addFlashAttribute("notice", "clients.deleted");

@@ -7,7 +7,7 @@ import org.openler.platform.identity.Access;
 import org.openler.platform.identity.Actor;
 import org.openler.platform.identity.Actors;
 import org.openler.platform.identity.Audience;
-import org.openler.platform.identity.StaffRole;
+import org.openler.platform.identity.Power;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.problems.PlatformException;
@@ -70,7 +70,7 @@ class CorrectionPages {
     }
 
     @GetMapping("/orgs/{org}/corrections")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.VIEWER)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.VIEW_ISSUED)
     String organization(@PathVariable String org, Model model, HttpServletResponse response) {
         Organization organization = organizations.get(org);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -80,7 +80,7 @@ class CorrectionPages {
     }
 
     @PostMapping("/orgs/{org}/corrections/{id}/answer")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.ANSWER_CORRECTIONS)
     String answer(
             @PathVariable String org,
             @PathVariable UUID id,

@@ -2,7 +2,9 @@ package org.openler.platform.demo;
 
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.openler.platform.accounts.Account;
+import org.openler.platform.keys.SecretTokens;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.sharing.Shares;
 import org.openler.platform.wallet.HeldCredential;
@@ -12,14 +14,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Marcus shares his credential with Demo Employer (the story of the source papers: Marcus lets Walmart see his
- * skills), and the employer has looked once. The link's token is fixed so the README can point at it. Demo mode only.
+ * skills), and the employer has looked once. The link's token is random like every share's (a fixed one was a
+ * guessable link to a learner's record, issue 19) and is printed on the console when the share is made; only its hash
+ * is kept, so a later start cannot print it again and says so. Demo mode only.
  */
 @Component
 @ConditionalOnProperty(name = "openler.demo.enabled", havingValue = "true")
 class DemoShares {
 
-    /** The demo share's link is /share/ followed by this. Demo mode only; the README says so. */
-    static final String TOKEN = "demo-marcus-shares-with-demo-employer";
+    private volatile @Nullable String token;
 
     private final Shares shares;
     private final Wallet wallet;
@@ -37,6 +40,12 @@ class DemoShares {
         if (held.isEmpty()) {
             return;
         }
+        if (!shares.list(marcus.id()).isEmpty()) {
+            System.out.println("Demo share: Marcus's link to Demo Employer was printed when it was made (only its hash"
+                    + " is kept); sign in as " + marcus.email().value() + " and open My shares to make another.");
+            return;
+        }
+        String fresh = SecretTokens.newToken();
         shares.placeForDemo(
                 marcus.id(),
                 new Shares.NewShare(
@@ -44,8 +53,17 @@ class DemoShares {
                         "Demo Employer HR",
                         "My application for the warehouse team lead position",
                         Optional.empty()),
-                TOKEN,
+                fresh,
                 employer.id(),
                 employer.name());
+        token = fresh;
+        // The console, not the log: a share link is a secret, and logs are collected and kept.
+        System.out.println("Demo share: Marcus's credential, shared with Demo Employer, opens for anyone at"
+                + " /share/" + fresh + " (this link is printed once).");
+    }
+
+    /** The link token of the share made at this start, if one was made: for tests. */
+    Optional<String> token() {
+        return Optional.ofNullable(token);
     }
 }

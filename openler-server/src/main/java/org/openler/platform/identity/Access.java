@@ -15,7 +15,13 @@ public @interface Access {
 
     Audience value();
 
-    /** For {@link Audience#ORGANIZATION_STAFF}: the least role needed. */
+    /**
+     * For {@link Audience#ORGANIZATION_STAFF}: what the route lets staff do. The policy table
+     * ({@code organizations.OrganizationPowers}) says which kinds of organization hold it and from which role.
+     */
+    Power power() default Power.UNDECLARED;
+
+    /** For {@link Audience#ORGANIZATION_STAFF} routes that name no {@link #power()}: the least role needed. */
     StaffRole role() default StaffRole.VIEWER;
 
     /** For {@link Audience#ORGANIZATION_STAFF}: whether the organization's machine clients may call it too. */

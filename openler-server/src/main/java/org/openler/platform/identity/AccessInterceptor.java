@@ -77,6 +77,14 @@ class AccessInterceptor implements HandlerInterceptor {
         String slug = pathVariable(request, access.organizationVariable());
         OrganizationId organization =
                 organizations.findIdBySlug(slug).orElseThrow(() -> PlatformException.notFound("The organization"));
+        Power power = access.power();
+        // The organization's kind decides first: an employer has no registry power whatever its staff's role.
+        StaffRole least = power == Power.UNDECLARED
+                ? access.role()
+                : organizations
+                        .leastRoleFor(organization, power)
+                        .orElseThrow(
+                                () -> forbidden("Organizations of this kind may not " + power.description() + "."));
         switch (actor) {
             case Actor.Machine machine -> {
                 if (!access.machineClients() || !machine.organizationId().equals(organization)) {
@@ -87,8 +95,8 @@ class AccessInterceptor implements HandlerInterceptor {
                 StaffRole role = organizations
                         .roleOf(person.accountId(), organization)
                         .orElseThrow(() -> forbidden("You are not on this organization's staff."));
-                if (!role.includes(access.role())) {
-                    throw forbidden("This needs the " + access.role().name().toLowerCase() + " role.");
+                if (!role.includes(least)) {
+                    throw forbidden("This needs the " + least.name().toLowerCase() + " role.");
                 }
             }
             case Actor.Anonymous anonymous -> throw new PlatformException(Problem.UNAUTHENTICATED, "Please sign in.");

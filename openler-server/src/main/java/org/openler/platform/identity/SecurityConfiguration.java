@@ -40,6 +40,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -69,7 +71,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain authorizationServerChain(HttpSecurity http, SignInGuard guard) throws Exception {
         http.oauth2AuthorizationServer(server -> {
                     http.securityMatcher(server.getEndpointsMatcher());
                     server.oidc(Customizer.withDefaults());
@@ -79,13 +81,18 @@ class SecurityConfiguration {
                         new LoginUrlAuthenticationEntryPoint("/login"),
                         new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
                 .oauth2ResourceServer(resource -> resource.jwt(Customizer.withDefaults()));
+        // Client secrets are throttled like passwords; the client authentication filter sits just after this one.
+        http.addFilterBefore(
+                new SignInGuardFilter(guard, SignInGuard.Channel.CLIENT_SECRET),
+                AbstractPreAuthenticatedProcessingFilter.class);
         headers(http);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain applicationChain(HttpSecurity http, ExternalSignOn externalSignOn) throws Exception {
+    SecurityFilterChain applicationChain(HttpSecurity http, ExternalSignOn externalSignOn, SignInGuard guard)
+            throws Exception {
         RequestMatcher bearer = request -> {
             String header = request.getHeader("Authorization");
             return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
@@ -113,6 +120,8 @@ class SecurityConfiguration {
                                 new LoginUrlAuthenticationEntryPoint("/login"), ProblemResponses::wantsHtml)
                         .defaultAuthenticationEntryPointFor(problemEntryPoint(), AnyRequestMatcher.INSTANCE)
                         .accessDeniedHandler(problemAccessDenied()));
+        http.addFilterBefore(
+                new SignInGuardFilter(guard, SignInGuard.Channel.PASSWORD), UsernamePasswordAuthenticationFilter.class);
         externalSignOn.configure(http);
         headers(http);
         return http.build();

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.openler.platform.identity.Access;
 import org.openler.platform.identity.Actors;
 import org.openler.platform.identity.Audience;
-import org.openler.platform.identity.StaffRole;
+import org.openler.platform.identity.Power;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.problems.PlatformException;
@@ -85,7 +85,7 @@ class BulkApi {
     }
 
     @PostMapping("/orgs/{org}/credentials/bulk")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER, machineClients = true)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.ISSUE_CREDENTIALS, machineClients = true)
     ResponseEntity<JobView> submit(
             @PathVariable String org,
             HttpServletRequest request,
@@ -112,7 +112,7 @@ class BulkApi {
     }
 
     @GetMapping("/orgs/{org}/credentials/bulk/{job}")
-    @Access(value = Audience.ORGANIZATION_STAFF, machineClients = true)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.VIEW_ISSUED, machineClients = true)
     ResponseEntity<JobView> job(
             @PathVariable String org,
             @PathVariable UUID job,

@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import org.openler.platform.identity.Access;
 import org.openler.platform.identity.Audience;
-import org.openler.platform.identity.StaffRole;
+import org.openler.platform.identity.Power;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.problems.PlatformException;
@@ -38,7 +38,7 @@ class BulkPages {
     }
 
     @GetMapping("/orgs/{org}/credentials/bulk")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.ISSUE_CREDENTIALS)
     String upload(@PathVariable String org, Model model) {
         Organization organization = organizations.get(org);
         model.addAttribute("org", org);
@@ -50,7 +50,7 @@ class BulkPages {
     }
 
     @GetMapping("/orgs/{org}/credentials/bulk/{job}/progress")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.ISSUE_CREDENTIALS)
     String progress(@PathVariable String org, @PathVariable UUID job, Model model, HttpServletResponse response) {
         BulkJobs.Progress progress = jobs.progress(organizations.get(org).id(), job, false)
                 .orElseThrow(() -> PlatformException.notFound("The bulk job"));

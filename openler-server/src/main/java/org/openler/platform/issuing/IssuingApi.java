@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.openler.platform.identity.Access;
 import org.openler.platform.identity.Actors;
 import org.openler.platform.identity.Audience;
-import org.openler.platform.identity.StaffRole;
+import org.openler.platform.identity.Power;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.problems.PlatformException;
@@ -180,7 +180,7 @@ class IssuingApi {
     }
 
     @PostMapping("/orgs/{org}/achievements")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER, machineClients = true)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.DEFINE_ACHIEVEMENTS, machineClients = true)
     ResponseEntity<AchievementView> createAchievement(
             @PathVariable String org, @RequestBody AchievementRequest request) {
         Organization organization = organizations.get(org);
@@ -210,7 +210,7 @@ class IssuingApi {
     }
 
     @GetMapping("/orgs/{org}/achievements")
-    @Access(value = Audience.ORGANIZATION_STAFF, machineClients = true)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.VIEW_ISSUED, machineClients = true)
     List<AchievementView> listAchievements(@PathVariable String org) {
         return achievements.list(organizations.get(org).id()).stream()
                 .map(AchievementView::of)
@@ -249,7 +249,7 @@ class IssuingApi {
     @PostMapping(
             value = "/orgs/{org}/credentials/issue",
             consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER, machineClients = true)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.ISSUE_CREDENTIALS, machineClients = true)
     ResponseEntity<String> issue(
             @PathVariable String org,
             @RequestBody byte[] body,
@@ -308,7 +308,7 @@ class IssuingApi {
      * they were signed, found by the recipient's e-mail or DID; 404 when there are none.
      */
     @PostMapping("/orgs/{org}/credentials/clr")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER, machineClients = true)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.ISSUE_LEARNER_RECORDS, machineClients = true)
     ResponseEntity<String> issueClr(
             @PathVariable String org,
             @RequestBody ClrRequest request,
@@ -334,7 +334,7 @@ class IssuingApi {
     }
 
     @GetMapping("/orgs/{org}/credentials/{id}")
-    @Access(value = Audience.ORGANIZATION_STAFF, machineClients = true)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.VIEW_ISSUED, machineClients = true)
     ResponseEntity<String> credential(@PathVariable String org, @PathVariable UUID id) {
         String document = issuance.document(organizations.get(org).id(), id)
                 .orElseThrow(() -> PlatformException.notFound("The credential"));
@@ -342,7 +342,7 @@ class IssuingApi {
     }
 
     @GetMapping("/orgs/{org}/credentials")
-    @Access(value = Audience.ORGANIZATION_STAFF, machineClients = true)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.VIEW_ISSUED, machineClients = true)
     List<Issuance.Summary> credentials(@PathVariable String org) {
         return issuance.list(organizations.get(org).id(), 500);
     }
@@ -353,7 +353,7 @@ class IssuingApi {
             @Nullable String credentialId, @Nullable List<StatusChange> credentialStatus) {}
 
     @PostMapping("/orgs/{org}/credentials/status")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER, machineClients = true)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.CHANGE_CREDENTIAL_STATUS, machineClients = true)
     ResponseEntity<Void> updateStatus(@PathVariable String org, @RequestBody StatusRequest request) {
         Organization organization = organizations.get(org);
         String id = nz(request.credentialId());

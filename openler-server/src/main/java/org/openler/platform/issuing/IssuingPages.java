@@ -13,6 +13,7 @@ import org.openler.platform.identity.Access;
 import org.openler.platform.identity.Actor;
 import org.openler.platform.identity.Actors;
 import org.openler.platform.identity.Audience;
+import org.openler.platform.identity.Power;
 import org.openler.platform.identity.StaffRole;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
@@ -84,13 +85,13 @@ class IssuingPages {
     // Same access as the JSON list at this address (IssuingApi), which answers programs that ask for JSON: the two
     // handlers share the address, so they share the rule.
     @GetMapping(value = "/orgs/{org}/achievements", produces = MediaType.TEXT_HTML_VALUE)
-    @Access(value = Audience.ORGANIZATION_STAFF, machineClients = true)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.VIEW_ISSUED, machineClients = true)
     String achievements(@PathVariable String org, Model model) {
         return achievementsPage(organizations.get(org), AchievementForm.empty(), List.of(), model);
     }
 
     @PostMapping("/orgs/{org}/achievements/new")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.DEFINE_ACHIEVEMENTS)
     String defineAchievement(
             @PathVariable String org,
             @RequestParam(defaultValue = "") String name,
@@ -173,7 +174,7 @@ class IssuingPages {
     }
 
     @GetMapping("/orgs/{org}/issue")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.ISSUE_CREDENTIALS)
     String issueForm(@PathVariable String org, @RequestParam(defaultValue = "") String achievement, Model model) {
         Organization organization = organizations.get(org);
         IssueForm form =
@@ -182,7 +183,7 @@ class IssuingPages {
     }
 
     @PostMapping("/orgs/{org}/issue")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.ISSUE_CREDENTIALS)
     String issue(
             @PathVariable String org,
             @RequestParam(defaultValue = "") String achievement,
@@ -242,7 +243,7 @@ class IssuingPages {
     }
 
     @GetMapping("/orgs/{org}/credentials/issued")
-    @Access(Audience.ORGANIZATION_STAFF)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.VIEW_ISSUED)
     String issued(@PathVariable String org, Model model) {
         Organization organization = organizations.get(org);
         model.addAttribute("organization", organization);
@@ -253,7 +254,7 @@ class IssuingPages {
 
     /** The confirmation step before a revocation, which cannot be undone. */
     @GetMapping("/orgs/{org}/credentials/{id}/revoke")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.CHANGE_CREDENTIAL_STATUS)
     String confirmRevocation(@PathVariable String org, @PathVariable UUID id, Model model) {
         Organization organization = organizations.get(org);
         Issuance.Summary credential =
@@ -264,20 +265,20 @@ class IssuingPages {
     }
 
     @PostMapping("/orgs/{org}/credentials/{id}/revoke")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.CHANGE_CREDENTIAL_STATUS)
     String revoke(@PathVariable String org, @PathVariable UUID id, RedirectAttributes redirect) {
         return changeStatus(org, id, "revoked", "issued.revokedNotice", redirect);
     }
 
     /** Suspension is reversible, so it needs no confirmation step; the list says what happened. */
     @PostMapping("/orgs/{org}/credentials/{id}/suspend")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.CHANGE_CREDENTIAL_STATUS)
     String suspend(@PathVariable String org, @PathVariable UUID id, RedirectAttributes redirect) {
         return changeStatus(org, id, "suspended", "issued.suspendedNotice", redirect);
     }
 
     @PostMapping("/orgs/{org}/credentials/{id}/reinstate")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.CHANGE_CREDENTIAL_STATUS)
     String reinstate(@PathVariable String org, @PathVariable UUID id, RedirectAttributes redirect) {
         return changeStatus(org, id, "active", "issued.reinstatedNotice", redirect);
     }
@@ -291,7 +292,7 @@ class IssuingPages {
     }
 
     @GetMapping("/orgs/{org}/keys")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ADMIN)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.MANAGE_KEYS)
     String keys(@PathVariable String org, Model model) {
         Organization organization = organizations.get(org);
         keys.signingKey(organization.id(), org); // as with did.json: a provider has a DID from the moment anyone asks
@@ -302,7 +303,7 @@ class IssuingPages {
     }
 
     @PostMapping("/orgs/{org}/keys/rotate")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ADMIN)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.MANAGE_KEYS)
     String rotate(@PathVariable String org, RedirectAttributes redirect) {
         Organization organization = organizations.get(org);
         keys.signingKey(organization.id(), org);

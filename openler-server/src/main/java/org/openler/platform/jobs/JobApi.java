@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.openler.platform.identity.Access;
 import org.openler.platform.identity.Audience;
 import org.openler.platform.identity.PlatformUrls;
-import org.openler.platform.identity.StaffRole;
+import org.openler.platform.identity.Power;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.problems.PlatformException;
@@ -55,7 +55,7 @@ class JobApi {
 
     /** {@code {"title": "CNC machinist", "occupation": "51-4041.00"?}} → suggestions and proposed requirements. */
     @PostMapping("/api/v1/orgs/{org}/jobs/draft")
-    @Access(value = Audience.ORGANIZATION_STAFF, machineClients = true)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.DRAFT_JOBS, machineClients = true)
     JobDrafts.Draft draft(@PathVariable String org, @RequestBody JsonNode body) {
         organizations.get(org);
         if (!body.isObject()) {
@@ -74,7 +74,7 @@ class JobApi {
     }
 
     @PostMapping("/api/v1/orgs/{org}/jobs")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER, machineClients = true)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.POST_JOBS, machineClients = true)
     ResponseEntity<JobView> create(@PathVariable String org, @RequestBody JsonNode body) {
         Organization employer = employer(org);
         Job job = jobs.create(employer.id(), input.read(body));
@@ -84,7 +84,7 @@ class JobApi {
 
     /** {@code ?status=open|closed&occupation=15-1252.00&q=words&limit=50}. */
     @GetMapping("/api/v1/orgs/{org}/jobs")
-    @Access(value = Audience.ORGANIZATION_STAFF, machineClients = true)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.VIEW_JOBS, machineClients = true)
     List<JobView> list(
             @PathVariable String org,
             @RequestParam(required = false) @Nullable String status,
@@ -123,7 +123,7 @@ class JobApi {
     }
 
     @GetMapping("/api/v1/orgs/{org}/jobs/{id}")
-    @Access(value = Audience.ORGANIZATION_STAFF, machineClients = true)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.VIEW_JOBS, machineClients = true)
     JobView get(@PathVariable String org, @PathVariable String id) {
         Organization employer = organizations.get(org);
         return view(jobs.get(employer.id(), id(id)));
@@ -131,7 +131,7 @@ class JobApi {
 
     /** Replaces the job; {@code version} in the body, when given, must be the job's current version. */
     @PutMapping("/api/v1/orgs/{org}/jobs/{id}")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER, machineClients = true)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.POST_JOBS, machineClients = true)
     JobView update(@PathVariable String org, @PathVariable String id, @RequestBody JsonNode body) {
         Organization employer = employer(org);
         JobId jobId = id(id);
@@ -142,7 +142,7 @@ class JobApi {
     }
 
     @PostMapping("/api/v1/orgs/{org}/jobs/{id}/close")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER, machineClients = true)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.POST_JOBS, machineClients = true)
     JobView close(@PathVariable String org, @PathVariable String id) {
         Organization employer = employer(org);
         return view(jobs.close(employer.id(), id(id)));

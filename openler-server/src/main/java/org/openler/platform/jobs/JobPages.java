@@ -10,6 +10,7 @@ import org.openler.platform.identity.Access;
 import org.openler.platform.identity.Actor;
 import org.openler.platform.identity.Actors;
 import org.openler.platform.identity.Audience;
+import org.openler.platform.identity.Power;
 import org.openler.platform.identity.StaffRole;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
@@ -72,7 +73,7 @@ class JobPages {
     }
 
     @GetMapping("/orgs/{org}/jobs")
-    @Access(Audience.ORGANIZATION_STAFF)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.VIEW_JOBS)
     String list(@PathVariable String org, @RequestParam(defaultValue = "") String status, Model model) {
         Organization employer = organizations.get(org);
         Optional<Job.Status> filter = switch (status) {
@@ -88,7 +89,7 @@ class JobPages {
     }
 
     @GetMapping("/orgs/{org}/jobs/new")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.POST_JOBS)
     String newJob(
             @PathVariable String org,
             @RequestParam(defaultValue = "") String title,
@@ -111,7 +112,7 @@ class JobPages {
 
     /** Creates the job with every proposed requirement of the chosen occupation; the editor comes next. */
     @PostMapping("/orgs/{org}/jobs/new")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.POST_JOBS)
     String create(
             @PathVariable String org,
             @RequestParam(defaultValue = "") String title,
@@ -150,7 +151,7 @@ class JobPages {
     }
 
     @GetMapping("/orgs/{org}/jobs/{id}")
-    @Access(Audience.ORGANIZATION_STAFF)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.VIEW_JOBS)
     String editor(
             @PathVariable String org,
             @PathVariable String id,
@@ -181,7 +182,7 @@ class JobPages {
     }
 
     @PostMapping("/orgs/{org}/jobs/{id}/details")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.POST_JOBS)
     String details(
             @PathVariable String org,
             @PathVariable String id,
@@ -252,7 +253,7 @@ class JobPages {
 
     /** Adds a skill found by the search box; a skill already there keeps its place. */
     @PostMapping("/orgs/{org}/jobs/{id}/skills/add")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.POST_JOBS)
     String addSkill(
             @PathVariable String org,
             @PathVariable String id,
@@ -283,7 +284,7 @@ class JobPages {
 
     /** Changes one skill: {@code action} is {@code update} (required or preferred, level) or {@code remove}. */
     @PostMapping("/orgs/{org}/jobs/{id}/skills/change")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.POST_JOBS)
     String changeSkill(
             @PathVariable String org,
             @PathVariable String id,
@@ -317,7 +318,7 @@ class JobPages {
     }
 
     @PostMapping("/orgs/{org}/jobs/{id}/credentials/add")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.POST_JOBS)
     String addCredential(
             @PathVariable String org,
             @PathVariable String id,
@@ -341,7 +342,7 @@ class JobPages {
     }
 
     @PostMapping("/orgs/{org}/jobs/{id}/credentials/remove")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.POST_JOBS)
     String removeCredential(
             @PathVariable String org,
             @PathVariable String id,
@@ -356,7 +357,7 @@ class JobPages {
     }
 
     @PostMapping("/orgs/{org}/jobs/{id}/close")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.POST_JOBS)
     String close(@PathVariable String org, @PathVariable String id, RedirectAttributes redirect) {
         Organization employer = employer(org);
         jobs.close(employer.id(), JobApi.id(id));

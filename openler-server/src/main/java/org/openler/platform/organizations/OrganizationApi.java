@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import org.openler.platform.identity.Access;
 import org.openler.platform.identity.Audience;
+import org.openler.platform.identity.Power;
 import org.openler.platform.identity.PublicUrl;
 import org.openler.platform.identity.StaffRole;
 import org.springframework.http.ResponseEntity;
@@ -40,13 +41,13 @@ class OrganizationApi {
     record InvitationView(String id, String email, String role, Instant expiresAt) {}
 
     @GetMapping("/api/v1/orgs/{org}")
-    @Access(value = Audience.ORGANIZATION_STAFF, machineClients = true)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.VIEW_ORGANIZATION, machineClients = true)
     OrganizationView organization(@PathVariable String org) {
         return OrganizationView.of(organizations.get(org));
     }
 
     @GetMapping("/api/v1/orgs/{org}/members")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ADMIN)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.MANAGE_STAFF)
     List<MemberView> members(@PathVariable String org) {
         return organizations.members(organizations.get(org)).stream()
                 .map(m -> new MemberView(
@@ -58,7 +59,7 @@ class OrganizationApi {
     }
 
     @PostMapping("/api/v1/orgs/{org}/invitations")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ADMIN)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.MANAGE_STAFF)
     ResponseEntity<InvitationView> invite(@PathVariable String org, @RequestBody InvitationRequest request) {
         Organization organization = organizations.get(org);
         String email = request.email() == null ? "" : request.email();

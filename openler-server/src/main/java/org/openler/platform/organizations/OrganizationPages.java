@@ -8,6 +8,7 @@ import org.openler.platform.identity.AccountId;
 import org.openler.platform.identity.Actor;
 import org.openler.platform.identity.Actors;
 import org.openler.platform.identity.Audience;
+import org.openler.platform.identity.Power;
 import org.openler.platform.identity.PublicUrl;
 import org.openler.platform.identity.StaffRole;
 import org.openler.platform.problems.PlatformException;
@@ -33,7 +34,7 @@ class OrganizationPages {
     }
 
     @GetMapping("/orgs/{org}")
-    @Access(Audience.ORGANIZATION_STAFF)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.VIEW_ORGANIZATION)
     String home(@PathVariable String org, Model model) {
         Organization organization = organizations.get(org);
         model.addAttribute("organization", organization);
@@ -42,7 +43,7 @@ class OrganizationPages {
     }
 
     @GetMapping("/orgs/{org}/staff")
-    @Access(Audience.ORGANIZATION_STAFF)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.VIEW_ORGANIZATION)
     String staff(@PathVariable String org, Model model) {
         Organization organization = organizations.get(org);
         model.addAttribute("organization", organization);
@@ -54,7 +55,7 @@ class OrganizationPages {
     }
 
     @PostMapping("/orgs/{org}/invitations")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ADMIN)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.MANAGE_STAFF)
     String invite(
             @PathVariable String org,
             @RequestParam(defaultValue = "") String email,
@@ -75,7 +76,7 @@ class OrganizationPages {
     }
 
     @PostMapping("/orgs/{org}/staff/{account}/role")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ADMIN)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.MANAGE_STAFF)
     String changeRole(
             @PathVariable String org,
             @PathVariable UUID account,
@@ -95,7 +96,7 @@ class OrganizationPages {
     }
 
     @PostMapping("/orgs/{org}/staff/{account}/remove")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ADMIN)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.MANAGE_STAFF)
     String remove(@PathVariable String org, @PathVariable UUID account, RedirectAttributes redirect) {
         Organization organization = organizations.get(org);
         try {
@@ -111,7 +112,7 @@ class OrganizationPages {
     }
 
     @GetMapping("/orgs/{org}/audit")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ADMIN)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.MANAGE_STAFF)
     String audit(@PathVariable String org, Model model) {
         Organization organization = organizations.get(org);
         model.addAttribute("organization", organization);

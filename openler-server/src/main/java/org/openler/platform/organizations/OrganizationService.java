@@ -169,6 +169,11 @@ public class OrganizationService implements OrganizationDirectory {
         return organizations.roleOf(account, organization);
     }
 
+    @Override
+    public Optional<StaffRole> leastRoleFor(OrganizationId organization, org.openler.platform.identity.Power power) {
+        return find(organization).flatMap(o -> OrganizationPowers.leastRole(o.kind(), power));
+    }
+
     /** Invites someone by e-mail; the link goes through the outbox. Returns the token (for the caller's tests). */
     @Transactional
     public String invite(Organization organization, String email, StaffRole role, Actor.Person by, String baseUrl) {

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.openler.platform.identity.Access;
 import org.openler.platform.identity.Actors;
 import org.openler.platform.identity.Audience;
+import org.openler.platform.identity.Power;
 import org.openler.platform.issuing.SdJwtIssuing;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
@@ -45,7 +46,7 @@ class VerifierPages {
     }
 
     @GetMapping("/orgs/{org}/presentation-requests")
-    @Access(Audience.ORGANIZATION_STAFF)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.REQUEST_PRESENTATIONS)
     String list(@PathVariable String org, Model model) {
         Organization organization = organizations.get(org);
         model.addAttribute("organization", organization);
@@ -56,7 +57,7 @@ class VerifierPages {
     }
 
     @PostMapping("/orgs/{org}/presentation-requests")
-    @Access(Audience.ORGANIZATION_STAFF)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.REQUEST_PRESENTATIONS)
     String create(
             @PathVariable String org,
             @RequestParam(defaultValue = "") String purpose,
@@ -81,7 +82,7 @@ class VerifierPages {
     }
 
     @GetMapping("/orgs/{org}/presentation-requests/{id}")
-    @Access(Audience.ORGANIZATION_STAFF)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.REQUEST_PRESENTATIONS)
     String show(@PathVariable String org, @PathVariable UUID id, Model model) {
         Organization organization = organizations.get(org);
         PresentationRequests.Request request = requests.find(organization.id(), id)

@@ -23,6 +23,7 @@ import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
+import org.openler.platform.verification.AllowedOrigins;
 import org.openler.platform.wallet.HeldCredential;
 import org.openler.platform.wallet.HolderKeys;
 import org.openler.platform.wallet.Wallet;
@@ -129,11 +130,13 @@ class WalletPresenting {
      */
     private Reading readElsewhere(AccountId learner, AuthorizationRequest request) {
         String host = host(request.responseUri());
-        if (!properties.externalVerifiers().contains(host)) {
+        // The response URI's scheme, host and port must be an allowed origin, not merely its host name.
+        if (!AllowedOrigins.of(properties.externalVerifiers()).allows(request.responseUri())) {
             throw new PlatformException(
                     Problem.UNPROCESSABLE,
-                    "This wallet answers verifiers on this platform, and elsewhere only on hosts the operator allowed"
-                            + " (openler.presentations.external-verifiers); " + host + " is not one of them.");
+                    "This wallet answers verifiers on this platform, and elsewhere only at origins the operator"
+                            + " allowed (openler.presentations.external-verifiers: scheme, host and port); "
+                            + AllowedOrigins.describe(URI.create(request.responseUri())) + " is not one of them.");
         }
         if (request.queries().size() != 1) {
             throw PlatformException.invalid("dcql_query", "This wallet answers one credential query per request.");

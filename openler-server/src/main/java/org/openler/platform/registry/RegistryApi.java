@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.openler.platform.identity.Access;
 import org.openler.platform.identity.Actors;
 import org.openler.platform.identity.Audience;
-import org.openler.platform.identity.StaffRole;
+import org.openler.platform.identity.Power;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.problems.PlatformException;
@@ -165,7 +165,7 @@ class RegistryApi {
     }
 
     @GetMapping("/api/v1/orgs/{org}/registry/entries")
-    @Access(value = Audience.ORGANIZATION_STAFF, machineClients = true)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.VIEW_REGISTRY, machineClients = true)
     List<EntryView> list(@PathVariable String org) {
         Organization organization = organizations.get(org);
         return entries.list(organization.id()).stream()
@@ -174,7 +174,7 @@ class RegistryApi {
     }
 
     @PostMapping("/api/v1/orgs/{org}/registry/entries")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER, machineClients = true)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.PUBLISH_REGISTRY, machineClients = true)
     ResponseEntity<EntryView> create(@PathVariable String org, @RequestBody CredentialFields request) {
         Organization organization = organizations.get(org);
         RegistryEntry entry = entries.createDraft(organization.id(), org, request.read(), Actors.current());
@@ -183,7 +183,7 @@ class RegistryApi {
     }
 
     @GetMapping("/api/v1/orgs/{org}/registry/entries/{ctid}")
-    @Access(value = Audience.ORGANIZATION_STAFF, machineClients = true)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.VIEW_REGISTRY, machineClients = true)
     EntryView entry(@PathVariable String org, @PathVariable String ctid) {
         Organization organization = organizations.get(org);
         Ctid id = ctid(ctid);
@@ -192,7 +192,7 @@ class RegistryApi {
 
     /** Replaces the draft; {@code version} in the body, when given, must be the entry's current version. */
     @PutMapping("/api/v1/orgs/{org}/registry/entries/{ctid}")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER, machineClients = true)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.PUBLISH_REGISTRY, machineClients = true)
     EntryView update(@PathVariable String org, @PathVariable String ctid, @RequestBody CredentialFields request) {
         Organization organization = organizations.get(org);
         Ctid id = ctid(ctid);
@@ -204,7 +204,7 @@ class RegistryApi {
 
     /** The draft's CTDL JSON-LD, as it would be published (not yet validated). */
     @GetMapping("/api/v1/orgs/{org}/registry/entries/{ctid}/draft")
-    @Access(value = Audience.ORGANIZATION_STAFF, machineClients = true)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.VIEW_REGISTRY, machineClients = true)
     ResponseEntity<String> draft(@PathVariable String org, @PathVariable String ctid) {
         Organization organization = organizations.get(org);
         return ResponseEntity.ok()
@@ -213,7 +213,7 @@ class RegistryApi {
     }
 
     @PostMapping("/api/v1/orgs/{org}/registry/entries/{ctid}/publish")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER, machineClients = true)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.PUBLISH_REGISTRY, machineClients = true)
     EntryView publish(@PathVariable String org, @PathVariable String ctid) {
         Organization organization = organizations.get(org);
         Ctid id = ctid(ctid);
@@ -221,7 +221,7 @@ class RegistryApi {
     }
 
     @PostMapping("/api/v1/orgs/{org}/registry/entries/{ctid}/withdraw")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER, machineClients = true)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.PUBLISH_REGISTRY, machineClients = true)
     EntryView withdraw(@PathVariable String org, @PathVariable String ctid) {
         Organization organization = organizations.get(org);
         Ctid id = ctid(ctid);
@@ -235,7 +235,7 @@ class RegistryApi {
     @PostMapping(
             value = "/api/v1/orgs/{org}/registry/import",
             consumes = {MediaType.APPLICATION_JSON_VALUE, LD_JSON})
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER, machineClients = true)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.PUBLISH_REGISTRY, machineClients = true)
     ResponseEntity<List<RegistryEntries.Imported>> importCtdl(
             @PathVariable String org, @RequestBody @Nullable String body) {
         Organization organization = organizations.get(org);

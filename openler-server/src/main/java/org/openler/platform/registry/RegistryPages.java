@@ -13,6 +13,7 @@ import org.openler.platform.identity.Access;
 import org.openler.platform.identity.Actor;
 import org.openler.platform.identity.Actors;
 import org.openler.platform.identity.Audience;
+import org.openler.platform.identity.Power;
 import org.openler.platform.identity.StaffRole;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
@@ -188,7 +189,7 @@ class RegistryPages {
     }
 
     @GetMapping("/orgs/{org}/registry")
-    @Access(value = Audience.ORGANIZATION_STAFF)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.VIEW_REGISTRY)
     String entriesPage(@PathVariable String org, Model model) {
         Organization organization = organizations.get(org);
         model.addAttribute("organization", organization);
@@ -199,13 +200,13 @@ class RegistryPages {
     }
 
     @GetMapping("/orgs/{org}/registry/new")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.PUBLISH_REGISTRY)
     String newEntry(@PathVariable String org, Model model) {
         return formPage(organizations.get(org), Optional.empty(), RegistryForm.empty(), List.of(), model);
     }
 
     @PostMapping("/orgs/{org}/registry/new")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.PUBLISH_REGISTRY)
     String create(
             @PathVariable String org,
             @RequestParam(defaultValue = "") String type,
@@ -257,14 +258,14 @@ class RegistryPages {
     }
 
     @GetMapping("/orgs/{org}/registry/{ctid}")
-    @Access(value = Audience.ORGANIZATION_STAFF)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.VIEW_REGISTRY)
     String entryPage(@PathVariable String org, @PathVariable String ctid, Model model) {
         Organization organization = organizations.get(org);
         return entryView(organization, entries.get(organization.id(), RegistryApi.ctid(ctid)), List.of(), model);
     }
 
     @GetMapping("/orgs/{org}/registry/{ctid}/edit")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.PUBLISH_REGISTRY)
     String editEntry(@PathVariable String org, @PathVariable String ctid, Model model) {
         Organization organization = organizations.get(org);
         RegistryEntry entry = entries.get(organization.id(), RegistryApi.ctid(ctid));
@@ -273,7 +274,7 @@ class RegistryPages {
     }
 
     @PostMapping("/orgs/{org}/registry/{ctid}/edit")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.PUBLISH_REGISTRY)
     String edit(
             @PathVariable String org,
             @PathVariable String ctid,
@@ -329,7 +330,7 @@ class RegistryPages {
     }
 
     @PostMapping("/orgs/{org}/registry/{ctid}/publish")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.PUBLISH_REGISTRY)
     String publish(
             @PathVariable String org,
             @PathVariable String ctid,
@@ -353,7 +354,7 @@ class RegistryPages {
     }
 
     @PostMapping("/orgs/{org}/registry/{ctid}/withdraw")
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.PUBLISH_REGISTRY)
     String withdraw(@PathVariable String org, @PathVariable String ctid, RedirectAttributes redirect) {
         Organization organization = organizations.get(org);
         Ctid id = RegistryApi.ctid(ctid);

@@ -11,15 +11,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.openler.standards.StandardsException;
 import org.openler.standards.ob2.Fetcher;
 
 /**
  * Fetches the documents an Open Badges 2.0 assertion names — its BadgeClass, Issuer, key, revocation list, or itself
- * where it is hosted — from hosts the operator allowed ({@code openler.verification.allowed-hosts}), and nothing
- * else: no other host, no redirect, at most 1 MB, 5 seconds. What was fetched is kept for five minutes (a wallet
+ * where it is hosted — from origins the operator allowed ({@code openler.verification.allowed-hosts}; scheme, host and
+ * port compared whole), and nothing else: no other host or port, no redirect, at most 1 MB, 5 seconds. What was fetched is kept for five minutes (a wallet
  * re-checks its badges on every look); a revocation shows within that time.
  */
 final class AllowListedFetcher implements Fetcher {
@@ -30,13 +29,13 @@ final class AllowListedFetcher implements Fetcher {
 
     private record Kept(Instant at, byte[] body) {}
 
-    private final Set<String> allowedHosts;
+    private final AllowedOrigins allowed;
     private final HttpClient client;
     private final Clock clock;
     private final Map<URI, Kept> kept = new ConcurrentHashMap<>();
 
-    AllowListedFetcher(Set<String> allowedHosts, Clock clock) {
-        this.allowedHosts = Set.copyOf(allowedHosts);
+    AllowListedFetcher(AllowedOrigins allowed, Clock clock) {
+        this.allowed = allowed;
         this.clock = clock;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
@@ -47,15 +46,15 @@ final class AllowListedFetcher implements Fetcher {
     @Override
     public byte[] fetch(URI url) {
         String scheme = String.valueOf(url.getScheme()).toLowerCase(Locale.ROOT);
-        String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
             throw new StandardsException(StandardsException.Code.INVALID_CREDENTIAL, "Only http(s) URLs are fetched");
         }
-        if (!allowedHosts.contains(host)) {
+        // Scheme, host and port together: an allowed name on another port may be another service entirely.
+        if (!allowed.allows(url)) {
             throw new StandardsException(
                     StandardsException.Code.INVALID_CREDENTIAL,
-                    host + " is not a host this platform may fetch from (an operator can allow it in"
-                            + " openler.verification.allowed-hosts)");
+                    AllowedOrigins.describe(url) + " is not a host this platform may fetch from (an operator can"
+                            + " allow it in openler.verification.allowed-hosts)");
         }
         Kept earlier = kept.get(url);
         if (earlier != null && earlier.at().plus(KEEP).isAfter(clock.instant())) {

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -83,9 +82,11 @@ public class Verification {
         this.properties = properties;
         this.clock = clock;
         this.issuance = issuance;
-        this.allowListed = new AllowListedFetcher(new HashSet<>(properties.allowedHosts()), clock);
+        AllowedOrigins allowed = AllowedOrigins.of(properties.allowedHosts());
+        this.allowListed = new AllowListedFetcher(allowed, clock);
         this.remoteDidWeb = DidWebResolver.builder()
-                .allowedHosts(new HashSet<>(properties.allowedHosts()))
+                // did:web is HTTPS only; the resolver compares host and port (the DID's %3A-encoded port) whole
+                .allowedHosts(allowed.httpsAuthorities())
                 .timeout(Duration.ofSeconds(5))
                 .cacheFor(Duration.ofMinutes(5))
                 .build();

@@ -86,9 +86,14 @@ class DemoModeIT {
                     .contains("Demo Employer HR")
                     .contains("status-active")
                     .contains("1, the last at");
+            String token = demo.getBean(DemoShares.class).token().orElseThrow();
+            assertThat(token).as("a random share token, not a fixed one").hasSizeGreaterThanOrEqualTo(43);
             assertThat(new WebClient(base)
-                            .page("/share/" + DemoShares.TOKEN + "?lang=en")
-                            .body())
+                            .page("/share/demo-marcus-shares-with-demo-employer?lang=en")
+                            .statusCode())
+                    .as("the old fixed link leads nowhere")
+                    .isEqualTo(404);
+            assertThat(new WebClient(base).page("/share/" + token + "?lang=en").body())
                     .as("the share link opens on H2, the presentation signed by Marcus's key")
                     .contains("Issued by Demo University, an organization registered on this platform.")
                     .contains("The holder signed this presentation just now");

@@ -31,7 +31,8 @@ import org.openler.standards.sdjwt.VerifiedSdJwt;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The learner's wallet answers an OpenID4VP 1.0 request from a verifier on another host — here a local HTTP server
@@ -40,13 +41,20 @@ import org.springframework.test.context.TestPropertySource;
  * host nobody allowed is refused before the learner sees anything to consent to.
  */
 @PlatformTest
-@TestPropertySource(
-        properties = {
-            "openler.verification.allowed-hosts=127.0.0.1",
-            "openler.presentations.external-verifiers=127.0.0.1"
-        })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExternalVerifierIT {
+
+    /**
+     * The one origin this test allows: plain HTTP on 127.0.0.1 at a port chosen before the application starts (the
+     * allow-list compares scheme, host and port, so "127.0.0.1" alone would allow nothing here).
+     */
+    private static final int SITE_PORT = org.openler.platform.support.FreePort.pick();
+
+    @DynamicPropertySource
+    static void allowOnlyThisSite(DynamicPropertyRegistry registry) {
+        registry.add("openler.verification.allowed-hosts", () -> "http://127.0.0.1:" + SITE_PORT);
+        registry.add("openler.presentations.external-verifiers", () -> "http://127.0.0.1:" + SITE_PORT);
+    }
 
     @LocalServerPort
     int port;
@@ -72,7 +80,7 @@ class ExternalVerifierIT {
 
     @BeforeAll
     void aVerifierElsewhere() throws Exception {
-        verifier = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        verifier = HttpServer.create(new InetSocketAddress("127.0.0.1", SITE_PORT), 0);
         verifier.createContext("/response", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Map<String, String> form = new LinkedHashMap<>();
@@ -165,6 +173,18 @@ class ExternalVerifierIT {
 
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("verifier.example.net").contains("external-verifiers");
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void anAllowedHostOnAPortNobodyAllowedIsRefusedBeforeAnythingIsShown() {
+        int otherPort = org.openler.platform.support.FreePort.pick();
+        String link = link("http://127.0.0.1:" + otherPort + "/response", "n1234567890abcdef");
+
+        HttpResponse<String> refused = web.get("/wallet/present?request=" + enc(link), "application/json");
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("http://127.0.0.1:" + otherPort).contains("external-verifiers");
         assertThat(received).isEmpty();
     }
 

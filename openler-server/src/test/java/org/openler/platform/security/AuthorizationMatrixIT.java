@@ -12,6 +12,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +27,10 @@ import org.openler.platform.clients.MachineClientService;
 import org.openler.platform.identity.Access;
 import org.openler.platform.identity.AccountId;
 import org.openler.platform.identity.Audience;
+import org.openler.platform.identity.Power;
 import org.openler.platform.identity.StaffRole;
+import org.openler.platform.organizations.Organization;
+import org.openler.platform.organizations.OrganizationPowers;
 import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.problems.Problem;
 import org.openler.platform.security.Cast.Who;
@@ -91,6 +96,9 @@ class AuthorizationMatrixIT {
     private List<Route> routes;
     private final Map<String, Map<Who, String>> knownOrganization = new LinkedHashMap<>();
     private final Map<String, Map<Who, String>> unknownOrganization = new LinkedHashMap<>();
+    private final Map<String, Map<Who, String>> employerOrganization = new LinkedHashMap<>();
+    private @Nullable String sharedMemberOfB;
+    private @Nullable String sharedClientOfB;
     private final Map<String, Map<Who, String>> actuator = new LinkedHashMap<>();
 
     enum Verdict {
@@ -100,12 +108,30 @@ class AuthorizationMatrixIT {
         NOT_FOUND
     }
 
+    /** The organization named in the path: A (a provider), B (an employer), or one that does not exist. */
+    enum Target {
+        A(Organization.Kind.PROVIDER),
+        B(Organization.Kind.EMPLOYER),
+        UNKNOWN(null);
+
+        final Organization.@Nullable Kind kind;
+
+        Target(Organization.@Nullable Kind kind) {
+            this.kind = kind;
+        }
+    }
+
     @BeforeAll
     void assembleTheCast() {
         routes = RouteTable.read(context);
         cast = Cast.assemble(port, fixtures, jdbc);
         sharedMember = fixtures.member(cast.orgA, StaffRole.VIEWER).id().value().toString();
         sharedClient = fixtures.client(cast.orgA).client().clientId();
+        sharedMemberOfB =
+                fixtures.member(cast.orgB, StaffRole.VIEWER).id().value().toString();
+        sharedClientOfB = fixtures.client(cast.orgB).client().clientId();
+        assertThat(cast.orgA.organization().kind()).isEqualTo(Target.A.kind);
+        assertThat(cast.orgB.organization().kind()).isEqualTo(Target.B.kind);
         var holder = shareKit.holder("Matrix Badge");
         shareToken = shares.create(
                         holder.account().id(),
@@ -116,6 +142,7 @@ class AuthorizationMatrixIT {
             knownOrganization.put(route.name(), new EnumMap<>(Who.class));
             if (route.variables().contains("org")) {
                 unknownOrganization.put(route.name(), new EnumMap<>(Who.class));
+                employerOrganization.put(route.name(), new EnumMap<>(Who.class));
             }
         }
     }
@@ -134,18 +161,44 @@ class AuthorizationMatrixIT {
     Stream<DynamicTest> everyRouteAnswersEveryActorAsItsAccessRuleSays() {
         return routes.stream()
                 .filter(route -> route.access() != null)
-                .flatMap(route -> Arrays.stream(Who.values())
-                        .map(who -> dynamicTest(route.name() + " as " + who, () -> cell(route, who, true))));
+                .flatMap(route -> Who.ofProviderMatrix().stream()
+                        .map(who -> dynamicTest(route.name() + " as " + who, () -> cell(route, who, Target.A))));
     }
 
     @TestFactory
     Stream<DynamicTest> anOrganizationThatDoesNotExistIsNotFoundForEveryoneSignedIn() {
         return routes.stream()
                 .filter(route -> route.access() != null && route.variables().contains("org"))
-                .flatMap(route -> Arrays.stream(Who.values())
+                .flatMap(route -> Who.ofProviderMatrix().stream()
                         .map(who -> dynamicTest(
                                 route.name() + " as " + who + " (unknown organization)",
-                                () -> cell(route, who, false))));
+                                () -> cell(route, who, Target.UNKNOWN))));
+    }
+
+    /**
+     * Every organization route with the employer B in the path, as B's staff in each role, B's machine client, A's
+     * admin and a learner. The expected answers come from the policy table ({@link OrganizationPowers}): the route's
+     * power, the employer's least role for it, or a refusal for every role when employers do not hold it.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyOrganizationRouteAnswersTheEmployersStaffAsThePolicyTableSays() {
+        return routes.stream()
+                .filter(route -> route.access() != null && route.variables().contains("org"))
+                .flatMap(route -> Who.ofEmployerMatrix().stream()
+                        .map(who -> dynamicTest(
+                                route.name() + " as " + who + " (employer B)", () -> cell(route, who, Target.B))));
+    }
+
+    /** The table is the policy: every organization route says which power it uses, so the table decides it. */
+    @Test
+    void everyOrganizationRouteNamesItsPower() {
+        assertThat(routes)
+                .filteredOn(route -> route.access() != null
+                        && route.access().value() == Audience.ORGANIZATION_STAFF
+                        && route.access().power() == Power.UNDECLARED)
+                .extracting(Route::name)
+                .as("organization routes without a power (add one, and a row to OrganizationPowers if needed)")
+                .isEmpty();
     }
 
     /**
@@ -188,7 +241,7 @@ class AuthorizationMatrixIT {
     private static final java.util.Set<String> OWN_TOKEN_ROUTES = java.util.Set.of("/oid4vci/credential");
 
     private void forgery(Route route, boolean bearerToo) {
-        String path = route.path(variableValues(route, true, false));
+        String path = route.path(variableValues(route, Target.A, false));
         boolean json = route.takesJson();
         HttpResponse<String> response = cast.caller(Who.ADMIN_OF_A)
                 .forge(
@@ -211,6 +264,16 @@ class AuthorizationMatrixIT {
         assertThat(clients.organizationOf(sharedClient))
                 .as("a refused request left the shared machine client alone: " + cell)
                 .contains(cast.orgA.organization().id());
+        if (sharedMemberOfB != null) {
+            assertThat(organizations.roleOf(
+                            new AccountId(UUID.fromString(sharedMemberOfB)),
+                            cast.orgB.organization().id()))
+                    .as("a refused request left B's shared staff member alone: " + cell)
+                    .contains(StaffRole.VIEWER);
+            assertThat(clients.organizationOf(sharedClientOfB))
+                    .as("a refused request left B's shared machine client alone: " + cell)
+                    .contains(cast.orgB.organization().id());
+        }
     }
 
     /**
@@ -235,6 +298,7 @@ class AuthorizationMatrixIT {
     void printTheMatrix() {
         System.out.println(table("Authorization matrix (organization A named in the path)", knownOrganization));
         System.out.println(table("Authorization matrix (unknown organization in the path)", unknownOrganization));
+        System.out.println(table("Authorization matrix (employer B in the path)", employerOrganization));
         System.out.println(table("Actuator (guarded by the security chain)", actuator));
     }
 
@@ -246,17 +310,22 @@ class AuthorizationMatrixIT {
         return routes.stream().anyMatch(r -> r != route && r.name().equals(route.name()) && r.servesHtml());
     }
 
-    private void cell(Route route, Who who, boolean organizationExists) {
+    private void cell(Route route, Who who, Target target) {
         Access access = route.access();
         assertThat(access).isNotNull();
-        Verdict verdict = expected(access, who, organizationExists);
-        String path = route.path(variableValues(route, organizationExists, verdict == Verdict.ALLOWED));
+        Verdict verdict = expected(access, who, target);
+        String path = route.path(variableValues(route, target, verdict == Verdict.ALLOWED));
         HttpResponse<String> response = send(route, who, path);
         int status = response.statusCode();
         String location = response.headers().firstValue("Location").orElse("");
-        (organizationExists ? knownOrganization : unknownOrganization)
+        (switch (target) {
+                    case A -> knownOrganization;
+                    case B -> employerOrganization;
+                    case UNKNOWN -> unknownOrganization;
+                })
                 .get(route.name())
                 .put(who, status + (location.isEmpty() ? "" : " " + shortPath(location)));
+        boolean organizationExists = target != Target.UNKNOWN;
 
         String cell = route.name() + " as " + who + " (expected " + verdict + ", got " + status + " " + location + ")";
         assertThat(status).as("server error in " + cell).isLessThan(500);
@@ -315,8 +384,17 @@ class AuthorizationMatrixIT {
         }
     }
 
-    /** The answer the route's annotation promises this actor, worked out without the production code. */
+    /** The answer for organization A (or an unknown one): see {@link #expected(Access, Who, Target)}. */
     static Verdict expected(Access access, Who who, boolean organizationExists) {
+        return expected(access, who, organizationExists ? Target.A : Target.UNKNOWN);
+    }
+
+    /**
+     * The answer the route's annotation promises this actor, worked out without the interceptor: for organization
+     * routes, from the policy table (the route's power, and the least role that holds it in the target's kind).
+     */
+    static Verdict expected(Access access, Who who, Target target) {
+        boolean organizationExists = target != Target.UNKNOWN;
         if (access.value() == Audience.PUBLIC) {
             return Verdict.ALLOWED;
         }
@@ -333,11 +411,19 @@ class AuthorizationMatrixIT {
                 if (!organizationExists) {
                     yield Verdict.NOT_FOUND;
                 }
-                if (who.machine()) {
-                    yield access.machineClients() ? Verdict.ALLOWED : Verdict.FORBIDDEN;
+                Optional<StaffRole> least = access.power() == Power.UNDECLARED
+                        ? Optional.of(access.role())
+                        : OrganizationPowers.leastRole(Objects.requireNonNull(target.kind), access.power());
+                if (least.isEmpty()) {
+                    yield Verdict.FORBIDDEN; // organizations of this kind do not hold the power at all
                 }
-                boolean enough = who.roleInA()
-                        .filter(role -> ROLE_ORDER.indexOf(role) >= ROLE_ORDER.indexOf(access.role()))
+                if (who.machine()) {
+                    boolean own = (who == Who.MACHINE_OF_A && target == Target.A)
+                            || (who == Who.MACHINE_OF_B && target == Target.B);
+                    yield access.machineClients() && own ? Verdict.ALLOWED : Verdict.FORBIDDEN;
+                }
+                boolean enough = (target == Target.A ? who.roleInA() : who.roleInB())
+                        .filter(role -> ROLE_ORDER.indexOf(role) >= ROLE_ORDER.indexOf(least.get()))
                         .isPresent();
                 yield enough ? Verdict.ALLOWED : Verdict.FORBIDDEN;
             }
@@ -366,29 +452,29 @@ class AuthorizationMatrixIT {
      * may change or delete it; refused cells share one target, which they must leave untouched (and the shared target
      * keeps Argon2 hashing, and so the class, fast).
      */
-    private List<String> variableValues(Route route, boolean organizationExists, boolean allowed) {
+    private List<String> variableValues(Route route, Target target, boolean allowed) {
+        boolean organizationExists = target != Target.UNKNOWN;
+        Fixtures.Org org = target == Target.B ? cast.orgB : cast.orgA;
         List<String> values = new ArrayList<>();
         for (String variable : route.variables()) {
             values.add(
                     switch (variable) {
-                        case "org" -> organizationExists ? cast.orgA.slug() : Fixtures.unique("no-such-org");
+                        case "org" -> organizationExists ? org.slug() : Fixtures.unique("no-such-org");
                         case "account" ->
                             !organizationExists
                                     ? UUID.randomUUID().toString()
                                     : allowed
-                                            ? fixtures.member(cast.orgA, StaffRole.VIEWER)
+                                            ? fixtures.member(org, StaffRole.VIEWER)
                                                     .id()
                                                     .value()
                                                     .toString()
-                                            : sharedMember;
+                                            : target == Target.B ? sharedMemberOfB : sharedMember;
                         case "clientId" ->
                             !organizationExists
                                     ? RouteTable.randomToken()
                                     : allowed
-                                            ? fixtures.client(cast.orgA)
-                                                    .client()
-                                                    .clientId()
-                                            : sharedClient;
+                                            ? fixtures.client(org).client().clientId()
+                                            : target == Target.B ? sharedClientOfB : sharedClient;
                         case "token" ->
                             route.pattern().startsWith("/share/")
                                     ? shareToken
@@ -459,11 +545,15 @@ class AuthorizationMatrixIT {
     }
 
     private static String table(String title, Map<String, Map<Who, String>> rows) {
+        // only the actors this matrix sent requests as
+        List<Who> columns = Arrays.stream(Who.values())
+                .filter(who -> rows.values().stream().anyMatch(row -> row.containsKey(who)))
+                .toList();
         int first = Math.max(
                 "route".length(),
                 rows.keySet().stream().mapToInt(String::length).max().orElse(5));
         Map<Who, Integer> widths = new EnumMap<>(Who.class);
-        for (Who who : Who.values()) {
+        for (Who who : columns) {
             int width = who.label.length();
             for (Map<Who, String> row : rows.values()) {
                 width = Math.max(width, row.getOrDefault(who, "").length());
@@ -475,20 +565,20 @@ class AuthorizationMatrixIT {
                 .append(" — ")
                 .append(rows.size())
                 .append(" routes × ")
-                .append(Who.values().length)
+                .append(columns.size())
                 .append(" actors\n");
         out.append(pad("route", first));
-        for (Who who : Who.values()) {
+        for (Who who : columns) {
             out.append(" | ").append(pad(who.label, widths.get(who)));
         }
         out.append('\n').append("-".repeat(first));
-        for (Who who : Who.values()) {
+        for (Who who : columns) {
             out.append("-+-").append("-".repeat(widths.get(who)));
         }
         out.append('\n');
         rows.forEach((route, row) -> {
             out.append(pad(route, first));
-            for (Who who : Who.values()) {
+            for (Who who : columns) {
                 out.append(" | ").append(pad(row.getOrDefault(who, "-"), widths.get(who)));
             }
             out.append('\n');

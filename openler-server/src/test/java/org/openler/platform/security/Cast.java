@@ -3,7 +3,9 @@ package org.openler.platform.security;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -24,28 +26,56 @@ final class Cast {
 
     /** One actor in the matrix, with the facts the expected verdict is computed from. */
     enum Who {
-        ANONYMOUS("anonymous", null, null, false, false),
-        ANONYMOUS_BROWSER("anonymous browser", null, null, false, true),
-        LEARNER("learner", AccountKind.LEARNER, null, false, false),
-        VIEWER_OF_A("viewer of A", AccountKind.STAFF, StaffRole.VIEWER, false, false),
-        ISSUER_OF_A("issuer of A", AccountKind.STAFF, StaffRole.ISSUER, false, false),
-        ADMIN_OF_A("admin of A", AccountKind.STAFF, StaffRole.ADMIN, false, false),
-        ADMIN_OF_B("admin of B", AccountKind.STAFF, null, false, false),
-        OPERATOR("operator", AccountKind.STAFF, null, true, false),
-        MACHINE_OF_A("machine client of A", null, null, false, false);
+        ANONYMOUS("anonymous", null, null, null, false, false),
+        ANONYMOUS_BROWSER("anonymous browser", null, null, null, false, true),
+        LEARNER("learner", AccountKind.LEARNER, null, null, false, false),
+        VIEWER_OF_A("viewer of A", AccountKind.STAFF, StaffRole.VIEWER, null, false, false),
+        ISSUER_OF_A("issuer of A", AccountKind.STAFF, StaffRole.ISSUER, null, false, false),
+        ADMIN_OF_A("admin of A", AccountKind.STAFF, StaffRole.ADMIN, null, false, false),
+        ADMIN_OF_B("admin of B", AccountKind.STAFF, null, StaffRole.ADMIN, false, false),
+        OPERATOR("operator", AccountKind.STAFF, null, null, true, false),
+        MACHINE_OF_A("machine client of A", null, null, null, false, false),
+        // Staff of B, the employer: only in the employer matrix, where B is named in the path.
+        VIEWER_OF_B("viewer of B", AccountKind.STAFF, null, StaffRole.VIEWER, false, false),
+        ISSUER_OF_B("issuer of B", AccountKind.STAFF, null, StaffRole.ISSUER, false, false),
+        MACHINE_OF_B("machine client of B", null, null, null, false, false);
 
         final String label;
         final @Nullable AccountKind kind;
         final @Nullable StaffRole roleInA;
+        final @Nullable StaffRole roleInB;
         final boolean operator;
         final boolean browser;
 
-        Who(String label, @Nullable AccountKind kind, @Nullable StaffRole roleInA, boolean operator, boolean browser) {
+        Who(
+                String label,
+                @Nullable AccountKind kind,
+                @Nullable StaffRole roleInA,
+                @Nullable StaffRole roleInB,
+                boolean operator,
+                boolean browser) {
             this.label = label;
             this.kind = kind;
             this.roleInA = roleInA;
+            this.roleInB = roleInB;
             this.operator = operator;
             this.browser = browser;
+        }
+
+        /** The actors of the provider matrix (organization A in the path), as before the employer matrix existed. */
+        static List<Who> ofProviderMatrix() {
+            return Arrays.stream(values())
+                    .filter(who -> who != VIEWER_OF_B && who != ISSUER_OF_B && who != MACHINE_OF_B)
+                    .toList();
+        }
+
+        /** The actors of the employer matrix (organization B in the path): B's staff and client, and A's admin. */
+        static List<Who> ofEmployerMatrix() {
+            return List.of(VIEWER_OF_B, ISSUER_OF_B, ADMIN_OF_B, MACHINE_OF_B, ADMIN_OF_A, LEARNER);
+        }
+
+        Optional<StaffRole> roleInB() {
+            return Optional.ofNullable(roleInB);
         }
 
         boolean anonymous() {
@@ -57,7 +87,7 @@ final class Cast {
         }
 
         boolean machine() {
-            return this == MACHINE_OF_A;
+            return this == MACHINE_OF_A || this == MACHINE_OF_B;
         }
 
         Optional<StaffRole> roleInA() {
@@ -118,6 +148,13 @@ final class Cast {
             }
             case MACHINE_OF_A -> {
                 var client = fixtures.client(orgA);
+                yield Caller.bearer(
+                        base, WebClient.clientToken(base, client.client().clientId(), client.secret()));
+            }
+            case VIEWER_OF_B -> Caller.person(base, fixtures.member(orgB, StaffRole.VIEWER));
+            case ISSUER_OF_B -> Caller.person(base, fixtures.member(orgB, StaffRole.ISSUER));
+            case MACHINE_OF_B -> {
+                var client = fixtures.client(orgB);
                 yield Caller.bearer(
                         base, WebClient.clientToken(base, client.client().clientId(), client.secret()));
             }

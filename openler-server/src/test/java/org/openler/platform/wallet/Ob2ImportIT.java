@@ -34,7 +34,8 @@ import org.openler.platform.support.WebClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Open Badges 2.0 assertions from elsewhere enter the wallet verified: an issuer's site (a local HTTP server on
@@ -44,13 +45,20 @@ import org.springframework.test.context.TestPropertySource;
  * see it, and it cannot go into a signed presentation.
  */
 @PlatformTest
-@TestPropertySource(
-        properties = {
-            "openler.verification.allowed-hosts=127.0.0.1",
-            "openler.presentations.external-verifiers=127.0.0.1"
-        })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class Ob2ImportIT {
+
+    /**
+     * The one origin this test allows: plain HTTP on 127.0.0.1 at a port chosen before the application starts (the
+     * allow-list compares scheme, host and port, so "127.0.0.1" alone would allow nothing here).
+     */
+    private static final int SITE_PORT = org.openler.platform.support.FreePort.pick();
+
+    @DynamicPropertySource
+    static void allowOnlyThisSite(DynamicPropertyRegistry registry) {
+        registry.add("openler.verification.allowed-hosts", () -> "http://127.0.0.1:" + SITE_PORT);
+        registry.add("openler.presentations.external-verifiers", () -> "http://127.0.0.1:" + SITE_PORT);
+    }
 
     private static final Pattern WALLET_ID = Pattern.compile("/wallet/credentials/([0-9a-f-]{36})");
 
@@ -75,7 +83,7 @@ class Ob2ImportIT {
 
     @BeforeAll
     void anIssuersSite() throws Exception {
-        site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        site = HttpServer.create(new InetSocketAddress("127.0.0.1", SITE_PORT), 0);
         site.createContext("/", exchange -> {
             String body = documents.get(exchange.getRequestURI().getPath());
             byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
@@ -230,6 +238,33 @@ class Ob2ImportIT {
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("badges.example.net").contains("allowed-hosts");
         assertThat(stored()).isEmpty();
+    }
+
+    @Test
+    void aBadgeOnAnAllowedHostButAnotherPortIsRefusedWithoutAFetch() throws Exception {
+        // A second site on the same host, another port: what an internal service beside the allowed one looks like.
+        HttpServer other = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        java.util.concurrent.atomic.AtomicInteger fetched = new java.util.concurrent.atomic.AtomicInteger();
+        other.createContext("/", exchange -> {
+            fetched.incrementAndGet();
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        other.start();
+        try {
+            String elsewhere = "http://127.0.0.1:" + other.getAddress().getPort();
+            String assertion = assertion(elsewhere + "/a/1", "{\"type\": \"hosted\"}")
+                    .replace(base + "/badge.json", elsewhere + "/badge.json");
+
+            HttpResponse<String> refused = WalletKit.importText(web, assertion);
+
+            assertThat(refused.statusCode()).isEqualTo(422);
+            assertThat(refused.body()).contains(elsewhere).contains("allowed-hosts");
+            assertThat(fetched).as("requests that reached the other port").hasValue(0);
+            assertThat(stored()).isEmpty();
+        } finally {
+            other.stop(0);
+        }
     }
 
     @Test

@@ -197,9 +197,20 @@ public final class VcJwt {
         return claims.add("vc", credential).build();
     }
 
+    /**
+     * The date-time as JWT seconds. A value that is no date-time is refused with the reason (found by fuzzing: it
+     * escaped as a DateTimeParseException).
+     */
     private static Optional<Long> epoch(JsonObject credential, String name) {
-        return credential.get(name) instanceof JsonString s
-                ? Optional.of(OffsetDateTime.parse(s.getString()).toEpochSecond())
-                : Optional.empty();
+        if (!(credential.get(name) instanceof JsonString s)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OffsetDateTime.parse(s.getString()).toEpochSecond());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new StandardsException(
+                    StandardsException.Code.INVALID_CREDENTIAL,
+                    name + " must be a date-time with a time zone (xsd:dateTimeStamp)");
+        }
     }
 }
