@@ -129,7 +129,9 @@ class SecurityConfiguration {
                         // the OpenID4VP response URI: wallets post there without a session; state and nonce bind it
                         || "/oid4vp/response".equals(request.getRequestURI())
                         // skill suggestions read only the public ontology and change nothing either
-                        || "/skills/suggest".equals(request.getRequestURI()));
+                        || "/skills/suggest".equals(request.getRequestURI())
+                        // Open Badges 3.0 dynamic client registration: applications register without a session
+                        || "/ims/ob/v3p0/register".equals(request.getRequestURI()));
     }
 
     /**
