@@ -73,6 +73,8 @@ class SecurityConfiguration {
         http.oauth2AuthorizationServer(server -> {
                     http.securityMatcher(server.getEndpointsMatcher());
                     server.oidc(Customizer.withDefaults());
+                    // only clients that require consent (Open Badges API applications) ever reach this page
+                    server.authorizationEndpoint(endpoint -> endpoint.consentPage("/oauth2/consent"));
                 })
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
