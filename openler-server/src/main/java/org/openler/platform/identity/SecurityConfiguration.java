@@ -74,7 +74,7 @@ class SecurityConfiguration {
                     http.securityMatcher(server.getEndpointsMatcher());
                     server.oidc(Customizer.withDefaults());
                     // only clients that require consent (Open Badges API applications) ever reach this page
-                    server.authorizationEndpoint(endpoint -> endpoint.consentPage("/oauth2/consent"));
+                    server.authorizationEndpoint(endpoint -> endpoint.consentPage("/ims/ob/v3p0/consent"));
                 })
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ObConsentPage {
 
-    static final String PATH = "/oauth2/consent";
+    static final String PATH = ObDiscovery.API_PATH + "/consent";
 
     private final RegisteredClientRepository clients;
 

@@ -66,7 +66,7 @@ class ObConsentFlowIT {
         assertThat(toConsent.statusCode()).isEqualTo(302);
         URI consentPage = URI.create(browser.base() + "/")
                 .resolve(toConsent.headers().firstValue("Location").orElseThrow());
-        assertThat(consentPage.getPath()).isEqualTo("/oauth2/consent");
+        assertThat(consentPage.getPath()).isEqualTo("/ims/ob/v3p0/consent");
         HttpResponse<String> consent = browser.page(consentPage.getRawPath() + "?" + consentPage.getRawQuery());
         assertThat(consent.statusCode()).isEqualTo(200);
         assertThat(consent.body()).contains("Badge Display App").contains(READ);
