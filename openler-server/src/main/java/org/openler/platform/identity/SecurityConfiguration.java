@@ -75,6 +75,8 @@ class SecurityConfiguration {
         http.oauth2AuthorizationServer(server -> {
                     http.securityMatcher(server.getEndpointsMatcher());
                     server.oidc(Customizer.withDefaults());
+                    // only clients that require consent (Open Badges API applications) ever reach this page
+                    server.authorizationEndpoint(endpoint -> endpoint.consentPage("/ims/ob/v3p0/consent"));
                 })
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
@@ -139,7 +141,9 @@ class SecurityConfiguration {
                         || "/oid4vp/response".equals(request.getRequestURI())
                         // skill suggestions read only the public ontology and change nothing either
                         || "/skills/suggest".equals(request.getRequestURI())
-                        || "/skills/titles/suggest".equals(request.getRequestURI()));
+                        || "/skills/titles/suggest".equals(request.getRequestURI())
+                        // Open Badges 3.0 dynamic client registration: applications register without a session
+                        || "/ims/ob/v3p0/register".equals(request.getRequestURI()));
     }
 
     /**

@@ -235,7 +235,9 @@ class AuthorizationMatrixIT {
             "/exchanges/{exchangeId}",
             "/oid4vci/token",
             "/oid4vci/nonce",
-            "/oid4vci/credential");
+            "/oid4vci/credential",
+            // Open Badges 3.0 dynamic client registration (obapi): applications register without a session
+            "/ims/ob/v3p0/register");
 
     /** Public routes that take their own short-lived token (OpenID4VCI's credential endpoint), not the platform's. */
     private static final java.util.Set<String> OWN_TOKEN_ROUTES = java.util.Set.of("/oid4vci/credential");
