@@ -118,7 +118,8 @@ public class Invitations {
     @Transactional
     public ForEmployer invite(Organization employer, String pseudonym, Optional<UUID> job, String message) {
         if (employer.kind() != Organization.Kind.EMPLOYER) {
-            throw new PlatformException(Problem.FORBIDDEN, "Talent search is for employer organizations.");
+            // the caller is allowed in (staff of this organization); the operation does not apply to a provider
+            throw new PlatformException(Problem.UNPROCESSABLE, "Talent search is for employer organizations.");
         }
         String text = message.strip();
         if (text.length() > MAX_MESSAGE) {
@@ -166,7 +167,10 @@ public class Invitations {
         Row row = row(id).filter(r -> r.organizationId().equals(employer.id().value()))
                 .orElseThrow(() -> PlatformException.notFound("The invitation"));
         if (row.state() != State.ACCEPTED || row.shareId() == null) {
-            String answer = row.state() == State.OPEN ? "pending" : "not-interested";
+            // the privacy center's own switch hides the learner too: an open invitation then reads as void
+            boolean open =
+                    row.state() == State.OPEN && discovery.isAnonymouslyDiscoverable(new AccountId(row.accountId()));
+            String answer = open ? "pending" : "not-interested";
             return new ForEmployer(row.id(), row.pseudonym(), answer, row.jobTitle(), null, List.of(), null);
         }
         AccountId learner = new AccountId(row.accountId());
@@ -213,8 +217,9 @@ public class Invitations {
                 .find(new OrganizationId(row.organizationId()))
                 .map(Organization::name)
                 .orElse("An employer (since deleted)");
-        return new ForLearner(
-                row.id(), employer, row.jobTitle(), row.message(), row.state(), row.createdAt(), row.shareId());
+        State state =
+                row.state() == State.OPEN && !discovery.isAnonymouslyDiscoverable(learner) ? State.VOID : row.state();
+        return new ForLearner(row.id(), employer, row.jobTitle(), row.message(), state, row.createdAt(), row.shareId());
     }
 
     /** Accepts with a share of the chosen credentials until {@code lastDay} (empty: {@value #SHARE_DAYS} days). */

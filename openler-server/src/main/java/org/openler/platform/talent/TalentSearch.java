@@ -92,7 +92,8 @@ public class TalentSearch {
     @Transactional
     public Result search(Organization employer, Query query) {
         if (employer.kind() != Organization.Kind.EMPLOYER) {
-            throw new PlatformException(Problem.FORBIDDEN, "Talent search is for employer organizations.");
+            // the caller is allowed in (staff of this organization); the operation does not apply to a provider
+            throw new PlatformException(Problem.UNPROCESSABLE, "Talent search is for employer organizations.");
         }
         if (query.size() < 1 || query.size() > MAX_PAGE_SIZE) {
             throw PlatformException.invalid("size", "A page holds 1 to " + MAX_PAGE_SIZE + " candidates.");

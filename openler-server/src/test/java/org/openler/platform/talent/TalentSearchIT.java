@@ -206,8 +206,8 @@ class TalentSearchIT {
                         provider,
                         "/talent/search",
                         Map.of("skills", List.of(Map.of("uri", skill.toString())))),
-                403,
-                "forbidden");
+                422,
+                "unprocessable");
     }
 
     @Test
@@ -344,6 +344,40 @@ class TalentSearchIT {
                 400,
                 "invalid-input");
         assertProblem(learnerPut(web, "/me/discovery", Map.of("mode", "everyone")), 400, "invalid-input");
+    }
+
+    @Test
+    void theLearnersPageSetsDiscoveryInEnglishAndSpanishAndAnswersAnInvitation() {
+        URI skill = freshSkill();
+        List<Account> cohort = cohort(5, skill);
+        Account learner = cohort.getFirst();
+        WebClient web = WalletKit.signedIn(port, learner);
+
+        assertThat(web.page("/me/talent").body()).contains("Who may find me");
+        assertThat(web.page("/me/talent?lang=es").body()).contains("Quién puede encontrarme");
+        HttpResponse<String> saved = web.submit(
+                "/me/talent", "/me/talent/discovery", Map.of("mode", "anonymous", "skill", skill.toString()));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(discovery.read(learner.id()).mode()).isEqualTo(DiscoveryMode.ANONYMOUS);
+        assertThat(discovery.read(learner.id()).skills()).containsExactly(skill);
+
+        search(employerWeb, employer, skill);
+        String id = JSON.readTree(invite(
+                                employerWeb,
+                                employer,
+                                pseudonyms.of(employer.organization().id(), learner.id()),
+                                "Apply?")
+                        .body())
+                .path("id")
+                .asString();
+        assertThat(web.page("/me/talent").body())
+                .contains(employer.organization().name());
+        HttpResponse<String> declined = web.submit("/me/talent", "/me/talent/invitations/" + id + "/decline", Map.of());
+        assertThat(declined.statusCode()).isEqualTo(302);
+        assertThat(json(employerWeb.get("/orgs/" + employer.slug() + "/talent/invitations/" + id, "application/json"))
+                        .path("answer")
+                        .asString())
+                .isEqualTo("not-interested");
     }
 
     // --- helpers
