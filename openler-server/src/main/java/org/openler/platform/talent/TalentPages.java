@@ -40,7 +40,7 @@ class TalentPages {
         this.skills = skills;
     }
 
-    @GetMapping(value = "/me/talent", produces = "text/html")
+    @GetMapping("/me/talent")
     @Access(Audience.LEARNER)
     String page(Model model) {
         AccountId me = LearnerTalentApi.learner();

@@ -380,6 +380,59 @@ class TalentSearchIT {
                 .isEqualTo("not-interested");
     }
 
+    @Test
+    void aVerifiedCredentialCountsOnlyOnceTheLearnerMadeItSearchable() {
+        URI skill = freshSkill();
+        Fixtures.Org college = wallet.fixturesForTests().organization(Organization.Kind.PROVIDER);
+        AchievementDefinition aligned = achievements.create(
+                college.organization().id(),
+                new Achievements.Draft(
+                        "Aligned Certificate",
+                        "Does the thing.",
+                        "Passed.",
+                        "Certificate",
+                        "",
+                        List.of(new AchievementDefinition.Alignment(
+                                skill,
+                                "the skill",
+                                Optional.of("ceasn:Competency"),
+                                Optional.empty(),
+                                Optional.empty()))),
+                Fixtures.person(college.admin()));
+        List<Account> learners = new ArrayList<>();
+        List<UUID> held = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Account learner = wallet.fixturesForTests().learner();
+            wallet.issue(
+                    new WalletKit.Provider(college, aligned), learner.email().value());
+            held.add(WalletKit.walletId(WalletKit.claim(
+                    WalletKit.signedIn(port, learner),
+                    wallet.claimToken(learner.email().value()))));
+            // opted in, but the credential is not among what a search may read
+            discovery.write(learner.id(), new DiscoverySetting(DiscoveryMode.ANONYMOUS, List.of(), List.of()));
+            learners.add(learner);
+        }
+        assertThat(search(employerWeb, employer, skill).path("status").asString())
+                .isEqualTo("too-few-candidates");
+
+        for (int i = 0; i < 5; i++) {
+            discovery.write(
+                    learners.get(i).id(),
+                    new DiscoverySetting(DiscoveryMode.ANONYMOUS, List.of(held.get(i)), List.of()));
+        }
+        JsonNode result = search(employerWeb, employer, skill);
+
+        assertThat(result.path("status").asString()).isEqualTo("ranked");
+        for (JsonNode candidate : result.path("candidates")) {
+            assertThat(candidate.path("score").asInt()).isEqualTo(100);
+            assertThat(candidate.path("requirements").get(0).path("evidence").asString())
+                    .isEqualTo("verified");
+        }
+        assertThat(result.toString())
+                .doesNotContain("Aligned Certificate")
+                .doesNotContain(held.getFirst().toString());
+    }
+
     // --- helpers
 
     URI freshSkill() {
