@@ -1,0 +1,133 @@
+package org.openler.platform.talent;
+
+import java.net.URI;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+import org.openler.platform.identity.AccountId;
+import org.openler.platform.privacy.Discovery;
+import org.openler.platform.problems.PlatformException;
+import org.openler.platform.wallet.Wallet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The learner's discovery setting. It builds beside the privacy center's "let others find me" switch
+ * ({@link Discovery}) and keeps it in step, so the privacy center's summary and export stay true; a search needs
+ * both on. Turning discovery off voids every pending invitation in the same transaction, and a search reads the
+ * setting on every query (no index to lag), so the profile is gone from results at once.
+ */
+@Service
+public class TalentDiscovery {
+
+    /** More than anyone holds; a guard on the request's size. */
+    static final int MAX_ITEMS = 200;
+
+    private final JdbcClient jdbc;
+    private final Discovery discovery;
+    private final Wallet wallet;
+    private final Clock clock;
+
+    TalentDiscovery(JdbcClient jdbc, Discovery discovery, Wallet wallet, Clock clock) {
+        this.jdbc = jdbc;
+        this.discovery = discovery;
+        this.wallet = wallet;
+        this.clock = clock;
+    }
+
+    public DiscoverySetting read(AccountId learner) {
+        DiscoveryMode mode = jdbc.sql("select mode from talent_discovery where account_id = ?")
+                .param(learner.value())
+                .query(String.class)
+                .optional()
+                .map(DiscoveryMode::valueOf)
+                .orElse(DiscoveryMode.OFF);
+        if (!discovery.isDiscoverable(learner)) {
+            mode = DiscoveryMode.OFF; // the privacy center's switch was turned off: nobody finds this learner
+        }
+        List<UUID> credentials = jdbc
+                .sql("select ref from talent_searchable where account_id = ? and kind = 'CREDENTIAL' order by ref")
+                .param(learner.value())
+                .query(String.class)
+                .list()
+                .stream()
+                .map(UUID::fromString)
+                .toList();
+        List<URI> skills = jdbc
+                .sql("select ref from talent_searchable where account_id = ? and kind = 'SKILL' order by ref")
+                .param(learner.value())
+                .query(String.class)
+                .list()
+                .stream()
+                .map(URI::create)
+                .toList();
+        return new DiscoverySetting(mode, credentials, skills);
+    }
+
+    /** Replaces the setting. Credentials must be the learner's own; off voids pending invitations. */
+    @Transactional
+    public DiscoverySetting write(AccountId learner, DiscoverySetting setting) {
+        if (setting.credentials().size() > MAX_ITEMS || setting.skills().size() > MAX_ITEMS) {
+            throw PlatformException.invalid("credentials", "At most " + MAX_ITEMS + " credentials and skills.");
+        }
+        for (UUID credential : setting.credentials()) {
+            if (wallet.find(learner, credential).isEmpty()) {
+                throw PlatformException.invalid("credentials", "Choose among your own credentials.");
+            }
+        }
+        for (URI skill : setting.skills()) {
+            if (skill.toString().length() > 1000 || !skill.isAbsolute()) {
+                throw PlatformException.invalid("skills", "A skill is named by its absolute URI.");
+            }
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql(
+                        "insert into talent_discovery (account_id, mode, updated_at) values (?, ?, ?)"
+                                + " on conflict (account_id) do update set mode = excluded.mode, updated_at = excluded.updated_at")
+                .params(learner.value(), setting.mode().name(), now)
+                .update();
+        jdbc.sql("delete from talent_searchable where account_id = ?")
+                .param(learner.value())
+                .update();
+        for (UUID credential : new LinkedHashSet<>(setting.credentials())) {
+            insert(learner, "CREDENTIAL", credential.toString());
+        }
+        for (URI skill : new LinkedHashSet<>(setting.skills())) {
+            insert(learner, "SKILL", skill.toString());
+        }
+        discovery.setDiscoverable(learner, setting.mode() != DiscoveryMode.OFF);
+        if (setting.mode() != DiscoveryMode.ANONYMOUS) {
+            // anonymous invitations came through the anonymous search: without it, they are void
+            jdbc.sql("update talent_invitation set state = 'VOID', answered_at = ? where account_id = ?"
+                            + " and state = 'OPEN'")
+                    .params(now, learner.value())
+                    .update();
+        }
+        return read(learner);
+    }
+
+    /** The learners an anonymous search may rank: anonymous mode, and the privacy center's switch on. */
+    List<AccountId> anonymous() {
+        return jdbc
+                .sql("select d.account_id from talent_discovery d join privacy_preference p"
+                        + " on p.account_id = d.account_id where d.mode = 'ANONYMOUS' and p.discoverable")
+                .query(UUID.class)
+                .list()
+                .stream()
+                .map(AccountId::new)
+                .toList();
+    }
+
+    boolean isAnonymouslyDiscoverable(AccountId learner) {
+        return read(learner).mode() == DiscoveryMode.ANONYMOUS;
+    }
+
+    private void insert(AccountId learner, String kind, String ref) {
+        jdbc.sql("insert into talent_searchable (account_id, kind, ref) values (?, ?, ?)")
+                .params(learner.value(), kind, ref)
+                .update();
+    }
+}

@@ -1,0 +1,118 @@
+package org.openler.platform.talent;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.openler.platform.identity.Access;
+import org.openler.platform.identity.AccountId;
+import org.openler.platform.identity.Audience;
+import org.openler.platform.problems.PlatformException;
+import org.openler.platform.profile.SelfAssertedSkill;
+import org.openler.platform.profile.SelfAssertedSkills;
+import org.openler.platform.wallet.HeldCredential;
+import org.openler.platform.wallet.Wallet;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The learner's talent page (EN/ES): the discovery setting with a checkbox per credential and per skill of their own,
+ * and the invitations received, each answered here. Linked from the privacy center's discovery section.
+ */
+@Controller
+class TalentPages {
+
+    private final TalentDiscovery discovery;
+    private final Invitations invitations;
+    private final Wallet wallet;
+    private final SelfAssertedSkills skills;
+
+    TalentPages(TalentDiscovery discovery, Invitations invitations, Wallet wallet, SelfAssertedSkills skills) {
+        this.discovery = discovery;
+        this.invitations = invitations;
+        this.wallet = wallet;
+        this.skills = skills;
+    }
+
+    @GetMapping("/me/talent")
+    @Access(Audience.LEARNER)
+    String page(Model model) {
+        AccountId me = LearnerTalentApi.learner();
+        DiscoverySetting setting = discovery.read(me);
+        List<HeldCredential> credentials = wallet.list(me, false);
+        List<SelfAssertedSkill> own =
+                skills.list(me).stream().filter(s -> s.competency().isPresent()).toList();
+        model.addAttribute("setting", setting);
+        model.addAttribute("mode", setting.mode().name().toLowerCase(java.util.Locale.ROOT));
+        model.addAttribute("credentials", credentials);
+        model.addAttribute("skills", own);
+        model.addAttribute("invitations", invitations.received(me));
+        return "talent/learner";
+    }
+
+    @PostMapping("/me/talent/discovery")
+    @Access(Audience.LEARNER)
+    String discovery(
+            @RequestParam(defaultValue = "off") String mode,
+            @RequestParam(defaultValue = "") List<String> credential,
+            @RequestParam(defaultValue = "") List<String> skill,
+            RedirectAttributes redirect) {
+        try {
+            discovery.write(
+                    LearnerTalentApi.learner(),
+                    LearnerTalentApi.setting(
+                            new LearnerTalentApi.DiscoveryRequest(mode, nonBlank(credential), nonBlank(skill))));
+            redirect.addFlashAttribute("saved", true);
+        } catch (PlatformException refused) {
+            redirect.addFlashAttribute("error", refused.detail());
+        }
+        return "redirect:/me/talent";
+    }
+
+    @PostMapping("/me/talent/invitations/{id}/accept")
+    @Access(Audience.LEARNER)
+    String accept(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "") List<String> credential,
+            RedirectAttributes redirect) {
+        List<UUID> chosen = new ArrayList<>();
+        try {
+            for (String c : nonBlank(credential)) {
+                chosen.add(TalentApi.uuid(c, "credentials").orElseThrow());
+            }
+            invitations.accept(LearnerTalentApi.learner(), LearnerTalentApi.invitation(id), chosen, Optional.empty());
+            redirect.addFlashAttribute("saved", true);
+        } catch (PlatformException refused) {
+            redirect.addFlashAttribute("error", refused.detail());
+        }
+        return "redirect:/me/talent#invitations";
+    }
+
+    @PostMapping("/me/talent/invitations/{id}/decline")
+    @Access(Audience.LEARNER)
+    String decline(@PathVariable String id, RedirectAttributes redirect) {
+        try {
+            invitations.decline(LearnerTalentApi.learner(), LearnerTalentApi.invitation(id));
+            redirect.addFlashAttribute("saved", true);
+        } catch (PlatformException refused) {
+            redirect.addFlashAttribute("error", refused.detail());
+        }
+        return "redirect:/me/talent#invitations";
+    }
+
+    /** Whether a skill of the learner's own is searchable now (for the checkbox). */
+    static boolean searchable(DiscoverySetting setting, SelfAssertedSkill skill) {
+        URI uri = skill.competency().orElse(null);
+        return uri != null && setting.skills().contains(uri);
+    }
+
+    private static List<String> nonBlank(List<String> values) {
+        return values.stream().filter(v -> v != null && !v.isBlank()).toList();
+    }
+}
