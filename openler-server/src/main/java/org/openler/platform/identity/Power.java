@@ -23,7 +23,9 @@ public enum Power {
     PUBLISH_REGISTRY("create, edit, publish and withdraw credential registry entries"),
     DRAFT_JOBS("propose a job's skill requirements from a title (the skills-based job description generator)"),
     VIEW_JOBS("see the organization's job postings"),
-    POST_JOBS("write, edit and close job postings");
+    POST_JOBS("write, edit and close job postings"),
+    SEARCH_TALENT("search opted-in candidates by skills and follow the organization's invitations"),
+    INVITE_TALENT("invite a candidate found in a search to apply");
 
     private final String description;
 

@@ -48,6 +48,8 @@ public final class OrganizationPowers {
         new Row(Power.DRAFT_JOBS, VIEWER, VIEWER),
         new Row(Power.VIEW_JOBS, VIEWER, VIEWER),
         new Row(Power.POST_JOBS, null, ISSUER),
+        new Row(Power.SEARCH_TALENT, null, VIEWER),
+        new Row(Power.INVITE_TALENT, null, ISSUER),
     };
 
     private static final Map<Organization.Kind, Map<Power, StaffRole>> BY_KIND = index();

@@ -7,8 +7,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.identity.Access;
 import org.openler.platform.identity.Audience;
+import org.openler.platform.identity.Power;
 import org.openler.platform.identity.PublicUrl;
-import org.openler.platform.identity.StaffRole;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.problems.PlatformException;
@@ -75,7 +75,7 @@ class TalentApi {
             value = "/orgs/{org}/talent/search",
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.VIEWER, machineClients = true)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.SEARCH_TALENT, machineClients = true)
     TalentSearch.Result search(@PathVariable String org, @RequestBody SearchRequest request) {
         Organization employer = organizations.get(org);
         List<SkillRequest> skills = request.skills() == null ? List.of() : request.skills();
@@ -100,7 +100,7 @@ class TalentApi {
             value = "/orgs/{org}/talent/invitations",
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.ISSUER, machineClients = true)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.INVITE_TALENT, machineClients = true)
     ResponseEntity<InvitationView> invite(@PathVariable String org, @RequestBody InvitationRequest request) {
         Organization employer = organizations.get(org);
         String pseudonym =
@@ -115,7 +115,7 @@ class TalentApi {
     }
 
     @GetMapping(value = "/orgs/{org}/talent/invitations", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.VIEWER, machineClients = true)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.SEARCH_TALENT, machineClients = true)
     List<InvitationView> sent(@PathVariable String org) {
         return invitations.sent(organizations.get(org)).stream()
                 .map(InvitationView::of)
@@ -123,7 +123,7 @@ class TalentApi {
     }
 
     @GetMapping(value = "/orgs/{org}/talent/invitations/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Access(value = Audience.ORGANIZATION_STAFF, role = StaffRole.VIEWER, machineClients = true)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.SEARCH_TALENT, machineClients = true)
     InvitationView invitation(@PathVariable String org, @PathVariable String id) {
         return InvitationView.of(invitations.forEmployer(
                 organizations.get(org),

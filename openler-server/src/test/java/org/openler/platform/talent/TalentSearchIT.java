@@ -207,8 +207,8 @@ class TalentSearchIT {
                         provider,
                         "/talent/search",
                         Map.of("skills", List.of(Map.of("uri", skill.toString())))),
-                422,
-                "unprocessable");
+                403,
+                "forbidden");
     }
 
     @Test
