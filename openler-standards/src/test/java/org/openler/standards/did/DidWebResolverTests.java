@@ -91,7 +91,7 @@ class DidWebResolverTests {
 
     @Test
     void refusesHostsOffTheAllowList() {
-        assertThatThrownBy(() -> resolver.resolve(DidWeb.forOrganization("attacker.example", "x")))
+        assertThatThrownBy(() -> resolver.resolve(DidWeb.forOrganization("attacker.example", "someone")))
                 .isInstanceOf(StandardsException.class)
                 .hasMessageContaining("not on the resolver's allow-list");
     }

@@ -175,7 +175,7 @@ class RoundTripTests {
             assertThat(didWebVerifier.verifyCredential(bytes(wrongFragment)).verified())
                     .isFalse();
 
-            Did elsewhere = DidWeb.forOrganization("elsewhere.example", "x");
+            Did elsewhere = DidWeb.forOrganization("elsewhere.example", "someone");
             JsonObject notAllowed =
                     Fixtures.sign(Fixtures.unsignedBadge(elsewhere, Optional.empty()), newKey, elsewhere + "#key-1");
             assertThat(didWebVerifier
