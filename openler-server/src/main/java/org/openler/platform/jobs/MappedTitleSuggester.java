@@ -15,48 +15,44 @@ import org.springframework.stereotype.Component;
  * and Spanish, carried to O*NET-SOC through the crosswalk, with calibrated scores) fused with the search over O*NET's
  * own titles and alternate titles ({@link TitleSearchSuggester}), which knows O*NET occupations the crosswalk misses.
  *
- * <p>The two lists are fused by reciprocal rank (k = 10), which needs no common score scale. The confidence shown is
- * the mapper's calibrated score where the mapper found the occupation (the estimated chance it is right), else half
- * the search's relative confidence: an occupation only O*NET's titles found is shown as less certain.
+ * <p>The two are combined as independent evidence (a noisy-OR): confidence = 1 − (1 − m)(1 − s/2), where m is the
+ * mapper's calibrated score for the occupation (the estimated chance it is right; 0 where it did not find it) and s the
+ * search's relative confidence, counted at half because it is not calibrated. Occupations are ranked by that
+ * confidence, so the order and the confidence shown always agree.
  */
 @Component
 @Primary
 class MappedTitleSuggester implements OccupationSuggester {
 
-    private static final int RRF_K = 10;
-
     private final TitleMapper mapper;
     private final TitleSearchSuggester search;
+    private final OnetOccupations onet;
 
-    MappedTitleSuggester(TitleMapper mapper, TitleSearchSuggester search) {
+    MappedTitleSuggester(TitleMapper mapper, TitleSearchSuggester search, OnetOccupations onet) {
         this.mapper = mapper;
         this.search = search;
+        this.onet = onet;
     }
 
     @Override
     public List<OccupationSuggestion> suggest(String title, int top) {
         int depth = Math.max(top * 2, 10);
         Map<String, Fused> fused = new LinkedHashMap<>();
-        int rank = 0;
         for (TitleSuggestion s : mapper.suggest(title, depth)) {
-            String code = s.onet();
-            if (code.isBlank() || !JobInput.ONET_CODE.matcher(code).matches()) {
+            if (s.onet().isBlank() || !JobInput.ONET_CODE.matcher(s.onet()).matches()) {
                 continue;
             }
-            rank++;
+            // the crosswalk names some occupations by older detailed codes that O*NET 29.3 folded into their parent
+            String code = onet.byCodeOrParent(s.onet()).map(o -> o.code()).orElse(s.onet());
             Fused f = fused.computeIfAbsent(code, Fused::new);
-            if (f.mapperRank == 0) {
-                f.mapperRank = rank;
+            if (s.score() > f.mapperScore) {
                 f.mapperScore = s.score();
                 f.matchedBy = "ESCO: " + s.label();
             }
         }
-        rank = 0;
         for (OccupationSuggestion s : search.suggest(title, depth)) {
-            rank++;
             Fused f = fused.computeIfAbsent(s.onetCode(), Fused::new);
-            if (f.searchRank == 0) {
-                f.searchRank = rank;
+            if (s.confidence() > f.searchConfidence) {
                 f.searchConfidence = s.confidence();
                 if (f.matchedBy.isEmpty()) {
                     f.matchedBy = s.matchedBy();
@@ -64,22 +60,19 @@ class MappedTitleSuggester implements OccupationSuggester {
             }
         }
         List<Fused> ranked = new ArrayList<>(fused.values());
-        ranked.sort(Comparator.comparingDouble(Fused::rrf).reversed().thenComparing(f -> f.code));
+        ranked.sort(Comparator.comparingDouble(Fused::confidence).reversed().thenComparing(f -> f.code));
         List<OccupationSuggestion> out = new ArrayList<>();
         for (Fused f : ranked.subList(0, Math.min(top, ranked.size()))) {
-            double confidence = f.mapperRank > 0 ? f.mapperScore : f.searchConfidence / 2;
             out.add(new OccupationSuggestion(
-                    f.code, Math.round(Math.clamp(confidence, 0, 1) * 1000) / 1000.0, f.matchedBy));
+                    f.code, Math.round(Math.clamp(f.confidence(), 0, 1) * 1000) / 1000.0, f.matchedBy));
         }
         return out;
     }
 
-    /** One O*NET occupation's places in the two lists (0 where a list does not have it). */
+    /** One O*NET occupation's evidence from the two rankings (0 where one did not find it). */
     private static final class Fused {
         final String code;
-        int mapperRank;
         double mapperScore;
-        int searchRank;
         double searchConfidence;
         String matchedBy = "";
 
@@ -87,9 +80,8 @@ class MappedTitleSuggester implements OccupationSuggester {
             this.code = code;
         }
 
-        double rrf() {
-            return (mapperRank > 0 ? 1.0 / (RRF_K + mapperRank) : 0)
-                    + (searchRank > 0 ? 1.0 / (RRF_K + searchRank) : 0);
+        double confidence() {
+            return 1 - (1 - mapperScore) * (1 - searchConfidence / 2);
         }
     }
 }
