@@ -33,6 +33,7 @@ public class TitleMapper implements DisposableBean {
     private final Path vectors;
     private volatile @Nullable TitleIndex index;
     private volatile @Nullable OnnxTextEncoder encoder;
+    private volatile @Nullable Thread warmUp;
 
     TitleMapper(SuggestProperties properties, @Value("${openler.data-dir:./data}") String dataDir) {
         this.background = properties.background();
@@ -74,6 +75,7 @@ public class TitleMapper implements DisposableBean {
                 "title-index");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
+        warmUp = thread;
         thread.start();
     }
 
@@ -91,8 +93,21 @@ public class TitleMapper implements DisposableBean {
         return current;
     }
 
+    /**
+     * Closes the model only once the warm-up no longer uses it: closing ONNX Runtime's session under a thread that is
+     * still encoding crashes the JVM in native code (seen at SIGTERM during the demo's warm-up). The warm-up is never
+     * interrupted; if it is still busy after a few seconds the model is left to the process's exit.
+     */
     @Override
-    public void destroy() {
+    public void destroy() throws InterruptedException {
+        Thread thread = warmUp;
+        if (thread != null) {
+            thread.join(5_000);
+            if (thread.isAlive()) {
+                log.info("Title mapper: warm-up still running at shutdown; the model is released with the process");
+                return;
+            }
+        }
         OnnxTextEncoder model = encoder;
         if (model != null) {
             model.close();
