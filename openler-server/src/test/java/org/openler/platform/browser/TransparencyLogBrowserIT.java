@@ -49,6 +49,8 @@ class TransparencyLogBrowserIT extends ChromiumPages {
                 submitMainForm();
                 assertThat(driver.findElement(By.id("verdict")).getText())
                         .isEqualTo(lang.equals("en") ? "Verified" : "Verificada");
+                // a verified credential's checks are one click away, as a person opens them
+                driver.findElement(By.cssSelector("#checks summary")).click();
                 WebElement row = driver.findElement(By.xpath("//tr[th[normalize-space()='"
                         + (lang.equals("en") ? "Public log" : "Registro público") + "']]"));
                 assertThat(row.getText()).contains("Recorded in the public log on ");
@@ -60,6 +62,7 @@ class TransparencyLogBrowserIT extends ChromiumPages {
                 ((JavascriptExecutor) d)
                         .executeScript("arguments[0].value = arguments[1];", d.findElement(By.id("json")), credential);
                 submitMainForm();
+                d.findElement(By.cssSelector("#checks summary")).click();
                 return mainText().matches("(?s).*Recorded in the public log on .* \\(entry \\d+ of \\d+.*");
             });
         } finally {

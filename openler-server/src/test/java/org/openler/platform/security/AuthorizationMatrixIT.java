@@ -229,6 +229,7 @@ class AuthorizationMatrixIT {
             "/credentials/verify",
             "/presentations/verify",
             "/skills/suggest",
+            "/skills/titles/suggest",
             // OpenID4VP answers from wallets (presentations): the response checks its own nonce and state
             "/oid4vp/response",
             // the external-wallet protocols (exchange): no session at all, each checks its own one-exchange secret

@@ -278,7 +278,14 @@ class BadInputIT {
                 .filter(who -> AuthorizationMatrixIT.expected(route.access(), who, true)
                         == AuthorizationMatrixIT.Verdict.ALLOWED)
                 .findFirst()
+                .or(() -> employerOnly(route) ? java.util.Optional.of(Who.ADMIN_OF_B) : java.util.Optional.empty())
                 .orElseThrow(() -> new AssertionError("No actor in the cast may call " + route.name()));
+    }
+
+    /** A route only employers hold the power for (jobs, talent search): sent by B's admin, with B in the path. */
+    private static boolean employerOnly(Route route) {
+        return AuthorizationMatrixIT.expected(route.access(), Who.ADMIN_OF_B, AuthorizationMatrixIT.Target.B)
+                == AuthorizationMatrixIT.Verdict.ALLOWED;
     }
 
     /** The bad inputs that make sense for a route. */
@@ -539,7 +546,7 @@ class BadInputIT {
             }
             values.add(
                     switch (variable) {
-                        case "org" -> cast.orgA.slug();
+                        case "org" -> (sender(route) == Who.ADMIN_OF_B ? cast.orgB : cast.orgA).slug();
                         case "account" -> targetAccount;
                         case "clientId" -> targetClient;
                         default -> RouteTable.plausible(route.variableType(variable));
