@@ -1,8 +1,8 @@
 package org.openler.platform.accounts;
 
 import java.time.Instant;
-import org.openler.platform.identity.AccountId;
-import org.openler.platform.identity.AccountKind;
+import org.openler.platform.kernel.AccountId;
+import org.openler.platform.kernel.AccountKind;
 
 /** A person's account, without its password hash. */
 public record Account(

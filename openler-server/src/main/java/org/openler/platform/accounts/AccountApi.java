@@ -1,9 +1,9 @@
 package org.openler.platform.accounts;
 
-import org.openler.platform.identity.Access;
-import org.openler.platform.identity.Actor;
-import org.openler.platform.identity.Actors;
-import org.openler.platform.identity.Audience;
+import org.openler.platform.kernel.Access;
+import org.openler.platform.kernel.Actor;
+import org.openler.platform.kernel.Actors;
+import org.openler.platform.kernel.Audience;
 import org.openler.platform.problems.PlatformException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;

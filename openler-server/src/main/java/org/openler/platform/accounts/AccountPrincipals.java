@@ -2,11 +2,11 @@ package org.openler.platform.accounts;
 
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
-import org.openler.platform.identity.AccountKind;
-import org.openler.platform.identity.ExternalAccounts;
-import org.openler.platform.identity.PersonPrincipal;
+import org.openler.platform.kernel.AccountKind;
+import org.openler.platform.kernel.PersonPrincipal;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
+import org.openler.platform.security.ExternalAccounts;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -58,7 +58,7 @@ class AccountPrincipals implements UserDetailsService, ExternalAccounts {
         }
         Account account = existing.orElseGet(() -> {
             Account created = new Account(
-                    org.openler.platform.identity.AccountId.random(),
+                    org.openler.platform.kernel.AccountId.random(),
                     new EmailAddress(email),
                     displayName.isBlank() ? email : displayName.strip(),
                     AccountKind.LEARNER,

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.openler.platform.identity.AccountId;
-import org.openler.platform.identity.AccountKind;
+import org.openler.platform.kernel.AccountId;
+import org.openler.platform.kernel.AccountKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -1,8 +1,8 @@
 package org.openler.platform.accounts;
 
-import org.openler.platform.identity.Access;
-import org.openler.platform.identity.Audience;
-import org.openler.platform.identity.PublicUrl;
+import org.openler.platform.kernel.Access;
+import org.openler.platform.kernel.Audience;
+import org.openler.platform.kernel.PublicUrl;
 import org.openler.platform.problems.PlatformException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -2,8 +2,8 @@ package org.openler.platform.audit;
 
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
-import org.openler.platform.identity.Actor;
-import org.openler.platform.identity.OrganizationId;
+import org.openler.platform.kernel.Actor;
+import org.openler.platform.kernel.OrganizationId;
 
 /** A security event to record. {@code actor} and {@code subject} are ids such as {@code account:<uuid>}. */
 public record AuditEvent(

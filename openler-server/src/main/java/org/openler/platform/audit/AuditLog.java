@@ -3,14 +3,14 @@ package org.openler.platform.audit;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
-import org.openler.platform.identity.OrganizationId;
+import org.openler.platform.kernel.OrganizationId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records security events. Callers pass ids (see {@link org.openler.platform.identity.Actor#auditName()}), never
+ * Records security events. Callers pass ids (see {@link org.openler.platform.kernel.Actor#auditName()}), never
  * e-mail addresses or names. Joins the caller's transaction, so an event is recorded exactly when its change commits.
  */
 @Service

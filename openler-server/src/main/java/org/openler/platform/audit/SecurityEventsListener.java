@@ -1,7 +1,7 @@
 package org.openler.platform.audit;
 
-import org.openler.platform.identity.Actor;
-import org.openler.platform.identity.Actors;
+import org.openler.platform.kernel.Actor;
+import org.openler.platform.kernel.Actors;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;

@@ -1,14 +1,14 @@
 package org.openler.platform.clients;
 
-import org.openler.platform.identity.Access;
-import org.openler.platform.identity.Actor;
-import org.openler.platform.identity.Actors;
-import org.openler.platform.identity.Audience;
-import org.openler.platform.identity.OrganizationDirectory;
-import org.openler.platform.identity.OrganizationId;
-import org.openler.platform.identity.Power;
+import org.openler.platform.kernel.Access;
+import org.openler.platform.kernel.Actor;
+import org.openler.platform.kernel.Actors;
+import org.openler.platform.kernel.Audience;
+import org.openler.platform.kernel.OrganizationId;
+import org.openler.platform.kernel.Power;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
+import org.openler.platform.security.OrganizationDirectory;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,7 +1,7 @@
 package org.openler.platform.clients;
 
 import java.time.Instant;
-import org.openler.platform.identity.OrganizationId;
+import org.openler.platform.kernel.OrganizationId;
 
 /** An organization's machine client (OAuth 2.0 client credentials). Its secret is never stored in clear. */
 public record MachineClient(

@@ -1,7 +1,7 @@
 package org.openler.platform.clients;
 
-import org.openler.platform.identity.Actors;
-import org.openler.platform.identity.TokenClaims;
+import org.openler.platform.kernel.Actors;
+import org.openler.platform.security.TokenClaims;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.stereotype.Component;

@@ -3,7 +3,7 @@ package org.openler.platform.corrections;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.openler.platform.identity.OrganizationId;
+import org.openler.platform.kernel.OrganizationId;
 
 /** A request to correct a held credential, as both sides see it (the organization sees no e-mail address). */
 record CorrectionRequest(

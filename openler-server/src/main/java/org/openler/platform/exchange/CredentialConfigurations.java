@@ -2,8 +2,8 @@ package org.openler.platform.exchange;
 
 import jakarta.json.JsonObject;
 import java.util.Optional;
-import org.openler.platform.identity.PlatformUrls;
 import org.openler.platform.issuing.CredentialFormat;
+import org.openler.platform.kernel.PlatformUrls;
 import org.openler.standards.json.Jsons;
 import org.openler.standards.jsonld.BundledContexts;
 

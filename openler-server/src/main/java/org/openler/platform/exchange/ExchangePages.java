@@ -1,10 +1,10 @@
 package org.openler.platform.exchange;
 
 import java.util.UUID;
-import org.openler.platform.identity.Access;
-import org.openler.platform.identity.Actor;
-import org.openler.platform.identity.Actors;
-import org.openler.platform.identity.Audience;
+import org.openler.platform.kernel.Access;
+import org.openler.platform.kernel.Actor;
+import org.openler.platform.kernel.Actors;
+import org.openler.platform.kernel.Audience;
 import org.openler.platform.wallet.HeldCredential;
 import org.openler.platform.wallet.Wallet;
 import org.openler.platform.web.QrCodes;

@@ -2,9 +2,9 @@ package org.openler.platform.issuing;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
-import org.openler.platform.identity.Access;
-import org.openler.platform.identity.Audience;
-import org.openler.platform.identity.Power;
+import org.openler.platform.kernel.Access;
+import org.openler.platform.kernel.Audience;
+import org.openler.platform.kernel.Power;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.problems.PlatformException;

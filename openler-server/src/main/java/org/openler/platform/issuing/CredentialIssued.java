@@ -2,7 +2,7 @@ package org.openler.platform.issuing;
 
 import java.util.Optional;
 import java.util.UUID;
-import org.openler.platform.identity.OrganizationId;
+import org.openler.platform.kernel.OrganizationId;
 
 /**
  * Published inside the issuing transaction when a credential is stored, so that a listener's writes (a claim message

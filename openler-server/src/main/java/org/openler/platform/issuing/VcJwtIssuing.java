@@ -2,7 +2,7 @@ package org.openler.platform.issuing;
 
 import jakarta.json.JsonObject;
 import java.util.UUID;
-import org.openler.platform.identity.OrganizationId;
+import org.openler.platform.kernel.OrganizationId;
 import org.openler.standards.credentials.Credentials;
 import org.openler.standards.jwt.VcJwt;
 import org.springframework.jdbc.core.simple.JdbcClient;

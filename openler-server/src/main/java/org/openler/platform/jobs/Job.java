@@ -3,7 +3,7 @@ package org.openler.platform.jobs;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.openler.platform.identity.OrganizationId;
+import org.openler.platform.kernel.OrganizationId;
 
 /**
  * A stored job of an employer organization: its content, the occupation's titles as they were when it was written,

@@ -2,9 +2,9 @@ package org.openler.platform.jobs;
 
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
-import org.openler.platform.identity.Access;
-import org.openler.platform.identity.Audience;
-import org.openler.platform.identity.PlatformUrls;
+import org.openler.platform.kernel.Access;
+import org.openler.platform.kernel.Audience;
+import org.openler.platform.kernel.PlatformUrls;
 import org.openler.platform.problems.PlatformException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;

@@ -1,6 +1,6 @@
 package org.openler.platform.matching;
 
-import org.openler.platform.identity.AccountId;
+import org.openler.platform.kernel.AccountId;
 
 /**
  * The seam for articulation: credit the learner already holds toward a registry credential (prior learning, transfer

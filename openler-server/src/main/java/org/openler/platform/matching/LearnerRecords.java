@@ -3,7 +3,7 @@ package org.openler.platform.matching;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import org.openler.platform.identity.AccountId;
+import org.openler.platform.kernel.AccountId;
 import org.openler.platform.profile.ProfileSkill;
 import org.openler.platform.profile.Provenance;
 import org.openler.platform.profile.SkillsProfile;

@@ -2,11 +2,11 @@ package org.openler.platform.matching;
 
 import java.util.Locale;
 import java.util.UUID;
-import org.openler.platform.identity.Access;
-import org.openler.platform.identity.AccountId;
-import org.openler.platform.identity.Actor;
-import org.openler.platform.identity.Actors;
-import org.openler.platform.identity.Audience;
+import org.openler.platform.kernel.Access;
+import org.openler.platform.kernel.AccountId;
+import org.openler.platform.kernel.Actor;
+import org.openler.platform.kernel.Actors;
+import org.openler.platform.kernel.Audience;
 import org.openler.platform.problems.PlatformException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;

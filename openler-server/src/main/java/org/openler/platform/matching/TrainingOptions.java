@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.openler.platform.identity.AccountId;
+import org.openler.platform.kernel.AccountId;
 import org.openler.platform.registry.CredentialOfValue;
 import org.openler.platform.registry.Ctid;
 import org.openler.platform.registry.PublishedCredential;

@@ -1,7 +1,7 @@
 package org.openler.platform.onboarding;
 
-import org.openler.platform.identity.Access;
-import org.openler.platform.identity.Audience;
+import org.openler.platform.kernel.Access;
+import org.openler.platform.kernel.Audience;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
 import org.springframework.context.i18n.LocaleContextHolder;

@@ -3,8 +3,8 @@ package org.openler.platform.organizations;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.openler.platform.identity.OrganizationId;
-import org.openler.platform.identity.StaffRole;
+import org.openler.platform.kernel.OrganizationId;
+import org.openler.platform.kernel.StaffRole;
 
 /** An invitation to join an organization's staff. The token is only ever in the e-mail. */
 public record Invitation(

@@ -1,15 +1,15 @@
 package org.openler.platform.organizations;
 
-import static org.openler.platform.identity.StaffRole.ADMIN;
-import static org.openler.platform.identity.StaffRole.ISSUER;
-import static org.openler.platform.identity.StaffRole.VIEWER;
+import static org.openler.platform.kernel.StaffRole.ADMIN;
+import static org.openler.platform.kernel.StaffRole.ISSUER;
+import static org.openler.platform.kernel.StaffRole.VIEWER;
 
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.openler.platform.identity.Power;
-import org.openler.platform.identity.StaffRole;
+import org.openler.platform.kernel.Power;
+import org.openler.platform.kernel.StaffRole;
 
 /**
  * The powers of each kind of organization, and the least staff role that holds each: THE policy table. The access

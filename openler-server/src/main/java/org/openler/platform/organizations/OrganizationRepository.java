@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.openler.platform.identity.AccountId;
-import org.openler.platform.identity.OrganizationId;
-import org.openler.platform.identity.StaffRole;
+import org.openler.platform.kernel.AccountId;
+import org.openler.platform.kernel.OrganizationId;
+import org.openler.platform.kernel.StaffRole;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

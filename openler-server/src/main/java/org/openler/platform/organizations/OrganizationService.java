@@ -15,15 +15,15 @@ import org.openler.platform.accounts.EmailAddress;
 import org.openler.platform.audit.AuditAction;
 import org.openler.platform.audit.AuditEvent;
 import org.openler.platform.audit.AuditLog;
-import org.openler.platform.identity.AccountId;
-import org.openler.platform.identity.Actor;
-import org.openler.platform.identity.OrganizationDirectory;
-import org.openler.platform.identity.OrganizationId;
-import org.openler.platform.identity.StaffRole;
+import org.openler.platform.kernel.AccountId;
+import org.openler.platform.kernel.Actor;
+import org.openler.platform.kernel.OrganizationId;
+import org.openler.platform.kernel.StaffRole;
 import org.openler.platform.keys.SecretTokens;
 import org.openler.platform.outbox.MailOutbox;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
+import org.openler.platform.security.OrganizationDirectory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -170,7 +170,7 @@ public class OrganizationService implements OrganizationDirectory {
     }
 
     @Override
-    public Optional<StaffRole> leastRoleFor(OrganizationId organization, org.openler.platform.identity.Power power) {
+    public Optional<StaffRole> leastRoleFor(OrganizationId organization, org.openler.platform.kernel.Power power) {
         return find(organization).flatMap(o -> OrganizationPowers.leastRole(o.kind(), power));
     }
 

@@ -1,7 +1,7 @@
 package org.openler.platform.outbox;
 
-import org.openler.platform.identity.Access;
-import org.openler.platform.identity.Audience;
+import org.openler.platform.kernel.Access;
+import org.openler.platform.kernel.Audience;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,8 +1,8 @@
 package org.openler.platform.presentations;
 
 import java.util.Map;
-import org.openler.platform.identity.Access;
-import org.openler.platform.identity.Audience;
+import org.openler.platform.kernel.Access;
+import org.openler.platform.kernel.Audience;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;

@@ -3,7 +3,7 @@ package org.openler.platform.privacy;
 import java.util.List;
 import org.openler.platform.accounts.Account;
 import org.openler.platform.accounts.AccountService;
-import org.openler.platform.identity.AccountId;
+import org.openler.platform.kernel.AccountId;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
 import org.springframework.stereotype.Component;

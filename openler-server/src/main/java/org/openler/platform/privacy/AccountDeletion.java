@@ -8,13 +8,13 @@ import org.openler.platform.accounts.AccountService;
 import org.openler.platform.audit.AuditAction;
 import org.openler.platform.audit.AuditEvent;
 import org.openler.platform.audit.AuditLog;
-import org.openler.platform.identity.Actor;
-import org.openler.platform.identity.SignedInSessions;
+import org.openler.platform.kernel.Actor;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.outbox.MailOutbox;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
+import org.openler.platform.security.SignedInSessions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -9,7 +9,7 @@ import java.util.TreeSet;
 import org.openler.platform.audit.AuditAction;
 import org.openler.platform.audit.AuditEvent;
 import org.openler.platform.audit.AuditLog;
-import org.openler.platform.identity.Actor;
+import org.openler.platform.kernel.Actor;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
 import org.springframework.stereotype.Service;

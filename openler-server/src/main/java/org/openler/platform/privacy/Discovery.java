@@ -2,7 +2,7 @@ package org.openler.platform.privacy;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import org.openler.platform.identity.AccountId;
+import org.openler.platform.kernel.AccountId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,6 +1,6 @@
 package org.openler.platform.privacy;
 
-import org.openler.platform.identity.AccountId;
+import org.openler.platform.kernel.AccountId;
 
 /**
  * The person whose account is being deleted, as the features that still name them need to find them: the account

@@ -3,7 +3,7 @@ package org.openler.platform.privacy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.openler.platform.identity.AccountId;
+import org.openler.platform.kernel.AccountId;
 import org.springframework.stereotype.Service;
 
 /** Collects every feature's {@link PersonalData}: what is held, who accessed it, the consents given. */

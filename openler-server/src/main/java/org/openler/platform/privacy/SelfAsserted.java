@@ -1,7 +1,7 @@
 package org.openler.platform.privacy;
 
 import java.util.List;
-import org.openler.platform.identity.AccountId;
+import org.openler.platform.kernel.AccountId;
 
 /**
  * Things a person said about themselves that they may correct: the privacy center's "correct" part lists each

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.openler.platform.identity.AccountId;
+import org.openler.platform.kernel.AccountId;
 import org.openler.platform.privacy.HeldItem;
 import org.openler.platform.privacy.IdMap;
 import org.openler.platform.privacy.PersonalData;

@@ -1,7 +1,7 @@
 package org.openler.platform.profile;
 
 import java.util.List;
-import org.openler.platform.identity.AccountId;
+import org.openler.platform.kernel.AccountId;
 import org.openler.platform.privacy.SelfAsserted;
 import org.springframework.stereotype.Component;
 

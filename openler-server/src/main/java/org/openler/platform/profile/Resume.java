@@ -3,7 +3,7 @@ package org.openler.platform.profile;
 import java.util.List;
 import org.openler.platform.accounts.Account;
 import org.openler.platform.accounts.AccountService;
-import org.openler.platform.identity.AccountId;
+import org.openler.platform.kernel.AccountId;
 import org.openler.platform.wallet.StatusCheck;
 import org.openler.platform.wallet.Wallet;
 import org.springframework.stereotype.Service;

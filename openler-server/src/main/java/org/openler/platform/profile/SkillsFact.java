@@ -1,6 +1,6 @@
 package org.openler.platform.profile;
 
-import org.openler.platform.identity.AccountId;
+import org.openler.platform.kernel.AccountId;
 import org.openler.platform.web.LearnerHomeFacts;
 import org.springframework.stereotype.Component;
 

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.openler.platform.identity.AccountId;
+import org.openler.platform.kernel.AccountId;
 import org.openler.platform.skills.Competencies;
 import org.openler.platform.skills.Competency;
 import org.openler.platform.wallet.HolderKeys;

@@ -2,7 +2,7 @@ package org.openler.platform.registry;
 
 import java.net.URI;
 import java.time.Instant;
-import org.openler.platform.identity.OrganizationId;
+import org.openler.platform.kernel.OrganizationId;
 
 /**
  * A credential as the registry publishes it now: its CTID, owner, current version, the exact CTDL JSON-LD served at

@@ -1,7 +1,7 @@
 package org.openler.platform.registry;
 
 import java.time.Instant;
-import org.openler.platform.identity.OrganizationId;
+import org.openler.platform.kernel.OrganizationId;
 
 /**
  * A provider's registry entry: its CTID, state, the draft being worked on (a CTDL document, read as fields) and how

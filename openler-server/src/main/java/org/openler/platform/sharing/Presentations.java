@@ -6,7 +6,7 @@ import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
-import org.openler.platform.identity.AccountId;
+import org.openler.platform.kernel.AccountId;
 import org.openler.platform.wallet.HeldCredential;
 import org.openler.platform.wallet.HolderKeys;
 import org.openler.platform.wallet.Wallet;

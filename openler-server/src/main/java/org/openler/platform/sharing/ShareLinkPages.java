@@ -1,8 +1,8 @@
 package org.openler.platform.sharing;
 
 import java.nio.charset.StandardCharsets;
-import org.openler.platform.identity.Access;
-import org.openler.platform.identity.Audience;
+import org.openler.platform.kernel.Access;
+import org.openler.platform.kernel.Audience;
 import org.openler.standards.json.StrictJson;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
-import org.openler.platform.identity.AccountId;
+import org.openler.platform.kernel.AccountId;
 import org.openler.platform.privacy.Discovery;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.wallet.Wallet;

@@ -1,7 +1,7 @@
 package org.openler.platform.talent;
 
 import java.util.List;
-import org.openler.platform.identity.AccountId;
+import org.openler.platform.kernel.AccountId;
 import org.openler.platform.privacy.Access;
 import org.openler.platform.privacy.HeldItem;
 import org.openler.platform.privacy.IdMap;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.openler.platform.identity.AccountId;
+import org.openler.platform.kernel.AccountId;
 import org.openler.platform.matching.Evidence;
 import org.openler.platform.matching.JobTargets;
 import org.openler.platform.matching.LearnerRecord;

@@ -3,7 +3,7 @@ package org.openler.platform.transparency;
 import java.sql.Timestamp;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
-import org.openler.platform.identity.PlatformUrls;
+import org.openler.platform.kernel.PlatformUrls;
 import org.openler.platform.keys.KeySealer;
 import org.openler.standards.crypto.Ed25519;
 import org.openler.standards.crypto.Ed25519KeyPair;

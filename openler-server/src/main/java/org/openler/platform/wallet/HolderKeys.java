@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
-import org.openler.platform.identity.AccountId;
+import org.openler.platform.kernel.AccountId;
 import org.openler.platform.keys.KeySealer;
 import org.openler.standards.crypto.Ed25519;
 import org.openler.standards.crypto.Ed25519KeyPair;

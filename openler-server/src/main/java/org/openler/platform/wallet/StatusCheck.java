@@ -3,7 +3,7 @@ package org.openler.platform.wallet;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import org.openler.platform.identity.AccountId;
+import org.openler.platform.kernel.AccountId;
 import org.openler.platform.verification.Verification;
 import org.openler.standards.verify.CheckResult;
 import org.openler.standards.verify.ProblemType;

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import org.openler.platform.audit.AuditAction;
 import org.openler.platform.audit.AuditEvent;
 import org.openler.platform.audit.AuditLog;
-import org.openler.platform.identity.Actor;
+import org.openler.platform.kernel.Actor;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
 import org.openler.platform.verification.Verification;

@@ -3,7 +3,7 @@ package org.openler.platform.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
-import org.openler.platform.identity.Actors;
+import org.openler.platform.kernel.Actors;
 import org.openler.platform.problems.Problem;
 import org.openler.platform.problems.ProblemResponses;
 import org.slf4j.Logger;

@@ -20,7 +20,7 @@ import org.springframework.web.servlet.ModelAndView;
 class ErrorPages implements ErrorController {
 
     @RequestMapping("/error")
-    @org.openler.platform.identity.Access(org.openler.platform.identity.Audience.PUBLIC)
+    @org.openler.platform.kernel.Access(org.openler.platform.kernel.Audience.PUBLIC)
     ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         // A direct request for /error (not the container forwarding an error here) carries no status: there is

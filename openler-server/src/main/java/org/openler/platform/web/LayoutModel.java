@@ -1,8 +1,8 @@
 package org.openler.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.openler.platform.identity.Actors;
-import org.openler.platform.identity.PersonPrincipal;
+import org.openler.platform.kernel.Actors;
+import org.openler.platform.kernel.PersonPrincipal;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;

@@ -1,6 +1,6 @@
 package org.openler.platform.web;
 
-import org.openler.platform.identity.AccountId;
+import org.openler.platform.kernel.AccountId;
 
 /**
  * A count a feature contributes to the learner's home page (how many skills, how many shares), so the page says what

@@ -1,8 +1,8 @@
 package org.openler.platform.web;
 
 import java.util.Arrays;
-import org.openler.platform.identity.Access;
-import org.openler.platform.identity.Audience;
+import org.openler.platform.kernel.Access;
+import org.openler.platform.kernel.Audience;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
 import org.springframework.stereotype.Controller;

@@ -19,7 +19,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
     private final HandlerInterceptor accessInterceptor;
 
-    WebConfiguration(org.openler.platform.identity.AccessRules accessRules) {
+    WebConfiguration(org.openler.platform.security.AccessRules accessRules) {
         this.accessInterceptor = accessRules.interceptor();
     }
 

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openler.platform.audit.AuditAction;
 import org.openler.platform.audit.AuditLog;
-import org.openler.platform.identity.AccountKind;
+import org.openler.platform.kernel.AccountKind;
 import org.openler.platform.outbox.MailOutbox;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;

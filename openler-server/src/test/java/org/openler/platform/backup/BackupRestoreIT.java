@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.openler.platform.identity.AccountId;
-import org.openler.platform.identity.OrganizationId;
 import org.openler.platform.issuing.IssuerKeys;
+import org.openler.platform.kernel.AccountId;
+import org.openler.platform.kernel.OrganizationId;
 import org.openler.platform.sharing.ShareKit;
 import org.openler.platform.support.Instances;
 import org.openler.platform.support.PlatformTest;
@@ -144,7 +144,7 @@ class BackupRestoreIT {
                     "--spring.datasource.url=jdbc:postgresql://" + database.getHost() + ":" + database.getPort() + "/"
                             + restored);
             try {
-                assertThat(other.getBean(org.openler.platform.identity.PlatformUrls.class)
+                assertThat(other.getBean(org.openler.platform.kernel.PlatformUrls.class)
                                 .host())
                         .as("the restored instance's public host")
                         .isEqualTo("localhost:" + port);

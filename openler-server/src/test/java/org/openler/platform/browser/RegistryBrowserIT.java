@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.openler.platform.identity.Actor;
+import org.openler.platform.kernel.Actor;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.registry.CredentialOfValue;
 import org.openler.platform.registry.RegistryEntries;

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openler.platform.accounts.Account;
-import org.openler.platform.identity.StaffRole;
+import org.openler.platform.kernel.StaffRole;
 import org.openler.platform.support.Fixtures;
 import org.openler.platform.support.PlatformTest;
 import org.openler.platform.support.WebClient;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.openler.platform.audit.AuditAction;
 import org.openler.platform.audit.AuditLog;
-import org.openler.platform.identity.StaffRole;
+import org.openler.platform.kernel.StaffRole;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
 import org.openler.platform.support.Fixtures;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openler.platform.accounts.Account;
-import org.openler.platform.identity.AccountId;
+import org.openler.platform.kernel.AccountId;
 import org.openler.platform.privacy.IdMap;
 import org.openler.platform.skills.SkillMapping;
 import org.openler.platform.support.PlatformTest;

@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.openler.platform.clients.MachineClientService;
-import org.openler.platform.identity.Access;
-import org.openler.platform.identity.AccountId;
-import org.openler.platform.identity.Audience;
-import org.openler.platform.identity.Power;
-import org.openler.platform.identity.StaffRole;
+import org.openler.platform.kernel.Access;
+import org.openler.platform.kernel.AccountId;
+import org.openler.platform.kernel.Audience;
+import org.openler.platform.kernel.Power;
+import org.openler.platform.kernel.StaffRole;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationPowers;
 import org.openler.platform.organizations.OrganizationService;
@@ -408,7 +408,7 @@ class AuthorizationMatrixIT {
             case PUBLIC -> Verdict.ALLOWED;
             case SIGNED_IN -> who.person() ? Verdict.ALLOWED : Verdict.FORBIDDEN;
             case LEARNER ->
-                who.kind == org.openler.platform.identity.AccountKind.LEARNER ? Verdict.ALLOWED : Verdict.FORBIDDEN;
+                who.kind == org.openler.platform.kernel.AccountKind.LEARNER ? Verdict.ALLOWED : Verdict.FORBIDDEN;
             case OPERATOR -> who.operator ? Verdict.ALLOWED : Verdict.FORBIDDEN;
             case ORGANIZATION_STAFF -> {
                 if (!organizationExists) {

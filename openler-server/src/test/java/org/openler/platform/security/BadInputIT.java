@@ -27,7 +27,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.openler.platform.clients.MachineClientService;
-import org.openler.platform.identity.StaffRole;
+import org.openler.platform.kernel.StaffRole;
 import org.openler.platform.security.Cast.Who;
 import org.openler.platform.security.RouteTable.Route;
 import org.openler.platform.support.Fixtures;

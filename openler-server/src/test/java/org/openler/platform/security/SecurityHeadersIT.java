@@ -20,7 +20,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.openler.platform.accounts.Account;
-import org.openler.platform.identity.Audience;
+import org.openler.platform.kernel.Audience;
 import org.openler.platform.security.RouteTable.Route;
 import org.openler.platform.sharing.ShareKit;
 import org.openler.platform.sharing.Shares;

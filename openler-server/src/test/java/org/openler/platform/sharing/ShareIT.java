@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openler.platform.accounts.Account;
-import org.openler.platform.identity.StaffRole;
+import org.openler.platform.kernel.StaffRole;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.support.Fixtures;
 import org.openler.platform.support.PlatformTest;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openler.platform.accounts.Account;
 import org.openler.platform.accounts.AccountService;
-import org.openler.platform.identity.AccountKind;
+import org.openler.platform.kernel.AccountKind;
 import org.openler.platform.keys.SecretTokens;
 import org.openler.platform.support.Fixtures;
 import org.openler.platform.support.PlatformTest;

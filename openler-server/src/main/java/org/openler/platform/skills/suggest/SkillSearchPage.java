@@ -2,8 +2,8 @@ package org.openler.platform.skills.suggest;
 
 import java.util.List;
 import java.util.Optional;
-import org.openler.platform.identity.Access;
-import org.openler.platform.identity.Audience;
+import org.openler.platform.kernel.Access;
+import org.openler.platform.kernel.Audience;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.openler.platform.identity.PlatformUrls;
+import org.openler.platform.kernel.PlatformUrls;
 import org.openler.platform.skills.Competencies;
 import org.openler.platform.skills.Competency;
 import org.openler.platform.skills.Framework;

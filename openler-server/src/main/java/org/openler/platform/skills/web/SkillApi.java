@@ -1,8 +1,8 @@
 package org.openler.platform.skills.web;
 
 import java.util.List;
-import org.openler.platform.identity.Access;
-import org.openler.platform.identity.Audience;
+import org.openler.platform.kernel.Access;
+import org.openler.platform.kernel.Audience;
 import org.openler.platform.skills.web.SkillViews.CompetencyView;
 import org.openler.platform.skills.web.SkillViews.FrameworkPage;
 import org.openler.platform.skills.web.SkillViews.FrameworkView;

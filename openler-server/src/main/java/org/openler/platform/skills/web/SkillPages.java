@@ -2,10 +2,10 @@ package org.openler.platform.skills.web;
 
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
-import org.openler.platform.identity.Access;
-import org.openler.platform.identity.Actor;
-import org.openler.platform.identity.Actors;
-import org.openler.platform.identity.Audience;
+import org.openler.platform.kernel.Access;
+import org.openler.platform.kernel.Actor;
+import org.openler.platform.kernel.Actors;
+import org.openler.platform.kernel.Audience;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
 import org.openler.platform.problems.ProblemResponses;

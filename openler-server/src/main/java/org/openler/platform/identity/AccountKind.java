@@ -1,7 +1,0 @@
-package org.openler.platform.identity;
-
-/** The two kinds of account: a learner or jobseeker, and a staff member of providers and employers. */
-public enum AccountKind {
-    LEARNER,
-    STAFF
-}
