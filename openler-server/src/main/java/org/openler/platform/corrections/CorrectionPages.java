@@ -12,6 +12,7 @@ import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.ProblemResponses;
+import org.openler.platform.wallet.HeldCredentialId;
 import org.openler.platform.wallet.Wallet;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -56,7 +57,8 @@ class CorrectionPages {
             HttpServletResponse response,
             RedirectAttributes redirect) {
         try {
-            requests.request((Actor.Person) Actors.current(), uuid(credential, "credential"), message);
+            requests.request(
+                    (Actor.Person) Actors.current(), new HeldCredentialId(uuid(credential, "credential")), message);
         } catch (PlatformException refused) {
             if (!ProblemResponses.wantsHtml(request)) {
                 throw refused;

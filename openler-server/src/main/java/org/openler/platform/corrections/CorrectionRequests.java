@@ -15,6 +15,7 @@ import org.openler.platform.kernel.AccountId;
 import org.openler.platform.kernel.Actor;
 import org.openler.platform.kernel.OrganizationId;
 import org.openler.platform.problems.PlatformException;
+import org.openler.platform.wallet.HeldCredentialId;
 import org.openler.platform.wallet.Wallet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -49,10 +50,10 @@ public class CorrectionRequests {
 
     /** Asks the issuer of one of the person's credentials (issued on this platform) to correct it. */
     @Transactional
-    public UUID request(Actor.Person person, UUID heldCredential, String message) {
+    public UUID request(Actor.Person person, HeldCredentialId heldCredential, String message) {
         String text = text(message, "message", "Say what is wrong, in up to " + MAX_TEXT + " characters.");
         Wallet.IssuedHere held = wallet.issuedHere(person.accountId()).stream()
-                .filter(h -> h.id().equals(heldCredential))
+                .filter(h -> h.id().equals(heldCredential.value()))
                 .findFirst()
                 .orElseThrow(() -> PlatformException.invalid(
                         "credential", "Choose one of your credentials issued by an organization on OpenLER."));

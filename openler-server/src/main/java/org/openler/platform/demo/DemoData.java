@@ -17,6 +17,7 @@ import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.privacy.Discovery;
 import org.openler.platform.wallet.Claims;
+import org.openler.platform.wallet.HeldCredentialId;
 import org.openler.platform.wallet.Wallet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -215,7 +216,7 @@ class DemoData implements ApplicationRunner {
                     .findFirst()
                     .ifPresent(held -> corrections.request(
                             person(claire),
-                            held.id(),
+                            new HeldCredentialId(held.id()),
                             "My family name is Dubois, with an s; please check the spelling on this credential."));
         }
     }

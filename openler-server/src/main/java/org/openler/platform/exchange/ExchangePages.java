@@ -6,6 +6,7 @@ import org.openler.platform.kernel.Actor;
 import org.openler.platform.kernel.Actors;
 import org.openler.platform.kernel.Audience;
 import org.openler.platform.wallet.HeldCredential;
+import org.openler.platform.wallet.HeldCredentialId;
 import org.openler.platform.wallet.Wallet;
 import org.openler.platform.web.QrCodes;
 import org.springframework.stereotype.Controller;
@@ -34,7 +35,7 @@ class ExchangePages {
     @GetMapping("/wallet/credentials/{id}/send")
     @Access(Audience.LEARNER)
     String start(@PathVariable UUID id, Model model) {
-        HeldCredential held = wallet.get(learner().accountId(), id);
+        HeldCredential held = wallet.get(learner().accountId(), new HeldCredentialId(id));
         model.addAttribute("credential", held);
         return "exchange/send";
     }
@@ -43,8 +44,8 @@ class ExchangePages {
     @Access(Audience.LEARNER)
     String offer(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean txCode, Model model) {
         Actor.Person me = learner();
-        HeldCredential held = wallet.get(me.accountId(), id);
-        Offers.Offer offer = offers.offer(me, id, txCode);
+        HeldCredential held = wallet.get(me.accountId(), new HeldCredentialId(id));
+        Offers.Offer offer = offers.offer(me, new HeldCredentialId(id), txCode);
         model.addAttribute("credential", held);
         model.addAttribute("offer", offer);
         model.addAttribute("lcwQr", QrCodes.svgDataUrl(offer.lcwDeepLink().toString()));

@@ -17,6 +17,7 @@ import org.openler.platform.kernel.PlatformUrls;
 import org.openler.platform.keys.SecretTokens;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
+import org.openler.platform.wallet.HeldCredentialId;
 import org.openler.platform.wallet.Wallet;
 import org.openler.standards.json.Jsons;
 import org.openler.standards.json.StrictJson;
@@ -68,7 +69,7 @@ public class Offers {
      * learner's credential; refused for an imported one, which this platform cannot issue again.
      */
     @Transactional
-    public Offer offer(Actor.Person learner, UUID heldCredential, boolean withTxCode) {
+    public Offer offer(Actor.Person learner, HeldCredentialId heldCredential, boolean withTxCode) {
         UUID issued = wallet.issuedHere(learner.accountId(), heldCredential)
                 .orElseThrow(() -> new PlatformException(
                         Problem.UNPROCESSABLE,
@@ -81,7 +82,7 @@ public class Offers {
         ExchangeStore.NewOffer offer = new ExchangeStore.NewOffer(
                 id,
                 learner.accountId(),
-                heldCredential,
+                heldCredential.value(),
                 issued,
                 SecretTokens.newToken(),
                 code,

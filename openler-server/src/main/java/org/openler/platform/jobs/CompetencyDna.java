@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.openler.platform.skills.Competencies;
 import org.openler.platform.skills.Match;
 import org.openler.platform.skills.Occupation;
+import org.openler.platform.skills.OccupationId;
 import org.openler.platform.skills.Occupations;
 import org.openler.platform.skills.Requirement;
 import org.openler.platform.skills.RequirementSource;
@@ -77,11 +78,13 @@ public class CompetencyDna {
     }
 
     public Proposal propose(Occupation occupation) {
-        List<Requirement> own = occupations.requirements(occupation.id());
-        List<Occupation> related =
-                occupations.related(occupation.id()).stream().limit(RELATED).toList();
-        List<List<Requirement>> relatedRequirements =
-                related.stream().map(r -> occupations.requirements(r.id())).toList();
+        List<Requirement> own = occupations.requirements(new OccupationId(occupation.id()));
+        List<Occupation> related = occupations.related(new OccupationId(occupation.id())).stream()
+                .limit(RELATED)
+                .toList();
+        List<List<Requirement>> relatedRequirements = related.stream()
+                .map(r -> occupations.requirements(new OccupationId(r.id())))
+                .toList();
         double[] rho = new double[related.size()];
         for (int i = 0; i < rho.length; i++) {
             rho[i] = 1 - 0.5 * i / Math.max(1, rho.length - 1);
@@ -269,7 +272,11 @@ public class CompetencyDna {
     }
 
     private List<Requirement> escoRequirements(URI escoOccupation) {
-        return occupations.byUri(escoOccupation).map(o -> occupations.requirements(o.id())).orElse(List.of()).stream()
+        return occupations
+                .byUri(escoOccupation)
+                .map(o -> occupations.requirements(new OccupationId(o.id())))
+                .orElse(List.of())
+                .stream()
                 .filter(r -> r.source() == RequirementSource.LISTED)
                 .toList();
     }

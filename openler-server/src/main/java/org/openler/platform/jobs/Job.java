@@ -3,6 +3,7 @@ package org.openler.platform.jobs;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.openler.platform.kernel.JobId;
 import org.openler.platform.kernel.OrganizationId;
 
 /**

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.kernel.Access;
 import org.openler.platform.kernel.Audience;
+import org.openler.platform.kernel.JobId;
 import org.openler.platform.kernel.PlatformUrls;
 import org.openler.platform.kernel.Power;
 import org.openler.platform.organizations.Organization;

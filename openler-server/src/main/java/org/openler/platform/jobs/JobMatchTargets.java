@@ -2,7 +2,7 @@ package org.openler.platform.jobs;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import org.openler.platform.kernel.JobId;
 import org.openler.platform.matching.JobTarget;
 import org.openler.platform.matching.JobTargets;
 import org.openler.platform.matching.MatchTarget;
@@ -23,8 +23,8 @@ class JobMatchTargets implements JobTargets {
     }
 
     @Override
-    public Optional<MatchTarget> forJob(UUID jobId) {
-        return jobs.find(new JobId(jobId)).map(JobMatchTargets::target);
+    public Optional<MatchTarget> forJob(JobId jobId) {
+        return jobs.find(jobId).map(JobMatchTargets::target);
     }
 
     @Override
@@ -33,8 +33,8 @@ class JobMatchTargets implements JobTargets {
     }
 
     @Override
-    public Optional<JobTarget> job(UUID jobId) {
-        return jobs.find(new JobId(jobId)).map(JobMatchTargets::jobTarget);
+    public Optional<JobTarget> job(JobId jobId) {
+        return jobs.find(jobId).map(JobMatchTargets::jobTarget);
     }
 
     private static JobTarget jobTarget(Job job) {

@@ -10,6 +10,7 @@ import org.openler.platform.kernel.Access;
 import org.openler.platform.kernel.Actor;
 import org.openler.platform.kernel.Actors;
 import org.openler.platform.kernel.Audience;
+import org.openler.platform.kernel.JobId;
 import org.openler.platform.kernel.Power;
 import org.openler.platform.kernel.StaffRole;
 import org.openler.platform.organizations.Organization;

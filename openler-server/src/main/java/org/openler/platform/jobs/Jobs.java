@@ -3,6 +3,7 @@ package org.openler.platform.jobs;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.openler.platform.kernel.JobId;
 import org.openler.platform.kernel.OrganizationId;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.skills.Occupation;

@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.kernel.Access;
 import org.openler.platform.kernel.Audience;
+import org.openler.platform.kernel.JobId;
 import org.openler.platform.kernel.PlatformUrls;
 import org.openler.platform.problems.PlatformException;
 import org.springframework.context.i18n.LocaleContextHolder;

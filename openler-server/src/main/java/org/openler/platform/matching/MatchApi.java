@@ -7,6 +7,7 @@ import org.openler.platform.kernel.AccountId;
 import org.openler.platform.kernel.Actor;
 import org.openler.platform.kernel.Actors;
 import org.openler.platform.kernel.Audience;
+import org.openler.platform.kernel.JobId;
 import org.openler.platform.problems.PlatformException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
@@ -89,7 +90,7 @@ class MatchApi {
             } catch (IllegalArgumentException e) {
                 throw PlatformException.invalid("job", "A job id is a UUID.");
             }
-            return matching.job(me, id, measure);
+            return matching.job(me, new JobId(id), measure);
         }
         return matching.occupation(me, occupation, measure);
     }

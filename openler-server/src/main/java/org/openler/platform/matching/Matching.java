@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.openler.platform.kernel.AccountId;
+import org.openler.platform.kernel.JobId;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.skills.Competencies;
 import org.openler.platform.skills.Competency;
+import org.openler.platform.skills.CompetencyId;
 import org.openler.platform.skills.Occupation;
 import org.openler.platform.skills.Occupations;
 import org.springframework.stereotype.Service;
@@ -66,8 +68,8 @@ public class Matching {
     /** One job or occupation in a list, with the learner's score. */
     public record Ranked(Subject subject, int score, int met, int total) {}
 
-    public Result job(AccountId learner, UUID jobId, SetCover.Measure measure) {
-        JobTarget job = findJob(jobId).orElseThrow(() -> PlatformException.notFound("The job"));
+    public Result job(AccountId learner, JobId jobId, SetCover.Measure measure) {
+        JobTarget job = findJob(jobId.value()).orElseThrow(() -> PlatformException.notFound("The job"));
         if (job.target().requirements().isEmpty()) {
             throw PlatformException.invalid("job", "This job lists no requirements to match against.");
         }
@@ -150,7 +152,8 @@ public class Matching {
             if (c.isEmpty()) {
                 continue;
             }
-            List<Occupation> requiring = occupations.requiring(c.get().id(), REQUIRING);
+            List<Occupation> requiring =
+                    occupations.requiring(new CompetencyId(c.get().id()), REQUIRING);
             for (int i = 0; i < requiring.size(); i++) {
                 // a generic skill (Critical Thinking) is required by hundreds: a high place counts more than a low one
                 Occupation o = requiring.get(i);
@@ -198,7 +201,7 @@ public class Matching {
 
     Optional<JobTarget> findJob(UUID id) {
         for (JobTargets source : jobTargets) {
-            Optional<JobTarget> job = source.job(id);
+            Optional<JobTarget> job = source.job(new JobId(id));
             if (job.isPresent()) {
                 return job;
             }

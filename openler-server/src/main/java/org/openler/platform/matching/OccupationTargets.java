@@ -15,6 +15,7 @@ import org.openler.platform.skills.Competencies;
 import org.openler.platform.skills.FrameworkImported;
 import org.openler.platform.skills.Match;
 import org.openler.platform.skills.Occupation;
+import org.openler.platform.skills.OccupationId;
 import org.openler.platform.skills.Occupations;
 import org.openler.platform.skills.Requirement;
 import org.springframework.context.event.EventListener;
@@ -100,7 +101,7 @@ class OccupationTargets {
     /** The occupation's own requirements, one per skill, heaviest (then essential) first. */
     List<TargetSkill> own(Occupation occupation) {
         Map<String, TargetSkill> once = new LinkedHashMap<>();
-        for (Requirement r : occupations.requirements(occupation.id())) {
+        for (Requirement r : occupations.requirements(new OccupationId(occupation.id()))) {
             if (r.weight() <= 0) {
                 continue;
             }

@@ -17,6 +17,7 @@ import org.openler.platform.problems.PlatformException;
 import org.openler.platform.skills.Competencies;
 import org.openler.platform.skills.Match;
 import org.openler.platform.skills.Occupation;
+import org.openler.platform.skills.OccupationId;
 import org.openler.platform.skills.Occupations;
 import org.springframework.stereotype.Service;
 
@@ -85,7 +86,7 @@ public class Pathways {
         MatchTarget startTarget = targets.target(start);
         Role here = role(learner, record, start, startTarget, start, measure);
         List<Role> next = new ArrayList<>();
-        for (Occupation o : occupations.related(start.id())) {
+        for (Occupation o : occupations.related(new OccupationId(start.id()))) {
             if (next.size() >= RELATED) {
                 break;
             }
@@ -140,7 +141,7 @@ public class Pathways {
             if (depth.get(here.id()) >= MAX_HOPS) {
                 continue;
             }
-            for (Occupation next : occupations.related(here.id())) {
+            for (Occupation next : occupations.related(new OccupationId(here.id()))) {
                 if (seen.add(next.id())) {
                     parent.put(next.id(), here);
                     depth.put(next.id(), depth.get(here.id()) + 1);

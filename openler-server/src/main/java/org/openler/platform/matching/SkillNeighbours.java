@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openler.platform.skills.Competencies;
 import org.openler.platform.skills.Competency;
+import org.openler.platform.skills.CompetencyId;
 import org.openler.platform.skills.FrameworkImported;
 import org.openler.platform.skills.Match;
 import org.springframework.context.event.EventListener;
@@ -54,16 +55,16 @@ class SkillNeighbours {
     private List<Neighbour> read(URI skill) {
         List<Neighbour> found = new ArrayList<>();
         competencies.byUri(skill).ifPresent(c -> {
-            for (Competency broader : competencies.broader(c.id())) {
+            for (Competency broader : competencies.broader(new CompetencyId(c.id()))) {
                 found.add(new Neighbour(skill, broader.uri(), Relation.NARROWER));
-                List<Competency> siblings = competencies.narrower(broader.id(), MAX_SIBLINGS + 1);
+                List<Competency> siblings = competencies.narrower(new CompetencyId(broader.id()), MAX_SIBLINGS + 1);
                 if (siblings.size() <= MAX_SIBLINGS) {
                     for (Competency sibling : siblings) {
                         found.add(new Neighbour(skill, sibling.uri(), Relation.SIBLING));
                     }
                 }
             }
-            for (Competency narrower : competencies.narrower(c.id(), MAX_SIBLINGS)) {
+            for (Competency narrower : competencies.narrower(new CompetencyId(c.id()), MAX_SIBLINGS)) {
                 found.add(new Neighbour(skill, narrower.uri(), Relation.BROADER));
             }
         });

@@ -25,6 +25,7 @@ import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
 import org.openler.platform.verification.AllowedOrigins;
 import org.openler.platform.wallet.HeldCredential;
+import org.openler.platform.wallet.HeldCredentialId;
 import org.openler.platform.wallet.HolderKeys;
 import org.openler.platform.wallet.Wallet;
 import org.openler.standards.StandardsException;
@@ -159,7 +160,8 @@ class WalletPresenting {
             case AuthorizationRequest.SD_JWT_FORMAT ->
                 held.format() == HeldCredential.Format.SD_JWT
                         && (query.vctValues().isEmpty()
-                                || query.vctValues().contains(vct(wallet.document(learner, held.id()))));
+                                || query.vctValues()
+                                        .contains(vct(wallet.document(learner, new HeldCredentialId(held.id())))));
             case AuthorizationRequest.LDP_FORMAT -> held.format() == HeldCredential.Format.DATA_INTEGRITY;
             default -> false;
         };
@@ -185,7 +187,7 @@ class WalletPresenting {
                 .findFirst()
                 .orElseThrow(() -> PlatformException.invalid("credential", "Choose one of the credentials listed."));
         AuthorizationRequest.CredentialQuery query = reading.query();
-        String document = wallet.document(learner, credentialId);
+        String document = wallet.document(learner, new HeldCredentialId(credentialId));
         HolderKeys.HolderKey key = holderKeys.signingKey(learner);
         Instant now = clock.instant();
         String vpToken;

@@ -34,8 +34,8 @@ public class Experiences {
         return store.experiences(owner);
     }
 
-    public Experience get(AccountId owner, UUID id) {
-        return store.experience(owner, id).orElseThrow(() -> PlatformException.notFound("The experience"));
+    public Experience get(AccountId owner, ExperienceId id) {
+        return store.experience(owner, id.value()).orElseThrow(() -> PlatformException.notFound("The experience"));
     }
 
     @Transactional
@@ -49,15 +49,15 @@ public class Experiences {
     }
 
     @Transactional
-    public void update(AccountId owner, UUID id, Input input) {
-        if (!store.updateExperience(owner, id, fields(input), clock.instant())) {
+    public void update(AccountId owner, ExperienceId id, Input input) {
+        if (!store.updateExperience(owner, id.value(), fields(input), clock.instant())) {
             throw PlatformException.notFound("The experience");
         }
     }
 
     @Transactional
-    public void delete(AccountId owner, UUID id) {
-        if (!store.deleteExperience(owner, id)) {
+    public void delete(AccountId owner, ExperienceId id) {
+        if (!store.deleteExperience(owner, id.value())) {
             throw PlatformException.notFound("The experience");
         }
     }

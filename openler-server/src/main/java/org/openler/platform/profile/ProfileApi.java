@@ -185,20 +185,23 @@ class ProfileApi {
     ResponseEntity<OwnSkillView> addSkill(@RequestBody @Nullable SkillRequest request) {
         UUID id = selfAsserted.add(ProfilePages.learner(), body(request).input());
         return ResponseEntity.created(URI.create("/api/v1/profile/skills/own/" + id))
-                .body(OwnSkillView.of(selfAsserted.get(ProfilePages.learner(), id)));
+                .body(OwnSkillView.of(selfAsserted.get(ProfilePages.learner(), new SelfAssertedSkillId(id))));
     }
 
     @PutMapping(value = "/api/v1/profile/skills/own/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Access(Audience.LEARNER)
     OwnSkillView updateSkill(@PathVariable UUID id, @RequestBody @Nullable SkillRequest request) {
-        selfAsserted.update(ProfilePages.learner(), id, body(request).input());
-        return OwnSkillView.of(selfAsserted.get(ProfilePages.learner(), id));
+        selfAsserted.update(
+                ProfilePages.learner(),
+                new SelfAssertedSkillId(id),
+                body(request).input());
+        return OwnSkillView.of(selfAsserted.get(ProfilePages.learner(), new SelfAssertedSkillId(id)));
     }
 
     @DeleteMapping("/api/v1/profile/skills/own/{id}")
     @Access(Audience.LEARNER)
     ResponseEntity<Void> deleteSkill(@PathVariable UUID id) {
-        selfAsserted.delete(ProfilePages.learner(), id);
+        selfAsserted.delete(ProfilePages.learner(), new SelfAssertedSkillId(id));
         return ResponseEntity.noContent().build();
     }
 
@@ -215,20 +218,21 @@ class ProfileApi {
     ResponseEntity<ExperienceView> addExperience(@RequestBody @Nullable ExperienceRequest request) {
         UUID id = experiences.add(ProfilePages.learner(), body(request).input());
         return ResponseEntity.created(URI.create("/api/v1/profile/experiences/" + id))
-                .body(ExperienceView.of(experiences.get(ProfilePages.learner(), id)));
+                .body(ExperienceView.of(experiences.get(ProfilePages.learner(), new ExperienceId(id))));
     }
 
     @PutMapping(value = "/api/v1/profile/experiences/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Access(Audience.LEARNER)
     ExperienceView updateExperience(@PathVariable UUID id, @RequestBody @Nullable ExperienceRequest request) {
-        experiences.update(ProfilePages.learner(), id, body(request).input());
-        return ExperienceView.of(experiences.get(ProfilePages.learner(), id));
+        experiences.update(
+                ProfilePages.learner(), new ExperienceId(id), body(request).input());
+        return ExperienceView.of(experiences.get(ProfilePages.learner(), new ExperienceId(id)));
     }
 
     @DeleteMapping("/api/v1/profile/experiences/{id}")
     @Access(Audience.LEARNER)
     ResponseEntity<Void> deleteExperience(@PathVariable UUID id) {
-        experiences.delete(ProfilePages.learner(), id);
+        experiences.delete(ProfilePages.learner(), new ExperienceId(id));
         return ResponseEntity.noContent().build();
     }
 

@@ -99,7 +99,7 @@ class ProfilePages {
     @GetMapping("/wallet/skills/{id}/edit")
     @Access(Audience.LEARNER)
     String editSkill(@PathVariable UUID id, @RequestParam(defaultValue = "") String words, Model model) {
-        SelfAssertedSkill skill = selfAsserted.get(learner(), id);
+        SelfAssertedSkill skill = selfAsserted.get(learner(), new SelfAssertedSkillId(id));
         model.addAttribute("skill", skill);
         model.addAttribute("held", wallet.list(learner(), true));
         suggestions(words.isBlank() ? skill.ownWords() : words, model);
@@ -119,7 +119,7 @@ class ProfilePages {
         try {
             selfAsserted.update(
                     learner(),
-                    id,
+                    new SelfAssertedSkillId(id),
                     new SelfAssertedSkills.Input(ownWords, competency, evidenceUrl, evidenceText, evidenceCredential));
         } catch (PlatformException refused) {
             if (refused.fieldErrors().isEmpty()) {
@@ -134,7 +134,7 @@ class ProfilePages {
     @PostMapping("/wallet/skills/{id}/delete")
     @Access(Audience.LEARNER)
     String deleteSkill(@PathVariable UUID id) {
-        selfAsserted.delete(learner(), id);
+        selfAsserted.delete(learner(), new SelfAssertedSkillId(id));
         return "redirect:/wallet/skills#own";
     }
 
@@ -190,7 +190,7 @@ class ProfilePages {
     @GetMapping("/wallet/experiences/{id}/edit")
     @Access(Audience.LEARNER)
     String editExperience(@PathVariable UUID id, Model model) {
-        model.addAttribute("experience", experiences.get(learner(), id));
+        model.addAttribute("experience", experiences.get(learner(), new ExperienceId(id)));
         return "profile/experience-edit";
     }
 
@@ -207,7 +207,9 @@ class ProfilePages {
             RedirectAttributes redirect) {
         try {
             experiences.update(
-                    learner(), id, new Experiences.Input(kind, title, organization, start, end, description));
+                    learner(),
+                    new ExperienceId(id),
+                    new Experiences.Input(kind, title, organization, start, end, description));
         } catch (PlatformException refused) {
             if (refused.fieldErrors().isEmpty()) {
                 throw refused;
@@ -221,7 +223,7 @@ class ProfilePages {
     @PostMapping("/wallet/experiences/{id}/delete")
     @Access(Audience.LEARNER)
     String deleteExperience(@PathVariable UUID id) {
-        experiences.delete(learner(), id);
+        experiences.delete(learner(), new ExperienceId(id));
         return "redirect:/wallet/resume#experiences";
     }
 

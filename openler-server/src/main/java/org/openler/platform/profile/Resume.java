@@ -4,6 +4,7 @@ import java.util.List;
 import org.openler.platform.accounts.Account;
 import org.openler.platform.accounts.AccountService;
 import org.openler.platform.kernel.AccountId;
+import org.openler.platform.wallet.HeldCredentialId;
 import org.openler.platform.wallet.StatusCheck;
 import org.openler.platform.wallet.Wallet;
 import org.springframework.stereotype.Service;
@@ -42,7 +43,10 @@ public class Resume {
         SkillsProfile.Profile now = profile.read(owner);
         String name = accounts.find(owner).map(Account::displayName).orElse("");
         List<Shown> shown = now.credentials().stream()
-                .map(c -> new Shown(c, wallet.document(owner, c.credential().id())))
+                .map(c -> new Shown(
+                        c,
+                        wallet.document(
+                                owner, new HeldCredentialId(c.credential().id()))))
                 .toList();
         return new View(name, experiences.list(owner), shown, now.skills());
     }

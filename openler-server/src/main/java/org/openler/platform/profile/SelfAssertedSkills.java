@@ -12,6 +12,7 @@ import org.openler.platform.problems.PlatformException;
 import org.openler.platform.skills.Competencies;
 import org.openler.platform.skills.Competency;
 import org.openler.platform.wallet.HeldCredential;
+import org.openler.platform.wallet.HeldCredentialId;
 import org.openler.platform.wallet.Wallet;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,8 +57,8 @@ public class SelfAssertedSkills {
         return store.skills(owner);
     }
 
-    public SelfAssertedSkill get(AccountId owner, UUID id) {
-        return store.skill(owner, id).orElseThrow(() -> PlatformException.notFound("The skill"));
+    public SelfAssertedSkill get(AccountId owner, SelfAssertedSkillId id) {
+        return store.skill(owner, id.value()).orElseThrow(() -> PlatformException.notFound("The skill"));
     }
 
     @Transactional
@@ -71,16 +72,16 @@ public class SelfAssertedSkills {
     }
 
     @Transactional
-    public void update(AccountId owner, UUID id, Input input) {
+    public void update(AccountId owner, SelfAssertedSkillId id, Input input) {
         ProfileStore.SkillFields fields = fields(owner, input);
-        if (!store.updateSkill(owner, id, fields, clock.instant())) {
+        if (!store.updateSkill(owner, id.value(), fields, clock.instant())) {
             throw PlatformException.notFound("The skill");
         }
     }
 
     @Transactional
-    public void delete(AccountId owner, UUID id) {
-        if (!store.deleteSkill(owner, id)) {
+    public void delete(AccountId owner, SelfAssertedSkillId id) {
+        if (!store.deleteSkill(owner, id.value())) {
             throw PlatformException.notFound("The skill");
         }
     }
@@ -110,7 +111,7 @@ public class SelfAssertedSkills {
         }
         UUID credential = null;
         if (!input.evidenceCredential().isBlank()) {
-            credential = wallet.find(owner, uuid(input.evidenceCredential()))
+            credential = wallet.find(owner, new HeldCredentialId(uuid(input.evidenceCredential())))
                     .map(HeldCredential::id)
                     .orElseThrow(
                             () -> PlatformException.invalid("evidenceCredential", "Choose one of your credentials."));

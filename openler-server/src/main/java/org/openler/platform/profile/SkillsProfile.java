@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.openler.platform.kernel.AccountId;
 import org.openler.platform.skills.Competencies;
 import org.openler.platform.skills.Competency;
+import org.openler.platform.wallet.HeldCredentialId;
 import org.openler.platform.wallet.HolderKeys;
 import org.openler.platform.wallet.StatusCheck;
 import org.openler.platform.wallet.Wallet;
@@ -58,7 +59,8 @@ public class SkillsProfile {
         List<Backing> verified = new ArrayList<>();
         for (StatusCheck.Checked checked : shown) {
             if (checked.state() == StatusCheck.State.VERIFIED) {
-                String document = wallet.document(owner, checked.credential().id());
+                String document = wallet.document(
+                        owner, new HeldCredentialId(checked.credential().id()));
                 verified.add(new Backing(
                         checked,
                         document,

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.openler.platform.kernel.AccountId;
 import org.openler.platform.wallet.HeldCredential;
+import org.openler.platform.wallet.HeldCredentialId;
 import org.openler.platform.wallet.HolderKeys;
 import org.openler.platform.wallet.Wallet;
 import org.openler.standards.dataintegrity.EddsaRdfc2022;
@@ -51,11 +52,11 @@ class Presentations {
             if (id == null) {
                 continue; // the credential left the wallet: it is no longer shared
             }
-            Optional<HeldCredential> held = wallet.find(owner, id);
+            Optional<HeldCredential> held = wallet.find(owner, new HeldCredentialId(id));
             if (held.isEmpty()) {
                 continue;
             }
-            String document = wallet.document(owner, id);
+            String document = wallet.document(owner, new HeldCredentialId(id));
             if (held.get().format() == HeldCredential.Format.SD_JWT) {
                 // Only the claims the learner chose, bound to this access by a Key Binding JWT (nonce = the
                 // challenge, aud = the domain), carried as VC Data Model 2.0 carries any securing format other

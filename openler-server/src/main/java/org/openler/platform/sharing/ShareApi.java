@@ -102,10 +102,10 @@ class ShareApi {
     @Access(Audience.LEARNER)
     DetailView get(@PathVariable UUID id) {
         AccountId me = SharePages.learner();
-        Share share = shares.get(me, id);
+        Share share = shares.get(me, new ShareId(id));
         return new DetailView(
                 ShareView.of(share),
-                shares.accesses(me, id).stream()
+                shares.accesses(me, new ShareId(id)).stream()
                         .map(a -> new AccessView(
                                 a.at(),
                                 a.kind().name().toLowerCase(),
@@ -117,6 +117,6 @@ class ShareApi {
     @PostMapping(value = "/api/v1/shares/{id}/revoke", produces = MediaType.APPLICATION_JSON_VALUE)
     @Access(Audience.LEARNER)
     ShareView revoke(@PathVariable UUID id) {
-        return ShareView.of(shares.revoke(SharePages.learner(), id));
+        return ShareView.of(shares.revoke(SharePages.learner(), new ShareId(id)));
     }
 }

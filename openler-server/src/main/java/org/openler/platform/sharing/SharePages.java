@@ -108,15 +108,15 @@ class SharePages {
     @Access(Audience.LEARNER)
     String share(@PathVariable UUID id, Model model) {
         AccountId me = learner();
-        model.addAttribute("share", shares.get(me, id));
-        model.addAttribute("accessLog", shares.accesses(me, id));
+        model.addAttribute("share", shares.get(me, new ShareId(id)));
+        model.addAttribute("accessLog", shares.accesses(me, new ShareId(id)));
         return "sharing/share";
     }
 
     @PostMapping("/wallet/shares/{id}/revoke")
     @Access(Audience.LEARNER)
     String revoke(@PathVariable UUID id, RedirectAttributes redirect) {
-        shares.revoke(learner(), id);
+        shares.revoke(learner(), new ShareId(id));
         redirect.addFlashAttribute("revoked", true);
         return "redirect:/wallet/shares/" + id;
     }

@@ -16,6 +16,7 @@ import org.openler.platform.keys.SecretTokens;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
 import org.openler.platform.wallet.HeldCredential;
+import org.openler.platform.wallet.HeldCredentialId;
 import org.openler.platform.wallet.Wallet;
 import org.openler.standards.sdjwt.SdJwt;
 import org.springframework.stereotype.Service;
@@ -83,7 +84,7 @@ public class Shares {
             if (held.format() == HeldCredential.Format.SD_JWT) {
                 claims.put(
                         held.id(),
-                        SdJwt.parse(wallet.document(owner, held.id())).disclosures().stream()
+                        SdJwt.parse(wallet.document(owner, new HeldCredentialId(held.id()))).disclosures().stream()
                                 .flatMap(d -> d.claimName().stream())
                                 .distinct()
                                 .toList());
@@ -97,7 +98,7 @@ public class Shares {
      * refused rather than silently dropped, so the learner never believes they shared what they did not.
      */
     private List<String> disclosable(AccountId owner, HeldCredential held, List<String> chosen) {
-        List<String> names = SdJwt.parse(wallet.document(owner, held.id())).disclosures().stream()
+        List<String> names = SdJwt.parse(wallet.document(owner, new HeldCredentialId(held.id()))).disclosures().stream()
                 .flatMap(d -> d.claimName().stream())
                 .distinct()
                 .toList();
@@ -129,7 +130,7 @@ public class Shares {
         }
         List<Share.Item> items = new ArrayList<>();
         for (UUID id : ids) {
-            HeldCredential held = wallet.find(owner, id)
+            HeldCredential held = wallet.find(owner, new HeldCredentialId(id))
                     .orElseThrow(() -> PlatformException.invalid("credentials", "Choose among your own credentials."));
             List<String> claims = request.claims().getOrDefault(id, List.of());
             switch (held.format()) {
@@ -171,7 +172,7 @@ public class Shares {
         for (int i = 0; i < items.size(); i++) {
             store.insertItem(id, i, items.get(i));
         }
-        return new Created(get(owner, id), token);
+        return new Created(get(owner, new ShareId(id)), token);
     }
 
     /**
@@ -205,23 +206,23 @@ public class Shares {
         return rows.stream().map(row -> share(row, items.get(row.id()), now)).toList();
     }
 
-    public Share get(AccountId owner, UUID id) {
-        ShareStore.Row row = store.find(owner, id).orElseThrow(() -> PlatformException.notFound("The share"));
-        return share(row, store.items(owner, List.of(id)).get(id), clock.instant());
+    public Share get(AccountId owner, ShareId id) {
+        ShareStore.Row row = store.find(owner, id.value()).orElseThrow(() -> PlatformException.notFound("The share"));
+        return share(row, store.items(owner, List.of(id.value())).get(id.value()), clock.instant());
     }
 
     /** Ends the share at once; revoking an ended share again changes nothing. */
     @Transactional
-    public Share revoke(AccountId owner, UUID id) {
+    public Share revoke(AccountId owner, ShareId id) {
         get(owner, id);
-        store.revoke(owner, id, clock.instant());
+        store.revoke(owner, id.value(), clock.instant());
         return get(owner, id);
     }
 
     /** Who opened or downloaded the share, newest first. */
-    public List<ShareAccess> accesses(AccountId owner, UUID share) {
+    public List<ShareAccess> accesses(AccountId owner, ShareId share) {
         get(owner, share);
-        return store.accesses(owner, share);
+        return store.accesses(owner, share.value());
     }
 
     /** Every access to any of the owner's shares, newest first. */
@@ -233,7 +234,7 @@ public class Shares {
     Linked active(String token) {
         ShareStore.Linked linked = store.findByTokenHash(SecretTokens.hash(token))
                 .orElseThrow(() -> PlatformException.notFound("This share link"));
-        Share share = get(linked.owner(), linked.row().id());
+        Share share = get(linked.owner(), new ShareId(linked.row().id()));
         switch (share.status()) {
             case REVOKED -> throw new PlatformException(Problem.GONE, "The learner has ended this share.");
             case EXPIRED -> throw new PlatformException(Problem.GONE, "This share has expired.");

@@ -58,9 +58,9 @@ public class Competencies {
                 .map(this::withLabels);
     }
 
-    public Optional<Competency> byId(UUID id) {
+    public Optional<Competency> byId(CompetencyId id) {
         return jdbc.sql(SELECT + "where c.id = ?")
-                .param(id)
+                .param(id.value())
                 .query(Competencies::map)
                 .optional()
                 .map(this::withLabels);
@@ -116,18 +116,18 @@ public class Competencies {
         return all;
     }
 
-    public List<Competency> broader(UUID competency) {
+    public List<Competency> broader(CompetencyId competency) {
         return jdbc.sql(SELECT + "join skill_competency_broader b on b.broader_id = c.id where b.competency_id = ?"
                         + " order by c.label")
-                .param(competency)
+                .param(competency.value())
                 .query(Competencies::map)
                 .list();
     }
 
-    public List<Competency> narrower(UUID competency, int limit) {
+    public List<Competency> narrower(CompetencyId competency, int limit) {
         return jdbc.sql(SELECT + "join skill_competency_broader b on b.competency_id = c.id where b.broader_id = ?"
                         + " order by c.label fetch first ? rows only")
-                .param(competency)
+                .param(competency.value())
                 .param(limit)
                 .query(Competencies::map)
                 .list();

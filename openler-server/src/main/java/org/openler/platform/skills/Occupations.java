@@ -40,9 +40,9 @@ public class Occupations {
                 .map(this::withTitles);
     }
 
-    public Optional<Occupation> byId(UUID id) {
+    public Optional<Occupation> byId(OccupationId id) {
         return jdbc.sql(SELECT + "where o.id = ?")
-                .param(id)
+                .param(id.value())
                 .query(Occupations::map)
                 .optional()
                 .map(this::withTitles);
@@ -60,14 +60,14 @@ public class Occupations {
     }
 
     /** Everything the occupation requires, heaviest first: its "competency DNA". */
-    public List<Requirement> requirements(UUID occupation) {
+    public List<Requirement> requirements(OccupationId occupation) {
         return jdbc.sql(
                         "select c.id, c.uri, c.code, c.label, c.kind, f.id as fid, f.slug, f.version, r.weight, r.proficiency,"
                                 + " r.essential, r.source, r.hot_technology, r.in_demand from skill_requirement r"
                                 + " join skill_competency c on c.id = r.competency_id"
                                 + " join skill_framework f on f.id = c.framework_id where r.occupation_id = ?"
                                 + " order by r.weight desc, r.essential desc, c.label")
-                .param(occupation)
+                .param(occupation.value())
                 .query((rs, n) -> new Requirement(
                         rs.getObject(1, UUID.class),
                         URI.create(rs.getString(2)),
@@ -86,19 +86,19 @@ public class Occupations {
     }
 
     /** Related occupations in the framework's order (O*NET's relatedness index). */
-    public List<Occupation> related(UUID occupation) {
+    public List<Occupation> related(OccupationId occupation) {
         return jdbc.sql(SELECT + "join skill_occupation_related r on r.related_id = o.id where r.occupation_id = ?"
                         + " order by r.position, o.title")
-                .param(occupation)
+                .param(occupation.value())
                 .query(Occupations::map)
                 .list();
     }
 
     /** Occupations that require a competency, heaviest requirement first. */
-    public List<Occupation> requiring(UUID competency, int limit) {
+    public List<Occupation> requiring(CompetencyId competency, int limit) {
         return jdbc.sql(SELECT + "join skill_requirement r on r.occupation_id = o.id where r.competency_id = ?"
                         + " order by r.weight desc, o.title fetch first ? rows only")
-                .param(competency)
+                .param(competency.value())
                 .param(limit)
                 .query(Occupations::map)
                 .list();

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.openler.platform.accounts.Account;
 import org.openler.platform.accounts.AccountService;
 import org.openler.platform.kernel.AccountId;
+import org.openler.platform.kernel.JobId;
 import org.openler.platform.kernel.OrganizationId;
 import org.openler.platform.keys.KeySealer;
 import org.openler.platform.matching.JobTargets;
@@ -20,6 +21,7 @@ import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
 import org.openler.platform.sharing.Share;
+import org.openler.platform.sharing.ShareId;
 import org.openler.platform.sharing.Shares;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -127,7 +129,7 @@ public class Invitations {
         }
         String jobTitle = null;
         if (job.isPresent()) {
-            UUID id = job.get();
+            JobId id = new JobId(job.get());
             jobTitle = jobs.stream()
                     .flatMap(j ->
                             j.forJob(id).map(t -> j.job(id).map(x -> x.title()).orElse(t.title())).stream())
@@ -160,11 +162,12 @@ public class Invitations {
                         text.isEmpty() ? null : text,
                         Timestamp.from(clock.instant()))
                 .update();
-        return forEmployer(employer, id);
+        return forEmployer(employer, new InvitationId(id));
     }
 
-    public ForEmployer forEmployer(Organization employer, UUID id) {
-        Row row = row(id).filter(r -> r.organizationId().equals(employer.id().value()))
+    public ForEmployer forEmployer(Organization employer, InvitationId id) {
+        Row row = row(id.value())
+                .filter(r -> r.organizationId().equals(employer.id().value()))
                 .orElseThrow(() -> PlatformException.notFound("The invitation"));
         if (row.state() != State.ACCEPTED || row.shareId() == null) {
             // the privacy center's own switch hides the learner too: an open invitation then reads as void
@@ -174,7 +177,7 @@ public class Invitations {
             return new ForEmployer(row.id(), row.pseudonym(), answer, row.jobTitle(), null, List.of(), null);
         }
         AccountId learner = new AccountId(row.accountId());
-        Share share = shares.get(learner, row.shareId());
+        Share share = shares.get(learner, new ShareId(row.shareId()));
         String name = accounts.find(learner).map(Account::displayName).orElse(null);
         String token = row.shareToken() == null
                 ? null
@@ -196,7 +199,7 @@ public class Invitations {
                 .query(UUID.class)
                 .list()
                 .stream()
-                .map(id -> forEmployer(employer, id))
+                .map(id -> forEmployer(employer, new InvitationId(id)))
                 .toList();
     }
 
@@ -207,12 +210,12 @@ public class Invitations {
                 .query(UUID.class)
                 .list()
                 .stream()
-                .map(id -> forLearner(learner, id))
+                .map(id -> forLearner(learner, new InvitationId(id)))
                 .toList();
     }
 
-    public ForLearner forLearner(AccountId learner, UUID id) {
-        Row row = own(learner, id);
+    public ForLearner forLearner(AccountId learner, InvitationId id) {
+        Row row = own(learner, id.value());
         String employer = organizations
                 .find(new OrganizationId(row.organizationId()))
                 .map(Organization::name)
@@ -224,8 +227,8 @@ public class Invitations {
 
     /** Accepts with a share of the chosen credentials until {@code lastDay} (empty: {@value #SHARE_DAYS} days). */
     @Transactional
-    public ForLearner accept(AccountId learner, UUID id, List<UUID> credentials, Optional<LocalDate> lastDay) {
-        Row row = open(learner, id);
+    public ForLearner accept(AccountId learner, InvitationId id, List<UUID> credentials, Optional<LocalDate> lastDay) {
+        Row row = open(learner, id.value());
         if (!discovery.isAnonymouslyDiscoverable(learner)) {
             throw PlatformException.conflict("Turn discovery on again to answer invitations.");
         }
@@ -245,16 +248,16 @@ public class Invitations {
                         Timestamp.from(clock.instant()),
                         created.share().id(),
                         sealer.seal(created.token().getBytes(java.nio.charset.StandardCharsets.UTF_8), TOKEN_CONTEXT),
-                        id)
+                        id.value())
                 .update();
         return forLearner(learner, id);
     }
 
     @Transactional
-    public ForLearner decline(AccountId learner, UUID id) {
-        open(learner, id);
+    public ForLearner decline(AccountId learner, InvitationId id) {
+        open(learner, id.value());
         jdbc.sql("update talent_invitation set state = 'DECLINED', answered_at = ? where id = ? and state = 'OPEN'")
-                .params(Timestamp.from(clock.instant()), id)
+                .params(Timestamp.from(clock.instant()), id.value())
                 .update();
         return forLearner(learner, id);
     }

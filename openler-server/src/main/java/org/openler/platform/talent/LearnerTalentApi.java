@@ -79,13 +79,13 @@ class LearnerTalentApi {
             credentials.add(TalentApi.uuid(c, "credentials")
                     .orElseThrow(() -> PlatformException.invalid("credentials", "Not an id.")));
         }
-        return invitations.accept(learner(), invitation(id), credentials, day(request.until()));
+        return invitations.accept(learner(), new InvitationId(invitation(id)), credentials, day(request.until()));
     }
 
     @PostMapping(value = "/me/invitations/{id}/decline", produces = MediaType.APPLICATION_JSON_VALUE)
     @Access(Audience.LEARNER)
     Invitations.ForLearner decline(@PathVariable String id) {
-        return invitations.decline(learner(), invitation(id));
+        return invitations.decline(learner(), new InvitationId(invitation(id)));
     }
 
     static DiscoverySetting setting(DiscoveryRequest request) {

@@ -127,7 +127,7 @@ class TalentApi {
     InvitationView invitation(@PathVariable String org, @PathVariable String id) {
         return InvitationView.of(invitations.forEmployer(
                 organizations.get(org),
-                uuid(id, "id").orElseThrow(() -> PlatformException.notFound("The invitation"))));
+                uuid(id, "id").map(InvitationId::new).orElseThrow(() -> PlatformException.notFound("The invitation"))));
     }
 
     static Optional<UUID> uuid(@Nullable String text, String field) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.openler.platform.kernel.AccountId;
 import org.openler.platform.privacy.Discovery;
 import org.openler.platform.problems.PlatformException;
+import org.openler.platform.wallet.HeldCredentialId;
 import org.openler.platform.wallet.Wallet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -74,7 +75,7 @@ public class TalentDiscovery {
             throw PlatformException.invalid("credentials", "At most " + MAX_ITEMS + " credentials and skills.");
         }
         for (UUID credential : setting.credentials()) {
-            if (wallet.find(learner, credential).isEmpty()) {
+            if (wallet.find(learner, new HeldCredentialId(credential)).isEmpty()) {
                 throw PlatformException.invalid("credentials", "Choose among your own credentials.");
             }
         }

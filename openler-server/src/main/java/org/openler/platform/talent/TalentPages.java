@@ -86,7 +86,11 @@ class TalentPages {
             for (String c : nonBlank(credential)) {
                 chosen.add(TalentApi.uuid(c, "credentials").orElseThrow());
             }
-            invitations.accept(LearnerTalentApi.learner(), LearnerTalentApi.invitation(id), chosen, Optional.empty());
+            invitations.accept(
+                    LearnerTalentApi.learner(),
+                    new InvitationId(LearnerTalentApi.invitation(id)),
+                    chosen,
+                    Optional.empty());
             redirect.addFlashAttribute("saved", true);
         } catch (PlatformException refused) {
             redirect.addFlashAttribute("error", refused.detail());
@@ -98,7 +102,7 @@ class TalentPages {
     @Access(Audience.LEARNER)
     String decline(@PathVariable String id, RedirectAttributes redirect) {
         try {
-            invitations.decline(LearnerTalentApi.learner(), LearnerTalentApi.invitation(id));
+            invitations.decline(LearnerTalentApi.learner(), new InvitationId(LearnerTalentApi.invitation(id)));
             redirect.addFlashAttribute("saved", true);
         } catch (PlatformException refused) {
             redirect.addFlashAttribute("error", refused.detail());

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.openler.platform.kernel.AccountId;
+import org.openler.platform.kernel.JobId;
 import org.openler.platform.matching.Evidence;
 import org.openler.platform.matching.JobTargets;
 import org.openler.platform.matching.LearnerRecord;
@@ -175,9 +176,9 @@ public class TalentSearch {
             }
             UUID id = query.job().get();
             for (JobTargets source : jobs) {
-                Optional<MatchTarget> found = source.forJob(id);
+                Optional<MatchTarget> found = source.forJob(new JobId(id));
                 if (found.isPresent()) {
-                    String title = source.job(id)
+                    String title = source.job(new JobId(id))
                             .map(j -> j.title())
                             .orElse(found.get().title());
                     return new MatchTarget(title, found.get().requirements());

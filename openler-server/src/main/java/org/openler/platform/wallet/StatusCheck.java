@@ -49,8 +49,8 @@ public class StatusCheck {
     }
 
     public Checked one(AccountId owner, java.util.UUID id) {
-        HeldCredential held = wallet.get(owner, id);
-        return check(held, wallet.document(owner, id));
+        HeldCredential held = wallet.get(owner, new HeldCredentialId(id));
+        return check(held, wallet.document(owner, new HeldCredentialId(id)));
     }
 
     Checked check(HeldCredential held, String document) {

@@ -61,14 +61,14 @@ public class Wallet {
                 .list();
     }
 
-    public Optional<HeldCredential> find(AccountId owner, UUID id) {
+    public Optional<HeldCredential> find(AccountId owner, HeldCredentialId id) {
         return jdbc.sql("select " + COLUMNS + " from wallet_credential where account_id = ? and id = ?")
-                .params(owner.value(), id)
+                .params(owner.value(), id.value())
                 .query(Wallet::held)
                 .optional();
     }
 
-    public HeldCredential get(AccountId owner, UUID id) {
+    public HeldCredential get(AccountId owner, HeldCredentialId id) {
         return find(owner, id).orElseThrow(() -> PlatformException.notFound("The credential"));
     }
 
@@ -76,18 +76,18 @@ public class Wallet {
      * The credential issued on this platform that a held credential was claimed from; empty for an imported one (it
      * was issued elsewhere, so it cannot be issued again here). Not found when the learner holds no such credential.
      */
-    public Optional<UUID> issuedHere(AccountId owner, UUID id) {
+    public Optional<UUID> issuedHere(AccountId owner, HeldCredentialId id) {
         return jdbc.sql("select issued_credential_id from wallet_credential where account_id = ? and id = ?")
-                .params(owner.value(), id)
+                .params(owner.value(), id.value())
                 .query((rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class)))
                 .optional()
                 .orElseThrow(() -> PlatformException.notFound("The credential"));
     }
 
     /** The exact bytes the credential arrived as (JSON, or a compact VC-JWT). */
-    public String document(AccountId owner, UUID id) {
+    public String document(AccountId owner, HeldCredentialId id) {
         return jdbc.sql("select document from wallet_credential where account_id = ? and id = ?")
-                .params(owner.value(), id)
+                .params(owner.value(), id.value())
                 .query(String.class)
                 .optional()
                 .orElseThrow(() -> PlatformException.notFound("The credential"));
@@ -173,10 +173,10 @@ public class Wallet {
     }
 
     @Transactional
-    public void setHidden(AccountId owner, UUID id, boolean hidden) {
+    public void setHidden(AccountId owner, HeldCredentialId id, boolean hidden) {
         int changed = jdbc.sql("update wallet_credential set hidden = ?, version = version + 1"
                         + " where account_id = ? and id = ?")
-                .params(hidden, owner.value(), id)
+                .params(hidden, owner.value(), id.value())
                 .update();
         if (changed != 1) {
             throw PlatformException.notFound("The credential");
@@ -194,14 +194,14 @@ public class Wallet {
      * At the top or bottom already, nothing changes.
      */
     @Transactional
-    public void move(AccountId owner, UUID id, Direction direction) {
+    public void move(AccountId owner, HeldCredentialId id, Direction direction) {
         // Lock the owner's rows in order: two moves at once by the same learner queue instead of losing a swap.
         List<UUID> order = jdbc.sql("select id from wallet_credential where account_id = ?"
                         + " order by list_position, added_at for update")
                 .param(owner.value())
                 .query(UUID.class)
                 .list();
-        int at = order.indexOf(id);
+        int at = order.indexOf(id.value());
         if (at < 0) {
             throw PlatformException.notFound("The credential");
         }

@@ -60,9 +60,9 @@ class WalletApi {
     @GetMapping("/api/v1/wallet/credentials/{id}")
     @Access(Audience.LEARNER)
     ResponseEntity<String> document(@PathVariable UUID id) {
-        HeldCredential held = wallet.get(WalletPages.learner().accountId(), id);
+        HeldCredential held = wallet.get(WalletPages.learner().accountId(), new HeldCredentialId(id));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(held.format().mediaType()))
-                .body(wallet.document(WalletPages.learner().accountId(), id));
+                .body(wallet.document(WalletPages.learner().accountId(), new HeldCredentialId(id)));
     }
 }

@@ -69,11 +69,11 @@ public class WalletCollections {
     }
 
     @Transactional
-    public void rename(AccountId owner, UUID collection, String name) {
+    public void rename(AccountId owner, CollectionId collection, String name) {
         String clean = name(name);
         int changed = jdbc.sql("update wallet_collection set name = ?, version = version + 1"
                         + " where account_id = ? and id = ?")
-                .params(clean, owner.value(), collection)
+                .params(clean, owner.value(), collection.value())
                 .update();
         if (changed != 1) {
             throw PlatformException.notFound("The collection");
@@ -81,12 +81,12 @@ public class WalletCollections {
     }
 
     @Transactional
-    public void delete(AccountId owner, UUID collection) {
+    public void delete(AccountId owner, CollectionId collection) {
         jdbc.sql("delete from wallet_collection_item where account_id = ? and collection_id = ?")
-                .params(owner.value(), collection)
+                .params(owner.value(), collection.value())
                 .update();
         int deleted = jdbc.sql("delete from wallet_collection where account_id = ? and id = ?")
-                .params(owner.value(), collection)
+                .params(owner.value(), collection.value())
                 .update();
         if (deleted != 1) {
             throw PlatformException.notFound("The collection");
@@ -95,20 +95,20 @@ public class WalletCollections {
 
     /** Puts a held credential in a collection; already there, nothing changes. */
     @Transactional
-    public void add(AccountId owner, UUID collection, UUID credential) {
-        requireCollection(owner, collection);
+    public void add(AccountId owner, CollectionId collection, HeldCredentialId credential) {
+        requireCollection(owner, collection.value());
         wallet.get(owner, credential); // the learner's own credential, or "not found"
         jdbc.sql("insert into wallet_collection_item (collection_id, credential_id, account_id, added_at)"
                         + " values (?, ?, ?, ?) on conflict do nothing")
-                .params(collection, credential, owner.value(), Timestamp.from(clock.instant()))
+                .params(collection.value(), credential.value(), owner.value(), Timestamp.from(clock.instant()))
                 .update();
     }
 
     @Transactional
-    public void remove(AccountId owner, UUID collection, UUID credential) {
-        requireCollection(owner, collection);
+    public void remove(AccountId owner, CollectionId collection, HeldCredentialId credential) {
+        requireCollection(owner, collection.value());
         jdbc.sql("delete from wallet_collection_item where account_id = ? and collection_id = ? and credential_id = ?")
-                .params(owner.value(), collection, credential)
+                .params(owner.value(), collection.value(), credential.value())
                 .update();
     }
 

@@ -154,7 +154,7 @@ class WalletData implements PersonalData {
                             : null);
             UUID id = wallet.add(owner, entry);
             if (credential.path("hidden").asBoolean(false)) {
-                wallet.setHidden(owner, id, true);
+                wallet.setHidden(owner, new HeldCredentialId(id), true);
             }
             ids.put(SECTION, bundleId, id);
         }
@@ -168,7 +168,7 @@ class WalletData implements PersonalData {
             for (JsonNode member : group.path("credentials")) {
                 UUID held = ids.find(SECTION, member.asString(""))
                         .orElseThrow(() -> malformed("has a collection naming a credential the bundle does not hold"));
-                collections.add(owner, collection, held);
+                collections.add(owner, new CollectionId(collection), new HeldCredentialId(held));
             }
         }
     }

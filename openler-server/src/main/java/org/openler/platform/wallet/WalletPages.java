@@ -76,7 +76,8 @@ class WalletPages {
         model.addAttribute("checked", statusCheck.one(me.accountId(), id));
         model.addAttribute(
                 "credentialContent", // not "content": the layout's fragment parameter has that name
-                CredentialContent.read(wallet.document(me.accountId(), id)).orElse(null));
+                CredentialContent.read(wallet.document(me.accountId(), new HeldCredentialId(id)))
+                        .orElse(null));
         model.addAttribute("collections", collections.list(me.accountId()));
         return "wallet/credential";
     }
@@ -85,7 +86,7 @@ class WalletPages {
     @Access(Audience.LEARNER)
     ResponseEntity<byte[]> download(@PathVariable UUID id) {
         Actor.Person me = learner();
-        HeldCredential held = wallet.get(me.accountId(), id);
+        HeldCredential held = wallet.get(me.accountId(), new HeldCredentialId(id));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(held.format().mediaType()))
                 .header(
@@ -94,7 +95,7 @@ class WalletPages {
                                 .filename("credential-" + id + held.format().fileExtension())
                                 .build()
                                 .toString())
-                .body(wallet.document(me.accountId(), id).getBytes(StandardCharsets.UTF_8));
+                .body(wallet.document(me.accountId(), new HeldCredentialId(id)).getBytes(StandardCharsets.UTF_8));
     }
 
     @PostMapping("/wallet/import")
@@ -133,14 +134,14 @@ class WalletPages {
     @PostMapping("/wallet/credentials/{id}/hide")
     @Access(Audience.LEARNER)
     String hide(@PathVariable UUID id) {
-        wallet.setHidden(learner().accountId(), id, true);
+        wallet.setHidden(learner().accountId(), new HeldCredentialId(id), true);
         return "redirect:/wallet";
     }
 
     @PostMapping("/wallet/credentials/{id}/unhide")
     @Access(Audience.LEARNER)
     String unhide(@PathVariable UUID id) {
-        wallet.setHidden(learner().accountId(), id, false);
+        wallet.setHidden(learner().accountId(), new HeldCredentialId(id), false);
         return "redirect:/wallet?hidden=true";
     }
 
@@ -152,7 +153,7 @@ class WalletPages {
             case "down" -> Wallet.Direction.DOWN;
             default -> throw PlatformException.invalid("direction", "Move up or down.");
         };
-        wallet.move(learner().accountId(), id, way);
+        wallet.move(learner().accountId(), new HeldCredentialId(id), way);
         return "redirect:/wallet#credential-" + id;
     }
 
@@ -172,7 +173,7 @@ class WalletPages {
     String renameCollection(
             @PathVariable UUID collection, @RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
         try {
-            collections.rename(learner().accountId(), collection, name);
+            collections.rename(learner().accountId(), new CollectionId(collection), name);
         } catch (PlatformException refused) {
             if (refused.fieldErrors().isEmpty()) {
                 throw refused;
@@ -185,7 +186,7 @@ class WalletPages {
     @PostMapping("/wallet/collections/{collection}/delete")
     @Access(Audience.LEARNER)
     String deleteCollection(@PathVariable UUID collection) {
-        collections.delete(learner().accountId(), collection);
+        collections.delete(learner().accountId(), new CollectionId(collection));
         return "redirect:/wallet#collections";
     }
 
@@ -193,7 +194,7 @@ class WalletPages {
     @Access(Audience.LEARNER)
     String addToCollection(@PathVariable UUID collection, @RequestParam(defaultValue = "") String credential) {
         UUID id = uuid(credential);
-        collections.add(learner().accountId(), collection, id);
+        collections.add(learner().accountId(), new CollectionId(collection), new HeldCredentialId(id));
         return "redirect:/wallet/credentials/" + id;
     }
 
@@ -201,7 +202,7 @@ class WalletPages {
     @Access(Audience.LEARNER)
     String removeFromCollection(@PathVariable UUID collection, @RequestParam(defaultValue = "") String credential) {
         UUID id = uuid(credential);
-        collections.remove(learner().accountId(), collection, id);
+        collections.remove(learner().accountId(), new CollectionId(collection), new HeldCredentialId(id));
         return "redirect:/wallet/credentials/" + id;
     }
 

@@ -22,6 +22,7 @@ import org.openler.platform.support.Instances;
 import org.openler.platform.support.PlatformTest;
 import org.openler.platform.verification.Verification;
 import org.openler.platform.wallet.HeldCredential;
+import org.openler.platform.wallet.HeldCredentialId;
 import org.openler.platform.wallet.Wallet;
 import org.openler.standards.crypto.Ed25519;
 import org.openler.standards.verify.VerificationReport;
@@ -206,7 +207,7 @@ class BackupRestoreIT {
     private static List<String> documents(Wallet wallet, AccountId owner) {
         List<String> documents = new ArrayList<>();
         for (HeldCredential held : wallet.list(owner, true)) {
-            documents.add(held.id() + " " + wallet.document(owner, held.id()));
+            documents.add(held.id() + " " + wallet.document(owner, new HeldCredentialId(held.id())));
         }
         return documents;
     }

@@ -10,6 +10,7 @@ import org.openler.platform.kernel.AccountKind;
 import org.openler.platform.kernel.Actor;
 import org.openler.platform.support.WebClient;
 import org.openler.platform.wallet.Claims;
+import org.openler.platform.wallet.HeldCredentialId;
 import org.openler.platform.wallet.WalletKit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -44,7 +45,7 @@ class OfferKit {
     }
 
     Offers.Offer offer(Held held, boolean txCode) {
-        return offers.offer(held.actor(), held.walletId(), txCode);
+        return offers.offer(held.actor(), new HeldCredentialId(held.walletId()), txCode);
     }
 
     void expire(Offers.Offer offer) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openler.platform.kernel.JobId;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.skills.LabelSearch;
 import org.openler.platform.skills.load.BundledFrameworks;

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openler.platform.accounts.Account;
 import org.openler.platform.issuing.AchievementDefinition;
 import org.openler.platform.issuing.Achievements;
+import org.openler.platform.kernel.JobId;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.registry.CredentialOfValue;
 import org.openler.platform.registry.RegistryEntries;
@@ -61,8 +62,8 @@ class MatchingIT {
                     "Welder, night shift", List.of(new TargetSkill(WELDING, "use welding equipment", 1.0, true, 0)));
             return new JobTargets() {
                 @Override
-                public Optional<MatchTarget> forJob(UUID jobId) {
-                    return jobId.equals(JOB) ? Optional.of(welder) : Optional.empty();
+                public Optional<MatchTarget> forJob(JobId jobId) {
+                    return jobId.value().equals(JOB) ? Optional.of(welder) : Optional.empty();
                 }
 
                 @Override

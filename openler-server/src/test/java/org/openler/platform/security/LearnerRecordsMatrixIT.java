@@ -27,11 +27,14 @@ import org.openler.platform.organizations.Organization;
 import org.openler.platform.profile.Experiences;
 import org.openler.platform.profile.SelfAssertedSkills;
 import org.openler.platform.security.RouteTable.Route;
+import org.openler.platform.sharing.ShareId;
 import org.openler.platform.sharing.ShareKit;
 import org.openler.platform.sharing.Shares;
 import org.openler.platform.support.Fixtures;
 import org.openler.platform.support.PlatformTest;
 import org.openler.platform.support.WebClient;
+import org.openler.platform.wallet.CollectionId;
+import org.openler.platform.wallet.HeldCredentialId;
 import org.openler.platform.wallet.WalletCollections;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -135,7 +138,7 @@ class LearnerRecordsMatrixIT {
         sharedCredential = holder.held().get(0);
         privateCredential = holder.held().get(1);
         collection = collections.create(owner.id(), collectionName);
-        collections.add(owner.id(), collection, privateCredential);
+        collections.add(owner.id(), new CollectionId(collection), new HeldCredentialId(privateCredential));
         skill = skills.add(owner.id(), new SelfAssertedSkills.Input(skillWords, "", "", "Narrative " + mark));
         experience = experiences.add(
                 owner.id(), new Experiences.Input("work", experienceTitle, "Dock " + mark, "2024-01-15", "", ""));
@@ -145,7 +148,7 @@ class LearnerRecordsMatrixIT {
         shareLink = "/share/" + created.token();
         Shares.Created revoked = shares.create(
                 owner.id(), new Shares.NewShare(List.of(sharedCredential), party, "Old " + mark, Optional.empty()));
-        shares.revoke(owner.id(), revoked.share().id());
+        shares.revoke(owner.id(), new ShareId(revoked.share().id()));
         revokedLink = "/share/" + revoked.token();
         markers = List.of(
                 privateName,

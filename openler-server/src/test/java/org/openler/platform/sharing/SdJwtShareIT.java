@@ -183,9 +183,12 @@ class SdJwtShareIT {
                         Optional.empty(),
                         Map.of(held, List.of("email", "achievement_name"))));
 
-        assertThat(shares.get(learner.id(), created.share().id()).items().get(0).disclosedClaims())
+        assertThat(shares.get(learner.id(), new ShareId(created.share().id()))
+                        .items()
+                        .get(0)
+                        .disclosedClaims())
                 .containsExactly("email", "achievement_name");
-        shares.revoke(learner.id(), created.share().id());
+        shares.revoke(learner.id(), new ShareId(created.share().id()));
         assertThat(WebClient.on(port)
                         .get("/share/" + created.token(), "text/html")
                         .statusCode())

@@ -15,6 +15,7 @@ import org.openler.platform.organizations.Organization;
 import org.openler.platform.support.Fixtures;
 import org.openler.platform.support.PlatformTest;
 import org.openler.platform.support.WebClient;
+import org.openler.platform.wallet.HeldCredentialId;
 import org.openler.platform.wallet.Wallet;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,7 +49,7 @@ class ShareIT {
         UUID crane = holder.held().get(1);
         UUID hobby = holder.held().get(2);
         WebClient learner = ShareKit.signedIn(port, holder.account());
-        wallet.setHidden(holder.account().id(), hobby, true);
+        wallet.setHidden(holder.account().id(), new HeldCredentialId(hobby), true);
         ShareKit.Made share = ShareKit.share(learner, List.of(issued, crane), "Acme Corp HR");
 
         HttpResponse<String> json = WebClient.on(port).get(share.path(), "application/json");
@@ -62,10 +63,10 @@ class ShareIT {
         assertThat(vp.path("verifiableCredential").get(0))
                 .as("each credential exactly as held")
                 .isEqualTo(
-                        ShareKit.JSON.readTree(wallet.document(holder.account().id(), issued)));
+                        ShareKit.JSON.readTree(wallet.document(holder.account().id(), new HeldCredentialId(issued))));
         assertThat(vp.path("verifiableCredential").get(1))
                 .isEqualTo(
-                        ShareKit.JSON.readTree(wallet.document(holder.account().id(), crane)));
+                        ShareKit.JSON.readTree(wallet.document(holder.account().id(), new HeldCredentialId(crane))));
         String name = holder.account().displayName();
         String email = holder.account().email().value();
         for (String body :

@@ -15,6 +15,7 @@ import org.openler.platform.issuing.Issuance;
 import org.openler.platform.support.Fixtures;
 import org.openler.platform.support.WebClient;
 import org.openler.platform.wallet.Claims;
+import org.openler.platform.wallet.HeldCredentialId;
 import org.openler.platform.wallet.WalletImport;
 import org.openler.platform.wallet.WalletKit;
 import org.springframework.context.event.EventListener;
@@ -77,7 +78,8 @@ public class ShareKit {
 
     /** The exact bytes of the holder's n-th credential. */
     String wallet(Holder holder, int n) {
-        return heldWallet.document(holder.account().id(), holder.held().get(n));
+        return heldWallet.document(
+                holder.account().id(), new HeldCredentialId(holder.held().get(n)));
     }
 
     static WebClient signedIn(int port, Account account) {

@@ -85,7 +85,7 @@ class SharingPersonalDataIT {
         assertThat(acme.items())
                 .extracting(Share.Item::credentialName)
                 .containsExactly("Forklift Basics", "Crane Operation");
-        assertThat(shares.accesses(fresh.id(), acme.id()))
+        assertThat(shares.accesses(fresh.id(), new ShareId(acme.id())))
                 .extracting(a -> a.kind().name() + "/" + a.partyKind().name())
                 .containsExactly("DOWNLOADED/ANONYMOUS", "OPENED/ANONYMOUS");
         assertThat(sharing().accesses(fresh.id())).hasSize(2);

@@ -83,7 +83,7 @@ class BundledFrameworksIT {
                 .byUri(URI.create("https://www.onetonline.org/link/summary/15-1252.00"))
                 .orElseThrow();
         assertThat(developers.title()).isEqualTo("Software Developers");
-        List<Requirement> requirements = occupations.requirements(developers.id());
+        List<Requirement> requirements = occupations.requirements(new OccupationId(developers.id()));
         assertThat(requirements).noneMatch(r -> r.source() == RequirementSource.RATED);
         List<Requirement> borrowed = requirements.stream()
                 .filter(r -> r.source() == RequirementSource.CROSSWALK)

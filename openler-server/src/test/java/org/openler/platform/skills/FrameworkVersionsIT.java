@@ -108,8 +108,8 @@ class FrameworkVersionsIT {
                         .orElseThrow()
                         .label())
                 .isEqualTo("First item");
-        assertThat(competencies.broader(current.id())).isEmpty();
-        assertThat(competencies.narrower(current.id(), 10))
+        assertThat(competencies.broader(new CompetencyId(current.id()))).isEmpty();
+        assertThat(competencies.narrower(new CompetencyId(current.id()), 10))
                 .extracting(Competency::code)
                 .containsExactly("A.2");
     }

@@ -71,7 +71,8 @@ class IsolationIT {
                         .statusCode())
                 .isEqualTo(404);
 
-        assertThat(wallet.get(a.id(), aCredential).hidden()).isFalse();
+        assertThat(wallet.get(a.id(), new HeldCredentialId(aCredential)).hidden())
+                .isFalse();
         assertThat(collections.list(a.id()))
                 .extracting(WalletCollections.Collection::name)
                 .containsExactly("A's collection");

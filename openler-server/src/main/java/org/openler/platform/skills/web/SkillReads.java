@@ -7,9 +7,11 @@ import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
 import org.openler.platform.skills.Competencies;
 import org.openler.platform.skills.Competency;
+import org.openler.platform.skills.CompetencyId;
 import org.openler.platform.skills.Framework;
 import org.openler.platform.skills.Frameworks;
 import org.openler.platform.skills.Occupation;
+import org.openler.platform.skills.OccupationId;
 import org.openler.platform.skills.Occupations;
 import org.openler.platform.skills.RequirementSource;
 import org.openler.platform.skills.web.SkillViews.CompetencyView;
@@ -85,10 +87,16 @@ class SkillReads {
                 c.description(),
                 f.slug(),
                 f.version(),
-                competencies.broader(c.id()).stream().map(Ref::of).toList(),
-                competencies.narrower(c.id(), 200).stream().map(Ref::of).toList(),
+                competencies.broader(new CompetencyId(c.id())).stream()
+                        .map(Ref::of)
+                        .toList(),
+                competencies.narrower(new CompetencyId(c.id()), 200).stream()
+                        .map(Ref::of)
+                        .toList(),
                 competencies.matches(c.uri()).stream().map(MatchView::of).toList(),
-                occupations.requiring(c.id(), 100).stream().map(Ref::of).toList());
+                occupations.requiring(new CompetencyId(c.id()), 100).stream()
+                        .map(Ref::of)
+                        .toList());
     }
 
     OccupationView occupation(String slug, String version, String code) {
@@ -97,7 +105,7 @@ class SkillReads {
                 .byCode(f.id(), code)
                 .orElseThrow(() -> new PlatformException(
                         Problem.NOT_FOUND, "No occupation " + code + " in " + slug + " " + version + "."));
-        List<RequirementView> all = occupations.requirements(o.id()).stream()
+        List<RequirementView> all = occupations.requirements(new OccupationId(o.id())).stream()
                 .map(RequirementView::of)
                 .toList();
         String technology = RequirementSource.TECHNOLOGY.code();
@@ -113,7 +121,9 @@ class SkillReads {
                 f.version(),
                 all.stream().filter(r -> !r.source().equals(technology)).toList(),
                 all.stream().filter(r -> r.source().equals(technology)).toList(),
-                occupations.related(o.id()).stream().map(Ref::of).toList(),
+                occupations.related(new OccupationId(o.id())).stream()
+                        .map(Ref::of)
+                        .toList(),
                 competencies.matches(o.uri()).stream().map(MatchView::of).toList());
     }
 

@@ -1,10 +1,18 @@
-package org.openler.platform.jobs;
+package org.openler.platform.kernel;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A job's identifier; its public page is {@code /jobs/{id}}. */
+/**
+ * A job's identifier; its public page is {@code /jobs/{id}}. In the kernel because matching and talent name jobs too,
+ * and the jobs feature depends on them.
+ */
 public record JobId(UUID value) {
+
+    public JobId {
+        Objects.requireNonNull(value, "value");
+    }
 
     public static JobId random() {
         return new JobId(UUID.randomUUID());

@@ -1,0 +1,17 @@
+package org.openler.platform.profile;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** One experience (a job, volunteering, study) on a learner's profile. */
+public record ExperienceId(UUID value) {
+
+    public ExperienceId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,17 @@
+package org.openler.platform.profile;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** A skill the learner claims for themselves on their profile. */
+public record SelfAssertedSkillId(UUID value) {
+
+    public SelfAssertedSkillId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

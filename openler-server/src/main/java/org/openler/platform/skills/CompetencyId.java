@@ -1,0 +1,17 @@
+package org.openler.platform.skills;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** A competency of an imported framework, as stored. */
+public record CompetencyId(UUID value) {
+
+    public CompetencyId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,17 @@
+package org.openler.platform.talent;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** An employer's invitation to a candidate found in a talent search. */
+public record InvitationId(UUID value) {
+
+    public InvitationId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

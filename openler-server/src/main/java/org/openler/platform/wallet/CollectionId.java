@@ -1,0 +1,17 @@
+package org.openler.platform.wallet;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** One of a learner's named collections of wallet credentials. */
+public record CollectionId(UUID value) {
+
+    public CollectionId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,17 @@
+package org.openler.platform.wallet;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** A credential in a learner's wallet (one item of it), as the learner's pages and API name it. */
+public record HeldCredentialId(UUID value) {
+
+    public HeldCredentialId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}
