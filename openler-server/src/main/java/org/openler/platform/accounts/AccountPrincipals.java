@@ -2,6 +2,7 @@ package org.openler.platform.accounts;
 
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
+import org.openler.platform.identity.AccountId;
 import org.openler.platform.identity.AccountKind;
 import org.openler.platform.identity.ExternalAccounts;
 import org.openler.platform.identity.PersonPrincipal;
@@ -58,7 +59,7 @@ class AccountPrincipals implements UserDetailsService, ExternalAccounts {
         }
         Account account = existing.orElseGet(() -> {
             Account created = new Account(
-                    org.openler.platform.identity.AccountId.random(),
+                    AccountId.random(),
                     new EmailAddress(email),
                     displayName.isBlank() ? email : displayName.strip(),
                     AccountKind.LEARNER,

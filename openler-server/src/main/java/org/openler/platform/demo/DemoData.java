@@ -12,6 +12,7 @@ import org.openler.platform.identity.Actor;
 import org.openler.platform.identity.StaffRole;
 import org.openler.platform.issuing.AchievementDefinition;
 import org.openler.platform.issuing.Achievements;
+import org.openler.platform.issuing.CredentialFormat;
 import org.openler.platform.issuing.Issuance;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
@@ -186,7 +187,7 @@ class DemoData implements ApplicationRunner {
                         Optional.empty(),
                         Optional.of("demo-credential-sd-jwt"),
                         Issuance.DidMethod.WEB,
-                        org.openler.platform.issuing.CredentialFormat.SD_JWT),
+                        CredentialFormat.SD_JWT),
                 person(registrar));
         claims.placeForDemo(account(LEARNERS.get(2 % LEARNERS.size())).id(), sdJwt.id());
         // One more for Izzy, left unclaimed: its claim message waits in the outbox (/demo/outbox) for the tour.

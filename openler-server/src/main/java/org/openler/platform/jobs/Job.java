@@ -2,6 +2,7 @@ package org.openler.platform.jobs;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.openler.platform.identity.OrganizationId;
 
@@ -29,7 +30,7 @@ public record Job(
         CLOSED;
 
         public String code() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

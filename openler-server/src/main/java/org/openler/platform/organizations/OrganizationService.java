@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import org.openler.platform.identity.AccountId;
 import org.openler.platform.identity.Actor;
 import org.openler.platform.identity.OrganizationDirectory;
 import org.openler.platform.identity.OrganizationId;
+import org.openler.platform.identity.Power;
 import org.openler.platform.identity.StaffRole;
 import org.openler.platform.keys.SecretTokens;
 import org.openler.platform.outbox.MailOutbox;
@@ -148,7 +150,7 @@ public class OrganizationService implements OrganizationDirectory {
     /** Deletes invitations sent to this address (the person deletes their account: the address goes too). */
     @Transactional
     public void forgetInvitee(String email) {
-        organizations.deleteInvitationsTo(email.toLowerCase(java.util.Locale.ROOT));
+        organizations.deleteInvitationsTo(email.toLowerCase(Locale.ROOT));
     }
 
     public List<Member> members(Organization organization) {
@@ -170,7 +172,7 @@ public class OrganizationService implements OrganizationDirectory {
     }
 
     @Override
-    public Optional<StaffRole> leastRoleFor(OrganizationId organization, org.openler.platform.identity.Power power) {
+    public Optional<StaffRole> leastRoleFor(OrganizationId organization, Power power) {
         return find(organization).flatMap(o -> OrganizationPowers.leastRole(o.kind(), power));
     }
 
