@@ -118,7 +118,7 @@ class JobPages {
             @RequestParam(defaultValue = "") String title,
             @RequestParam(defaultValue = "") String occupation,
             RedirectAttributes redirect) {
-        Organization employer = employer(org);
+        Organization employer = JobApi.employer(organizations, org);
         try {
             String clean = JobInput.title(title, "title");
             CompetencyDna.Proposal proposal = drafts.propose(occupation);
@@ -297,7 +297,7 @@ class JobPages {
     @PostMapping("/orgs/{org}/jobs/{id}/close")
     @Access(value = Audience.ORGANIZATION_STAFF, power = Power.POST_JOBS)
     String close(@PathVariable String org, @PathVariable String id, RedirectAttributes redirect) {
-        Organization employer = employer(org);
+        Organization employer = JobApi.employer(organizations, org);
         jobs.close(employer.id(), JobApi.id(id));
         redirect.addFlashAttribute("notice", "jobs.closed");
         return "redirect:/orgs/" + org + "/jobs/" + id;
@@ -305,7 +305,7 @@ class JobPages {
 
     private String change(
             String org, String id, int version, RedirectAttributes redirect, Function<Job, JobContent> edit) {
-        Organization employer = employer(org);
+        Organization employer = JobApi.employer(organizations, org);
         JobId jobId = JobApi.id(id);
         Job job = jobs.get(employer.id(), jobId);
         try {
@@ -345,15 +345,6 @@ class JobPages {
                         .distinct()
                         .reduce((a, b) -> a + " " + b)
                         .orElse(e.detail());
-    }
-
-    private Organization employer(String slug) {
-        Organization organization = organizations.get(slug);
-        if (organization.kind() != Organization.Kind.EMPLOYER) {
-            // the caller may act for the organization; the organization's kind is what refuses (so 409, not 403)
-            throw PlatformException.conflict("Only employer organizations post jobs; this one is a provider.");
-        }
-        return organization;
     }
 
     private StaffRole role(Organization organization) {

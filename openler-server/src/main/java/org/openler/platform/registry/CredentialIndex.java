@@ -185,29 +185,19 @@ public final class CredentialIndex implements Closeable {
         facet(doc, PROVIDER, c.provider(), true);
         labels.put(PROVIDER + " " + c.provider(), c.providerName());
         StringBuilder alignments = new StringBuilder();
-        for (CredentialOfValue.Alignment a : c.competencies()) {
-            facet(doc, COMPETENCY, a.uri().toString(), false);
-            labels.put(COMPETENCY + " " + a.uri(), a.label());
-            alignments
-                    .append(COMPETENCY)
-                    .append(' ')
-                    .append(a.uri())
-                    .append('\t')
-                    .append(a.label())
-                    .append('\n');
-            text.append('\n').append(a.label());
-        }
-        for (CredentialOfValue.Alignment a : c.occupations()) {
-            facet(doc, OCCUPATION, a.uri().toString(), false);
-            labels.put(OCCUPATION + " " + a.uri(), a.label());
-            alignments
-                    .append(OCCUPATION)
-                    .append(' ')
-                    .append(a.uri())
-                    .append('\t')
-                    .append(a.label())
-                    .append('\n');
-            text.append('\n').append(a.label());
+        for (String facet : List.of(COMPETENCY, OCCUPATION)) {
+            for (CredentialOfValue.Alignment a : facet.equals(COMPETENCY) ? c.competencies() : c.occupations()) {
+                facet(doc, facet, a.uri().toString(), false);
+                labels.put(facet + " " + a.uri(), a.label());
+                alignments
+                        .append(facet)
+                        .append(' ')
+                        .append(a.uri())
+                        .append('\t')
+                        .append(a.label())
+                        .append('\n');
+                text.append('\n').append(a.label());
+            }
         }
         doc.add(new StoredField("alignments", alignments.toString()));
         c.delivery().forEach(mode -> facet(doc, DELIVERY, mode, false));

@@ -1,7 +1,10 @@
 package org.openler.platform.web;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.jspecify.annotations.Nullable;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
 import org.openler.standards.StandardsException;
@@ -44,7 +47,7 @@ final class ProblemMapping {
                 new Mapped(
                         Problem.INVALID_INPUT,
                         "'" + e.getName() + "' has the wrong type.",
-                        List.of(new PlatformException.FieldError(e.getName(), "Wrong type.")));
+                        List.of(new PlatformException.FieldError(e.getName(), expected(e.getRequiredType()))));
             case BindException e ->
                 new Mapped(
                         Problem.INVALID_INPUT,
@@ -113,6 +116,26 @@ final class ProblemMapping {
             // a handler is ours
             case INVALID_KEY, CONTEXT_INTEGRITY, INVALID_STATUS, INVALID_ARGUMENT -> Problem.INTERNAL;
         };
+    }
+
+    /** What a path or query value must be, said so that the caller can correct it. */
+    static String expected(@Nullable Class<?> type) {
+        if (type == null) {
+            return "Not a value of the type this address takes.";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "Must be a whole number.";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "Must be true or false.";
+        }
+        if (type == UUID.class) {
+            return "Must be a UUID such as 123e4567-e89b-12d3-a456-426614174000.";
+        }
+        if (type.isEnum()) {
+            return "Must be one of " + Arrays.toString(type.getEnumConstants()) + ".";
+        }
+        return "Must be a " + type.getSimpleName() + ".";
     }
 
     /** Says what is wrong with the body without echoing it back (it may hold personal data). */

@@ -2,6 +2,7 @@ package org.openler.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -51,5 +52,13 @@ class ProblemMappingTests {
         assertThat(ProblemMapping.problem(StandardsException.Code.TOO_LARGE)).isEqualTo(Problem.PAYLOAD_TOO_LARGE);
         assertThat(ProblemMapping.problem(StandardsException.Code.INVALID_PROOF))
                 .isEqualTo(Problem.INVALID_INPUT);
+    }
+
+    @Test
+    void aValueOfTheWrongTypeSaysWhatItMustBe() {
+        assertThat(ProblemMapping.expected(int.class)).isEqualTo("Must be a whole number.");
+        assertThat(ProblemMapping.expected(UUID.class)).startsWith("Must be a UUID");
+        assertThat(ProblemMapping.expected(boolean.class)).isEqualTo("Must be true or false.");
+        assertThat(ProblemMapping.expected(null)).isNotBlank();
     }
 }
