@@ -26,6 +26,7 @@ import org.openler.platform.registry.CredentialOfValue;
 import org.openler.platform.registry.IndexedCredential;
 import org.openler.platform.registry.RegistryQuery;
 import org.openler.platform.registry.RegistryResults;
+import org.openler.platform.skills.sources.Csv;
 
 /**
  * Registry search at scale, as a bounded harness rather than JMH (the number asked for is a latency percentile over
@@ -153,33 +154,43 @@ public final class RegistrySearchBenchmark {
             List<String> words = queryWords(skills, occupations);
             Supplier<RegistryQuery> text = () -> RegistryQuery.text(phrase(queryRandom, words));
             Supplier<RegistryQuery> textAndFacets = () -> {
-                RegistryQuery q = RegistryQuery.text(phrase(queryRandom, words));
+                RegistryQuery.Builder q = RegistryQuery.builder().text(phrase(queryRandom, words));
                 return switch (queryRandom.nextInt(4)) {
-                    case 0 -> q.withTypes(List.of(pick(queryRandom, TYPES)));
-                    case 1 -> q.withDelivery(List.of("ONLINE")).withCost(Optional.empty(), Optional.of(4999L));
-                    case 2 -> q.withLocations(List.of(places.get(zipf(queryRandom, places.size()))));
+                    case 0 -> q.types(List.of(pick(queryRandom, TYPES))).build();
+                    case 1 ->
+                        q.delivery(List.of("ONLINE"))
+                                .cost(Optional.empty(), Optional.of(4999L))
+                                .build();
+                    case 2 ->
+                        q.locations(List.of(places.get(zipf(queryRandom, places.size()))))
+                                .build();
                     default ->
-                        q.withTypes(List.of("Certificate", "Certification"))
-                                .withHours(Optional.empty(), Optional.of(2189L));
+                        q.types(List.of("Certificate", "Certification"))
+                                .hours(Optional.empty(), Optional.of(2189L))
+                                .build();
                 };
             };
             Supplier<RegistryQuery> facetsOnly = () -> {
-                RegistryQuery q = RegistryQuery.text("");
+                RegistryQuery.Builder q = RegistryQuery.builder();
                 return switch (queryRandom.nextInt(4)) {
                     case 0 ->
-                        q.withCompetencies(List.of(
-                                skills.get(zipf(queryRandom, skills.size())).uri()));
+                        q.competencies(List.of(skills.get(zipf(queryRandom, skills.size()))
+                                        .uri()))
+                                .build();
                     case 1 ->
-                        q.withOccupations(List.of(onet(occupations
+                        q.occupations(List.of(onet(occupations
                                         .get(zipf(queryRandom, occupations.size()))
                                         .code())))
-                                .withDelivery(List.of("ONLINE", "BLENDED"));
+                                .delivery(List.of("ONLINE", "BLENDED"))
+                                .build();
                     case 2 ->
-                        q.withTypes(List.of(pick(queryRandom, TYPES)))
-                                .withLocations(List.of(places.get(zipf(queryRandom, places.size()))));
+                        q.types(List.of(pick(queryRandom, TYPES)))
+                                .locations(List.of(places.get(zipf(queryRandom, places.size()))))
+                                .build();
                     default ->
-                        q.withProviders(List.of(providers.get(zipf(queryRandom, providers.size()))))
-                                .withCost(Optional.of(0L), Optional.of(0L));
+                        q.providers(List.of(providers.get(zipf(queryRandom, providers.size()))))
+                                .cost(Optional.of(0L), Optional.of(0L))
+                                .build();
                 };
             };
             // Warm-up: the JIT and the operating system's file cache, on queries not measured.
@@ -335,11 +346,12 @@ public final class RegistrySearchBenchmark {
         try (ZipFile file = new ZipFile(zip.toFile());
                 BufferedReader in = new BufferedReader(new InputStreamReader(
                         file.getInputStream(file.getEntry("skills_en.csv")), StandardCharsets.UTF_8))) {
-            List<String> header = csv(in).orElseThrow();
+            List<List<String>> rows = Csv.readAll(in);
+            List<String> header = rows.getFirst();
             int uri = header.indexOf("conceptUri");
             int label = header.indexOf("preferredLabel");
-            for (Optional<List<String>> row = csv(in); row.isPresent(); row = csv(in)) {
-                skills.add(new Skill(row.get().get(uri), row.get().get(label)));
+            for (List<String> row : rows.subList(1, rows.size())) {
+                skills.add(new Skill(row.get(uri), row.get(label)));
             }
         }
         return skills;
@@ -357,50 +369,6 @@ public final class RegistrySearchBenchmark {
             }
         }
         return occupations;
-    }
-
-    /** One CSV record (RFC 4180: quoted fields may hold commas, quotes and line breaks). */
-    private static Optional<List<String>> csv(BufferedReader in) throws IOException {
-        String line = in.readLine();
-        if (line == null) {
-            return Optional.empty();
-        }
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        while (true) {
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (quoted) {
-                    if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        field.append(c);
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == ',') {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                } else {
-                    field.append(c);
-                }
-            }
-            if (!quoted) {
-                break;
-            }
-            String next = in.readLine();
-            if (next == null) {
-                break;
-            }
-            field.append('\n');
-            line = next;
-        }
-        fields.add(field.toString());
-        return Optional.of(fields);
     }
 
     private static List<String> providers(Random random, int n) {

@@ -1,6 +1,7 @@
 package org.openler.platform;
 
 import java.time.Clock;
+import java.util.Objects;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.EnvironmentAware;
@@ -36,7 +37,7 @@ class PlatformConfiguration {
 
         @Override
         public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-            check(java.util.Objects.requireNonNull(environment));
+            check(Objects.requireNonNull(environment));
         }
 
         static void check(Environment environment) {

@@ -2,6 +2,7 @@ package org.openler.platform.accounts;
 
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
+import org.openler.platform.kernel.AccountId;
 import org.openler.platform.kernel.AccountKind;
 import org.openler.platform.kernel.PersonPrincipal;
 import org.openler.platform.problems.PlatformException;
@@ -58,7 +59,7 @@ class AccountPrincipals implements UserDetailsService, ExternalAccounts {
         }
         Account account = existing.orElseGet(() -> {
             Account created = new Account(
-                    org.openler.platform.kernel.AccountId.random(),
+                    AccountId.random(),
                     new EmailAddress(email),
                     displayName.isBlank() ? email : displayName.strip(),
                     AccountKind.LEARNER,

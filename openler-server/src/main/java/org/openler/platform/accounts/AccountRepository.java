@@ -54,21 +54,21 @@ class AccountRepository {
     }
 
     boolean updatePassword(AccountId id, String passwordHash) {
-        return jdbc.sql("update account set password_hash = ?, version = version + 1 where id = ?")
+        return jdbc.sql("update account set password_hash = ? where id = ?")
                         .params(passwordHash, id.value())
                         .update()
                 == 1;
     }
 
     boolean updateDisplayName(AccountId id, String displayName) {
-        return jdbc.sql("update account set display_name = ?, version = version + 1 where id = ?")
+        return jdbc.sql("update account set display_name = ? where id = ?")
                         .params(displayName, id.value())
                         .update()
                 == 1;
     }
 
     boolean updateLocale(AccountId id, String locale) {
-        return jdbc.sql("update account set preferred_locale = ?, version = version + 1 where id = ?")
+        return jdbc.sql("update account set preferred_locale = ? where id = ?")
                         .params(locale, id.value())
                         .update()
                 == 1;

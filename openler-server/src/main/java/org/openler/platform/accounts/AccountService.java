@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.openler.platform.audit.AuditAction;
 import org.openler.platform.audit.AuditEvent;
 import org.openler.platform.audit.AuditLog;
@@ -201,7 +202,7 @@ public class AccountService {
         return jdbc.sql("select account_id from password_reset where token_hash = ? and used_at is null"
                         + " and expires_at > ?")
                 .params(SecretTokens.hash(token), Timestamp.from(clock.instant()))
-                .query((rs, n) -> new AccountId(rs.getObject(1, java.util.UUID.class)))
+                .query((rs, n) -> new AccountId(rs.getObject(1, UUID.class)))
                 .optional();
     }
 

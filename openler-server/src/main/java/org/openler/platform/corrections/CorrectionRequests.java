@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -14,6 +16,7 @@ import org.openler.platform.audit.AuditLog;
 import org.openler.platform.kernel.AccountId;
 import org.openler.platform.kernel.Actor;
 import org.openler.platform.kernel.OrganizationId;
+import org.openler.platform.privacy.Access;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.wallet.HeldCredentialId;
 import org.openler.platform.wallet.Wallet;
@@ -128,28 +131,27 @@ public class CorrectionRequests {
     }
 
     /** Who read the person's requests, and who answered them, newest first. */
-    List<org.openler.platform.privacy.Access> accesses(AccountId owner) {
-        List<org.openler.platform.privacy.Access> all = new java.util.ArrayList<>(
-                jdbc.sql("select a.accessed_at, o.name, r.credential_name from correction_access a"
+    List<Access> accesses(AccountId owner) {
+        List<Access> all =
+                new ArrayList<>(jdbc.sql("select a.accessed_at, o.name, r.credential_name from correction_access a"
                                 + " join correction_request r on r.id = a.request_id"
                                 + " join organization o on o.id = a.organization_id"
                                 + " where r.account_id = ? order by a.accessed_at desc limit " + MAX_LISTED)
                         .param(owner.value())
-                        .query((rs, n) -> new org.openler.platform.privacy.Access(
+                        .query((rs, n) -> new Access(
                                 rs.getTimestamp(1).toInstant(),
                                 rs.getString(2),
                                 "Read your correction request about " + rs.getString(3)))
                         .list());
         for (CorrectionRequest request : mine(owner)) {
             if (request.answeredAt() != null) {
-                all.add(new org.openler.platform.privacy.Access(
+                all.add(new Access(
                         request.answeredAt(),
                         request.organizationName(),
                         "Answered your correction request about " + request.credentialName()));
             }
         }
-        all.sort(java.util.Comparator.comparing(org.openler.platform.privacy.Access::at)
-                .reversed());
+        all.sort(Comparator.comparing(Access::at).reversed());
         return all;
     }
 
@@ -160,8 +162,8 @@ public class CorrectionRequests {
             throw PlatformException.invalid("outcome", "Choose resolved or declined.");
         }
         String text = text(reply, "reply", "Write a reply to the person, in up to " + MAX_TEXT + " characters.");
-        int changed = jdbc.sql("update correction_request set state = ?, reply = ?, answered_at = ?,"
-                        + " version = version + 1 where organization_id = ? and id = ? and state = 'OPEN'")
+        int changed = jdbc.sql("update correction_request set state = ?, reply = ?, answered_at = ?"
+                        + " where organization_id = ? and id = ? and state = 'OPEN'")
                 .params(outcome.name(), text, Timestamp.from(clock.instant()), organization.value(), request)
                 .update();
         if (changed != 1) {

@@ -9,6 +9,7 @@ import org.openler.platform.clients.MachineClientService;
 import org.openler.platform.corrections.CorrectionRequests;
 import org.openler.platform.issuing.AchievementDefinition;
 import org.openler.platform.issuing.Achievements;
+import org.openler.platform.issuing.CredentialFormat;
 import org.openler.platform.issuing.Issuance;
 import org.openler.platform.kernel.AccountKind;
 import org.openler.platform.kernel.Actor;
@@ -187,7 +188,7 @@ class DemoData implements ApplicationRunner {
                         Optional.empty(),
                         Optional.of("demo-credential-sd-jwt"),
                         Issuance.DidMethod.WEB,
-                        org.openler.platform.issuing.CredentialFormat.SD_JWT),
+                        CredentialFormat.SD_JWT),
                 person(registrar));
         claims.placeForDemo(account(LEARNERS.get(2 % LEARNERS.size())).id(), sdJwt.id());
         // One more for Izzy, left unclaimed: its claim message waits in the outbox (/demo/outbox) for the tour.

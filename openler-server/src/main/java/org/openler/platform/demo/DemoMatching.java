@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.openler.platform.accounts.Account;
 import org.openler.platform.accounts.AccountService;
 import org.openler.platform.issuing.AchievementDefinition;
@@ -164,7 +165,7 @@ class DemoMatching {
         this.frameworks = frameworks;
     }
 
-    private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean started = new AtomicBoolean();
 
     /** On a start with the ontology already stored. */
     @EventListener(ApplicationReadyEvent.class)

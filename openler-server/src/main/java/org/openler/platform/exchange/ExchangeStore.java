@@ -98,15 +98,14 @@ class ExchangeStore {
     }
 
     void grantAccessToken(UUID id, String token, Instant expiresAt) {
-        jdbc.sql("update credential_exchange set access_token_hash = ?, access_token_expires_at = ?,"
-                        + " version = version + 1 where id = ?")
+        jdbc.sql("update credential_exchange set access_token_hash = ?, access_token_expires_at = ?" + " where id = ?")
                 .params(SecretTokens.hash(token), Timestamp.from(expiresAt), id)
                 .update();
     }
 
     void complete(UUID id, String protocol, String holderDid, String format, UUID delivered, Instant at) {
         jdbc.sql("update credential_exchange set completed_at = ?, protocol = ?, holder_did = ?, delivered_format = ?,"
-                        + " delivered_credential_id = ?, version = version + 1 where id = ?")
+                        + " delivered_credential_id = ? where id = ?")
                 .params(Timestamp.from(at), protocol, holderDid, format, delivered, id)
                 .update();
     }

@@ -11,7 +11,6 @@ import org.openler.platform.kernel.Audience;
 import org.openler.platform.kernel.PlatformUrls;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
-import org.openler.standards.StandardsException;
 import org.openler.standards.dataintegrity.EddsaRdfc2022;
 import org.openler.standards.dataintegrity.ProofExpectations;
 import org.openler.standards.dataintegrity.VerifiedProof;
@@ -115,16 +114,13 @@ class VcApiExchanges {
         if (holder.isEmpty() || !holder.get().startsWith("did:key:")) {
             throw refused("The presentation must name its holder, a did:key.");
         }
-        try {
-            VerifiedProof proof = EddsaRdfc2022.verify(
-                    presentation,
-                    DidKey.RESOLVER,
-                    new ProofExpectations(
-                            "authentication", holder, Optional.of(row.challenge()), Optional.of(urls.base()), false));
-            return Did.of(proof.controller());
-        } catch (StandardsException e) {
-            throw refused("The presentation's proof was not accepted: " + e.getMessage());
-        }
+        // a proof that is not accepted is the library's INVALID_PROOF (or DID error): a 400 by the problem mapping
+        VerifiedProof proof = EddsaRdfc2022.verify(
+                presentation,
+                DidKey.RESOLVER,
+                new ProofExpectations(
+                        "authentication", holder, Optional.of(row.challenge()), Optional.of(urls.base()), false));
+        return Did.of(proof.controller());
     }
 
     private static PlatformException refused(String reason) {
@@ -135,15 +131,7 @@ class VcApiExchanges {
         if (body == null || body.length == 0) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
-        try {
-            return StrictJson.parseObject(body);
-        } catch (StandardsException e) {
-            throw new PlatformException(
-                    e.code() == StandardsException.Code.TOO_LARGE
-                            ? Problem.PAYLOAD_TOO_LARGE
-                            : Problem.MALFORMED_REQUEST,
-                    e.getMessage());
-        }
+        return StrictJson.parseObject(body);
     }
 
     private static ResponseEntity<String> json(JsonObject body) {

@@ -1,6 +1,7 @@
 package org.openler.platform.issuing;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -243,7 +244,7 @@ public class Achievements {
         if (value.startsWith("urn:") && value.length() <= 2000) {
             try {
                 return Optional.of(new URI(value));
-            } catch (java.net.URISyntaxException e) {
+            } catch (URISyntaxException e) {
                 return Optional.empty();
             }
         }

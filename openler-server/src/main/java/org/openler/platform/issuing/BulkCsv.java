@@ -1,5 +1,6 @@
 package org.openler.platform.issuing;
 
+import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.problems.PlatformException;
+import org.openler.platform.skills.CsvRecords;
 
 /**
  * Reads a bulk-issuance CSV (RFC 4180: commas, double quotes, CRLF or LF) with a header row naming the columns
@@ -43,11 +45,7 @@ final class BulkCsv {
             Optional<BulkRowError> error) {}
 
     static List<Row> parse(byte[] bytes, int maxRows) {
-        String text = utf8(bytes);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        List<List<String>> records = records(text);
+        List<List<String>> records = records(utf8(bytes));
         if (records.isEmpty() || isBlank(records.get(0))) {
             throw PlatformException.invalid("file", "The CSV is empty: give a header row and one row per credential.");
         }
@@ -152,70 +150,13 @@ final class BulkCsv {
         return header;
     }
 
-    /** RFC 4180 records; a quoted field may hold commas, quotes (doubled) and line breaks. */
+    /** RFC 4180 records, blank ones left out, read by the platform's one CSV reader. */
     static List<List<String>> records(String text) {
-        List<List<String>> records = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    field.append(c);
-                }
-                continue;
-            }
-            switch (c) {
-                case '"' -> {
-                    quoted = true;
-                    any = true;
-                }
-                case ',' -> {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                    any = true;
-                }
-                case '\r' -> {
-                    // CRLF or a lone CR ends the record; the LF of a CRLF is skipped
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                        i++;
-                    }
-                    fields.add(field.toString());
-                    records.add(fields);
-                    fields = new ArrayList<>();
-                    field.setLength(0);
-                    any = false;
-                }
-                case '\n' -> {
-                    fields.add(field.toString());
-                    records.add(fields);
-                    fields = new ArrayList<>();
-                    field.setLength(0);
-                    any = false;
-                }
-                default -> {
-                    field.append(c);
-                    any = true;
-                }
-            }
+        try {
+            return CsvRecords.read(new StringReader(text));
+        } catch (IllegalArgumentException e) {
+            throw PlatformException.invalid("file", e.getMessage());
         }
-        if (quoted) {
-            throw PlatformException.invalid("file", "A quoted field is not closed.");
-        }
-        if (any || field.length() > 0) {
-            fields.add(field.toString());
-            records.add(fields);
-        }
-        return records;
     }
 
     private static boolean isBlank(List<String> fields) {

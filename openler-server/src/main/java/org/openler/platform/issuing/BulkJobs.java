@@ -3,6 +3,8 @@ package org.openler.platform.issuing;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -139,8 +141,8 @@ class BulkJobs {
 
         /** When it was submitted, for pages: {@code yyyy-MM-dd HH:mm:ss} in UTC. */
         public String submittedUtc() {
-            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-                    .withZone(java.time.ZoneOffset.UTC)
+            return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                    .withZone(ZoneOffset.UTC)
                     .format(submittedAt);
         }
     }

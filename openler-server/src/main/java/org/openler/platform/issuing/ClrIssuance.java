@@ -1,5 +1,6 @@
 package org.openler.platform.issuing;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.net.URI;
@@ -142,7 +143,7 @@ public class ClrIssuance {
     }
 
     private static boolean isOpenBadge(JsonObject credential) {
-        return credential.get("type") instanceof jakarta.json.JsonArray types
+        return credential.get("type") instanceof JsonArray types
                 && types.stream()
                         .anyMatch(
                                 t -> t instanceof JsonString s && s.getString().equals("OpenBadgeCredential"));

@@ -1,12 +1,16 @@
 package org.openler.platform.issuing;
 
 import java.net.URI;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.openler.platform.accounts.EmailAddress;
 import org.openler.platform.audit.AuditAction;
 import org.openler.platform.audit.AuditEvent;
 import org.openler.platform.audit.AuditLog;
@@ -410,7 +414,7 @@ public class Issuance {
     private static final String SUMMARY = "select c.id, a.name, coalesce(c.recipient_email, c.recipient_did),"
             + " c.status, c.issued_at from issued_credential c left join achievement a on a.id = c.achievement_id";
 
-    public java.util.List<Summary> list(OrganizationId organization, int limit) {
+    public List<Summary> list(OrganizationId organization, int limit) {
         return jdbc.sql(SUMMARY + " where c.organization_id = ? order by c.issued_at desc limit ?")
                 .params(organization.value(), limit)
                 .query(Issuance::summary)
@@ -425,7 +429,7 @@ public class Issuance {
                 .optional();
     }
 
-    private static Summary summary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static Summary summary(ResultSet rs, int row) throws SQLException {
         return new Summary(
                 rs.getObject(1, UUID.class),
                 // A ClrCredential bundles several achievements, so it has no single achievement row.
@@ -510,7 +514,7 @@ public class Issuance {
         try {
             return switch (to) {
                 case To.Email email -> {
-                    if (!org.openler.platform.accounts.EmailAddress.isValid(email.address())) {
+                    if (!EmailAddress.isValid(email.address())) {
                         throw PlatformException.invalid("recipient.email", "Enter a valid e-mail address.");
                     }
                     yield new Recipient.ByIdentity(

@@ -1,12 +1,15 @@
 package org.openler.platform.issuing;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.openler.platform.audit.AuditAction;
 import org.openler.platform.audit.AuditEvent;
 import org.openler.platform.audit.AuditLog;
@@ -73,8 +76,8 @@ public class IssuerKeys {
     public record PublishedKey(
             String keyId,
             String publicKeyMultibase,
-            java.time.Instant createdAt,
-            java.time.@org.jspecify.annotations.Nullable Instant retiredAt) {}
+            Instant createdAt,
+            @Nullable Instant retiredAt) {}
 
     public Did did(String organizationSlug) {
         return DidWeb.forOrganization(urls.host(), organizationSlug);
@@ -133,7 +136,7 @@ public class IssuerKeys {
     public Optional<OrganizationId> organizationOfKey(String publicKeyMultibase) {
         return jdbc.sql("select organization_id from issuer_key where public_key_multibase = ?")
                 .param(publicKeyMultibase)
-                .query((rs, n) -> new OrganizationId(rs.getObject(1, java.util.UUID.class)))
+                .query((rs, n) -> new OrganizationId(rs.getObject(1, UUID.class)))
                 .optional();
     }
 
@@ -202,7 +205,7 @@ public class IssuerKeys {
                         "select sealed_private_key from issuer_key where organization_id = ? and key_id = ?")
                 .params(organization.value(), keyId)
                 .query((rs, n) -> Multikey.decodeSecretKey(
-                        new String(sealer.unseal(rs.getBytes(1), cacheKey), java.nio.charset.StandardCharsets.UTF_8)))
+                        new String(sealer.unseal(rs.getBytes(1), cacheKey), StandardCharsets.UTF_8)))
                 .optional();
         key.ifPresent(k -> unsealed.put(cacheKey, k));
         return key;
@@ -223,7 +226,7 @@ public class IssuerKeys {
                             generation,
                             Multikey.encodePublicKey(key.publicKey()),
                             sealer.seal(
-                                    Multikey.encodeSecretKey(key).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                                    Multikey.encodeSecretKey(key).getBytes(StandardCharsets.UTF_8),
                                     organization + "#" + keyId),
                             Timestamp.from(clock.instant()))
                     .update();

@@ -17,8 +17,6 @@ import org.openler.platform.kernel.Power;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.problems.PlatformException;
-import org.openler.platform.problems.Problem;
-import org.openler.standards.StandardsException;
 import org.openler.standards.json.StrictJson;
 import org.openler.standards.status.StatusPurpose;
 import org.springframework.beans.factory.ObjectProvider;
@@ -255,13 +253,7 @@ class IssuingApi {
             @RequestBody byte[] body,
             @RequestHeader(value = "Idempotency-Key", required = false) @Nullable String idempotencyHeader,
             HttpServletRequest servletRequest) {
-        JsonObject json;
-        try {
-            json = StrictJson.parseObject(body);
-        } catch (StandardsException e) {
-            throw new PlatformException(
-                    Problem.MALFORMED_REQUEST, "The body is not a valid JSON object: " + e.getMessage());
-        }
+        JsonObject json = StrictJson.parseObject(body);
         if (json.containsKey("credential")) {
             Organization organization = organizations.get(org);
             VcApiIssuance.Request parsed = VcApiIssuance.parse(json, Optional.ofNullable(idempotencyHeader));

@@ -2,6 +2,7 @@ package org.openler.platform.issuing;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.openler.platform.kernel.Access;
 import org.openler.platform.kernel.Actor;
 import org.openler.platform.kernel.Actors;
@@ -354,7 +356,7 @@ class IssuingPages {
         if (!bad.isEmpty()) {
             throw PlatformException.invalid(
                     "alignments",
-                    "Lines " + bad.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                    "Lines " + bad.stream().map(String::valueOf).collect(Collectors.joining(", "))
                             + ": start each line with the competency's http(s) address, then its name (at most "
                             + MAX_ALIGNMENT_NAME + " characters).");
         }
@@ -408,7 +410,7 @@ class IssuingPages {
     }
 
     /** The end of the chosen day (UTC): a credential valid until a date is valid on that whole day. */
-    private static Optional<java.time.Instant> endOf(String date) {
+    private static Optional<Instant> endOf(String date) {
         if (date.isBlank()) {
             return Optional.empty();
         }

@@ -23,12 +23,15 @@ import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
 import org.openler.standards.StandardsException;
 import org.openler.standards.credentials.CredentialRules;
+import org.openler.standards.credentials.Credentials;
 import org.openler.standards.credentials.Violation;
 import org.openler.standards.dataintegrity.EddsaRdfc2022;
 import org.openler.standards.dataintegrity.ProofOptions;
+import org.openler.standards.dataintegrity.Proofs;
 import org.openler.standards.json.Jsons;
 import org.openler.standards.json.StrictJson;
 import org.openler.standards.jsonld.BundledContexts;
+import org.openler.standards.jsonld.Canonicalizer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -214,9 +217,9 @@ class VcApiIssuance {
      * credential whose terms do not all expand (or whose contexts are not bundled) is refused here as with RDFC.
      */
     private static JsonObject signJcs(JsonObject unsigned, Issuance.Signer signer, Instant now) {
-        org.openler.standards.jsonld.Canonicalizer.canonicalize(unsigned);
-        org.openler.standards.credentials.Credentials.requireEmittable(unsigned);
-        return org.openler.standards.dataintegrity.Proofs.signJcs(
+        Canonicalizer.canonicalize(unsigned);
+        Credentials.requireEmittable(unsigned);
+        return Proofs.signJcs(
                 unsigned,
                 signer.key().keyPair(),
                 ProofOptions.assertion(signer.key().verificationMethod(), now));

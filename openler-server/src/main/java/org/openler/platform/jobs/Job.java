@@ -2,6 +2,7 @@ package org.openler.platform.jobs;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.openler.platform.kernel.JobId;
 import org.openler.platform.kernel.OrganizationId;
@@ -30,7 +31,7 @@ public record Job(
         CLOSED;
 
         public String code() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

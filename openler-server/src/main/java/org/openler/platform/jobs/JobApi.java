@@ -77,7 +77,7 @@ class JobApi {
     @PostMapping("/api/v1/orgs/{org}/jobs")
     @Access(value = Audience.ORGANIZATION_STAFF, power = Power.POST_JOBS, machineClients = true)
     ResponseEntity<JobView> create(@PathVariable String org, @RequestBody JsonNode body) {
-        Organization employer = employer(org);
+        Organization employer = employer(organizations, org);
         Job job = jobs.create(employer.id(), input.read(body));
         return ResponseEntity.created(URI.create("/api/v1/orgs/" + org + "/jobs/" + job.id()))
                 .body(view(job));
@@ -134,7 +134,7 @@ class JobApi {
     @PutMapping("/api/v1/orgs/{org}/jobs/{id}")
     @Access(value = Audience.ORGANIZATION_STAFF, power = Power.POST_JOBS, machineClients = true)
     JobView update(@PathVariable String org, @PathVariable String id, @RequestBody JsonNode body) {
-        Organization employer = employer(org);
+        Organization employer = employer(organizations, org);
         JobId jobId = id(id);
         jobs.get(employer.id(), jobId);
         JsonNode version = body.path("version");
@@ -145,7 +145,7 @@ class JobApi {
     @PostMapping("/api/v1/orgs/{org}/jobs/{id}/close")
     @Access(value = Audience.ORGANIZATION_STAFF, power = Power.POST_JOBS, machineClients = true)
     JobView close(@PathVariable String org, @PathVariable String id) {
-        Organization employer = employer(org);
+        Organization employer = employer(organizations, org);
         return view(jobs.close(employer.id(), id(id)));
     }
 
@@ -153,7 +153,8 @@ class JobApi {
         return JobView.of(job, urls.base() + "/jobs/" + job.id(), descriptions);
     }
 
-    private Organization employer(String slug) {
+    /** The employer a slug names; a provider organization is refused (jobs are an employer's). */
+    static Organization employer(OrganizationService organizations, String slug) {
         Organization organization = organizations.get(slug);
         if (organization.kind() != Organization.Kind.EMPLOYER) {
             // the caller may act for the organization; the organization's kind is what refuses (so 409, not 403)

@@ -2,6 +2,7 @@ package org.openler.platform.jobs;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -64,7 +65,7 @@ public record JobContent(
         REMOTE;
 
         public String code() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -112,7 +113,7 @@ public record JobContent(
             YEAR;
 
             public String code() {
-                return name().toLowerCase(java.util.Locale.ROOT);
+                return name().toLowerCase(Locale.ROOT);
             }
         }
     }

@@ -2,6 +2,7 @@ package org.openler.platform.jobs;
 
 import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import org.openler.platform.jobs.JobContent.Pay;
@@ -76,7 +77,7 @@ class JobDescriptions {
     private String money(Pay pay, Locale locale) {
         NumberFormat format = NumberFormat.getCurrencyInstance(
                 locale.getLanguage().equals("es") ? Locale.forLanguageTag("es-US") : Locale.US);
-        format.setCurrency(java.util.Currency.getInstance(pay.currency()));
+        format.setCurrency(Currency.getInstance(pay.currency()));
         return format.format(pay.min()) + " – " + format.format(pay.max());
     }
 

@@ -1,8 +1,10 @@
 package org.openler.platform.jobs;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.skills.Occupation;
 import org.springframework.stereotype.Service;
@@ -46,7 +48,7 @@ public class JobDrafts {
     public Draft draft(String title, Optional<String> chosen) {
         String clean = JobInput.title(title, "title");
         List<Candidate> candidates = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (OccupationSuggestion s : suggester.suggest(clean, SUGGESTIONS)) {
             onet.byCodeOrParent(s.onetCode())
                     .filter(o -> seen.add(o.code()))

@@ -1,6 +1,7 @@
 package org.openler.platform.jobs;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.problems.PlatformException;
@@ -94,11 +96,63 @@ class JobInput {
             throw new PlatformException(Problem.MALFORMED_REQUEST, "Send the job as a JSON object.");
         }
         List<FieldError> errors = new ArrayList<>();
-        String title = attempt(errors, () -> title(string(body, "title"), "title"), "");
         Occupation occupation = attempt(errors, () -> occupation(string(body, "occupation"), "occupation"), null);
-        String summary = text(errors, body, "summary", 4000);
         List<JobRequirement> requirements = requirements(errors, body.path("requirements"));
         List<JobCredential> credentials = credentials(errors, body.path("credentials"));
+        Details details = details(errors, body, "USD");
+        if (!errors.isEmpty() || occupation == null) {
+            throw new PlatformException(Problem.INVALID_INPUT, "Some fields of the job are not valid.", errors);
+        }
+        return details.of(occupation.code(), Optional.empty(), requirements, credentials);
+    }
+
+    /**
+     * The job's details (title, summary, place, experience, education, pay) read by the same rules as a new job's,
+     * for the editor's details form; the occupation, skills and credentials stay as they are.
+     */
+    static JobContent readDetails(JsonNode body, JobContent current) {
+        List<FieldError> errors = new ArrayList<>();
+        Details details = details(
+                errors, body, current.pay().map(JobContent.Pay::currency).orElse("USD"));
+        if (!errors.isEmpty()) {
+            throw new PlatformException(Problem.INVALID_INPUT, "Some fields of the job are not valid.", errors);
+        }
+        return details.of(current.onetCode(), current.escoUri(), current.requirements(), current.credentials());
+    }
+
+    /** The fields a job's details form and a new job share. */
+    private record Details(
+            String title,
+            String summary,
+            int experience,
+            JobContent.Education education,
+            String location,
+            JobContent.Remote remote,
+            Optional<JobContent.Pay> pay) {
+
+        JobContent of(
+                String onetCode,
+                Optional<String> escoUri,
+                List<JobRequirement> requirements,
+                List<JobCredential> credentials) {
+            return new JobContent(
+                    title,
+                    onetCode,
+                    escoUri,
+                    summary,
+                    requirements,
+                    credentials,
+                    experience,
+                    education,
+                    location,
+                    remote,
+                    pay);
+        }
+    }
+
+    private static Details details(List<FieldError> errors, JsonNode body, String defaultCurrency) {
+        String title = attempt(errors, () -> title(string(body, "title"), "title"), "");
+        String summary = text(errors, body, "summary", 4000);
         int experience = whole(errors, body, "experienceMonths", 0, 600);
         JobContent.Education education = JobContent.Education.of(
                         Optional.ofNullable(string(body, "education")).orElse("none"))
@@ -119,22 +173,8 @@ class JobInput {
                 errors.add(new FieldError("remote", "One of onsite, hybrid, remote."));
             }
         }
-        Optional<JobContent.Pay> pay = pay(errors, body.path("pay"));
-        if (!errors.isEmpty() || occupation == null) {
-            throw new PlatformException(Problem.INVALID_INPUT, "Some fields of the job are not valid.", errors);
-        }
-        return new JobContent(
-                title,
-                occupation.code(),
-                Optional.empty(),
-                summary,
-                requirements,
-                credentials,
-                experience,
-                education,
-                location,
-                remote,
-                pay);
+        Optional<JobContent.Pay> pay = pay(errors, body.path("pay"), defaultCurrency);
+        return new Details(title, summary, experience, education, location, remote, pay);
     }
 
     private List<JobRequirement> requirements(List<FieldError> errors, JsonNode array) {
@@ -238,7 +278,7 @@ class JobInput {
         return list;
     }
 
-    private static Optional<JobContent.Pay> pay(List<FieldError> errors, JsonNode pay) {
+    private static Optional<JobContent.Pay> pay(List<FieldError> errors, JsonNode pay, String defaultCurrency) {
         if (pay.isMissingNode() || pay.isNull()) {
             return Optional.empty();
         }
@@ -252,7 +292,7 @@ class JobInput {
             errors.add(new FieldError("pay", "0 ≤ min ≤ max ≤ 10,000,000."));
             return Optional.empty();
         }
-        String currency = Optional.ofNullable(string(pay, "currency")).orElse("USD");
+        String currency = Optional.ofNullable(string(pay, "currency")).orElse(defaultCurrency);
         if (!CURRENCY.matcher(currency).matches()) {
             errors.add(new FieldError("pay.currency", "An ISO 4217 code such as USD."));
             return Optional.empty();
@@ -263,8 +303,8 @@ class JobInput {
             return Optional.empty();
         }
         return Optional.of(new JobContent.Pay(
-                min.setScale(2, java.math.RoundingMode.HALF_UP),
-                max.setScale(2, java.math.RoundingMode.HALF_UP),
+                min.setScale(2, RoundingMode.HALF_UP),
+                max.setScale(2, RoundingMode.HALF_UP),
                 currency,
                 JobContent.Pay.Unit.valueOf(unit.toUpperCase(Locale.ROOT))));
     }
@@ -298,7 +338,7 @@ class JobInput {
         return value.isString() ? value.asString() : null;
     }
 
-    private static <T> T attempt(List<FieldError> errors, java.util.function.Supplier<T> read, T fallback) {
+    private static <T> T attempt(List<FieldError> errors, Supplier<T> read, T fallback) {
         try {
             return read.get();
         } catch (PlatformException e) {

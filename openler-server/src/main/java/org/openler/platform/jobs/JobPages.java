@@ -1,11 +1,11 @@
 package org.openler.platform.jobs;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import org.openler.platform.kernel.Access;
 import org.openler.platform.kernel.Actor;
 import org.openler.platform.kernel.Actors;
@@ -119,7 +119,7 @@ class JobPages {
             @RequestParam(defaultValue = "") String title,
             @RequestParam(defaultValue = "") String occupation,
             RedirectAttributes redirect) {
-        Organization employer = employer(org);
+        Organization employer = JobApi.employer(organizations, org);
         try {
             String clean = JobInput.title(title, "title");
             CompetencyDna.Proposal proposal = drafts.propose(occupation);
@@ -185,71 +185,9 @@ class JobPages {
     @PostMapping("/orgs/{org}/jobs/{id}/details")
     @Access(value = Audience.ORGANIZATION_STAFF, power = Power.POST_JOBS)
     String details(
-            @PathVariable String org,
-            @PathVariable String id,
-            @RequestParam(defaultValue = "") String title,
-            @RequestParam(defaultValue = "") String summary,
-            @RequestParam(defaultValue = "") String location,
-            @RequestParam(defaultValue = "onsite") String remote,
-            @RequestParam(defaultValue = "0") String experienceMonths,
-            @RequestParam(defaultValue = "none") String education,
-            @RequestParam(defaultValue = "") String payMin,
-            @RequestParam(defaultValue = "") String payMax,
-            @RequestParam(defaultValue = "hour") String payUnit,
-            @RequestParam(defaultValue = "0") int version,
-            RedirectAttributes redirect) {
-        return change(org, id, version, redirect, job -> {
-            JobContent c = job.content();
-            int months;
-            try {
-                months = Integer.parseInt(experienceMonths.strip());
-            } catch (NumberFormatException e) {
-                throw PlatformException.invalid("experienceMonths", "A whole number of months from 0 to 600.");
-            }
-            if (months < 0 || months > 600) {
-                throw PlatformException.invalid("experienceMonths", "A whole number of months from 0 to 600.");
-            }
-            if (summary.length() > 4000 || location.length() > 200) {
-                throw PlatformException.invalid("summary", "The summary is at most 4,000 characters, the place 200.");
-            }
-            JobContent.Remote where;
-            try {
-                where = JobContent.Remote.valueOf(remote.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw PlatformException.invalid("remote", "On site, hybrid or remote.");
-            }
-            JobContent.Education edu = JobContent.Education.of(education)
-                    .orElseThrow(() -> PlatformException.invalid("education", "Choose from the list."));
-            Optional<JobContent.Pay> pay = Optional.empty();
-            if (!payMin.isBlank() || !payMax.isBlank()) {
-                try {
-                    BigDecimal min = new BigDecimal(payMin.strip());
-                    BigDecimal max = new BigDecimal(payMax.strip());
-                    if (min.signum() < 0 || max.compareTo(min) < 0 || max.compareTo(new BigDecimal("10000000")) > 0) {
-                        throw new NumberFormatException();
-                    }
-                    pay = Optional.of(new JobContent.Pay(
-                            min.setScale(2, java.math.RoundingMode.HALF_UP),
-                            max.setScale(2, java.math.RoundingMode.HALF_UP),
-                            c.pay().map(JobContent.Pay::currency).orElse("USD"),
-                            payUnit.equals("year") ? JobContent.Pay.Unit.YEAR : JobContent.Pay.Unit.HOUR));
-                } catch (NumberFormatException e) {
-                    throw PlatformException.invalid("pay", "Pay is two amounts, the lower first.");
-                }
-            }
-            return new JobContent(
-                    JobInput.title(title, "title"),
-                    c.onetCode(),
-                    c.escoUri(),
-                    summary.strip(),
-                    c.requirements(),
-                    c.credentials(),
-                    months,
-                    edu,
-                    location.strip(),
-                    where,
-                    pay);
-        });
+            @PathVariable String org, @PathVariable String id, JobDetailsForm form, RedirectAttributes redirect) {
+        return change(
+                org, id, form.expectedVersion(), redirect, job -> JobInput.readDetails(form.json(), job.content()));
     }
 
     /** Adds a skill found by the search box; a skill already there keeps its place. */
@@ -360,19 +298,15 @@ class JobPages {
     @PostMapping("/orgs/{org}/jobs/{id}/close")
     @Access(value = Audience.ORGANIZATION_STAFF, power = Power.POST_JOBS)
     String close(@PathVariable String org, @PathVariable String id, RedirectAttributes redirect) {
-        Organization employer = employer(org);
+        Organization employer = JobApi.employer(organizations, org);
         jobs.close(employer.id(), JobApi.id(id));
         redirect.addFlashAttribute("notice", "jobs.closed");
         return "redirect:/orgs/" + org + "/jobs/" + id;
     }
 
     private String change(
-            String org,
-            String id,
-            int version,
-            RedirectAttributes redirect,
-            java.util.function.Function<Job, JobContent> edit) {
-        Organization employer = employer(org);
+            String org, String id, int version, RedirectAttributes redirect, Function<Job, JobContent> edit) {
+        Organization employer = JobApi.employer(organizations, org);
         JobId jobId = JobApi.id(id);
         Job job = jobs.get(employer.id(), jobId);
         try {
@@ -412,15 +346,6 @@ class JobPages {
                         .distinct()
                         .reduce((a, b) -> a + " " + b)
                         .orElse(e.detail());
-    }
-
-    private Organization employer(String slug) {
-        Organization organization = organizations.get(slug);
-        if (organization.kind() != Organization.Kind.EMPLOYER) {
-            // the caller may act for the organization; the organization's kind is what refuses (so 409, not 403)
-            throw PlatformException.conflict("Only employer organizations post jobs; this one is a provider.");
-        }
-        return organization;
     }
 
     private StaffRole role(Organization organization) {

@@ -7,11 +7,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.openler.platform.kernel.JobId;
 import org.openler.platform.kernel.OrganizationId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,25 +63,10 @@ class JobRepository {
                         + " summary = ?, experience_months = ?, education = ?, location = ?, remote = ?, pay_min = ?,"
                         + " pay_max = ?, pay_currency = ?, pay_unit = ?, updated_at = ?, version = version + 1"
                         + " where id = ? and organization_id = ? and version = ?")
-                .params(
-                        c.title(),
-                        c.onetCode(),
-                        onetTitle,
-                        c.escoUri().orElse(null),
-                        escoTitle.orElse(null),
-                        c.summary(),
-                        c.experienceMonths(),
-                        c.education().code(),
-                        c.location(),
-                        c.remote().code(),
-                        c.pay().map(JobContent.Pay::min).orElse(null),
-                        c.pay().map(JobContent.Pay::max).orElse(null),
-                        c.pay().map(JobContent.Pay::currency).orElse(null),
-                        c.pay().map(p -> p.unit().code()).orElse(null),
-                        Timestamp.from(now),
-                        id.value(),
-                        organization.value(),
-                        expected)
+                .params(Stream.concat(
+                                content(c, onetTitle, escoTitle),
+                                Stream.of(Timestamp.from(now), id.value(), organization.value(), expected))
+                        .toList())
                 .update();
         if (changed == 0) {
             return false;
@@ -150,8 +139,7 @@ class JobRepository {
         });
         words.ifPresent(w -> {
             sql.append(" and lower(j.title) like ?");
-            params.add(
-                    "%" + w.toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%");
+            params.add("%" + w.toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%");
         });
         sql.append(" order by j.created_at desc, j.id fetch first ? rows only");
         params.add(limit);
@@ -181,7 +169,7 @@ class JobRepository {
         }
         List<UUID> ids = jobs.stream().map(j -> j.id().value()).toList();
         String in = ids.stream().map(i -> "?").collect(Collectors.joining(", "));
-        Map<UUID, List<JobRequirement>> requirements = new java.util.HashMap<>();
+        Map<UUID, List<JobRequirement>> requirements = new HashMap<>();
         jdbc.sql("select job_id, skill_uri, label, weight, required, level, source from job_requirement"
                         + " where job_id in (" + in + ") order by job_id, position")
                 .params(new ArrayList<Object>(ids))
@@ -196,7 +184,7 @@ class JobRepository {
                                     rs.getInt(6),
                                     rs.getString(7)));
                 });
-        Map<UUID, List<JobCredential>> credentials = new java.util.HashMap<>();
+        Map<UUID, List<JobCredential>> credentials = new HashMap<>();
         jdbc.sql("select job_id, credential_ctid, name, required from job_credential where job_id in (" + in + ")"
                         + " order by job_id, required desc, name")
                 .params(new ArrayList<Object>(ids))
@@ -245,7 +233,7 @@ class JobRepository {
                         min,
                         rs.getBigDecimal("pay_max"),
                         rs.getString("pay_currency"),
-                        JobContent.Pay.Unit.valueOf(rs.getString("pay_unit").toUpperCase(java.util.Locale.ROOT))));
+                        JobContent.Pay.Unit.valueOf(rs.getString("pay_unit").toUpperCase(Locale.ROOT))));
         JobContent content = new JobContent(
                 rs.getString("title"),
                 rs.getString("onet_code"),
@@ -256,7 +244,7 @@ class JobRepository {
                 rs.getInt("experience_months"),
                 JobContent.Education.of(rs.getString("education")).orElse(JobContent.Education.NONE),
                 rs.getString("location"),
-                JobContent.Remote.valueOf(rs.getString("remote").toUpperCase(java.util.Locale.ROOT)),
+                JobContent.Remote.valueOf(rs.getString("remote").toUpperCase(Locale.ROOT)),
                 pay);
         Timestamp closed = rs.getTimestamp("closed_at");
         return new Job(
@@ -267,7 +255,7 @@ class JobRepository {
                 content,
                 rs.getString("onet_title"),
                 Optional.ofNullable(rs.getString("esco_title")),
-                Job.Status.valueOf(rs.getString("status").toUpperCase(java.util.Locale.ROOT)),
+                Job.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(),
                 Optional.ofNullable(closed).map(Timestamp::toInstant),
@@ -282,25 +270,30 @@ class JobRepository {
             Optional<String> escoTitle,
             Timestamp created,
             Timestamp updated) {
-        return new Object[] {
-            id.value(),
-            organization.value(),
-            c.title(),
-            c.onetCode(),
-            onetTitle,
-            c.escoUri().orElse(null),
-            escoTitle.orElse(null),
-            c.summary(),
-            c.experienceMonths(),
-            c.education().code(),
-            c.location(),
-            c.remote().code(),
-            c.pay().map(JobContent.Pay::min).orElse(null),
-            c.pay().map(JobContent.Pay::max).orElse(null),
-            c.pay().map(JobContent.Pay::currency).orElse(null),
-            c.pay().map(p -> p.unit().code()).orElse(null),
-            created,
-            updated
-        };
+        return Stream.of(
+                        Stream.of(id.value(), organization.value()),
+                        content(c, onetTitle, escoTitle),
+                        Stream.of(created, updated))
+                .flatMap(x -> x)
+                .toArray();
+    }
+
+    /** The job's own columns, in the order both the insert and the update name them. */
+    private static Stream<@Nullable Object> content(JobContent c, String onetTitle, Optional<String> escoTitle) {
+        return Stream.of(
+                c.title(),
+                c.onetCode(),
+                onetTitle,
+                c.escoUri().orElse(null),
+                escoTitle.orElse(null),
+                c.summary(),
+                c.experienceMonths(),
+                c.education().code(),
+                c.location(),
+                c.remote().code(),
+                c.pay().map(JobContent.Pay::min).orElse(null),
+                c.pay().map(JobContent.Pay::max).orElse(null),
+                c.pay().map(JobContent.Pay::currency).orElse(null),
+                c.pay().map(p -> p.unit().code()).orElse(null));
     }
 }

@@ -3,6 +3,7 @@ package org.openler.platform.jobs;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** A job as the JSON API shows it (and takes it back on PUT, with {@code version}). */
@@ -67,7 +68,7 @@ record JobView(
                 job.version(),
                 url,
                 new Descriptions(
-                        descriptions.describe(job, java.util.Locale.ENGLISH),
-                        descriptions.describe(job, java.util.Locale.forLanguageTag("es"))));
+                        descriptions.describe(job, Locale.ENGLISH),
+                        descriptions.describe(job, Locale.forLanguageTag("es"))));
     }
 }

@@ -1,5 +1,6 @@
 package org.openler.platform.kernel;
 
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -41,14 +42,14 @@ public final class Actors {
     }
 
     /** The signed-in person, or empty for anyone else. */
-    public static java.util.Optional<PersonPrincipal> currentPerson() {
+    public static Optional<PersonPrincipal> currentPerson() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof PersonPrincipal person) {
-            return java.util.Optional.of(person);
+            return Optional.of(person);
         }
         if (authentication != null && authentication.getPrincipal() instanceof LinkedPerson linked) {
-            return java.util.Optional.of(linked.person());
+            return Optional.of(linked.person());
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

@@ -8,6 +8,7 @@ import java.io.Serial;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
@@ -54,8 +55,7 @@ public final class PersonPrincipal implements UserDetails, CredentialsContainer 
             @JsonProperty("displayName") String displayName,
             @JsonProperty("kind") AccountKind kind,
             @JsonProperty("operator") boolean operator) {
-        return new PersonPrincipal(
-                new AccountId(java.util.UUID.fromString(accountId)), email, displayName, kind, operator, null);
+        return new PersonPrincipal(new AccountId(UUID.fromString(accountId)), email, displayName, kind, operator, null);
     }
 
     @JsonProperty("accountId")

@@ -139,11 +139,6 @@ public class Matching {
         return ranked;
     }
 
-    /** Occupations that ask for skills the learner has, best fit first. */
-    public List<Ranked> suggestedOccupations(AccountId learner) {
-        return suggested(records.read(learner), SUGGESTED);
-    }
-
     List<Ranked> suggested(LearnerRecord record, int limit) {
         Map<UUID, Double> votes = new LinkedHashMap<>();
         Map<UUID, Occupation> found = new LinkedHashMap<>();
@@ -207,10 +202,6 @@ public class Matching {
             }
         }
         return Optional.empty();
-    }
-
-    boolean hasJobs() {
-        return !jobTargets.isEmpty();
     }
 
     static Subject subject(Occupation o) {

@@ -2,6 +2,7 @@ package org.openler.platform.matching;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -70,7 +71,7 @@ public final class SetCover {
             }
             if (n > 0) {
                 useful.add(option);
-                teaches.add(java.util.Arrays.copyOf(buffer, n));
+                teaches.add(Arrays.copyOf(buffer, n));
             }
         }
         double dearest = 0;

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.openler.platform.kernel.AccountId;
 import org.openler.platform.registry.CredentialOfValue;
@@ -49,20 +48,10 @@ class TrainingOptions {
         for (int from = 0; from < wanted.size(); from += SKILLS_PER_QUERY) {
             List<String> part = wanted.subList(from, Math.min(wanted.size(), from + SKILLS_PER_QUERY));
             for (int page = 0; page < PAGES; page++) {
-                RegistryResults results = search.search(new RegistryQuery(
-                        "",
-                        List.of(),
-                        part,
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        page * RegistryQuery.MAX_LIMIT,
-                        RegistryQuery.MAX_LIMIT));
+                RegistryResults results = search.search(RegistryQuery.builder()
+                        .competencies(part)
+                        .page(page * RegistryQuery.MAX_LIMIT, RegistryQuery.MAX_LIMIT)
+                        .build());
                 results.hits().forEach(h -> providers.putIfAbsent(h.ctid(), h.providerName()));
                 if (results.hits().size() < RegistryQuery.MAX_LIMIT) {
                     break;

@@ -1,9 +1,11 @@
 package org.openler.platform.obapi;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +46,7 @@ class ObRegistration {
     private final PasswordEncoder passwords;
     private final Clock clock;
     private final Base64StringKeyGenerator secrets =
-            new Base64StringKeyGenerator(java.util.Base64.getUrlEncoder().withoutPadding(), 32);
+            new Base64StringKeyGenerator(Base64.getUrlEncoder().withoutPadding(), 32);
 
     ObRegistration(RegisteredClientRepository clients, PasswordEncoder passwords, Clock clock) {
         this.clients = clients;
@@ -144,7 +146,7 @@ class ObRegistration {
             return "https".equals(uri.getScheme())
                     || ("http".equals(uri.getScheme())
                             && ("localhost".equals(uri.getHost()) || "127.0.0.1".equals(uri.getHost())));
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return false;
         }
     }

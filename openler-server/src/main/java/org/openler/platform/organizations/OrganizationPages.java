@@ -1,6 +1,8 @@
 package org.openler.platform.organizations;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 import org.openler.platform.audit.AuditLog;
 import org.openler.platform.kernel.Access;
@@ -126,7 +128,7 @@ class OrganizationPages {
         Invitation invitation =
                 organizations.invitation(token).orElseThrow(() -> PlatformException.notFound("The invitation"));
         model.addAttribute("invitation", invitation);
-        model.addAttribute("open", invitation.isOpen(java.time.Instant.now()));
+        model.addAttribute("open", invitation.isOpen(Instant.now()));
         model.addAttribute(
                 "organization", organizations.find(invitation.organization()).orElseThrow());
         model.addAttribute("token", token);
@@ -158,7 +160,7 @@ class OrganizationPages {
 
     static StaffRole parseRole(String role) {
         try {
-            return StaffRole.valueOf(role.strip().toUpperCase(java.util.Locale.ROOT));
+            return StaffRole.valueOf(role.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw PlatformException.invalid("role", "Choose admin, issuer or viewer.");
         }

@@ -65,8 +65,7 @@ class OrganizationRepository {
 
     /** Adds the membership, or changes the role of an existing one. */
     void putMember(OrganizationId organization, AccountId account, StaffRole role, Instant at) {
-        int updated = jdbc.sql("update membership set role = ?, version = version + 1"
-                        + " where organization_id = ? and account_id = ?")
+        int updated = jdbc.sql("update membership set role = ?" + " where organization_id = ? and account_id = ?")
                 .params(role.name(), organization.value(), account.value())
                 .update();
         if (updated == 0) {

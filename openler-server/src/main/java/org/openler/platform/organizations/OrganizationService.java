@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import org.openler.platform.audit.AuditLog;
 import org.openler.platform.kernel.AccountId;
 import org.openler.platform.kernel.Actor;
 import org.openler.platform.kernel.OrganizationId;
+import org.openler.platform.kernel.Power;
 import org.openler.platform.kernel.StaffRole;
 import org.openler.platform.keys.SecretTokens;
 import org.openler.platform.outbox.MailOutbox;
@@ -148,7 +150,7 @@ public class OrganizationService implements OrganizationDirectory {
     /** Deletes invitations sent to this address (the person deletes their account: the address goes too). */
     @Transactional
     public void forgetInvitee(String email) {
-        organizations.deleteInvitationsTo(email.toLowerCase(java.util.Locale.ROOT));
+        organizations.deleteInvitationsTo(email.toLowerCase(Locale.ROOT));
     }
 
     public List<Member> members(Organization organization) {
@@ -170,7 +172,7 @@ public class OrganizationService implements OrganizationDirectory {
     }
 
     @Override
-    public Optional<StaffRole> leastRoleFor(OrganizationId organization, org.openler.platform.kernel.Power power) {
+    public Optional<StaffRole> leastRoleFor(OrganizationId organization, Power power) {
         return find(organization).flatMap(o -> OrganizationPowers.leastRole(o.kind(), power));
     }
 

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,7 +36,7 @@ public class MailOutbox {
     @Transactional
     public void forget(String recipient) {
         jdbc.sql("delete from outbox_message where lower(recipient) = ?")
-                .param(recipient.toLowerCase(java.util.Locale.ROOT))
+                .param(recipient.toLowerCase(Locale.ROOT))
                 .update();
     }
 
@@ -55,7 +56,7 @@ public class MailOutbox {
     public List<Message> to(String recipient) {
         return jdbc.sql("select id, recipient, subject, body, created_at from outbox_message where recipient = ?"
                         + " order by created_at desc")
-                .param(recipient.toLowerCase(java.util.Locale.ROOT))
+                .param(recipient.toLowerCase(Locale.ROOT))
                 .query((rs, n) -> new Message(
                         rs.getObject(1, UUID.class),
                         rs.getString(2),

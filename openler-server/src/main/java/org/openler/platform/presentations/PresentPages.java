@@ -11,6 +11,7 @@ import org.openler.platform.kernel.Access;
 import org.openler.platform.kernel.Actor;
 import org.openler.platform.kernel.Actors;
 import org.openler.platform.kernel.Audience;
+import org.openler.platform.problems.PlatformException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,8 +61,7 @@ class PresentPages {
         try {
             chosen = UUID.fromString(credential);
         } catch (IllegalArgumentException e) {
-            throw org.openler.platform.problems.PlatformException.invalid(
-                    "credential", "Choose one of the credentials listed.");
+            throw PlatformException.invalid("credential", "Choose one of the credentials listed.");
         }
         presenting.present(learner().accountId(), parsed, chosen, new HashSet<>(claims == null ? List.of() : claims));
         redirect.addFlashAttribute("presented", true);

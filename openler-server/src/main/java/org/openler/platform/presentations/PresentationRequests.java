@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,7 @@ import org.openler.platform.issuing.SdJwtIssuing;
 import org.openler.platform.kernel.Actor;
 import org.openler.platform.kernel.OrganizationId;
 import org.openler.platform.kernel.PlatformUrls;
+import org.openler.platform.keys.SecretTokens;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
 import org.openler.platform.verification.Verification;
@@ -228,7 +230,7 @@ public class PresentationRequests {
         if (!request.expiresAt().isAfter(clock.instant())) {
             throw new PlatformException(Problem.GONE, "This request has expired.");
         }
-        String tokenHash = org.openler.platform.keys.SecretTokens.hash(vpToken);
+        String tokenHash = SecretTokens.hash(vpToken);
         boolean seen = jdbc.sql("select count(*) from presentation_request where vp_token_hash = ?")
                         .param(tokenHash)
                         .query(Long.class)
@@ -421,7 +423,7 @@ public class PresentationRequests {
         List<Shown> shown = new ArrayList<>();
         for (JsonValue value : StrictJson.parseObject(result).getJsonArray("credentials")) {
             JsonObject c = (JsonObject) value;
-            Map<String, String> claims = new java.util.LinkedHashMap<>();
+            Map<String, String> claims = new LinkedHashMap<>();
             c.getJsonObject("claims").forEach((name, v) -> claims.put(name, text(v)));
             List<Map<String, String>> checks = new ArrayList<>();
             for (JsonValue check : c.getJsonArray("checks")) {

@@ -2,6 +2,7 @@ package org.openler.platform.presentations;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -124,7 +125,7 @@ class PresentationsMade implements PersonalData {
             Instant at;
             try {
                 at = Instant.parse(one.path("presentedAt").asString(""));
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 throw PlatformException.invalid("presentations.presentedAt", "Not a date-time.");
             }
             UUID credential = one.path("credentialId").isString()

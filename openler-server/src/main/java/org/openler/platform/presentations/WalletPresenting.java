@@ -1,7 +1,9 @@
 package org.openler.platform.presentations;
 
+import com.nimbusds.jose.util.Base64URL;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -152,7 +155,7 @@ class WalletPresenting {
 
     private static String host(String url) {
         String host = URI.create(url).getHost();
-        return host == null ? "" : host.toLowerCase(java.util.Locale.ROOT);
+        return host == null ? "" : host.toLowerCase(Locale.ROOT);
     }
 
     private boolean fits(AccountId learner, HeldCredential held, AuthorizationRequest.CredentialQuery query) {
@@ -170,8 +173,8 @@ class WalletPresenting {
     private static String vct(String sdJwt) {
         try {
             SdJwt parsed = SdJwt.parse(sdJwt);
-            JsonObject payload = StrictJson.parseObject(
-                    new com.nimbusds.jose.util.Base64URL(parsed.issuerJwt().split("\\.")[1]).decode());
+            JsonObject payload =
+                    StrictJson.parseObject(new Base64URL(parsed.issuerJwt().split("\\.")[1]).decode());
             return payload.get("vct") instanceof JsonString s ? s.getString() : "";
         } catch (StandardsException e) {
             return "";
@@ -280,7 +283,7 @@ class WalletPresenting {
         }
     }
 
-    private static String token(String queryId, jakarta.json.JsonValue presentation) {
+    private static String token(String queryId, JsonValue presentation) {
         return StrictJson.write(Jsons.PROVIDER
                 .createObjectBuilder()
                 .add(queryId, Jsons.PROVIDER.createArrayBuilder().add(presentation))

@@ -1,6 +1,7 @@
 package org.openler.platform.privacy;
 
 import java.util.List;
+import java.util.Locale;
 import org.openler.platform.accounts.Account;
 import org.openler.platform.accounts.AccountService;
 import org.openler.platform.kernel.AccountId;
@@ -56,7 +57,7 @@ class AccountData implements PersonalData {
         node.put("email", account.email().value());
         node.put("displayName", account.displayName());
         node.put("language", account.preferredLocale());
-        node.put("kind", account.kind().name().toLowerCase(java.util.Locale.ROOT));
+        node.put("kind", account.kind().name().toLowerCase(Locale.ROOT));
         node.put("createdAt", account.createdAt().toString());
         node.put("discoverable", discovery.isDiscoverable(owner));
         return node;

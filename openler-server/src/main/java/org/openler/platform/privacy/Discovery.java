@@ -37,8 +37,7 @@ public class Discovery {
                         + " on conflict do nothing")
                 .params(account.value(), Timestamp.from(clock.instant()))
                 .update();
-        jdbc.sql("update privacy_preference set discoverable = ?, updated_at = ?, version = version + 1"
-                        + " where account_id = ?")
+        jdbc.sql("update privacy_preference set discoverable = ?, updated_at = ?" + " where account_id = ?")
                 .params(discoverable, Timestamp.from(clock.instant()), account.value())
                 .update();
     }

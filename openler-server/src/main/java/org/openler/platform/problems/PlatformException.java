@@ -1,5 +1,6 @@
 package org.openler.platform.problems;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -51,5 +52,5 @@ public final class PlatformException extends RuntimeException {
      * as flash attributes, which live in the (JDBC-stored, so serialized) session until the redirect is followed;
      * without it, a form with an invalid field answered 500 (found by BadInputIT).
      */
-    public record FieldError(String field, String message) implements java.io.Serializable {}
+    public record FieldError(String field, String message) implements Serializable {}
 }

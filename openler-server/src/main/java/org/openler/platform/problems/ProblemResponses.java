@@ -3,6 +3,8 @@ package org.openler.platform.problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -24,7 +26,7 @@ public final class ProblemResponses {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), detail);
         body.setType(problem.type());
         body.setTitle(problem.title());
-        body.setInstance(java.net.URI.create(instance));
+        body.setInstance(URI.create(instance));
         if (!fieldErrors.isEmpty()) {
             body.setProperty(
                     "errors",
@@ -55,7 +57,7 @@ public final class ProblemResponses {
         response.setStatus(body.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        Map<String, Object> json = new java.util.LinkedHashMap<>();
+        Map<String, Object> json = new LinkedHashMap<>();
         json.put("type", String.valueOf(body.getType()));
         json.put("title", body.getTitle());
         json.put("status", body.getStatus());

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.kernel.AccountId;
@@ -28,7 +29,18 @@ public class Experiences {
     }
 
     /** What the learner typed; dates as {@code yyyy-mm-dd} (a date input's value), the end empty while it goes on. */
-    public record Input(String kind, String title, String organization, String start, String end, String description) {}
+    public record Input(String kind, String title, String organization, String start, String end, String description) {
+
+        /** The form binds to this constructor; a field the browser did not send arrives as null and reads as empty. */
+        public Input {
+            kind = Objects.requireNonNullElse(kind, "");
+            title = Objects.requireNonNullElse(title, "");
+            organization = Objects.requireNonNullElse(organization, "");
+            start = Objects.requireNonNullElse(start, "");
+            end = Objects.requireNonNullElse(end, "");
+            description = Objects.requireNonNullElse(description, "");
+        }
+    }
 
     public List<Experience> list(AccountId owner) {
         return store.experiences(owner);

@@ -1,6 +1,8 @@
 package org.openler.platform.profile;
 
 import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.wallet.HeldCredential;
 import org.springframework.stereotype.Component;
@@ -117,7 +119,7 @@ class LerRsExport {
     }
 
     /** The embedded credential's own id, so a skill can point at it; the wallet id as a URN when it has none. */
-    private static java.util.Optional<String> credentialReference(Resume.View resume, java.util.UUID walletId) {
+    private static Optional<String> credentialReference(Resume.View resume, UUID walletId) {
         return resume.credentials().stream()
                 .filter(s -> s.checked().credential().id().equals(walletId))
                 .findFirst()

@@ -75,23 +75,9 @@ class ProfilePages {
 
     @PostMapping("/wallet/skills")
     @Access(Audience.LEARNER)
-    String addSkill(
-            @RequestParam(defaultValue = "") String ownWords,
-            @RequestParam(defaultValue = "") String competency,
-            @RequestParam(defaultValue = "") String evidenceUrl,
-            @RequestParam(defaultValue = "") String evidenceText,
-            @RequestParam(defaultValue = "") String evidenceCredential,
-            RedirectAttributes redirect) {
-        try {
-            selfAsserted.add(
-                    learner(),
-                    new SelfAssertedSkills.Input(ownWords, competency, evidenceUrl, evidenceText, evidenceCredential));
+    String addSkill(SelfAssertedSkills.Input input, RedirectAttributes redirect) {
+        if (saved(() -> selfAsserted.add(learner(), input), redirect, "skillError")) {
             redirect.addFlashAttribute("skillAdded", true);
-        } catch (PlatformException refused) {
-            if (refused.fieldErrors().isEmpty()) {
-                throw refused;
-            }
-            redirect.addFlashAttribute("skillError", message(refused));
         }
         return "redirect:/wallet/skills#own";
     }
@@ -108,27 +94,10 @@ class ProfilePages {
 
     @PostMapping("/wallet/skills/{id}")
     @Access(Audience.LEARNER)
-    String updateSkill(
-            @PathVariable UUID id,
-            @RequestParam(defaultValue = "") String ownWords,
-            @RequestParam(defaultValue = "") String competency,
-            @RequestParam(defaultValue = "") String evidenceUrl,
-            @RequestParam(defaultValue = "") String evidenceText,
-            @RequestParam(defaultValue = "") String evidenceCredential,
-            RedirectAttributes redirect) {
-        try {
-            selfAsserted.update(
-                    learner(),
-                    new SelfAssertedSkillId(id),
-                    new SelfAssertedSkills.Input(ownWords, competency, evidenceUrl, evidenceText, evidenceCredential));
-        } catch (PlatformException refused) {
-            if (refused.fieldErrors().isEmpty()) {
-                throw refused;
-            }
-            redirect.addFlashAttribute("skillError", message(refused));
-            return "redirect:/wallet/skills/" + id + "/edit";
-        }
-        return "redirect:/wallet/skills#own";
+    String updateSkill(@PathVariable UUID id, SelfAssertedSkills.Input input, RedirectAttributes redirect) {
+        return saved(() -> selfAsserted.update(learner(), new SelfAssertedSkillId(id), input), redirect, "skillError")
+                ? "redirect:/wallet/skills#own"
+                : "redirect:/wallet/skills/" + id + "/edit";
     }
 
     @PostMapping("/wallet/skills/{id}/delete")
@@ -168,22 +137,8 @@ class ProfilePages {
 
     @PostMapping("/wallet/experiences")
     @Access(Audience.LEARNER)
-    String addExperience(
-            @RequestParam(defaultValue = "") String kind,
-            @RequestParam(defaultValue = "") String title,
-            @RequestParam(defaultValue = "") String organization,
-            @RequestParam(defaultValue = "") String start,
-            @RequestParam(defaultValue = "") String end,
-            @RequestParam(defaultValue = "") String description,
-            RedirectAttributes redirect) {
-        try {
-            experiences.add(learner(), new Experiences.Input(kind, title, organization, start, end, description));
-        } catch (PlatformException refused) {
-            if (refused.fieldErrors().isEmpty()) {
-                throw refused;
-            }
-            redirect.addFlashAttribute("experienceError", message(refused));
-        }
+    String addExperience(Experiences.Input input, RedirectAttributes redirect) {
+        saved(() -> experiences.add(learner(), input), redirect, "experienceError");
         return "redirect:/wallet/resume#experiences";
     }
 
@@ -196,28 +151,10 @@ class ProfilePages {
 
     @PostMapping("/wallet/experiences/{id}")
     @Access(Audience.LEARNER)
-    String updateExperience(
-            @PathVariable UUID id,
-            @RequestParam(defaultValue = "") String kind,
-            @RequestParam(defaultValue = "") String title,
-            @RequestParam(defaultValue = "") String organization,
-            @RequestParam(defaultValue = "") String start,
-            @RequestParam(defaultValue = "") String end,
-            @RequestParam(defaultValue = "") String description,
-            RedirectAttributes redirect) {
-        try {
-            experiences.update(
-                    learner(),
-                    new ExperienceId(id),
-                    new Experiences.Input(kind, title, organization, start, end, description));
-        } catch (PlatformException refused) {
-            if (refused.fieldErrors().isEmpty()) {
-                throw refused;
-            }
-            redirect.addFlashAttribute("experienceError", message(refused));
-            return "redirect:/wallet/experiences/" + id + "/edit";
-        }
-        return "redirect:/wallet/resume#experiences";
+    String updateExperience(@PathVariable UUID id, Experiences.Input input, RedirectAttributes redirect) {
+        return saved(() -> experiences.update(learner(), new ExperienceId(id), input), redirect, "experienceError")
+                ? "redirect:/wallet/resume#experiences"
+                : "redirect:/wallet/experiences/" + id + "/edit";
     }
 
     @PostMapping("/wallet/experiences/{id}/delete")
@@ -225,6 +162,20 @@ class ProfilePages {
     String deleteExperience(@PathVariable UUID id) {
         experiences.delete(learner(), new ExperienceId(id));
         return "redirect:/wallet/resume#experiences";
+    }
+
+    /** Runs a change; a refusal that names fields goes back to the form as a message, any other is thrown. */
+    private static boolean saved(Runnable change, RedirectAttributes redirect, String errorAttribute) {
+        try {
+            change.run();
+            return true;
+        } catch (PlatformException refused) {
+            if (refused.fieldErrors().isEmpty()) {
+                throw refused;
+            }
+            redirect.addFlashAttribute(errorAttribute, message(refused));
+            return false;
+        }
     }
 
     /** The ontology's best matches for the learner's words, for them to pick one (or keep their words). */

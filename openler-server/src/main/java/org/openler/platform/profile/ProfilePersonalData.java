@@ -2,6 +2,7 @@ package org.openler.platform.profile;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.openler.platform.kernel.AccountId;
@@ -161,7 +162,7 @@ class ProfilePersonalData implements PersonalData {
         if (!value.isArray() || value.size() > ProfileStore.MAX_ROWS) {
             throw malformed("'" + field + "' is not a list of at most " + ProfileStore.MAX_ROWS);
         }
-        List<JsonNode> items = new java.util.ArrayList<>();
+        List<JsonNode> items = new ArrayList<>();
         value.forEach(items::add);
         for (JsonNode item : items) {
             if (!item.isObject()) {

@@ -30,11 +30,6 @@ public record ProfileSkill(@Nullable URI competencyUri, String label, List<Prove
         return sources.stream().anyMatch(Provenance.Endorsed.class::isInstance);
     }
 
-    /** Only the learner says so: nothing verified or endorsed backs it. */
-    public boolean onlySelfAsserted() {
-        return !verified() && !endorsed();
-    }
-
     public List<Provenance.Verified> verifiedBy() {
         return sources.stream()
                 .filter(Provenance.Verified.class::isInstance)

@@ -98,8 +98,7 @@ class ProfileStore {
 
     boolean updateSkill(AccountId owner, UUID id, SkillFields fields, Instant now) {
         return jdbc.sql("update profile_skill set own_words = ?, competency_uri = ?, competency_label = ?,"
-                                + " evidence_url = ?, evidence_text = ?, evidence_credential_id = ?, updated_at = ?,"
-                                + " version = version + 1"
+                                + " evidence_url = ?, evidence_text = ?, evidence_credential_id = ?, updated_at = ?"
                                 + " where account_id = ? and id = ?")
                         .params(
                                 fields.ownWords(),
@@ -167,7 +166,7 @@ class ProfileStore {
 
     boolean updateExperience(AccountId owner, UUID id, ExperienceFields fields, Instant now) {
         return jdbc.sql("update profile_experience set kind = ?, title = ?, organization = ?, start_date = ?,"
-                                + " end_date = ?, description = ?, updated_at = ?, version = version + 1"
+                                + " end_date = ?, description = ?, updated_at = ?"
                                 + " where account_id = ? and id = ?")
                         .params(
                                 fields.kind().name(),

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.kernel.AccountId;
@@ -47,6 +48,15 @@ public class SelfAssertedSkills {
      */
     public record Input(
             String ownWords, String competency, String evidenceUrl, String evidenceText, String evidenceCredential) {
+
+        /** The form binds to this constructor; a field the browser did not send arrives as null and reads as empty. */
+        public Input {
+            ownWords = Objects.requireNonNullElse(ownWords, "");
+            competency = Objects.requireNonNullElse(competency, "");
+            evidenceUrl = Objects.requireNonNullElse(evidenceUrl, "");
+            evidenceText = Objects.requireNonNullElse(evidenceText, "");
+            evidenceCredential = Objects.requireNonNullElse(evidenceCredential, "");
+        }
 
         public Input(String ownWords, String competency, String evidenceUrl, String evidenceText) {
             this(ownWords, competency, evidenceUrl, evidenceText, "");

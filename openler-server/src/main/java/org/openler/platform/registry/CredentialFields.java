@@ -2,6 +2,7 @@ package org.openler.platform.registry;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -184,7 +185,7 @@ record CredentialFields(
             URI uri = new URI(text);
             boolean http = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
             return http && uri.getHost() != null ? Optional.of(uri) : Optional.empty();
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return Optional.empty();
         }
     }

@@ -5,11 +5,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -181,29 +185,19 @@ public final class CredentialIndex implements Closeable {
         facet(doc, PROVIDER, c.provider(), true);
         labels.put(PROVIDER + " " + c.provider(), c.providerName());
         StringBuilder alignments = new StringBuilder();
-        for (CredentialOfValue.Alignment a : c.competencies()) {
-            facet(doc, COMPETENCY, a.uri().toString(), false);
-            labels.put(COMPETENCY + " " + a.uri(), a.label());
-            alignments
-                    .append(COMPETENCY)
-                    .append(' ')
-                    .append(a.uri())
-                    .append('\t')
-                    .append(a.label())
-                    .append('\n');
-            text.append('\n').append(a.label());
-        }
-        for (CredentialOfValue.Alignment a : c.occupations()) {
-            facet(doc, OCCUPATION, a.uri().toString(), false);
-            labels.put(OCCUPATION + " " + a.uri(), a.label());
-            alignments
-                    .append(OCCUPATION)
-                    .append(' ')
-                    .append(a.uri())
-                    .append('\t')
-                    .append(a.label())
-                    .append('\n');
-            text.append('\n').append(a.label());
+        for (String facet : List.of(COMPETENCY, OCCUPATION)) {
+            for (CredentialOfValue.Alignment a : facet.equals(COMPETENCY) ? c.competencies() : c.occupations()) {
+                facet(doc, facet, a.uri().toString(), false);
+                labels.put(facet + " " + a.uri(), a.label());
+                alignments
+                        .append(facet)
+                        .append(' ')
+                        .append(a.uri())
+                        .append('\t')
+                        .append(a.label())
+                        .append('\n');
+                text.append('\n').append(a.label());
+            }
         }
         doc.add(new StoredField("alignments", alignments.toString()));
         c.delivery().forEach(mode -> facet(doc, DELIVERY, mode, false));
@@ -467,11 +461,11 @@ public final class CredentialIndex implements Closeable {
      * value is never split on its commas (a location is one value).
      */
     static List<String> placeParts(String label) {
-        List<String> parts = java.util.Arrays.stream(label.split(","))
-                .map(p -> p.strip().toLowerCase(java.util.Locale.ROOT))
+        List<String> parts = Arrays.stream(label.split(","))
+                .map(p -> p.strip().toLowerCase(Locale.ROOT))
                 .filter(p -> !p.isEmpty())
                 .toList();
-        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        Set<String> out = new LinkedHashSet<>();
         for (int from = 0; from < parts.size(); from++) {
             for (int to = from + 1; to <= parts.size(); to++) {
                 out.add(String.join(", ", parts.subList(from, to)));
@@ -491,7 +485,7 @@ public final class CredentialIndex implements Closeable {
             if (!whole.isEmpty()) {
                 // the longest run is the whole value, normalised
                 String normalised = whole.stream()
-                        .max(java.util.Comparator.comparingInt(String::length))
+                        .max(Comparator.comparingInt(String::length))
                         .orElseThrow();
                 any.add(new TermQuery(new Term(LOCATION_ANY, normalised)), BooleanClause.Occur.SHOULD);
             }

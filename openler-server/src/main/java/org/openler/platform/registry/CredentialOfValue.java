@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What a person needs to know to choose a credential: the fields a provider edits, read from and written to CTDL
@@ -104,7 +105,7 @@ public record CredentialOfValue(
         public String label() {
             return String.join(
                     ", ",
-                    java.util.stream.Stream.of(locality, region, country)
+                    Stream.of(locality, region, country)
                             .filter(s -> !s.isBlank())
                             .toList());
         }

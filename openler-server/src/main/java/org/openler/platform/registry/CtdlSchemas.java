@@ -3,10 +3,12 @@ package org.openler.platform.registry;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,13 +35,13 @@ public final class CtdlSchemas {
      */
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
             SpecificationVersion.DRAFT_4,
-            builder -> builder.schemaRegistryConfig(com.networknt.schema.SchemaRegistryConfig.builder()
+            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
                     .formatAssertionsEnabled(false)
                     .build()));
 
     public CtdlSchemas() {
         JsonNode config = load(BASE + "configs/ce_registry.json");
-        Map<String, String> map = new java.util.HashMap<>();
+        Map<String, String> map = new HashMap<>();
         config.path("resource_type")
                 .path("values_map")
                 .properties()

@@ -1,6 +1,7 @@
 package org.openler.platform.registry;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -24,12 +25,12 @@ public record Ctid(String value) {
      * Reads a CTID as people and older CTDL write it: any case, or as {@code urn:ctid:<uuid>} (the older shape in
      * Credential Engine's own fixtures). Refuses anything else.
      */
-    public static java.util.Optional<Ctid> parse(String text) {
+    public static Optional<Ctid> parse(String text) {
         String value = text.strip().toLowerCase(Locale.ROOT);
         if (value.startsWith("urn:ctid:")) {
             value = "ce-" + value.substring("urn:ctid:".length());
         }
-        return SHAPE.matcher(value).matches() ? java.util.Optional.of(new Ctid(value)) : java.util.Optional.empty();
+        return SHAPE.matcher(value).matches() ? Optional.of(new Ctid(value)) : Optional.empty();
     }
 
     @Override

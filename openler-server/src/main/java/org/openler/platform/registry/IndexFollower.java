@@ -2,6 +2,7 @@ package org.openler.platform.registry;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -122,7 +123,7 @@ class IndexFollower implements DisposableBean {
         log.info(
                 "Registry index rebuilt: {} credentials in {} ms",
                 index.size(),
-                java.time.Duration.between(started, clock.instant()).toMillis());
+                Duration.between(started, clock.instant()).toMillis());
     }
 
     private void pollQuietly() {
@@ -174,7 +175,7 @@ class IndexFollower implements DisposableBean {
                 continue;
             }
             Instant firstSeen = gapsSeen.computeIfAbsent(position + 1, s -> now);
-            if (java.time.Duration.between(firstSeen, now).compareTo(properties.gapTimeout()) >= 0) {
+            if (Duration.between(firstSeen, now).compareTo(properties.gapTimeout()) >= 0) {
                 log.info("Registry change sequence: {} to {} never committed; passed over", position + 1, seq - 1);
                 gapsSeen.remove(position + 1);
                 position = seq;

@@ -1,8 +1,11 @@
 package org.openler.platform.registry;
 
+import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What the search index holds of one published credential: its text, the values of every facet, and what a result
@@ -35,7 +38,7 @@ public record IndexedCredential(
 
     /** The index's view of a published credential of value, offered by the named organization. */
     public static IndexedCredential of(Ctid ctid, CredentialOfValue c, String providerSlug, String providerName) {
-        List<CredentialOfValue.Alignment> competencies = new java.util.ArrayList<>(c.teaches());
+        List<CredentialOfValue.Alignment> competencies = new ArrayList<>(c.teaches());
         competencies.addAll(c.requires());
         return new IndexedCredential(
                 ctid.value(),
@@ -46,12 +49,11 @@ public record IndexedCredential(
                 providerSlug,
                 providerName,
                 c.cost()
-                        .map(cost -> cost.price()
-                                .setScale(0, java.math.RoundingMode.HALF_UP)
-                                .longValueExact()),
+                        .map(cost ->
+                                cost.price().setScale(0, RoundingMode.HALF_UP).longValueExact()),
                 c.duration().map(CredentialOfValue.EstimatedDuration::iso),
                 c.duration().map(CredentialOfValue.EstimatedDuration::hours),
-                c.delivery().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()),
+                c.delivery().stream().map(Enum::name).collect(Collectors.toSet()),
                 c.places().stream()
                         .map(CredentialOfValue.Place::label)
                         .distinct()

@@ -1,5 +1,6 @@
 package org.openler.platform.registry;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,7 +17,7 @@ class RegistryConfiguration {
 
     @Bean(destroyMethod = "close")
     CredentialIndex credentialIndex(RegistryProperties properties, @Value("${openler.data-dir}") String dataDir)
-            throws java.io.IOException {
+            throws IOException {
         if (properties.index().equals("disk")) {
             Path path = Path.of(dataDir, "registry-index");
             Files.createDirectories(path);

@@ -2,6 +2,7 @@ package org.openler.platform.registry;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.openler.platform.kernel.Actor;
 import org.openler.platform.kernel.OrganizationId;
 import org.openler.platform.kernel.PlatformUrls;
@@ -296,9 +298,7 @@ public class RegistryEntries {
                 .params(number, Timestamp.from(now), ctid.value())
                 .update();
         transparencyLog.append(new LogEvent.RegistryChanged(
-                ctid.value(),
-                number,
-                Optional.of(MerkleHash.sha256(document.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+                ctid.value(), number, Optional.of(MerkleHash.sha256(document.getBytes(StandardCharsets.UTF_8)))));
         change(ctid, now);
     }
 
@@ -441,7 +441,7 @@ public class RegistryEntries {
                 errors.add(new PlatformException.FieldError("cost", "At most 100,000,000."));
             }
         });
-        if (java.util.stream.Stream.of(c.teaches(), c.requires(), c.occupations())
+        if (Stream.of(c.teaches(), c.requires(), c.occupations())
                 .flatMap(List::stream)
                 .anyMatch(a -> a.label().length() > 300
                         || !Set.of("http", "https").contains(a.uri().getScheme()))) {

@@ -3,6 +3,7 @@ package org.openler.platform.registry;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
@@ -30,8 +31,34 @@ public record RegistryForm(
         String keywords,
         String version) {
 
+    /**
+     * Spring binds the posted form to this constructor, and a field the browser did not send arrives as
+     * {@code null}: it reads as empty (the currency as USD). At most three delivery modes are ticked.
+     */
     public RegistryForm {
-        delivery = List.copyOf(delivery);
+        type = orEmpty(type);
+        name = orEmpty(name);
+        description = orEmpty(description);
+        webpage = orEmpty(webpage);
+        requirements = orEmpty(requirements);
+        price = orEmpty(price);
+        currency = currency == null ? "USD" : currency;
+        duration = orEmpty(duration);
+        delivery = delivery == null
+                ? List.of()
+                : delivery.stream().filter(d -> !d.isBlank()).limit(3).toList();
+        places = orEmpty(places);
+        teaches = orEmpty(teaches);
+        requires = orEmpty(requires);
+        occupations = orEmpty(occupations);
+        creditValue = orEmpty(creditValue);
+        creditUnit = orEmpty(creditUnit);
+        keywords = orEmpty(keywords);
+        version = orEmpty(version);
+    }
+
+    private static String orEmpty(@Nullable String value) {
+        return value == null ? "" : value;
     }
 
     static RegistryForm empty() {
@@ -90,11 +117,9 @@ public record RegistryForm(
     }
 
     /** The expected version of the entry (hidden in the form), if the form carries one. */
-    java.util.Optional<Integer> expectedVersion() {
+    Optional<Integer> expectedVersion() {
         try {
-            return version.isBlank()
-                    ? java.util.Optional.empty()
-                    : java.util.Optional.of(Integer.valueOf(version.strip()));
+            return version.isBlank() ? Optional.empty() : Optional.of(Integer.valueOf(version.strip()));
         } catch (NumberFormatException e) {
             throw PlatformException.invalid("version", "Reload the page and try again.");
         }

@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.openler.platform.kernel.Access;
 import org.openler.platform.kernel.Actor;
 import org.openler.platform.kernel.Actors;
@@ -20,13 +22,14 @@ import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
 import org.openler.platform.problems.ProblemResponses;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -43,18 +46,15 @@ class RegistryPages {
 
     /** Each type as words ("BachelorDegree" as "Bachelor Degree"), for lists. */
     static final Map<String, String> TYPE_LABELS =
-            TYPE_CHOICES.stream().collect(java.util.stream.Collectors.toMap(t -> t, CredentialIndex::words));
+            TYPE_CHOICES.stream().collect(Collectors.toMap(t -> t, CredentialIndex::words));
 
     private final OrganizationService organizations;
     private final RegistryEntries entries;
     private final RegistrySearch search;
-    private final org.springframework.context.MessageSource messages;
+    private final MessageSource messages;
 
     RegistryPages(
-            OrganizationService organizations,
-            RegistryEntries entries,
-            RegistrySearch search,
-            org.springframework.context.MessageSource messages) {
+            OrganizationService organizations, RegistryEntries entries, RegistrySearch search, MessageSource messages) {
         this.organizations = organizations;
         this.entries = entries;
         this.search = search;
@@ -170,7 +170,7 @@ class RegistryPages {
         model.addAttribute("history", entries.history(id));
         model.addAttribute(
                 "typeLabel", CredentialIndex.words(published.credential().type()));
-        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        Locale locale = LocaleContextHolder.getLocale();
         model.addAttribute(
                 "durationText",
                 published
@@ -209,45 +209,12 @@ class RegistryPages {
     @Access(value = Audience.ORGANIZATION_STAFF, power = Power.PUBLISH_REGISTRY)
     String create(
             @PathVariable String org,
-            @RequestParam(defaultValue = "") String type,
-            @RequestParam(defaultValue = "") String name,
-            @RequestParam(defaultValue = "") String description,
-            @RequestParam(defaultValue = "") String webpage,
-            @RequestParam(defaultValue = "") String requirements,
-            @RequestParam(defaultValue = "") String price,
-            @RequestParam(defaultValue = "USD") String currency,
-            @RequestParam(defaultValue = "") String duration,
-            @RequestParam(defaultValue = "") List<String> delivery,
-            @RequestParam(defaultValue = "") String places,
-            @RequestParam(defaultValue = "") String teaches,
-            @RequestParam(defaultValue = "") String requires,
-            @RequestParam(defaultValue = "") String occupations,
-            @RequestParam(defaultValue = "") String creditValue,
-            @RequestParam(defaultValue = "") String creditUnit,
-            @RequestParam(defaultValue = "") String keywords,
+            RegistryForm form,
             Model model,
             HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         Organization organization = organizations.get(org);
-        RegistryForm form = new RegistryForm(
-                type,
-                name,
-                description,
-                webpage,
-                requirements,
-                price,
-                currency,
-                duration,
-                ticked(delivery),
-                places,
-                teaches,
-                requires,
-                occupations,
-                creditValue,
-                creditUnit,
-                keywords,
-                "");
         try {
             RegistryEntry entry = entries.createDraft(organization.id(), org, form.read(), Actors.current());
             redirect.addFlashAttribute("notice", "registry.saved");
@@ -278,23 +245,7 @@ class RegistryPages {
     String edit(
             @PathVariable String org,
             @PathVariable String ctid,
-            @RequestParam(defaultValue = "") String type,
-            @RequestParam(defaultValue = "") String name,
-            @RequestParam(defaultValue = "") String description,
-            @RequestParam(defaultValue = "") String webpage,
-            @RequestParam(defaultValue = "") String requirements,
-            @RequestParam(defaultValue = "") String price,
-            @RequestParam(defaultValue = "USD") String currency,
-            @RequestParam(defaultValue = "") String duration,
-            @RequestParam(defaultValue = "") List<String> delivery,
-            @RequestParam(defaultValue = "") String places,
-            @RequestParam(defaultValue = "") String teaches,
-            @RequestParam(defaultValue = "") String requires,
-            @RequestParam(defaultValue = "") String occupations,
-            @RequestParam(defaultValue = "") String creditValue,
-            @RequestParam(defaultValue = "") String creditUnit,
-            @RequestParam(defaultValue = "") String keywords,
-            @RequestParam(defaultValue = "") String version,
+            RegistryForm form,
             Model model,
             HttpServletRequest request,
             HttpServletResponse response,
@@ -302,24 +253,6 @@ class RegistryPages {
         Organization organization = organizations.get(org);
         Ctid id = RegistryApi.ctid(ctid);
         RegistryEntry entry = entries.get(organization.id(), id);
-        RegistryForm form = new RegistryForm(
-                type,
-                name,
-                description,
-                webpage,
-                requirements,
-                price,
-                currency,
-                duration,
-                ticked(delivery),
-                places,
-                teaches,
-                requires,
-                occupations,
-                creditValue,
-                creditUnit,
-                keywords,
-                version);
         try {
             entries.updateDraft(organization.id(), org, id, form.read(), form.expectedVersion(), Actors.current());
             redirect.addFlashAttribute("notice", "registry.saved");
@@ -437,10 +370,6 @@ class RegistryPages {
                 organizations.roleOf(p.accountId(), organization.id()).orElse(StaffRole.VIEWER);
             default -> StaffRole.VIEWER;
         };
-    }
-
-    private static List<String> ticked(List<String> delivery) {
-        return delivery.stream().filter(d -> !d.isBlank()).limit(3).toList();
     }
 
     private static String first(Map<String, List<String>> params, String name) {

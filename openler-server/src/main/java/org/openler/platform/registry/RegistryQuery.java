@@ -37,173 +37,101 @@ public record RegistryQuery(
         }
     }
 
+    /** Words only: every facet open, the first page of 20. */
     public static RegistryQuery text(String text) {
-        return new RegistryQuery(
-                text,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                0,
-                20);
+        return builder().text(text).build();
     }
 
-    public RegistryQuery withTypes(List<String> values) {
-        return new RegistryQuery(
-                text,
-                values,
-                competencies,
-                occupations,
-                delivery,
-                providers,
-                locations,
-                minCost,
-                maxCost,
-                minHours,
-                maxHours,
-                offset,
-                limit);
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public RegistryQuery withCompetencies(List<String> values) {
-        return new RegistryQuery(
-                text,
-                types,
-                values,
-                occupations,
-                delivery,
-                providers,
-                locations,
-                minCost,
-                maxCost,
-                minHours,
-                maxHours,
-                offset,
-                limit);
-    }
+    /** Builds a query; what is not set is open (no words, no facet values, no range), the first page of 20. */
+    public static final class Builder {
+        private String text = "";
+        private List<String> types = List.of();
+        private List<String> competencies = List.of();
+        private List<String> occupations = List.of();
+        private List<String> delivery = List.of();
+        private List<String> providers = List.of();
+        private List<String> locations = List.of();
+        private Optional<Long> minCost = Optional.empty();
+        private Optional<Long> maxCost = Optional.empty();
+        private Optional<Long> minHours = Optional.empty();
+        private Optional<Long> maxHours = Optional.empty();
+        private int offset = 0;
+        private int limit = 20;
 
-    public RegistryQuery withOccupations(List<String> values) {
-        return new RegistryQuery(
-                text,
-                types,
-                competencies,
-                values,
-                delivery,
-                providers,
-                locations,
-                minCost,
-                maxCost,
-                minHours,
-                maxHours,
-                offset,
-                limit);
-    }
+        private Builder() {}
 
-    public RegistryQuery withDelivery(List<String> values) {
-        return new RegistryQuery(
-                text,
-                types,
-                competencies,
-                occupations,
-                values,
-                providers,
-                locations,
-                minCost,
-                maxCost,
-                minHours,
-                maxHours,
-                offset,
-                limit);
-    }
+        public Builder text(String value) {
+            text = value;
+            return this;
+        }
 
-    public RegistryQuery withProviders(List<String> values) {
-        return new RegistryQuery(
-                text,
-                types,
-                competencies,
-                occupations,
-                delivery,
-                values,
-                locations,
-                minCost,
-                maxCost,
-                minHours,
-                maxHours,
-                offset,
-                limit);
-    }
+        public Builder types(List<String> values) {
+            types = values;
+            return this;
+        }
 
-    public RegistryQuery withLocations(List<String> values) {
-        return new RegistryQuery(
-                text,
-                types,
-                competencies,
-                occupations,
-                delivery,
-                providers,
-                values,
-                minCost,
-                maxCost,
-                minHours,
-                maxHours,
-                offset,
-                limit);
-    }
+        public Builder competencies(List<String> values) {
+            competencies = values;
+            return this;
+        }
 
-    public RegistryQuery withCost(Optional<Long> min, Optional<Long> max) {
-        return new RegistryQuery(
-                text,
-                types,
-                competencies,
-                occupations,
-                delivery,
-                providers,
-                locations,
-                min,
-                max,
-                minHours,
-                maxHours,
-                offset,
-                limit);
-    }
+        public Builder occupations(List<String> values) {
+            occupations = values;
+            return this;
+        }
 
-    public RegistryQuery withHours(Optional<Long> min, Optional<Long> max) {
-        return new RegistryQuery(
-                text,
-                types,
-                competencies,
-                occupations,
-                delivery,
-                providers,
-                locations,
-                minCost,
-                maxCost,
-                min,
-                max,
-                offset,
-                limit);
-    }
+        public Builder delivery(List<String> values) {
+            delivery = values;
+            return this;
+        }
 
-    public RegistryQuery page(int newOffset, int newLimit) {
-        return new RegistryQuery(
-                text,
-                types,
-                competencies,
-                occupations,
-                delivery,
-                providers,
-                locations,
-                minCost,
-                maxCost,
-                minHours,
-                maxHours,
-                newOffset,
-                newLimit);
+        public Builder providers(List<String> values) {
+            providers = values;
+            return this;
+        }
+
+        public Builder locations(List<String> values) {
+            locations = values;
+            return this;
+        }
+
+        public Builder cost(Optional<Long> min, Optional<Long> max) {
+            minCost = min;
+            maxCost = max;
+            return this;
+        }
+
+        public Builder hours(Optional<Long> min, Optional<Long> max) {
+            minHours = min;
+            maxHours = max;
+            return this;
+        }
+
+        public Builder page(int newOffset, int newLimit) {
+            offset = newOffset;
+            limit = newLimit;
+            return this;
+        }
+
+        public RegistryQuery build() {
+            return new RegistryQuery(
+                    text,
+                    types,
+                    competencies,
+                    occupations,
+                    delivery,
+                    providers,
+                    locations,
+                    minCost,
+                    maxCost,
+                    minHours,
+                    maxHours,
+                    offset,
+                    limit);
+        }
     }
 }

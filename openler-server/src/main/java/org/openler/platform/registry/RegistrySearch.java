@@ -47,20 +47,18 @@ public class RegistrySearch {
             long[] hours = range(duration, "duration");
             int from = number(offset, "offset", 0, RegistryQuery.MAX_OFFSET);
             int size = number(limit, "limit", 0, RegistryQuery.MAX_LIMIT);
-            return new Request(new RegistryQuery(
-                    q,
-                    values(type),
-                    values(competency),
-                    values(occupation),
-                    values(delivery),
-                    values(provider),
-                    values(location),
-                    bound(costRange[0]),
-                    bound(costRange[1]),
-                    bound(hours[0]),
-                    bound(hours[1]),
-                    from,
-                    size));
+            return new Request(RegistryQuery.builder()
+                    .text(q)
+                    .types(values(type))
+                    .competencies(values(competency))
+                    .occupations(values(occupation))
+                    .delivery(values(delivery))
+                    .providers(values(provider))
+                    .locations(values(location))
+                    .cost(bound(costRange[0]), bound(costRange[1]))
+                    .hours(bound(hours[0]), bound(hours[1]))
+                    .page(from, size)
+                    .build());
         }
 
         /** "min-max", "min-" or "-max" (whole numbers); "" for no range. -1 stands for an open end. */

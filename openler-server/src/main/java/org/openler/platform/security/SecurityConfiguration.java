@@ -5,8 +5,8 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.openler.platform.kernel.Access;
 import org.openler.platform.kernel.PersonPrincipal;
@@ -180,7 +180,7 @@ class SecurityConfiguration {
                 ProblemResponses.detail(
                         Problem.UNAUTHENTICATED,
                         "Sign in, or send a valid bearer token.",
-                        java.util.List.of(),
+                        List.of(),
                         request.getRequestURI()));
     }
 
@@ -197,7 +197,7 @@ class SecurityConfiguration {
                     ProblemResponses.detail(
                             Problem.FORBIDDEN,
                             "Not allowed: " + exception.getMessage(),
-                            java.util.List.of(),
+                            List.of(),
                             request.getRequestURI()));
         };
     }
@@ -262,9 +262,5 @@ class SecurityConfiguration {
             settings.issuer(publicUrl);
         }
         return settings.build();
-    }
-
-    static boolean isBrowser(HttpServletRequest request) {
-        return ProblemResponses.wantsHtml(request);
     }
 }

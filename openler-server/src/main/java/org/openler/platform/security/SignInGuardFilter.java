@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.jspecify.annotations.Nullable;
@@ -78,9 +79,7 @@ final class SignInGuardFilter extends OncePerRequestFilter {
                 String decoded = new String(
                         Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
                 int colon = decoded.indexOf(':');
-                return colon > 0
-                        ? java.net.URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8)
-                        : null;
+                return colon > 0 ? URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8) : null;
             } catch (IllegalArgumentException malformed) {
                 return null; // the client filter answers invalid_client itself; nothing was checked against a secret
             }

@@ -5,8 +5,10 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.openler.platform.kernel.AccountId;
+import org.openler.platform.verification.Verification;
 import org.openler.platform.wallet.HeldCredential;
 import org.openler.platform.wallet.HeldCredentialId;
 import org.openler.platform.wallet.HolderKeys;
@@ -30,7 +32,7 @@ class Presentations {
     static final String VC_V2 = "https://www.w3.org/ns/credentials/v2";
 
     /** An SD-JWT VC as a data: URL (its media type per the SD-JWT VC specification). */
-    static final String SD_JWT_MEDIA_TYPE = org.openler.platform.verification.Verification.SD_JWT_MEDIA_TYPE;
+    static final String SD_JWT_MEDIA_TYPE = Verification.SD_JWT_MEDIA_TYPE;
 
     static final String SD_JWT_DATA_URL = "data:" + SD_JWT_MEDIA_TYPE + ",";
 
@@ -63,7 +65,7 @@ class Presentations {
                 // than Data Integrity: an EnvelopedVerifiableCredential whose id is a data: URL.
                 String presentation = SdJwtHolder.present(
                         SdJwt.parse(document),
-                        java.util.Set.copyOf(item.disclosedClaims()),
+                        Set.copyOf(item.disclosedClaims()),
                         JoseKeys.ed25519(key.keyPair()),
                         challenge,
                         domain,

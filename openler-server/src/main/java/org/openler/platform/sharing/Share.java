@@ -1,6 +1,8 @@
 package org.openler.platform.sharing;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -27,8 +29,8 @@ public record Share(
      * The last day the link opens, as the learner chose it. A share chosen "until 1 March" ends at the start of 2
      * March (UTC); showing {@code expiresAt}'s own date said 2 March, a day later than chosen.
      */
-    public java.time.LocalDate lastDay() {
-        return java.time.LocalDate.ofInstant(expiresAt.minusNanos(1), java.time.ZoneOffset.UTC);
+    public LocalDate lastDay() {
+        return LocalDate.ofInstant(expiresAt.minusNanos(1), ZoneOffset.UTC);
     }
 
     /** Where a share stands. Only an active share's link opens. */

@@ -2,6 +2,7 @@ package org.openler.platform.sharing;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -40,9 +41,9 @@ class SharePages {
     private final Wallet wallet;
     private final SharingProperties properties;
     private final PlatformUrls urls;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    SharePages(Shares shares, Wallet wallet, SharingProperties properties, PlatformUrls urls, java.time.Clock clock) {
+    SharePages(Shares shares, Wallet wallet, SharingProperties properties, PlatformUrls urls, Clock clock) {
         this.shares = shares;
         this.wallet = wallet;
         this.properties = properties;

@@ -131,7 +131,7 @@ class ShareStore {
 
     /** Ends the share now unless it ended already; true if this call ended it. */
     boolean revoke(AccountId owner, UUID id, Instant at) {
-        return jdbc.sql("update credential_share set revoked_at = ?, version = version + 1"
+        return jdbc.sql("update credential_share set revoked_at = ?"
                                 + " where account_id = ? and id = ? and revoked_at is null")
                         .params(Timestamp.from(at), owner.value(), id)
                         .update()
@@ -139,7 +139,7 @@ class ShareStore {
     }
 
     int revokeAll(AccountId owner, Instant at) {
-        return jdbc.sql("update credential_share set revoked_at = ?, token_hash = null, version = version + 1"
+        return jdbc.sql("update credential_share set revoked_at = ?, token_hash = null"
                         + " where account_id = ? and revoked_at is null")
                 .params(Timestamp.from(at), owner.value())
                 .update();

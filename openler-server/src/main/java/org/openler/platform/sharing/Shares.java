@@ -1,10 +1,12 @@
 package org.openler.platform.sharing;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +81,7 @@ public class Shares {
 
     /** Each SD-JWT VC in the learner's wallet, with the claims it can disclose (for the share form's choices). */
     public Map<UUID, List<String>> disclosable(AccountId owner) {
-        Map<UUID, List<String>> claims = new java.util.LinkedHashMap<>();
+        Map<UUID, List<String>> claims = new LinkedHashMap<>();
         for (HeldCredential held : wallet.list(owner, false)) {
             if (held.format() == HeldCredential.Format.SD_JWT) {
                 claims.put(
@@ -163,7 +165,7 @@ public class Shares {
         if (!expires.isAfter(now)) {
             throw PlatformException.invalid("until", "Choose a day from today on.");
         }
-        if (expires.isAfter(now.plus(properties.maxDuration()).plus(java.time.Duration.ofDays(1)))) {
+        if (expires.isAfter(now.plus(properties.maxDuration()).plus(Duration.ofDays(1)))) {
             throw PlatformException.invalid(
                     "until", "A share lasts at most " + properties.maxDuration().toDays() + " days.");
         }

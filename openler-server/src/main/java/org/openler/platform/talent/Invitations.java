@@ -1,5 +1,6 @@
 package org.openler.platform.talent;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -181,7 +182,7 @@ public class Invitations {
         String name = accounts.find(learner).map(Account::displayName).orElse(null);
         String token = row.shareToken() == null
                 ? null
-                : new String(sealer.unseal(row.shareToken(), TOKEN_CONTEXT), java.nio.charset.StandardCharsets.UTF_8);
+                : new String(sealer.unseal(row.shareToken(), TOKEN_CONTEXT), StandardCharsets.UTF_8);
         return new ForEmployer(
                 row.id(),
                 row.pseudonym(),
@@ -247,7 +248,7 @@ public class Invitations {
                 .params(
                         Timestamp.from(clock.instant()),
                         created.share().id(),
-                        sealer.seal(created.token().getBytes(java.nio.charset.StandardCharsets.UTF_8), TOKEN_CONTEXT),
+                        sealer.seal(created.token().getBytes(StandardCharsets.UTF_8), TOKEN_CONTEXT),
                         id.value())
                 .update();
         return forLearner(learner, id);

@@ -3,6 +3,7 @@ package org.openler.platform.talent;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.openler.platform.kernel.Access;
@@ -49,7 +50,7 @@ class TalentPages {
         List<SelfAssertedSkill> own =
                 skills.list(me).stream().filter(s -> s.competency().isPresent()).toList();
         model.addAttribute("setting", setting);
-        model.addAttribute("mode", setting.mode().name().toLowerCase(java.util.Locale.ROOT));
+        model.addAttribute("mode", setting.mode().name().toLowerCase(Locale.ROOT));
         model.addAttribute("credentials", credentials);
         model.addAttribute("skills", own);
         model.addAttribute("invitations", invitations.received(me));

@@ -1,6 +1,7 @@
 package org.openler.platform.talent;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -217,7 +218,7 @@ public class TalentSearch {
         try {
             URI uri = new URI(text.strip());
             return uri.isAbsolute() ? Optional.of(uri) : Optional.empty();
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return Optional.empty();
         }
     }

@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.openler.standards.StandardsException;
+import org.openler.standards.json.JsonLimits;
 import org.openler.standards.json.StrictJson;
 import org.openler.standards.transparency.Checkpoint;
 import org.openler.standards.transparency.MemoryTree;
@@ -134,7 +135,7 @@ public final class LogAuditor {
             long end = Math.min(latest.size(), start + PAGE);
             JsonArray leaves = StrictJson.parseArray(
                     get("/log/leaves?start=" + start + "&end=" + end).getBytes(StandardCharsets.UTF_8),
-                    new org.openler.standards.json.JsonLimits(16 * 1024 * 1024, 8));
+                    new JsonLimits(16 * 1024 * 1024, 8));
             if (leaves.size() != end - start) {
                 problems.add("The log served " + leaves.size() + " entries for " + start + ".." + end);
                 return;

@@ -2,6 +2,7 @@ package org.openler.platform.transparency;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.kernel.PlatformUrls;
 import org.openler.platform.keys.KeySealer;
@@ -60,7 +61,7 @@ class LogKey {
         }
     }
 
-    private java.util.Optional<Loaded> read() {
+    private Optional<Loaded> read() {
         return jdbc.sql("select origin, sealed_private_key from transparency_log_key where id = 1")
                 .query((rs, n) ->
                         new Loaded(rs.getString(1), Ed25519.fromSeed(sealer.unseal(rs.getBytes(2), SEAL_CONTEXT))))

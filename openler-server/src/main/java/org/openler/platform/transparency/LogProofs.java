@@ -1,5 +1,6 @@
 package org.openler.platform.transparency;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -7,6 +8,7 @@ import java.util.OptionalLong;
 import org.openler.platform.problems.PlatformException;
 import org.openler.standards.StandardsException;
 import org.openler.standards.transparency.Checkpoint;
+import org.openler.standards.transparency.MerkleHash;
 import org.openler.standards.transparency.MerkleProofs;
 import org.openler.standards.transparency.SignedNote;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -189,8 +191,7 @@ public class LogProofs {
         try {
             Checkpoint checkpoint = Checkpoint.parse(
                     SignedNote.open(head.get().note(), key.get().verifier()));
-            byte[] leafHash = org.openler.standards.transparency.MerkleHash.leaf(
-                    entry.entry().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] leafHash = MerkleHash.leaf(entry.entry().getBytes(StandardCharsets.UTF_8));
             List<byte[]> path = MerkleProofs.inclusion(entry.leafIndex(), checkpoint.size(), nodes);
             if (!MerkleProofs.verifyInclusion(
                     entry.leafIndex(), checkpoint.size(), leafHash, path, checkpoint.rootHash())) {

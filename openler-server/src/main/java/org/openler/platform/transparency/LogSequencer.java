@@ -2,6 +2,7 @@ package org.openler.platform.transparency;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +104,7 @@ class LogSequencer {
         List<TreeGrowth.Node> grown = TreeGrowth.append(
                 size, edge, pending.stream().map(Pending::leafHash).toList());
         nodes.store(grown);
-        List<long[]> indexes = new java.util.ArrayList<>(pending.size());
+        List<long[]> indexes = new ArrayList<>(pending.size());
         for (int i = 0; i < pending.size(); i++) {
             indexes.add(new long[] {size + i, pending.get(i).seq()});
         }

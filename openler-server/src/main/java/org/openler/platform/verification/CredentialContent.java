@@ -4,6 +4,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,8 +54,7 @@ public record CredentialContent(
         }
         JsonObject credential;
         try {
-            credential = StrictJson.parseObject(
-                    trimmed.getBytes(java.nio.charset.StandardCharsets.UTF_8), JsonLimits.DEFAULT);
+            credential = StrictJson.parseObject(trimmed.getBytes(StandardCharsets.UTF_8), JsonLimits.DEFAULT);
         } catch (RuntimeException e) {
             return Optional.empty();
         }

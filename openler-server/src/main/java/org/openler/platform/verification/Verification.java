@@ -1,10 +1,14 @@
 package org.openler.platform.verification;
 
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +34,7 @@ import org.openler.standards.did.DidWebResolver;
 import org.openler.standards.json.StrictJson;
 import org.openler.standards.jwt.DidJwtKeys;
 import org.openler.standards.jwt.JwtKeyResolver;
+import org.openler.standards.ob2.Ob2Verifier;
 import org.openler.standards.sdjwt.KeyBindingExpectations;
 import org.openler.standards.sdjwt.SdJwtVerifier;
 import org.openler.standards.sdjwt.StatusListTokens;
@@ -38,8 +43,10 @@ import org.openler.standards.status.StatusPurpose;
 import org.openler.standards.status.TokenStatusList;
 import org.openler.standards.verify.Check;
 import org.openler.standards.verify.CheckResult;
+import org.openler.standards.verify.EnvelopedCredentials;
 import org.openler.standards.verify.PresentationExpectations;
 import org.openler.standards.verify.ProblemType;
+import org.openler.standards.verify.Profile;
 import org.openler.standards.verify.VerificationReport;
 import org.openler.standards.verify.Verifier;
 import org.springframework.stereotype.Service;
@@ -115,7 +122,7 @@ public class Verification {
     }
 
     /** A credential held to the Open Badges 3.0 / CLR 2.0 rules whatever its type, when the caller asks. */
-    public VerificationReport verifyCredential(JsonObject credential, org.openler.standards.verify.Profile profile) {
+    public VerificationReport verifyCredential(JsonObject credential, Profile profile) {
         return verifier().verifyCredential(credential, profile);
     }
 
@@ -134,15 +141,14 @@ public class Verification {
                                 ? didJwk.resolve(issuer, keyId)
                                 : didDocuments.resolve(issuer, keyId));
         try {
-            com.nimbusds.jwt.JWTClaimsSet claims =
-                    com.nimbusds.jwt.SignedJWT.parse(compact).getJWTClaimsSet();
+            JWTClaimsSet claims = SignedJWT.parse(compact).getJWTClaimsSet();
             return LogCheck.add(
                     report,
                     Optional.ofNullable(claims.getJWTID()),
                     Optional.ofNullable(claims.getIssuer()),
                     transparencyLog,
                     this::knownIssuer);
-        } catch (java.text.ParseException | RuntimeException e) {
+        } catch (ParseException | RuntimeException e) {
             return report; // unreadable: the verifier's own checks already say so
         }
     }
@@ -151,9 +157,8 @@ public class Verification {
      * Verifies an Open Badges 2.0 assertion (hosted JSON, or a signed JWS): the documents it names are fetched only from
      * hosts the operator allowed, and a hosted one is fetched again from its id (withdrawn there means revoked).
      */
-    public org.openler.standards.ob2.Ob2Verifier.Result verifyOb2(String assertion) {
-        return org.openler.standards.ob2.Ob2Verifier.verify(
-                assertion, allowListed, clock, org.openler.standards.ob2.Ob2Verifier.Hosted.REFETCH);
+    public Ob2Verifier.Result verifyOb2(String assertion) {
+        return Ob2Verifier.verify(assertion, allowListed, clock, Ob2Verifier.Hosted.REFETCH);
     }
 
     /** An SD-JWT VC's checks, and what it says when its signature and disclosures held. */
@@ -203,7 +208,7 @@ public class Verification {
         } else {
             results.add(new CheckResult.Passed(Check.VALIDITY_PERIOD, "Within its validity period"));
         }
-        String jti = verified.claims().get("jti") instanceof jakarta.json.JsonString s ? s.getString() : "";
+        String jti = verified.claims().get("jti") instanceof JsonString s ? s.getString() : "";
         VerificationReport report = LogCheck.add(
                 new VerificationReport(results),
                 jti.isEmpty() ? Optional.empty() : Optional.of(jti),
@@ -215,7 +220,7 @@ public class Verification {
 
     private CheckResult status(VerifiedSdJwt verified) {
         String iss = verified.issuer().orElse("");
-        String jti = verified.claims().get("jti") instanceof jakarta.json.JsonString s ? s.getString() : "";
+        String jti = verified.claims().get("jti") instanceof JsonString s ? s.getString() : "";
         Optional<Organization> own = ownOrganization(iss);
         Optional<StatusListTokens.Reference> reference = StatusListTokens.Reference.of(verified.claims());
         if (own.isEmpty() && reference.isPresent()) {
@@ -321,9 +326,7 @@ public class Verification {
 
     /** A presentation that may carry enveloped credentials, checked by {@code enveloped}. */
     public VerificationReport verifyPresentation(
-            JsonObject presentation,
-            PresentationExpectations expected,
-            org.openler.standards.verify.EnvelopedCredentials enveloped) {
+            JsonObject presentation, PresentationExpectations expected, EnvelopedCredentials enveloped) {
         return verifier().verifyPresentation(presentation, expected, enveloped);
     }
 

@@ -12,8 +12,8 @@ import org.openler.platform.kernel.Access;
 import org.openler.platform.kernel.Audience;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
-import org.openler.standards.StandardsException;
 import org.openler.standards.json.StrictJson;
+import org.openler.standards.sdjwt.KeyBindingExpectations;
 import org.openler.standards.verify.CheckResult;
 import org.openler.standards.verify.PresentationExpectations;
 import org.openler.standards.verify.Profile;
@@ -56,7 +56,7 @@ class VerificationApi {
             // An SD-JWT VC as issued (its disclosures, no Key Binding JWT: a presentation is bound to a verifier's
             // nonce, which this endpoint has none of).
             return answer(verification
-                    .verifySdJwt(sdJwt.getString(), org.openler.standards.sdjwt.KeyBindingExpectations.none())
+                    .verifySdJwt(sdJwt.getString(), KeyBindingExpectations.none())
                     .report());
         }
         if (credential instanceof JsonString jwt) {
@@ -116,7 +116,7 @@ class VerificationApi {
         JsonValue credential = request.get("verifiableCredential");
         if (credential instanceof JsonString sdJwt && sdJwt.getString().contains("~")) {
             return vcApiAnswer(verification
-                    .verifySdJwt(sdJwt.getString(), org.openler.standards.sdjwt.KeyBindingExpectations.none())
+                    .verifySdJwt(sdJwt.getString(), KeyBindingExpectations.none())
                     .report());
         }
         if (credential instanceof JsonString jwt) {
@@ -159,15 +159,7 @@ class VerificationApi {
     }
 
     private static JsonObject parse(byte[] body) {
-        try {
-            return StrictJson.parseObject(body);
-        } catch (StandardsException e) {
-            throw new PlatformException(
-                    e.code() == StandardsException.Code.TOO_LARGE
-                            ? Problem.PAYLOAD_TOO_LARGE
-                            : Problem.MALFORMED_REQUEST,
-                    e.getMessage());
-        }
+        return StrictJson.parseObject(body);
     }
 
     private static Optional<String> string(JsonObject object, String key) {

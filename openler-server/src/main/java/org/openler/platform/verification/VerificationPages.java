@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.kernel.Access;
@@ -125,17 +126,17 @@ class VerificationPages {
     }
 
     /** What the credential says (a JSON credential, or one wrapped as an issuer's API answers), for the page. */
-    private static java.util.Optional<CredentialContent> content(byte[] body) {
+    private static Optional<CredentialContent> content(byte[] body) {
         try {
             JsonObject parsed = StrictJson.parseObject(body);
             if (parsed.size() == 1 && parsed.get("verifiableCredential") instanceof JsonObject credential) {
-                return java.util.Optional.of(CredentialContent.of(credential));
+                return Optional.of(CredentialContent.of(credential));
             }
             return parsed.containsKey("credentialSubject")
-                    ? java.util.Optional.of(CredentialContent.of(parsed))
-                    : java.util.Optional.empty();
+                    ? Optional.of(CredentialContent.of(parsed))
+                    : Optional.empty();
         } catch (RuntimeException e) {
-            return java.util.Optional.empty(); // a compact JWS or unreadable: the checks say what there is to say
+            return Optional.empty(); // a compact JWS or unreadable: the checks say what there is to say
         }
     }
 

@@ -1,6 +1,7 @@
 package org.openler.platform.wallet;
 
 import com.nimbusds.jose.util.Base64URL;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -100,7 +101,7 @@ record CredentialFacts(
     }
 
     private static @Nullable Instant epoch(JsonObject claims, String field) {
-        return claims.get(field) instanceof jakarta.json.JsonNumber n ? Instant.ofEpochSecond(n.longValue()) : null;
+        return claims.get(field) instanceof JsonNumber n ? Instant.ofEpochSecond(n.longValue()) : null;
     }
 
     private static String text(JsonObject object, String field) {

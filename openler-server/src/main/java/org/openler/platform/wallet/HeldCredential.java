@@ -1,7 +1,6 @@
 package org.openler.platform.wallet;
 
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -67,9 +66,5 @@ public record HeldCredential(
                 case OB2_SIGNED -> ".jws";
             };
         }
-    }
-
-    public Optional<Instant> validUntilIfAny() {
-        return Optional.ofNullable(validUntil);
     }
 }

@@ -3,8 +3,10 @@ package org.openler.platform.wallet;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 import org.openler.platform.kernel.AccountId;
 import org.openler.platform.verification.Verification;
+import org.openler.standards.sdjwt.KeyBindingExpectations;
 import org.openler.standards.verify.CheckResult;
 import org.openler.standards.verify.ProblemType;
 import org.openler.standards.verify.VerificationReport;
@@ -48,9 +50,10 @@ public class StatusCheck {
                 .toList();
     }
 
-    public Checked one(AccountId owner, java.util.UUID id) {
-        HeldCredential held = wallet.get(owner, new HeldCredentialId(id));
-        return check(held, wallet.document(owner, new HeldCredentialId(id)));
+    public Checked one(AccountId owner, UUID id) {
+        HeldCredentialId heldId = new HeldCredentialId(id);
+        HeldCredential held = wallet.get(owner, heldId);
+        return check(held, wallet.document(owner, heldId));
     }
 
     Checked check(HeldCredential held, String document) {
@@ -59,7 +62,7 @@ public class StatusCheck {
             case VC_JWT -> verification.verifyJwt(document);
             case SD_JWT ->
                 verification
-                        .verifySdJwt(document, org.openler.standards.sdjwt.KeyBindingExpectations.none())
+                        .verifySdJwt(document, KeyBindingExpectations.none())
                         .report();
             case OB2, OB2_SIGNED -> verification.verifyOb2(document).report();
         };

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -174,8 +176,7 @@ public class Wallet {
 
     @Transactional
     public void setHidden(AccountId owner, HeldCredentialId id, boolean hidden) {
-        int changed = jdbc.sql("update wallet_credential set hidden = ?, version = version + 1"
-                        + " where account_id = ? and id = ?")
+        int changed = jdbc.sql("update wallet_credential set hidden = ?" + " where account_id = ? and id = ?")
                 .params(hidden, owner.value(), id.value())
                 .update();
         if (changed != 1) {
@@ -209,11 +210,11 @@ public class Wallet {
         if (other < 0 || other >= order.size()) {
             return;
         }
-        List<UUID> reordered = new java.util.ArrayList<>(order);
-        java.util.Collections.swap(reordered, at, other);
+        List<UUID> reordered = new ArrayList<>(order);
+        Collections.swap(reordered, at, other);
         // Renumber the whole list: positions become 1..n, so earlier ties (equal positions) cannot make a move a no-op.
         for (int i = 0; i < reordered.size(); i++) {
-            jdbc.sql("update wallet_credential set list_position = ?, version = version + 1"
+            jdbc.sql("update wallet_credential set list_position = ?"
                             + " where account_id = ? and id = ? and list_position <> ?")
                     .params(i + 1, owner.value(), reordered.get(i), i + 1)
                     .update();

@@ -71,8 +71,7 @@ public class WalletCollections {
     @Transactional
     public void rename(AccountId owner, CollectionId collection, String name) {
         String clean = name(name);
-        int changed = jdbc.sql("update wallet_collection set name = ?, version = version + 1"
-                        + " where account_id = ? and id = ?")
+        int changed = jdbc.sql("update wallet_collection set name = ?" + " where account_id = ? and id = ?")
                 .params(clean, owner.value(), collection.value())
                 .update();
         if (changed != 1) {

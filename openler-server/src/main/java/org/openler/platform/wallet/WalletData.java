@@ -1,6 +1,7 @@
 package org.openler.platform.wallet;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -129,8 +130,7 @@ class WalletData implements PersonalData {
         List<JsonNode> credentials = new ArrayList<>();
         section.path("credentials").forEach(credentials::add);
         // In the learner's order: adding appends, so the order survives.
-        credentials.sort(
-                java.util.Comparator.comparingInt(c -> c.path("position").asInt(0)));
+        credentials.sort(Comparator.comparingInt(c -> c.path("position").asInt(0)));
         int n = 0;
         for (JsonNode credential : credentials) {
             n++;

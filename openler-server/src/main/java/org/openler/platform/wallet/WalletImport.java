@@ -20,6 +20,7 @@ import org.openler.standards.StandardsException;
 import org.openler.standards.json.StrictJson;
 import org.openler.standards.ob2.Ob2Assertion;
 import org.openler.standards.ob2.Ob2Verifier;
+import org.openler.standards.sdjwt.KeyBindingExpectations;
 import org.openler.standards.verify.Check;
 import org.openler.standards.verify.CheckResult;
 import org.openler.standards.verify.VerificationReport;
@@ -90,8 +91,7 @@ public class WalletImport {
      * text received. One that arrives with a Key Binding JWT was a presentation to someone else and is refused.
      */
     private Wallet.Entry sdJwt(String text) {
-        Verification.SdJwtResult result =
-                verification.verifySdJwt(text, org.openler.standards.sdjwt.KeyBindingExpectations.none());
+        Verification.SdJwtResult result = verification.verifySdJwt(text, KeyBindingExpectations.none());
         refuseUnlessGenuine(result.report(), "The SD-JWT VC");
         return new Wallet.Entry(
                 HeldCredential.Source.IMPORTED,

@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.openler.platform.kernel.Access;
+import org.openler.platform.kernel.Audience;
 import org.openler.platform.problems.Problem;
 import org.openler.platform.problems.ProblemResponses;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -20,7 +22,7 @@ import org.springframework.web.servlet.ModelAndView;
 class ErrorPages implements ErrorController {
 
     @RequestMapping("/error")
-    @org.openler.platform.kernel.Access(org.openler.platform.kernel.Audience.PUBLIC)
+    @Access(Audience.PUBLIC)
     ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         // A direct request for /error (not the container forwarding an error here) carries no status: there is

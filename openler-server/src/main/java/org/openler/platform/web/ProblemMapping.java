@@ -1,7 +1,10 @@
 package org.openler.platform.web;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.jspecify.annotations.Nullable;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
 import org.openler.standards.StandardsException;
@@ -44,7 +47,7 @@ final class ProblemMapping {
                 new Mapped(
                         Problem.INVALID_INPUT,
                         "'" + e.getName() + "' has the wrong type.",
-                        List.of(new PlatformException.FieldError(e.getName(), "Wrong type.")));
+                        List.of(new PlatformException.FieldError(e.getName(), expected(e.getRequiredType()))));
             case BindException e ->
                 new Mapped(
                         Problem.INVALID_INPUT,
@@ -76,17 +79,63 @@ final class ProblemMapping {
                 new Mapped(Problem.NOT_FOUND, "There is nothing at this address.", List.of());
             case LimitedBodyRequest.BodyTooLargeException e ->
                 new Mapped(Problem.PAYLOAD_TOO_LARGE, e.getMessage(), List.of());
-            // A document to sign that JSON-LD would not carry whole (an undefined type, a relative id): the client's
-            // mistake, named with its path (DATA_LOSS_DETECTION_ERROR), never a 500.
-            case StandardsException e
-            when e.code() == StandardsException.Code.DATA_LOSS ->
-                new Mapped(Problem.INVALID_INPUT, e.getMessage(), List.of());
+            case StandardsException e ->
+                problem(e.code()) == Problem.INTERNAL
+                        ? new Mapped(Problem.INTERNAL, "Something went wrong on our side. Please try again.", List.of())
+                        : new Mapped(problem(e.code()), e.getMessage(), List.of());
             default ->
                 error.getCause() instanceof LimitedBodyRequest.BodyTooLargeException tooLarge
                         ? new Mapped(Problem.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), List.of())
                         : new Mapped(
                                 Problem.INTERNAL, "Something went wrong on our side. Please try again.", List.of());
         };
+    }
+
+    /**
+     * The one mapping of the standards library's errors, exhaustive: a new {@link StandardsException.Code} does not
+     * compile until it is given a problem here. The library's message is the precise reason and becomes the detail.
+     * Handlers let these errors through rather than catching them; a handler catches one only where the reason belongs
+     * to a named field or the protocol has its own error format (OAuth, OID4VCI).
+     */
+    static Problem problem(StandardsException.Code code) {
+        return switch (code) {
+            // a body (or a document in it) that cannot be read
+            case MALFORMED_JSON, DUPLICATE_KEY, TOO_DEEP -> Problem.MALFORMED_REQUEST;
+            case TOO_LARGE -> Problem.PAYLOAD_TOO_LARGE;
+            // a document to sign that JSON-LD would not carry whole (DATA_LOSS_DETECTION_ERROR, with its path), an
+            // unbundled context, or a presented DID, proof or credential that is not acceptable: the client's mistake
+            case CONTEXT_NOT_ALLOWED,
+                    JSON_LD,
+                    DATA_LOSS,
+                    INVALID_DID,
+                    DID_NOT_RESOLVED,
+                    INVALID_PROOF,
+                    ALGORITHM_NOT_ALLOWED,
+                    INVALID_CREDENTIAL -> Problem.INVALID_INPUT;
+            // keys, pinned contexts, status lists and builder arguments are the platform's own: a failure that reaches
+            // a handler is ours
+            case INVALID_KEY, CONTEXT_INTEGRITY, INVALID_STATUS, INVALID_ARGUMENT -> Problem.INTERNAL;
+        };
+    }
+
+    /** What a path or query value must be, said so that the caller can correct it. */
+    static String expected(@Nullable Class<?> type) {
+        if (type == null) {
+            return "Not a value of the type this address takes.";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "Must be a whole number.";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "Must be true or false.";
+        }
+        if (type == UUID.class) {
+            return "Must be a UUID such as 123e4567-e89b-12d3-a456-426614174000.";
+        }
+        if (type.isEnum()) {
+            return "Must be one of " + Arrays.toString(type.getEnumConstants()) + ".";
+        }
+        return "Must be a " + type.getSimpleName() + ".";
     }
 
     /** Says what is wrong with the body without echoing it back (it may hold personal data). */

@@ -2,6 +2,7 @@ package org.openler.platform.web;
 
 import java.time.Duration;
 import java.util.Locale;
+import org.openler.platform.security.AccessRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -19,7 +20,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
     private final HandlerInterceptor accessInterceptor;
 
-    WebConfiguration(org.openler.platform.security.AccessRules accessRules) {
+    WebConfiguration(AccessRules accessRules) {
         this.accessInterceptor = accessRules.interceptor();
     }
 

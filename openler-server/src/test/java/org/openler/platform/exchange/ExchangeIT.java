@@ -12,6 +12,7 @@ import org.openler.platform.accounts.Account;
 import org.openler.platform.issuing.Issuance;
 import org.openler.platform.kernel.PlatformUrls;
 import org.openler.platform.support.Fixtures;
+import org.openler.platform.support.JsonFields;
 import org.openler.platform.support.PlatformTest;
 import org.openler.platform.support.WebClient;
 import org.openler.standards.json.StrictJson;
@@ -239,6 +240,6 @@ class ExchangeIT {
                 ? "{\"verifiableCredential\":" + credential + "}"
                 : "{\"verifiableCredential\":\"" + credential + "\"}";
         HttpResponse<String> report = OfferKit.postJson(web, "/credentials/verify", body);
-        return report.body().contains("\"verified\":true");
+        return JsonFields.verified(report.body());
     }
 }

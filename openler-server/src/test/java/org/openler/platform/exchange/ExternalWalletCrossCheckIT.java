@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openler.platform.kernel.PlatformUrls;
 import org.openler.platform.support.Fixtures;
+import org.openler.platform.support.JsonFields;
 import org.openler.platform.support.PlatformTest;
 import org.openler.platform.support.WebClient;
 import org.openler.standards.json.StrictJson;
@@ -140,7 +141,7 @@ class ExternalWalletCrossCheckIT {
                 .isTrue();
         List<Boolean> verdicts = stdout.join()
                 .lines()
-                .map(line -> line.contains("\"verified\":true"))
+                .map(line -> line.startsWith("{") && JsonFields.verified(line))
                 .toList();
         assertThat(verdicts).as(name + ": " + stdout.join() + stderr.join()).hasSize(2);
         return verdicts;

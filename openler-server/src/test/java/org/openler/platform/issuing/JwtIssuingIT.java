@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.support.Fixtures;
+import org.openler.platform.support.JsonFields;
 import org.openler.platform.support.PlatformTest;
 import org.openler.platform.support.WebClient;
 import org.openler.standards.json.StrictJson;
@@ -78,9 +79,9 @@ class JwtIssuingIT {
         assertThat(claims.getString("jti")).isEqualTo(vc.getString("id"));
         assertThat(claims.getJsonNumber("nbf").longValue()).isPositive();
         assertThat(vc).doesNotContainKey("proof").containsKeys("credentialStatus", "validFrom");
-        assertThat(StrictJson.write(vc.get("credentialStatus")))
+        assertThat(JsonFields.strings(StrictJson.write(vc.get("credentialStatus")), "statusPurpose"))
                 .as("the same status entries as a Data Integrity credential")
-                .contains("\"statusPurpose\":\"revocation\"", "\"statusPurpose\":\"suspension\"");
+                .contains("revocation", "suspension");
         assertThat(StrictJson.write(vc))
                 .contains("OpenBadgeCredential", "BitstringStatusListEntry", "IdentityObject", "Welding Fundamentals")
                 .doesNotContain("jwt.learner@example.org");
@@ -93,7 +94,8 @@ class JwtIssuingIT {
 
         HttpResponse<String> verified = post("/credentials/verify", issued.body());
         assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
-        assertThat(verified.body()).contains("\"verified\":true", "The VC-JWT ES256 signature verifies");
+        assertThat(JsonFields.verified(verified.body())).isTrue();
+        assertThat(verified.body()).contains("The VC-JWT ES256 signature verifies");
         HttpResponse<String> asJwt = verifyAsApplicationJwt(jwt);
         assertThat(asJwt.statusCode()).as(asJwt.body()).isEqualTo(200);
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openler.platform.support.Fixtures;
+import org.openler.platform.support.JsonFields;
 import org.openler.platform.support.PlatformTest;
 import org.openler.platform.support.WebClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,7 +74,8 @@ class PlatformCrossCheckIT {
     @Test
     void aDidKeyCredentialVerifiesInBothUntilRevoked() throws Exception {
         String credential = issuer.issue("crosscheck-key@example.org", "\"didMethod\": \"key\"");
-        assertThat(credential).contains("\"issuer\":{\"id\":\"did:key:z6Mk");
+        assertThat(JsonFields.objectsWith(credential, "issuer"))
+                .anyMatch(c -> c.path("issuer").path("id").asString().startsWith("did:key:z6Mk"));
 
         assertVerdict(credential, "key", true);
         issuer.changeStatus(credential, "revoked");
@@ -146,7 +148,7 @@ class PlatformCrossCheckIT {
                 .isTrue();
         List<Boolean> verdicts = stdout.join()
                 .lines()
-                .map(line -> line.contains("\"verified\":true"))
+                .map(line -> line.startsWith("{") && JsonFields.verified(line))
                 .toList();
         assertThat(verdicts).as(name + ": " + stdout.join() + stderr.join()).hasSize(2);
         return new CrossCheck(verdicts, stdout.join());

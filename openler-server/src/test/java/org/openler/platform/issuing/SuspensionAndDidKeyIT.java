@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openler.platform.support.Fixtures;
+import org.openler.platform.support.JsonFields;
 import org.openler.platform.support.PlatformTest;
 import org.openler.platform.support.WebClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,9 +34,8 @@ class SuspensionAndDidKeyIT {
     void everyCredentialCarriesARevocationAndASuspensionEntry() {
         String credential = issuer.issue("both@example.org");
 
-        assertThat(credential)
-                .contains("\"statusPurpose\":\"revocation\"", "\"statusPurpose\":\"suspension\"")
-                .contains("/status/revocation/", "/status/suspension/");
+        assertThat(JsonFields.strings(credential, "statusPurpose")).contains("revocation", "suspension");
+        assertThat(credential).contains("/status/revocation/", "/status/suspension/");
         assertThat(issuer.verify(credential).statusCode()).isEqualTo(200);
     }
 
@@ -83,14 +83,14 @@ class SuspensionAndDidKeyIT {
 
         String issuerDid = IssuerClient.field(credential.substring(credential.indexOf("\"issuer\"")), "id");
         assertThat(issuerDid).startsWith("did:key:z6Mk");
-        assertThat(credential).contains("\"verificationMethod\":\"" + issuerDid + "#");
+        assertThat(JsonFields.strings(credential, "verificationMethod")).anyMatch(m -> m.startsWith(issuerDid + "#"));
         assertThat(issuer.verify(credential).statusCode()).isEqualTo(200);
 
         String list = IssuerClient.field(
                 credential.substring(credential.indexOf("statusListCredential")), "statusListCredential");
         HttpResponse<String> statusList =
                 WebClient.on(port).get(java.net.URI.create(list).getPath(), "application/json");
-        assertThat(statusList.body()).contains("\"issuer\":\"" + issuerDid + "\"");
+        assertThat(JsonFields.strings(statusList.body(), "issuer")).contains(issuerDid);
 
         issuer.changeStatus(credential, "revoked");
         assertThat(issuer.verify(credential).body()).contains("problems/credential-revoked");

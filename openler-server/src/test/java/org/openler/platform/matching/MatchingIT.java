@@ -255,8 +255,9 @@ class MatchingIT {
         RegistryEntry draft = registry.createDraft(
                 college.organization().id(), college.slug(), course, Fixtures.person(college.admin()));
         registry.publish(college.organization().id(), draft.ctid(), Fixtures.person(college.admin()));
-        RegistryQuery query =
-                RegistryQuery.text("").withCompetencies(List.of(gap.skillUri().toString()));
+        RegistryQuery query = RegistryQuery.builder()
+                .competencies(List.of(gap.skillUri().toString()))
+                .build();
         for (int i = 0;
                 i < 100
                         && search.search(query).hits().stream()

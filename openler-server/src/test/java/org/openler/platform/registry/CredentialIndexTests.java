@@ -81,13 +81,18 @@ class CredentialIndexTests {
             assertThat(all.total()).isEqualTo(30);
             assertThat(values(all, "type")).containsExactlyInAnyOrder("Certificate=20", "Badge=10");
             assertThat(values(all, "cost")).containsExactly("0-0=1", "1000-4999=4", "5000-19999=15", "20000-=10");
-            RegistryResults badgesOnline = index.search(
-                    RegistryQuery.text("").withTypes(List.of("Badge")).withDelivery(List.of("ONLINE")));
+            RegistryResults badgesOnline = index.search(RegistryQuery.builder()
+                    .types(List.of("Badge"))
+                    .delivery(List.of("ONLINE"))
+                    .build());
             assertThat(badgesOnline.total()).isEqualTo(5);
-            RegistryResults cheap = index.search(RegistryQuery.text("").withCost(Optional.empty(), Optional.of(2000L)));
+            RegistryResults cheap = index.search(RegistryQuery.builder()
+                    .cost(Optional.empty(), Optional.of(2000L))
+                    .build());
             assertThat(cheap.total()).isEqualTo(3);
-            RegistryResults skill = index.search(RegistryQuery.text("")
-                    .withCompetencies(List.of("https://skills.example/skill-1", "https://skills.example/skill-2")));
+            RegistryResults skill = index.search(RegistryQuery.builder()
+                    .competencies(List.of("https://skills.example/skill-1", "https://skills.example/skill-2"))
+                    .build());
             assertThat(skill.total()).isEqualTo(12);
             assertThat(values(skill, "competency")).contains("https://skills.example/skill-1=6");
             assertThat(skill.facets().stream()
@@ -95,7 +100,8 @@ class CredentialIndexTests {
                             .flatMap(f -> f.values().stream())
                             .map(RegistryResults.Value::label))
                     .contains("skill 1");
-            RegistryResults page = index.search(RegistryQuery.text("course").page(25, 10));
+            RegistryResults page = index.search(
+                    RegistryQuery.builder().text("course").page(25, 10).build());
             assertThat(page.hits()).hasSize(5);
         }
     }

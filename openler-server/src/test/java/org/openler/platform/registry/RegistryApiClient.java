@@ -1,30 +1,15 @@
 package org.openler.platform.registry;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.jspecify.annotations.Nullable;
-import org.openler.platform.support.WebClient;
+import org.openler.platform.support.ApiClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The registry API as a provider's machine client calls it, for the registry's integration tests. */
-final class RegistryApiClient {
-
-    static final JsonMapper JSON = JsonMapper.builder().build();
-
-    final String base;
-    final String org;
-    private final @Nullable String token;
-    private final WebClient http;
+final class RegistryApiClient extends ApiClient {
 
     RegistryApiClient(String base, String org, @Nullable String token) {
-        this.base = base;
-        this.org = org;
-        this.token = token;
-        this.http = new WebClient(base);
+        super(base, org, token);
     }
 
     /** A welding certificate draft body with one competency taught and one occupation. */
@@ -38,26 +23,6 @@ final class RegistryApiClient {
                  "teaches": [{"uri": "http://data.europa.eu/esco/skill/welding-test", "label": "weld metal"}],
                  "occupations": [{"uri": "https://www.onetonline.org/link/summary/51-4121.06", "label": "Welders"}],
                  "credit": {"amount": 12, "unit": "DegreeCredit"}, "keywords": ["welding"]}""".formatted(name);
-    }
-
-    HttpResponse<String> send(String method, String path, @Nullable String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Accept", "application/json")
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build());
-    }
-
-    JsonNode ok(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        return JSON.readTree(response.body());
     }
 
     String createDraft(String body) {

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The registry over its real API: a provider's draft, published, updated and withdrawn, with every version kept;
@@ -100,6 +101,36 @@ class RegistryIT {
         assertThat(api.send("POST", "/api/v1/orgs/" + api.org + "/registry/entries/" + ctid + "/withdraw", null)
                         .statusCode())
                 .isEqualTo(409);
+    }
+
+    @Test
+    void twoEditsFromTheSameVersionAreAConflictAndTheSecondIsNotWritten() {
+        String ctid = api.createDraft(RegistryApiClient.welding("Pipe Welding"));
+        String path = "/api/v1/orgs/" + api.org + "/registry/entries/" + ctid;
+        int version = api.ok(api.send("GET", path, null), 200)
+                .path("draft")
+                .path("version")
+                .asInt();
+
+        ObjectNode first = (ObjectNode) RegistryApiClient.JSON.readTree(RegistryApiClient.welding("Pipe Welding I"));
+        first.put("version", version);
+        assertThat(api.ok(api.send("PUT", path, first.toString()), 200)
+                        .path("draft")
+                        .path("version")
+                        .asInt())
+                .isEqualTo(version + 1);
+
+        ObjectNode second = (ObjectNode) RegistryApiClient.JSON.readTree(RegistryApiClient.welding("Pipe Welding II"));
+        second.put("version", version);
+        HttpResponse<String> stale = api.send("PUT", path, second.toString());
+        assertThat(stale.statusCode()).as(stale.body()).isEqualTo(409);
+        JsonNode problem = RegistryApiClient.JSON.readTree(stale.body());
+        assertThat(problem.path("type").asString()).isEqualTo("https://openler.org/problems/conflict");
+        assertThat(api.ok(api.send("GET", path, null), 200)
+                        .path("draft")
+                        .path("name")
+                        .asString())
+                .isEqualTo("Pipe Welding I");
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.openler.standards.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.JsonObject;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -93,9 +92,5 @@ class ConformanceTests {
         return (issuer, kid) -> {
             throw new StandardsException(StandardsException.Code.DID_NOT_RESOLVED, "No key known for " + issuer);
         };
-    }
-
-    static JsonObject unused() {
-        return jakarta.json.JsonValue.EMPTY_JSON_OBJECT;
     }
 }

@@ -10,13 +10,22 @@ import java.util.function.Consumer;
 /**
  * RFC 4180 CSV, streamed: quoted fields may hold commas, quotes ("") and line breaks (ESCO's alternative labels are
  * one per line inside a field). A record is handed over as soon as it is complete, so a large file never sits in
- * memory; CRLF, LF and CR all end a record, and blank lines are skipped. A quote left open at the end of the input is an error, not a silently merged last record.
+ * memory; CRLF, LF and CR all end a record, and blank lines are skipped. A byte order mark at the start is not part
+ * of the first field. A quote left open at the end of the input is an error, not a silently merged last record. The
+ * platform's one CSV reader (framework files, the suggestion catalogues, bulk issuance).
  */
 public final class Csv {
 
     private static final int MAX_FIELD = 1 << 20;
 
     private Csv() {}
+
+    /** Every record of a comma-separated file, for files small enough to hold (a catalogue, an upload). */
+    public static List<List<String>> readAll(Reader in) {
+        List<List<String>> records = new ArrayList<>();
+        read(in, ',', records::add);
+        return records;
+    }
 
     public static void read(Reader in, char separator, Consumer<List<String>> records) {
         try {
@@ -25,8 +34,11 @@ public final class Csv {
             boolean quoted = false;
             boolean afterQuote = false;
             boolean any = false;
-            int c;
-            while ((c = in.read()) != -1) {
+            int c = in.read();
+            if (c == '\uFEFF') {
+                c = in.read();
+            }
+            for (; c != -1; c = in.read()) {
                 char ch = (char) c;
                 if (quoted) {
                     if (ch == '"') {

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.openler.platform.skills.sources.Csv;
 
 /**
  * ESCO 1.1.1 skills and occupations straight from the CSV download bundled in {@code openler-data}: the catalogue of
@@ -43,7 +44,7 @@ public final class EscoCatalogue {
             for (ZipEntry entry; (entry = entries.getNextEntry()) != null; ) {
                 if (entry.getName().equals(file)) {
                     var reader = new BufferedReader(new InputStreamReader(entries, StandardCharsets.UTF_8));
-                    return concepts(Csv.read(reader), kind);
+                    return concepts(Csv.readAll(reader), kind);
                 }
             }
             throw new IllegalStateException(file + " is not in " + ZIP);

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.openler.platform.skills.sources.Csv;
 
 /**
  * ESCO 1.1.1's 3,007 occupations as the catalogue job titles are mapped onto — preferred, alternative and hidden
@@ -99,7 +100,7 @@ public record OccupationCatalogue(Catalogue catalogue, List<String> onet) {
             if (in == null) {
                 throw new IllegalStateException("openler-data is not on the class path: " + CROSSWALK);
             }
-            List<List<String>> rows = Csv.read(
+            List<List<String>> rows = Csv.readAll(
                     new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8)));
             int start = 0;
             while (start < rows.size() && !rows.get(start).getFirst().equals("O*NET Id")) {
@@ -135,7 +136,7 @@ public record OccupationCatalogue(Catalogue catalogue, List<String> onet) {
             ZipInputStream entries = new ZipInputStream(in);
             for (ZipEntry entry; (entry = entries.getNextEntry()) != null; ) {
                 if (entry.getName().equals(file)) {
-                    return Csv.read(new BufferedReader(new InputStreamReader(entries, StandardCharsets.UTF_8)));
+                    return Csv.readAll(new BufferedReader(new InputStreamReader(entries, StandardCharsets.UTF_8)));
                 }
             }
             throw new IllegalStateException(file + " is not in " + zip);

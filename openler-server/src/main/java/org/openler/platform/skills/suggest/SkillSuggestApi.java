@@ -15,7 +15,6 @@ import org.openler.platform.kernel.Access;
 import org.openler.platform.kernel.Audience;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
-import org.openler.standards.StandardsException;
 import org.openler.standards.json.StrictJson;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -198,14 +197,6 @@ class SkillSuggestApi {
     }
 
     private static JsonObject parse(byte[] body) {
-        try {
-            return StrictJson.parseObject(body);
-        } catch (StandardsException e) {
-            throw new PlatformException(
-                    e.code() == StandardsException.Code.TOO_LARGE
-                            ? Problem.PAYLOAD_TOO_LARGE
-                            : Problem.MALFORMED_REQUEST,
-                    e.getMessage());
-        }
+        return StrictJson.parseObject(body);
     }
 }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import org.openler.platform.skills.sources.Csv;
 
 /**
  * ESCO's own Spanish labels (openler-data {@code esco/es/}, an older ESCO release joined on the concept URI): a
@@ -76,7 +77,7 @@ public final class SpanishLabels {
             if (in == null) {
                 throw new IllegalStateException("openler-data is not on the class path: " + resource);
             }
-            List<List<String>> rows = Csv.read(
+            List<List<String>> rows = Csv.readAll(
                     new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8)));
             List<String> header = rows.getFirst();
             int uri = header.indexOf("conceptUri");

@@ -13,7 +13,6 @@ import org.openler.platform.kernel.Audience;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
 import org.openler.platform.skills.TitleMapper;
-import org.openler.standards.StandardsException;
 import org.openler.standards.json.StrictJson;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,16 +44,7 @@ class TitleSuggestApi {
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Access(Audience.PUBLIC)
     Map<String, Object> suggest(@RequestBody byte[] body) {
-        JsonObject request;
-        try {
-            request = StrictJson.parseObject(body);
-        } catch (StandardsException e) {
-            throw new PlatformException(
-                    e.code() == StandardsException.Code.TOO_LARGE
-                            ? Problem.PAYLOAD_TOO_LARGE
-                            : Problem.MALFORMED_REQUEST,
-                    e.getMessage());
-        }
+        JsonObject request = StrictJson.parseObject(body);
         if (!(request.get("titles") instanceof JsonArray array) || array.isEmpty()) {
             throw new PlatformException(Problem.INVALID_INPUT, "Send {\"titles\": [\"…\"]} with at least one title.");
         }

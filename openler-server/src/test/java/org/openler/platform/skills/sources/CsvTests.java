@@ -34,4 +34,32 @@ class CsvTests {
                 .isInstanceOf(SourceException.class)
                 .hasMessageContaining("quoted");
     }
+
+    @Test
+    void aByteOrderMarkAtTheStartIsNotPartOfTheFirstField() {
+        assertThat(read("\uFEFFachievement_id,recipient_email\r\n1,a@example.org\r\n"))
+                .containsExactly(List.of("achievement_id", "recipient_email"), List.of("1", "a@example.org"));
+    }
+
+    @Test
+    void crlfLfAndLoneCrAllEndARecordAndNoneLeavesAnEmptyOne() {
+        assertThat(read("a,b\r\nc,d\re,f\ng,h"))
+                .containsExactly(List.of("a", "b"), List.of("c", "d"), List.of("e", "f"), List.of("g", "h"));
+    }
+
+    @Test
+    void aCrlfInsideQuotesIsPartOfTheField() {
+        assertThat(read("\"line one\r\nline two\",x\r\n")).containsExactly(List.of("line one\r\nline two", "x"));
+    }
+
+    @Test
+    void doubledQuotesAndSeparatorsInsideQuotesAreText() {
+        assertThat(read("\"say \"\"hi\"\"\",\"a,b\",\"\"\n")).containsExactly(List.of("say \"hi\"", "a,b", ""));
+    }
+
+    @Test
+    void readAllCollectsTheSameRecordsAsTheStreamingRead() {
+        String text = "\uFEFFuri,labels\r\nx,\"a\nb\"\r\n\r\ny,c\n";
+        assertThat(Csv.readAll(new StringReader(text))).isEqualTo(read(text));
+    }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
+import org.openler.platform.skills.sources.Csv;
 
 /**
  * The skill-extraction benchmark of Decorte et al. as {@code eval/benchmarks/skill-extraction-decorte/SOURCE.md}
@@ -58,7 +59,7 @@ record DecorteBenchmark(String name, List<Query> queries, List<String> labels) {
     static DecorteBenchmark validation(String set) {
         List<List<String>> rows;
         try (var reader = Files.newBufferedReader(directory().resolve(set + "_validation_annotations.csv"))) {
-            rows = Csv.read(reader);
+            rows = Csv.readAll(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

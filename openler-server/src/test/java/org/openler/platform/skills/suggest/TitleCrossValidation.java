@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
+import org.openler.platform.skills.sources.Csv;
 import org.openler.platform.skills.suggest.CrossValidation.Spread;
 
 /**
@@ -336,7 +337,7 @@ class TitleCrossValidation {
         Path file = DecorteBenchmark.directory().getParent().resolve("jobbert-title-normalisation/titles.val.csv.gz");
         try (var reader = new BufferedReader(
                 new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
-            List<List<String>> rows = Csv.read(reader);
+            List<List<String>> rows = Csv.readAll(reader);
             List<String> header = rows.getFirst();
             int title = header.indexOf("vacancyTitle");
             int uri = header.indexOf("conceptUri");
