@@ -4,7 +4,9 @@
  * consecutive failures on one name, a lock that an organization admin or the platform operator lifts. The holder is
  * told by e-mail and every lock is an audit event.
  */
+@ApplicationModule(allowedDependencies = {"accounts", "audit", "clients", "identity", "keys", "outbox", "problems"})
 @NullMarked
 package org.openler.platform.lockout;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
