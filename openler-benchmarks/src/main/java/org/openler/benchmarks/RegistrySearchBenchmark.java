@@ -26,7 +26,7 @@ import org.openler.platform.registry.CredentialOfValue;
 import org.openler.platform.registry.IndexedCredential;
 import org.openler.platform.registry.RegistryQuery;
 import org.openler.platform.registry.RegistryResults;
-import org.openler.platform.skills.sources.Csv;
+import org.openler.skills.sources.Csv;
 
 /**
  * Registry search at scale, as a bounded harness rather than JMH (the number asked for is a latency percentile over

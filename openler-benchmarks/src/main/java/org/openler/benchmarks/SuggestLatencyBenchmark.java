@@ -14,18 +14,18 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openler.platform.skills.TitleSuggestion;
-import org.openler.platform.skills.suggest.Catalogue;
-import org.openler.platform.skills.suggest.ConceptFilter;
-import org.openler.platform.skills.suggest.EscoCatalogue;
-import org.openler.platform.skills.suggest.FileVectorStore;
-import org.openler.platform.skills.suggest.LexicalRanker;
-import org.openler.platform.skills.suggest.OnnxTextEncoder;
-import org.openler.platform.skills.suggest.SemanticRanker;
-import org.openler.platform.skills.suggest.SpanishLabels;
-import org.openler.platform.skills.suggest.Suggestion;
-import org.openler.platform.skills.suggest.SuggestionEngine;
-import org.openler.platform.skills.suggest.TitleIndex;
+import org.openler.skills.suggest.Catalogue;
+import org.openler.skills.suggest.ConceptFilter;
+import org.openler.skills.suggest.EscoCatalogue;
+import org.openler.skills.suggest.FileVectorStore;
+import org.openler.skills.suggest.LexicalRanker;
+import org.openler.skills.suggest.OnnxTextEncoder;
+import org.openler.skills.suggest.SemanticRanker;
+import org.openler.skills.suggest.SpanishLabels;
+import org.openler.skills.suggest.Suggestion;
+import org.openler.skills.suggest.SuggestionEngine;
+import org.openler.skills.suggest.TitleIndex;
+import org.openler.skills.suggest.TitleSuggestion;
 
 /**
  * Latency of one suggestion, as the API and the CLI compute it, single-threaded, sampled (JMH's SampleTime gives the

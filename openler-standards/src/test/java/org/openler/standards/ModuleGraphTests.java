@@ -21,7 +21,12 @@ class ModuleGraphTests {
                 .resideInAPackage("org.openler.standards..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("org.springframework..", "jakarta.servlet..", "java.sql..", "org.openler.server..")
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "jakarta.servlet..",
+                        "java.sql..",
+                        "org.openler.platform..",
+                        "org.openler.skills..")
                 .check(CLASSES);
     }
 

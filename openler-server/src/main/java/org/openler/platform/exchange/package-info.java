@@ -5,7 +5,10 @@
  * issued it. The protocol endpoints use their own short-lived, single-exchange tokens, not the platform's sessions
  * or OAuth clients, and have their own security filter chain.
  */
+@ApplicationModule(
+        allowedDependencies = {"audit", "issuing", "kernel", "keys", "problems", "security", "wallet", "web"})
 @NullMarked
 package org.openler.platform.exchange;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

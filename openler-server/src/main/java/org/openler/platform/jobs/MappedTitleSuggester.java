@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openler.platform.skills.TitleMapper;
-import org.openler.platform.skills.TitleSuggestion;
+import org.openler.skills.suggest.TitleSuggestion;
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 

@@ -6,7 +6,9 @@
  * page, a schema.org {@code JobPosting} and a CTDL {@code ceterms:Job}. Other features read jobs through {@link
  * org.openler.platform.jobs.Jobs}.
  */
+@ApplicationModule(allowedDependencies = {"kernel", "matching", "organizations", "problems", "registry", "skills"})
 @NullMarked
 package org.openler.platform.jobs;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

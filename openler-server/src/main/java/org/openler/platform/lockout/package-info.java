@@ -4,7 +4,10 @@
  * consecutive failures on one name, a lock that an organization admin or the platform operator lifts. The holder is
  * told by e-mail and every lock is an audit event.
  */
+@ApplicationModule(
+        allowedDependencies = {"accounts", "audit", "clients", "kernel", "keys", "outbox", "problems", "security"})
 @NullMarked
 package org.openler.platform.lockout;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

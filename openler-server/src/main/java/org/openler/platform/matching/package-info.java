@@ -8,7 +8,9 @@
  * org.openler.platform.matching.SetCover}) are pure and Spring-free; docs/matching.md writes the formulas down.
  * Learner-only: every route serves the signed-in learner's own record.
  */
+@ApplicationModule(allowedDependencies = {"kernel", "problems", "profile", "registry", "skills"})
 @NullMarked
 package org.openler.platform.matching;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

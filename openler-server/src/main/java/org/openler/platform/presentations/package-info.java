@@ -4,7 +4,19 @@
  * and why, picks credentials and, for SD-JWT VCs, which claims to disclose, and consents). Every presentation a
  * learner makes is recorded for them.
  */
+@ApplicationModule(
+        allowedDependencies = {
+            "issuing",
+            "kernel",
+            "keys",
+            "organizations",
+            "privacy",
+            "problems",
+            "verification",
+            "wallet"
+        })
 @NullMarked
 package org.openler.platform.presentations;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

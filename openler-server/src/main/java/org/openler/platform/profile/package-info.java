@@ -7,7 +7,9 @@
  * credentials and skills in the learner's order as a page, a PDF, and HR Open LER-RS JSON with the credentials
  * embedded. Every query is scoped by the signed-in learner's account id.
  */
+@ApplicationModule(allowedDependencies = {"accounts", "kernel", "privacy", "problems", "skills", "wallet", "web"})
 @NullMarked
 package org.openler.platform.profile;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -13,7 +13,7 @@
  * {@link org.openler.platform.security.SignInGuard}, {@code clients} a {@link org.openler.platform.security.TokenClaims};
  * so it depends on none of them, only on the kernel, the error vocabulary and the key sealer.
  */
-@ApplicationModule(allowedDependencies = {"kernel", "problems", "keys"})
+@ApplicationModule(allowedDependencies = {"kernel", "keys", "problems"})
 @NullMarked
 package org.openler.platform.security;
 

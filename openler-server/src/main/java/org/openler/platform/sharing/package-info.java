@@ -4,7 +4,11 @@
  * access (a fresh challenge, this server's domain), with each credential's checks in plain words for the employer.
  * Every open and download is recorded and shown to the learner, who may revoke the share at any time.
  */
+@ApplicationModule(
+        allowedDependencies = {"kernel", "keys", "organizations", "privacy", "problems", "verification", "wallet", "web"
+        })
 @NullMarked
 package org.openler.platform.sharing;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

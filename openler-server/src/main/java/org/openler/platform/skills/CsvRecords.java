@@ -2,8 +2,8 @@ package org.openler.platform.skills;
 
 import java.io.Reader;
 import java.util.List;
-import org.openler.platform.skills.sources.Csv;
-import org.openler.platform.skills.sources.SourceException;
+import org.openler.skills.sources.Csv;
+import org.openler.skills.sources.SourceException;
 
 /**
  * The platform's one CSV reader (RFC 4180, streamed, in {@code skills.sources}), offered to other features: bulk

@@ -3,9 +3,9 @@ package org.openler.platform.skills;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
-import org.openler.platform.skills.suggest.ConceptFilter;
-import org.openler.platform.skills.suggest.ConceptKind;
 import org.openler.platform.skills.suggest.SkillSuggestions;
+import org.openler.skills.suggest.ConceptFilter;
+import org.openler.skills.suggest.ConceptKind;
 import org.springframework.stereotype.Service;
 
 /**

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.openler.platform.skills.suggest.SkillSuggestions;
-import org.openler.platform.skills.suggest.Suggestion;
+import org.openler.skills.suggest.Suggestion;
 import org.springframework.stereotype.Service;
 
 /**

@@ -9,7 +9,22 @@
  * pseudonym it was shown; only when the learner accepts does a share (the sharing feature) reveal who they are.
  * docs/talent-search.md says what employers can and cannot see, and why.
  */
+@ApplicationModule(
+        allowedDependencies = {
+            "accounts",
+            "kernel",
+            "keys",
+            "matching",
+            "organizations",
+            "privacy",
+            "problems",
+            "profile",
+            "sharing",
+            "skills",
+            "wallet"
+        })
 @NullMarked
 package org.openler.platform.talent;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -5,7 +5,9 @@
  * a transparency-dev checkpoint with the platform's Ed25519 log key. Entries carry hashes and public identifiers only.
  * Anyone can fetch checkpoints, inclusion and consistency proofs and the entries themselves, and audit the log.
  */
+@ApplicationModule(allowedDependencies = {"kernel", "keys", "problems"})
 @NullMarked
 package org.openler.platform.transparency;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

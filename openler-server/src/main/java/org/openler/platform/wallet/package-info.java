@@ -3,7 +3,21 @@
  * learner's e-mail address, importing credentials issued elsewhere (verified as they enter), and curating what is
  * held (hide, order, collections). Every query is scoped by the signed-in learner's account id.
  */
+@ApplicationModule(
+        allowedDependencies = {
+            "accounts",
+            "audit",
+            "issuing",
+            "kernel",
+            "keys",
+            "organizations",
+            "outbox",
+            "privacy",
+            "problems",
+            "verification"
+        })
 @NullMarked
 package org.openler.platform.wallet;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

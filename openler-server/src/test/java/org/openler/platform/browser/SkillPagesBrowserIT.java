@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.openler.platform.skills.load.FrameworkImports;
-import org.openler.platform.skills.sources.NiceReader;
 import org.openler.platform.support.Fixtures;
 import org.openler.platform.support.PlatformTest;
+import org.openler.skills.sources.NiceReader;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

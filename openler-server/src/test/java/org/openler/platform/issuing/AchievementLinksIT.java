@@ -9,10 +9,10 @@ import org.openler.platform.skills.Competency;
 import org.openler.platform.skills.Framework;
 import org.openler.platform.skills.Frameworks;
 import org.openler.platform.skills.load.FrameworkImports;
-import org.openler.platform.skills.sources.NiceReader;
 import org.openler.platform.support.Fixtures;
 import org.openler.platform.support.JsonFields;
 import org.openler.platform.support.PlatformTest;
+import org.openler.skills.sources.NiceReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 

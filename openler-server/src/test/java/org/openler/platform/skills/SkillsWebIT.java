@@ -275,7 +275,7 @@ class SkillsWebIT {
     void theCtdlAsnExportReadsBackAsTheSameFramework() {
         String exported =
                 web.get("/skills/nice/2.0.0/ctdl-asn", "application/ld+json").body();
-        var read = org.openler.platform.skills.sources.CustomFormat.CTDL_ASN.read(
+        var read = org.openler.skills.sources.CustomFormat.CTDL_ASN.read(
                 exported.getBytes(StandardCharsets.UTF_8), "export", "");
         assertThat(read.concepts()).hasSize(942 + 631 + 538 + 11);
         assertThat(read.info().name()).startsWith("NICE Workforce Framework");

@@ -9,7 +9,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.skills.ImportOutcome;
-import org.openler.platform.skills.sources.CustomFormat;
+import org.openler.skills.sources.CustomFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;

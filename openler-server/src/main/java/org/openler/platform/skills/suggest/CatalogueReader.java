@@ -6,6 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.openler.skills.suggest.Catalogue;
+import org.openler.skills.suggest.Concept;
+import org.openler.skills.suggest.ConceptKind;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.openler.skills.suggest.VectorStore;
+import org.openler.skills.suggest.Vectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import org.openler.platform.kernel.Access;
 import org.openler.platform.kernel.Audience;
+import org.openler.skills.suggest.ConceptFilter;
+import org.openler.skills.suggest.ConceptKind;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

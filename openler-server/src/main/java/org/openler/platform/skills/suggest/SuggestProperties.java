@@ -1,6 +1,7 @@
 package org.openler.platform.skills.suggest;
 
 import java.util.List;
+import org.openler.skills.suggest.OnnxTextEncoder;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

@@ -13,6 +13,7 @@ import org.openler.platform.kernel.Audience;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
 import org.openler.platform.skills.TitleMapper;
+import org.openler.skills.suggest.TitleCommand;
 import org.openler.standards.json.StrictJson;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;

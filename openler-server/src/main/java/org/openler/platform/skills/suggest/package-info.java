@@ -1,8 +1,9 @@
 /**
- * From free text to the taxonomy: a ranking engine over a catalogue of concepts (competencies, occupations) that
- * fuses a lexical ranker (Lucene BM25 over preferred and alternative labels, English stemming) with a semantic one
- * (an offline ONNX sentence-embedding model). The engine itself is plain Java: the platform fills its catalogue from
- * the ontology tables, the CLI and the evaluation fill it from the ESCO CSV files.
+ * The platform's side of the text-to-taxonomy engine (the engine itself is {@code org.openler.skills.suggest} in the
+ * openler-skills library): {@link org.openler.platform.skills.suggest.SkillSuggestions} fills its catalogue from the
+ * ontology tables ({@code CatalogueReader}) and keeps label vectors in PostgreSQL ({@code JdbcVectorStore}); the
+ * public API ({@code POST /skills/suggest}, {@code POST /skills/titles/suggest}) and the search page ({@code
+ * /skills/search}) answer from it.
  */
 @NullMarked
 package org.openler.platform.skills.suggest;

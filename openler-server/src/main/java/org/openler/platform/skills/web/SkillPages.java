@@ -12,7 +12,7 @@ import org.openler.platform.problems.ProblemResponses;
 import org.openler.platform.skills.Framework;
 import org.openler.platform.skills.ImportOutcome;
 import org.openler.platform.skills.load.FrameworkImports;
-import org.openler.platform.skills.sources.CustomFormat;
+import org.openler.skills.sources.CustomFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.openler.platform.skills.load.BundledFrameworks;
 import org.openler.platform.support.PlatformTest;
 import org.openler.platform.support.WebClient;
+import org.openler.skills.suggest.Concept;
+import org.openler.skills.suggest.ConceptKind;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,7 +1,0 @@
-package org.openler.platform.skills.suggest;
-
-/**
- * One ranked concept for a text. {@code score} is the fused score the ranking is by; {@code lexical} (BM25, 0 when the
- * lexical ranker did not retrieve it) and {@code semantic} (cosine similarity of the best-matching texts) explain it.
- */
-public record Suggestion(Concept concept, double score, double lexical, double semantic) {}

@@ -1,0 +1,12 @@
+package org.openler.skills.suggest;
+
+/** What a catalogue entry stands for; search can be limited to one kind. */
+public enum ConceptKind {
+    COMPETENCY,
+    OCCUPATION;
+
+    /** The API's spelling: {@code competency} or {@code occupation}. */
+    public String slug() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

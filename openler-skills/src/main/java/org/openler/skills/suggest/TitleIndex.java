@@ -1,0 +1,378 @@
+package org.openler.skills.suggest;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.es.SpanishAnalyzer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Job titles to ESCO occupations (and, through the crosswalk, O*NET-SOC occupations). A title is short and noisy ("RN
+ * – night shift", "Senior Java Developer (Remote)"): it is cleaned (brackets and employment terms dropped, a few
+ * common abbreviations spelled out), cut into segments at dashes and bars, and every segment is ranked by BM25 over
+ * the occupations' labels in English (EnglishAnalyzer) and in Spanish (SpanishAnalyzer); an occupation scores as its
+ * best label over all segments and both languages. The score returned is a calibrated probability that the
+ * occupation is the right one (a logistic fit on cross-validated evaluation folds, see docs/skill-mapping.md).
+ * Immutable and thread-safe once built.
+ */
+public final class TitleIndex {
+
+    /**
+     * Every choice the title mapper makes; {@link #DEFAULT} was chosen by cross-validation on the JobBERT titles.
+     *
+     * @param alternativeWeight how much an alternative or hidden label counts against the preferred one
+     * @param clean whether titles are cleaned and cut into segments first
+     * @param pooledWeight weight of the BM25 of all an occupation's labels pooled as one text
+     * @param semanticWeight weight of the model's cosine in the linear fusion (0: lexical only)
+     * @param exactBoost added, times the best score, to an occupation one of whose labels the title (or a segment)
+     *     is exactly
+     */
+    public record Settings(
+            double alternativeWeight, boolean clean, double pooledWeight, double semanticWeight, double exactBoost) {
+        public static final Settings DEFAULT = new Settings(1.0, true, 0.3, 0.65, 1.0);
+        /** The best setting without a model, chosen the same way. */
+        public static final Settings LEXICAL = new Settings(0.85, true, 0.6, 0, 1.0);
+
+        public Settings(double alternativeWeight, boolean clean, double pooledWeight, double semanticWeight) {
+            this(alternativeWeight, clean, pooledWeight, semanticWeight, 0);
+        }
+
+        public Settings(double alternativeWeight, boolean clean) {
+            this(alternativeWeight, clean, 0, 0, 0);
+        }
+    }
+
+    /**
+     * A logistic map from the raw score to the probability that the suggestion is right: {@code 1 / (1 + exp(-(a + b
+     * · ln(1 + bm25) + c · bm25 / best bm25)))}.
+     */
+    public record Calibration(double a, double b, double c) {
+        /** Fitted on the JobBERT titles for {@link Settings#DEFAULT} (TitleCrossValidation). */
+        public static final Calibration DEFAULT = new Calibration(-11.26, 2.404, 5.233);
+        /** Fitted the same way for {@link Settings#LEXICAL}. */
+        public static final Calibration LEXICAL = new Calibration(-11.29, 2.784, 3.351);
+
+        public double probability(double raw, double best) {
+            double z = a + b * Math.log1p(raw) + c * (best > 0 ? raw / best : 0);
+            return 1 / (1 + Math.exp(-z));
+        }
+    }
+
+    private static final Pattern BRACKETS = Pattern.compile("\\([^)]*\\)|\\[[^]]*]|\\{[^}]*}");
+    private static final Pattern SEGMENT_BREAK = Pattern.compile("\\s[-–—|/]\\s|[|,;:]|\\s[–—]|[–—]\\s");
+    /** Words about the contract, the schedule or the ad, not the occupation. */
+    private static final Set<String> NOISE = Set.of(
+            "urgent",
+            "urgently",
+            "hiring",
+            "immediate",
+            "immediately",
+            "vacancy",
+            "vacancies",
+            "wanted",
+            "needed",
+            "required",
+            "job",
+            "jobs",
+            "position",
+            "opening",
+            "night",
+            "day",
+            "days",
+            "shift",
+            "shifts",
+            "weekend",
+            "weekends",
+            "full",
+            "part",
+            "time",
+            "fulltime",
+            "full-time",
+            "parttime",
+            "part-time",
+            "contract",
+            "temporary",
+            "temp",
+            "permanent",
+            "remote",
+            "hybrid",
+            "onsite",
+            "on-site",
+            "sr",
+            "sr.",
+            "jr",
+            "jr.",
+            "senior",
+            "junior",
+            "entry",
+            "level",
+            "experienced",
+            "fresh",
+            "graduate",
+            "graduates",
+            "welcome",
+            "new",
+            "i",
+            "ii",
+            "iii",
+            "iv",
+            "1",
+            "2",
+            "3");
+    /** Common abbreviations of job titles, spelled out (ESCO's labels spell them out). */
+    private static final Map<String, String> ABBREVIATIONS = Map.ofEntries(
+            Map.entry("rn", "general care nurse"), // a registered nurse: ESCO's nurse responsible for general care
+            Map.entry("lpn", "practical nurse"),
+            Map.entry("lvn", "vocational nurse"),
+            Map.entry("cna", "nursing assistant"),
+            Map.entry("hr", "human resources"),
+            Map.entry("it", "ICT"),
+            Map.entry("qa", "quality assurance"),
+            Map.entry("qc", "quality control"),
+            Map.entry("swe", "software engineer"),
+            Map.entry("sde", "software developer"),
+            Map.entry("dev", "developer"),
+            Map.entry("devops", "devops engineer"),
+            Map.entry("pm", "project manager"),
+            Map.entry("ceo", "chief executive officer"),
+            Map.entry("cfo", "chief financial officer"),
+            Map.entry("cto", "chief technology officer"),
+            Map.entry("admin", "administrative"),
+            Map.entry("exec", "executive"),
+            Map.entry("mgr", "manager"),
+            Map.entry("asst", "assistant"),
+            Map.entry("acct", "accountant"),
+            Map.entry("engr", "engineer"),
+            Map.entry("tech", "technician"),
+            Map.entry("cdl", "truck driver"),
+            Map.entry("hvac", "heating ventilation air conditioning"));
+
+    private final OccupationCatalogue occupations;
+    private final Settings settings;
+    private final Calibration calibration;
+    private final LexicalRanker english;
+    private final LexicalRanker spanish;
+    private final @Nullable LexicalRanker pooled;
+    private final @Nullable SemanticRanker semantic;
+    /** Every label, normalised, to the occupations it names: a title that is exactly a label is strong evidence. */
+    private final Map<String, Set<Integer>> exact = new java.util.HashMap<>();
+
+    public TitleIndex(OccupationCatalogue occupations, Settings settings, Calibration calibration) {
+        this(occupations, settings, calibration, null);
+    }
+
+    /**
+     * With a semantic ranker over the occupations' labels (same positions), fused linearly when the settings give it
+     * a weight.
+     */
+    public TitleIndex(
+            OccupationCatalogue occupations,
+            Settings settings,
+            Calibration calibration,
+            @Nullable SemanticRanker semantic) {
+        this.occupations = occupations;
+        this.semantic = semantic;
+        Catalogue spanishLabels = SpanishLabels.translate(occupations.catalogue());
+        for (Catalogue labels : List.of(occupations.catalogue(), spanishLabels)) {
+            for (int c = 0; c < labels.size(); c++) {
+                Concept concept = labels.get(c);
+                exact.computeIfAbsent(normalised(concept.preferredLabel()), k -> new java.util.HashSet<>())
+                        .add(c);
+                for (String label : concept.alternativeLabels()) {
+                    exact.computeIfAbsent(normalised(label), k -> new java.util.HashSet<>())
+                            .add(c);
+                }
+            }
+        }
+        this.pooled = settings.pooledWeight() > 0 ? new LexicalRanker(pooled(occupations.catalogue()), false, 1) : null;
+        this.settings = settings;
+        this.calibration = calibration;
+        this.english = new LexicalRanker(occupations.catalogue(), true, settings.alternativeWeight());
+        this.spanish = new LexicalRanker(
+                SpanishLabels.translate(occupations.catalogue()),
+                true,
+                settings.alternativeWeight(),
+                new SpanishAnalyzer());
+    }
+
+    /** ESCO's occupations from openler-data, lexical only (no model): what answers until the vectors are ready. */
+    public static TitleIndex bundled() {
+        return lexical(OccupationCatalogue.bundled());
+    }
+
+    static TitleIndex lexical(OccupationCatalogue occupations) {
+        return new TitleIndex(occupations, Settings.LEXICAL, Calibration.LEXICAL);
+    }
+
+    /**
+     * ESCO's occupations from openler-data with the default settings: the lexical ranking fused with the encoder's
+     * similarity to each occupation's preferred label (3,007 vectors, computed into the store on first use).
+     */
+    public static TitleIndex bundled(TextEncoder encoder, VectorStore store) {
+        OccupationCatalogue occupations = OccupationCatalogue.bundled();
+        SemanticRanker semantic = SemanticRanker.build(
+                occupations.catalogue(), new SemanticRanker.Texts(false, 1, false, 1), encoder, store, p -> {});
+        return new TitleIndex(occupations, Settings.DEFAULT, Calibration.DEFAULT, semantic);
+    }
+
+    /** Whether a model's similarity is part of the ranking. */
+    public boolean semantic() {
+        return semantic != null && settings.semanticWeight() > 0;
+    }
+
+    public OccupationCatalogue occupations() {
+        return occupations;
+    }
+
+    /** The best {@code top} occupations for the title, best first; none when no word of it names an occupation. */
+    public List<TitleSuggestion> suggest(String title, int top) {
+        double[] raw = scores(title);
+        Integer[] order = order(raw);
+        double best = order.length == 0 ? 0 : raw[order[0]];
+        List<TitleSuggestion> out = new ArrayList<>();
+        for (int i = 0; i < order.length && out.size() < top; i++) {
+            int c = order[i];
+            Concept concept = occupations.catalogue().get(c);
+            out.add(new TitleSuggestion(
+                    concept.uri(),
+                    occupations.onet().get(c),
+                    concept.preferredLabel(),
+                    calibration.probability(raw[c], best)));
+        }
+        return out;
+    }
+
+    /** Positions of every occupation with a score, best first (the evaluation ranks them all). */
+    int[] rankAll(String title) {
+        double[] raw = scores(title);
+        return Arrays.stream(order(raw)).mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Each occupation's raw score: its best label's BM25 over the title's segments and both languages (plus, if set,
+     * the BM25 of all its labels pooled as one text, and the cosine similarity of the title to its labels).
+     */
+    double[] scores(String title) {
+        SemanticRanker semantic = this.semantic;
+        float[] vector = semantic != null && settings.semanticWeight() > 0
+                ? semantic.encodeQueries(List.of(segments(title).getFirst())).getFirst()
+                : null;
+        return scores(title, vector);
+    }
+
+    /** The same with the title's vector given (the evaluation computes vectors once for all settings). */
+    double[] scores(String title, float @Nullable [] vector) {
+        double[] best = new double[occupations.catalogue().size()];
+        List<String> segments = segments(title);
+        for (String segment : segments) {
+            for (LexicalRanker ranker : List.of(english, spanish)) {
+                for (LexicalRanker.Hit hit : ranker.rank(segment, ConceptFilter.ANY, 100)) {
+                    best[hit.concept()] = Math.max(best[hit.concept()], hit.score());
+                }
+            }
+        }
+        LexicalRanker pooled = this.pooled;
+        if (pooled != null) {
+            double[] add = new double[best.length];
+            for (String segment : segments) {
+                for (LexicalRanker.Hit hit : pooled.rank(segment, ConceptFilter.ANY, 100)) {
+                    add[hit.concept()] = Math.max(add[hit.concept()], hit.score());
+                }
+            }
+            for (int c = 0; c < best.length; c++) {
+                best[c] += settings.pooledWeight() * add[c];
+            }
+        }
+        SemanticRanker semantic = this.semantic;
+        if (semantic != null && vector != null && settings.semanticWeight() > 0) {
+            double top = Arrays.stream(best).max().orElse(0);
+            float[] cosine = semantic.scores(vector);
+            double w = settings.semanticWeight();
+            for (int c = 0; c < best.length; c++) {
+                double lexical = top > 0 ? best[c] / top : 0;
+                // kept on the BM25 scale of the best hit, so the calibration sees comparable numbers
+                best[c] = Math.max(0, (1 - w) * lexical + w * cosine[c]) * Math.max(top, 1);
+            }
+        }
+        if (settings.exactBoost() > 0) {
+            double top = Arrays.stream(best).max().orElse(0);
+            for (String segment : segments) {
+                for (int c : exact.getOrDefault(normalised(segment), Set.of())) {
+                    best[c] += settings.exactBoost() * top;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Each occupation with all its labels as one text: words many of its labels share weigh more. */
+    private static Catalogue pooled(Catalogue catalogue) {
+        return new Catalogue(catalogue.concepts().stream()
+                .map(c -> new Concept(
+                        c.key(),
+                        c.uri(),
+                        c.framework(),
+                        c.preferredLabel() + "\n" + String.join("\n", c.alternativeLabels()),
+                        List.of(),
+                        "",
+                        c.kind()))
+                .toList());
+    }
+
+    private static Integer[] order(double[] raw) {
+        List<Integer> positive = new ArrayList<>();
+        for (int c = 0; c < raw.length; c++) {
+            if (raw[c] > 0) {
+                positive.add(c);
+            }
+        }
+        positive.sort((x, y) -> raw[x] != raw[y] ? Double.compare(raw[y], raw[x]) : Integer.compare(x, y));
+        return positive.toArray(Integer[]::new);
+    }
+
+    /** The title cleaned, and its segments: the texts that are ranked. */
+    List<String> segments(String title) {
+        if (!settings.clean()) {
+            return List.of(title);
+        }
+        String text = BRACKETS.matcher(title).replaceAll(" ");
+        Set<String> segments = new LinkedHashSet<>();
+        String whole = clean(text);
+        if (!whole.isEmpty()) {
+            segments.add(whole);
+        }
+        for (String part : SEGMENT_BREAK.split(text)) {
+            String cleaned = clean(part);
+            if (!cleaned.isEmpty()) {
+                segments.add(cleaned);
+            }
+        }
+        if (segments.isEmpty()) {
+            segments.add(title); // nothing but noise words: rank what was typed
+        }
+        return List.copyOf(segments);
+    }
+
+    private static String normalised(String label) {
+        return label.toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}]+", " ")
+                .strip();
+    }
+
+    private static String clean(String text) {
+        List<String> words = new ArrayList<>();
+        for (String word : text.strip().split("[\\s/&+]+")) {
+            String w = word.toLowerCase(Locale.ROOT).replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}.]+$", "");
+            if (w.isEmpty() || NOISE.contains(w)) {
+                continue;
+            }
+            words.add(ABBREVIATIONS.getOrDefault(w, word));
+        }
+        return String.join(" ", words);
+    }
+}

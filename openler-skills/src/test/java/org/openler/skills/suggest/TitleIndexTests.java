@@ -1,0 +1,73 @@
+package org.openler.skills.suggest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The shipped title mapper (the bundled ESCO occupations, default settings) on a few titles people type. */
+class TitleIndexTests {
+
+    private static TitleIndex index;
+
+    @BeforeAll
+    static void build() {
+        index = TitleIndex.bundled();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "CNC machinist|computer numerical control machine operator|1",
+                "Ingeniero de software|software developer|3",
+                "Senior Java Developer (Remote)|software developer|5",
+                "Enfermera de cuidados generales|nurse responsible for general care|3",
+                "Truck driver - night shift|cargo vehicle driver|3"
+            })
+    void mapsATitleToItsOccupationAmongTheFirst(String title, String occupation, int within) {
+        List<TitleSuggestion> suggestions = index.suggest(title, within);
+        assertThat(suggestions).extracting(TitleSuggestion::label).contains(occupation);
+    }
+
+    @Test
+    void spellsOutAnAbbreviationAndIgnoresTheShift() {
+        List<TitleSuggestion> suggestions = index.suggest("RN – night shift", 3);
+        assertThat(suggestions).isNotEmpty();
+        assertThat(suggestions.getFirst().label()).contains("nurse");
+        assertThat(suggestions).noneMatch(s -> s.label().contains("shift"));
+    }
+
+    @Test
+    void namesTheOnetOccupationThroughTheCrosswalk() {
+        TitleSuggestion first = index.suggest("CNC machinist", 1).getFirst();
+        assertThat(first.uri().toString())
+                .isEqualTo("http://data.europa.eu/esco/occupation/5c082067-ea18-4ccb-8c43-e70b18ad8120");
+        assertThat(first.onet()).matches("\\d{2}-\\d{4}\\.\\d{2}").startsWith("51-");
+    }
+
+    @Test
+    void scoresAreProbabilitiesBestFirst() {
+        List<TitleSuggestion> suggestions = index.suggest("Marketing executive", 10);
+        assertThat(suggestions).hasSize(10);
+        assertThat(suggestions).allSatisfy(s -> assertThat(s.score()).isBetween(0.0, 1.0));
+        assertThat(suggestions)
+                .extracting(TitleSuggestion::score)
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    @Test
+    void aTitleOfNoKnownWordsHasNoSuggestions() {
+        assertThat(index.suggest("qwxz zzyq", 5)).isEmpty();
+    }
+
+    @Test
+    void almostEveryOccupationHasAnOnetCode() {
+        long with =
+                index.occupations().onet().stream().filter(s -> !s.isEmpty()).count();
+        assertThat(with).isGreaterThan(index.occupations().catalogue().size() * 9 / 10);
+    }
+}
