@@ -40,9 +40,9 @@ class ObConnectedAppsPage {
         return "obapi/apps";
     }
 
-    @PostMapping(PATH + "/{clientId}/revoke")
+    @PostMapping(PATH + "/{application}/revoke")
     @Access(Audience.LEARNER)
-    String revoke(@PathVariable String clientId) {
+    String revoke(@PathVariable("application") String clientId) {
         apps.revoke((Actor.Person) Actors.current(), principalNames(), clientId);
         return "redirect:" + PATH + "?revoked";
     }

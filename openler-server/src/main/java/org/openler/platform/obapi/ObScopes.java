@@ -70,7 +70,7 @@ enum ObScopes {
     /** The API and scope an IRI names, if it is one of ours. */
     record Known(ObStandard standard, ObScopes scope) {
         /** The consent page's message for it. */
-        String messageKey() {
+        public String messageKey() {
             return "obapi.scope." + (standard == ObStandard.CLR ? "CLR_" : "") + scope.name();
         }
     }
