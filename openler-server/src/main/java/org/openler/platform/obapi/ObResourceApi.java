@@ -141,8 +141,16 @@ abstract class ObResourceApi {
             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType) {
         ObLearners.Caller caller = learners.current();
         String text = body == null ? "" : body.strip();
-        boolean compact = contentType != null && contentType.toLowerCase().startsWith(MediaType.TEXT_PLAIN_VALUE);
-        boolean json = contentType != null && contentType.toLowerCase().startsWith(MediaType.APPLICATION_JSON_VALUE);
+        String type =
+                contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
+        // the specification's two forms, and the media types of VC-JWT and JSON-LD credentials that mean the same
+        boolean compact = type.equals(MediaType.TEXT_PLAIN_VALUE)
+                || type.equals("application/vc+jwt")
+                || type.equals("application/jwt");
+        boolean json = type.equals(MediaType.APPLICATION_JSON_VALUE)
+                || type.equals("application/ld+json")
+                || type.equals("application/vc+ld+json")
+                || type.equals("application/vc");
         if (!compact && !json) {
             throw new ObRefusal(ImsxStatusInfo.failure(
                     HttpStatus.UNSUPPORTED_MEDIA_TYPE,
