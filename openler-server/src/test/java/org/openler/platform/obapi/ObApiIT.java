@@ -73,7 +73,7 @@ class ObApiIT {
     Path dir;
 
     /** A registered application with a token the learner's consent gave it. */
-    record Connected(String clientId, String secret, String token, String scope) {}
+    record Connected(String clientId, String secret, String token, String scope, String refreshToken) {}
 
     @Test
     void anApplicationTheLearnerConsentedToReadsPagesUpsertsAndUsesTheProfileUntilTheLearnerRevokesIt()
@@ -198,6 +198,17 @@ class ObApiIT {
 
         verifyWhatItReceived(received, holder.provider().org().slug());
 
+        // a refreshed token acts for the same learner
+        HttpResponse<String> refreshed = refresh(app);
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        String refreshedToken =
+                JSON.readTree(refreshed.body()).get("access_token").asString();
+        assertThat(JSON.readTree(api("GET", OB + "/profile", refreshedToken, null, null)
+                                .body())
+                        .get("id")
+                        .asString())
+                .isEqualTo("urn:uuid:" + holder.account().id().value());
+
         // the learner sees the application in the privacy center and removes its access
         HttpResponse<String> apps = browser.page("/privacy/apps");
         assertThat(apps.statusCode()).isEqualTo(200);
@@ -207,6 +218,10 @@ class ObApiIT {
         assertThat(revoked.statusCode()).isEqualTo(302);
         assertImsx(api("GET", OB + "/credentials", app.token(), null, null), 401, "unauthorizedrequest");
         assertImsx(api("GET", OB + "/profile", app.token(), null, null), 401, "unauthorizedrequest");
+        assertImsx(api("GET", OB + "/profile", refreshedToken, null, null), 401, "unauthorizedrequest");
+        assertThat(refresh(app).statusCode())
+                .as("the refresh token went with the authorization")
+                .isEqualTo(400);
         assertThat(browser.page("/privacy/apps").body()).doesNotContain("Badge Display App");
         assertThat(jdbc.sql("select count(*) from oauth2_authorization where registered_client_id ="
                                 + " (select id from oauth2_registered_client where client_id = ?)")
@@ -253,6 +268,82 @@ class ObApiIT {
         assertThat(api("GET", OB + "/credentials", app.token(), null, null).statusCode())
                 .as("another learner's revocation changed nothing")
                 .isEqualTo(200);
+    }
+
+    @Test
+    void theClrApiExchangesClrCredentialsAndOnlyThose() throws Exception {
+        ShareKit.Holder holder = shareKit.holder("Geology");
+        WebClient browser = WalletKit.signedIn(port, holder.account());
+        Connected app = connect(
+                browser,
+                "Transcript App",
+                ObStandard.CLR.scope(ObScopes.CREDENTIAL_READONLY),
+                ObStandard.CLR.scope(ObScopes.CREDENTIAL_UPSERT),
+                ObScopes.CREDENTIAL_READONLY.uri());
+        String transcript = signedClr("Transcript of Records");
+        HttpResponse<String> created = api("POST", CLR + "/credentials", app.token(), "application/json", transcript);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertImsx(
+                api(
+                        "POST",
+                        CLR + "/credentials",
+                        app.token(),
+                        "application/json",
+                        transcript.replace("Records", "Marks")),
+                422,
+                "invalid_data");
+
+        HttpResponse<String> clr = api("GET", CLR + "/credentials?limit=1", app.token(), null, null);
+        assertThat(clr.statusCode()).isEqualTo(200);
+        assertThat(clr.headers().firstValue("X-Total-Count")).contains("1");
+        assertThat(links(clr).keySet()).containsExactlyInAnyOrder("first", "last");
+        JsonNode received = JSON.readTree(clr.body()).get("credential").get(0);
+        assertThat(received.get("type").toString()).contains("ClrCredential");
+        assertThat(received.get("name").asString()).isEqualTo("Transcript of Records");
+        HttpResponse<String> ob = api("GET", OB + "/credentials", app.token(), null, null);
+        assertThat(ob.headers().firstValue("X-Total-Count"))
+                .as("the Open Badges API lists the badge, not the transcript")
+                .contains("1");
+        assertThat(ob.body()).doesNotContain("Transcript of Records");
+        assertThat(crossCheck(JSON.writeValueAsString(received), Map.of(), "received-clr"))
+                .containsOnly(true);
+    }
+
+    /** A ClrCredential from a did:key issuer, bundling one Open Badge it signed too (eddsa-rdfc-2022). */
+    private static String signedClr(String name) {
+        var key = org.openler.standards.crypto.Ed25519.generate();
+        var issuer = org.openler.standards.did.DidKey.of(key.publicKey());
+        var profile = new org.openler.standards.credentials.IssuerProfile(
+                issuer, "Elsewhere University", java.util.Optional.empty());
+        var options = org.openler.standards.dataintegrity.ProofOptions.assertion(
+                org.openler.standards.did.DidKey.verificationMethodId(key.publicKey()), java.time.Instant.now());
+        var recipient = new org.openler.standards.credentials.Recipient.ByIdentity(
+                org.openler.standards.credentials.IdentityObject.saltedEmail("someone@example.org"));
+        var badge = org.openler.standards.credentials.Credentials.openBadge()
+                .id(URI.create("urn:uuid:" + java.util.UUID.randomUUID()))
+                .name("Mineralogy")
+                .issuer(profile)
+                .recipient(recipient)
+                .achievement(new org.openler.standards.credentials.Achievement(
+                        URI.create("https://elsewhere.example/achievements/" + java.util.UUID.randomUUID()),
+                        "Mineralogy",
+                        "Knows minerals.",
+                        "Passed.",
+                        java.util.Optional.of("Course"),
+                        java.util.Optional.empty(),
+                        List.of()))
+                .validFrom(java.time.Instant.now().minusSeconds(3600))
+                .build();
+        var clr = org.openler.standards.credentials.Credentials.clr()
+                .id(URI.create("urn:uuid:" + java.util.UUID.randomUUID()))
+                .name(name)
+                .issuer(profile)
+                .recipient(recipient)
+                .validFrom(java.time.Instant.now().minusSeconds(3600))
+                .add(org.openler.standards.dataintegrity.EddsaRdfc2022.sign(badge, key, options))
+                .build();
+        return org.openler.standards.json.StrictJson.write(
+                org.openler.standards.dataintegrity.EddsaRdfc2022.sign(clr, key, options));
     }
 
     // --- the application's side ---
@@ -329,7 +420,24 @@ class ObApiIT {
                 clientId,
                 secret,
                 issued.get("access_token").asString(),
-                issued.get("scope").asString());
+                issued.get("scope").asString(),
+                issued.path("refresh_token").asString(""));
+    }
+
+    private HttpResponse<String> refresh(Connected app) {
+        assertThat(app.refreshToken()).as("a refresh token was issued").isNotBlank();
+        return WebClient.on(port)
+                .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
+                        .header(
+                                "Authorization",
+                                "Basic "
+                                        + Base64.getEncoder()
+                                                .encodeToString((app.clientId() + ":" + app.secret())
+                                                        .getBytes(StandardCharsets.UTF_8)))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(WebClient.form(
+                                Map.of("grant_type", "refresh_token", "refresh_token", app.refreshToken()))))
+                        .build());
     }
 
     private HttpResponse<String> api(
