@@ -35,8 +35,13 @@ class ObResourceSecurity {
                 .authorizeHttpRequests(requests -> {
                     for (ObStandard standard : ObStandard.values()) {
                         String base = standard.apiPath();
+                        // HEAD is answered by the GET handlers (headers such as X-Total-Count): the same scope
                         requests.requestMatchers(HttpMethod.GET, base + "/credentials")
                                 .hasAuthority(authority(standard, ObScopes.CREDENTIAL_READONLY))
+                                .requestMatchers(HttpMethod.HEAD, base + "/credentials")
+                                .hasAuthority(authority(standard, ObScopes.CREDENTIAL_READONLY))
+                                .requestMatchers(HttpMethod.HEAD, base + "/profile")
+                                .hasAuthority(authority(standard, ObScopes.PROFILE_READONLY))
                                 .requestMatchers(HttpMethod.POST, base + "/credentials")
                                 .hasAuthority(authority(standard, ObScopes.CREDENTIAL_UPSERT))
                                 .requestMatchers(HttpMethod.GET, base + "/profile")

@@ -254,6 +254,16 @@ class ObApiIT {
         assertImsx(api("GET", OB + "/profile", app.token(), null, null), 403, "forbidden");
         assertImsx(api("PUT", OB + "/profile", app.token(), "application/json", "{\"name\":\"x\"}"), 403, "forbidden");
         assertImsx(api("GET", CLR + "/credentials", app.token(), null, null), 403, "forbidden");
+        assertThat(api("HEAD", OB + "/profile", app.token(), null, null).statusCode())
+                .as("HEAD needs the GET's scope")
+                .isEqualTo(403);
+        assertThat(api("HEAD", OB + "/credentials", app.token(), null, null)
+                        .headers()
+                        .firstValue("X-Total-Count"))
+                .contains("2");
+        HttpResponse<String> head = api("HEAD", CLR + "/credentials", app.token(), null, null);
+        assertThat(head.statusCode()).isEqualTo(403);
+        assertThat(head.headers().firstValue("X-Total-Count")).isEmpty();
     }
 
     @Test
