@@ -32,5 +32,8 @@ public enum AuditAction {
     CORRECTION_ANSWERED,
     // hardening (issue 19): password and client-secret guessing
     SIGN_IN_LOCKED,
-    SIGN_IN_UNLOCKED
+    SIGN_IN_UNLOCKED,
+    // obapi: an application's use of a learner's data through the Open Badges / CLR API, and its revocation
+    APP_ACCESS,
+    APP_ACCESS_REVOKED
 }

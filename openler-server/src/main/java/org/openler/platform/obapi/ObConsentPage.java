@@ -48,12 +48,10 @@ class ObConsentPage {
         }
         List<Requested> requested = new ArrayList<>();
         for (String each : scope.trim().split("\\s+")) {
-            for (ObScopes known : ObScopes.values()) {
-                // only scopes the client registered; the authorization server has refused any other already
-                if (known.uri().equals(each) && client.getScopes().contains(each)) {
-                    requested.add(new Requested(each, "obapi.scope." + known.name()));
-                }
-            }
+            // only scopes the client registered; the authorization server has refused any other already
+            ObScopes.of(each)
+                    .filter(known -> client.getScopes().contains(each))
+                    .ifPresent(known -> requested.add(new Requested(each, known.messageKey())));
         }
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         model.addAttribute("clientId", clientId);

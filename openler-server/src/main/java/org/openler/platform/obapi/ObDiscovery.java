@@ -29,11 +29,22 @@ class ObDiscovery {
     @GetMapping(value = API_PATH + "/discovery", produces = MediaType.APPLICATION_JSON_VALUE)
     @Access(Audience.PUBLIC)
     Map<String, Object> discovery() {
+        return document(ObStandard.OPEN_BADGES);
+    }
+
+    /** The CLR 2.0 Service Description Document: the same host, registration and authorization server. */
+    @GetMapping(value = "/ims/clr/v2p0/discovery", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Access(Audience.PUBLIC)
+    Map<String, Object> clrDiscovery() {
+        return document(ObStandard.CLR);
+    }
+
+    private Map<String, Object> document(ObStandard standard) {
         String base = urls.base();
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("title", "OpenLER");
-        info.put("description", "The learner's OpenLER wallet as an Open Badges 3.0 host.");
-        info.put("version", "3.0");
+        info.put("description", "The learner's OpenLER wallet as a " + standard.title() + " host.");
+        info.put("version", standard.version());
         info.put("termsOfService", base + "/privacy");
         info.put("x-imssf-privacyPolicyUrl", base + "/privacy");
 
@@ -42,22 +53,27 @@ class ObDiscovery {
         authorizationCode.put("authorizationUrl", base + "/oauth2/authorize");
         authorizationCode.put("tokenUrl", base + "/oauth2/token");
         authorizationCode.put("refreshUrl", base + "/oauth2/token");
-        authorizationCode.put("scopes", ObScopes.described());
+        authorizationCode.put("scopes", ObScopes.described(standard));
 
         Map<String, Object> scheme = new LinkedHashMap<>();
         scheme.put("type", "oauth2");
-        scheme.put("description", "OAuth 2.0 Authorization Code Grant with PKCE, as the Open Badges 3.0 API requires.");
+        scheme.put(
+                "description",
+                "OAuth 2.0 Authorization Code Grant with PKCE, as the " + standard.title() + " API requires.");
         scheme.put("x-imssf-registrationUrl", base + ObRegistration.PATH);
         scheme.put("flows", Map.of("authorizationCode", authorizationCode));
 
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("openapi", "3.0.1");
         document.put("info", info);
-        document.put("servers", List.of(Map.of("url", base + API_PATH, "description", "OpenLER")));
+        document.put("servers", List.of(Map.of("url", base + standard.apiPath(), "description", "OpenLER")));
         document.put(
                 "tags",
                 List.of(
-                        Map.of("name", "OpenBadgeCredentials", "description", "Exchange OpenBadgeCredentials"),
+                        standard == ObStandard.CLR
+                                ? Map.of("name", "ClrCredentials", "description", "Exchange ClrCredentials")
+                                : Map.of(
+                                        "name", "OpenBadgeCredentials", "description", "Exchange OpenBadgeCredentials"),
                         Map.of("name", "Profile", "description", "The learner's profile"),
                         Map.of("name", "Discovery", "description", "This document")));
         document.put(

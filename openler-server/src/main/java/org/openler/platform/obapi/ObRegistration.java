@@ -40,7 +40,7 @@ class ObRegistration {
 
     static final String PATH = ObDiscovery.API_PATH + "/register";
 
-    private static final Set<String> ALLOWED_SCOPES = ObScopes.described().keySet();
+    private static final Set<String> ALLOWED_SCOPES = ObScopes.all();
 
     private final RegisteredClientRepository clients;
     private final PasswordEncoder passwords;
@@ -70,7 +70,8 @@ class ObRegistration {
                 : List.of(scope.trim().split("\\s+"));
         for (String each : scopes) {
             if (!ALLOWED_SCOPES.contains(each)) {
-                throw PlatformException.invalid("scope", "Only the Open Badges 3.0 scopes may be registered.");
+                throw PlatformException.invalid(
+                        "scope", "Only the Open Badges 3.0 and CLR 2.0 scopes may be registered.");
             }
         }
         String secret = secrets.generateKey();

@@ -52,9 +52,10 @@ public class Wallet {
     }
 
     /** A held credential with its bytes, for re-checking a whole list in one query. */
-    record WithDocument(HeldCredential credential, String document) {}
+    public record WithDocument(HeldCredential credential, String document) {}
 
-    List<WithDocument> listWithDocuments(AccountId owner, boolean includeHidden) {
+    /** The learner's credentials with their exact bytes, in their order (the Open Badges API lists them so). */
+    public List<WithDocument> listWithDocuments(AccountId owner, boolean includeHidden) {
         return jdbc.sql("select " + COLUMNS + ", document from wallet_credential where account_id = ?"
                         + (includeHidden ? "" : " and hidden = false")
                         + " order by list_position, added_at limit " + MAX_LISTED)
@@ -172,6 +173,33 @@ public class Wallet {
                     .single();
         }
         return id;
+    }
+
+    /**
+     * Puts a new version of a held credential in its place: same wallet id and position, new bytes and facts (the Open
+     * Badges API's upsert of a credential the learner already holds). Not found when the learner holds no such id.
+     */
+    @Transactional
+    void replace(AccountId owner, UUID id, Entry entry) {
+        String hash = SecretTokens.hash(entry.document());
+        int changed = jdbc.sql("update wallet_credential set format = ?, document = ?, document_hash = ?, name = ?,"
+                        + " issuer_name = ?, issuer_id = ?, valid_from = ?, valid_until = ?, version = version + 1"
+                        + " where account_id = ? and id = ?")
+                .params(
+                        entry.format().name(),
+                        entry.document(),
+                        hash,
+                        entry.facts().name(),
+                        entry.facts().issuerName(),
+                        entry.facts().issuerId(),
+                        timestamp(entry.facts().validFrom()),
+                        timestamp(entry.facts().validUntil()),
+                        owner.value(),
+                        id)
+                .update();
+        if (changed != 1) {
+            throw PlatformException.notFound("The credential");
+        }
     }
 
     @Transactional

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.openler.platform.audit.AuditAction;
 import org.openler.platform.audit.AuditEvent;
 import org.openler.platform.audit.AuditLog;
@@ -84,6 +85,52 @@ public class WalletImport {
         audit.record(AuditEvent.success(AuditAction.CREDENTIAL_IMPORTED, learner, null, null)
                 .withDetail(ids.size() + " credential(s)"));
         return ids;
+    }
+
+    /** What an upsert did: the wallet id, and whether it replaced a credential already held. */
+    public record Upserted(UUID id, boolean replaced) {}
+
+    /**
+     * One credential sent by an application through the Open Badges or CLR API — a JSON credential with an embedded
+     * proof, or a compact VC-JWT — verified exactly as an import is, then added to the learner's wallet or, when
+     * {@code replacing} names a credential the learner holds, put in its place. Refused (never kept) when it does not
+     * verify.
+     */
+    @Transactional
+    public Upserted upsert(Actor.Person learner, String text, @Nullable UUID replacing, String through) {
+        String document = text.strip();
+        if (document.length() > MAX_BYTES) {
+            throw new PlatformException(Problem.PAYLOAD_TOO_LARGE, "The credential is larger than 1 MB.");
+        }
+        Wallet.Entry entry;
+        if (COMPACT_JWS.matcher(document).matches()) {
+            if (Ob2Verifier.isSignedOb2(document)) {
+                throw new PlatformException(Problem.UNPROCESSABLE, "An Open Badges 2.0 assertion is not taken here.");
+            }
+            entry = jwt(document);
+        } else {
+            JsonObject credential;
+            try {
+                credential = StrictJson.parseObject(document.getBytes(StandardCharsets.UTF_8));
+            } catch (StandardsException e) {
+                throw new PlatformException(
+                        Problem.UNPROCESSABLE, "The body is neither a JSON credential nor a compact JWS.");
+            }
+            if (isOpenBadges2(credential) || hasType(credential, "VerifiablePresentation")) {
+                throw new PlatformException(Problem.UNPROCESSABLE, "Send one verifiable credential.");
+            }
+            entry = credential(credential, document, "The credential");
+        }
+        UUID id;
+        if (replacing != null) {
+            wallet.replace(learner.accountId(), replacing, entry);
+            id = replacing;
+        } else {
+            id = wallet.add(learner.accountId(), entry);
+        }
+        audit.record(AuditEvent.success(AuditAction.CREDENTIAL_IMPORTED, learner, null, null)
+                .withDetail((replacing != null ? "replaced" : "added") + " through " + through));
+        return new Upserted(id, replacing != null);
     }
 
     /**

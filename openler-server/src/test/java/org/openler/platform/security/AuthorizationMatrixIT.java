@@ -241,6 +241,31 @@ class AuthorizationMatrixIT {
             // Open Badges 3.0 dynamic client registration (obapi): applications register without a session
             "/ims/ob/v3p0/register");
 
+    /**
+     * The Open Badges 3.0 and CLR 2.0 resource routes (obapi): their own filter chain takes only a bearer token with the
+     * operation's scope, given by a learner's consent (ObApiIT drives that); every refusal is the specification's
+     * Imsx_StatusInfo. Their {@code @Access(PUBLIC)} means "not the platform's session rules".
+     */
+    static final java.util.Set<String> BEARER_ONLY_ROUTES = java.util.Set.of(
+            "/ims/ob/v3p0/credentials", "/ims/ob/v3p0/profile", "/ims/clr/v2p0/credentials", "/ims/clr/v2p0/profile");
+
+    /** An Imsx_StatusInfo refusal: the status, JSON, and the code minor the status stands for. */
+    static void assertImsx(HttpResponse<String> response, int status, String cell) {
+        assertThat(response.statusCode()).as(cell).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                .as("content type of " + cell)
+                .startsWith("application/json");
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("imsx_codeMajor").asString()).as(cell).isEqualTo("failure");
+        assertThat(body.path("imsx_codeMinor")
+                        .path("imsx_codeMinorField")
+                        .path(0)
+                        .path("imsx_codeMinorFieldValue")
+                        .asString())
+                .as(cell)
+                .isEqualTo(status == 401 ? "unauthorizedrequest" : "forbidden");
+    }
+
     /** Public routes that take their own short-lived token (OpenID4VCI's credential endpoint), not the platform's. */
     private static final java.util.Set<String> OWN_TOKEN_ROUTES = java.util.Set.of("/oid4vci/credential");
 
@@ -255,6 +280,12 @@ class AuthorizationMatrixIT {
                         (json ? jsonBody(route) : WebClient.form(formFields(route))).getBytes(StandardCharsets.UTF_8),
                         bearerToo);
         String attack = route.name() + " forged" + (bearerToo ? " with a made-up bearer token" : "");
+        if (BEARER_ONLY_ROUTES.contains(route.pattern())) {
+            // the session cookie does not count there at all: refused as having no token either way
+            assertImsx(response, 401, attack);
+            assertSharedTargetsUntouched(attack);
+            return;
+        }
         assertProblem(response, bearerToo ? Problem.UNAUTHENTICATED : Problem.FORBIDDEN, attack);
         assertSharedTargetsUntouched(attack);
     }
@@ -333,6 +364,12 @@ class AuthorizationMatrixIT {
 
         String cell = route.name() + " as " + who + " (expected " + verdict + ", got " + status + " " + location + ")";
         assertThat(status).as("server error in " + cell).isLessThan(500);
+        if (BEARER_ONLY_ROUTES.contains(route.pattern())) {
+            // Nobody in the cast holds a token a learner's consent gave: no session counts there, and a machine
+            // client's token lacks the scope. Refused in the specification's Imsx_StatusInfo, not problem+json.
+            assertImsx(response, who.machine() ? 403 : 401, cell);
+            return;
+        }
         switch (verdict) {
             case ALLOWED -> {
                 if (OWN_TOKEN_ROUTES.contains(route.pattern()) && status == 401) {

@@ -476,6 +476,13 @@ class BadInputIT {
             assertThat(response.headers().firstValue("Content-Type").orElse(""))
                     .as(what)
                     .startsWith("application/json");
+        } else if (status >= 400
+                && status != 413
+                && AuthorizationMatrixIT.BEARER_ONLY_ROUTES.contains(route.pattern())) {
+            // the Open Badges / CLR resource routes refuse in the specification's Imsx_StatusInfo (obapi); with no
+            // token a learner consented to, every input is refused before it is read (ObApiIT sends bad bodies).
+            // Only the platform-wide body limit (413) answers before them, as problem details.
+            AuthorizationMatrixIT.assertImsx(response, status, what);
         } else if (status >= 400) {
             assertProblemDetails(response, what);
         }

@@ -91,6 +91,12 @@ class LearnerRecordsMatrixIT {
     JdbcClient jdbc;
 
     @Autowired
+    org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository oauthClients;
+
+    @Autowired
+    org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService oauthConsents;
+
+    @Autowired
     ShareKit shareKit;
 
     @Autowired
@@ -126,6 +132,9 @@ class LearnerRecordsMatrixIT {
     private UUID collection;
     private UUID skill;
     private UUID experience;
+    /** The client id of an Open Badges application A let into the wallet (obapi's connected applications). */
+    private String application;
+
     private final Map<Party, WebClient> clients = new EnumMap<>(Party.class);
     private final Map<String, Map<Party, String>> table = new LinkedHashMap<>();
     private final AtomicInteger cells = new AtomicInteger();
@@ -150,6 +159,7 @@ class LearnerRecordsMatrixIT {
                 owner.id(), new Shares.NewShare(List.of(sharedCredential), party, "Old " + mark, Optional.empty()));
         shares.revoke(owner.id(), new ShareId(revoked.share().id()));
         revokedLink = "/share/" + revoked.token();
+        application = connectedApplication(owner);
         markers = List.of(
                 privateName,
                 skillWords,
@@ -350,11 +360,41 @@ class LearnerRecordsMatrixIT {
         assertThat(fingerprint()).as(name + " left A's records as they were").isEqualTo(before);
     }
 
+    /**
+     * An Open Badges application registered through the API, with A's consent to read credentials recorded as the
+     * authorization server records it (ObApiIT drives the real consent; here only the record matters).
+     */
+    private String connectedApplication(Account learner) {
+        HttpResponse<String> registered = WebClient.on(port)
+                .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/ims/ob/v3p0/register"))
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"client_name\":\"Matrix app " + mark
+                                + "\",\"redirect_uris\":[\"https://app.example/cb\"],\"scope\":"
+                                + "\"https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.readonly\"}"))
+                        .build());
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String clientId = tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree(registered.body())
+                .get("client_id")
+                .asString();
+        var client = java.util.Objects.requireNonNull(oauthClients.findByClientId(clientId));
+        oauthConsents.save(org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent.withId(
+                        client.getId(), learner.email().value())
+                .scope("https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.readonly")
+                .build());
+        return clientId;
+    }
+
     /** A's real record for each path variable; a new kind of record must be named here before the matrix passes. */
     private String value(Route route, String variable) {
         String pattern = route.pattern();
         if (variable.equals("collection")) {
             return collection.toString();
+        }
+        if (variable.equals("application")) {
+            return application; // an application A connected (obapi): B revoking it finds nothing
         }
         if (variable.equals("token")) {
             return RouteTable.randomToken(); // claim links: a guessed token reaches nothing
