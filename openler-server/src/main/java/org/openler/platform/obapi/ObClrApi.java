@@ -2,7 +2,7 @@ package org.openler.platform.obapi;
 
 import org.openler.platform.accounts.AccountService;
 import org.openler.platform.audit.AuditLog;
-import org.openler.platform.identity.PlatformUrls;
+import org.openler.platform.kernel.PlatformUrls;
 import org.openler.platform.wallet.WalletImport;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;

@@ -7,7 +7,7 @@ import java.util.Set;
 import org.openler.platform.audit.AuditAction;
 import org.openler.platform.audit.AuditEvent;
 import org.openler.platform.audit.AuditLog;
-import org.openler.platform.identity.Actor;
+import org.openler.platform.kernel.Actor;
 import org.openler.platform.problems.PlatformException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.openler.platform.identity.AccountId;
+import org.openler.platform.kernel.AccountId;
 import org.openler.platform.wallet.HeldCredential;
 import org.openler.platform.wallet.Wallet;
 import org.openler.standards.StandardsException;

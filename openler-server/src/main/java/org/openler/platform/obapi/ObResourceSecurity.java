@@ -1,6 +1,6 @@
 package org.openler.platform.obapi;
 
-import org.openler.platform.identity.SecurityHeaders;
+import org.openler.platform.security.SecurityHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;

@@ -1,7 +1,7 @@
 package org.openler.platform.obapi;
 
-import org.openler.platform.identity.PersonPrincipal;
-import org.openler.platform.identity.TokenClaims;
+import org.openler.platform.kernel.PersonPrincipal;
+import org.openler.platform.security.TokenClaims;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;

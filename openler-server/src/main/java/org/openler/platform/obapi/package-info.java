@@ -4,7 +4,7 @@
  * authorization server (authorization code with PKCE, Open Badges scopes only). The resource endpoints that would read
  * and add the learner's credentials and profile with those tokens are not built yet.
  */
-@ApplicationModule(allowedDependencies = {"kernel", "problems"})
+@ApplicationModule(allowedDependencies = {"accounts", "audit", "kernel", "privacy", "problems", "security", "wallet"})
 @NullMarked
 package org.openler.platform.obapi;
 
