@@ -32,5 +32,13 @@ public enum AuditAction {
     CORRECTION_ANSWERED,
     // hardening (issue 19): password and client-secret guessing
     SIGN_IN_LOCKED,
-    SIGN_IN_UNLOCKED
+    SIGN_IN_UNLOCKED,
+    // second factor (issue 19)
+    SECOND_FACTOR_ENROLLED,
+    SECOND_FACTOR_REMOVED,
+    SECOND_FACTOR_PASSED,
+    SECOND_FACTOR_FAILED,
+    RECOVERY_CODES_ISSUED,
+    RECOVERY_CODE_USED,
+    SECOND_FACTOR_REQUIREMENT_CHANGED
 }
