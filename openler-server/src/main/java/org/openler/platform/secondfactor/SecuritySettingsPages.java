@@ -111,7 +111,9 @@ class SecuritySettingsPages {
                 .params(id, person.accountId().value())
                 .update();
         if (removed == 0) {
-            throw PlatformException.notFound("The passkey");
+            // none of this account's passkeys has that id (another's, or none): nothing is removed, nothing told
+            redirect.addFlashAttribute("error", "secondFactor.passkey.notFound");
+            return "redirect:" + SecondFactorFlow.ENROLMENT;
         }
         factors.recordRemoved(person.toActor(), person.accountId(), "passkey");
         redirect.addFlashAttribute("notice", "secondFactor.passkey.removed");

@@ -13,6 +13,7 @@ import org.openler.platform.support.Fixtures;
 import org.openler.platform.support.PlatformTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.Credential;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,13 +48,18 @@ class SecondFactorBrowserIT extends ChromiumPages {
         base = "http://localhost:" + port;
         open("/");
         driver.manage().deleteAllCookies();
-        authenticator = driver.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+        authenticator = driver.addVirtualAuthenticator(options());
+    }
+
+    /** A platform authenticator with discoverable credentials and user verification (a phone's or laptop's). */
+    private static VirtualAuthenticatorOptions options() {
+        return new VirtualAuthenticatorOptions()
                 .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
                 .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
                 .setHasResidentKey(true)
                 .setHasUserVerification(true)
                 .setIsUserVerified(true)
-                .setIsUserConsenting(true));
+                .setIsUserConsenting(true);
     }
 
     @AfterEach
@@ -94,6 +100,48 @@ class SecondFactorBrowserIT extends ChromiumPages {
         assertThat(driver.findElement(By.cssSelector(".signed-in")).getText()).contains("Test LEARNER");
         assertThat(audit.count(AuditAction.SECOND_FACTOR_PASSED, "account:" + learner.id()))
                 .isEqualTo(1);
+    }
+
+    /**
+     * The attack: a password of one account, then a passkey of another (here: the authenticator holds only A's
+     * passkey while B signs in). The signature is valid, but for the wrong account: refused, and B is not signed in.
+     */
+    @Test
+    void aPasskeyOfAnotherAccountDoesNotCompleteTheSignIn() {
+        Account a = fixtures.learner();
+        Account b = fixtures.learner();
+        addPasskey(a, "A's key");
+        List<Credential> credentialsOfA = authenticator.getCredentials();
+        assertThat(credentialsOfA).hasSize(1);
+
+        driver.removeVirtualAuthenticator(authenticator);
+        authenticator = driver.addVirtualAuthenticator(options());
+        addPasskey(b, "B's key");
+
+        driver.removeVirtualAuthenticator(authenticator);
+        authenticator = driver.addVirtualAuthenticator(options());
+        authenticator.addCredential(credentialsOfA.get(0));
+
+        signIn(b.email().value());
+        assertThat(path()).isEqualTo("/login/second-factor");
+        driver.findElement(By.id("passkey-sign-in")).click();
+        new WebDriverWait(driver, WAIT, POLL)
+                .until(d -> d.findElement(By.id("passkey-error")).isDisplayed());
+        assertThat(path()).isEqualTo("/login/second-factor");
+        open("/home");
+        assertThat(path()).startsWith("/login");
+        assertThat(audit.count(AuditAction.SECOND_FACTOR_PASSED, "account:" + b.id()))
+                .isZero();
+    }
+
+    private void addPasskey(Account account, String label) {
+        driver.manage().deleteAllCookies();
+        signIn(account.email().value());
+        open("/account/security?lang=en");
+        type("passkey-label", label);
+        clickAndWait(driver.findElement(By.id("passkey-register")));
+        assertThat(mainText()).contains("The passkey is added");
+        signOut();
     }
 
     @Test

@@ -266,6 +266,47 @@ class SecondFactorIT {
                 .isEqualTo(200);
     }
 
+    @Test
+    void aPasskeyIsRemovedOnlyByItsOwnAccount() {
+        Account owner = fixtures.learner();
+        Account other = fixtures.learner();
+        String entity = "entity-" + owner.id();
+        String credential = "credential-" + owner.id();
+        jdbc.sql("insert into user_entities (id, name, display_name, account_id) values (?, ?, ?, ?)")
+                .params(entity, owner.email().value(), "Owner", owner.id().value())
+                .update();
+        jdbc.sql("insert into user_credentials (credential_id, user_entity_user_id, public_key, signature_count,"
+                        + " backup_eligible, backup_state, label) values (?, ?, ?, 0, false, false, 'Laptop')")
+                .params(credential, entity, new byte[] {1, 2, 3})
+                .update();
+        String remove = "/account/security/passkeys/" + credential + "/remove";
+
+        WebClient asOther = WebClient.on(port);
+        asOther.signIn(other.email().value(), Fixtures.PASSWORD);
+        assertThat(location(asOther.submit("/account/security", remove, Map.of())))
+                .endsWith("/account/security");
+        assertThat(passkeysOf(owner)).isEqualTo(1);
+
+        assertThat(factors.status(owner.id()).passkeys()).isEqualTo(1);
+        WebClient asOwner = WebClient.on(port);
+        asOwner.signIn(owner.email().value(), Fixtures.PASSWORD);
+        // the owner has a passkey now: the second step; a recovery code made here completes it
+        assertThat(location(code(asOwner, "recovery", jdbcRecoveryCodeFor(owner))))
+                .endsWith("/home");
+        assertThat(asOwner.page("/account/security").body()).contains("Laptop");
+        assertThat(location(asOwner.submit("/account/security", remove, Map.of())))
+                .endsWith("/account/security");
+        assertThat(passkeysOf(owner)).isZero();
+    }
+
+    private int passkeysOf(Account account) {
+        return jdbc.sql("select count(*) from user_credentials c join user_entities u on u.id = c.user_entity_user_id"
+                        + " where u.account_id = ?")
+                .param(account.id().value())
+                .query(Integer.class)
+                .single();
+    }
+
     @Autowired
     SecondFactors factors;
 
