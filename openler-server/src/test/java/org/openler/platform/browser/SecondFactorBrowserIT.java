@@ -132,6 +132,15 @@ class SecondFactorBrowserIT extends ChromiumPages {
         assertThat(path()).startsWith("/login");
         assertThat(audit.count(AuditAction.SECOND_FACTOR_PASSED, "account:" + b.id()))
                 .isZero();
+        // refused by the account check, after Spring Security verified A's signature: not by anything else
+        assertThat(jdbc.sql("select count(*) from audit_event where action = ? and subject = ? and detail = ?")
+                        .params(
+                                AuditAction.SECOND_FACTOR_FAILED.name(),
+                                "account:" + b.id(),
+                                "passkey of another account")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     private void addPasskey(Account account, String label) {
