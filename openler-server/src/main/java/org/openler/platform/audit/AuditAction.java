@@ -35,5 +35,13 @@ public enum AuditAction {
     SIGN_IN_UNLOCKED,
     // obapi: an application's use of a learner's data through the Open Badges / CLR API, and its revocation
     APP_ACCESS,
-    APP_ACCESS_REVOKED
+    APP_ACCESS_REVOKED,
+    // second factor (issue 19)
+    SECOND_FACTOR_ENROLLED,
+    SECOND_FACTOR_REMOVED,
+    SECOND_FACTOR_PASSED,
+    SECOND_FACTOR_FAILED,
+    RECOVERY_CODES_ISSUED,
+    RECOVERY_CODE_USED,
+    SECOND_FACTOR_REQUIREMENT_CHANGED
 }

@@ -154,6 +154,11 @@ public class SignInThrottle implements SignInGuard {
                 > 0;
     }
 
+    /** Whether this account's password sign-in is locked (the organization's staff page shows an unlock button). */
+    public boolean isAccountLocked(String email) {
+        return isLocked(Channel.PASSWORD, email);
+    }
+
     private boolean unlock(Kind kind, String name) {
         return jdbc.sql("delete from sign_in_throttle where kind = ? and subject = ?")
                         .params(kind.name(), subject(kind, name))

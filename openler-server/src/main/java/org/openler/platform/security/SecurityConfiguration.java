@@ -95,7 +95,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain applicationChain(HttpSecurity http, ExternalSignOn externalSignOn, SignInGuard guard)
+    SecurityFilterChain applicationChain(
+            HttpSecurity http, ExternalSignOn externalSignOn, SignInGuard guard, SecondFactorGate secondFactor)
             throws Exception {
         RequestMatcher bearer = request -> {
             String header = request.getHeader("Authorization");
@@ -111,7 +112,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login")
                         .loginProcessingUrl("/login")
                         .usernameParameter("email")
-                        .successHandler(continueAfterSignIn())
+                        .successHandler(secondFactor.afterPassword(continueAfterSignIn()))
                         .failureUrl("/login?error")
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout")
@@ -127,6 +128,7 @@ class SecurityConfiguration {
         http.addFilterBefore(
                 new SignInGuardFilter(guard, SignInGuard.Channel.PASSWORD), UsernamePasswordAuthenticationFilter.class);
         externalSignOn.configure(http);
+        secondFactor.configure(http);
         headers(http);
         return http.build();
     }

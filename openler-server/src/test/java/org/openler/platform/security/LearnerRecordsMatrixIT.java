@@ -412,6 +412,11 @@ class LearnerRecordsMatrixIT {
             if (pattern.contains("/experiences/")) {
                 return experience.toString();
             }
+            if (pattern.contains("/passkeys/")) {
+                // A has no passkey here (one needs a browser's WebAuthn ceremony, which SecondFactorBrowserIT drives);
+                // a guessed credential id removes nothing, for A and everyone else alike
+                return RouteTable.randomToken();
+            }
             if (pattern.contains("/invitations/")) {
                 // A has no invitation here (one needs an employer's search over five opted-in learners, which
                 // TalentSearchIT builds); a guessed id reaches nothing, for A and B alike
