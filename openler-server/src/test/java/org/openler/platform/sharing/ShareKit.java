@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.openler.platform.accounts.Account;
 import org.openler.platform.issuing.Issuance;
+import org.openler.platform.status.CredentialStatuses;
 import org.openler.platform.support.Fixtures;
 import org.openler.platform.support.WebClient;
 import org.openler.platform.wallet.Claims;
@@ -36,6 +37,7 @@ public class ShareKit {
     final Claims claims;
     final WalletImport imports;
     final Issuance issuance;
+    final CredentialStatuses statuses;
     final org.openler.platform.wallet.Wallet heldWallet;
     final List<ShareOpened> events = new CopyOnWriteArrayList<>();
 
@@ -45,12 +47,14 @@ public class ShareKit {
             Claims claims,
             WalletImport imports,
             Issuance issuance,
+            CredentialStatuses statuses,
             org.openler.platform.wallet.Wallet heldWallet) {
         this.fixtures = fixtures;
         this.wallet = wallet;
         this.claims = claims;
         this.imports = imports;
         this.issuance = issuance;
+        this.statuses = statuses;
         this.heldWallet = heldWallet;
     }
 

@@ -1,4 +1,4 @@
-package org.openler.platform.issuing;
+package org.openler.platform.bulk;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

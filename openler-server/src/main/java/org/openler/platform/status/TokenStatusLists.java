@@ -1,4 +1,4 @@
-package org.openler.platform.issuing;
+package org.openler.platform.status;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -12,8 +12,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.openler.platform.identity.OrganizationId;
 import org.openler.platform.identity.PlatformUrls;
+import org.openler.platform.issuers.Issuer;
+import org.openler.platform.issuers.JwtKeys;
 import org.openler.standards.json.Jsons;
 import org.openler.standards.json.StrictJson;
 import org.openler.standards.status.TokenStatusList;
@@ -46,17 +47,17 @@ public class TokenStatusLists {
     }
 
     /** The URL of the Token Status List beside a revocation list (its Bitstring Status List credential's URL). */
-    static String url(String bitstringListUrl) {
+    public static String url(String bitstringListUrl) {
         return bitstringListUrl + "/token";
     }
 
     /** The signed Status List Token for revocation list {@code number}, or empty when there is no such list. */
-    Optional<String> token(OrganizationId organization, String slug, int number) {
-        Optional<TokenStatusList> statuses = statusLists.tokenStatuses(organization, number);
+    Optional<String> token(Issuer issuer, int number) {
+        Optional<TokenStatusList> statuses = statusLists.tokenStatuses(issuer.organization(), number);
         if (statuses.isEmpty()) {
             return Optional.empty();
         }
-        String uri = url(urls.base() + "/orgs/" + slug + "/status/revocation/" + number);
+        String uri = url(urls.base() + "/orgs/" + issuer.slug() + "/status/revocation/" + number);
         Instant now = clock.instant();
         String claims = StrictJson.write(Jsons.PROVIDER
                 .createObjectBuilder()
@@ -71,7 +72,7 @@ public class TokenStatusLists {
                                 .add("bits", statuses.get().bits())
                                 .add("lst", statuses.get().encode()))
                 .build());
-        ECKey key = keys.signingKey(organization, slug);
+        ECKey key = keys.signingKey(issuer);
         JWSObject jws = new JWSObject(
                 new JWSHeader.Builder(JWSAlgorithm.ES256)
                         .type(new JOSEObjectType("statuslist+jwt"))
