@@ -133,7 +133,7 @@ class SdJwtPresentationIT {
                 .extracting(d -> d.claimName().orElseThrow())
                 .contains("email", "achievement_name", "achievement_description", "achievement_criteria");
         assertThat(jdbc.sql("select format from issued_credential where id = ?")
-                        .param(issued.id())
+                        .param(issued.id().value())
                         .query(String.class)
                         .single())
                 .isEqualTo("sd-jwt");

@@ -158,7 +158,7 @@ class AccountDeletionIT {
         assertThat(stillValid.statusCode()).as(stillValid.body()).isEqualTo(200);
         assertThat(stillValid.body()).contains("\"verified\":true");
         assertThat(jdbc.sql("select status from issued_credential where id = ?")
-                        .param(claimed.id())
+                        .param(claimed.id().value())
                         .query(String.class)
                         .single())
                 .isEqualTo("ACTIVE");
