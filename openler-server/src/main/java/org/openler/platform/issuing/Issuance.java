@@ -22,7 +22,6 @@ import org.openler.platform.problems.Problem;
 import org.openler.platform.status.CredentialId;
 import org.openler.platform.status.CredentialStatus;
 import org.openler.platform.status.StatusLists;
-import org.openler.platform.status.TokenStatusLists;
 import org.openler.standards.StandardsException;
 import org.openler.standards.credentials.Achievement;
 import org.openler.standards.credentials.Credentials;
@@ -183,11 +182,7 @@ public class Issuance {
                                 now,
                                 request.validUntil(),
                                 Optional.of(new SdJwtIssuing.TokenStatus(
-                                        revocation.entry().index(),
-                                        TokenStatusLists.url(revocation
-                                                .entry()
-                                                .statusListCredential()
-                                                .toString())))));
+                                        revocation.entry().index(), revocation.tokenStatusListUrl()))));
         };
         issued.store(
                 new IssuedCredentials.Stored(

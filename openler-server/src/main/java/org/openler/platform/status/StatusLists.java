@@ -64,7 +64,13 @@ public class StatusLists {
     }
 
     /** A list slot held by a credential. */
-    public record Slot(UUID listId, StatusEntry entry) {}
+    public record Slot(UUID listId, StatusEntry entry) {
+
+        /** The IETF Token Status List beside this slot's list, as an SD-JWT VC names it in {@code status}. */
+        public String tokenStatusListUrl() {
+            return TokenStatusLists.url(entry.statusListCredential().toString());
+        }
+    }
 
     private record CurrentKey(OrganizationId organization, StatusPurpose purpose, String issuer) {}
 
@@ -100,10 +106,10 @@ public class StatusLists {
                 .update();
         Slot revocation = held == 2 || holds(revocationList, revocationIndex, credential)
                 ? slot(slug, StatusPurpose.REVOCATION, revocationList, revocationIndex)
-                : allocate(issuer, identity, StatusPurpose.REVOCATION, credential);
+                : allocate(issuer, identity, StatusPurpose.REVOCATION, id);
         Slot suspension = held == 2 || holds(suspensionList, suspensionIndex, credential)
                 ? slot(slug, StatusPurpose.SUSPENSION, suspensionList, suspensionIndex)
-                : allocate(issuer, identity, StatusPurpose.SUSPENSION, credential);
+                : allocate(issuer, identity, StatusPurpose.SUSPENSION, id);
         return new Slots(revocation, suspension);
     }
 
@@ -122,7 +128,7 @@ public class StatusLists {
 
     /** Draws a random free index in the current list of {@code issuer} for {@code purpose} and holds it. */
     @Transactional
-    Slot allocate(Issuer issuer, IssuerIdentity identity, StatusPurpose purpose, UUID credential) {
+    Slot allocate(Issuer issuer, IssuerIdentity identity, StatusPurpose purpose, CredentialId credential) {
         OrganizationId organization = issuer.organization();
         String slug = issuer.slug();
         CurrentKey key = new CurrentKey(organization, purpose, identity.column());
@@ -132,7 +138,7 @@ public class StatusLists {
                 int index = random.nextInt(LIST_SIZE);
                 int held = jdbc.sql("insert into status_allocation (status_list_id, status_index, credential_id)"
                                 + " values (?, ?, ?) on conflict do nothing")
-                        .params(list.id(), index, credential)
+                        .params(list.id(), index, credential.value())
                         .update();
                 if (held == 1) {
                     return slot(slug, purpose, list, index);

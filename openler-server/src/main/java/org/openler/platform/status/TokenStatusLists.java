@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
  * key its did:web publishes) whose {@code status_list} holds 2 bits per credential: 0 valid, 1 revoked, 2 suspended.
  */
 @Service
-public class TokenStatusLists {
+class TokenStatusLists {
 
     static final String MEDIA_TYPE = "application/statuslist+jwt";
 
@@ -47,7 +47,7 @@ public class TokenStatusLists {
     }
 
     /** The URL of the Token Status List beside a revocation list (its Bitstring Status List credential's URL). */
-    public static String url(String bitstringListUrl) {
+    static String url(String bitstringListUrl) {
         return bitstringListUrl + "/token";
     }
 
