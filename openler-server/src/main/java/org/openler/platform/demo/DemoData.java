@@ -7,6 +7,7 @@ import org.openler.platform.accounts.Account;
 import org.openler.platform.accounts.AccountService;
 import org.openler.platform.clients.MachineClientService;
 import org.openler.platform.corrections.CorrectionRequests;
+import org.openler.platform.issuers.Issuers;
 import org.openler.platform.issuing.AchievementDefinition;
 import org.openler.platform.issuing.Achievements;
 import org.openler.platform.issuing.CredentialFormat;
@@ -59,6 +60,7 @@ class DemoData implements ApplicationRunner {
     private final RegisteredClientRepository registeredClients;
     private final Achievements achievements;
     private final Issuance issuance;
+    private final Issuers issuers;
     private final Claims claims;
     private final CorrectionRequests corrections;
     private final Discovery discovery;
@@ -72,6 +74,7 @@ class DemoData implements ApplicationRunner {
             RegisteredClientRepository registeredClients,
             Achievements achievements,
             Issuance issuance,
+            Issuers issuers,
             Claims claims,
             CorrectionRequests corrections,
             Discovery discovery,
@@ -83,6 +86,7 @@ class DemoData implements ApplicationRunner {
         this.registeredClients = registeredClients;
         this.achievements = achievements;
         this.issuance = issuance;
+        this.issuers = issuers;
         this.claims = claims;
         this.corrections = corrections;
         this.discovery = discovery;
@@ -162,9 +166,7 @@ class DemoData implements ApplicationRunner {
         for (int i = 0; i < LEARNERS.size(); i++) {
             AchievementDefinition achievement = defined.get(i % defined.size());
             Issuance.Issued issued = issuance.issue(
-                    university.id(),
-                    university.slug(),
-                    university.name(),
+                    issuers.of(university),
                     new Issuance.Request(
                             achievement.id(),
                             new Issuance.To.Email(LEARNERS.get(i).email()),
@@ -177,9 +179,7 @@ class DemoData implements ApplicationRunner {
         }
         // Marcus also holds an SD-JWT VC (bound to his wallet's key), to present selected claims to Demo Employer.
         Issuance.Issued sdJwt = issuance.issue(
-                university.id(),
-                university.slug(),
-                university.name(),
+                issuers.of(university),
                 new Issuance.Request(
                         // another achievement than the one he holds already, so his wallet shows two different
                         // credentials rather than two that look the same
@@ -193,9 +193,7 @@ class DemoData implements ApplicationRunner {
         claims.placeForDemo(account(LEARNERS.get(2 % LEARNERS.size())).id(), sdJwt.id());
         // One more for Izzy, left unclaimed: its claim message waits in the outbox (/demo/outbox) for the tour.
         issuance.issue(
-                university.id(),
-                university.slug(),
-                university.name(),
+                issuers.of(university),
                 new Issuance.Request(
                         // not the achievement she already holds: the claim is for something new
                         defined.get((1 + 1) % defined.size()).id(),

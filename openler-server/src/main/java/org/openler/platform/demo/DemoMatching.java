@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.openler.platform.accounts.Account;
 import org.openler.platform.accounts.AccountService;
+import org.openler.platform.issuers.Issuers;
 import org.openler.platform.issuing.AchievementDefinition;
 import org.openler.platform.issuing.Achievements;
 import org.openler.platform.issuing.Issuance;
@@ -141,6 +142,7 @@ class DemoMatching {
     private final OrganizationService organizations;
     private final Achievements achievements;
     private final Issuance issuance;
+    private final Issuers issuers;
     private final Claims claims;
     private final RegistryEntries registry;
     private final Matching matching;
@@ -151,6 +153,7 @@ class DemoMatching {
             OrganizationService organizations,
             Achievements achievements,
             Issuance issuance,
+            Issuers issuers,
             Claims claims,
             RegistryEntries registry,
             Matching matching,
@@ -159,6 +162,7 @@ class DemoMatching {
         this.organizations = organizations;
         this.achievements = achievements;
         this.issuance = issuance;
+        this.issuers = issuers;
         this.claims = claims;
         this.registry = registry;
         this.matching = matching;
@@ -229,9 +233,7 @@ class DemoMatching {
                             DemoData.LEARNERS.get(story.learner()).email())
                     .orElseThrow();
             Issuance.Issued issued = issuance.issue(
-                    college.id(),
-                    college.slug(),
-                    college.name(),
+                    issuers.of(college),
                     new Issuance.Request(
                             achievement.id(),
                             new Issuance.To.Email(learner.email().value()),

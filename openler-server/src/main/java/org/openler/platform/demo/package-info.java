@@ -8,6 +8,7 @@
             "accounts",
             "clients",
             "corrections",
+            "issuers",
             "issuing",
             "jobs",
             "kernel",

@@ -11,6 +11,7 @@ import org.openler.platform.kernel.AccountKind;
 import org.openler.platform.kernel.Actor;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
+import org.openler.platform.status.CredentialId;
 import org.openler.standards.did.Did;
 import org.springframework.stereotype.Component;
 
@@ -67,11 +68,17 @@ class Delivery {
         checkOpen(row, holder, format);
         // The learner asked for it when they made the offer; the wallet only proved which DID to bind it to.
         Actor learner = new Actor.Person(row.owner(), AccountKind.LEARNER, false);
-        Issuance.Issued issued =
-                issuance.reissue(row.issuedCredential(), holder, format, "exchange:" + row.id(), learner);
+        Issuance.Issued issued = issuance.reissue(
+                new CredentialId(row.issuedCredential()), holder, format, "exchange:" + row.id(), learner);
         if (row.completedAt() == null) {
             Instant now = clock.instant();
-            store.complete(row.id(), protocol, holder.value(), format.wireName(), issued.id(), now);
+            store.complete(
+                    row.id(),
+                    protocol,
+                    holder.value(),
+                    format.wireName(),
+                    issued.id().value(),
+                    now);
             audit.record(AuditEvent.success(AuditAction.CREDENTIAL_DELIVERED, learner, null, "exchange:" + row.id())
                     .withDetail(protocol + " credential:" + issued.id()));
         }

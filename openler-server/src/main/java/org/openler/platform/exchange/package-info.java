@@ -6,7 +6,7 @@
  * or OAuth clients, and have their own security filter chain.
  */
 @ApplicationModule(
-        allowedDependencies = {"audit", "issuing", "kernel", "keys", "problems", "security", "wallet", "web"})
+        allowedDependencies = {"audit", "issuing", "kernel", "keys", "problems", "security", "status", "wallet", "web"})
 @NullMarked
 package org.openler.platform.exchange;
 

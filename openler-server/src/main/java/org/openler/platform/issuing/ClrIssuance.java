@@ -9,13 +9,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.openler.platform.audit.AuditAction;
 import org.openler.platform.audit.AuditEvent;
 import org.openler.platform.audit.AuditLog;
+import org.openler.platform.issuers.Issuer;
+import org.openler.platform.issuers.IssuerIdentity;
+import org.openler.platform.issuers.IssuerKeys;
 import org.openler.platform.kernel.Actor;
 import org.openler.platform.kernel.OrganizationId;
 import org.openler.platform.problems.PlatformException;
+import org.openler.platform.status.CredentialId;
+import org.openler.platform.status.CredentialStatus;
+import org.openler.platform.status.StatusLists;
 import org.openler.standards.credentials.ClrCredentialBuilder;
 import org.openler.standards.credentials.Credentials;
 import org.openler.standards.dataintegrity.EddsaRdfc2022;
@@ -38,15 +43,23 @@ public class ClrIssuance {
 
     private final JdbcClient jdbc;
     private final Issuance issuance;
+    private final IssuedCredentials issued;
     private final IssuerKeys keys;
     private final StatusLists statusLists;
     private final AuditLog audit;
     private final Clock clock;
 
     ClrIssuance(
-            JdbcClient jdbc, Issuance issuance, IssuerKeys keys, StatusLists statusLists, AuditLog audit, Clock clock) {
+            JdbcClient jdbc,
+            Issuance issuance,
+            IssuedCredentials issued,
+            IssuerKeys keys,
+            StatusLists statusLists,
+            AuditLog audit,
+            Clock clock) {
         this.jdbc = jdbc;
         this.issuance = issuance;
+        this.issued = issued;
         this.keys = keys;
         this.statusLists = statusLists;
         this.audit = audit;
@@ -56,11 +69,11 @@ public class ClrIssuance {
     public record Request(Issuance.To learner, Optional<String> idempotencyKey) {}
 
     @Transactional
-    public Issuance.Issued issue(
-            OrganizationId organization, String slug, String organizationName, Request request, Actor by) {
+    public Issuance.Issued issue(Issuer issuer, Request request, Actor by) {
+        OrganizationId organization = issuer.organization();
         Optional<String> key = Issuance.idempotencyKey(request.idempotencyKey());
         if (key.isPresent()) {
-            Optional<Issuance.Issued> earlier = issuance.byIdempotencyKey(organization, key.get());
+            Optional<Issuance.Issued> earlier = issued.byIdempotencyKey(organization, key.get());
             if (earlier.isPresent()) {
                 return earlier.get();
             }
@@ -72,16 +85,16 @@ public class ClrIssuance {
         if (bundled.isEmpty()) {
             throw PlatformException.notFound("An active credential from this organization for that learner");
         }
-        UUID id = UUID.randomUUID();
+        CredentialId id = CredentialId.random();
         IssuerIdentity web = new IssuerIdentity.Web();
-        StatusLists.Slots slots = statusLists.allocateBoth(organization, slug, web, id);
+        StatusLists.Slots slots = statusLists.allocateBoth(issuer, web, id);
         StatusLists.Slot slot = slots.revocation();
         StatusLists.Slot suspension = slots.suspension();
-        IssuerKeys.SigningKey signingKey = keys.signingKey(organization, slug);
+        IssuerKeys.SigningKey signingKey = keys.signingKey(issuer);
         ClrCredentialBuilder clr = Credentials.clr()
                 .id(URI.create("urn:uuid:" + id))
-                .name("Comprehensive Learner Record from " + organizationName)
-                .issuer(issuance.issuerProfile(slug, organizationName))
+                .name("Comprehensive Learner Record from " + issuer.name())
+                .issuer(issuance.issuerProfile(issuer))
                 .recipient(recipient)
                 .validFrom(now);
         bundled.forEach(clr::add);
@@ -97,8 +110,8 @@ public class ClrIssuance {
         JsonObject signed = EddsaRdfc2022.sign(
                 unsigned, signingKey.keyPair(), ProofOptions.assertion(signingKey.verificationMethod(), now));
         String document = StrictJson.write(signed);
-        issuance.store(
-                new Issuance.Stored(
+        issued.store(
+                new IssuedCredentials.Stored(
                         id,
                         organization,
                         null,
@@ -131,9 +144,9 @@ public class ClrIssuance {
         };
         return jdbc
                 .sql("select document from issued_credential where organization_id = ? and " + column + " = ?"
-                        + " and format = 'ldp' and status = 'ACTIVE' and (valid_until is null or valid_until > ?)"
+                        + " and format = 'ldp' and status = ? and (valid_until is null or valid_until > ?)"
                         + " order by issued_at, id")
-                .params(organization.value(), value, Timestamp.from(now))
+                .params(organization.value(), value, CredentialStatus.ACTIVE.name(), Timestamp.from(now))
                 .query(String.class)
                 .list()
                 .stream()

@@ -1,8 +1,8 @@
 package org.openler.platform.issuing;
 
 import java.util.Optional;
-import java.util.UUID;
 import org.openler.platform.kernel.OrganizationId;
+import org.openler.platform.status.CredentialId;
 
 /**
  * Published inside the issuing transaction when a credential is stored, so that a listener's writes (a claim message
@@ -10,4 +10,5 @@ import org.openler.platform.kernel.OrganizationId;
  *
  * @param recipientEmail the lower-cased address it was issued to, if it was issued to an e-mail address
  */
-public record CredentialIssued(UUID credentialId, OrganizationId organization, Optional<String> recipientEmail) {}
+public record CredentialIssued(
+        CredentialId credentialId, OrganizationId organization, Optional<String> recipientEmail) {}

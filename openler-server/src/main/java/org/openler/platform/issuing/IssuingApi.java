@@ -3,13 +3,14 @@ package org.openler.platform.issuing;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.openler.platform.issuers.Issuer;
+import org.openler.platform.issuers.Issuers;
 import org.openler.platform.kernel.Access;
 import org.openler.platform.kernel.Actors;
 import org.openler.platform.kernel.Audience;
@@ -17,10 +18,9 @@ import org.openler.platform.kernel.Power;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.problems.PlatformException;
+import org.openler.platform.status.CredentialId;
 import org.openler.standards.json.StrictJson;
-import org.openler.standards.status.StatusPurpose;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -39,97 +39,37 @@ import tools.jackson.databind.json.JsonMapper;
  * accepts, and a browser asking for HTML is still told to sign in rather than 406): {@code POST /orgs/<org>/credentials/issue} answers 201
  * {@code {"verifiableCredential": …}} with the exact signed bytes, {@code POST /orgs/<org>/credentials/clr} bundles a learner's credentials in a CLR 2.0
  * {@code ClrCredential}, {@code POST /orgs/<org>/credentials/status} revokes, suspends or reinstates
- * ({@code "status": "revoked" | "suspended" | "active"}).
- * The organization's DID document and status lists are public.
+ * ({@code "status": "revoked" | "suspended" | "active"}) in the status module.
  */
 @RestController
 class IssuingApi {
 
     private final OrganizationService organizations;
-    private final IssuerKeys keys;
+    private final Issuers issuers;
     private final Achievements achievements;
     private final Issuance issuance;
-    private final StatusLists statusLists;
+    private final IssuedCredentials issued;
     private final ClrIssuance clrIssuance;
-
-    private final TokenStatusLists tokenStatusLists;
     private final VcApiIssuance vcApi;
     private final ObjectProvider<JsonMapper> jsonMapper;
 
     IssuingApi(
             OrganizationService organizations,
-            IssuerKeys keys,
+            Issuers issuers,
             Achievements achievements,
             Issuance issuance,
-            StatusLists statusLists,
+            IssuedCredentials issued,
             ClrIssuance clrIssuance,
-            TokenStatusLists tokenStatusLists,
             VcApiIssuance vcApi,
             ObjectProvider<JsonMapper> jsonMapper) {
-        this.tokenStatusLists = tokenStatusLists;
-        this.vcApi = vcApi;
-        this.jsonMapper = jsonMapper;
         this.organizations = organizations;
-        this.keys = keys;
+        this.issuers = issuers;
         this.achievements = achievements;
         this.issuance = issuance;
-        this.statusLists = statusLists;
+        this.issued = issued;
         this.clrIssuance = clrIssuance;
-    }
-
-    @GetMapping("/orgs/{org}/did.json")
-    @Access(Audience.PUBLIC)
-    ResponseEntity<String> didDocument(@PathVariable String org) {
-        Organization organization = organizations.get(org);
-        keys.signingKey(organization.id(), org); // a provider has a DID from the moment anyone asks
-        String document = StrictJson.write(
-                keys.didDocument(organization.id(), org).orElseThrow().toJson());
-        return ResponseEntity.ok()
-                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(document);
-    }
-
-    @GetMapping("/orgs/{org}/status/{purpose}/{number}")
-    @Access(Audience.PUBLIC)
-    ResponseEntity<String> statusList(
-            @PathVariable String org, @PathVariable String purpose, @PathVariable int number) {
-        Organization organization = organizations.get(org);
-        StatusPurpose statusPurpose = switch (purpose) {
-            case "revocation" -> StatusPurpose.REVOCATION;
-            case "suspension" -> StatusPurpose.SUSPENSION;
-            default -> throw PlatformException.notFound("That status list");
-        };
-        String document = statusLists
-                .published(organization.id(), org, statusPurpose, number)
-                .orElseThrow(() -> PlatformException.notFound("That status list"));
-        // Short public caching: verifiers may cache, and a revocation shows within five minutes.
-        return ResponseEntity.ok()
-                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(document);
-    }
-
-    /**
-     * The IETF Token Status List beside a revocation list: what SD-JWT VCs name in {@code status.status_list}. A JWT
-     * signed with the organization's ES256 key; 2 bits per credential (0 valid, 1 revoked, 2 suspended).
-     */
-    @GetMapping("/orgs/{org}/status/{purpose}/{number}/token")
-    @Access(Audience.PUBLIC)
-    ResponseEntity<String> tokenStatusList(
-            @PathVariable String org, @PathVariable String purpose, @PathVariable int number) {
-        Organization organization = organizations.get(org);
-        if (!purpose.equals("revocation")) {
-            throw PlatformException.notFound("That status list"); // one 2-bit list tells revoked and suspended
-        }
-        String token = tokenStatusLists
-                .token(organization.id(), org, number)
-                .orElseThrow(() -> PlatformException.notFound("That status list"));
-        return ResponseEntity.ok()
-                .cacheControl(CacheControl.maxAge(Duration.ofSeconds(TokenStatusLists.TTL_SECONDS))
-                        .cachePublic())
-                .contentType(MediaType.parseMediaType(TokenStatusLists.MEDIA_TYPE))
-                .body(token);
+        this.vcApi = vcApi;
+        this.jsonMapper = jsonMapper;
     }
 
     record AlignmentView(
@@ -255,17 +195,17 @@ class IssuingApi {
             HttpServletRequest servletRequest) {
         JsonObject json = StrictJson.parseObject(body);
         if (json.containsKey("credential")) {
-            Organization organization = organizations.get(org);
+            Issuer issuer = issuers.get(org);
             VcApiIssuance.Request parsed = VcApiIssuance.parse(json, Optional.ofNullable(idempotencyHeader));
-            Issuance.Issued issued;
+            Issuance.Issued credential;
             try {
-                issued = vcApi.issue(organization.id(), org, organization.name(), parsed, Actors.current());
-            } catch (Issuance.IdempotentReplay replay) {
+                credential = vcApi.issue(issuer, parsed, Actors.current());
+            } catch (IssuedCredentials.IdempotentReplay replay) {
                 // The key's first request won, or (no row under the key) the credential's own id clashed.
-                issued = issuance.byIdempotencyKey(organization.id(), replay.key)
+                credential = issued.byIdempotencyKey(issuer.organization(), replay.key())
                         .orElseThrow(() -> PlatformException.conflict("A credential with this id was issued already."));
             }
-            return issued(org, issued);
+            return issued(org, credential);
         }
         IssueRequest request;
         try {
@@ -275,7 +215,7 @@ class IssuingApi {
             throw new HttpMessageNotReadableException(
                     "The issue request could not be read", e, new ServletServerHttpRequest(servletRequest));
         }
-        Organization organization = organizations.get(org);
+        Issuer issuer = issuers.get(org);
         Issuance.Request parsed = new Issuance.Request(
                 uuid(request.achievementId(), "achievementId"),
                 recipient(request.recipient()),
@@ -283,13 +223,14 @@ class IssuingApi {
                 Optional.ofNullable(idempotencyHeader != null ? idempotencyHeader : request.idempotencyKey()),
                 didMethod(request.didMethod()),
                 IssueOptions.format(request.format(), request.options()));
-        Issuance.Issued issued;
+        Issuance.Issued credential;
         try {
-            issued = issuance.issue(organization.id(), org, organization.name(), parsed, Actors.current());
-        } catch (Issuance.IdempotentReplay replay) {
-            issued = issuance.byIdempotencyKey(organization.id(), replay.key).orElseThrow();
+            credential = issuance.issue(issuer, parsed, Actors.current());
+        } catch (IssuedCredentials.IdempotentReplay replay) {
+            credential =
+                    issued.byIdempotencyKey(issuer.organization(), replay.key()).orElseThrow();
         }
-        return issued(org, issued);
+        return issued(org, credential);
     }
 
     record ClrRequest(
@@ -305,17 +246,18 @@ class IssuingApi {
             @PathVariable String org,
             @RequestBody ClrRequest request,
             @RequestHeader(value = "Idempotency-Key", required = false) @Nullable String idempotencyHeader) {
-        Organization organization = organizations.get(org);
+        Issuer issuer = issuers.get(org);
         ClrIssuance.Request parsed = new ClrIssuance.Request(
                 recipient(request.recipient()), // the learner's e-mail, or the DID credentials were issued to
                 Optional.ofNullable(idempotencyHeader != null ? idempotencyHeader : request.idempotencyKey()));
-        Issuance.Issued issued;
+        Issuance.Issued credential;
         try {
-            issued = clrIssuance.issue(organization.id(), org, organization.name(), parsed, Actors.current());
-        } catch (Issuance.IdempotentReplay replay) {
-            issued = issuance.byIdempotencyKey(organization.id(), replay.key).orElseThrow();
+            credential = clrIssuance.issue(issuer, parsed, Actors.current());
+        } catch (IssuedCredentials.IdempotentReplay replay) {
+            credential =
+                    issued.byIdempotencyKey(issuer.organization(), replay.key()).orElseThrow();
         }
-        return issued(org, issued);
+        return issued(org, credential);
     }
 
     private static ResponseEntity<String> issued(String org, Issuance.Issued issued) {
@@ -328,37 +270,15 @@ class IssuingApi {
     @GetMapping("/orgs/{org}/credentials/{id}")
     @Access(value = Audience.ORGANIZATION_STAFF, power = Power.VIEW_ISSUED, machineClients = true)
     ResponseEntity<String> credential(@PathVariable String org, @PathVariable UUID id) {
-        String document = issuance.document(organizations.get(org).id(), id)
+        String document = issued.document(organizations.get(org).id(), new CredentialId(id))
                 .orElseThrow(() -> PlatformException.notFound("The credential"));
         return ResponseEntity.ok().contentType(IssueOptions.mediaType(document)).body(document);
     }
 
     @GetMapping("/orgs/{org}/credentials")
     @Access(value = Audience.ORGANIZATION_STAFF, power = Power.VIEW_ISSUED, machineClients = true)
-    List<Issuance.Summary> credentials(@PathVariable String org) {
-        return issuance.list(organizations.get(org).id(), 500);
-    }
-
-    record StatusChange(@Nullable String type, @Nullable String status) {}
-
-    record StatusRequest(
-            @Nullable String credentialId, @Nullable List<StatusChange> credentialStatus) {}
-
-    @PostMapping("/orgs/{org}/credentials/status")
-    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.CHANGE_CREDENTIAL_STATUS, machineClients = true)
-    ResponseEntity<Void> updateStatus(@PathVariable String org, @RequestBody StatusRequest request) {
-        Organization organization = organizations.get(org);
-        String id = nz(request.credentialId());
-        UUID credential = uuid(id.startsWith("urn:uuid:") ? id.substring(9) : id, "credentialId");
-        if (request.credentialStatus() == null || request.credentialStatus().size() != 1) {
-            throw PlatformException.invalid("credentialStatus", "Give exactly one status change.");
-        }
-        issuance.changeStatus(
-                organization.id(),
-                credential,
-                nz(request.credentialStatus().get(0).status()),
-                Actors.current());
-        return ResponseEntity.ok().build();
+    List<IssuedCredentials.Summary> credentials(@PathVariable String org) {
+        return issued.list(organizations.get(org).id(), 500);
     }
 
     private static Issuance.To recipient(@Nullable RecipientRequest recipient) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.openler.platform.issuers.Issuers;
 import org.openler.platform.kernel.Access;
 import org.openler.platform.kernel.Actor;
 import org.openler.platform.kernel.Actors;
@@ -22,6 +23,9 @@ import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
 import org.openler.platform.problems.ProblemResponses;
+import org.openler.platform.status.CredentialId;
+import org.openler.platform.status.CredentialStatus;
+import org.openler.platform.status.CredentialStatuses;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,8 +36,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A provider's issuing pages: its achievements, issuing one credential, the credentials it issued (with revocation)
- * and its keys. Forms with mistakes come back with the mistakes next to their fields (status 400); programs that post
+ * A provider's issuing pages: its achievements, issuing one credential, the credentials it issued (with revocation,
+ * suspension and reinstatement, which the status module carries out). Forms with mistakes come back with the mistakes next to their fields (status 400); programs that post
  * here get the same problem details as from the API.
  */
 @Controller
@@ -47,15 +51,25 @@ class IssuingPages {
     private static final int MAX_ALIGNMENT_NAME = 300;
 
     private final OrganizationService organizations;
+    private final Issuers issuers;
     private final Achievements achievements;
     private final Issuance issuance;
-    private final IssuerKeys keys;
+    private final IssuedCredentials issued;
+    private final CredentialStatuses statuses;
 
-    IssuingPages(OrganizationService organizations, Achievements achievements, Issuance issuance, IssuerKeys keys) {
+    IssuingPages(
+            OrganizationService organizations,
+            Issuers issuers,
+            Achievements achievements,
+            Issuance issuance,
+            IssuedCredentials issued,
+            CredentialStatuses statuses) {
         this.organizations = organizations;
+        this.issuers = issuers;
         this.achievements = achievements;
         this.issuance = issuance;
-        this.keys = keys;
+        this.issued = issued;
+        this.statuses = statuses;
     }
 
     /** What the achievement form holds, echoed back (cut to size) when it has mistakes. */
@@ -210,15 +224,15 @@ class IssuingPages {
                     Optional.of(idempotencyKey).filter(key -> key.length() <= 200),
                     Issuance.DidMethod.WEB,
                     chosen);
-            Issuance.Issued issued;
+            Issuance.Issued credential;
             try {
-                issued = issuance.issue(organization.id(), org, organization.name(), parsed, Actors.current());
-            } catch (Issuance.IdempotentReplay replay) {
-                issued =
-                        issuance.byIdempotencyKey(organization.id(), replay.key).orElseThrow();
+                credential = issuance.issue(issuers.of(organization), parsed, Actors.current());
+            } catch (IssuedCredentials.IdempotentReplay replay) {
+                credential =
+                        issued.byIdempotencyKey(organization.id(), replay.key()).orElseThrow();
             }
-            redirect.addFlashAttribute("notice", issued.replayed() ? "issued.replayed" : "issued.done");
-            redirect.addFlashAttribute("issuedId", issued.id().toString());
+            redirect.addFlashAttribute("notice", credential.replayed() ? "issued.replayed" : "issued.done");
+            redirect.addFlashAttribute("issuedId", credential.id().toString());
             return "redirect:/orgs/" + org + "/credentials/issued";
         } catch (PlatformException e) {
             boolean formMistake = e.problem() == Problem.INVALID_INPUT || e.problem() == Problem.NOT_FOUND;
@@ -250,7 +264,7 @@ class IssuingPages {
         Organization organization = organizations.get(org);
         model.addAttribute("organization", organization);
         model.addAttribute("canIssue", myRole(organization).includes(StaffRole.ISSUER));
-        model.addAttribute("credentials", issuance.list(organization.id(), 500));
+        model.addAttribute("credentials", issued.list(organization.id(), 500));
         return "issuing/issued";
     }
 
@@ -259,8 +273,8 @@ class IssuingPages {
     @Access(value = Audience.ORGANIZATION_STAFF, power = Power.CHANGE_CREDENTIAL_STATUS)
     String confirmRevocation(@PathVariable String org, @PathVariable UUID id, Model model) {
         Organization organization = organizations.get(org);
-        Issuance.Summary credential =
-                issuance.summary(organization.id(), id).orElseThrow(() -> PlatformException.notFound("The credential"));
+        IssuedCredentials.Summary credential = issued.summary(organization.id(), new CredentialId(id))
+                .orElseThrow(() -> PlatformException.notFound("The credential"));
         model.addAttribute("organization", organization);
         model.addAttribute("credential", credential);
         return "issuing/revoke";
@@ -269,50 +283,29 @@ class IssuingPages {
     @PostMapping("/orgs/{org}/credentials/{id}/revoke")
     @Access(value = Audience.ORGANIZATION_STAFF, power = Power.CHANGE_CREDENTIAL_STATUS)
     String revoke(@PathVariable String org, @PathVariable UUID id, RedirectAttributes redirect) {
-        return changeStatus(org, id, "revoked", "issued.revokedNotice", redirect);
+        return changeStatus(org, id, CredentialStatus.REVOKED, "issued.revokedNotice", redirect);
     }
 
     /** Suspension is reversible, so it needs no confirmation step; the list says what happened. */
     @PostMapping("/orgs/{org}/credentials/{id}/suspend")
     @Access(value = Audience.ORGANIZATION_STAFF, power = Power.CHANGE_CREDENTIAL_STATUS)
     String suspend(@PathVariable String org, @PathVariable UUID id, RedirectAttributes redirect) {
-        return changeStatus(org, id, "suspended", "issued.suspendedNotice", redirect);
+        return changeStatus(org, id, CredentialStatus.SUSPENDED, "issued.suspendedNotice", redirect);
     }
 
     @PostMapping("/orgs/{org}/credentials/{id}/reinstate")
     @Access(value = Audience.ORGANIZATION_STAFF, power = Power.CHANGE_CREDENTIAL_STATUS)
     String reinstate(@PathVariable String org, @PathVariable UUID id, RedirectAttributes redirect) {
-        return changeStatus(org, id, "active", "issued.reinstatedNotice", redirect);
+        return changeStatus(org, id, CredentialStatus.ACTIVE, "issued.reinstatedNotice", redirect);
     }
 
     /** Changes the status, then shows the issued list with a notice naming the credential. */
-    private String changeStatus(String org, UUID id, String status, String notice, RedirectAttributes redirect) {
-        issuance.changeStatus(organizations.get(org).id(), id, status, Actors.current());
+    private String changeStatus(
+            String org, UUID id, CredentialStatus status, String notice, RedirectAttributes redirect) {
+        statuses.change(organizations.get(org).id(), new CredentialId(id), status, Actors.current());
         redirect.addFlashAttribute("notice", notice);
         redirect.addFlashAttribute("changedId", id.toString());
         return "redirect:/orgs/" + org + "/credentials/issued";
-    }
-
-    @GetMapping("/orgs/{org}/keys")
-    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.MANAGE_KEYS)
-    String keys(@PathVariable String org, Model model) {
-        Organization organization = organizations.get(org);
-        keys.signingKey(organization.id(), org); // as with did.json: a provider has a DID from the moment anyone asks
-        model.addAttribute("organization", organization);
-        model.addAttribute("did", keys.did(org).value());
-        model.addAttribute("keys", keys.published(organization.id()));
-        return "issuing/keys";
-    }
-
-    @PostMapping("/orgs/{org}/keys/rotate")
-    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.MANAGE_KEYS)
-    String rotate(@PathVariable String org, RedirectAttributes redirect) {
-        Organization organization = organizations.get(org);
-        keys.signingKey(organization.id(), org);
-        String keyId = keys.rotate(organization.id(), org, person());
-        redirect.addFlashAttribute("notice", "keys.rotated");
-        redirect.addFlashAttribute("newKey", keyId);
-        return "redirect:/orgs/" + org + "/keys";
     }
 
     /** Field errors by field, for showing each next to its input. */
@@ -431,13 +424,6 @@ class IssuingPages {
                 organizations.roleOf(p.accountId(), organization.id()).orElse(StaffRole.VIEWER);
             default -> StaffRole.VIEWER;
         };
-    }
-
-    private static Actor.Person person() {
-        if (Actors.current() instanceof Actor.Person person) {
-            return person;
-        }
-        throw new PlatformException(Problem.UNAUTHENTICATED, "Please sign in.");
     }
 
     private static String at(String value, int max) {

@@ -10,14 +10,14 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.openler.platform.issuers.Issuer;
+import org.openler.platform.issuers.Issuers;
+import org.openler.platform.issuers.JwtKeys;
 import org.openler.platform.kernel.OrganizationId;
-import org.openler.platform.kernel.PlatformUrls;
-import org.openler.platform.organizations.Organization;
-import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
+import org.openler.platform.status.CredentialId;
 import org.openler.standards.credentials.Achievement;
-import org.openler.standards.did.DidWeb;
 import org.openler.standards.json.Jsons;
 import org.openler.standards.json.StrictJson;
 import org.openler.standards.sdjwt.Disclosure;
@@ -43,19 +43,17 @@ public class SdJwtIssuing {
 
     private final JwtKeys keys;
     private final JdbcClient jdbc;
-    private final PlatformUrls urls;
-    private final OrganizationService organizations;
+    private final Issuers issuers;
 
-    SdJwtIssuing(JwtKeys keys, JdbcClient jdbc, PlatformUrls urls, OrganizationService organizations) {
+    SdJwtIssuing(JwtKeys keys, JdbcClient jdbc, Issuers issuers) {
         this.keys = keys;
         this.jdbc = jdbc;
-        this.urls = urls;
-        this.organizations = organizations;
+        this.issuers = issuers;
     }
 
     /** What an SD-JWT VC says. */
     record Claims(
-            UUID id,
+            CredentialId id,
             String issuerName,
             Achievement achievement,
             Issuance.To recipient,
@@ -66,10 +64,10 @@ public class SdJwtIssuing {
     /** Where a verifier anywhere reads the credential's status: an index in a Token Status List at a URL. */
     record TokenStatus(int index, String uri) {}
 
-    String sign(OrganizationId organization, String slug, Claims claims) {
+    String sign(Issuer issuer, Claims claims) {
         JsonObjectBuilder payload = Jsons.PROVIDER
                 .createObjectBuilder()
-                .add("iss", DidWeb.forOrganization(urls.host(), slug).value())
+                .add("iss", issuer.did().value())
                 .add("iat", claims.issuedAt().getEpochSecond())
                 .add("nbf", claims.issuedAt().getEpochSecond());
         claims.validUntil().ifPresent(until -> payload.add("exp", until.getEpochSecond()));
@@ -111,7 +109,7 @@ public class SdJwtIssuing {
             }
             payload.add("alignments", alignments);
         }
-        return issue(organization, slug, payload.build());
+        return issue(issuer, payload.build());
     }
 
     /** The claims a holder may choose to disclose: who the person is and what they achieved. */
@@ -124,8 +122,8 @@ public class SdJwtIssuing {
             "achievement_type",
             "alignments");
 
-    private String issue(OrganizationId organization, String slug, JsonObject claims) {
-        return SdJwtIssuer.issue(claims, DISCLOSABLE, DECOYS, keys.signingKey(organization, slug), TYPE)
+    private String issue(Issuer issuer, JsonObject claims) {
+        return SdJwtIssuer.issue(claims, DISCLOSABLE, DECOYS, keys.signingKey(issuer), TYPE)
                 .serialize();
     }
 
@@ -135,18 +133,18 @@ public class SdJwtIssuing {
      * bound copy goes to the holder (the wallet stores it).
      */
     @Transactional
-    public String bindToHolder(UUID issuedCredential, JWK holderKey) {
+    public String bindToHolder(CredentialId issuedCredential, JWK holderKey) {
         record Row(UUID organization, String document, String format) {}
         Row row = jdbc.sql("select organization_id, document, format from issued_credential where id = ?")
-                .param(issuedCredential)
+                .param(issuedCredential.value())
                 .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
                 .optional()
                 .orElseThrow(() -> PlatformException.notFound("The credential"));
         if (!CredentialFormat.SD_JWT.wireName().equals(row.format())) {
             throw new PlatformException(Problem.CONFLICT, "Only an SD-JWT VC is bound to a holder key.");
         }
-        OrganizationId organization = new OrganizationId(row.organization());
-        Organization org = organizations.find(organization).orElseThrow(() -> PlatformException.notFound("The issuer"));
+        Issuer issuer = issuers.find(new OrganizationId(row.organization()))
+                .orElseThrow(() -> PlatformException.notFound("The issuer"));
         // Our own bytes, signed here: read back, not verified again.
         SdJwt issued = SdJwt.parse(row.document());
         JsonObject payload =
@@ -168,6 +166,6 @@ public class SdJwtIssuing {
                         .add(
                                 "jwk",
                                 StrictJson.parseObject(holderKey.toPublicJWK().toJSONString())));
-        return issue(organization, org.slug(), claims.build());
+        return issue(issuer, claims.build());
     }
 }

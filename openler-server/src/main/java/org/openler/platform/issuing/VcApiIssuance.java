@@ -17,10 +17,13 @@ import java.util.UUID;
 import org.openler.platform.audit.AuditAction;
 import org.openler.platform.audit.AuditEvent;
 import org.openler.platform.audit.AuditLog;
+import org.openler.platform.issuers.Issuer;
+import org.openler.platform.issuers.IssuerKeys;
 import org.openler.platform.kernel.Actor;
-import org.openler.platform.kernel.OrganizationId;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
+import org.openler.platform.status.CredentialId;
+import org.openler.platform.status.StatusLists;
 import org.openler.standards.StandardsException;
 import org.openler.standards.credentials.CredentialRules;
 import org.openler.standards.credentials.Credentials;
@@ -53,6 +56,7 @@ class VcApiIssuance {
     static final Set<String> OPTIONS = Set.of("format", "cryptosuite");
 
     private final Issuance issuance;
+    private final IssuedCredentials issued;
     private final IssuerKeys keys;
     private final StatusLists statusLists;
     private final VcJwtIssuing vcJwt;
@@ -61,12 +65,14 @@ class VcApiIssuance {
 
     VcApiIssuance(
             Issuance issuance,
+            IssuedCredentials issued,
             IssuerKeys keys,
             StatusLists statusLists,
             VcJwtIssuing vcJwt,
             AuditLog audit,
             Clock clock) {
         this.issuance = issuance;
+        this.issued = issued;
         this.keys = keys;
         this.statusLists = statusLists;
         this.vcJwt = vcJwt;
@@ -146,21 +152,20 @@ class VcApiIssuance {
     }
 
     @Transactional
-    Issuance.Issued issue(
-            OrganizationId organization, String slug, String organizationName, Request request, Actor by) {
+    Issuance.Issued issue(Issuer issuer, Request request, Actor by) {
         Optional<String> key = Issuance.idempotencyKey(request.idempotencyKey());
         if (key.isPresent()) {
-            Optional<Issuance.Issued> earlier = issuance.byIdempotencyKey(organization, key.get());
+            Optional<Issuance.Issued> earlier = issued.byIdempotencyKey(issuer.organization(), key.get());
             if (earlier.isPresent()) {
                 return earlier.get();
             }
         }
         JsonObject credential = request.credential();
         Instant now = clock.instant();
-        Issuance.DidMethod method = check(organization, slug, credential, request.format(), now);
-        UUID id = rowId(credential);
-        Issuance.Signer signer = issuance.signer(organization, slug, organizationName, method);
-        StatusLists.Slots slots = statusLists.allocateBoth(organization, slug, signer.identity(), id);
+        Issuance.DidMethod method = check(issuer, credential, request.format(), now);
+        CredentialId id = rowId(credential);
+        Issuance.Signer signer = issuance.signer(issuer, method);
+        StatusLists.Slots slots = statusLists.allocateBoth(issuer, signer.identity(), id);
         JsonArrayBuilder entries = Jsons.PROVIDER
                 .createArrayBuilder()
                 .add(slots.revocation().entry().toJson())
@@ -180,7 +185,7 @@ class VcApiIssuance {
                                             unsigned,
                                             signer.key().keyPair(),
                                             ProofOptions.assertion(signer.key().verificationMethod(), now)));
-                case JWT -> vcJwt.sign(organization, slug, unsigned);
+                case JWT -> vcJwt.sign(issuer, unsigned);
                 case SD_JWT -> throw new IllegalStateException("parse() never asks for an SD-JWT VC");
             };
         } catch (StandardsException e) {
@@ -191,10 +196,10 @@ class VcApiIssuance {
                     "The credential cannot be signed.",
                     List.of(new PlatformException.FieldError("credential", e.getMessage())));
         }
-        issuance.store(
-                new Issuance.Stored(
+        issued.store(
+                new IssuedCredentials.Stored(
                         id,
-                        organization,
+                        issuer.organization(),
                         null,
                         subjectDid(credential).map(Issuance.To.DidSubject::new),
                         document,
@@ -208,7 +213,7 @@ class VcApiIssuance {
         if (request.format() != CredentialFormat.LDP) {
             vcJwt.markStored(id, request.format());
         }
-        audit.record(AuditEvent.success(AuditAction.CREDENTIAL_ISSUED, by, organization, "credential:" + id));
+        audit.record(AuditEvent.success(AuditAction.CREDENTIAL_ISSUED, by, issuer.organization(), "credential:" + id));
         return new Issuance.Issued(id, document, false);
     }
 
@@ -229,8 +234,7 @@ class VcApiIssuance {
      * Every violation at once, as field errors named by JSON pointer: VC DM 2.0 (and the profile its type names), the
      * issuer being this organization, and what the issuer adds itself (status, proof). Answers which DID signs.
      */
-    private Issuance.DidMethod check(
-            OrganizationId organization, String slug, JsonObject credential, CredentialFormat format, Instant now) {
+    private Issuance.DidMethod check(Issuer issuer, JsonObject credential, CredentialFormat format, Instant now) {
         List<Violation> violations = new ArrayList<>(CredentialRules.dataModel(credential));
         if (CredentialRules.namesProfile(credential)) {
             violations.addAll(CredentialRules.check(credential));
@@ -259,13 +263,13 @@ class VcApiIssuance {
             }
         }
         Issuance.DidMethod method = Issuance.DidMethod.WEB;
-        Optional<String> issuer = issuerId(credential);
-        if (issuer.isPresent()) {
-            String web = keys.did(slug).value();
-            String didKey = keys.currentDidKey(organization, slug).did().value();
-            if (issuer.get().equals(didKey) && format == CredentialFormat.LDP) {
+        Optional<String> named = issuerId(credential);
+        if (named.isPresent()) {
+            String web = issuer.did().value();
+            String didKey = keys.currentDidKey(issuer).did().value();
+            if (named.get().equals(didKey) && format == CredentialFormat.LDP) {
                 method = Issuance.DidMethod.KEY;
-            } else if (!issuer.get().equals(web)) {
+            } else if (!named.get().equals(web)) {
                 errors.add(new PlatformException.FieldError(
                         "credential/issuer",
                         "The issuer must be this organization's DID, " + web
@@ -294,20 +298,20 @@ class VcApiIssuance {
      * The stored credential's id: the credential's own when it is a {@code urn:uuid:} (so the VC-API status update
      * finds it by the id it carries), else a new one. An id issued before is a conflict, never a second row.
      */
-    private UUID rowId(JsonObject credential) {
+    private CredentialId rowId(JsonObject credential) {
         if (credential.get("id") instanceof JsonString s && s.getString().startsWith("urn:uuid:")) {
             UUID own;
             try {
                 own = UUID.fromString(s.getString().substring("urn:uuid:".length()));
             } catch (IllegalArgumentException e) {
-                return UUID.randomUUID();
+                return CredentialId.random();
             }
-            if (issuance.exists(own)) {
+            if (issued.exists(new CredentialId(own))) {
                 throw new PlatformException(Problem.CONFLICT, "A credential with this id was issued already.");
             }
-            return own;
+            return new CredentialId(own);
         }
-        return UUID.randomUUID();
+        return CredentialId.random();
     }
 
     private static void addOnce(List<PlatformException.FieldError> errors, String field, String message) {

@@ -1,8 +1,9 @@
 package org.openler.platform.issuing;
 
 import jakarta.json.JsonObject;
-import java.util.UUID;
-import org.openler.platform.kernel.OrganizationId;
+import org.openler.platform.issuers.Issuer;
+import org.openler.platform.issuers.JwtKeys;
+import org.openler.platform.status.CredentialId;
 import org.openler.standards.credentials.Credentials;
 import org.openler.standards.jwt.VcJwt;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,15 +25,15 @@ class VcJwtIssuing {
         this.jdbc = jdbc;
     }
 
-    String sign(OrganizationId organization, String slug, JsonObject unsigned) {
+    String sign(Issuer issuer, JsonObject unsigned) {
         // The same refusal of terms only one OB 3.0.3 context copy defines as the Data Integrity path applies.
-        return VcJwt.sign(Credentials.requireEmittable(unsigned), keys.signingKey(organization, slug));
+        return VcJwt.sign(Credentials.requireEmittable(unsigned), keys.signingKey(issuer));
     }
 
     /** Marks a stored credential as a VC-JWT or SD-JWT VC, in the transaction that stored it. */
-    void markStored(UUID credential, CredentialFormat format) {
+    void markStored(CredentialId credential, CredentialFormat format) {
         jdbc.sql("update issued_credential set format = ? where id = ?")
-                .params(format.wireName(), credential)
+                .params(format.wireName(), credential.value())
                 .update();
     }
 }

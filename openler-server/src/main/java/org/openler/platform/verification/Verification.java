@@ -18,12 +18,15 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.openler.platform.issuing.Issuance;
-import org.openler.platform.issuing.IssuerKeys;
-import org.openler.platform.issuing.StatusLists;
+import org.openler.platform.issuers.IssuerKeys;
+import org.openler.platform.issuers.Issuers;
 import org.openler.platform.kernel.PlatformUrls;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
+import org.openler.platform.status.CredentialId;
+import org.openler.platform.status.CredentialStatus;
+import org.openler.platform.status.CredentialStatuses;
+import org.openler.platform.status.StatusLists;
 import org.openler.platform.transparency.LogProofs;
 import org.openler.standards.StandardsException;
 import org.openler.standards.did.Did;
@@ -62,33 +65,36 @@ public class Verification {
             Pattern.compile("^/orgs/([a-z0-9-]+)/status/(revocation|suspension)/(\\d{1,6})$");
 
     private final OrganizationService organizations;
+    private final Issuers issuers;
     private final IssuerKeys keys;
     private final StatusLists statusLists;
     private final PlatformUrls urls;
     private final DidResolver remoteDidWeb;
     private final VerificationProperties properties;
     private final Clock clock;
-    private final Issuance issuance;
+    private final CredentialStatuses statuses;
     private final AllowListedFetcher allowListed;
     private final LogProofs transparencyLog;
 
     Verification(
             OrganizationService organizations,
+            Issuers issuers,
             IssuerKeys keys,
             StatusLists statusLists,
             PlatformUrls urls,
             VerificationProperties properties,
             Clock clock,
-            Issuance issuance,
+            CredentialStatuses statuses,
             LogProofs transparencyLog) {
         this.transparencyLog = transparencyLog;
         this.organizations = organizations;
+        this.issuers = issuers;
         this.keys = keys;
         this.statusLists = statusLists;
         this.urls = urls;
         this.properties = properties;
         this.clock = clock;
-        this.issuance = issuance;
+        this.statuses = statuses;
         AllowedOrigins allowed = AllowedOrigins.of(properties.allowedHosts());
         this.allowListed = new AllowListedFetcher(allowed, clock);
         this.remoteDidWeb = DidWebResolver.builder()
@@ -237,22 +243,19 @@ public class Verification {
             return new CheckResult.Failed(
                     Check.STATUS, "The credential's jti is not a UUID", ProblemType.MALFORMED_VALUE_ERROR);
         }
-        String status = issuance.summary(own.get().id(), id)
-                .map(Issuance.Summary::status)
-                .orElse("");
-        return switch (status) {
-            case "ACTIVE" -> new CheckResult.Passed(Check.STATUS, "The issuer's record shows it active");
-            case "REVOKED" ->
+        Optional<CredentialStatus> status = statuses.statusOf(own.get().id(), new CredentialId(id));
+        if (status.isEmpty()) {
+            return new CheckResult.Failed(
+                    Check.STATUS, "The issuer has no record of this credential", ProblemType.STATUS_VERIFICATION_ERROR);
+        }
+        return switch (status.get()) {
+            case ACTIVE -> new CheckResult.Passed(Check.STATUS, "The issuer's record shows it active");
+            case REVOKED ->
                 new CheckResult.Failed(
                         Check.STATUS, "The issuer has revoked this credential", ProblemType.CREDENTIAL_REVOKED);
-            case "SUSPENDED" ->
+            case SUSPENDED ->
                 new CheckResult.Failed(
                         Check.STATUS, "The issuer has suspended this credential", ProblemType.CREDENTIAL_SUSPENDED);
-            default ->
-                new CheckResult.Failed(
-                        Check.STATUS,
-                        "The issuer has no record of this credential",
-                        ProblemType.STATUS_VERIFICATION_ERROR);
         };
     }
 
@@ -344,7 +347,7 @@ public class Verification {
         if (issuerId.startsWith(prefix) && !issuerId.substring(prefix.length()).contains(":")) {
             return organizations
                     .find(issuerId.substring(prefix.length()))
-                    .filter(o -> keys.didDocument(o.id(), o.slug()).isPresent())
+                    .filter(o -> keys.didDocument(issuers.of(o)).isPresent())
                     .map(Organization::name);
         }
         return Optional.empty();
@@ -367,7 +370,7 @@ public class Verification {
                     .find(parts[2])
                     .orElseThrow(() -> new StandardsException(
                             StandardsException.Code.DID_NOT_RESOLVED, "No organization " + parts[2] + " here"));
-            return keys.didDocument(organization.id(), organization.slug())
+            return keys.didDocument(issuers.of(organization))
                     .orElseThrow(() -> new StandardsException(
                             StandardsException.Code.DID_NOT_RESOLVED, "The organization has no keys"));
         }
@@ -389,7 +392,7 @@ public class Verification {
                         () -> new StandardsException(StandardsException.Code.INVALID_STATUS, "No such issuer here"));
         StatusPurpose purpose = own.group(2).equals("revocation") ? StatusPurpose.REVOCATION : StatusPurpose.SUSPENSION;
         Optional<String> document =
-                statusLists.published(organization.id(), organization.slug(), purpose, Integer.parseInt(own.group(3)));
+                statusLists.published(issuers.of(organization), purpose, Integer.parseInt(own.group(3)));
         return StrictJson.parseObject(document.orElseThrow(
                 () -> new StandardsException(StandardsException.Code.INVALID_STATUS, "No such status list here")));
     }

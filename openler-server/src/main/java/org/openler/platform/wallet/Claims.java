@@ -23,6 +23,7 @@ import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.outbox.MailOutbox;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
+import org.openler.platform.status.CredentialId;
 import org.openler.standards.json.StrictJson;
 import org.openler.standards.sdjwt.JoseKeys;
 import org.springframework.context.event.EventListener;
@@ -91,7 +92,7 @@ public class Claims {
                         + " values (?, ?, ?, ?, ?, ?)")
                 .params(
                         UUID.randomUUID(),
-                        issued.credentialId(),
+                        issued.credentialId().value(),
                         email,
                         SecretTokens.hash(token),
                         Timestamp.from(now),
@@ -170,12 +171,12 @@ public class Claims {
      * whose learners' credentials are theirs from the start; it never checks an address, so nothing else calls it.
      */
     @Transactional
-    public UUID placeForDemo(AccountId learner, UUID issuedCredential) {
+    public UUID placeForDemo(AccountId learner, CredentialId issuedCredential) {
         jdbc.sql(
                         "update wallet_claim set claimed_at = ?, claimed_by = ? where credential_id = ? and claimed_at is null")
-                .params(Timestamp.from(clock.instant()), learner.value(), issuedCredential)
+                .params(Timestamp.from(clock.instant()), learner.value(), issuedCredential.value())
                 .update();
-        return place(learner, issuedCredential);
+        return place(learner, issuedCredential.value());
     }
 
     private UUID place(AccountId learner, UUID issuedCredential) {
@@ -191,7 +192,7 @@ public class Claims {
             }
             issued = new Issued(
                     sdJwt.bindToHolder(
-                            issuedCredential,
+                            new CredentialId(issuedCredential),
                             JoseKeys.ed25519(
                                     holderKeys.signingKey(learner).keyPair().publicKey())),
                     HeldCredential.Format.SD_JWT);

@@ -183,7 +183,7 @@ public class Wallet {
     void replace(AccountId owner, UUID id, Entry entry) {
         String hash = SecretTokens.hash(entry.document());
         int changed = jdbc.sql("update wallet_credential set format = ?, document = ?, document_hash = ?, name = ?,"
-                        + " issuer_name = ?, issuer_id = ?, valid_from = ?, valid_until = ?, version = version + 1"
+                        + " issuer_name = ?, issuer_id = ?, valid_from = ?, valid_until = ?"
                         + " where account_id = ? and id = ?")
                 .params(
                         entry.format().name(),

@@ -14,6 +14,7 @@
             "outbox",
             "privacy",
             "problems",
+            "status",
             "verification"
         })
 @NullMarked

@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.openler.platform.issuing.IssuerKeys;
+import org.openler.platform.issuers.Issuer;
+import org.openler.platform.issuers.IssuerKeys;
 import org.openler.platform.kernel.AccountId;
 import org.openler.platform.kernel.OrganizationId;
 import org.openler.platform.sharing.ShareKit;
@@ -25,6 +26,7 @@ import org.openler.platform.wallet.HeldCredential;
 import org.openler.platform.wallet.HeldCredentialId;
 import org.openler.platform.wallet.Wallet;
 import org.openler.standards.crypto.Ed25519;
+import org.openler.standards.did.DidWeb;
 import org.openler.standards.verify.VerificationReport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -82,7 +84,7 @@ class BackupRestoreIT {
                     credential.id(), verify(verification, credential.document()).verified());
         }
         for (var holder : holders) {
-            assertThat(verdicts).containsEntry(holder.issued().id(), true);
+            assertThat(verdicts).containsEntry(holder.issued().id().value(), true);
         }
         List<Org> issuers = jdbc.sql("select distinct o.id, o.slug from organization o join issuer_key k"
                         + " on k.organization_id = o.id")
@@ -195,7 +197,9 @@ class BackupRestoreIT {
 
     /** Unseals the organization's signing key (the master key is needed), signs with it, and names its public key. */
     private static String publicKey(IssuerKeys keys, Org org) {
-        IssuerKeys.SigningKey key = keys.signingKey(org.id(), org.slug());
+        // The DID only names the key's verification method; the key is the organization's whatever the host.
+        IssuerKeys.SigningKey key = keys.signingKey(
+                new Issuer(org.id(), org.slug(), org.slug(), DidWeb.forOrganization("localhost", org.slug())));
         byte[] message = ("restored " + org.slug()).getBytes(StandardCharsets.UTF_8);
         byte[] signature = Ed25519.sign(key.keyPair(), message);
         assertThat(Ed25519.verify(key.keyPair().publicKey(), message, signature))

@@ -48,9 +48,7 @@ class PresentationsBrowserIT extends ChromiumPages {
         Account learner = fixtures.learner();
         WalletKit.Provider provider = kit.provider("Welding Inspection");
         Issuance.Issued issued = issuance.issue(
-                provider.org().organization().id(),
-                provider.org().slug(),
-                provider.org().organization().name(),
+                fixtures.issuer(provider.org()),
                 new Issuance.Request(
                         provider.achievement().id(),
                         new Issuance.To.Email(learner.email().value()),

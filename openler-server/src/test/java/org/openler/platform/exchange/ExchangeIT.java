@@ -10,7 +10,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openler.platform.accounts.Account;
 import org.openler.platform.issuing.Issuance;
+import org.openler.platform.issuing.IssuedCredentials;
 import org.openler.platform.kernel.PlatformUrls;
+import org.openler.platform.status.CredentialId;
+import org.openler.platform.status.CredentialStatus;
+import org.openler.platform.status.CredentialStatuses;
 import org.openler.platform.support.Fixtures;
 import org.openler.platform.support.JsonFields;
 import org.openler.platform.support.PlatformTest;
@@ -39,6 +43,12 @@ class ExchangeIT {
 
     @Autowired
     Issuance issuance;
+
+    @Autowired
+    IssuedCredentials issuedCredentials;
+
+    @Autowired
+    CredentialStatuses statuses;
 
     @Test
     void aWalletThatAuthenticatesItsDidGetsTheCredentialIssuedAgainToThatDid() {
@@ -72,7 +82,7 @@ class ExchangeIT {
                 .as("the e-mail-addressed original keeps verifying")
                 .isTrue();
         assertThat(kit.reissuedFrom(held.issued().id())).isEqualTo(1);
-        assertThat(issuance.list(held.provider().org().organization().id(), 10))
+        assertThat(issuedCredentials.list(held.provider().org().organization().id(), 10))
                 .as("the provider sees the credential issued to the wallet")
                 .anyMatch(s -> wallet.did.equals(s.recipient()));
     }
@@ -184,10 +194,10 @@ class ExchangeIT {
         java.util.UUID delivered =
                 java.util.UUID.fromString(credential.getString("id").substring("urn:uuid:".length()));
 
-        issuance.changeStatus(
+        statuses.change(
                 held.provider().org().organization().id(),
-                delivered,
-                "revoked",
+                new CredentialId(delivered),
+                CredentialStatus.REVOKED,
                 Fixtures.person(held.provider().org().admin()));
 
         assertThat(verified(web, StrictJson.write(credential))).isFalse();

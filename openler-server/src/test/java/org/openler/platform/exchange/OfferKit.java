@@ -8,6 +8,7 @@ import org.openler.platform.accounts.Account;
 import org.openler.platform.issuing.Issuance;
 import org.openler.platform.kernel.AccountKind;
 import org.openler.platform.kernel.Actor;
+import org.openler.platform.status.CredentialId;
 import org.openler.platform.support.WebClient;
 import org.openler.platform.wallet.Claims;
 import org.openler.platform.wallet.HeldCredentialId;
@@ -55,9 +56,9 @@ class OfferKit {
     }
 
     /** Issued credentials re-issued from the original, as the provider's records show them. */
-    int reissuedFrom(UUID original) {
+    int reissuedFrom(CredentialId original) {
         return jdbc.sql("select count(*) from issued_credential where reissued_from = ?")
-                .param(original)
+                .param(original.value())
                 .query(Integer.class)
                 .single();
     }

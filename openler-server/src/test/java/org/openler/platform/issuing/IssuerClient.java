@@ -16,12 +16,12 @@ import org.openler.platform.support.WebClient;
  * A provider as its machine client sees the API, for tests: a fresh organization with a client token and one
  * achievement, and the calls a test makes over HTTP (issue, change status, verify).
  */
-final class IssuerClient {
+public final class IssuerClient {
 
-    final String base;
-    final Fixtures.Org provider;
-    final String token;
-    final String achievementId;
+    public final String base;
+    public final Fixtures.Org provider;
+    public final String token;
+    public final String achievementId;
 
     private IssuerClient(String base, Fixtures.Org provider, String token, String achievementId) {
         this.base = base;
@@ -30,19 +30,19 @@ final class IssuerClient {
         this.achievementId = achievementId;
     }
 
-    static final String WELDING = """
+    public static final String WELDING = """
             {"name": "Welding Fundamentals", "description": "Safe, code-compliant MIG and TIG welds.",
              "criteria": "Passed the practical assessment.", "achievementType": "Certificate",
              "alignments": [{"targetUrl": "http://data.europa.eu/esco/skill/0fbf8cd4-0d5c-4a1b-a1d3-0b5b4b2e4c38",
                              "targetName": "weld metal"}]}""";
 
     /** A new provider organization with a machine client and a "Welding Fundamentals" achievement. */
-    static IssuerClient aProvider(Fixtures fixtures, int port) {
+    public static IssuerClient aProvider(Fixtures fixtures, int port) {
         return aProvider(fixtures, port, WELDING);
     }
 
     /** A new provider organization with a machine client and the achievement {@code achievementJson} defines. */
-    static IssuerClient aProvider(Fixtures fixtures, int port, String achievementJson) {
+    public static IssuerClient aProvider(Fixtures fixtures, int port, String achievementJson) {
         String base = "http://localhost:" + port;
         Fixtures.Org provider = fixtures.organization(Organization.Kind.PROVIDER);
         var client = fixtures.client(provider);
@@ -53,12 +53,12 @@ final class IssuerClient {
         return new IssuerClient(base, provider, token, field(created.body(), "id"));
     }
 
-    String slug() {
+    public String slug() {
         return provider.slug();
     }
 
     /** Issues to an e-mail address with extra request members (e.g. {@code "didMethod": "key"}); answers 201. */
-    String issue(String email, String extraMembers) {
+    public String issue(String email, String extraMembers) {
         HttpResponse<String> issued = post("/orgs/" + slug() + "/credentials/issue", """
                 {"achievementId": "%s", "recipient": {"email": "%s"}%s}""".formatted(
                         achievementId, email, extraMembers.isEmpty() ? "" : ", " + extraMembers));
@@ -66,18 +66,18 @@ final class IssuerClient {
         return unwrap(issued.body());
     }
 
-    String issue(String email) {
+    public String issue(String email) {
         return issue(email, "");
     }
 
     /** {@code POST /orgs/<org>/credentials/status} with one change ("revoked", "suspended", "active"). */
-    HttpResponse<String> changeStatus(String credential, String status) {
+    public HttpResponse<String> changeStatus(String credential, String status) {
         return post("/orgs/" + slug() + "/credentials/status", """
                 {"credentialId": "urn:uuid:%s", "credentialStatus": [{"type": "BitstringStatusListCredential", "status": "%s"}]}""".formatted(field(credential, "id"), status));
     }
 
     /** {@code POST /credentials/verify}, anonymous. */
-    HttpResponse<String> verify(String credential) {
+    public HttpResponse<String> verify(String credential) {
         return new WebClient(base)
                 .send(HttpRequest.newBuilder(URI.create(base + "/credentials/verify"))
                         .header("Content-Type", "application/json")
@@ -85,11 +85,11 @@ final class IssuerClient {
                         .build());
     }
 
-    HttpResponse<String> post(String path, String json) {
+    public HttpResponse<String> post(String path, String json) {
         return post(path, json, token);
     }
 
-    HttpResponse<String> post(String path, String json, @Nullable String bearer) {
+    public HttpResponse<String> post(String path, String json, @Nullable String bearer) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
@@ -100,12 +100,12 @@ final class IssuerClient {
         return new WebClient(base).send(request.build());
     }
 
-    static String unwrap(String body) {
+    public static String unwrap(String body) {
         return body.substring("{\"verifiableCredential\":".length(), body.length() - 1);
     }
 
     /** The first string member {@code name} in a JSON text, without a {@code urn:uuid:} prefix. */
-    static String field(String json, String name) {
+    public static String field(String json, String name) {
         Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
         assertThat(m.find()).as(name + " in " + json).isTrue();
         return m.group(1).replace("urn:uuid:", "");

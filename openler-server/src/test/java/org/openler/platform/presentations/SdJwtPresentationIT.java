@@ -24,6 +24,9 @@ import org.openler.platform.issuing.CredentialFormat;
 import org.openler.platform.issuing.Issuance;
 import org.openler.platform.kernel.PlatformUrls;
 import org.openler.platform.organizations.Organization;
+import org.openler.platform.status.CredentialId;
+import org.openler.platform.status.CredentialStatus;
+import org.openler.platform.status.CredentialStatuses;
 import org.openler.platform.support.Fixtures;
 import org.openler.platform.support.PlatformTest;
 import org.openler.platform.support.WebClient;
@@ -61,6 +64,9 @@ class SdJwtPresentationIT {
     Issuance issuance;
 
     @Autowired
+    CredentialStatuses statuses;
+
+    @Autowired
     HolderKeys holderKeys;
 
     @Autowired
@@ -85,9 +91,7 @@ class SdJwtPresentationIT {
 
     Issuance.Issued issueSdJwt(String email) {
         return issuance.issue(
-                provider.org().organization().id(),
-                provider.org().slug(),
-                provider.org().organization().name(),
+                kit.fixtures.issuer(provider.org()),
                 new Issuance.Request(
                         provider.achievement().id(),
                         new Issuance.To.Email(email),
@@ -129,7 +133,7 @@ class SdJwtPresentationIT {
                 .extracting(d -> d.claimName().orElseThrow())
                 .contains("email", "achievement_name", "achievement_description", "achievement_criteria");
         assertThat(jdbc.sql("select format from issued_credential where id = ?")
-                        .param(issued.id())
+                        .param(issued.id().value())
                         .query(String.class)
                         .single())
                 .isEqualTo("sd-jwt");
@@ -374,10 +378,10 @@ class SdJwtPresentationIT {
                 .param(held)
                 .query(UUID.class)
                 .single();
-        issuance.changeStatus(
+        statuses.change(
                 provider.org().organization().id(),
-                issuedId,
-                "revoked",
+                new CredentialId(issuedId),
+                CredentialStatus.REVOKED,
                 Fixtures.person(provider.org().admin()));
 
         assertThat(web.page("/wallet/credentials/" + held).body()).contains("Revoked");

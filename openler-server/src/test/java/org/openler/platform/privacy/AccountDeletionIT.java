@@ -159,7 +159,7 @@ class AccountDeletionIT {
         assertThat(stillValid.statusCode()).as(stillValid.body()).isEqualTo(200);
         assertThat(JsonFields.verified(stillValid.body())).isTrue();
         assertThat(jdbc.sql("select status from issued_credential where id = ?")
-                        .param(claimed.id())
+                        .param(claimed.id().value())
                         .query(String.class)
                         .single())
                 .isEqualTo("ACTIVE");

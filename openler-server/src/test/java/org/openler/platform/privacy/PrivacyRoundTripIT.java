@@ -191,9 +191,7 @@ class PrivacyRoundTripIT {
 
     private void issueJwt(WalletKit.Provider provider, String email) {
         issuance.issue(
-                provider.org().organization().id(),
-                provider.org().slug(),
-                provider.org().organization().name(),
+                fixtures.issuer(provider.org()),
                 new Issuance.Request(
                         provider.achievement().id(),
                         new Issuance.To.Email(email),

@@ -17,6 +17,7 @@ import org.openler.platform.accounts.Account;
 import org.openler.platform.kernel.AccountId;
 import org.openler.platform.privacy.IdMap;
 import org.openler.platform.skills.SkillMapping;
+import org.openler.platform.status.CredentialStatus;
 import org.openler.platform.support.JsonFields;
 import org.openler.platform.support.PlatformTest;
 import org.openler.platform.support.WebClient;
@@ -93,7 +94,7 @@ class ProfileIT {
         ProfileKit.Held held = kit.issueAndClaim(school, learner, web);
         assertThat(labels(skills(web))).contains("use welding equipment");
 
-        kit.wallet.changeStatus(school, held.issued(), "revoked");
+        kit.wallet.changeStatus(school, held.issued(), CredentialStatus.REVOKED);
 
         assertThat(skills(web)).isEmpty();
         assertThat(web.page("/wallet/skills").body()).doesNotContain("use welding equipment");

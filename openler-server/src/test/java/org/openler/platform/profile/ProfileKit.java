@@ -13,6 +13,7 @@ import org.openler.platform.issuing.AchievementDefinition;
 import org.openler.platform.issuing.Achievements;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.skills.load.BundledFrameworks;
+import org.openler.platform.status.CredentialId;
 import org.openler.platform.support.Fixtures;
 import org.openler.platform.support.WebClient;
 import org.openler.platform.wallet.WalletKit;
@@ -85,10 +86,10 @@ public class ProfileKit {
     }
 
     /** A credential issued to the learner and claimed into their wallet: the issued id and the wallet id. */
-    public record Held(UUID issued, UUID wallet) {}
+    public record Held(CredentialId issued, UUID wallet) {}
 
     public Held issueAndClaim(WalletKit.Provider provider, Account learner, WebClient web) {
-        UUID issued = wallet.issue(provider, learner.email().value()).id();
+        CredentialId issued = wallet.issue(provider, learner.email().value()).id();
         UUID held = WalletKit.walletId(
                 WalletKit.claim(web, wallet.claimToken(learner.email().value())));
         return new Held(issued, held);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.openler.platform.accounts.Account;
 import org.openler.platform.kernel.StaffRole;
 import org.openler.platform.organizations.Organization;
+import org.openler.platform.status.CredentialStatus;
 import org.openler.platform.support.Fixtures;
 import org.openler.platform.support.PlatformTest;
 import org.openler.platform.support.WebClient;
@@ -167,9 +168,7 @@ class ShareIT {
     void theEmployerSeesEachCheckInPlainWordsWithWarningsForAnUnknownIssuerAndAnExpiredCredential() throws Exception {
         ShareKit.Holder holder = kit.holder("Welding Level 2", "Crane Operation");
         var expiring = kit.issuance.issue(
-                holder.provider().org().organization().id(),
-                holder.provider().org().slug(),
-                holder.provider().org().organization().name(),
+                kit.fixtures.issuer(holder.provider().org()),
                 new org.openler.platform.issuing.Issuance.Request(
                         holder.provider().achievement().id(),
                         new org.openler.platform.issuing.Issuance.To.Email(
@@ -197,10 +196,10 @@ class ShareIT {
                 .contains("The holder signed this presentation just now");
         assertThat(page).doesNotContain("Does not verify");
 
-        kit.issuance.changeStatus(
+        kit.statuses.change(
                 holder.provider().org().organization().id(),
                 holder.issued().id(),
-                "revoked",
+                CredentialStatus.REVOKED,
                 Fixtures.person(holder.provider().org().admin()));
         String after = WebClient.on(port).page(share.path() + "?lang=en").body();
         assertThat(after).contains("Revoked by the issuer.").contains("Does not verify");

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.openler.platform.accounts.Account;
 import org.openler.platform.issuing.Issuance;
+import org.openler.platform.status.CredentialStatuses;
 import org.openler.platform.support.Fixtures;
 import org.openler.platform.support.WebClient;
 import org.openler.platform.wallet.Claims;
@@ -37,6 +38,7 @@ public class ShareKit {
     final Claims claims;
     final WalletImport imports;
     final Issuance issuance;
+    final CredentialStatuses statuses;
     final org.openler.platform.wallet.Wallet heldWallet;
     final List<ShareOpened> events = new CopyOnWriteArrayList<>();
 
@@ -46,12 +48,14 @@ public class ShareKit {
             Claims claims,
             WalletImport imports,
             Issuance issuance,
+            CredentialStatuses statuses,
             org.openler.platform.wallet.Wallet heldWallet) {
         this.fixtures = fixtures;
         this.wallet = wallet;
         this.claims = claims;
         this.imports = imports;
         this.issuance = issuance;
+        this.statuses = statuses;
         this.heldWallet = heldWallet;
     }
 

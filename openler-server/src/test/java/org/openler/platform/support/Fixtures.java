@@ -4,7 +4,9 @@ import java.util.UUID;
 import org.openler.platform.accounts.Account;
 import org.openler.platform.accounts.AccountService;
 import org.openler.platform.clients.MachineClientService;
-import org.openler.platform.issuing.IssuerKeys;
+import org.openler.platform.issuers.Issuer;
+import org.openler.platform.issuers.IssuerKeys;
+import org.openler.platform.issuers.Issuers;
 import org.openler.platform.kernel.AccountKind;
 import org.openler.platform.kernel.Actor;
 import org.openler.platform.kernel.StaffRole;
@@ -22,16 +24,24 @@ public class Fixtures {
     private final OrganizationService organizations;
     private final MachineClientService clients;
     private final IssuerKeys issuerKeys;
+    private final Issuers issuers;
 
     Fixtures(
             AccountService accounts,
             OrganizationService organizations,
             MachineClientService clients,
-            IssuerKeys issuerKeys) {
+            IssuerKeys issuerKeys,
+            Issuers issuers) {
         this.accounts = accounts;
         this.organizations = organizations;
         this.clients = clients;
         this.issuerKeys = issuerKeys;
+        this.issuers = issuers;
+    }
+
+    /** The organization as the issuer of its credentials. */
+    public Issuer issuer(Org org) {
+        return issuers.of(org.organization());
     }
 
     public static String unique(String prefix) {
@@ -70,8 +80,8 @@ public class Fixtures {
     }
 
     public String rotateIssuerKey(Org org) {
-        issuerKeys.signingKey(org.organization().id(), org.slug());
-        return issuerKeys.rotate(org.organization().id(), org.slug(), person(org.admin()));
+        issuerKeys.signingKey(issuer(org));
+        return issuerKeys.rotate(issuer(org), person(org.admin()));
     }
 
     public static Actor.Person person(Account account) {

@@ -6,6 +6,8 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openler.platform.accounts.Account;
+import org.openler.platform.status.CredentialId;
+import org.openler.platform.status.CredentialStatus;
 import org.openler.platform.support.PlatformTest;
 import org.openler.platform.support.WebClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,13 +27,13 @@ class StatusRecheckIT {
     void aCredentialRevokedAtTheProviderShowsAsRevokedInTheWallet() {
         WalletKit.Provider provider = kit.provider("Crane Operation");
         Account learner = kit.fixtures.learner();
-        UUID issued = kit.issue(provider, learner.email().value()).id();
+        CredentialId issued = kit.issue(provider, learner.email().value()).id();
         WebClient web = WalletKit.signedIn(port, learner);
         UUID held = WalletKit.walletId(
                 WalletKit.claim(web, kit.claimToken(learner.email().value())));
         assertThat(state(web, held)).isEqualTo("verified");
 
-        kit.changeStatus(provider, issued, "revoked");
+        kit.changeStatus(provider, issued, CredentialStatus.REVOKED);
 
         assertThat(state(web, held)).isEqualTo("revoked");
         HttpResponse<String> detail = web.page("/wallet/credentials/" + held);
@@ -43,15 +45,15 @@ class StatusRecheckIT {
     void aSuspensionShowsWhileItLastsAndGoesWhenTheCredentialIsReinstated() {
         WalletKit.Provider provider = kit.provider("Scaffolding");
         Account learner = kit.fixtures.learner();
-        UUID issued = kit.issue(provider, learner.email().value()).id();
+        CredentialId issued = kit.issue(provider, learner.email().value()).id();
         WebClient web = WalletKit.signedIn(port, learner);
         UUID held = WalletKit.walletId(
                 WalletKit.claim(web, kit.claimToken(learner.email().value())));
 
-        kit.changeStatus(provider, issued, "suspended");
+        kit.changeStatus(provider, issued, CredentialStatus.SUSPENDED);
         assertThat(state(web, held)).isEqualTo("suspended");
 
-        kit.changeStatus(provider, issued, "active");
+        kit.changeStatus(provider, issued, CredentialStatus.ACTIVE);
         assertThat(state(web, held)).isEqualTo("verified");
     }
 

@@ -25,6 +25,9 @@ import org.openler.platform.issuing.CredentialFormat;
 import org.openler.platform.issuing.Issuance;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.outbox.MailOutbox;
+import org.openler.platform.status.CredentialId;
+import org.openler.platform.status.CredentialStatus;
+import org.openler.platform.status.CredentialStatuses;
 import org.openler.platform.support.Fixtures;
 import org.openler.platform.support.WebClient;
 import org.openler.standards.credentials.Achievement;
@@ -51,12 +54,19 @@ public class WalletKit {
 
     public final Fixtures fixtures;
     final Issuance issuance;
+    final CredentialStatuses statuses;
     final Achievements achievements;
     final MailOutbox outbox;
 
-    WalletKit(Fixtures fixtures, Issuance issuance, Achievements achievements, MailOutbox outbox) {
+    WalletKit(
+            Fixtures fixtures,
+            Issuance issuance,
+            CredentialStatuses statuses,
+            Achievements achievements,
+            MailOutbox outbox) {
         this.fixtures = fixtures;
         this.issuance = issuance;
+        this.statuses = statuses;
         this.achievements = achievements;
         this.outbox = outbox;
     }
@@ -81,9 +91,7 @@ public class WalletKit {
 
     public Issuance.Issued issue(Provider provider, String email) {
         return issuance.issue(
-                provider.org().organization().id(),
-                provider.org().slug(),
-                provider.org().organization().name(),
+                fixtures.issuer(provider.org()),
                 new Issuance.Request(
                         provider.achievement().id(), new Issuance.To.Email(email), Optional.empty(), Optional.empty()),
                 Fixtures.person(provider.org().admin()));
@@ -101,9 +109,7 @@ public class WalletKit {
 
     private Issuance.Issued issueAs(Provider provider, String email, CredentialFormat format) {
         return issuance.issue(
-                provider.org().organization().id(),
-                provider.org().slug(),
-                provider.org().organization().name(),
+                fixtures.issuer(provider.org()),
                 new Issuance.Request(
                         provider.achievement().id(),
                         new Issuance.To.Email(email),
@@ -114,8 +120,8 @@ public class WalletKit {
                 Fixtures.person(provider.org().admin()));
     }
 
-    public void changeStatus(Provider provider, UUID credential, String status) {
-        issuance.changeStatus(
+    public void changeStatus(Provider provider, CredentialId credential, CredentialStatus status) {
+        statuses.change(
                 provider.org().organization().id(),
                 credential,
                 status,

@@ -1,4 +1,4 @@
-package org.openler.platform.issuing;
+package org.openler.platform.bulk;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.openler.platform.problems.PlatformException;

@@ -1,4 +1,4 @@
-package org.openler.platform.issuing;
+package org.openler.platform.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.openler.platform.issuing;
+package org.openler.platform.status;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,4 +1,4 @@
-package org.openler.platform.issuing;
+package org.openler.platform.status;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -11,6 +11,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.openler.platform.issuers.Issuer;
+import org.openler.platform.issuers.IssuerIdentity;
+import org.openler.platform.issuers.IssuerKeys;
 import org.openler.platform.kernel.OrganizationId;
 import org.openler.platform.kernel.PlatformUrls;
 import org.openler.standards.dataintegrity.EddsaRdfc2022;
@@ -61,7 +64,13 @@ public class StatusLists {
     }
 
     /** A list slot held by a credential. */
-    record Slot(UUID listId, StatusEntry entry) {}
+    public record Slot(UUID listId, StatusEntry entry) {
+
+        /** The IETF Token Status List beside this slot's list, as an SD-JWT VC names it in {@code status}. */
+        public String tokenStatusListUrl() {
+            return TokenStatusLists.url(entry.statusListCredential().toString());
+        }
+    }
 
     private record CurrentKey(OrganizationId organization, StatusPurpose purpose, String issuer) {}
 
@@ -69,7 +78,7 @@ public class StatusLists {
     private record OpenList(UUID id, int number, AtomicInteger sinceCount) {}
 
     /** A credential's revocation slot and suspension slot. */
-    record Slots(Slot revocation, Slot suspension) {}
+    public record Slots(Slot revocation, Slot suspension) {}
 
     /**
      * Draws a revocation index and a suspension index for one credential and holds both in one statement: one round
@@ -77,9 +86,12 @@ public class StatusLists {
      * (rare while a list is below capacity) is drawn again on its own.
      */
     @Transactional
-    Slots allocateBoth(OrganizationId organization, String slug, IssuerIdentity issuer, UUID credential) {
-        OpenList revocationList = usableList(new CurrentKey(organization, StatusPurpose.REVOCATION, issuer.column()));
-        OpenList suspensionList = usableList(new CurrentKey(organization, StatusPurpose.SUSPENSION, issuer.column()));
+    public Slots allocateBoth(Issuer issuer, IssuerIdentity identity, CredentialId id) {
+        OrganizationId organization = issuer.organization();
+        String slug = issuer.slug();
+        UUID credential = id.value();
+        OpenList revocationList = usableList(new CurrentKey(organization, StatusPurpose.REVOCATION, identity.column()));
+        OpenList suspensionList = usableList(new CurrentKey(organization, StatusPurpose.SUSPENSION, identity.column()));
         int revocationIndex = random.nextInt(LIST_SIZE);
         int suspensionIndex = random.nextInt(LIST_SIZE);
         int held = jdbc.sql("insert into status_allocation (status_list_id, status_index, credential_id)"
@@ -94,10 +106,10 @@ public class StatusLists {
                 .update();
         Slot revocation = held == 2 || holds(revocationList, revocationIndex, credential)
                 ? slot(slug, StatusPurpose.REVOCATION, revocationList, revocationIndex)
-                : allocate(organization, slug, issuer, StatusPurpose.REVOCATION, credential);
+                : allocate(issuer, identity, StatusPurpose.REVOCATION, id);
         Slot suspension = held == 2 || holds(suspensionList, suspensionIndex, credential)
                 ? slot(slug, StatusPurpose.SUSPENSION, suspensionList, suspensionIndex)
-                : allocate(organization, slug, issuer, StatusPurpose.SUSPENSION, credential);
+                : allocate(issuer, identity, StatusPurpose.SUSPENSION, id);
         return new Slots(revocation, suspension);
     }
 
@@ -116,16 +128,17 @@ public class StatusLists {
 
     /** Draws a random free index in the current list of {@code issuer} for {@code purpose} and holds it. */
     @Transactional
-    Slot allocate(
-            OrganizationId organization, String slug, IssuerIdentity issuer, StatusPurpose purpose, UUID credential) {
-        CurrentKey key = new CurrentKey(organization, purpose, issuer.column());
+    Slot allocate(Issuer issuer, IssuerIdentity identity, StatusPurpose purpose, CredentialId credential) {
+        OrganizationId organization = issuer.organization();
+        String slug = issuer.slug();
+        CurrentKey key = new CurrentKey(organization, purpose, identity.column());
         for (int attempt = 0; attempt < 4; attempt++) {
             OpenList list = usableList(key);
             for (int draw = 0; draw < MAX_DRAWS; draw++) {
                 int index = random.nextInt(LIST_SIZE);
                 int held = jdbc.sql("insert into status_allocation (status_list_id, status_index, credential_id)"
                                 + " values (?, ?, ?) on conflict do nothing")
-                        .params(list.id(), index, credential)
+                        .params(list.id(), index, credential.value())
                         .update();
                 if (held == 1) {
                     return slot(slug, purpose, list, index);
@@ -224,7 +237,7 @@ public class StatusLists {
      * A revocation list's credentials as a 2-bit IETF Token Status List, for SD-JWT VCs: 1 (INVALID) where revoked, 2
      * (SUSPENDED) where suspended, 0 elsewhere — each credential at its revocation index. Empty for no such list.
      */
-    public Optional<TokenStatusList> tokenStatuses(OrganizationId organization, int number) {
+    Optional<TokenStatusList> tokenStatuses(OrganizationId organization, int number) {
         Optional<UUID> list = jdbc.sql(
                         "select id from status_list where organization_id = ? and purpose = ?" + " and list_number = ?")
                 .params(organization.value(), StatusPurpose.REVOCATION.value(), number)
@@ -240,7 +253,9 @@ public class StatusLists {
                 .query((rs, n) -> {
                     statuses.set(
                             rs.getInt(1),
-                            "REVOKED".equals(rs.getString(2)) ? TokenStatusList.INVALID : TokenStatusList.SUSPENDED);
+                            CredentialStatus.ofColumn(rs.getString(2)) == CredentialStatus.REVOKED
+                                    ? TokenStatusList.INVALID
+                                    : TokenStatusList.SUSPENDED);
                     return n;
                 })
                 .list();
@@ -252,7 +267,9 @@ public class StatusLists {
      * by the identity that issued the credentials in it: the organization's did:web, or a key's did:key.
      */
     @Transactional
-    public Optional<String> published(OrganizationId organization, String slug, StatusPurpose purpose, int number) {
+    public Optional<String> published(Issuer issuer, StatusPurpose purpose, int number) {
+        OrganizationId organization = issuer.organization();
+        String slug = issuer.slug();
         record ListRow(UUID id, long version, Long publishedVersion, String document, String issuer) {}
         Optional<ListRow> row = jdbc.sql("select id, version, published_version, published_document, issuer"
                         + " from status_list where organization_id = ? and purpose = ? and list_number = ?")
@@ -277,13 +294,13 @@ public class StatusLists {
                 : "select suspension_index from issued_credential where suspension_list_id = ? and status = 'SUSPENDED'";
         jdbc.sql(sql).param(list.id()).query(Integer.class).list().forEach(index -> bits.set(index, true));
         Instant now = clock.instant();
-        IssuerIdentity issuer = IssuerIdentity.of(list.issuer());
+        IssuerIdentity identity = IssuerIdentity.of(list.issuer());
         String issuerDid;
         IssuerKeys.SigningKey key;
-        switch (issuer) {
+        switch (identity) {
             case IssuerIdentity.Web web -> {
-                issuerDid = keys.did(slug).value();
-                key = keys.signingKey(organization, slug);
+                issuerDid = issuer.did().value();
+                key = keys.signingKey(issuer);
             }
             case IssuerIdentity.Key didKey -> {
                 IssuerKeys.DidKeyIssuer signer = keys.didKeyIssuer(organization, didKey.keyId());

@@ -1,4 +1,4 @@
-package org.openler.platform.issuing;
+package org.openler.platform.status;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -12,7 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.openler.platform.kernel.OrganizationId;
+import org.openler.platform.issuers.Issuer;
+import org.openler.platform.issuers.JwtKeys;
 import org.openler.platform.kernel.PlatformUrls;
 import org.openler.standards.json.Jsons;
 import org.openler.standards.json.StrictJson;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Service;
  * key its did:web publishes) whose {@code status_list} holds 2 bits per credential: 0 valid, 1 revoked, 2 suspended.
  */
 @Service
-public class TokenStatusLists {
+class TokenStatusLists {
 
     static final String MEDIA_TYPE = "application/statuslist+jwt";
 
@@ -51,12 +52,12 @@ public class TokenStatusLists {
     }
 
     /** The signed Status List Token for revocation list {@code number}, or empty when there is no such list. */
-    Optional<String> token(OrganizationId organization, String slug, int number) {
-        Optional<TokenStatusList> statuses = statusLists.tokenStatuses(organization, number);
+    Optional<String> token(Issuer issuer, int number) {
+        Optional<TokenStatusList> statuses = statusLists.tokenStatuses(issuer.organization(), number);
         if (statuses.isEmpty()) {
             return Optional.empty();
         }
-        String uri = url(urls.base() + "/orgs/" + slug + "/status/revocation/" + number);
+        String uri = url(urls.base() + "/orgs/" + issuer.slug() + "/status/revocation/" + number);
         Instant now = clock.instant();
         String claims = StrictJson.write(Jsons.PROVIDER
                 .createObjectBuilder()
@@ -71,7 +72,7 @@ public class TokenStatusLists {
                                 .add("bits", statuses.get().bits())
                                 .add("lst", statuses.get().encode()))
                 .build());
-        ECKey key = keys.signingKey(organization, slug);
+        ECKey key = keys.signingKey(issuer);
         JWSObject jws = new JWSObject(
                 new JWSHeader.Builder(JWSAlgorithm.ES256)
                         .type(new JOSEObjectType("statuslist+jwt"))

@@ -1,4 +1,4 @@
-package org.openler.platform.issuing;
+package org.openler.platform.issuers;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -15,7 +15,6 @@ import org.openler.platform.audit.AuditEvent;
 import org.openler.platform.audit.AuditLog;
 import org.openler.platform.kernel.Actor;
 import org.openler.platform.kernel.OrganizationId;
-import org.openler.platform.kernel.PlatformUrls;
 import org.openler.platform.keys.KeySealer;
 import org.openler.platform.transparency.LogEvent;
 import org.openler.platform.transparency.TransparencyLog;
@@ -45,7 +44,6 @@ public class IssuerKeys {
 
     private final JdbcClient jdbc;
     private final KeySealer sealer;
-    private final PlatformUrls urls;
     private final AuditLog audit;
     private final Clock clock;
     private final JwtKeys jwtKeys;
@@ -55,7 +53,6 @@ public class IssuerKeys {
     IssuerKeys(
             JdbcClient jdbc,
             KeySealer sealer,
-            PlatformUrls urls,
             AuditLog audit,
             Clock clock,
             JwtKeys jwtKeys,
@@ -63,7 +60,6 @@ public class IssuerKeys {
         this.transparencyLog = transparencyLog;
         this.jdbc = jdbc;
         this.sealer = sealer;
-        this.urls = urls;
         this.audit = audit;
         this.clock = clock;
         this.jwtKeys = jwtKeys;
@@ -79,24 +75,21 @@ public class IssuerKeys {
             Instant createdAt,
             @Nullable Instant retiredAt) {}
 
-    public Did did(String organizationSlug) {
-        return DidWeb.forOrganization(urls.host(), organizationSlug);
-    }
-
     /** The signing key, made on first use (a racing instance's key wins and is used by both). */
     @Transactional
-    public SigningKey signingKey(OrganizationId organization, String slug) {
-        Optional<SigningKey> current = current(organization, slug);
+    public SigningKey signingKey(Issuer issuer) {
+        Optional<SigningKey> current = current(issuer);
         if (current.isPresent()) {
             return current.get();
         }
-        create(organization, 1);
-        return current(organization, slug).orElseThrow();
+        create(issuer.organization(), 1);
+        return current(issuer).orElseThrow();
     }
 
     /** Retires the signing key and makes the next one. Returns the new key's id. */
     @Transactional
-    public String rotate(OrganizationId organization, String slug, Actor.Person by) {
+    public String rotate(Issuer issuer, Actor.Person by) {
+        OrganizationId organization = issuer.organization();
         int next = jdbc.sql("select coalesce(max(generation), 0) + 1 from issuer_key where organization_id = ?")
                 .param(organization.value())
                 .query(Integer.class)
@@ -107,7 +100,7 @@ public class IssuerKeys {
         String keyId = create(organization, next);
         jwtKeys.rotate(organization); // the VC-JWT key rotates with it: one rotation retires both formats' keys
         transparencyLog.append(new LogEvent.IssuerKeyRotated(
-                did(slug).value(),
+                issuer.did().value(),
                 keyId,
                 jdbc.sql("select public_key_multibase from issuer_key where organization_id = ? and key_id = ?")
                         .params(organization.value(), keyId)
@@ -144,13 +137,13 @@ public class IssuerKeys {
      * The organization's DID document: every key it has had, in generation order (key-1, key-2, ...), then its VC-JWT
      * keys as JsonWebKey methods (jwk-1, ...).
      */
-    public Optional<DidDocument> didDocument(OrganizationId organization, String slug) {
-        List<Ed25519PublicKey> keys = published(organization).stream()
+    public Optional<DidDocument> didDocument(Issuer issuer) {
+        List<Ed25519PublicKey> keys = published(issuer.organization()).stream()
                 .map(k -> Multikey.decodePublicKey(k.publicKeyMultibase()))
                 .toList();
         return keys.isEmpty()
                 ? Optional.empty()
-                : Optional.of(DidWeb.document(did(slug), keys).withJsonWebKeys(jwtKeys.published(organization, slug)));
+                : Optional.of(DidWeb.document(issuer.did(), keys).withJsonWebKeys(jwtKeys.published(issuer)));
     }
 
     /**
@@ -158,14 +151,14 @@ public class IssuerKeys {
      * credential's status lists belong to that key).
      */
     @Transactional
-    public DidKeyIssuer currentDidKey(OrganizationId organization, String slug) {
-        signingKey(organization, slug); // made on first use, as for did:web
+    public DidKeyIssuer currentDidKey(Issuer issuer) {
+        signingKey(issuer); // made on first use, as for did:web
         String keyId = jdbc.sql("select key_id from issuer_key where organization_id = ? and retired_at is null"
                         + " order by generation desc limit 1")
-                .param(organization.value())
+                .param(issuer.organization().value())
                 .query(String.class)
                 .single();
-        return didKeyIssuer(organization, keyId);
+        return didKeyIssuer(issuer.organization(), keyId);
     }
 
     /** A did:key issuer identity: the issuer DID and the key that is it. */
@@ -176,22 +169,22 @@ public class IssuerKeys {
      * the credentials it issued as their did:key: for did:key the key is the issuer, and without it a revocation of
      * those credentials could never be published.
      */
-    DidKeyIssuer didKeyIssuer(OrganizationId organization, String keyId) {
+    public DidKeyIssuer didKeyIssuer(OrganizationId organization, String keyId) {
         Ed25519KeyPair key = keyPair(organization, keyId)
                 .orElseThrow(() -> new IllegalStateException("No key " + keyId + " for " + organization));
         Did did = DidKey.of(key.publicKey());
         return new DidKeyIssuer(keyId, did, new SigningKey(DidKey.verificationMethodId(key.publicKey()), key));
     }
 
-    private Optional<SigningKey> current(OrganizationId organization, String slug) {
+    private Optional<SigningKey> current(Issuer issuer) {
         return jdbc.sql("select key_id from issuer_key where organization_id = ?"
                         + " and retired_at is null order by generation desc limit 1")
-                .param(organization.value())
+                .param(issuer.organization().value())
                 .query(String.class)
                 .optional()
                 .map(keyId -> new SigningKey(
-                        did(slug).value() + "#" + keyId,
-                        keyPair(organization, keyId).orElseThrow()));
+                        issuer.did().value() + "#" + keyId,
+                        keyPair(issuer.organization(), keyId).orElseThrow()));
     }
 
     /** A key's secret, unsealed once per instance. */

@@ -1,4 +1,4 @@
-package org.openler.platform.issuing;
+package org.openler.platform.bulk;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,9 +1,10 @@
-package org.openler.platform.issuing;
+package org.openler.platform.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.openler.platform.issuing.IssuerClient;
 import org.openler.platform.support.Fixtures;
 import org.openler.platform.support.PlatformTest;
 import org.springframework.beans.factory.annotation.Autowired;

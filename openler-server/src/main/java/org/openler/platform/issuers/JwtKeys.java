@@ -1,4 +1,4 @@
-package org.openler.platform.issuing;
+package org.openler.platform.issuers;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.Curve;
@@ -15,10 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.openler.platform.kernel.OrganizationId;
-import org.openler.platform.kernel.PlatformUrls;
 import org.openler.platform.keys.KeySealer;
 import org.openler.standards.did.Did;
-import org.openler.standards.did.DidWeb;
 import org.openler.standards.did.JsonWebKeyMethod;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,31 +30,29 @@ import org.springframework.transaction.annotation.Transactional;
  * every key ever made stays published, so JWTs signed before a rotation keep verifying.
  */
 @Service
-class JwtKeys {
+public class JwtKeys {
 
     private final JdbcClient jdbc;
     private final KeySealer sealer;
-    private final PlatformUrls urls;
     private final Clock clock;
     /** Unsealed keys by organization and key id, as IssuerKeys keeps its Ed25519 keys: unsealing is per instance. */
     private final Map<String, ECKey> unsealed = new ConcurrentHashMap<>();
 
-    JwtKeys(JdbcClient jdbc, KeySealer sealer, PlatformUrls urls, Clock clock) {
+    JwtKeys(JdbcClient jdbc, KeySealer sealer, Clock clock) {
         this.jdbc = jdbc;
         this.sealer = sealer;
-        this.urls = urls;
         this.clock = clock;
     }
 
     /** The signing key, made on first use (a racing instance's key wins and is used by both); its kid is its DID URL. */
     @Transactional
-    ECKey signingKey(OrganizationId organization, String slug) {
-        Optional<ECKey> current = current(organization, slug);
+    public ECKey signingKey(Issuer issuer) {
+        Optional<ECKey> current = current(issuer);
         if (current.isPresent()) {
             return current.get();
         }
-        create(organization, 1);
-        return current(organization, slug).orElseThrow();
+        create(issuer.organization(), 1);
+        return current(issuer).orElseThrow();
     }
 
     /**
@@ -75,17 +71,18 @@ class JwtKeys {
     }
 
     /** Every key the organization has had, in generation order, as its DID document publishes them. */
-    List<JsonWebKeyMethod> published(OrganizationId organization, String slug) {
-        Did did = DidWeb.forOrganization(urls.host(), slug);
+    List<JsonWebKeyMethod> published(Issuer issuer) {
+        Did did = issuer.did();
         return jdbc.sql("select key_id, public_jwk from issuer_jwt_key where organization_id = ? order by generation")
-                .param(organization.value())
+                .param(issuer.organization().value())
                 .query((rs, n) ->
                         new JsonWebKeyMethod(did.value() + "#" + rs.getString(1), did, parse(rs.getString(2))))
                 .list();
     }
 
-    private Optional<ECKey> current(OrganizationId organization, String slug) {
-        Did did = DidWeb.forOrganization(urls.host(), slug);
+    private Optional<ECKey> current(Issuer issuer) {
+        OrganizationId organization = issuer.organization();
+        Did did = issuer.did();
         return jdbc.sql("select key_id from issuer_jwt_key where organization_id = ?"
                         + " and retired_at is null order by generation desc limit 1")
                 .param(organization.value())

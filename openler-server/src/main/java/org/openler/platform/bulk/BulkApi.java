@@ -1,4 +1,4 @@
-package org.openler.platform.issuing;
+package org.openler.platform.bulk;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.openler.platform.issuing;
+package org.openler.platform.bulk;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -9,6 +9,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.openler.platform.issuers.Issuers;
+import org.openler.platform.issuing.Issuance;
+import org.openler.platform.issuing.IssuedCredentials;
 import org.openler.platform.kernel.AccountId;
 import org.openler.platform.kernel.AccountKind;
 import org.openler.platform.kernel.Actor;
@@ -37,6 +40,8 @@ class BulkWorker implements DisposableBean {
 
     private final BulkJobs jobs;
     private final Issuance issuance;
+    private final IssuedCredentials issuedCredentials;
+    private final Issuers issuers;
     private final OrganizationService organizations;
     private final TransactionTemplate transactions;
     private final BulkProperties properties;
@@ -47,11 +52,15 @@ class BulkWorker implements DisposableBean {
     BulkWorker(
             BulkJobs jobs,
             Issuance issuance,
+            IssuedCredentials issuedCredentials,
+            Issuers issuers,
             OrganizationService organizations,
             TransactionTemplate transactions,
             BulkProperties properties) {
         this.jobs = jobs;
         this.issuance = issuance;
+        this.issuedCredentials = issuedCredentials;
+        this.issuers = issuers;
         this.organizations = organizations;
         this.transactions = transactions;
         this.properties = properties;
@@ -115,15 +124,15 @@ class BulkWorker implements DisposableBean {
                 Optional.of(row.idempotencyKey()));
         try {
             transactions.executeWithoutResult(status -> {
-                Issuance.Issued issued =
-                        issuance.issue(org.id(), org.slug(), org.name(), request, submitter(row, organizationId));
+                Issuance.Issued issued = issuance.issue(issuers.of(org), request, submitter(row, organizationId));
                 jobs.done(row, issued.id());
             });
-        } catch (Issuance.IdempotentReplay replay) {
+        } catch (IssuedCredentials.IdempotentReplay replay) {
             // Another worker issued this row's key first (its claim had expired, yet it was still running).
             transactions.executeWithoutResult(status -> jobs.done(
                     row,
-                    issuance.byIdempotencyKey(org.id(), replay.key)
+                    issuedCredentials
+                            .byIdempotencyKey(org.id(), replay.key())
                             .orElseThrow()
                             .id()));
         } catch (PlatformException refused) {

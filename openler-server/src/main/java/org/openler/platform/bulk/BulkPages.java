@@ -1,4 +1,4 @@
-package org.openler.platform.issuing;
+package org.openler.platform.bulk;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;

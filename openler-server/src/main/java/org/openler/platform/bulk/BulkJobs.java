@@ -1,4 +1,4 @@
-package org.openler.platform.issuing;
+package org.openler.platform.bulk;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.openler.platform.kernel.Actor;
 import org.openler.platform.kernel.OrganizationId;
 import org.openler.platform.problems.PlatformException;
+import org.openler.platform.status.CredentialId;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -261,10 +262,10 @@ class BulkJobs {
     }
 
     /** Records the row's credential; in the issuing transaction, so a row is DONE exactly when its credential is. */
-    void done(Claimed row, UUID credential) {
+    void done(Claimed row, CredentialId credential) {
         jdbc.sql("update bulk_row set state = 'DONE', credential_id = ?, finished_at = ?, error_code = null,"
                         + " error = null where id = ? and state = 'PENDING'")
-                .params(credential, Timestamp.from(clock.instant()), row.rowId())
+                .params(credential.value(), Timestamp.from(clock.instant()), row.rowId())
                 .update();
     }
 
