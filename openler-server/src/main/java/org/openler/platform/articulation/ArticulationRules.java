@@ -70,13 +70,19 @@ public class ArticulationRules {
         this.clock = clock;
     }
 
+    /** Records a rule from its JSON form (docs/articulation.md); every wrong field is named in one problem. */
     @Transactional
-    public ArticulationRule create(Organization college, RuleDraft draft) {
+    public ArticulationRule create(Organization college, tools.jackson.databind.JsonNode rule) {
+        return create(college, RuleDraft.read(rule));
+    }
+
+    @Transactional
+    ArticulationRule create(Organization college, RuleDraft draft) {
         return save(college, UUID.randomUUID(), 1, draft, Optional.empty());
     }
 
     @Transactional
-    public ArticulationRule update(Organization college, UUID id, RuleDraft draft) {
+    ArticulationRule update(Organization college, UUID id, RuleDraft draft) {
         ArticulationRule current = lock(college, id);
         return save(college, id, current.version() + 1, draft, Optional.of(current));
     }

@@ -144,6 +144,7 @@ class DemoMatching {
     private final RegistryEntries registry;
     private final Matching matching;
     private final Frameworks frameworks;
+    private final DemoArticulation articulation;
 
     DemoMatching(
             AccountService accounts,
@@ -153,7 +154,9 @@ class DemoMatching {
             Claims claims,
             RegistryEntries registry,
             Matching matching,
-            Frameworks frameworks) {
+            Frameworks frameworks,
+            DemoArticulation articulation) {
+        this.articulation = articulation;
         this.accounts = accounts;
         this.organizations = organizations;
         this.achievements = achievements;
@@ -293,6 +296,7 @@ class DemoMatching {
         }
         log.info(
                 "Demo matching ready: {} credentials placed, {} training entries published", STORIES.size(), published);
+        articulation.seed();
     }
 
     /** The heaviest skills of the target that together carry at least {@code share} of its weight. */
