@@ -44,11 +44,11 @@ create table articulation_course (
     credit_hours  numeric(6, 2) not null,
     credit_type   varchar(40) not null,
     level         varchar(40) not null,
-    ctid          varchar(40),
+    target_ctid   varchar(40),
     primary key (rule_id, position)
 );
 create index articulation_course_by_code on articulation_course (code);
-create index articulation_course_by_ctid on articulation_course (ctid);
+create index articulation_course_by_ctid on articulation_course (target_ctid);
 
 -- Skills the source teaches (from its registry entry or achievement, and any the provider named): the index's skill
 -- search.

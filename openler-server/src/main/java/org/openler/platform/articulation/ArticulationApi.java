@@ -104,7 +104,9 @@ class ArticulationApi {
     }
 
     /** Every rule as CTDL JSON-LD: a graph of {@code ceterms:TransferValueProfile}. */
-    @GetMapping(value = "/orgs/{org}/articulation/export.jsonld", produces = "application/ld+json")
+    @GetMapping(
+            value = "/orgs/{org}/articulation/export.jsonld",
+            produces = {"application/ld+json", MediaType.APPLICATION_JSON_VALUE})
     @Access(value = Audience.ORGANIZATION_STAFF, power = Power.VIEW_ARTICULATION, machineClients = true)
     JsonNode exportCtdl(@PathVariable String org) {
         return ctdl.graph(rules.list(organizations.get(org).id()));

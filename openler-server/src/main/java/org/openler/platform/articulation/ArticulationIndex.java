@@ -79,7 +79,7 @@ public class ArticulationIndex {
         });
         query.course().ifPresent(c -> {
             sql.append(" and exists (select 1 from articulation_course k where k.rule_id = r.id"
-                    + " and (lower(k.code) like ? or lower(k.title) like ? or k.ctid = ?))");
+                    + " and (lower(k.code) like ? or lower(k.title) like ? or k.target_ctid = ?))");
             params.add(like(c));
             params.add(like(c));
             params.add(c.toLowerCase(Locale.ROOT));

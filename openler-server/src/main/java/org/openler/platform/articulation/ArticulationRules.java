@@ -236,7 +236,7 @@ public class ArticulationRules {
         int position = 0;
         for (Course course : rule.courses()) {
             jdbc.sql("insert into articulation_course (rule_id, position, code, title, credit_hours, credit_type,"
-                            + " level, ctid) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                            + " level, target_ctid) values (?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(
                             id,
                             position++,
@@ -407,9 +407,10 @@ public class ArticulationRules {
         }
         String from = source.ctid().get();
         Map<String, Set<String>> edges = new HashMap<>();
-        jdbc.sql("select r.source_ctid, c.ctid from articulation_rule r join articulation_course c on c.rule_id = r.id"
-                        + " where r.status <> 'WITHDRAWN' and r.source_ctid is not null and c.ctid is not null"
-                        + " and r.id <> ?")
+        jdbc.sql(
+                        "select r.source_ctid, c.target_ctid from articulation_rule r join articulation_course c on c.rule_id = r.id"
+                                + " where r.status <> 'WITHDRAWN' and r.source_ctid is not null and c.target_ctid is not null"
+                                + " and r.id <> ?")
                 .param(id)
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
                 .list()

@@ -1,7 +1,6 @@
 package org.openler.platform.articulation;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,7 +14,6 @@ import org.openler.platform.problems.PlatformException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -71,21 +69,13 @@ class LearnerCreditApi {
     @Access(Audience.LEARNER)
     ResponseEntity<CreditRequests.CreditRequest> request(@RequestBody NewRequest body) {
         CreditRequests.Outcome outcome = requests.request(learner(), rule(body.rule()), credential(body.credential()));
-        return ResponseEntity.status(outcome.created() ? 201 : 200)
-                .location(URI.create("/me/credit-requests/" + outcome.request().id()))
-                .body(outcome.request());
+        return ResponseEntity.status(outcome.created() ? 201 : 200).body(outcome.request());
     }
 
     @GetMapping(value = "/me/credit-requests", produces = MediaType.APPLICATION_JSON_VALUE)
     @Access(Audience.LEARNER)
     List<CreditRequests.CreditRequest> mine() {
         return requests.mine(learner());
-    }
-
-    @GetMapping(value = "/me/credit-requests/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Access(Audience.LEARNER)
-    CreditRequests.CreditRequest one(@PathVariable String id) {
-        return requests.mine(learner(), ArticulationApi.uuid(id, "The credit request"));
     }
 
     @GetMapping(value = "/me/credit", produces = MediaType.APPLICATION_JSON_VALUE)

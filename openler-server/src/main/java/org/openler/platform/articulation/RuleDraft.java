@@ -77,7 +77,7 @@ record RuleDraft(
             if (c.get("minimumResult").isNumber()) {
                 minimum = Optional.of(c.get("minimumResult").decimalValue());
             } else {
-                minimum = decimal(c.get("minimumResult").asString(), "conditions.minimumResult", errors);
+                minimum = decimal(c.get("minimumResult").asString(""), "conditions.minimumResult", errors);
             }
         }
         Optional<Integer> maxAge = Optional.empty();

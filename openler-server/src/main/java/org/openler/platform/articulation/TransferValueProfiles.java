@@ -237,9 +237,9 @@ class TransferValueProfiles {
         ArrayNode courses = body.putArray("courses");
         JsonNode values = p.path("ceterms:transferValue");
         JsonNode targets = p.path("ceterms:transferValueFor");
-        for (int i = 0; i < targets.size(); i++) {
+        for (int i = 0; targets.isArray() && i < targets.size(); i++) {
             JsonNode t = targets.get(i);
-            JsonNode v = values.path(i);
+            JsonNode v = values.isArray() ? values.path(i) : values;
             ObjectNode c = courses.addObject();
             c.put("code", t.path("ceterms:codedNotation").asString(""));
             c.put("title", lang(t.path("ceterms:name")));

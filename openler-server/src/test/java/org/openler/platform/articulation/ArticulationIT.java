@@ -397,8 +397,11 @@ class ArticulationIT {
                         errors.add(e.path("row").asInt() + ":" + e.path("code").asString()));
         assertThat(errors).containsExactlyInAnyOrder("5:invalid", "6:unknown-source", "7:columns");
 
-        HttpResponse<String> exported =
-                send("GET", "/orgs/" + college.slug() + "/articulation/export.csv", null, token);
+        HttpResponse<String> exported = new WebClient(base)
+                .send(HttpRequest.newBuilder(URI.create(base + "/orgs/" + college.slug() + "/articulation/export.csv"))
+                        .header("Accept", "text/csv")
+                        .header("Authorization", "Bearer " + token)
+                        .build());
         assertThat(exported.statusCode()).isEqualTo(200);
         assertThat(exported.body().split("\r\n")).hasSize(1 + 3); // header, the block rule, the two MOS courses
         // exported, imported again: the same rules replaced, none added
