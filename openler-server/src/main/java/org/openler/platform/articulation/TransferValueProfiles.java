@@ -166,14 +166,9 @@ class TransferValueProfiles {
                 collector.refuse(position, "not-a-profile", "Not a " + TYPE + ".");
                 continue;
             }
-            ObjectNode checked = ((ObjectNode) profile).deepCopy();
-            checked.put("@context", CONTEXT);
-            CtdlSchemas.Outcome outcome = schemas.validate(checked);
-            if (!outcome.valid()) {
-                collector.refuse(
-                        position,
-                        "schema",
-                        String.join(" ", outcome.errors().stream().limit(3).toList()));
+            Optional<String> invalid = schemaErrors(profile);
+            if (invalid.isPresent()) {
+                collector.refuse(position, "schema", invalid.get());
                 continue;
             }
             RuleDraft draft;
@@ -195,6 +190,60 @@ class TransferValueProfiles {
             collector.save(rules, college, id, draft, position);
         }
         return collector.report();
+    }
+
+    /**
+     * What the CTDL schema in openler-data says is wrong with a profile, if anything. That schema (Credential Engine's
+     * fixture) names some properties through references it never defines ({@code ceterms:ownedBy},
+     * {@code ceterms:teaches}, {@code ceterms:targetCredential}, …); those properties are left out of the check (the
+     * validator cannot resolve them), every other property and the required ones are checked.
+     */
+    Optional<String> schemaErrors(JsonNode profile) {
+        ObjectNode checked = ((ObjectNode) profile).deepCopy();
+        checked.put("@context", CONTEXT);
+        DANGLING.forEach(checked::remove);
+        try {
+            CtdlSchemas.Outcome outcome = schemas.validate(checked);
+            return outcome.valid()
+                    ? Optional.empty()
+                    : Optional.of(
+                            String.join(" ", outcome.errors().stream().limit(3).toList()));
+        } catch (RuntimeException unresolvable) {
+            return Optional.of("The profile cannot be checked against the CTDL schema.");
+        }
+    }
+
+    /** The profile properties whose schema reference the fixture leaves undefined. */
+    static final java.util.Set<String> DANGLING = dangling();
+
+    private static java.util.Set<String> dangling() {
+        String path = "/org/openler/data/ctdl/fixtures/schemas/ce_registry/transfer_value_profile.json";
+        try (var in = TransferValueProfiles.class.getResourceAsStream(path)) {
+            if (in == null) {
+                return java.util.Set.of();
+            }
+            JsonNode definitions = RuleDraft.JSON.readTree(in).path("definitions");
+            java.util.Set<String> out = new java.util.HashSet<>();
+            definitions.path(TYPE).path("properties").properties().forEach(e -> {
+                if (undefined(definitions, e.getValue())) {
+                    out.add(e.getKey());
+                }
+            });
+            // a property defined only as a reference to an undefined one (creditValue → schema:QuantitativeValue)
+            definitions.properties().forEach(e -> {
+                if (e.getKey().startsWith("ceterms:") && undefined(definitions, e.getValue())) {
+                    out.add(e.getKey());
+                }
+            });
+            return java.util.Set.copyOf(out);
+        } catch (java.io.IOException e) {
+            return java.util.Set.of();
+        }
+    }
+
+    private static boolean undefined(JsonNode definitions, JsonNode schema) {
+        String ref = schema.path("$ref").asString("");
+        return ref.startsWith("#/definitions/") && !definitions.has(ref.substring("#/definitions/".length()));
     }
 
     /** A profile as the rule's JSON form. */

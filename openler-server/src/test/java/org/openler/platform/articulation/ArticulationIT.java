@@ -57,6 +57,9 @@ class ArticulationIT {
     @Autowired
     List<HeldCredit> heldCredit;
 
+    @Autowired
+    TransferValueProfiles profiles;
+
     Fixtures.Org college;
     String token;
     String base;
@@ -431,6 +434,9 @@ class ArticulationIT {
         assertThat(profile.path("@type").asString()).isEqualTo("ceterms:TransferValueProfile");
         assertThat(profile.path("ceterms:ctid").asString()).startsWith("ce-");
         assertThat(profile.has("ceterms:transferValue")).isTrue();
+        for (JsonNode each : graph.path("@graph")) {
+            assertThat(profiles.schemaErrors(each)).as(each.toString()).isEmpty();
+        }
 
         Fixtures.Org other = kit.fixturesForTests().organization(Organization.Kind.PROVIDER);
         var otherClient = kit.fixturesForTests().client(other);

@@ -90,7 +90,7 @@ class ArticulationBrowserIT extends ChromiumPages {
                 findings.check(lang, "/me/credit", "the learner's credit page");
             }
             open("/me/credit?lang=en");
-            clickAndWait(driver.findElement(By.cssSelector("form.inline button[type=submit]")));
+            clickAndWait(driver.findElement(By.cssSelector(".credit-offer form button[type=submit]")));
             assertThat(driver.findElement(By.id("credit-notice")).getText())
                     .isEqualTo("Credit awarded: the college's credential is in your wallet.");
             assertThat(driver.findElement(By.id("credit-requests")).getText()).contains("Awarded");
