@@ -94,7 +94,7 @@ class ArticulationApi {
     }
 
     /** Every rule as a registrar's CSV (the columns {@link RuleCsv#COLUMNS}). */
-    @GetMapping(value = "/orgs/{org}/articulation/export.csv", produces = "text/csv")
+    @GetMapping("/orgs/{org}/articulation/export.csv")
     @Access(value = Audience.ORGANIZATION_STAFF, power = Power.VIEW_ARTICULATION, machineClients = true)
     ResponseEntity<String> exportCsv(@PathVariable String org) {
         return ResponseEntity.ok()

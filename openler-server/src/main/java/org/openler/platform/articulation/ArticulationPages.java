@@ -135,7 +135,8 @@ class ArticulationPages {
         return "articulation/learner";
     }
 
-    @PostMapping(value = "/me/credit-requests", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    /** The page's one click: the same request as {@code POST /me/credit-requests}, answered with the page again. */
+    @PostMapping("/me/credit")
     @Access(Audience.LEARNER)
     String request(
             @RequestParam(defaultValue = "") String rule,
@@ -153,7 +154,7 @@ class ArticulationPages {
 
     // ---- the college
 
-    @GetMapping(value = "/orgs/{org}/articulation", produces = MediaType.TEXT_HTML_VALUE)
+    @GetMapping("/orgs/{org}/articulation")
     @Access(value = Audience.ORGANIZATION_STAFF, power = Power.VIEW_ARTICULATION)
     String college(@PathVariable String org, @RequestParam(defaultValue = "pending") String status, Model model) {
         Organization college = organizations.get(org);
