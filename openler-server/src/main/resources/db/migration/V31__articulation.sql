@@ -1,19 +1,20 @@
 -- OpenLER schema, part 31: the articulation index (issue 17). A provider's credit rules (current state, one row per
 -- rule, and every saved version as its exact JSON), the courses and skills of the current version (for the public
 -- index's search), and learners' credit requests with what they were awarded. A learner's requests go with the
--- account (on delete cascade); the credentials already issued for credit stay issued.
+-- account (on delete cascade); the credentials already issued for credit stay issued. The enumerated columns have no
+-- CHECK constraints: the demo's H2 refused every insert into a table with one after a restart ("Check constraint
+-- invalid", found by DemoModeIT); the Java enums are the only writers.
 
 create table articulation_rule (
     id               uuid primary key,
     organization_id  uuid not null references organization (id) on delete cascade,
     version          integer not null,
-    status           varchar(20) not null check (status in ('DRAFT', 'PUBLISHED', 'WITHDRAWN')),
-    source_kind      varchar(30) not null
-                     check (source_kind in ('CREDENTIAL', 'ASSESSMENT', 'LEARNING_OPPORTUNITY', 'ACHIEVEMENT')),
+    status           varchar(20) not null, -- DRAFT, PUBLISHED, WITHDRAWN (ArticulationRule.Status)
+    source_kind      varchar(30) not null, -- CREDENTIAL, ASSESSMENT, LEARNING_OPPORTUNITY, ACHIEVEMENT
     source_ctid      varchar(40),
     source_issuer    varchar(300) not null,
     source_name      varchar(300) not null,
-    rule_type        varchar(20) not null check (rule_type in ('DIRECT', 'BLOCK', 'ELECTIVE')),
+    rule_type        varchar(20) not null, -- DIRECT, BLOCK, ELECTIVE
     total_credits    numeric(7, 2) not null,
     effective_from   date not null,
     effective_until  date,
@@ -69,7 +70,7 @@ create table articulation_request (
     credential_id     uuid not null,
     credentials       text not null,
     share_id          uuid,
-    status            varchar(20) not null check (status in ('PENDING', 'APPROVED', 'DECLINED')),
+    status            varchar(20) not null, -- PENDING, APPROVED, DECLINED (CreditRequests.Status)
     verified          boolean not null,
     verification      varchar(1000) not null,
     reason            varchar(2000),
