@@ -147,6 +147,7 @@ class DemoMatching {
     private final RegistryEntries registry;
     private final Matching matching;
     private final Frameworks frameworks;
+    private final DemoArticulation articulation;
 
     DemoMatching(
             AccountService accounts,
@@ -157,7 +158,9 @@ class DemoMatching {
             Claims claims,
             RegistryEntries registry,
             Matching matching,
-            Frameworks frameworks) {
+            Frameworks frameworks,
+            DemoArticulation articulation) {
+        this.articulation = articulation;
         this.accounts = accounts;
         this.organizations = organizations;
         this.achievements = achievements;
@@ -296,6 +299,7 @@ class DemoMatching {
         }
         log.info(
                 "Demo matching ready: {} credentials placed, {} training entries published", STORIES.size(), published);
+        articulation.seed();
     }
 
     /** The heaviest skills of the target that together carry at least {@code share} of its weight. */

@@ -6,6 +6,7 @@
 @ApplicationModule(
         allowedDependencies = {
             "accounts",
+            "articulation",
             "clients",
             "corrections",
             "issuers",

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -126,8 +127,36 @@ public class Issuance {
     /** An issued credential: its id and the exact signed JSON. */
     public record Issued(CredentialId id, String document, boolean replayed) {}
 
+    /**
+     * What an issuance may add to the credential besides its achievement: credit earned, results (each a value), and
+     * evidence (e.g. the credential that credit was awarded for). Data Integrity credentials only.
+     */
+    public record Extras(Optional<java.math.BigDecimal> creditsEarned, List<String> results, List<Evidence> evidence) {
+        public Extras {
+            results = List.copyOf(results);
+            evidence = List.copyOf(evidence);
+        }
+
+        public static Extras none() {
+            return new Extras(Optional.empty(), List.of(), List.of());
+        }
+    }
+
+    /** An OB 3.0 {@code Evidence}: an optional id, a name and a narrative. */
+    public record Evidence(Optional<URI> id, String name, String narrative) {}
+
     @Transactional
     public Issued issue(Issuer issuer, Request request, Actor by) {
+        return issue(issuer, request, Extras.none(), by);
+    }
+
+    /** Issues with {@link Extras} (credit earned, results, evidence): for a Data Integrity credential only. */
+    @Transactional
+    public Issued issue(Issuer issuer, Request request, Extras extras, Actor by) {
+        if (!extras.equals(Extras.none()) && request.format() != CredentialFormat.LDP) {
+            throw PlatformException.invalid(
+                    "format", "Credit, results and evidence are issued as Data Integrity only.");
+        }
         OrganizationId organization = issuer.organization();
         String slug = issuer.slug();
         Optional<String> key = idempotencyKey(request.idempotencyKey());
@@ -165,6 +194,9 @@ public class Issuance {
                 .status(revocation.entry())
                 .status(suspension.entry());
         request.validUntil().ifPresent(credential::validUntil);
+        extras.creditsEarned().ifPresent(credential::creditsEarned);
+        extras.results().forEach(credential::result);
+        extras.evidence().forEach(e -> credential.evidence(e.id(), e.name(), e.narrative()));
         String document = switch (request.format()) {
             case LDP ->
                 StrictJson.write(EddsaRdfc2022.sign(

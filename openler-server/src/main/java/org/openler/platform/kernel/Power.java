@@ -25,7 +25,9 @@ public enum Power {
     VIEW_JOBS("see the organization's job postings"),
     POST_JOBS("write, edit and close job postings"),
     SEARCH_TALENT("search opted-in candidates by skills and follow the organization's invitations"),
-    INVITE_TALENT("invite a candidate found in a search to apply");
+    INVITE_TALENT("invite a candidate found in a search to apply"),
+    VIEW_ARTICULATION("see the college's credit rules and the learners' credit requests"),
+    MANAGE_ARTICULATION("write, import, withdraw credit rules, and verify, approve or decline credit requests");
 
     private final String description;
 

@@ -50,6 +50,8 @@ public final class OrganizationPowers {
         new Row(Power.POST_JOBS, null, ISSUER),
         new Row(Power.SEARCH_TALENT, null, VIEWER),
         new Row(Power.INVITE_TALENT, null, ISSUER),
+        new Row(Power.VIEW_ARTICULATION, VIEWER, null),
+        new Row(Power.MANAGE_ARTICULATION, ISSUER, null),
     };
 
     private static final Map<Organization.Kind, Map<Power, StaffRole>> BY_KIND = index();

@@ -127,4 +127,30 @@ public sealed interface LogEvent {
             documentDigest.ifPresent(digest -> entry.add("digest", hex(digest)));
         }
     }
+
+    /**
+     * A college awarded credit by articulation: the credit credential's id hash (as its issuance entry), the rule (its
+     * id and version are public in the articulation index) and the credit hours. Nothing about the learner.
+     */
+    record ArticulationAwarded(UUID credentialId, UUID ruleId, int ruleVersion, String creditHours)
+            implements LogEvent {
+
+        @Override
+        public String type() {
+            return "articulation.awarded";
+        }
+
+        @Override
+        public Optional<byte[]> subject() {
+            return Optional.of(credentialSubject("urn:uuid:" + credentialId));
+        }
+
+        @Override
+        public void describe(JsonObjectBuilder entry) {
+            entry.add("subject", hex(credentialSubject("urn:uuid:" + credentialId)))
+                    .add("rule", ruleId.toString())
+                    .add("ruleVersion", ruleVersion)
+                    .add("creditHours", creditHours);
+        }
+    }
 }

@@ -3,8 +3,7 @@
  * shapes), the public verify page, this platform's own DIDs and status lists read from the database, other hosts only
  * from an allow-list ({@code AllowListedFetcher}), and the optional transparency-log check ({@code LogCheck}).
  */
-@ApplicationModule(
-        allowedDependencies = {"issuers", "issuing", "kernel", "organizations", "problems", "status", "transparency"})
+@ApplicationModule(allowedDependencies = {"issuers", "kernel", "organizations", "problems", "status", "transparency"})
 @NullMarked
 package org.openler.platform.verification;
 

@@ -179,6 +179,20 @@ public class Claims {
         return place(learner, issuedCredential.value());
     }
 
+    /**
+     * Puts a credential issued to this learner on their own request while signed in (credit they asked a college for)
+     * straight into their wallet, as a claim does; its claim link is used up. The caller has made sure the credential
+     * was issued to this learner.
+     */
+    @Transactional
+    public UUID placeRequested(AccountId learner, UUID issuedCredential) {
+        jdbc.sql(
+                        "update wallet_claim set claimed_at = ?, claimed_by = ? where credential_id = ? and claimed_at is null")
+                .params(Timestamp.from(clock.instant()), learner.value(), issuedCredential)
+                .update();
+        return place(learner, issuedCredential);
+    }
+
     private UUID place(AccountId learner, UUID issuedCredential) {
         Issued issued = issued(issuedCredential)
                 .orElseThrow(() -> new PlatformException(Problem.GONE, "The provider withdrew this credential."));

@@ -41,6 +41,7 @@ class WalletPages {
     private final WalletImport imports;
     private final HolderKeys holderKeys;
     private final Claims claims;
+    private final List<CreditWorth> worth;
 
     WalletPages(
             Wallet wallet,
@@ -48,7 +49,9 @@ class WalletPages {
             WalletCollections collections,
             WalletImport imports,
             HolderKeys holderKeys,
-            Claims claims) {
+            Claims claims,
+            List<CreditWorth> worth) {
+        this.worth = worth;
         this.wallet = wallet;
         this.statusCheck = statusCheck;
         this.collections = collections;
@@ -66,6 +69,11 @@ class WalletPages {
         model.addAttribute("showHidden", hidden);
         model.addAttribute("collections", collections.list(me.accountId()));
         model.addAttribute("holderDid", holderKeys.did(me.accountId()).value());
+        java.util.Map<UUID, List<CreditWorth.Worth>> credit = new java.util.HashMap<>();
+        worth.forEach(w -> w.worth(me.accountId())
+                .forEach(x -> credit.computeIfAbsent(x.credential(), k -> new java.util.ArrayList<>())
+                        .add(x)));
+        model.addAttribute("worth", credit);
         return "wallet/home";
     }
 

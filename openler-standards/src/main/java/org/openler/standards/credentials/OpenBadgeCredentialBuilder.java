@@ -28,6 +28,9 @@ public final class OpenBadgeCredentialBuilder {
     private Instant validFrom;
     private Optional<Instant> validUntil = Optional.empty();
     private final java.util.List<StatusEntry> statuses = new java.util.ArrayList<>();
+    private Optional<java.math.BigDecimal> creditsEarned = Optional.empty();
+    private final java.util.List<JsonObject> results = new java.util.ArrayList<>();
+    private final java.util.List<JsonObject> evidence = new java.util.ArrayList<>();
 
     OpenBadgeCredentialBuilder() {}
 
@@ -77,6 +80,36 @@ public final class OpenBadgeCredentialBuilder {
         return this;
     }
 
+    /** The credit the subject earned ({@code AchievementSubject.creditsEarned}), e.g. credit hours for a course. */
+    public OpenBadgeCredentialBuilder creditsEarned(java.math.BigDecimal credits) {
+        if (credits.signum() < 0) {
+            throw new StandardsException(Code.INVALID_ARGUMENT, "creditsEarned is not negative");
+        }
+        this.creditsEarned = Optional.of(credits);
+        return this;
+    }
+
+    /** Adds a {@code Result} with a value (e.g. "3 semester credit hours") to the subject. */
+    public OpenBadgeCredentialBuilder result(String value) {
+        results.add(Jsons.PROVIDER
+                .createObjectBuilder()
+                .add("type", Jsons.PROVIDER.createArrayBuilder().add("Result"))
+                .add("value", value)
+                .build());
+        return this;
+    }
+
+    /** Adds an {@code Evidence} (e.g. the credential the credit was awarded for): its id if any, name, narrative. */
+    public OpenBadgeCredentialBuilder evidence(Optional<URI> evidenceId, String evidenceName, String narrative) {
+        JsonObjectBuilder e = Jsons.PROVIDER.createObjectBuilder();
+        evidenceId.ifPresent(i -> e.add("id", i.toString()));
+        e.add("type", Jsons.PROVIDER.createArrayBuilder().add("Evidence"))
+                .add("name", evidenceName)
+                .add("narrative", narrative);
+        evidence.add(e.build());
+        return this;
+    }
+
     /**
      * @throws StandardsException INVALID_ARGUMENT when a required part is missing or the dates are out of order
      */
@@ -101,6 +134,12 @@ public final class OpenBadgeCredentialBuilder {
                     Jsons.PROVIDER.createArrayBuilder().add(i.identity().toJson()));
         }
         subject.add("achievement", achievement.toJson());
+        creditsEarned.ifPresent(c -> subject.add("creditsEarned", c));
+        if (!results.isEmpty()) {
+            var array = Jsons.PROVIDER.createArrayBuilder();
+            results.forEach(array::add);
+            subject.add("result", array);
+        }
 
         JsonObjectBuilder credential = Jsons.PROVIDER
                 .createObjectBuilder()
@@ -122,6 +161,11 @@ public final class OpenBadgeCredentialBuilder {
                 .add("validFrom", format(validFrom));
         validUntil.ifPresent(u -> credential.add("validUntil", format(u)));
         credential.add("credentialSubject", subject);
+        if (!evidence.isEmpty()) {
+            var array = Jsons.PROVIDER.createArrayBuilder();
+            evidence.forEach(array::add);
+            credential.add("evidence", array);
+        }
         if (statuses.size() == 1) {
             credential.add("credentialStatus", statuses.get(0).toJson());
         } else if (!statuses.isEmpty()) {

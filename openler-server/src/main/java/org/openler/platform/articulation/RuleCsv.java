@@ -1,0 +1,290 @@
+package org.openler.platform.articulation;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.openler.platform.articulation.ArticulationRule.Course;
+import org.openler.platform.organizations.Organization;
+import org.openler.platform.problems.PlatformException;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The registrar's CSV: one row per course granted; rows with the same {@code rule} make one rule (a rule's id, to
+ * replace that rule, or any label to group new rows; empty: the row is a rule of its own). Import reads the file as a
+ * stream of RFC 4180 records and saves rule by rule, answering every refused row with its number and reason; export
+ * writes the same columns, so a file exported, edited and imported again replaces the rules it names.
+ */
+@Component
+class RuleCsv {
+
+    static final List<String> COLUMNS = List.of(
+            "rule",
+            "status",
+            "source_kind",
+            "source_ctid",
+            "source_issuer",
+            "source_name",
+            "type",
+            "course_code",
+            "course_title",
+            "credit_hours",
+            "credit_type",
+            "level",
+            "course_ctid",
+            "effective_from",
+            "effective_until",
+            "approved_by",
+            "automatic",
+            "minimum_result",
+            "issued_after",
+            "max_age_years",
+            "also_requires",
+            "notes");
+
+    static final int MAX_ROWS = 20_000;
+
+    private final ArticulationRules rules;
+
+    RuleCsv(ArticulationRules rules) {
+        this.rules = rules;
+    }
+
+    String write(List<ArticulationRule> list) {
+        StringBuilder out = new StringBuilder(String.join(",", COLUMNS)).append("\r\n");
+        for (ArticulationRule r : list) {
+            for (Course c : r.courses()) {
+                List<String> cells = List.of(
+                        r.id().toString(),
+                        RuleDraft.lower(r.status()),
+                        RuleDraft.lower(r.source().kind()),
+                        r.source().ctid().orElse(""),
+                        r.source().issuer(),
+                        r.source().name(),
+                        RuleDraft.lower(r.type()),
+                        c.code(),
+                        c.title(),
+                        c.creditHours().stripTrailingZeros().toPlainString(),
+                        c.creditType(),
+                        c.level(),
+                        c.ctid().orElse(""),
+                        r.effectiveFrom().toString(),
+                        r.effectiveUntil().map(Object::toString).orElse(""),
+                        r.approvedBy(),
+                        Boolean.toString(r.automatic()),
+                        r.conditions()
+                                .minimumResult()
+                                .map(m -> m.toPlainString())
+                                .orElse(""),
+                        r.conditions().issuedAfter().map(Object::toString).orElse(""),
+                        r.conditions().maxAgeYears().map(Object::toString).orElse(""),
+                        String.join(";", r.conditions().alsoRequires()),
+                        r.notes());
+                out.append(String.join(",", cells.stream().map(RuleCsv::quote).toList()))
+                        .append("\r\n");
+            }
+        }
+        return out.toString();
+    }
+
+    record Line(int number, Map<String, String> cells) {}
+
+    RuleImport.Report importRows(Organization college, byte[] bytes) {
+        RuleImport.Collector collector = new RuleImport.Collector();
+        Map<String, Integer> header = new HashMap<>();
+        Map<String, List<Line>> groups = new LinkedHashMap<>();
+        int[] number = {0};
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        read(new StringReader(text), fields -> {
+            number[0]++;
+            if (header.isEmpty()) {
+                for (int i = 0; i < fields.size(); i++) {
+                    header.put(fields.get(i).strip().toLowerCase(Locale.ROOT), i);
+                }
+                return;
+            }
+            if (number[0] > MAX_ROWS + 1) {
+                return;
+            }
+            if (fields.size() != header.size()) {
+                collector.refuse(number[0], "columns", "The row does not have as many columns as the header.");
+                return;
+            }
+            Map<String, String> cells = new HashMap<>();
+            header.forEach((name, i) -> cells.put(name, fields.get(i).strip()));
+            String key = cells.getOrDefault("rule", "");
+            groups.computeIfAbsent(key.isEmpty() ? "#row" + number[0] : key, k -> new ArrayList<>())
+                    .add(new Line(number[0], cells));
+        });
+        if (header.isEmpty() || !header.containsKey("source_name") || !header.containsKey("course_code")) {
+            throw PlatformException.invalid(
+                    "file", "The first row names the columns: " + String.join(",", COLUMNS) + ".");
+        }
+        if (number[0] > MAX_ROWS + 1) {
+            collector.refuse(MAX_ROWS + 2, "too-many-rows", "At most " + MAX_ROWS + " rows in one file.");
+        }
+        for (var group : groups.entrySet()) {
+            List<Line> lines = group.getValue();
+            collector.read();
+            Line first = lines.getFirst();
+            RuleDraft draft;
+            try {
+                draft = RuleDraft.read(json(lines));
+            } catch (PlatformException refused) {
+                collector.refuse(first.number(), RuleImport.code(refused), RuleImport.reason(refused));
+                continue;
+            }
+            Optional<UUID> id = Optional.empty();
+            try {
+                id = Optional.of(UUID.fromString(group.getKey()));
+            } catch (IllegalArgumentException notAnId) {
+                // a label that groups rows of a new rule
+            }
+            collector.save(rules, college, id, draft, first.number());
+        }
+        return collector.report();
+    }
+
+    /** The rows of one rule as the JSON form, so CSV and JSON are checked by the same code with the same words. */
+    static ObjectNode json(List<Line> lines) {
+        Map<String, String> r = lines.getFirst().cells();
+        ObjectNode body = RuleDraft.JSON.createObjectNode();
+        ObjectNode source = body.putObject("source");
+        put(source, "kind", r.get("source_kind"));
+        put(source, "ctid", r.get("source_ctid"));
+        put(source, "issuer", r.get("source_issuer"));
+        put(source, "name", r.get("source_name"));
+        put(body, "status", r.get("status"));
+        put(body, "type", r.get("type"));
+        put(body, "effectiveFrom", r.get("effective_from"));
+        put(body, "effectiveUntil", r.get("effective_until"));
+        put(body, "approvedBy", r.get("approved_by"));
+        put(body, "notes", r.get("notes"));
+        String automatic = r.getOrDefault("automatic", "").toLowerCase(Locale.ROOT);
+        if (automatic.equals("true") || automatic.equals("yes")) {
+            body.put("automatic", true);
+        } else if (!automatic.isEmpty() && !automatic.equals("false") && !automatic.equals("no")) {
+            body.put("automatic", automatic);
+        }
+        ObjectNode conditions = body.putObject("conditions");
+        put(conditions, "minimumResult", r.get("minimum_result"));
+        put(conditions, "issuedAfter", r.get("issued_after"));
+        String age = r.getOrDefault("max_age_years", "");
+        if (!age.isEmpty()) {
+            try {
+                conditions.put("maxAgeYears", Integer.parseInt(age));
+            } catch (NumberFormatException e) {
+                conditions.put("maxAgeYears", age);
+            }
+        }
+        var also = conditions.putArray("alsoRequires");
+        for (String a : r.getOrDefault("also_requires", "").split(";")) {
+            if (!a.isBlank()) {
+                also.add(a.strip());
+            }
+        }
+        var courses = body.putArray("courses");
+        for (Line line : lines) {
+            Map<String, String> c = line.cells();
+            ObjectNode course = courses.addObject();
+            put(course, "code", c.get("course_code"));
+            put(course, "title", c.get("course_title"));
+            course.put("creditHours", c.getOrDefault("credit_hours", ""));
+            put(course, "creditType", c.get("credit_type"));
+            put(course, "level", c.get("level"));
+            put(course, "ctid", c.get("course_ctid"));
+        }
+        return body;
+    }
+
+    private static void put(ObjectNode node, String field, String value) {
+        if (value != null && !value.isEmpty()) {
+            node.put(field, value);
+        }
+    }
+
+    static String quote(String cell) {
+        String safe = cell;
+        // a cell that a spreadsheet would run as a formula is written as text
+        if (!safe.isEmpty() && "=+-@".indexOf(safe.charAt(0)) >= 0 && !safe.matches("-?[0-9.]+")) {
+            safe = "'" + safe;
+        }
+        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
+            return "\"" + safe.replace("\"", "\"\"") + "\"";
+        }
+        return safe;
+    }
+
+    /** RFC 4180 records, streamed: quoted fields may hold commas, quotes ("") and line breaks. */
+    static void read(Reader in, Consumer<List<String>> records) {
+        try {
+            List<String> record = new ArrayList<>();
+            StringBuilder field = new StringBuilder();
+            boolean quoted = false;
+            boolean any = false;
+            int c;
+            while ((c = in.read()) != -1) {
+                char ch = (char) c;
+                if (quoted) {
+                    if (ch == '"') {
+                        in.mark(1);
+                        int next = in.read();
+                        if (next == '"') {
+                            field.append('"');
+                        } else {
+                            quoted = false;
+                            if (next != -1) {
+                                in.reset();
+                            }
+                        }
+                    } else {
+                        field.append(ch);
+                    }
+                } else if (ch == '"' && field.isEmpty()) {
+                    quoted = true;
+                    any = true;
+                } else if (ch == ',') {
+                    record.add(field.toString());
+                    field.setLength(0);
+                    any = true;
+                } else if (ch == '\n' || ch == '\r') {
+                    if (any || !field.isEmpty()) {
+                        record.add(field.toString());
+                        records.accept(List.copyOf(record));
+                    }
+                    record.clear();
+                    field.setLength(0);
+                    any = false;
+                } else {
+                    field.append(ch);
+                    if (field.length() > 10_000) {
+                        throw PlatformException.invalid("file", "A field of more than 10,000 characters.");
+                    }
+                }
+            }
+            if (quoted) {
+                throw PlatformException.invalid("file", "A quoted field is not closed at the end of the file.");
+            }
+            if (any || !field.isEmpty()) {
+                record.add(field.toString());
+                records.accept(List.copyOf(record));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
