@@ -20,6 +20,7 @@
             "problems",
             "registry",
             "sharing",
+            "status",
             "transparency",
             "verification",
             "wallet"
