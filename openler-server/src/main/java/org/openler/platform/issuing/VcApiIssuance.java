@@ -162,13 +162,19 @@ class VcApiIssuance {
         }
         JsonObject credential = request.credential();
         Instant now = clock.instant();
-        Issuance.DidMethod method = check(issuer, credential, request.format(), now);
+        Issuance.DidMethod method = check(issuer, credential, request.format());
         CredentialId id = rowId(credential);
         Issuance.Signer signer = issuance.signer(issuer, method);
         StatusLists.Slots slots = statusLists.allocateBoth(issuer, signer.identity(), id);
-        JsonArrayBuilder entries = Jsons.PROVIDER
-                .createArrayBuilder()
-                .add(slots.revocation().entry().toJson())
+        // A status entry the caller wrote (VC DM 2.0 lets a credential carry any typed status) is kept, before the
+        // issuer's own two, so the issuer can still revoke and suspend what it signed.
+        JsonArrayBuilder entries = Jsons.PROVIDER.createArrayBuilder();
+        switch (credential.get("credentialStatus")) {
+            case JsonArray given -> given.forEach(entries::add);
+            case JsonObject given -> entries.add(given);
+            case null, default -> {}
+        }
+        entries.add(slots.revocation().entry().toJson())
                 .add(slots.suspension().entry().toJson());
         JsonObject unsigned = Jsons.PROVIDER
                 .createObjectBuilder(credential)
@@ -234,7 +240,7 @@ class VcApiIssuance {
      * Every violation at once, as field errors named by JSON pointer: VC DM 2.0 (and the profile its type names), the
      * issuer being this organization, and what the issuer adds itself (status, proof). Answers which DID signs.
      */
-    private Issuance.DidMethod check(Issuer issuer, JsonObject credential, CredentialFormat format, Instant now) {
+    private Issuance.DidMethod check(Issuer issuer, JsonObject credential, CredentialFormat format) {
         List<Violation> violations = new ArrayList<>(CredentialRules.dataModel(credential));
         if (CredentialRules.namesProfile(credential)) {
             violations.addAll(CredentialRules.check(credential));
@@ -256,11 +262,9 @@ class VcApiIssuance {
                     "credential/@context",
                     "The first @context must be " + BundledContexts.VC_V2 + " (this issuer issues VC 2.0 only)");
         }
-        for (String added : List.of("proof", "credentialStatus")) {
-            if (credential.containsKey(added)) {
-                errors.add(new PlatformException.FieldError(
-                        "credential/" + added, added + " is added by the issuer; leave it out of the request"));
-            }
+        if (credential.containsKey("proof")) {
+            errors.add(new PlatformException.FieldError(
+                    "credential/proof", "proof is added by the issuer; leave it out of the request"));
         }
         Issuance.DidMethod method = Issuance.DidMethod.WEB;
         Optional<String> named = issuerId(credential);
@@ -275,10 +279,6 @@ class VcApiIssuance {
                         "The issuer must be this organization's DID, " + web
                                 + (format == CredentialFormat.LDP ? " (or its did:key " + didKey + ")" : "")));
             }
-        }
-        Optional<Instant> until = instant(credential, "validUntil");
-        if (until.isPresent() && !until.get().isAfter(now)) {
-            errors.add(new PlatformException.FieldError("credential/validUntil", "validUntil must be in the future"));
         }
         if (subjectDid(credential).filter(d -> d.length() > 500).isPresent()) {
             errors.add(new PlatformException.FieldError(
