@@ -36,5 +36,6 @@ for suite in "$@"; do
   node -e '
     const r = JSON.parse(require("fs").readFileSync(process.argv[1] + "/openler-results.json", "utf8"));
     console.log(require("path").basename(process.argv[1]) + ": " + r.stats.tests + " tests, " + r.stats.passes +
-      " passed, " + r.stats.failures + " failed, " + r.stats.pending + " pending");' "$suite"
+      " passed, " + r.stats.failures + " failed, " + r.stats.pending + " pending");
+    for(const f of r.failures) { console.log("  FAILED " + f.fullTitle); }' "$suite"
 done

@@ -3,6 +3,7 @@ package org.openler.platform.issuing;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Clock;
@@ -176,10 +177,15 @@ class VcApiIssuance {
         }
         entries.add(slots.revocation().entry().toJson())
                 .add(slots.suspension().entry().toJson());
-        JsonObject unsigned = Jsons.PROVIDER
-                .createObjectBuilder(credential)
-                .add("credentialStatus", entries)
-                .build();
+        JsonObjectBuilder builder =
+                Jsons.PROVIDER.createObjectBuilder(credential).add("credentialStatus", entries);
+        if (isVc1(credential)) {
+            // VC DM 1.1's context defines neither the status entries nor DataIntegrityProof: append the contexts
+            // that do (Data Integrity §2.1.1 context injection), after the caller's.
+            builder.add(
+                    "@context", withContexts(credential.get("@context"), STATUS_V1, BundledContexts.DATA_INTEGRITY_V2));
+        }
+        JsonObject unsigned = builder.build();
         String document;
         try {
             document = switch (request.format()) {
@@ -213,7 +219,7 @@ class VcApiIssuance {
                         slots.revocation(),
                         Optional.of(slots.suspension()),
                         now,
-                        instant(credential, "validUntil"),
+                        instant(credential, isVc1(credential) ? "expirationDate" : "validUntil"),
                         key),
                 by);
         if (request.format() != CredentialFormat.LDP) {
@@ -251,16 +257,20 @@ class VcApiIssuance {
                 .map(v -> new PlatformException.FieldError("credential" + v.path(), v.message()))
                 .distinct()
                 .forEach(errors::add);
-        if (!(credential.get("@context") instanceof JsonArray contexts
-                        && !contexts.isEmpty()
-                        && contexts.get(0) instanceof JsonString first
-                        && first.getString().equals(BundledContexts.VC_V2))
-                && !(credential.get("@context") instanceof JsonString only
-                        && only.getString().equals(BundledContexts.VC_V2))) {
+        if (isVc1(credential)) {
+            if (format != CredentialFormat.LDP) {
+                addOnce(
+                        errors,
+                        "credential/@context",
+                        "A VC Data Model 1.1 credential is issued with a Data Integrity proof only; use "
+                                + BundledContexts.VC_V2 + " for a VC-JWT");
+            }
+        } else if (!firstContextIs(credential, BundledContexts.VC_V2)) {
             addOnce(
                     errors,
                     "credential/@context",
-                    "The first @context must be " + BundledContexts.VC_V2 + " (this issuer issues VC 2.0 only)");
+                    "The first @context must be " + BundledContexts.VC_V2 + " (or, with a Data Integrity proof, "
+                            + BundledContexts.VC_V1 + ")");
         }
         if (credential.containsKey("proof")) {
             errors.add(new PlatformException.FieldError(
@@ -312,6 +322,36 @@ class VcApiIssuance {
             return new CredentialId(own);
         }
         return CredentialId.random();
+    }
+
+    private static final String STATUS_V1 = "https://www.w3.org/ns/credentials/status/v1";
+
+    /** A VC Data Model 1.1 credential: its first context is the 1.1 one. */
+    static boolean isVc1(JsonObject credential) {
+        return firstContextIs(credential, BundledContexts.VC_V1);
+    }
+
+    private static boolean firstContextIs(JsonObject credential, String url) {
+        JsonValue context = credential.get("@context");
+        return (context instanceof JsonArray contexts
+                        && !contexts.isEmpty()
+                        && contexts.get(0) instanceof JsonString first
+                        && first.getString().equals(url))
+                || (context instanceof JsonString only && only.getString().equals(url));
+    }
+
+    /** The contexts with each of {@code added} appended that is not among them yet. */
+    private static JsonArray withContexts(JsonValue context, String... added) {
+        JsonArrayBuilder out = Jsons.PROVIDER.createArrayBuilder();
+        List<JsonValue> items = context instanceof JsonArray array ? array : List.of(context);
+        items.forEach(out::add);
+        for (String url : added) {
+            if (items.stream()
+                    .noneMatch(i -> i instanceof JsonString s && s.getString().equals(url))) {
+                out.add(url);
+            }
+        }
+        return out.build();
     }
 
     private static void addOnce(List<PlatformException.FieldError> errors, String field, String message) {
