@@ -112,4 +112,15 @@ class DataModelRulesTests {
                                 + MULTIBASE + "\"}]"))))
                 .isEmpty();
     }
+
+    @Test
+    void aRelatedResourceDigestThatWasNotRetrievedIsReportedAsNotCheckedNeverAsVerified() {
+        List<Violation> violations = CredentialRules.dataModel(with(
+                "relatedResource",
+                object("{\"id\": \"" + BundledContexts.VC_V2 + "\", \"digestSRI\": \"" + SRI + "\"}")));
+        assertThat(violations)
+                .singleElement()
+                .satisfies(v -> assertThat(v.error()).isFalse())
+                .satisfies(v -> assertThat(v.message()).contains("digest was not checked"));
+    }
 }
