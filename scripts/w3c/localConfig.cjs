@@ -11,6 +11,8 @@ if(!issuerDid) {
   throw new Error('Set OPENLER_ISSUER_DID (scripts/w3c/run-suites.sh does).');
 }
 const issue = `${base}/orgs/${org}/credentials/issue`;
+// the organization's did:web (a VC-JWT is signed by the did:web's P-256 key, never by the did:key)
+const didWeb = `did:web:${new URL(base).host.replace(':', '%3A')}:orgs:${org}`;
 module.exports = {
   settings: {enableInteropTests: false, testAllImplementations: false},
   implementations: [{
@@ -27,23 +29,28 @@ module.exports = {
       id: issuerDid,
       endpoint: issue,
       supports: {vc: ['2.0']},
-      tags: ['vc2.0', 'eddsa-rdfc-2022', 'BitstringStatusList', 'Revocation', 'Suspension']
+      tags: ['vc2.0', 'vc-api', 'eddsa-rdfc-2022', 'BitstringStatusList', 'Revocation', 'Suspension']
     }, {
       id: issuerDid,
       endpoint: issue,
       supports: {vc: ['2.0']},
       options: {cryptosuite: 'eddsa-jcs-2022'},
       tags: ['eddsa-jcs-2022']
+    }, {
+      id: didWeb,
+      endpoint: issue,
+      options: {format: 'jwt'},
+      tags: ['vc-api', 'JWT']
     }],
     verifiers: [{
       id: `${base}/credentials/verify`,
       endpoint: `${base}/credentials/verify`,
-      tags: ['vc2.0', 'eddsa-rdfc-2022', 'eddsa-jcs-2022', 'BitstringStatusList', 'Revocation', 'Suspension']
+      tags: ['vc2.0', 'vc-api', 'eddsa-rdfc-2022', 'eddsa-jcs-2022', 'BitstringStatusList', 'Revocation', 'Suspension']
     }],
     vpVerifiers: [{
       id: `${base}/presentations/verify`,
       endpoint: `${base}/presentations/verify`,
-      tags: ['vc2.0', 'BitstringStatusList']
+      tags: ['vc2.0', 'vc-api', 'BitstringStatusList']
     }]
   }]
 };

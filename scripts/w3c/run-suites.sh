@@ -27,7 +27,7 @@ echo "issuer $OPENLER_ISSUER_DID at $OPENLER_URL/orgs/$OPENLER_ORG" >&2
 # the JCS verifier tests take their credential from the issuer named here
 export ISSUER_NAME_JCS=OpenLER
 [ $# -eq 0 ] && set -- "$W3C_SUITES/vc-data-model-2.0-test-suite" "$W3C_SUITES/vc-di-eddsa-test-suite" \
-  "$W3C_SUITES/vc-bitstring-status-list-test-suite"
+  "$W3C_SUITES/vc-bitstring-status-list-test-suite" "$W3C_SUITES/vc-api-issuer-test-suite" "$W3C_SUITES/vc-api-verifier-test-suite"
 for suite in "$@"; do
   [ -d "$suite/node_modules" ] || { echo "skip $suite (no node_modules: run npm install there)" >&2; continue; }
   ln -sf "$HERE/localConfig.cjs" "$suite/localConfig.cjs"
