@@ -3,6 +3,7 @@ package org.openler.platform.issuing;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Clock;
@@ -162,18 +163,29 @@ class VcApiIssuance {
         }
         JsonObject credential = request.credential();
         Instant now = clock.instant();
-        Issuance.DidMethod method = check(issuer, credential, request.format(), now);
+        Issuance.DidMethod method = check(issuer, credential, request.format());
         CredentialId id = rowId(credential);
         Issuance.Signer signer = issuance.signer(issuer, method);
         StatusLists.Slots slots = statusLists.allocateBoth(issuer, signer.identity(), id);
-        JsonArrayBuilder entries = Jsons.PROVIDER
-                .createArrayBuilder()
-                .add(slots.revocation().entry().toJson())
+        // A status entry the caller wrote (VC DM 2.0 lets a credential carry any typed status) is kept, before the
+        // issuer's own two, so the issuer can still revoke and suspend what it signed.
+        JsonArrayBuilder entries = Jsons.PROVIDER.createArrayBuilder();
+        switch (credential.get("credentialStatus")) {
+            case JsonArray given -> given.forEach(entries::add);
+            case JsonObject given -> entries.add(given);
+            case null, default -> {}
+        }
+        entries.add(slots.revocation().entry().toJson())
                 .add(slots.suspension().entry().toJson());
-        JsonObject unsigned = Jsons.PROVIDER
-                .createObjectBuilder(credential)
-                .add("credentialStatus", entries)
-                .build();
+        JsonObjectBuilder builder =
+                Jsons.PROVIDER.createObjectBuilder(credential).add("credentialStatus", entries);
+        if (isVc1(credential)) {
+            // VC DM 1.1's context defines neither the status entries nor DataIntegrityProof: append the contexts
+            // that do (Data Integrity §2.1.1 context injection), after the caller's.
+            builder.add(
+                    "@context", withContexts(credential.get("@context"), STATUS_V1, BundledContexts.DATA_INTEGRITY_V2));
+        }
+        JsonObject unsigned = builder.build();
         String document;
         try {
             document = switch (request.format()) {
@@ -207,7 +219,7 @@ class VcApiIssuance {
                         slots.revocation(),
                         Optional.of(slots.suspension()),
                         now,
-                        instant(credential, "validUntil"),
+                        instant(credential, isVc1(credential) ? "expirationDate" : "validUntil"),
                         key),
                 by);
         if (request.format() != CredentialFormat.LDP) {
@@ -234,7 +246,7 @@ class VcApiIssuance {
      * Every violation at once, as field errors named by JSON pointer: VC DM 2.0 (and the profile its type names), the
      * issuer being this organization, and what the issuer adds itself (status, proof). Answers which DID signs.
      */
-    private Issuance.DidMethod check(Issuer issuer, JsonObject credential, CredentialFormat format, Instant now) {
+    private Issuance.DidMethod check(Issuer issuer, JsonObject credential, CredentialFormat format) {
         List<Violation> violations = new ArrayList<>(CredentialRules.dataModel(credential));
         if (CredentialRules.namesProfile(credential)) {
             violations.addAll(CredentialRules.check(credential));
@@ -245,22 +257,24 @@ class VcApiIssuance {
                 .map(v -> new PlatformException.FieldError("credential" + v.path(), v.message()))
                 .distinct()
                 .forEach(errors::add);
-        if (!(credential.get("@context") instanceof JsonArray contexts
-                        && !contexts.isEmpty()
-                        && contexts.get(0) instanceof JsonString first
-                        && first.getString().equals(BundledContexts.VC_V2))
-                && !(credential.get("@context") instanceof JsonString only
-                        && only.getString().equals(BundledContexts.VC_V2))) {
+        if (isVc1(credential)) {
+            if (format != CredentialFormat.LDP) {
+                addOnce(
+                        errors,
+                        "credential/@context",
+                        "A VC Data Model 1.1 credential is issued with a Data Integrity proof only; use "
+                                + BundledContexts.VC_V2 + " for a VC-JWT");
+            }
+        } else if (!firstContextIs(credential, BundledContexts.VC_V2)) {
             addOnce(
                     errors,
                     "credential/@context",
-                    "The first @context must be " + BundledContexts.VC_V2 + " (this issuer issues VC 2.0 only)");
+                    "The first @context must be " + BundledContexts.VC_V2 + " (or, with a Data Integrity proof, "
+                            + BundledContexts.VC_V1 + ")");
         }
-        for (String added : List.of("proof", "credentialStatus")) {
-            if (credential.containsKey(added)) {
-                errors.add(new PlatformException.FieldError(
-                        "credential/" + added, added + " is added by the issuer; leave it out of the request"));
-            }
+        if (credential.containsKey("proof")) {
+            errors.add(new PlatformException.FieldError(
+                    "credential/proof", "proof is added by the issuer; leave it out of the request"));
         }
         Issuance.DidMethod method = Issuance.DidMethod.WEB;
         Optional<String> named = issuerId(credential);
@@ -275,10 +289,6 @@ class VcApiIssuance {
                         "The issuer must be this organization's DID, " + web
                                 + (format == CredentialFormat.LDP ? " (or its did:key " + didKey + ")" : "")));
             }
-        }
-        Optional<Instant> until = instant(credential, "validUntil");
-        if (until.isPresent() && !until.get().isAfter(now)) {
-            errors.add(new PlatformException.FieldError("credential/validUntil", "validUntil must be in the future"));
         }
         if (subjectDid(credential).filter(d -> d.length() > 500).isPresent()) {
             errors.add(new PlatformException.FieldError(
@@ -312,6 +322,36 @@ class VcApiIssuance {
             return new CredentialId(own);
         }
         return CredentialId.random();
+    }
+
+    private static final String STATUS_V1 = "https://www.w3.org/ns/credentials/status/v1";
+
+    /** A VC Data Model 1.1 credential: its first context is the 1.1 one. */
+    static boolean isVc1(JsonObject credential) {
+        return firstContextIs(credential, BundledContexts.VC_V1);
+    }
+
+    private static boolean firstContextIs(JsonObject credential, String url) {
+        JsonValue context = credential.get("@context");
+        return (context instanceof JsonArray contexts
+                        && !contexts.isEmpty()
+                        && contexts.get(0) instanceof JsonString first
+                        && first.getString().equals(url))
+                || (context instanceof JsonString only && only.getString().equals(url));
+    }
+
+    /** The contexts with each of {@code added} appended that is not among them yet. */
+    private static JsonArray withContexts(JsonValue context, String... added) {
+        JsonArrayBuilder out = Jsons.PROVIDER.createArrayBuilder();
+        List<JsonValue> items = context instanceof JsonArray array ? array : List.of(context);
+        items.forEach(out::add);
+        for (String url : added) {
+            if (items.stream()
+                    .noneMatch(i -> i instanceof JsonString s && s.getString().equals(url))) {
+                out.add(url);
+            }
+        }
+        return out.build();
     }
 
     private static void addOnce(List<PlatformException.FieldError> errors, String field, String message) {

@@ -209,16 +209,111 @@ class VcApiIssuingIT {
     }
 
     @Test
-    void aProofOrStatusInTheRequestIsRefusedBecauseTheIssuerAddsThem() {
+    void aProofInTheRequestIsRefusedBecauseTheIssuerAddsIt() {
         HttpResponse<String> refused = post(
                 "/orgs/" + provider.slug() + "/credentials/issue",
                 "{\"credential\": {\"@context\": [\"https://www.w3.org/ns/credentials/v2\"],"
                         + " \"type\": [\"VerifiableCredential\"], \"issuer\": \"" + did + "\","
                         + " \"credentialSubject\": {\"id\": \"did:example:x\"},"
-                        + " \"credentialStatus\": {\"type\": \"BitstringStatusListEntry\"},"
                         + " \"proof\": {\"type\": \"DataIntegrityProof\"}}}");
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(fields(refused)).contains("credential/proof", "credential/credentialStatus");
+        assertThat(fields(refused)).containsExactly("credential/proof");
+    }
+
+    /** VC DM 2.0 §4.10 (W3C vc-data-model-2.0-test-suite, Status): a typed status entry of the caller's is kept. */
+    @Test
+    void credentialStatusObjectsMustHaveATypeAndATypedOneIsKeptBeforeTheIssuersTwo() {
+        HttpResponse<String> issued = post(
+                "/orgs/" + provider.slug() + "/credentials/issue",
+                "{\"credential\": {\"@context\": [\"https://www.w3.org/ns/credentials/v2\","
+                        + " {\"CredentialStatusList2017\": \"https://example.org/examples#CredentialStatusList2017\"}],"
+                        + " \"type\": [\"VerifiableCredential\"], \"issuer\": \"" + did + "\","
+                        + " \"credentialSubject\": {\"id\": \"did:example:x\"},"
+                        + " \"credentialStatus\": {\"id\": \"did:example:status\", \"type\":"
+                        + " \"CredentialStatusList2017\"}}}");
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        JsonArray status = StrictJson.parseObject(issued.body())
+                .getJsonObject("verifiableCredential")
+                .getJsonArray("credentialStatus");
+        assertThat(status.getValuesAs(JsonObject.class))
+                .extracting(s -> s.getString("type"))
+                .containsExactly("CredentialStatusList2017", "BitstringStatusListEntry", "BitstringStatusListEntry");
+
+        HttpResponse<String> untyped = post(
+                "/orgs/" + provider.slug() + "/credentials/issue",
+                "{\"credential\": {\"@context\": [\"https://www.w3.org/ns/credentials/v2\"],"
+                        + " \"type\": [\"VerifiableCredential\"], \"issuer\": \"" + did + "\","
+                        + " \"credentialSubject\": {\"id\": \"did:example:x\"},"
+                        + " \"credentialStatus\": {\"id\": \"did:example:status\"}}}");
+        assertThat(untyped.statusCode()).isEqualTo(400);
+        assertThat(fields(untyped)).contains("credential/credentialStatus");
+    }
+
+    /** VC DM 2.0 §4.5: termsOfUse, evidence and refreshService objects MUST have a type specified. */
+    @Test
+    void termsOfUseEvidenceAndRefreshServiceObjectsMustHaveATypeSpecified() {
+        HttpResponse<String> refused = post(
+                "/orgs/" + provider.slug() + "/credentials/issue",
+                "{\"credential\": {\"@context\": [\"https://www.w3.org/ns/credentials/v2\"],"
+                        + " \"type\": [\"VerifiableCredential\"], \"issuer\": \"" + did + "\","
+                        + " \"credentialSubject\": {\"id\": \"did:example:x\"}, \"evidence\": {},"
+                        + " \"termsOfUse\": {\"id\": \"urn:x:1\"},"
+                        + " \"refreshService\": {\"url\": \"https://example.edu/refresh\"}}}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(fields(refused))
+                .contains(
+                        "credential/evidence/0/type",
+                        "credential/termsOfUse/0/type",
+                        "credential/refreshService/0/type");
+    }
+
+    /** VC DM 2.0 §4.9: validUntil is "the date and time the credential ceases to be valid, which could be ... past". */
+    @Test
+    void validUntilMayBeADateAndTimeInThePast() {
+        HttpResponse<String> issued = post(
+                "/orgs/" + provider.slug() + "/credentials/issue",
+                "{\"credential\": {\"@context\": [\"https://www.w3.org/ns/credentials/v2\"],"
+                        + " \"type\": [\"VerifiableCredential\"], \"issuer\": \"" + did + "\","
+                        + " \"validUntil\": \"2020-01-01T00:00:00Z\","
+                        + " \"credentialSubject\": {\"id\": \"did:example:x\"}}}");
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+    }
+
+    /**
+     * The W3C vc-di-eddsa suite issues a VC Data Model 1.1 credential: signed with a Data Integrity proof, with the
+     * status and Data Integrity contexts appended (Data Integrity §2.1.1 context injection), and it verifies.
+     */
+    @Test
+    void aVc11CredentialIsIssuedWithADataIntegrityProofAndTheContextsItsTermsNeed() {
+        HttpResponse<String> issued = post(
+                "/orgs/" + provider.slug() + "/credentials/issue",
+                "{\"credential\": {\"@context\": [\"https://www.w3.org/2018/credentials/v1\"],"
+                        + " \"id\": \"urn:uuid:" + java.util.UUID.randomUUID() + "\","
+                        + " \"type\": [\"VerifiableCredential\"], \"issuer\": \"" + did + "\","
+                        + " \"issuanceDate\": \"2020-03-16T22:37:26.544Z\","
+                        + " \"credentialSubject\": {\"id\": \"did:example:x\"}}}");
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        JsonObject vc = StrictJson.parseObject(issued.body()).getJsonObject("verifiableCredential");
+        assertThat(vc.getJsonArray("@context").getValuesAs(JsonString.class))
+                .extracting(JsonString::getString)
+                .containsExactly(
+                        "https://www.w3.org/2018/credentials/v1",
+                        "https://www.w3.org/ns/credentials/status/v1",
+                        "https://w3id.org/security/data-integrity/v2");
+        assertThat(vc.getJsonObject("proof").getString("cryptosuite")).isEqualTo("eddsa-rdfc-2022");
+        HttpResponse<String> verified = post("/credentials/verify", issued.body());
+        assertThat(StrictJson.parseObject(verified.body()).getBoolean("verified"))
+                .as(verified.body())
+                .isTrue();
+
+        HttpResponse<String> jwt = post(
+                "/orgs/" + provider.slug() + "/credentials/issue",
+                "{\"credential\": {\"@context\": [\"https://www.w3.org/2018/credentials/v1\"],"
+                        + " \"type\": [\"VerifiableCredential\"], \"issuer\": \"" + did + "\","
+                        + " \"issuanceDate\": \"2020-03-16T22:37:26.544Z\","
+                        + " \"credentialSubject\": {\"id\": \"did:example:x\"}}, \"options\": {\"format\": \"jwt\"}}");
+        assertThat(jwt.statusCode()).isEqualTo(400);
+        assertThat(fields(jwt)).contains("credential/@context");
     }
 
     @Test

@@ -9,8 +9,10 @@ import java.net.URISyntaxException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.openler.standards.jsonld.BundledContexts;
 
@@ -115,6 +117,48 @@ public final class CredentialRules {
                 out.add(Violation.error(p + "/type", "A credentialSchema needs a type"));
             }
         });
+        // VC DM 2.0 §4.5: these objects MUST have a type (§5.5 refreshService, §5.6 termsOfUse, §5.7 evidence).
+        for (String typed : List.of("termsOfUse", "evidence", "refreshService")) {
+            eachObject(credential.get(typed), "/" + typed, out, (o, p) -> {
+                if (!hasType(o)) {
+                    out.add(Violation.error(p + "/type", "Each " + typed + " value must specify its type"));
+                }
+            });
+        }
+        relatedResources(credential.get("relatedResource"), out);
+    }
+
+    /**
+     * VC DM 2.0 §5.3: relatedResource is one or more objects, each with an {@code id} URL unique among them and at
+     * least a {@code digestSRI} or a {@code digestMultibase}.
+     */
+    private static void relatedResources(JsonValue value, List<Violation> out) {
+        Set<String> ids = new HashSet<>();
+        eachObject(value, "/relatedResource", out, (o, p) -> {
+            if (!(o.get("id") instanceof JsonString id) || !isUrl(id.getString())) {
+                out.add(Violation.error(p + "/id", "Each relatedResource needs an id that is a URL"));
+            } else if (!ids.add(id.getString())) {
+                out.add(Violation.error(p + "/id", "Each relatedResource id must be unique among them"));
+            }
+            if (!(o.get("digestSRI") instanceof JsonString) && !(o.get("digestMultibase") instanceof JsonString)) {
+                out.add(Violation.error(p, "Each relatedResource needs a digestSRI or a digestMultibase"));
+            } else {
+                // §5.3's digest check is on "the retrieved resource"; OpenLER never fetches, so it says it did not.
+                out.add(Violation.warning(p, "Not retrieved (nothing is fetched), so its digest was not checked"));
+            }
+        });
+    }
+
+    /** A type: a non-empty string, or a non-empty array of them. */
+    private static boolean hasType(JsonObject object) {
+        JsonValue type = object.get("type");
+        if (type instanceof JsonString s) {
+            return !s.getString().isBlank();
+        }
+        return type instanceof JsonArray array
+                && !array.isEmpty()
+                && strings(array).size() == array.size()
+                && strings(array).stream().noneMatch(String::isBlank);
     }
 
     /** VC DM 2.0 §4.3: after the first, each @context item is a URL or an object. */
@@ -307,8 +351,10 @@ public final class CredentialRules {
         }
         List<JsonValue> entries = status instanceof JsonArray array ? array : List.of(status);
         for (JsonValue entry : entries) {
-            if (!(entry instanceof JsonObject o) || !(o.get("type") instanceof JsonString)) {
+            if (!(entry instanceof JsonObject o) || !hasType(o)) {
                 out.add(Violation.error("/credentialStatus", "credentialStatus must be an object with a type"));
+            } else {
+                optionalUrl(o, "id", "/credentialStatus/id", out);
             }
         }
     }

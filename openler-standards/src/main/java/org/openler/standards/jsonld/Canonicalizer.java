@@ -192,7 +192,7 @@ public final class Canonicalizer {
         for (JsonValue item : items) {
             if (item instanceof JsonObject inline) {
                 InlineContexts.check(inline);
-                accepted.add(inline);
+                accepted.add(InlineContexts.dereference(inline));
                 continue;
             }
             if (!(item instanceof JsonString s)) {

@@ -26,6 +26,23 @@ final class InlineContexts {
         walk(context, "@context");
     }
 
+    /**
+     * The context an inline item stands for. An item that wraps its definition in an {@code @context} entry (
+     * {@code {"@context": {...}}}, as a context document does) is that definition, as jsonld.js reads it: other entries
+     * beside the wrapper's {@code @context} are ignored there too, and a wrapped value that is not an object is refused.
+     */
+    static JsonObject dereference(JsonObject context) {
+        if (!context.containsKey("@context")) {
+            return context;
+        }
+        if (context.get("@context") instanceof JsonObject definition) {
+            return definition;
+        }
+        throw new StandardsException(
+                Code.CONTEXT_NOT_ALLOWED,
+                "An inline @context that wraps its definition in @context needs an object there");
+    }
+
     private static void walk(JsonValue value, String path) {
         if (value instanceof JsonObject object) {
             for (Map.Entry<String, JsonValue> member : object.entrySet()) {
