@@ -81,6 +81,13 @@ final class ProblemMapping {
             case StandardsException e
             when e.code() == StandardsException.Code.DATA_LOSS ->
                 new Mapped(Problem.INVALID_INPUT, e.getMessage(), List.of());
+            // The database is down, restarting or out of connections: a 503 the client may retry, not our bug.
+            case Throwable e
+            when TransientFailures.isTransient(e) ->
+                new Mapped(
+                        Problem.SERVICE_UNAVAILABLE,
+                        "The service is briefly unavailable. Please try again in a few seconds.",
+                        List.of());
             default ->
                 error.getCause() instanceof LimitedBodyRequest.BodyTooLargeException tooLarge
                         ? new Mapped(Problem.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), List.of())
