@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Load and soak (issue 19, docs/resilience.md): starts the demo on PostgreSQL, runs the Gatling mix for a bounded
+# time, samples the server's heap and RSS every 10 s, and stops the demo. Results: openler-benchmarks/target/gatling
+# (HTML report, percentiles per request type) and openler-benchmarks/target/soak/memory.csv.
+#   SOAK_DURATION=PT10M  SOAK_SCALE=1  SOAK_PORT=8089
+#   SOAK_DB_URL=jdbc:postgresql://127.0.0.1:5432/openler_soak  SOAK_DB_USER=postgres  (the database is made if missing)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${SOAK_DURATION:-PT10M}
+SCALE=${SOAK_SCALE:-1}
+PORT=${SOAK_PORT:-8089}
+DB_URL=${SOAK_DB_URL:-jdbc:postgresql://127.0.0.1:5432/openler_soak}
+DB_USER=${SOAK_DB_USER:-postgres}
+DB_NAME=${DB_URL##*/}
+DATA=$(mktemp -d)
+MVN_FLAGS=${SOAK_MVN_FLAGS:-}
+
+psql -h 127.0.0.1 -U "$DB_USER" -d postgres -tAc "select 1 from pg_database where datname = '$DB_NAME'" | grep -q 1 \
+  || psql -h 127.0.0.1 -U "$DB_USER" -d postgres -c "create database $DB_NAME"
+./mvnw -B -q $MVN_FLAGS -pl openler-server -am package -DskipTests -Dspotless.check.skip=true
+java -Xmx1g -jar openler-server/target/openler-server.jar --spring.profiles.active=demo --server.port="$PORT" \
+  --openler.data-dir="$DATA" --openler.public-url="http://localhost:$PORT" \
+  --spring.datasource.url="$DB_URL" --spring.datasource.username="$DB_USER" > "$DATA/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
+for _ in $(seq 1 300); do
+  curl -fs "http://localhost:$PORT/actuator/health/readiness" > /dev/null && grep -q "Demo data ready" "$DATA/server.log" && break
+  kill -0 $SERVER 2>/dev/null || { tail -50 "$DATA/server.log"; exit 1; }
+  sleep 2
+done
+./mvnw -B $MVN_FLAGS -Psoak -pl openler-benchmarks -am verify -Dspotless.check.skip=true \
+  -Dsoak.base-url="http://localhost:$PORT" -Dsoak.duration="$DURATION" -Dsoak.scale="$SCALE" -Dsoak.pid="$SERVER"
+grep -c " ERROR " "$DATA/server.log" | sed 's/^/server ERROR lines: /' || true
