@@ -22,7 +22,14 @@ java -Xmx1g -jar openler-server/target/openler-server.jar --spring.profiles.acti
   --openler.data-dir="$DATA" --openler.public-url="http://localhost:$PORT" \
   --spring.datasource.url="$DB_URL" --spring.datasource.username="$DB_USER" > "$DATA/server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
+stop() {
+  kill "$SERVER" 2>/dev/null || return 0
+  for _ in $(seq 1 60); do kill -0 "$SERVER" 2>/dev/null || break; sleep 1; done
+  kill -9 "$SERVER" 2>/dev/null || true
+  wait "$SERVER" 2>/dev/null || true
+  rm -rf "$DATA"
+}
+trap stop EXIT
 for _ in $(seq 1 300); do
   curl -fs "http://localhost:$PORT/actuator/health/readiness" > /dev/null && grep -q "Demo data ready" "$DATA/server.log" && break
   kill -0 $SERVER 2>/dev/null || { tail -50 "$DATA/server.log"; exit 1; }
