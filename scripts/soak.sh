@@ -2,7 +2,7 @@
 # Load and soak (issue 19, docs/resilience.md): starts the demo on PostgreSQL, runs the Gatling mix for a bounded
 # time, samples the server's heap and RSS every 10 s, and stops the demo. Results: openler-benchmarks/target/gatling
 # (HTML report, percentiles per request type) and openler-benchmarks/target/soak/memory.csv.
-#   SOAK_DURATION=PT10M  SOAK_SCALE=1  SOAK_PORT=8089
+#   SOAK_DURATION=PT10M  SOAK_SCALE=1  SOAK_PORT=8089  SOAK_BUILD=0 (use the jar already built)
 #   SOAK_DB_URL=jdbc:postgresql://127.0.0.1:5432/openler_soak  SOAK_DB_USER=postgres  (the database is made if missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,8 +17,9 @@ MVN_FLAGS=${SOAK_MVN_FLAGS:-}
 
 psql -h 127.0.0.1 -U "$DB_USER" -d postgres -tAc "select 1 from pg_database where datname = '$DB_NAME'" | grep -q 1 \
   || psql -h 127.0.0.1 -U "$DB_USER" -d postgres -c "create database $DB_NAME"
-./mvnw -B -q $MVN_FLAGS -pl openler-server -am package -DskipTests -Dspotless.check.skip=true
-java -Xmx1g -jar openler-server/target/openler-server.jar --spring.profiles.active=demo --server.port="$PORT" \
+[ "${SOAK_BUILD:-1}" = 0 ] || ./mvnw -B -q $MVN_FLAGS -pl openler-server -am package -DskipTests -Dspotless.check.skip=true
+cp openler-server/target/openler-server.jar "$DATA/openler-server.jar" # the profile's build below rewrites target/
+java -Xmx1g -jar "$DATA/openler-server.jar" --spring.profiles.active=demo --server.port="$PORT" \
   --openler.data-dir="$DATA" --openler.public-url="http://localhost:$PORT" \
   --spring.datasource.url="$DB_URL" --spring.datasource.username="$DB_USER" > "$DATA/server.log" 2>&1 &
 SERVER=$!
