@@ -112,7 +112,7 @@ public final class SoakRun {
                 .header("X-CSRF-TOKEN", csrf)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"credentials\": [\"" + walletId
                         + "\"], \"party\": \"Demo Employer\", \"purpose\": \"Hiring\"}")), 201);
-        String link = find("\"link\"\\s*:\\s*\"([^\"]+)\"", share);
+        String link = find("\"url\"\\s*:\\s*\"([^\"]+)\"", share);
         return new Prepared(credential, URI.create(link).getPath(), token, achievementId);
     }
 
