@@ -71,6 +71,14 @@ public class TransparencyLogDbBenchmarks {
     @Param("100")
     public int perTransaction;
 
+    /**
+     * How the sequencer writes a batch's nodes and leaf indexes: {@code unnest}, one statement each over bound arrays
+     * (the server on PostgreSQL, {@code transparency.SequencerWrites}), or {@code batch}, a JDBC batch of one
+     * statement per row (the server before, and on H2).
+     */
+    @Param({"unnest", "batch"})
+    public String writes;
+
     private final Ed25519KeyPair key = Ed25519.generate();
 
     @Setup(Level.Trial)
@@ -188,23 +196,29 @@ public class TransparencyLogDbBenchmarks {
             }
         }
         List<TreeGrowth.Node> grown = TreeGrowth.append(size, edge, leaves);
-        try (PreparedStatement p =
-                c.prepareStatement("insert into transparency_node (level, idx, hash) values (?, ?, ?)")) {
-            for (TreeGrowth.Node node : grown) {
-                p.setInt(1, node.id().level());
-                p.setLong(2, node.id().index());
-                p.setBytes(3, node.hash());
-                p.addBatch();
+        if (writes.equals("unnest")) {
+            insertNodes(c, grown);
+            updateLeafIndexes(c, size, seqs);
+        } else {
+            try (PreparedStatement p =
+                    c.prepareStatement("insert into transparency_node (level, idx, hash) values (?, ?, ?)")) {
+                for (TreeGrowth.Node node : grown) {
+                    p.setInt(1, node.id().level());
+                    p.setLong(2, node.id().index());
+                    p.setBytes(3, node.hash());
+                    p.addBatch();
+                }
+                p.executeBatch();
             }
-            p.executeBatch();
-        }
-        try (PreparedStatement p = c.prepareStatement("update transparency_entry set leaf_index = ? where seq = ?")) {
-            for (long[] pair : seqs) {
-                p.setLong(1, pair[0]);
-                p.setLong(2, pair[1]);
-                p.addBatch();
+            try (PreparedStatement p =
+                    c.prepareStatement("update transparency_entry set leaf_index = ? where seq = ?")) {
+                for (long[] pair : seqs) {
+                    p.setLong(1, pair[0]);
+                    p.setLong(2, pair[1]);
+                    p.addBatch();
+                }
+                p.executeBatch();
             }
-            p.executeBatch();
         }
         long newSize = size + leaves.size();
         grown.forEach(node -> edge.put(node.id(), node.hash()));
@@ -226,6 +240,42 @@ public class TransparencyLogDbBenchmarks {
         }
         c.commit();
         return newSize;
+    }
+
+    /** SequencerWrites.INSERT_NODES_POSTGRES. */
+    private static void insertNodes(Connection c, List<TreeGrowth.Node> nodes) throws SQLException {
+        Short[] levels = new Short[nodes.size()];
+        Long[] indexes = new Long[nodes.size()];
+        byte[][] hashes = new byte[nodes.size()][];
+        for (int i = 0; i < nodes.size(); i++) {
+            levels[i] = (short) nodes.get(i).id().level();
+            indexes[i] = nodes.get(i).id().index();
+            hashes[i] = nodes.get(i).hash();
+        }
+        try (PreparedStatement p = c.prepareStatement("insert into transparency_node (level, idx, hash)"
+                + " select * from unnest(?::smallint[], ?::bigint[], ?::bytea[])")) {
+            p.setArray(1, c.createArrayOf("smallint", levels));
+            p.setArray(2, c.createArrayOf("bigint", indexes));
+            p.setArray(3, c.createArrayOf("bytea", hashes));
+            p.executeUpdate();
+        }
+    }
+
+    /** SequencerWrites.SET_LEAF_INDEXES_POSTGRES. */
+    private static void updateLeafIndexes(Connection c, long first, List<long[]> seqs) throws SQLException {
+        Long[] ordered = new Long[seqs.size()];
+        for (int i = 0; i < ordered.length; i++) {
+            ordered[i] = seqs.get(i)[1];
+        }
+        try (PreparedStatement p = c.prepareStatement("update transparency_entry e set leaf_index = ? + v.ord - 1"
+                + " from unnest(?::bigint[]) with ordinality as v(seq, ord)"
+                + " where e.seq = v.seq and e.leaf_index is null")) {
+            p.setLong(1, first);
+            p.setArray(2, c.createArrayOf("bigint", ordered));
+            if (p.executeUpdate() != ordered.length) {
+                throw new IllegalStateException("Not every pending entry got its leaf index");
+            }
+        }
     }
 
     Connection connect() throws SQLException {

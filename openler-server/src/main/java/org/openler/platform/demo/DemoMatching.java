@@ -194,7 +194,8 @@ class DemoMatching {
         if (organizations.find(COLLEGE).isPresent() || !started.compareAndSet(false, true)) {
             return;
         }
-        Thread.ofVirtual().name("demo-matching").start(() -> {
+        // a platform thread for long work, as the skills loader (SkillsStartup): never starved of a carrier
+        Thread.ofPlatform().name("demo-matching").daemon(true).start(() -> {
             try {
                 seed();
             } catch (RuntimeException e) {

@@ -13,7 +13,6 @@ import org.openler.standards.transparency.SignedNote;
 import org.openler.standards.transparency.TreeGrowth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -32,7 +31,7 @@ class LogSequencer {
     private static final Logger log = LoggerFactory.getLogger(LogSequencer.class);
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
+    private final SequencerWrites writes;
     private final Nodes nodes;
     private final LogKey key;
     private final TransparencyProperties properties;
@@ -41,14 +40,14 @@ class LogSequencer {
 
     LogSequencer(
             JdbcClient jdbc,
-            JdbcTemplate batch,
+            SequencerWrites writes,
             Nodes nodes,
             LogKey key,
             TransparencyProperties properties,
             TransactionTemplate transaction,
             Clock clock) {
         this.jdbc = jdbc;
-        this.batch = batch;
+        this.writes = writes;
         this.nodes = nodes;
         this.key = key;
         this.properties = properties;
@@ -103,15 +102,8 @@ class LogSequencer {
         Map<NodeId, byte[]> edge = new HashMap<>(nodes.nodes(TreeGrowth.frontier(size)));
         List<TreeGrowth.Node> grown = TreeGrowth.append(
                 size, edge, pending.stream().map(Pending::leafHash).toList());
-        nodes.store(grown);
-        List<long[]> indexes = new ArrayList<>(pending.size());
-        for (int i = 0; i < pending.size(); i++) {
-            indexes.add(new long[] {size + i, pending.get(i).seq()});
-        }
-        batch.batchUpdate("update transparency_entry set leaf_index = ? where seq = ?", indexes, 1000, (ps, pair) -> {
-            ps.setLong(1, pair[0]);
-            ps.setLong(2, pair[1]);
-        });
+        writes.storeNodes(grown);
+        writes.setLeafIndexes(size, pending.stream().map(Pending::seq).toList());
         long newSize = size + pending.size();
         grown.forEach(node -> edge.put(node.id(), node.hash()));
         byte[] root = MerkleProofs.root(newSize, edge::get);

@@ -7,21 +7,17 @@ import java.util.List;
 import java.util.Map;
 import org.openler.standards.transparency.NodeId;
 import org.openler.standards.transparency.NodeReader;
-import org.openler.standards.transparency.TreeGrowth;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The tree's stored perfect subtrees: read many in one query, written in batches by the sequencer. */
+/** The tree's stored perfect subtrees: read many in one query (written by {@link SequencerWrites}). */
 @Component
 class Nodes implements NodeReader {
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
 
-    Nodes(JdbcClient jdbc, JdbcTemplate batch) {
+    Nodes(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.batch = batch;
     }
 
     @Override
@@ -53,14 +49,5 @@ class Nodes implements NodeReader {
             throw new IllegalStateException("The log is missing tree nodes it should have stored");
         }
         return found;
-    }
-
-    void store(List<TreeGrowth.Node> nodes) {
-        batch.batchUpdate(
-                "insert into transparency_node (level, idx, hash) values (?, ?, ?)", nodes, 1000, (ps, node) -> {
-                    ps.setInt(1, node.id().level());
-                    ps.setLong(2, node.id().index());
-                    ps.setBytes(3, node.hash());
-                });
     }
 }

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -36,6 +37,15 @@ class ErrorHandling {
     Object handle(Exception error, HttpServletRequest request, HttpServletResponse response) {
         ProblemMapping.Mapped mapped = ProblemMapping.map(error);
         String instance = request.getRequestURI();
+        if (mapped.problem() == Problem.SERVICE_UNAVAILABLE) {
+            // Expected during a database outage: one line, no stack trace, and the client is told when to retry.
+            log.warn(
+                    "Service unavailable on {} {}: {}",
+                    request.getMethod(),
+                    instance,
+                    error.getClass().getName());
+            response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(TransientFailures.RETRY_AFTER_SECONDS));
+        }
         if (mapped.problem() == Problem.INTERNAL) {
             String incident = UUID.randomUUID().toString();
             log.error("Unhandled error {} on {} {}", incident, request.getMethod(), instance, error);

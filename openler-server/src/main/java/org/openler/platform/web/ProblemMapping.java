@@ -83,6 +83,13 @@ final class ProblemMapping {
                 problem(e.code()) == Problem.INTERNAL
                         ? new Mapped(Problem.INTERNAL, "Something went wrong on our side. Please try again.", List.of())
                         : new Mapped(problem(e.code()), e.getMessage(), List.of());
+            // The database is down, restarting or out of connections: a 503 the client may retry, not our bug.
+            case Throwable e
+            when TransientFailures.isTransient(e) ->
+                new Mapped(
+                        Problem.SERVICE_UNAVAILABLE,
+                        "The service is briefly unavailable. Please try again in a few seconds.",
+                        List.of());
             default ->
                 error.getCause() instanceof LimitedBodyRequest.BodyTooLargeException tooLarge
                         ? new Mapped(Problem.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), List.of())

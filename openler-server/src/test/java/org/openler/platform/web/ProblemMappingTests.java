@@ -61,4 +61,41 @@ class ProblemMappingTests {
         assertThat(ProblemMapping.expected(boolean.class)).isEqualTo("Must be true or false.");
         assertThat(ProblemMapping.expected(null)).isNotBlank();
     }
+
+    @Test
+    void aDatabaseThatCannotBeReachedIsAServiceUnavailableNotOurBug() {
+        var noConnection = new org.springframework.jdbc.CannotGetJdbcConnectionException(
+                "Failed to obtain JDBC Connection",
+                new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available"));
+        assertThat(ProblemMapping.map(noConnection).problem()).isEqualTo(Problem.SERVICE_UNAVAILABLE);
+        assertThat(Problem.SERVICE_UNAVAILABLE.status().value()).isEqualTo(503);
+        var cutOff = new org.springframework.dao.DataAccessResourceFailureException(
+                "I/O error", new java.sql.SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        assertThat(ProblemMapping.map(cutOff).problem()).isEqualTo(Problem.SERVICE_UNAVAILABLE);
+        var shuttingDown = new org.springframework.jdbc.UncategorizedSQLException(
+                "insert", "insert into x", new java.sql.SQLException("terminating connection", "57P01"));
+        assertThat(ProblemMapping.map(shuttingDown).problem()).isEqualTo(Problem.SERVICE_UNAVAILABLE);
+    }
+
+    @Test
+    void aRollbackThatFailsBecauseTheConnectionWasCutIsAServiceUnavailable() {
+        // Found by DatabaseOutageTrial: the pool's "Connection is closed" has no SQLSTATE, and the error that started
+        // the rollback is kept aside as the "application exception", not as the cause.
+        var failed = new org.springframework.transaction.TransactionSystemException(
+                "JDBC rollback failed", new java.sql.SQLException("Connection is closed"));
+        failed.initApplicationException(new IllegalStateException("whatever the handler was doing"));
+        assertThat(ProblemMapping.map(failed).problem()).isEqualTo(Problem.SERVICE_UNAVAILABLE);
+    }
+
+    @Test
+    void aConstraintViolationOrABugStaysWhatItIs() {
+        var duplicate = new org.springframework.dao.DuplicateKeyException(
+                "duplicate", new java.sql.SQLException("duplicate key", "23505"));
+        assertThat(ProblemMapping.map(duplicate).problem()).isEqualTo(Problem.INTERNAL);
+        assertThat(ProblemMapping.map(new IllegalStateException("bug")).problem())
+                .isEqualTo(Problem.INTERNAL);
+        var syntax = new org.springframework.jdbc.BadSqlGrammarException(
+                "select", "selec 1", new java.sql.SQLException("syntax error", "42601"));
+        assertThat(ProblemMapping.map(syntax).problem()).isEqualTo(Problem.INTERNAL);
+    }
 }

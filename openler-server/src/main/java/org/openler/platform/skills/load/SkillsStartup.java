@@ -60,7 +60,11 @@ class SkillsStartup implements ApplicationRunner, DisposableBean {
             return;
         }
         if (properties.background() && !properties.exitAfterImport()) {
-            loader = Thread.ofVirtual().name("skills-loader").start(this::load);
+            // A platform thread, not a virtual one: the loader reads the bundled files through the executable jar's
+            // lock for minutes. As a virtual thread it could find no carrier while both carriers of a 2-CPU machine
+            // were pinned by virtual threads waiting for that same lock inside a class initializer: the demo hung at
+            // start-up for good (found by the soak run, docs/resilience.md).
+            loader = Thread.ofPlatform().name("skills-loader").daemon(true).start(this::load);
         } else {
             boolean ok = load();
             if (properties.exitAfterImport()) {

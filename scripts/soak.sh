@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Load and soak (issue 19, docs/resilience.md): starts the demo on PostgreSQL, runs the Gatling mix for a bounded
+# time, samples the server's heap and RSS every 10 s, and stops the demo. Results: openler-benchmarks/target/gatling
+# (HTML report, percentiles per request type) and openler-benchmarks/target/soak/memory.csv.
+#   SOAK_DURATION=PT10M  SOAK_SCALE=1  SOAK_PORT=8089  SOAK_BUILD=0 (use the jar already built)
+#   SOAK_DB_URL=jdbc:postgresql://127.0.0.1:5432/openler_soak  SOAK_DB_USER=postgres  (dropped and made again: its data is the run's)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${SOAK_DURATION:-PT10M}
+SCALE=${SOAK_SCALE:-1}
+PORT=${SOAK_PORT:-8089}
+DB_URL=${SOAK_DB_URL:-jdbc:postgresql://127.0.0.1:5432/openler_soak}
+DB_USER=${SOAK_DB_USER:-postgres}
+DB_NAME=${DB_URL##*/}
+DATA=$(mktemp -d)
+MVN_FLAGS=${SOAK_MVN_FLAGS:-}
+
+# A fresh database every run: the demo's master key lives in the (temporary) data directory, and keys sealed under
+# an earlier run's master key cannot be opened (every issue then failed with a 500).
+psql -h 127.0.0.1 -U "$DB_USER" -d postgres -qc "drop database if exists $DB_NAME"
+psql -h 127.0.0.1 -U "$DB_USER" -d postgres -qc "create database $DB_NAME"
+[ "${SOAK_BUILD:-1}" = 0 ] || ./mvnw -B -q $MVN_FLAGS -pl openler-server -am package -DskipTests -Dspotless.check.skip=true
+cp openler-server/target/openler-server.jar "$DATA/openler-server.jar" # the profile's build below rewrites target/
+java -Xmx1g -jar "$DATA/openler-server.jar" --spring.profiles.active=demo --server.port="$PORT" \
+  --openler.data-dir="$DATA" --openler.public-url="http://localhost:$PORT" \
+  --spring.datasource.url="$DB_URL" --spring.datasource.username="$DB_USER" > "$DATA/server.log" 2>&1 &
+SERVER=$!
+stop() {
+  kill "$SERVER" 2>/dev/null || return 0
+  for _ in $(seq 1 60); do kill -0 "$SERVER" 2>/dev/null || break; sleep 1; done
+  kill -9 "$SERVER" 2>/dev/null || true
+  wait "$SERVER" 2>/dev/null || true
+  rm -rf "$DATA"
+}
+trap stop EXIT
+for _ in $(seq 1 300); do
+  curl -fs "http://localhost:$PORT/actuator/health/readiness" > /dev/null && grep -q "Demo data ready" "$DATA/server.log" && break
+  kill -0 $SERVER 2>/dev/null || { tail -50 "$DATA/server.log"; exit 1; }
+  sleep 2
+done
+./mvnw -B $MVN_FLAGS -Psoak -pl openler-benchmarks -am verify -Dspotless.check.skip=true -Dcyclonedx.skip=true \
+  -Dsoak.base-url="http://localhost:$PORT" -Dsoak.duration="$DURATION" -Dsoak.scale="$SCALE" -Dsoak.pid="$SERVER"
+grep -c " ERROR " "$DATA/server.log" | sed 's/^/server ERROR lines: /' || true
