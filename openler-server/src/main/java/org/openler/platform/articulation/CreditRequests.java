@@ -296,7 +296,7 @@ public class CreditRequests {
                     course.creditHours().stripTrailingZeros().toPlainString()));
             jdbc.sql("insert into articulation_award (request_id, position, credential_id, credit_hours, awarded_at)"
                             + " values (?, ?, ?, ?, ?)")
-                    .params(id, position, issued.id(), course.creditHours(), Timestamp.from(now))
+                    .params(id, position, issued.id().value(), course.creditHours(), Timestamp.from(now))
                     .update();
             position++;
         }
