@@ -25,7 +25,7 @@ import org.openler.standards.json.Jsons;
  * (ids, dates, names, hashes, status indexes); their keys, types and contexts are the same, and JSON-LD expansion —
  * the costly part of canonicalization, with its type-scoped contexts — depends on those and on how each value is
  * coerced, not on the value's text. So a document is taken apart into a <em>shape</em> (keys, types, contexts and, for
- * each other string, only what decides how it expands: the part before its first colon and whether "//" follows) and
+ * each other string, only what decides how it expands: {@link #slotClass(String, boolean)}) and
  * its <em>slot values</em>. The shape is expanded once with a unique sentinel in every slot; where each sentinel lands
  * in the quads is recorded; later documents of the shape replay the recorded quads with their own values.
  *
@@ -38,7 +38,8 @@ import org.openler.standards.json.Jsons;
  * {@code CanonicalizerTests} compares both paths on every single-field mutation of the tamper matrix's credentials.
  *
  * <p>A shape seen once is not templated (a one-off document would pay for two expansions); the maps are bounded and
- * emptied when full, so crafted documents cost memory only up to the bound.
+ * forget their least recently used entries, so crafted documents cost memory only up to the bound, and a stream of
+ * distinct credentials keeps the shapes it uses.
  */
 final class Shapes {
 
