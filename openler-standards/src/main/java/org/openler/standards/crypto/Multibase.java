@@ -94,19 +94,35 @@ public final class Multibase {
         while (zeros < input58.length && input58[zeros] == 0) {
             zeros++;
         }
-        byte[] decoded = new byte[input.length()];
-        int out = decoded.length;
-        int start = zeros;
-        while (start < input58.length) {
-            decoded[--out] = divmod(input58, start, 58, 256);
-            if (input58[start] == 0) {
-                start++;
+        // The number, little-endian in 32-bit limbs: times 58 plus the next digit, for each digit (no division; a
+        // signature's 88 digits cost ~1,400 multiply-adds instead of ~5,600 divisions digit by byte).
+        int[] limbs = new int[input58.length * 6 / 32 + 2];
+        int used = 0;
+        for (int i = zeros; i < input58.length; i++) {
+            long carry = input58[i];
+            for (int l = 0; l < used; l++) {
+                long product = (limbs[l] & 0xFFFFFFFFL) * 58 + carry;
+                limbs[l] = (int) product;
+                carry = product >>> 32;
+            }
+            if (carry != 0) {
+                limbs[used++] = (int) carry;
             }
         }
-        while (out < decoded.length && decoded[out] == 0) {
-            out++;
+        int significant = used * 4;
+        while (significant > 0 && byteAt(limbs, significant - 1) == 0) {
+            significant--;
         }
-        return Arrays.copyOfRange(decoded, out - zeros, decoded.length);
+        byte[] decoded = new byte[zeros + significant];
+        for (int k = 0; k < significant; k++) {
+            decoded[decoded.length - 1 - k] = byteAt(limbs, k);
+        }
+        return decoded;
+    }
+
+    /** Byte {@code k} (0 = least significant) of a little-endian number in 32-bit limbs. */
+    private static byte byteAt(int[] limbs, int k) {
+        return (byte) (limbs[k >>> 2] >>> ((k & 3) * 8));
     }
 
     private static byte divmod(byte[] number, int first, int base, int divisor) {

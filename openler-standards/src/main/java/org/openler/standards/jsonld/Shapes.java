@@ -16,7 +16,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.openler.standards.json.Jsons;
@@ -26,7 +25,7 @@ import org.openler.standards.json.Jsons;
  * (ids, dates, names, hashes, status indexes); their keys, types and contexts are the same, and JSON-LD expansion —
  * the costly part of canonicalization, with its type-scoped contexts — depends on those and on how each value is
  * coerced, not on the value's text. So a document is taken apart into a <em>shape</em> (keys, types, contexts and, for
- * each other string, only what decides how it expands: the part before its first colon and whether "//" follows) and
+ * each other string, only what decides how it expands: {@link #slotClass(String, boolean)}) and
  * its <em>slot values</em>. The shape is expanded once with a unique sentinel in every slot; where each sentinel lands
  * in the quads is recorded; later documents of the shape replay the recorded quads with their own values.
  *
@@ -39,7 +38,8 @@ import org.openler.standards.json.Jsons;
  * {@code CanonicalizerTests} compares both paths on every single-field mutation of the tamper matrix's credentials.
  *
  * <p>A shape seen once is not templated (a one-off document would pay for two expansions); the maps are bounded and
- * emptied when full, so crafted documents cost memory only up to the bound.
+ * forget their least recently used entries, so crafted documents cost memory only up to the bound, and a stream of
+ * distinct credentials keeps the shapes it uses.
  */
 final class Shapes {
 
@@ -55,8 +55,8 @@ final class Shapes {
     }
 
     private final Quads fullPath;
-    private final Map<String, Shape> shapes = new ConcurrentHashMap<>();
-    private final Set<String> seenOnce = ConcurrentHashMap.newKeySet();
+    private final Map<String, Shape> shapes = lru(MAX_SHAPES);
+    private final Map<String, Boolean> seenOnce = lru(4 * MAX_SHAPES);
     private final AtomicLong replays = new AtomicLong();
 
     Shapes(Quads fullPath) {
@@ -76,16 +76,10 @@ final class Shapes {
         Parts parts = Parts.of(document);
         Shape shape = shapes.get(parts.key());
         if (shape == null) {
-            if (seenOnce.add(parts.key())) {
-                if (seenOnce.size() > 4 * MAX_SHAPES) {
-                    seenOnce.clear();
-                }
+            if (seenOnce.putIfAbsent(parts.key(), Boolean.TRUE) == null) {
                 return false;
             }
             shape = build(document, parts, new BitSet());
-            if (shapes.size() >= MAX_SHAPES) {
-                shapes.clear();
-            }
             shapes.putIfAbsent(parts.key(), shape);
         }
         if (shape.template == null) {
@@ -99,9 +93,6 @@ final class Shapes {
                 return false;
             }
             template = variant.template;
-            if (shape.variants.size() >= MAX_VARIANTS) {
-                shape.variants.clear();
-            }
             shape.variants.putIfAbsent(concreteValues, template);
         }
         if (!template.accepts(parts.values())) {
@@ -118,12 +109,12 @@ final class Shapes {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             List<String[]> quads;
             try {
-                quads = fullPath.of(Parts.skeleton(document, parts.values(), concrete));
+                quads = fullPath.of(Parts.skeleton(document, parts, concrete));
             } catch (Exception e) {
                 return Shape.untemplatable(concrete); // the full path will report the real document's error
             }
             BitSet stray = new BitSet();
-            Template template = Template.record(quads, parts.values(), concrete, stray);
+            Template template = Template.record(quads, parts, concrete, stray);
             if (stray.isEmpty()) {
                 Shape shape = new Shape(concrete, template);
                 shape.variants.put(parts.valuesOf(concrete), template);
@@ -141,25 +132,86 @@ final class Shapes {
         }
         boolean slashes = slotClass.endsWith("//");
         String prefix = slashes ? slotClass.substring(0, slotClass.length() - 2) : slotClass;
+        if (prefix.equals(ANY_SCHEME)) {
+            prefix = MARK + "p"; // a well-formed scheme that no context defines as a term
+        } else if (prefix.equals(NOT_A_SCHEME)) {
+            prefix = "0" + MARK + "p"; // starts with a digit: not a scheme, and no context defines it as a term
+        }
         return prefix + ":" + (slashes ? "//" : "") + name;
     }
 
-    /**
-     * What decides how a string expands as an IRI: the text before its first colon (a prefix, or a scheme) and whether
-     * "//" follows; "-" for strings without a colon after the first character.
-     */
+    /** {@link #slotClass(String, boolean)} as documents without inline contexts see it. */
     static String slotClass(String value) {
+        return slotClass(value, false);
+    }
+
+    /**
+     * What decides how a string expands as an IRI: the text before its first colon and whether "//" follows; "-" for
+     * strings without a colon after the first character. JSON-LD's IRI expansion looks at that prefix only to find a
+     * term of that name (a compact IRI, or "_" for a blank node); any other prefix leaves the value as it is. So a
+     * prefix that no bundled context defines anywhere (a date's "2026-12-07T09", "urn", "did", "https") counts only as
+     * a well-formed scheme or not — the shape of a credential issued at another hour or naming another kind of IRI is
+     * the same shape. {@code literalPrefixes} (documents with inline contexts, whose terms are not in {@link #TERMS})
+     * keeps every prefix as it is.
+     */
+    static String slotClass(String value, boolean literalPrefixes) {
         int colon = value.indexOf(':');
         if (colon <= 0) {
             return "-";
         }
-        return value.substring(0, colon) + (value.startsWith("//", colon + 1) ? "//" : "");
+        String prefix = value.substring(0, colon);
+        String slashes = value.startsWith("//", colon + 1) ? "//" : "";
+        if (literalPrefixes || prefix.equals("_") || TERMS.contains(prefix)) {
+            return prefix + slashes;
+        }
+        return (SCHEME.matcher(prefix).matches() ? ANY_SCHEME : NOT_A_SCHEME) + slashes;
+    }
+
+    /** The classes of prefixes no context defines; a colon cannot be part of a real prefix, so they never clash. */
+    private static final String ANY_SCHEME = ":scheme";
+
+    private static final String NOT_A_SCHEME = ":not-a-scheme";
+    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");
+
+    /**
+     * Every name any bundled context defines, at any depth (scoped contexts included), and every other key in their
+     * files: a superset of the terms a document with only bundled contexts can use as a prefix or a whole value.
+     */
+    static final Set<String> TERMS = terms();
+
+    private static Set<String> terms() {
+        Set<String> terms = new java.util.HashSet<>();
+        for (BundledContexts.Entry entry : BundledContexts.ALLOW_LIST) {
+            collectKeys(BundledContexts.context(entry.url()), terms);
+        }
+        return Set.copyOf(terms);
+    }
+
+    private static void collectKeys(JsonValue value, Set<String> keys) {
+        if (value instanceof JsonObject object) {
+            for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
+                keys.add(entry.getKey());
+                collectKeys(entry.getValue(), keys);
+            }
+        } else if (value instanceof JsonArray array) {
+            array.forEach(item -> collectKeys(item, keys));
+        }
+    }
+
+    /** A bounded map that forgets its least recently used entry, not everything at once. */
+    private static <K, V> Map<K, V> lru(int capacity) {
+        return java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<K, V>(2 * capacity, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > capacity;
+            }
+        });
     }
 
     private static final class Shape {
         final BitSet concrete;
         final @Nullable Template template;
-        final Map<List<String>, Template> variants = new ConcurrentHashMap<>();
+        final Map<List<String>, Template> variants = lru(MAX_VARIANTS);
 
         Shape(BitSet concrete, @Nullable Template template) {
             this.concrete = concrete;
@@ -172,13 +224,48 @@ final class Shapes {
     }
 
     /** A document's shape key and its slot values, in document order. */
-    record Parts(String key, List<String> values) {
+    record Parts(String key, List<String> values, boolean literalPrefixes) {
 
         static Parts of(JsonObject document) {
-            StringBuilder key = new StringBuilder(4096);
+            boolean literalPrefixes = hasInlineContext(document, false);
+            StringBuilder key = new StringBuilder(4096).append(literalPrefixes ? 'L' : 'T');
             List<String> values = new ArrayList<>(64);
-            walk(document, false, key, values);
-            return new Parts(key.toString(), values);
+            walk(document, false, literalPrefixes, key, values);
+            return new Parts(key.toString(), values, literalPrefixes);
+        }
+
+        /** The class of slot {@code slot}'s value. */
+        String slotClassOf(int slot) {
+            return slotClass(values.get(slot), literalPrefixes);
+        }
+
+        /** True when an object sits anywhere under an {@code @context} key (an inline context, with its own terms). */
+        private static boolean hasInlineContext(JsonValue value, boolean underContext) {
+            switch (value.getValueType()) {
+                case OBJECT -> {
+                    if (underContext) {
+                        return true;
+                    }
+                    for (Map.Entry<String, JsonValue> entry :
+                            value.asJsonObject().entrySet()) {
+                        if (hasInlineContext(entry.getValue(), entry.getKey().equals("@context"))) {
+                            return true;
+                        }
+                    }
+                    return false;
+                }
+                case ARRAY -> {
+                    for (JsonValue item : value.asJsonArray()) {
+                        if (hasInlineContext(item, underContext)) {
+                            return true;
+                        }
+                    }
+                    return false;
+                }
+                default -> {
+                    return false;
+                }
+            }
         }
 
         List<String> valuesOf(BitSet slots) {
@@ -187,14 +274,20 @@ final class Shapes {
             return selected;
         }
 
-        private static void walk(JsonValue value, boolean concrete, StringBuilder key, List<String> values) {
+        private static void walk(
+                JsonValue value, boolean concrete, boolean literalPrefixes, StringBuilder key, List<String> values) {
             switch (value.getValueType()) {
                 case OBJECT -> {
                     key.append('{');
                     for (Map.Entry<String, JsonValue> entry :
                             value.asJsonObject().entrySet()) {
                         quote(entry.getKey(), key).append(':');
-                        walk(entry.getValue(), concrete || CONCRETE_KEYS.contains(entry.getKey()), key, values);
+                        walk(
+                                entry.getValue(),
+                                concrete || CONCRETE_KEYS.contains(entry.getKey()),
+                                literalPrefixes,
+                                key,
+                                values);
                         key.append(',');
                     }
                     key.append('}');
@@ -202,7 +295,7 @@ final class Shapes {
                 case ARRAY -> {
                     key.append('[');
                     for (JsonValue item : value.asJsonArray()) {
-                        walk(item, concrete, key, values);
+                        walk(item, concrete, literalPrefixes, key, values);
                         key.append(',');
                     }
                     key.append(']');
@@ -213,7 +306,7 @@ final class Shapes {
                         quote(text, key);
                     } else {
                         values.add(text);
-                        quote(slotClass(text), key.append('$')).append('$');
+                        quote(slotClass(text, literalPrefixes), key.append('$')).append('$');
                     }
                 }
                 default -> key.append(value); // numbers, true, false, null: they decide datatypes, so they stay
@@ -221,13 +314,13 @@ final class Shapes {
         }
 
         /** The document with each open slot's value replaced by its sentinel (the same walk, so slots line up). */
-        static JsonObject skeleton(JsonObject document, List<String> values, BitSet concrete) {
+        static JsonObject skeleton(JsonObject document, Parts parts, BitSet concrete) {
             int[] slot = {0};
-            return rebuild(document, false, values, concrete, slot).asJsonObject();
+            return rebuild(document, false, parts, concrete, slot).asJsonObject();
         }
 
         private static JsonValue rebuild(
-                JsonValue value, boolean concrete, List<String> values, BitSet concreteSlots, int[] slot) {
+                JsonValue value, boolean concrete, Parts values, BitSet concreteSlots, int[] slot) {
             switch (value.getValueType()) {
                 case OBJECT -> {
                     JsonObjectBuilder builder = Jsons.PROVIDER.createObjectBuilder();
@@ -259,7 +352,7 @@ final class Shapes {
                     int index = slot[0]++;
                     return concreteSlots.get(index)
                             ? value
-                            : Jsons.PROVIDER.createValue(sentinel(slotClass(text), index));
+                            : Jsons.PROVIDER.createValue(sentinel(values.slotClassOf(index), index));
                 }
                 default -> {
                     return value;
@@ -267,8 +360,9 @@ final class Shapes {
             }
         }
 
+        /** Keyword-like values, blank node ids, and values that are themselves a term's name. */
         private static boolean isAlwaysConcrete(String text) {
-            return text.startsWith("@") || text.startsWith("_:");
+            return text.startsWith("@") || text.startsWith("_:") || TERMS.contains(text);
         }
 
         private static StringBuilder quote(String text, StringBuilder key) {
@@ -309,12 +403,13 @@ final class Shapes {
          * Records the quads; open slots whose sentinel did not land whole (or did not land at all) are added to
          * {@code stray}.
          */
-        static Template record(List<String[]> quads, List<String> values, BitSet concrete, BitSet stray) {
+        static Template record(List<String[]> quads, Parts parts, BitSet concrete, BitSet stray) {
+            List<String> values = parts.values();
             Map<String, Integer> sentinels = new HashMap<>(); // the sentinel as placed in the skeleton → its slot
             Map<String, Integer> names = new HashMap<>(); // the sentinel's unique name → its slot
             for (int slot = 0; slot < values.size(); slot++) {
                 if (!concrete.get(slot)) {
-                    sentinels.put(sentinel(slotClass(values.get(slot)), slot), slot);
+                    sentinels.put(sentinel(parts.slotClassOf(slot), slot), slot);
                     names.put(MARK + slot + "e", slot);
                 }
             }

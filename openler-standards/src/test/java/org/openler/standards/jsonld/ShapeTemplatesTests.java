@@ -101,11 +101,27 @@ class ShapeTemplatesTests {
 
     @Test
     void theSlotClassIsWhatDecidesIriExpansion() {
-        assertThat(Shapes.slotClass("https://demo.example/x")).isEqualTo("https//");
-        assertThat(Shapes.slotClass("urn:uuid:1")).isEqualTo("urn");
-        assertThat(Shapes.slotClass("did:web:demo.example")).isEqualTo("did");
+        // A prefix no bundled context defines counts only as a well-formed scheme or not (JSON-LD looks it up as a
+        // term).
+        assertThat(Shapes.slotClass("https://demo.example/x")).isEqualTo(":scheme//");
+        assertThat(Shapes.slotClass("urn:uuid:1")).isEqualTo(":scheme");
+        assertThat(Shapes.slotClass("did:web:demo.example")).isEqualTo(":scheme");
+        assertThat(Shapes.slotClass("2026-12-07T09:15:00Z")).isEqualTo(Shapes.slotClass("2025-01-31T23:59:59Z"));
+        assertThat(Shapes.slotClass("2026-12-07T09:15:00Z")).isEqualTo(":not-a-scheme");
         assertThat(Shapes.slotClass("Course")).isEqualTo("-");
         assertThat(Shapes.slotClass(":odd")).isEqualTo("-");
+        assertThat(Shapes.slotClass("_:b0")).isEqualTo("_");
+        // With inline contexts in the document (terms Shapes does not know), every prefix stays as it is.
+        assertThat(Shapes.slotClass("urn:uuid:1", true)).isEqualTo("urn");
+        assertThat(Shapes.slotClass("https://demo.example/x", true)).isEqualTo("https//");
+        // A prefix some bundled context defines stays as it is.
+        String term =
+                Shapes.TERMS.contains("xsd") ? "xsd" : Shapes.TERMS.iterator().next();
+        assertThat(Shapes.slotClass(term + ":x")).isEqualTo(term);
+        assertThat(Shapes.sentinel(":scheme//", 3))
+                .startsWith(Shapes.MARK + "p://")
+                .endsWith("s3e");
+        assertThat(Shapes.sentinel(":not-a-scheme", 3)).startsWith("0" + Shapes.MARK + "p:");
         assertThat(Shapes.sentinel("https//", 3)).startsWith("https://").endsWith("s3e");
         assertThat(Shapes.sentinel("urn", 3)).startsWith("urn:").doesNotContain("//");
     }
