@@ -37,10 +37,7 @@ class BulkPagesBrowserIT extends ChromiumPages {
 
     @Test
     void anIssuerUploadsACsvFollowsTheJobAndEveryBulkPageMeetsWcag22AaInEnglishAndSpanish() throws Exception {
-        driver = browser.driver();
-        base = "http://localhost:" + port;
-        open("/");
-        driver.manage().deleteAllCookies();
+        freshSession(port);
         Fixtures.Org org = fixtures.organization(Organization.Kind.PROVIDER);
         AchievementDefinition achievement = achievements.create(
                 org.organization().id(),
@@ -105,11 +102,6 @@ class BulkPagesBrowserIT extends ChromiumPages {
             Files.deleteIfExists(csv);
         }
 
-        System.out.printf(
-                "axe-core checked %d bulk pages: %d serious or critical, %d moderate or minor findings%n%s%n",
-                findings.pages, findings.blocking.size(), findings.other.size(), String.join("\n", findings.other));
-        assertThat(findings.blocking)
-                .as("serious or critical WCAG 2.2 AA violations (axe-core)")
-                .isEmpty();
+        findings.report("bulk pages");
     }
 }

@@ -78,10 +78,7 @@ class MatchBrowserIT extends ChromiumPages {
         wallet.issue(new WalletKit.Provider(org, achievement), learner.email().value());
         WalletKit.claim(web, wallet.claimToken(learner.email().value()));
 
-        driver = browser.driver();
-        base = "http://localhost:" + port;
-        open("/");
-        driver.manage().deleteAllCookies();
+        freshSession(port);
         AxeFindings findings = new AxeFindings();
         String preloaded = preloadAxe();
         try {
@@ -137,11 +134,6 @@ class MatchBrowserIT extends ChromiumPages {
         } finally {
             unloadAxe(preloaded);
         }
-        System.out.printf(
-                "axe-core checked %d match pages: %d serious or critical, %d moderate or minor findings%n%s%n",
-                findings.pages, findings.blocking.size(), findings.other.size(), String.join("\n", findings.other));
-        assertThat(findings.blocking)
-                .as("serious or critical WCAG 2.2 AA violations (axe-core)")
-                .isEmpty();
+        findings.report("match pages");
     }
 }
