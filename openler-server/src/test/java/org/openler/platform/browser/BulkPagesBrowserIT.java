@@ -61,10 +61,7 @@ class BulkPagesBrowserIT extends ChromiumPages {
                             + achievement.id() + ",not an address,,,\n"
                             + achievement.id() + ",bulk.two@example.org,,1999-01-01,\n",
                     StandardCharsets.UTF_8);
-            open("/login?lang=en");
-            type("email", org.admin().email().value());
-            type("password", Fixtures.PASSWORD);
-            submitMainForm();
+            signIn(org.admin().email().value());
 
             for (String lang : LANGUAGES) {
                 findings.check(lang, bulkPath, "bulk upload, no jobs yet");

@@ -44,10 +44,7 @@ class ExchangeBrowserIT extends ChromiumPages {
         AxeFindings findings = new AxeFindings();
         String preloaded = preloadAxe();
         try {
-            open("/login?lang=en");
-            type("email", learner.email().value());
-            type("password", Fixtures.PASSWORD);
-            submitMainForm();
+            signIn(learner.email().value());
             open("/wallet/credentials/" + held + "?lang=en");
             clickAndWait(driver.findElement(By.cssSelector("main a[href$='/send']")));
             assertThat(path()).isEqualTo(send);

@@ -52,10 +52,7 @@ class JobsBrowserIT extends ChromiumPages {
         AxeFindings findings = new AxeFindings();
         String preloaded = preloadAxe();
         try {
-            open("/login?lang=en");
-            type("email", employer.admin().email().value());
-            type("password", Fixtures.PASSWORD);
-            submitMainForm();
+            signIn(employer.admin().email().value());
             open("/orgs/" + employer.slug() + "?lang=en");
             clickAndWait(driver.findElement(By.linkText("Jobs")));
             assertThat(path()).isEqualTo(jobs);

@@ -82,10 +82,7 @@ class MatchBrowserIT extends ChromiumPages {
         AxeFindings findings = new AxeFindings();
         String preloaded = preloadAxe();
         try {
-            open("/login?lang=en");
-            type("email", learner.email().value());
-            type("password", Fixtures.PASSWORD);
-            submitMainForm();
+            signIn(learner.email().value());
             for (String lang : LANGUAGES) {
                 findings.check(lang, "/me/jobs", "jobs and occupations by fit");
             }

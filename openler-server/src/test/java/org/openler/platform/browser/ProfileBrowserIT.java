@@ -38,10 +38,7 @@ class ProfileBrowserIT extends ChromiumPages {
         AxeFindings findings = new AxeFindings();
         String preloaded = preloadAxe();
         try {
-            open("/login?lang=en");
-            type("email", learner.email().value());
-            type("password", Fixtures.PASSWORD);
-            submitMainForm();
+            signIn(learner.email().value());
             for (String lang : LANGUAGES) {
                 findings.check(lang, "/wallet/skills", "skills profile, from a credential");
             }

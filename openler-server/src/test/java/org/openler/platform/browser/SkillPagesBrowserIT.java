@@ -61,10 +61,7 @@ class SkillPagesBrowserIT extends ChromiumPages {
             jdbc.sql("update account set platform_operator = true where id = ?")
                     .param(operator.id().value())
                     .update();
-            open("/login?lang=en");
-            type("email", operator.email().value());
-            type("password", Fixtures.PASSWORD);
-            submitMainForm();
+            signIn(operator.email().value());
             for (String lang : LANGUAGES) {
                 findings.check(lang, "/skills/import", "import");
             }
