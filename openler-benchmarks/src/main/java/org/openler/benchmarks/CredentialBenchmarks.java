@@ -1,11 +1,8 @@
 package org.openler.benchmarks;
 
 import jakarta.json.JsonObject;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,10 +14,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openler.standards.credentials.Achievement;
-import org.openler.standards.credentials.Credentials;
-import org.openler.standards.credentials.IssuerProfile;
-import org.openler.standards.credentials.Recipient;
 import org.openler.standards.crypto.Ed25519;
 import org.openler.standards.crypto.Ed25519KeyPair;
 import org.openler.standards.dataintegrity.EddsaRdfc2022;
@@ -54,22 +47,7 @@ public class CredentialBenchmarks {
         key = Ed25519.generate();
         Did issuer = DidKey.of(key.publicKey());
         verificationMethod = DidKey.verificationMethodId(key.publicKey());
-        unsigned = Credentials.openBadge()
-                .id(URI.create("urn:uuid:d9f0968c-dfcd-4477-a031-cac4fbf33afd"))
-                .issuer(new IssuerProfile(
-                        issuer, "Example Community College", Optional.of(URI.create("https://college.example/"))))
-                .recipient(Recipient.did(DidKey.of(Ed25519.generate().publicKey())))
-                .achievement(new Achievement(
-                        URI.create("https://college.example/achievements/data-analysis-101"),
-                        "Data Analysis Fundamentals",
-                        "Cleans, explores and summarises tabular data; builds and explains simple regression models.",
-                        "Passed the final assessment with at least 70% and submitted a reviewed data-analysis project.",
-                        Optional.of("Course"),
-                        Optional.empty(),
-                        List.of(new Achievement.Alignment(
-                                URI.create("https://skills.example/framework/analyse-data"), "analyse data"))))
-                .validFrom(Instant.now().minusSeconds(60))
-                .build();
+        unsigned = SampleCredential.unsigned(issuer);
         signed = StrictJson.write(sign()).getBytes(StandardCharsets.UTF_8);
         verifier = Verifier.builder().build();
         if (!verifier.verifyCredential(signed).verified()) {

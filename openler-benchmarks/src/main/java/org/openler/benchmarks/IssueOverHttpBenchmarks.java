@@ -5,13 +5,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -44,7 +41,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class IssueOverHttpBenchmarks {
 
-    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern FIRST_ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
 
     @Param("http://127.0.0.1:18092")
@@ -71,10 +67,7 @@ public class IssueOverHttpBenchmarks {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException, InterruptedException {
-        http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
+        http = MachineClient.http();
         issue = URI.create(url + "/orgs/" + org + "/credentials/issue");
         authorization = "Bearer " + token();
         achievement = achievementId.isBlank() ? firstAchievement() : achievementId;
@@ -114,16 +107,7 @@ public class IssueOverHttpBenchmarks {
 
     private String token() throws IOException, InterruptedException {
         tokenFetchedAt = Instant.now();
-        String basic =
-                Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(url + "/oauth2/token"))
-                        .header("Authorization", "Basic " + basic)
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        return find(ACCESS_TOKEN, response, "an access token");
+        return MachineClient.token(http, url, clientId, clientSecret);
     }
 
     private String firstAchievement() throws IOException, InterruptedException {
@@ -134,15 +118,6 @@ public class IssueOverHttpBenchmarks {
                         .GET()
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        return find(FIRST_ID, response, "an achievement");
-    }
-
-    private static String find(Pattern pattern, HttpResponse<String> response, String what) {
-        Matcher matcher = pattern.matcher(response.body());
-        if (response.statusCode() != 200 || !matcher.find()) {
-            throw new IllegalStateException(
-                    "Could not get " + what + ": " + response.statusCode() + " " + response.body());
-        }
-        return matcher.group(1);
+        return MachineClient.find(FIRST_ID, response, "an achievement");
     }
 }

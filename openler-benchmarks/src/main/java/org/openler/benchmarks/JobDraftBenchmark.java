@@ -5,13 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -40,7 +35,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class JobDraftBenchmark {
 
-    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final List<String> TITLES = List.of(
             "CNC machinist",
             "Registered nurse",
@@ -82,25 +76,9 @@ public class JobDraftBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException, InterruptedException {
-        http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
+        http = MachineClient.http();
         draft = URI.create(url + "/api/v1/orgs/" + org + "/jobs/draft");
-        String basic =
-                Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> token = http.send(
-                HttpRequest.newBuilder(URI.create(url + "/oauth2/token"))
-                        .header("Authorization", "Basic " + basic)
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher m = ACCESS_TOKEN.matcher(token.body());
-        if (token.statusCode() != 200 || !m.find()) {
-            throw new IllegalStateException("No token for " + clientId + ": " + token.statusCode());
-        }
-        authorization = "Bearer " + m.group(1);
+        authorization = "Bearer " + MachineClient.token(http, url, clientId, clientSecret);
     }
 
     @Benchmark

@@ -6,10 +6,6 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,13 +17,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openler.standards.credentials.Achievement;
-import org.openler.standards.credentials.Credentials;
-import org.openler.standards.credentials.IssuerProfile;
-import org.openler.standards.credentials.Recipient;
-import org.openler.standards.crypto.Ed25519;
 import org.openler.standards.did.Did;
-import org.openler.standards.did.DidKey;
 import org.openler.standards.did.DidWeb;
 import org.openler.standards.jwt.JwtKeyResolver;
 import org.openler.standards.jwt.VcJwt;
@@ -59,22 +49,7 @@ public class JwtBenchmarks {
         key = new ECKeyGenerator(Curve.P_256).keyID(issuer + "#jwk-1").generate();
         JWK publicKey = key.toPublicJWK();
         keys = (iss, kid) -> publicKey;
-        unsigned = Credentials.openBadge()
-                .id(URI.create("urn:uuid:d9f0968c-dfcd-4477-a031-cac4fbf33afd"))
-                .issuer(new IssuerProfile(
-                        issuer, "Example Community College", Optional.of(URI.create("https://college.example/"))))
-                .recipient(Recipient.did(DidKey.of(Ed25519.generate().publicKey())))
-                .achievement(new Achievement(
-                        URI.create("https://college.example/achievements/data-analysis-101"),
-                        "Data Analysis Fundamentals",
-                        "Cleans, explores and summarises tabular data; builds and explains simple regression models.",
-                        "Passed the final assessment with at least 70% and submitted a reviewed data-analysis project.",
-                        Optional.of("Course"),
-                        Optional.empty(),
-                        List.of(new Achievement.Alignment(
-                                URI.create("https://skills.example/framework/analyse-data"), "analyse data"))))
-                .validFrom(Instant.now().minusSeconds(60))
-                .build();
+        unsigned = SampleCredential.unsigned(issuer);
         signed = sign();
         verifier = Verifier.builder().build();
         if (!verifier.verifyJwt(signed, keys).verified()) {

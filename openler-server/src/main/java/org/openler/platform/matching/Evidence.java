@@ -24,52 +24,34 @@ public record Evidence(URI skill, String label, List<Source> sources, int level)
     public sealed interface Source {
 
         /** How much this kind of backing counts (see docs/matching.md). */
-        double strength();
+        default double strength() {
+            return switch (this) {
+                case Verified v -> MatchEngine.VERIFIED;
+                case Endorsed e -> MatchEngine.ENDORSED;
+                case SelfAsserted a -> MatchEngine.SELF_ASSERTED;
+            };
+        }
 
         /** {@code verified}, {@code endorsed} or {@code self-asserted}: what the API and the page say. */
-        String kind();
+        default String kind() {
+            return switch (this) {
+                case Verified v -> "verified";
+                case Endorsed e -> "endorsed";
+                case SelfAsserted a -> "self-asserted";
+            };
+        }
 
         /**
          * A held credential that verifies now, through its achievement's alignment to {@code alignment} (the URI the
          * credential itself names).
          */
-        record Verified(UUID credential, String credentialName, String issuer, URI alignment) implements Source {
-            @Override
-            public double strength() {
-                return MatchEngine.VERIFIED;
-            }
-
-            @Override
-            public String kind() {
-                return "verified";
-            }
-        }
+        record Verified(UUID credential, String credentialName, String issuer, URI alignment) implements Source {}
 
         /** A third party's EndorsementCredential of the skill (or of an achievement that has it). */
-        record Endorsed(UUID credential, String endorser) implements Source {
-            @Override
-            public double strength() {
-                return MatchEngine.ENDORSED;
-            }
-
-            @Override
-            public String kind() {
-                return "endorsed";
-            }
-        }
+        record Endorsed(UUID credential, String endorser) implements Source {}
 
         /** The learner's own statement. */
-        record SelfAsserted(UUID statement, String ownWords) implements Source {
-            @Override
-            public double strength() {
-                return MatchEngine.SELF_ASSERTED;
-            }
-
-            @Override
-            public String kind() {
-                return "self-asserted";
-            }
-        }
+        record SelfAsserted(UUID statement, String ownWords) implements Source {}
     }
 
     /** The strongest backing: what the skill counts for. */

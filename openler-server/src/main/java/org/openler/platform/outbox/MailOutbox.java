@@ -1,5 +1,7 @@
 package org.openler.platform.outbox;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,12 +46,7 @@ public class MailOutbox {
         return jdbc.sql("select id, recipient, subject, body, created_at from outbox_message"
                         + " order by created_at desc limit ?")
                 .param(limit)
-                .query((rs, n) -> new Message(
-                        rs.getObject(1, UUID.class),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getTimestamp(5).toInstant()))
+                .query(MailOutbox::message)
                 .list();
     }
 
@@ -57,13 +54,17 @@ public class MailOutbox {
         return jdbc.sql("select id, recipient, subject, body, created_at from outbox_message where recipient = ?"
                         + " order by created_at desc")
                 .param(recipient.toLowerCase(Locale.ROOT))
-                .query((rs, n) -> new Message(
-                        rs.getObject(1, UUID.class),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getTimestamp(5).toInstant()))
+                .query(MailOutbox::message)
                 .list();
+    }
+
+    private static Message message(ResultSet rs, int row) throws SQLException {
+        return new Message(
+                rs.getObject(1, UUID.class),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getTimestamp(5).toInstant());
     }
 
     /** A message waiting in (or delivered from) the outbox. */

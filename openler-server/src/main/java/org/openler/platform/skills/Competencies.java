@@ -24,57 +24,35 @@ public class Competencies {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final FrameworkRows<Competency> rows;
 
     Competencies(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
+        this.rows = new FrameworkRows<>(jdbc, SELECT, "c", "skill_competency", Competencies::map, this::withLabels);
     }
 
     /** The competency with this source URI in the newest framework version that has it. */
     public Optional<Competency> byUri(URI uri) {
-        return jdbc.sql(SELECT + "where c.uri = ? order by f.imported_at desc limit 1")
-                .param(uri.toString())
-                .query(Competencies::map)
-                .optional()
-                .map(this::withLabels);
+        return rows.one("where c.uri = ? order by f.imported_at desc limit 1", uri.toString());
     }
 
     /** The competency with this source URI in one framework version. */
     public Optional<Competency> byUri(FrameworkId framework, URI uri) {
-        return jdbc.sql(SELECT + "where c.framework_id = ? and c.uri = ?")
-                .param(framework.value())
-                .param(uri.toString())
-                .query(Competencies::map)
-                .optional()
-                .map(this::withLabels);
+        return rows.one("where c.framework_id = ? and c.uri = ?", framework.value(), uri.toString());
     }
 
     public Optional<Competency> byCode(FrameworkId framework, String code) {
-        return jdbc.sql(SELECT + "where c.framework_id = ? and c.code = ?")
-                .param(framework.value())
-                .param(code)
-                .query(Competencies::map)
-                .optional()
-                .map(this::withLabels);
+        return rows.one("where c.framework_id = ? and c.code = ?", framework.value(), code);
     }
 
     public Optional<Competency> byId(CompetencyId id) {
-        return jdbc.sql(SELECT + "where c.id = ?")
-                .param(id.value())
-                .query(Competencies::map)
-                .optional()
-                .map(this::withLabels);
+        return rows.one("where c.id = ?", id.value());
     }
 
     /** One page of a framework's competencies, ordered by label (alternative labels not filled in). */
     public List<Competency> page(FrameworkId framework, int offset, int limit) {
-        return jdbc.sql(SELECT
-                        + "where c.framework_id = ? order by c.label, c.code offset ? rows fetch next ? rows only")
-                .param(framework.value())
-                .param(offset)
-                .param(limit)
-                .query(Competencies::map)
-                .list();
+        return rows.page(framework, "c.label, c.code", offset, limit);
     }
 
     /**
@@ -117,20 +95,17 @@ public class Competencies {
     }
 
     public List<Competency> broader(CompetencyId competency) {
-        return jdbc.sql(SELECT + "join skill_competency_broader b on b.broader_id = c.id where b.competency_id = ?"
-                        + " order by c.label")
-                .param(competency.value())
-                .query(Competencies::map)
-                .list();
+        return rows.list(
+                "join skill_competency_broader b on b.broader_id = c.id where b.competency_id = ? order by c.label",
+                competency.value());
     }
 
     public List<Competency> narrower(CompetencyId competency, int limit) {
-        return jdbc.sql(SELECT + "join skill_competency_broader b on b.competency_id = c.id where b.broader_id = ?"
-                        + " order by c.label fetch first ? rows only")
-                .param(competency.value())
-                .param(limit)
-                .query(Competencies::map)
-                .list();
+        return rows.list(
+                "join skill_competency_broader b on b.competency_id = c.id where b.broader_id = ?"
+                        + " order by c.label fetch first ? rows only",
+                competency.value(),
+                limit);
     }
 
     /** SKOS matches stated about a URI, in either direction, with the other side's label where it is stored. */
@@ -160,18 +135,11 @@ public class Competencies {
     }
 
     public int count(FrameworkId framework) {
-        return jdbc.sql("select count(*) from skill_competency where framework_id = ?")
-                .param(framework.value())
-                .query(Integer.class)
-                .single();
+        return rows.count(framework);
     }
 
     private Competency withLabels(Competency c) {
-        List<String> labels = jdbc.sql(
-                        "select label from skill_competency_label where competency_id = ? order by label")
-                .param(c.id())
-                .query(String.class)
-                .list();
+        List<String> labels = rows.labels("skill_competency_label", "competency_id", c.id());
         return new Competency(c.id(), c.framework(), c.uri(), c.code(), c.kind(), c.label(), c.description(), labels);
     }
 
@@ -179,10 +147,7 @@ public class Competencies {
         String description = rs.getString("description");
         return new Competency(
                 rs.getObject("id", UUID.class),
-                new FrameworkRef(
-                        new FrameworkId(rs.getObject("fid", UUID.class)),
-                        rs.getString("slug"),
-                        rs.getString("version")),
+                FrameworkRows.framework(rs),
                 URI.create(rs.getString("uri")),
                 rs.getString("code"),
                 rs.getString("kind"),

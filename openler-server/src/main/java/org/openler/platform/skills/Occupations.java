@@ -17,46 +17,29 @@ public class Occupations {
             + " f.slug, f.version from skill_occupation o join skill_framework f on f.id = o.framework_id ";
 
     private final JdbcClient jdbc;
+    private final FrameworkRows<Occupation> rows;
 
     Occupations(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.rows = new FrameworkRows<>(jdbc, SELECT, "o", "skill_occupation", Occupations::map, this::withTitles);
     }
 
     /** The occupation with this source URI in the newest framework version that has it. */
     public Optional<Occupation> byUri(URI uri) {
-        return jdbc.sql(SELECT + "where o.uri = ? order by f.imported_at desc limit 1")
-                .param(uri.toString())
-                .query(Occupations::map)
-                .optional()
-                .map(this::withTitles);
+        return rows.one("where o.uri = ? order by f.imported_at desc limit 1", uri.toString());
     }
 
     public Optional<Occupation> byCode(FrameworkId framework, String code) {
-        return jdbc.sql(SELECT + "where o.framework_id = ? and o.code = ?")
-                .param(framework.value())
-                .param(code)
-                .query(Occupations::map)
-                .optional()
-                .map(this::withTitles);
+        return rows.one("where o.framework_id = ? and o.code = ?", framework.value(), code);
     }
 
     public Optional<Occupation> byId(OccupationId id) {
-        return jdbc.sql(SELECT + "where o.id = ?")
-                .param(id.value())
-                .query(Occupations::map)
-                .optional()
-                .map(this::withTitles);
+        return rows.one("where o.id = ?", id.value());
     }
 
     /** One page of a framework's occupations, by title (alternative titles not filled in). */
     public List<Occupation> page(FrameworkId framework, int offset, int limit) {
-        return jdbc.sql(SELECT
-                        + "where o.framework_id = ? order by o.title, o.code offset ? rows fetch next ? rows only")
-                .param(framework.value())
-                .param(offset)
-                .param(limit)
-                .query(Occupations::map)
-                .list();
+        return rows.page(framework, "o.title, o.code", offset, limit);
     }
 
     /** Everything the occupation requires, heaviest first: its "competency DNA". */
@@ -87,36 +70,27 @@ public class Occupations {
 
     /** Related occupations in the framework's order (O*NET's relatedness index). */
     public List<Occupation> related(OccupationId occupation) {
-        return jdbc.sql(SELECT + "join skill_occupation_related r on r.related_id = o.id where r.occupation_id = ?"
-                        + " order by r.position, o.title")
-                .param(occupation.value())
-                .query(Occupations::map)
-                .list();
+        return rows.list(
+                "join skill_occupation_related r on r.related_id = o.id where r.occupation_id = ?"
+                        + " order by r.position, o.title",
+                occupation.value());
     }
 
     /** Occupations that require a competency, heaviest requirement first. */
     public List<Occupation> requiring(CompetencyId competency, int limit) {
-        return jdbc.sql(SELECT + "join skill_requirement r on r.occupation_id = o.id where r.competency_id = ?"
-                        + " order by r.weight desc, o.title fetch first ? rows only")
-                .param(competency.value())
-                .param(limit)
-                .query(Occupations::map)
-                .list();
+        return rows.list(
+                "join skill_requirement r on r.occupation_id = o.id where r.competency_id = ?"
+                        + " order by r.weight desc, o.title fetch first ? rows only",
+                competency.value(),
+                limit);
     }
 
     public int count(FrameworkId framework) {
-        return jdbc.sql("select count(*) from skill_occupation where framework_id = ?")
-                .param(framework.value())
-                .query(Integer.class)
-                .single();
+        return rows.count(framework);
     }
 
     private Occupation withTitles(Occupation o) {
-        List<String> titles = jdbc.sql(
-                        "select label from skill_occupation_label where occupation_id = ? order by label")
-                .param(o.id())
-                .query(String.class)
-                .list();
+        List<String> titles = rows.labels("skill_occupation_label", "occupation_id", o.id());
         return new Occupation(
                 o.id(), o.framework(), o.uri(), o.code(), o.title(), o.description(), o.jobZone(), titles);
     }
@@ -125,10 +99,7 @@ public class Occupations {
         String description = rs.getString("description");
         return new Occupation(
                 rs.getObject("id", UUID.class),
-                new FrameworkRef(
-                        new FrameworkId(rs.getObject("fid", UUID.class)),
-                        rs.getString("slug"),
-                        rs.getString("version")),
+                FrameworkRows.framework(rs),
                 URI.create(rs.getString("uri")),
                 rs.getString("code"),
                 rs.getString("title"),

@@ -1,6 +1,8 @@
 package org.openler.platform.transparency;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -125,12 +127,7 @@ public class LogProofs {
         return jdbc.sql("select leaf_index, leaf_hash, event_type, entry, logged_at from transparency_entry"
                         + " where leaf_index >= ? and leaf_index < ? order by leaf_index")
                 .params(start, end)
-                .query((rs, n) -> new Entry(
-                        rs.getLong(1),
-                        rs.getBytes(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getTimestamp(5).toInstant()))
+                .query(LogProofs::entry)
                 .list();
     }
 
@@ -138,13 +135,18 @@ public class LogProofs {
         return jdbc.sql("select leaf_index, leaf_hash, event_type, entry, logged_at from transparency_entry where "
                         + column + " = ? order by seq limit 1")
                 .param(hash)
-                .query((rs, n) -> new Entry(
-                        rs.getObject(1) == null ? -1 : rs.getLong(1),
-                        rs.getBytes(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getTimestamp(5).toInstant()))
+                .query(LogProofs::entry)
                 .optional();
+    }
+
+    /** An entry row; an entry not yet sequenced has no leaf index (-1). */
+    private static Entry entry(ResultSet rs, int row) throws SQLException {
+        return new Entry(
+                rs.getObject(1) == null ? -1 : rs.getLong(1),
+                rs.getBytes(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getTimestamp(5).toInstant());
     }
 
     /** What the log knows of a credential's issuance. */
@@ -171,12 +173,7 @@ public class LogProofs {
                         + " transparency_entry where subject_hash = ? and event_type = 'credential.issued'"
                         + " order by seq limit 1")
                 .param(LogEvent.credentialSubject(credentialId))
-                .query((rs, n) -> new Entry(
-                        rs.getObject(1) == null ? -1 : rs.getLong(1),
-                        rs.getBytes(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getTimestamp(5).toInstant()))
+                .query(LogProofs::entry)
                 .optional();
         if (found.isEmpty()) {
             return new CredentialRecord.NotRecorded();

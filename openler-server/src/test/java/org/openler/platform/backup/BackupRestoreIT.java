@@ -106,41 +106,10 @@ class BackupRestoreIT {
         String restored = source + "_restore";
         Path dump = Files.createTempFile("openler-backup", ".dump");
         try {
-            run(
-                    "pg_dump",
-                    "-h",
-                    database.getHost(),
-                    "-p",
-                    Integer.toString(database.getPort()),
-                    "-U",
-                    user,
-                    "-Fc",
-                    "-f",
-                    dump.toString(),
-                    source);
-            run(
-                    "dropdb",
-                    "-h",
-                    database.getHost(),
-                    "-p",
-                    Integer.toString(database.getPort()),
-                    "-U",
-                    user,
-                    "--if-exists",
-                    restored);
-            run("createdb", "-h", database.getHost(), "-p", Integer.toString(database.getPort()), "-U", user, restored);
-            run(
-                    "pg_restore",
-                    "-h",
-                    database.getHost(),
-                    "-p",
-                    Integer.toString(database.getPort()),
-                    "-U",
-                    user,
-                    "--no-owner",
-                    "-d",
-                    restored,
-                    dump.toString());
+            postgres(database, "pg_dump", "-Fc", "-f", dump.toString(), source);
+            postgres(database, "dropdb", "--if-exists", restored);
+            postgres(database, "createdb", restored);
+            postgres(database, "pg_restore", "--no-owner", "-d", restored, dump.toString());
 
             ConfigurableApplicationContext other = Instances.start(
                     "--openler.public-url=http://localhost:" + port,
@@ -182,16 +151,7 @@ class BackupRestoreIT {
             }
         } finally {
             Files.deleteIfExists(dump);
-            run(
-                    "dropdb",
-                    "-h",
-                    database.getHost(),
-                    "-p",
-                    Integer.toString(database.getPort()),
-                    "-U",
-                    user,
-                    "--if-exists",
-                    restored);
+            postgres(database, "dropdb", "--if-exists", restored);
         }
     }
 
@@ -220,6 +180,14 @@ class BackupRestoreIT {
         return document.startsWith("{")
                 ? verification.verifyCredential(document.getBytes(StandardCharsets.UTF_8))
                 : verification.verifyJwt(document);
+    }
+
+    /** A PostgreSQL client tool against the test database's server, as its user. */
+    private void postgres(URI database, String tool, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(
+                List.of(tool, "-h", database.getHost(), "-p", Integer.toString(database.getPort()), "-U", user));
+        command.addAll(List.of(arguments));
+        run(command.toArray(String[]::new));
     }
 
     private static void run(String... command) throws IOException, InterruptedException {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.openler.platform.support.Fixtures;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -85,6 +86,16 @@ abstract class ChromiumPages {
                 (BLOCKING_IMPACTS.contains(rule.getImpact()) ? blocking : other).add(finding);
             }
             pages++;
+        }
+
+        /** Prints what was found and fails on any serious or critical finding. */
+        void report(String what) {
+            System.out.printf(
+                    "axe-core checked %d %s: %d serious or critical, %d moderate or minor findings%n%s%n",
+                    pages, what, blocking.size(), other.size(), String.join("\n", other));
+            assertThat(blocking)
+                    .as("serious or critical WCAG 2.2 AA violations (axe-core)")
+                    .isEmpty();
         }
     }
 
@@ -177,5 +188,22 @@ abstract class ChromiumPages {
     String htmlLang() {
         String lang = driver.findElement(By.tagName("html")).getAttribute("lang");
         return lang == null ? "" : lang;
+    }
+
+    /** A session of this test's own: the class's browser pointed at the server on this port, without cookies. */
+    void freshSession(int port) {
+        driver = browser.driver();
+        base = "http://localhost:" + port;
+        open("/");
+        driver.manage().deleteAllCookies();
+    }
+
+    /** Signs in on the English login page with the fixtures' password, and checks it was accepted. */
+    void signIn(String email) {
+        open("/login?lang=en");
+        type("email", email);
+        type("password", Fixtures.PASSWORD);
+        submitMainForm();
+        assertThat(path()).as("signed in").doesNotContain("error");
     }
 }

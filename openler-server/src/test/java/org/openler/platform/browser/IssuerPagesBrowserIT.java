@@ -32,10 +32,7 @@ class IssuerPagesBrowserIT extends ChromiumPages {
 
     @Test
     void aProviderDefinesIssuesRevokesAndRotatesAndEveryPageMeetsWcag22AaInEnglishAndSpanish() throws Exception {
-        driver = browser.driver();
-        base = "http://localhost:" + port;
-        open("/");
-        driver.manage().deleteAllCookies();
+        freshSession(port);
         Fixtures.Org org = fixtures.organization(Organization.Kind.PROVIDER);
         String orgPath = "/orgs/" + org.slug();
         AxeFindings findings = new AxeFindings();
@@ -177,20 +174,7 @@ class IssuerPagesBrowserIT extends ChromiumPages {
             Files.deleteIfExists(file);
         }
 
-        System.out.printf(
-                "axe-core checked %d issuing pages: %d serious or critical, %d moderate or minor findings%n%s%n",
-                findings.pages, findings.blocking.size(), findings.other.size(), String.join("\n", findings.other));
-        assertThat(findings.blocking)
-                .as("serious or critical WCAG 2.2 AA violations (axe-core)")
-                .isEmpty();
-    }
-
-    private void signIn(String email) {
-        open("/login?lang=en");
-        type("email", email);
-        type("password", Fixtures.PASSWORD);
-        submitMainForm();
-        assertThat(path()).as("signed in").doesNotContain("error");
+        findings.report("issuing pages");
     }
 
     /** Puts a whole credential into the text area at once (typing several kilobytes key by key is slow). */

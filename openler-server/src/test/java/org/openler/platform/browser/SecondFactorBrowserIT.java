@@ -44,10 +44,7 @@ class SecondFactorBrowserIT extends ChromiumPages {
 
     @BeforeEach
     void freshVisitorWithAnAuthenticator() {
-        driver = browser.driver();
-        base = "http://localhost:" + port;
-        open("/");
-        driver.manage().deleteAllCookies();
+        freshSession(port);
         authenticator = driver.addVirtualAuthenticator(options());
     }
 
@@ -180,14 +177,6 @@ class SecondFactorBrowserIT extends ChromiumPages {
             findings.check(lang, "/login/second-factor", "second step");
         }
         assertThat(findings.blocking).as("serious or critical axe findings").isEqualTo(List.of());
-    }
-
-    private void signIn(String email) {
-        open("/login?lang=en");
-        type("email", email);
-        type("password", Fixtures.PASSWORD);
-        submitMainForm();
-        assertThat(path()).as("password accepted").doesNotContain("error");
     }
 
     private void signOut() {

@@ -2,23 +2,15 @@ package org.openler.platform.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openler.platform.kernel.PlatformUrls;
 import org.openler.platform.support.Fixtures;
-import org.openler.platform.support.JsonFields;
+import org.openler.platform.support.NodeCrossCheck;
 import org.openler.platform.support.PlatformTest;
 import org.openler.platform.support.WebClient;
 import org.openler.standards.json.StrictJson;
@@ -33,10 +25,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @PlatformTest
 class ExternalWalletCrossCheckIT {
-
-    private static final Path INTEROP =
-            Path.of("..", "interop").toAbsolutePath().normalize();
-    private static final Pattern STATUS_LIST = Pattern.compile("\"statusListCredential\":\"([^\"]+)\"");
 
     @LocalServerPort
     int port;
@@ -55,9 +43,7 @@ class ExternalWalletCrossCheckIT {
 
     @BeforeEach
     void nodeIsThere() {
-        assertThat(INTEROP.resolve("node_modules"))
-                .as("run npm ci in interop/ first (.ci/run does)")
-                .isDirectory();
+        NodeCrossCheck.assertInstalled();
     }
 
     @Test
@@ -109,49 +95,7 @@ class ExternalWalletCrossCheckIT {
 
     /** The verdicts of both verifiers, with this server's DID document and current status lists handed over. */
     private List<Boolean> crossCheck(String credential, String slug, String name) throws Exception {
-        Map<String, String> documents = new LinkedHashMap<>();
-        WebClient web = WebClient.on(port);
-        documents.put(
-                "https://localhost:" + port + "/orgs/" + slug + "/did.json",
-                web.get("/orgs/" + slug + "/did.json", "application/json").body());
-        STATUS_LIST
-                .matcher(credential)
-                .results()
-                .map(m -> m.group(1))
-                .forEach(list -> documents.put(
-                        list,
-                        web.get(URI.create(list).getPath(), "application/json").body()));
-        StringBuilder json = new StringBuilder("{");
-        documents.forEach((url, body) -> json.append(json.length() > 1 ? "," : "")
-                .append('"')
-                .append(url)
-                .append("\":")
-                .append(body));
-        Path documentsFile = Files.writeString(dir.resolve(name + "-documents.json"), json.append('}'));
-        Path file = Files.writeString(dir.resolve(name + ".json"), credential);
-        Process process = new ProcessBuilder(
-                        "node", "crosscheck.mjs", file.toString(), "--documents", documentsFile.toString())
-                .directory(INTEROP.toFile())
-                .start();
-        process.getOutputStream().close();
-        CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
-        CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-        assertThat(process.waitFor(180, TimeUnit.SECONDS))
-                .as("crosscheck.mjs finished")
-                .isTrue();
-        List<Boolean> verdicts = stdout.join()
-                .lines()
-                .map(line -> line.startsWith("{") && JsonFields.verified(line))
-                .toList();
-        assertThat(verdicts).as(name + ": " + stdout.join() + stderr.join()).hasSize(2);
-        return verdicts;
-    }
-
-    private static String read(java.io.InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
+        return NodeCrossCheck.run(dir, name, credential, NodeCrossCheck.documents(port, slug, credential))
+                .verdicts();
     }
 }

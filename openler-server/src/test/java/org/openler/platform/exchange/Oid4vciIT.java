@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openler.platform.kernel.PlatformUrls;
 import org.openler.platform.support.Fixtures;
@@ -38,13 +39,17 @@ class Oid4vciIT {
 
     WebClient web;
 
+    @BeforeEach
+    void aClient() {
+        web = WebClient.on(port);
+    }
+
     String issuer() {
         return urls.base() + "/oid4vci";
     }
 
     @Test
     void theMetadataOffersAnLdpVcAndAJwtVcJsonOpenBadge() {
-        web = WebClient.on(port);
         JsonObject metadata =
                 StrictJson.parseObject(web.get("/.well-known/openid-credential-issuer/oid4vci", "application/json")
                         .body());
@@ -68,11 +73,8 @@ class Oid4vciIT {
     @Test
     void aWalletWithAProofOfItsKeyGetsAnLdpCredentialBoundToItsDid() {
         OfferKit.Held held = kit.held(fixtures.learner());
-        Offers.Offer offer = kit.offer(held, false);
         ExternalWallet wallet = new ExternalWallet();
-        web = WebClient.on(port);
-
-        String token = token(Map.of("pre-authorized_code", preAuthorizedCode(offer)));
+        String token = preAuthorizedToken(held);
         HttpResponse<String> issued = credential(token, "OpenBadgeCredential_ldp_vc", wallet.proof(issuer(), nonce()));
 
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
@@ -89,11 +91,8 @@ class Oid4vciIT {
     @Test
     void aJwtVcJsonCredentialIsACompactJwsForTheWalletsDid() {
         OfferKit.Held held = kit.held(fixtures.learner());
-        Offers.Offer offer = kit.offer(held, false);
         ExternalWallet wallet = new ExternalWallet();
-        web = WebClient.on(port);
-
-        String token = token(Map.of("pre-authorized_code", preAuthorizedCode(offer)));
+        String token = preAuthorizedToken(held);
         HttpResponse<String> issued =
                 credential(token, "OpenBadgeCredential_jwt_vc_json", wallet.proof(issuer(), nonce()));
 
@@ -112,10 +111,8 @@ class Oid4vciIT {
     @Test
     void aRetryWithAFreshNonceAnswersTheSameCredentialAndAnotherKeyIsDenied() {
         OfferKit.Held held = kit.held(fixtures.learner());
-        Offers.Offer offer = kit.offer(held, false);
         ExternalWallet wallet = new ExternalWallet();
-        web = WebClient.on(port);
-        String token = token(Map.of("pre-authorized_code", preAuthorizedCode(offer)));
+        String token = preAuthorizedToken(held);
 
         String first = credential(token, "OpenBadgeCredential_ldp_vc", wallet.proof(issuer(), nonce()))
                 .body();
@@ -132,10 +129,8 @@ class Oid4vciIT {
     @Test
     void aReplayedProofNonceIsRefusedAsInvalidNonce() {
         OfferKit.Held held = kit.held(fixtures.learner());
-        Offers.Offer offer = kit.offer(held, false);
         ExternalWallet wallet = new ExternalWallet();
-        web = WebClient.on(port);
-        String token = token(Map.of("pre-authorized_code", preAuthorizedCode(offer)));
+        String token = preAuthorizedToken(held);
         String proof = wallet.proof(issuer(), nonce());
         credential(token, "OpenBadgeCredential_ldp_vc", proof);
 
@@ -148,10 +143,8 @@ class Oid4vciIT {
     @Test
     void aProofSignedByAnotherKeyThanItsKidIsRefusedAsInvalidProof() {
         OfferKit.Held held = kit.held(fixtures.learner());
-        Offers.Offer offer = kit.offer(held, false);
         ExternalWallet wallet = new ExternalWallet();
-        web = WebClient.on(port);
-        String token = token(Map.of("pre-authorized_code", preAuthorizedCode(offer)));
+        String token = preAuthorizedToken(held);
 
         String forged = ExternalWallet.proof(issuer(), nonce(), wallet.kid, Ed25519.generate(), Instant.now());
         HttpResponse<String> refused = credential(token, "OpenBadgeCredential_ldp_vc", forged);
@@ -164,9 +157,7 @@ class Oid4vciIT {
     @Test
     void aProofForAnotherAudienceIsRefusedAsInvalidProof() {
         OfferKit.Held held = kit.held(fixtures.learner());
-        Offers.Offer offer = kit.offer(held, false);
-        web = WebClient.on(port);
-        String token = token(Map.of("pre-authorized_code", preAuthorizedCode(offer)));
+        String token = preAuthorizedToken(held);
 
         HttpResponse<String> refused = credential(
                 token, "OpenBadgeCredential_ldp_vc", new ExternalWallet().proof("https://elsewhere.example", nonce()));
@@ -177,8 +168,6 @@ class Oid4vciIT {
 
     @Test
     void aWrongPreAuthorizedCodeIsAnInvalidGrant() {
-        web = WebClient.on(port);
-
         HttpResponse<String> refused = tokenResponse(Map.of("pre-authorized_code", "not-the-code"));
 
         assertThat(refused.statusCode()).isEqualTo(400);
@@ -190,8 +179,6 @@ class Oid4vciIT {
         OfferKit.Held held = kit.held(fixtures.learner());
         Offers.Offer offer = kit.offer(held, false);
         kit.expire(offer);
-        web = WebClient.on(port);
-
         HttpResponse<String> refused = tokenResponse(Map.of("pre-authorized_code", preAuthorizedCode(offer)));
 
         assertThat(refused.statusCode()).isEqualTo(400);
@@ -202,7 +189,6 @@ class Oid4vciIT {
     void anOfferWithATransactionCodeNeedsTheRightCode() {
         OfferKit.Held held = kit.held(fixtures.learner());
         Offers.Offer offer = kit.offer(held, true);
-        web = WebClient.on(port);
         String code = preAuthorizedCode(offer);
         assertThat(offer.credentialOffer()).contains("\"tx_code\"");
 
@@ -225,8 +211,6 @@ class Oid4vciIT {
 
     @Test
     void theCredentialEndpointWithoutAValidTokenAnswersInvalidToken() {
-        web = WebClient.on(port);
-
         HttpResponse<String> refused =
                 credential("made-up", "OpenBadgeCredential_ldp_vc", new ExternalWallet().proof(issuer(), nonce()));
 
@@ -237,9 +221,7 @@ class Oid4vciIT {
 
     @Test
     void anUnknownCredentialConfigurationIsRefused() {
-        OfferKit.Held held = kit.held(fixtures.learner());
-        web = WebClient.on(port);
-        String token = token(Map.of("pre-authorized_code", preAuthorizedCode(kit.offer(held, false))));
+        String token = preAuthorizedToken(kit.held(fixtures.learner()));
 
         HttpResponse<String> refused =
                 credential(token, "SomethingElse", new ExternalWallet().proof(issuer(), nonce()));
@@ -253,6 +235,11 @@ class Oid4vciIT {
                 .getJsonObject("grants")
                 .getJsonObject(Offers.PRE_AUTHORIZED_GRANT)
                 .getString("pre-authorized_code");
+    }
+
+    /** A token for the held credential, by the pre-authorized code of an offer without a transaction code. */
+    String preAuthorizedToken(OfferKit.Held held) {
+        return token(Map.of("pre-authorized_code", preAuthorizedCode(kit.offer(held, false))));
     }
 
     String token(Map<String, String> fields) {

@@ -32,10 +32,6 @@ class ClrIssuanceIT {
     @Autowired
     JdbcClient jdbc;
 
-    String base;
-    Fixtures.Org provider;
-    String token;
-    String achievementId;
     IssuerClient issuer;
 
     @BeforeEach
@@ -43,10 +39,6 @@ class ClrIssuanceIT {
         issuer = IssuerClient.aProvider(fixtures, port, """
                 {"name": "Pipe Fitting", "description": "Measures, cuts and joins pipe.",
                  "criteria": "Passed the practical assessment.", "achievementType": "Certificate"}""");
-        base = issuer.base;
-        provider = issuer.provider;
-        token = issuer.token;
-        achievementId = issuer.achievementId;
     }
 
     @Test
@@ -130,7 +122,8 @@ class ClrIssuanceIT {
         issue("retry-clr@example.org");
         String key = UUID.randomUUID().toString();
         HttpResponse<String> first = clr("retry-clr@example.org", key);
-        HttpResponse<String> again = post("/orgs/" + provider.slug() + "/credentials/clr", """
+        HttpResponse<String> again =
+                post("/orgs/" + issuer.provider.slug() + "/credentials/clr", """
                 {"recipient": {"email": "retry-clr@example.org"}, "idempotencyKey": "%s"}""".formatted(key), null);
 
         assertThat(first.statusCode()).isEqualTo(201);
@@ -181,8 +174,8 @@ class ClrIssuanceIT {
     void vcJwtCredentialsAreNotBundledBecauseAClrEmbedsJsonCredentialsOnly() {
         String embedded = issue("mixed-formats@example.org");
         HttpResponse<String> jwt = post(
-                "/orgs/" + provider.slug() + "/credentials/issue",
-                "{\"achievementId\": \"" + achievementId
+                "/orgs/" + issuer.provider.slug() + "/credentials/issue",
+                "{\"achievementId\": \"" + issuer.achievementId
                         + "\", \"recipient\": {\"email\": \"mixed-formats@example.org\"}, \"format\": \"jwt\"}",
                 null);
         assertThat(jwt.statusCode()).as(jwt.body()).isEqualTo(201);
@@ -193,29 +186,31 @@ class ClrIssuanceIT {
 
     private String issueTo(String recipient) {
         HttpResponse<String> issued = post(
-                "/orgs/" + provider.slug() + "/credentials/issue",
-                "{\"achievementId\": \"" + achievementId + "\", \"recipient\": " + recipient + "}",
+                "/orgs/" + issuer.provider.slug() + "/credentials/issue",
+                "{\"achievementId\": \"" + issuer.achievementId + "\", \"recipient\": " + recipient + "}",
                 null);
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
         return unwrap(issued.body());
     }
 
     private HttpResponse<String> clrFor(String recipient) {
-        return post("/orgs/" + provider.slug() + "/credentials/clr", "{\"recipient\": " + recipient + "}", null);
+        return post("/orgs/" + issuer.provider.slug() + "/credentials/clr", "{\"recipient\": " + recipient + "}", null);
     }
 
     private String issue(String email) {
-        HttpResponse<String> issued =
-                post("/orgs/" + provider.slug() + "/credentials/issue", """
-                {"achievementId": "%s", "recipient": {"email": "%s"}}""".formatted(achievementId, email), null);
+        HttpResponse<String> issued = post(
+                "/orgs/" + issuer.provider.slug() + "/credentials/issue",
+                """
+                {"achievementId": "%s", "recipient": {"email": "%s"}}""".formatted(issuer.achievementId, email),
+                null);
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
         return unwrap(issued.body());
     }
 
     private HttpResponse<String> clr(String email, String idempotencyKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create(base + "/orgs/" + provider.slug() + "/credentials/clr"))
-                .header("Authorization", "Bearer " + token)
+                        URI.create(issuer.base + "/orgs/" + issuer.provider.slug() + "/credentials/clr"))
+                .header("Authorization", "Bearer " + issuer.token)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
@@ -223,12 +218,12 @@ class ClrIssuanceIT {
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
-        return new WebClient(base).send(request.build());
+        return new WebClient(issuer.base).send(request.build());
     }
 
     private void revoke(String id) {
         HttpResponse<String> revoked =
-                post("/orgs/" + provider.slug() + "/credentials/status", """
+                post("/orgs/" + issuer.provider.slug() + "/credentials/status", """
                 {"credentialId": "%s", "credentialStatus": [{"type": "BitstringStatusListCredential", "status": "revoked"}]}""".formatted(id), null);
         assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
     }
@@ -238,7 +233,7 @@ class ClrIssuanceIT {
     }
 
     private HttpResponse<String> post(String path, String json, String bearer) {
-        return issuer.post(path, json, bearer == null ? token : bearer);
+        return issuer.post(path, json, bearer == null ? issuer.token : bearer);
     }
 
     private static List<JsonValue> bundled(String clr) {

@@ -37,19 +37,11 @@ class IssuingIT {
     @Autowired
     JdbcClient jdbc;
 
-    String base;
-    Fixtures.Org provider;
-    String token;
-    String achievementId;
     IssuerClient issuer;
 
     @BeforeEach
     void aProviderWithAnAchievement() {
         issuer = IssuerClient.aProvider(fixtures, port);
-        base = issuer.base;
-        provider = issuer.provider;
-        token = issuer.token;
-        achievementId = issuer.achievementId;
     }
 
     @Test
@@ -80,8 +72,8 @@ class IssuingIT {
     void anyoneCanVerifyWithoutASessionOrToken() {
         String credential = unwrap(issue("anyone@example.org", null).body());
 
-        HttpResponse<String> verified = new WebClient(base)
-                .send(HttpRequest.newBuilder(URI.create(base + "/credentials/verify"))
+        HttpResponse<String> verified = new WebClient(issuer.base)
+                .send(HttpRequest.newBuilder(URI.create(issuer.base + "/credentials/verify"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"verifiableCredential\":" + credential + "}"))
                         .build());
@@ -95,7 +87,7 @@ class IssuingIT {
         String id = field(credential, "id");
 
         HttpResponse<String> revoked =
-                post("/orgs/" + provider.slug() + "/credentials/status", """
+                post("/orgs/" + issuer.provider.slug() + "/credentials/status", """
                 {"credentialId": "%s", "credentialStatus": [{"type": "BitstringStatusListCredential", "status": "revoked"}]}""".formatted(id), null);
         assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
 
@@ -120,7 +112,8 @@ class IssuingIT {
         assertThat(statusList.body()).contains("BitstringStatusListCredential");
         assertThat(JsonFields.strings(statusList.body(), "statusPurpose")).contains("revocation");
 
-        HttpResponse<String> did = WebClient.on(port).get("/orgs/" + provider.slug() + "/did.json", "application/json");
+        HttpResponse<String> did =
+                WebClient.on(port).get("/orgs/" + issuer.provider.slug() + "/did.json", "application/json");
         assertThat(did.statusCode()).isEqualTo(200);
         assertThat(did.body()).contains("Multikey", "#key-1", "z6Mk");
     }
@@ -154,7 +147,7 @@ class IssuingIT {
         }
         pool.shutdown();
         assertThat(jdbc.sql("select count(distinct status_index) from issued_credential where organization_id = ?")
-                        .param(provider.organization().id().value())
+                        .param(issuer.provider.organization().id().value())
                         .query(Long.class)
                         .single())
                 .isEqualTo(40);
@@ -163,7 +156,7 @@ class IssuingIT {
     @Test
     void rotatingTheIssuerKeyKeepsOldCredentialsVerifyingAndSignsNewOnesWithTheNewKey() {
         String before = unwrap(issue("rotate@example.org", null).body());
-        fixtures.rotateIssuerKey(provider);
+        fixtures.rotateIssuerKey(issuer.provider);
         String after = unwrap(issue("rotate@example.org", null).body());
 
         assertThat(before).contains("#key-1");
@@ -179,30 +172,33 @@ class IssuingIT {
     void aClientOfAnotherOrganizationCannotIssueHere() {
         Fixtures.Org other = fixtures.organization(Organization.Kind.PROVIDER);
         var otherClient = fixtures.client(other);
-        String otherToken = WebClient.clientToken(base, otherClient.client().clientId(), otherClient.secret());
+        String otherToken =
+                WebClient.clientToken(issuer.base, otherClient.client().clientId(), otherClient.secret());
 
-        HttpResponse<String> refused =
-                post("/orgs/" + provider.slug() + "/credentials/issue", """
-                {"achievementId": "%s", "recipient": {"email": "x@example.org"}}""".formatted(achievementId), otherToken);
+        HttpResponse<String> refused = post(
+                "/orgs/" + issuer.provider.slug() + "/credentials/issue",
+                """
+                {"achievementId": "%s", "recipient": {"email": "x@example.org"}}""".formatted(issuer.achievementId),
+                otherToken);
         assertThat(refused.statusCode()).isEqualTo(403);
     }
 
     private HttpResponse<String> issue(String email, String idempotencyKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create(base + "/orgs/" + provider.slug() + "/credentials/issue"))
-                .header("Authorization", "Bearer " + token)
+                        URI.create(issuer.base + "/orgs/" + issuer.provider.slug() + "/credentials/issue"))
+                .header("Authorization", "Bearer " + issuer.token)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"achievementId": "%s", "recipient": {"email": "%s"}}""".formatted(achievementId, email)));
+                        {"achievementId": "%s", "recipient": {"email": "%s"}}""".formatted(issuer.achievementId, email)));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
-        return new WebClient(base).send(request.build());
+        return new WebClient(issuer.base).send(request.build());
     }
 
     private HttpResponse<String> post(String path, String json, String bearer) {
-        return issuer.post(path, json, bearer == null ? token : bearer);
+        return issuer.post(path, json, bearer == null ? issuer.token : bearer);
     }
 
     private static String unwrap(String body) {

@@ -15,7 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openler.platform.organizations.Organization;
 import org.openler.platform.support.Fixtures;
 import org.openler.platform.support.JsonFields;
 import org.openler.platform.support.PlatformTest;
@@ -44,22 +43,13 @@ class JwtIssuingIT {
     @Autowired
     JdbcClient jdbc;
 
-    String base;
-    Fixtures.Org provider;
-    String token;
-    String achievementId;
+    IssuerClient issuer;
 
     @BeforeEach
     void aProviderWithAnAchievement() {
-        base = "http://localhost:" + port;
-        provider = fixtures.organization(Organization.Kind.PROVIDER);
-        var client = fixtures.client(provider);
-        token = WebClient.clientToken(base, client.client().clientId(), client.secret());
-        HttpResponse<String> created = post("/orgs/" + provider.slug() + "/achievements", """
+        issuer = IssuerClient.aProvider(fixtures, port, """
                 {"name": "Welding Fundamentals", "description": "Safe, code-compliant MIG and TIG welds.",
                  "criteria": "Passed the practical assessment.", "achievementType": "Certificate"}""");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        achievementId = StrictJson.parseObject(created.body()).getString("id");
     }
 
     @Test
@@ -67,7 +57,7 @@ class JwtIssuingIT {
         HttpResponse<String> issued = issue("jwt.learner@example.org", null, "\"format\": \"jwt\"");
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
         String jwt = StrictJson.parseObject(issued.body()).getString("verifiableCredential");
-        String did = "did:web:localhost%3A" + port + ":orgs:" + provider.slug();
+        String did = "did:web:localhost%3A" + port + ":orgs:" + issuer.provider.slug();
 
         JsonObject header = part(jwt, 0);
         assertThat(header.getString("alg")).isEqualTo("ES256");
@@ -99,7 +89,8 @@ class JwtIssuingIT {
         HttpResponse<String> asJwt = verifyAsApplicationJwt(jwt);
         assertThat(asJwt.statusCode()).as(asJwt.body()).isEqualTo(200);
 
-        HttpResponse<String> revoked = post("/orgs/" + provider.slug() + "/credentials/status", """
+        HttpResponse<String> revoked =
+                post("/orgs/" + issuer.provider.slug() + "/credentials/status", """
                 {"credentialId": "urn:uuid:%s", "credentialStatus": [{"type": "BitstringStatusListCredential", "status": "revoked"}]}""".formatted(id));
         assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
 
@@ -124,12 +115,12 @@ class JwtIssuingIT {
         String change = "{\"credentialId\": \"" + id
                 + "\", \"credentialStatus\": [{\"type\": \"BitstringStatusListCredential\", \"status\": \"%s\"}]}";
 
-        assertThat(post("/orgs/" + provider.slug() + "/credentials/status", change.formatted("suspended"))
+        assertThat(post("/orgs/" + issuer.provider.slug() + "/credentials/status", change.formatted("suspended"))
                         .statusCode())
                 .isEqualTo(200);
         HttpResponse<String> suspended = post("/credentials/verify", issued.body());
         assertThat(suspended.statusCode()).as(suspended.body()).isEqualTo(422);
-        assertThat(post("/orgs/" + provider.slug() + "/credentials/status", change.formatted("active"))
+        assertThat(post("/orgs/" + issuer.provider.slug() + "/credentials/status", change.formatted("active"))
                         .statusCode())
                 .isEqualTo(200);
         HttpResponse<String> reinstated = post("/credentials/verify", issued.body());
@@ -180,13 +171,13 @@ class JwtIssuingIT {
     @Test
     void rotationRetiresTheJwtKeyWithTheEd25519KeyAndOldJwtsKeepVerifying() {
         String before = jwtFor("rotate.jwt@example.org");
-        fixtures.rotateIssuerKey(provider);
+        fixtures.rotateIssuerKey(issuer.provider);
         String after = jwtFor("rotate.jwt@example.org");
 
         assertThat(part(before, 0).getString("kid")).endsWith("#jwk-1");
         assertThat(part(after, 0).getString("kid")).endsWith("#jwk-2");
         assertThat(jdbc.sql("select key_id from issuer_jwt_key where organization_id = ? and retired_at is null")
-                        .param(provider.organization().id().value())
+                        .param(issuer.provider.organization().id().value())
                         .query(String.class)
                         .list())
                 .as("only the new key may sign")
@@ -201,7 +192,8 @@ class JwtIssuingIT {
     void theDidDocumentPublishesEachJwtKeyAsAJsonWebKeyForAssertions() {
         String kid = part(jwtFor("did.jwt@example.org"), 0).getString("kid");
 
-        HttpResponse<String> did = WebClient.on(port).get("/orgs/" + provider.slug() + "/did.json", "application/json");
+        HttpResponse<String> did =
+                WebClient.on(port).get("/orgs/" + issuer.provider.slug() + "/did.json", "application/json");
         assertThat(did.statusCode()).isEqualTo(200);
         JsonObject document = StrictJson.parseObject(did.body());
         JsonObject method = document.getJsonArray("verificationMethod").stream()
@@ -227,9 +219,9 @@ class JwtIssuingIT {
         String jwt = StrictJson.parseObject(issued.body()).getString("verifiableCredential");
         String location = issued.headers().firstValue("Location").orElseThrow();
 
-        HttpResponse<String> stored = new WebClient(base)
-                .send(HttpRequest.newBuilder(URI.create(base + location))
-                        .header("Authorization", "Bearer " + token)
+        HttpResponse<String> stored = new WebClient(issuer.base)
+                .send(HttpRequest.newBuilder(URI.create(issuer.base + location))
+                        .header("Authorization", "Bearer " + issuer.token)
                         .GET()
                         .build());
         assertThat(stored.statusCode()).isEqualTo(200);
@@ -261,8 +253,8 @@ class JwtIssuingIT {
     @Test
     void theIssuePageOffersBothFormatsAndTheVerifyPageReadsAPastedJwt() {
         WebClient admin = WebClient.on(port);
-        admin.signIn(provider.admin().email().value(), Fixtures.PASSWORD);
-        String orgPath = "/orgs/" + provider.slug();
+        admin.signIn(issuer.provider.admin().email().value(), Fixtures.PASSWORD);
+        String orgPath = "/orgs/" + issuer.provider.slug();
         String page = admin.page(orgPath + "/issue").body();
         assertThat(page).contains("value=\"ldp\" checked=\"checked\"", "value=\"jwt\"", "VC-JWT");
         Matcher option = OPTION.matcher(page);
@@ -307,7 +299,7 @@ class JwtIssuingIT {
 
     private long count() {
         return jdbc.sql("select count(*) from issued_credential where organization_id = ?")
-                .param(provider.organization().id().value())
+                .param(issuer.provider.organization().id().value())
                 .query(Long.class)
                 .single();
     }
@@ -320,21 +312,21 @@ class JwtIssuingIT {
 
     private HttpResponse<String> issue(String email, String idempotencyKey, String extra) {
         HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create(base + "/orgs/" + provider.slug() + "/credentials/issue"))
-                .header("Authorization", "Bearer " + token)
+                        URI.create(issuer.base + "/orgs/" + issuer.provider.slug() + "/credentials/issue"))
+                .header("Authorization", "Bearer " + issuer.token)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"achievementId\": \"" + achievementId
+                .POST(HttpRequest.BodyPublishers.ofString("{\"achievementId\": \"" + issuer.achievementId
                         + "\", \"recipient\": {\"email\": \"" + email + "\"}, " + extra + "}"));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
-        return new WebClient(base).send(request.build());
+        return new WebClient(issuer.base).send(request.build());
     }
 
     private HttpResponse<String> verifyAsApplicationJwt(String jwt) {
-        return new WebClient(base)
-                .send(HttpRequest.newBuilder(URI.create(base + "/credentials/verify"))
+        return new WebClient(issuer.base)
+                .send(HttpRequest.newBuilder(URI.create(issuer.base + "/credentials/verify"))
                         .header("Content-Type", "application/jwt")
                         .header("Accept", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(jwt))
@@ -342,9 +334,9 @@ class JwtIssuingIT {
     }
 
     private HttpResponse<String> post(String path, String json) {
-        return new WebClient(base)
-                .send(HttpRequest.newBuilder(URI.create(base + path))
-                        .header("Authorization", "Bearer " + token)
+        return new WebClient(issuer.base)
+                .send(HttpRequest.newBuilder(URI.create(issuer.base + path))
+                        .header("Authorization", "Bearer " + issuer.token)
                         .header("Content-Type", "application/json")
                         .header("Accept", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(json))

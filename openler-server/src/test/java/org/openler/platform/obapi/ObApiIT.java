@@ -2,7 +2,6 @@ package org.openler.platform.obapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -16,8 +15,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openler.platform.sharing.ShareKit;
 import org.openler.platform.support.Fixtures;
+import org.openler.platform.support.NodeCrossCheck;
 import org.openler.platform.support.PlatformTest;
 import org.openler.platform.support.WebClient;
 import org.openler.platform.wallet.WalletImport;
@@ -49,10 +47,7 @@ class ObApiIT {
     private static final String OB = "/ims/ob/v3p0";
     private static final String CLR = "/ims/clr/v2p0";
     private static final String REDIRECT = "http://localhost:9/callback";
-    private static final Path INTEROP =
-            Path.of("..", "interop").toAbsolutePath().normalize();
     private static final Path RECEIVED = Path.of("target", "ob-api-received").toAbsolutePath();
-    private static final Pattern STATUS_LIST = Pattern.compile("\"statusListCredential\":\"([^\"]+)\"");
 
     @LocalServerPort
     int port;
@@ -510,22 +505,10 @@ class ObApiIT {
      */
     private void verifyWhatItReceived(List<JsonNode> received, String slug) throws Exception {
         Files.createDirectories(RECEIVED);
-        WebClient web = WebClient.on(port);
         for (int i = 0; i < received.size(); i++) {
             String credential = JSON.writeValueAsString(received.get(i));
             Files.writeString(RECEIVED.resolve("credential-" + i + ".json"), credential);
-            Map<String, String> documents = new LinkedHashMap<>();
-            documents.put(
-                    "https://localhost:" + port + "/orgs/" + slug + "/did.json",
-                    web.get("/orgs/" + slug + "/did.json", "application/json").body());
-            STATUS_LIST
-                    .matcher(credential)
-                    .results()
-                    .map(m -> m.group(1))
-                    .forEach(list -> documents.put(
-                            list,
-                            web.get(URI.create(list).getPath(), "application/json")
-                                    .body()));
+            Map<String, String> documents = NodeCrossCheck.documents(port, slug, credential);
             for (Map.Entry<String, String> document : documents.entrySet()) {
                 // the same documents laid out by path, for the shared tool's serve.mjs and verify.mjs --base-url
                 Path copy =
@@ -540,39 +523,7 @@ class ObApiIT {
     }
 
     private List<Boolean> crossCheck(String credential, Map<String, String> documents, String name) throws Exception {
-        assertThat(INTEROP.resolve("node_modules"))
-                .as("run npm ci in interop/ first (.ci/run does)")
-                .isDirectory();
-        StringBuilder json = new StringBuilder("{");
-        documents.forEach((url, body) -> json.append(json.length() > 1 ? "," : "")
-                .append(JSON.writeValueAsString(url))
-                .append(':')
-                .append(body));
-        Path documentsFile = Files.writeString(dir.resolve(name + "-documents.json"), json.append('}'));
-        Path file = Files.writeString(dir.resolve(name + ".json"), credential);
-        Process process = new ProcessBuilder(
-                        "node", "crosscheck.mjs", file.toString(), "--documents", documentsFile.toString())
-                .directory(INTEROP.toFile())
-                .start();
-        process.getOutputStream().close();
-        CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
-        CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-        assertThat(process.waitFor(180, TimeUnit.SECONDS))
-                .as("crosscheck.mjs finished")
-                .isTrue();
-        List<Boolean> verdicts = stdout.join()
-                .lines()
-                .map(line -> line.contains("\"verified\":true"))
-                .toList();
-        assertThat(verdicts).as(name + ": " + stdout.join() + stderr.join()).hasSize(2);
-        return verdicts;
-    }
-
-    private static String read(java.io.InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
+        NodeCrossCheck.assertInstalled();
+        return NodeCrossCheck.run(dir, name, credential, documents).verdicts();
     }
 }

@@ -4,9 +4,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * O*NET 29.3 from {@code openler-data}: occupations (with job zones and alternate titles), the 35 skills and 33
@@ -139,7 +142,7 @@ public final class OnetReader {
     /** Technology products (one competency each, narrower than their UNSPSC commodity) and who uses them. */
     private static void technology(Bundle bundle, FrameworkData.Builder data) {
         Map<String, Need> needs = new LinkedHashMap<>();
-        java.util.Set<String> classes = new java.util.HashSet<>();
+        Set<String> classes = new HashSet<>();
         bundle.records(DIR + "text/Technology Skills.txt.gz", '\t', skipHeader(r -> {
             String example = r.get(2).strip();
             String commodity = r.get(3).strip();
@@ -171,7 +174,7 @@ public final class OnetReader {
         needs.values().forEach(data::requirement);
     }
 
-    static java.util.function.Consumer<List<String>> skipHeader(java.util.function.Consumer<List<String>> rows) {
+    static Consumer<List<String>> skipHeader(Consumer<List<String>> rows) {
         boolean[] first = {true};
         return r -> {
             if (first[0]) {

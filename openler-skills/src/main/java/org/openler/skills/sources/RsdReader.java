@@ -1,5 +1,7 @@
 package org.openler.skills.sources;
 
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -82,10 +84,7 @@ public final class RsdReader {
     public static FrameworkData readCsv(byte[] bytes, String source, String fallbackName) {
         Bundle bundle = new Bundle();
         List<Map<String, String>> rows = new ArrayList<>();
-        Csv.read(
-                new java.io.InputStreamReader(bundle.stream(bytes), java.nio.charset.StandardCharsets.UTF_8),
-                ',',
-                EscoReader.rows(rows::add));
+        Csv.read(new InputStreamReader(bundle.stream(bytes), StandardCharsets.UTF_8), ',', EscoReader.rows(rows::add));
         if (rows.isEmpty()
                 || !rows.getFirst().containsKey("Skill Name")
                         && !rows.getFirst().containsKey("RSD Name")) {

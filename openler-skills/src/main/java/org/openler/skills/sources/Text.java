@@ -1,5 +1,7 @@
 package org.openler.skills.sources;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.text.Normalizer;
 import java.util.Locale;
 
@@ -36,8 +38,8 @@ public final class Text {
             throw new SourceException("A " + what + " contains white space: " + uri);
         }
         try {
-            new java.net.URI(uri);
-        } catch (java.net.URISyntaxException e) {
+            new URI(uri);
+        } catch (URISyntaxException e) {
             throw new SourceException("Not a URI: " + uri);
         }
         return uri;

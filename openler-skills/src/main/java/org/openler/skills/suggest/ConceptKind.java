@@ -1,5 +1,7 @@
 package org.openler.skills.suggest;
 
+import java.util.Locale;
+
 /** What a catalogue entry stands for; search can be limited to one kind. */
 public enum ConceptKind {
     COMPETENCY,
@@ -7,6 +9,6 @@ public enum ConceptKind {
 
     /** The API's spelling: {@code competency} or {@code occupation}. */
     public String slug() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,8 @@
 package org.openler.skills.suggest;
 
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -34,8 +36,8 @@ final class Language {
         }
     }
 
-    private static java.util.List<String> words(String text) {
-        return java.util.Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+"))
+    private static List<String> words(String text) {
+        return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+"))
                 .filter(w -> !w.isEmpty())
                 .toList();
     }

@@ -1,6 +1,7 @@
 package org.openler.skills.suggest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,7 +41,7 @@ public enum QuerySpans {
             if (this == WINDOWS) {
                 String[] words = c.split("\\s+");
                 for (int start = 0; start + WINDOW <= words.length; start += STRIDE) {
-                    spans.add(String.join(" ", java.util.Arrays.copyOfRange(words, start, start + WINDOW)));
+                    spans.add(String.join(" ", Arrays.copyOfRange(words, start, start + WINDOW)));
                 }
             }
         }

@@ -1,6 +1,7 @@
 package org.openler.skills.suggest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,9 +147,9 @@ public final class SemanticRanker {
         return new SemanticRanker(
                 encoder,
                 catalogue.size(),
-                java.util.Arrays.copyOf(matrix, row * dims),
-                java.util.Arrays.copyOf(owners, row),
-                java.util.Arrays.copyOf(weights, row));
+                Arrays.copyOf(matrix, row * dims),
+                Arrays.copyOf(owners, row),
+                Arrays.copyOf(weights, row));
     }
 
     public TextEncoder encoder() {
@@ -163,7 +164,7 @@ public final class SemanticRanker {
     /** Each concept's similarity to the query vector: the best over its texts (NEGATIVE_INFINITY if none). */
     public float[] scores(float[] query) {
         float[] best = new float[conceptCount];
-        java.util.Arrays.fill(best, Float.NEGATIVE_INFINITY);
+        Arrays.fill(best, Float.NEGATIVE_INFINITY);
         for (int row = 0; row < ownerOfText.length; row++) {
             float similarity = Vectors.dot(query, matrix, row * dimensions) * weightOfText[row];
             int owner = ownerOfText[row];

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import org.apache.lucene.analysis.es.SpanishAnalyzer;
 import org.openler.skills.sources.Csv;
 
 /**
@@ -42,7 +43,7 @@ public final class SpanishLabels {
                 translate(catalogue),
                 settings.lexicalAlternatives(),
                 settings.lexicalAlternativeWeight(),
-                new org.apache.lucene.analysis.es.SpanishAnalyzer());
+                new SpanishAnalyzer());
     }
 
     static Catalogue translate(Catalogue catalogue, Map<String, Labels> spanish) {

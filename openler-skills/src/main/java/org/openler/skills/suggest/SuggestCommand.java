@@ -1,6 +1,8 @@
 package org.openler.skills.suggest;
 
 import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +25,7 @@ public final class SuggestCommand {
 
     public static void main(String[] args) throws Exception {
         // stdout carries only the JSON lines: libraries that log to the console (DJL's tokenizer) go to stderr
-        PrintStream out = new PrintStream(
-                new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         System.setOut(System.err);
         int top = 10;
         Path dataDir = Path.of("data", "demo");

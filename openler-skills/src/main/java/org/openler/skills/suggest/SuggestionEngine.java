@@ -3,7 +3,9 @@ package org.openler.skills.suggest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
@@ -253,7 +255,7 @@ public final class SuggestionEngine {
         if (spanish == null || !readsAsSpanish(text)) {
             return english;
         }
-        java.util.Map<Integer, Double> best = new java.util.HashMap<>();
+        Map<Integer, Double> best = new HashMap<>();
         for (LexicalRanker.Hit hit : english) {
             best.merge(hit.concept(), hit.score(), Math::max);
         }

@@ -1,9 +1,12 @@
 package org.openler.skills.suggest;
 
 import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,11 +25,10 @@ public final class TitleCommand {
     private TitleCommand() {}
 
     public static void main(String[] args) throws Exception {
-        PrintStream out = new PrintStream(
-                new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         System.setOut(System.err);
         int top = 10;
-        java.nio.file.Path dataDir = java.nio.file.Path.of("data", "demo");
+        Path dataDir = Path.of("data", "demo");
         List<String> rest = new ArrayList<>(List.of(args));
         if (rest.size() >= 2 && rest.get(0).equals("titles") && rest.get(1).equals("suggest")) {
             rest = rest.subList(2, rest.size());
@@ -34,7 +36,7 @@ public final class TitleCommand {
         for (int i = 0; i < rest.size(); i++) {
             String arg = rest.get(i);
             if (arg.equals("--data-dir") && i + 1 < rest.size()) {
-                dataDir = java.nio.file.Path.of(rest.get(++i));
+                dataDir = Path.of(rest.get(++i));
             } else if (arg.equals("--top") && i + 1 < rest.size()) {
                 try {
                     top = Integer.parseInt(rest.get(++i));

@@ -2,6 +2,8 @@ package org.openler.skills.suggest;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -160,7 +162,7 @@ public final class TitleIndex {
     private final @Nullable LexicalRanker pooled;
     private final @Nullable SemanticRanker semantic;
     /** Every label, normalised, to the occupations it names: a title that is exactly a label is strong evidence. */
-    private final Map<String, Set<Integer>> exact = new java.util.HashMap<>();
+    private final Map<String, Set<Integer>> exact = new HashMap<>();
 
     public TitleIndex(OccupationCatalogue occupations, Settings settings, Calibration calibration) {
         this(occupations, settings, calibration, null);
@@ -181,10 +183,10 @@ public final class TitleIndex {
         for (Catalogue labels : List.of(occupations.catalogue(), spanishLabels)) {
             for (int c = 0; c < labels.size(); c++) {
                 Concept concept = labels.get(c);
-                exact.computeIfAbsent(normalised(concept.preferredLabel()), k -> new java.util.HashSet<>())
+                exact.computeIfAbsent(normalised(concept.preferredLabel()), k -> new HashSet<>())
                         .add(c);
                 for (String label : concept.alternativeLabels()) {
-                    exact.computeIfAbsent(normalised(label), k -> new java.util.HashSet<>())
+                    exact.computeIfAbsent(normalised(label), k -> new HashSet<>())
                             .add(c);
                 }
             }

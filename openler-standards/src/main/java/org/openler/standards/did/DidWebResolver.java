@@ -5,12 +5,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.openler.standards.StandardsException;
 import org.openler.standards.StandardsException.Code;
+import org.openler.standards.json.FetchCache;
 import org.openler.standards.json.HttpJson;
 import org.openler.standards.json.JsonLimits;
 
@@ -25,20 +24,15 @@ public final class DidWebResolver implements DidResolver {
     private final Set<String> allowedHosts;
     private final HttpClient client;
     private final Duration timeout;
-    private final Duration cacheFor;
-    private final Clock clock;
     private final Function<Did, URI> locator;
-    private final ConcurrentHashMap<Did, Cached> cache = new ConcurrentHashMap<>();
-
-    private record Cached(DidDocument document, Instant until) {}
+    private final FetchCache<Did, DidDocument> cache;
 
     private DidWebResolver(Builder b) {
         this.allowedHosts = Set.copyOf(b.allowedHosts);
         this.client = b.client != null ? b.client : HttpJson.client(b.timeout);
         this.timeout = b.timeout;
-        this.cacheFor = b.cacheFor;
-        this.clock = b.clock;
         this.locator = b.locator;
+        this.cache = new FetchCache<>(b.cacheFor, b.clock);
     }
 
     public static Builder builder() {
@@ -52,14 +46,7 @@ public final class DidWebResolver implements DidResolver {
             throw new StandardsException(
                     Code.DID_NOT_RESOLVED, "did:web host " + host + " is not on the resolver's allow-list");
         }
-        Instant now = clock.instant();
-        Cached cached = cache.get(did);
-        if (cached != null && now.isBefore(cached.until())) {
-            return cached.document();
-        }
-        DidDocument document = fetch(did);
-        cache.put(did, new Cached(document, now.plus(cacheFor)));
-        return document;
+        return cache.get(did, this::fetch);
     }
 
     private DidDocument fetch(Did did) {

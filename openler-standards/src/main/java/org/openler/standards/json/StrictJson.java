@@ -48,16 +48,7 @@ public final class StrictJson {
      * @throws StandardsException TOO_LARGE, TOO_DEEP, DUPLICATE_KEY or MALFORMED_JSON
      */
     public static JsonObject parseObject(byte[] body, JsonLimits limits) {
-        if (body.length > limits.maxBytes()) {
-            throw new StandardsException(
-                    Code.TOO_LARGE,
-                    "The JSON body has " + body.length + " bytes; at most " + limits.maxBytes() + " are accepted");
-        }
-        JsonValue value = parse(body, limits);
-        if (!(value instanceof JsonObject object)) {
-            throw new StandardsException(Code.MALFORMED_JSON, "Expected a JSON object, found " + value.getValueType());
-        }
-        return object;
+        return parseAs(body, limits, JsonObject.class, "object");
     }
 
     /**
@@ -66,16 +57,21 @@ public final class StrictJson {
      * @throws StandardsException TOO_LARGE, TOO_DEEP, DUPLICATE_KEY or MALFORMED_JSON
      */
     public static JsonArray parseArray(byte[] body, JsonLimits limits) {
+        return parseAs(body, limits, JsonArray.class, "array");
+    }
+
+    private static <T extends JsonValue> T parseAs(byte[] body, JsonLimits limits, Class<T> type, String name) {
         if (body.length > limits.maxBytes()) {
             throw new StandardsException(
                     Code.TOO_LARGE,
                     "The JSON body has " + body.length + " bytes; at most " + limits.maxBytes() + " are accepted");
         }
         JsonValue value = parse(body, limits);
-        if (!(value instanceof JsonArray array)) {
-            throw new StandardsException(Code.MALFORMED_JSON, "Expected a JSON array, found " + value.getValueType());
+        if (!type.isInstance(value)) {
+            throw new StandardsException(
+                    Code.MALFORMED_JSON, "Expected a JSON " + name + ", found " + value.getValueType());
         }
-        return array;
+        return type.cast(value);
     }
 
     /** Serializes compactly (no whitespace), keeping member order. */

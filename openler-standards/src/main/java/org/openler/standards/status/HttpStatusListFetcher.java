@@ -5,12 +5,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.openler.standards.StandardsException;
 import org.openler.standards.StandardsException.Code;
+import org.openler.standards.json.FetchCache;
 import org.openler.standards.json.HttpJson;
 import org.openler.standards.json.JsonLimits;
 
@@ -24,22 +23,17 @@ public final class HttpStatusListFetcher implements StatusListFetcher {
     private final Set<String> allowedHosts;
     private final HttpClient client;
     private final Duration timeout;
-    private final Duration cacheFor;
-    private final Clock clock;
     private final JsonLimits limits;
     private final Function<URI, URI> locator;
-    private final ConcurrentHashMap<URI, Cached> cache = new ConcurrentHashMap<>();
-
-    private record Cached(JsonObject credential, Instant until) {}
+    private final FetchCache<URI, JsonObject> cache;
 
     private HttpStatusListFetcher(Builder b) {
         this.allowedHosts = Set.copyOf(b.allowedHosts);
         this.timeout = b.timeout;
         this.client = HttpJson.client(b.timeout);
-        this.cacheFor = b.cacheFor;
-        this.clock = b.clock;
         this.limits = b.limits;
         this.locator = b.locator;
+        this.cache = new FetchCache<>(b.cacheFor, b.clock);
     }
 
     public static Builder builder() {
@@ -55,14 +49,7 @@ public final class HttpStatusListFetcher implements StatusListFetcher {
                     "Status list host " + statusListCredential.getAuthority()
                             + " is not on the allow-list (HTTPS only)");
         }
-        Instant now = clock.instant();
-        Cached cached = cache.get(statusListCredential);
-        if (cached != null && now.isBefore(cached.until())) {
-            return cached.credential();
-        }
-        JsonObject credential = download(statusListCredential);
-        cache.put(statusListCredential, new Cached(credential, now.plus(cacheFor)));
-        return credential;
+        return cache.get(statusListCredential, this::download);
     }
 
     private JsonObject download(URI url) {

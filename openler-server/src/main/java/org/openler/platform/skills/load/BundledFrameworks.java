@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.openler.platform.skills.Framework;
 import org.openler.platform.skills.Frameworks;
@@ -71,7 +72,7 @@ public class BundledFrameworks {
         for (var entry : readers.entrySet()) {
             n++;
             String[] known = KNOWN.get(entry.getKey());
-            var stored = known == null ? java.util.Optional.<Framework>empty() : frameworks.find(known[0], known[1]);
+            var stored = known == null ? Optional.<Framework>empty() : frameworks.find(known[0], known[1]);
             // a bundled version already stored is the same content (the files are part of the build): not read again
             ImportOutcome outcome =
                     stored.isPresent() ? new ImportOutcome.Unchanged(stored.get(), 0) : imports.load(entry.getValue());

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.skills.ImportOutcome;
@@ -110,7 +111,7 @@ class SkillsStartup implements ApplicationRunner, DisposableBean {
 
     private boolean importFile(String spec) {
         List<String> parts = new ArrayList<>(List.of(spec.split(":", 3)));
-        var format = parts.size() >= 2 ? CustomFormat.of(parts.getFirst()) : java.util.Optional.<CustomFormat>empty();
+        var format = parts.size() >= 2 ? CustomFormat.of(parts.getFirst()) : Optional.<CustomFormat>empty();
         if (format.isEmpty()) {
             log.error(
                     "openler.skills.imports: \"{}\" is not format:path[:name] with a format of case, ctdl-asn, rsd, rsd-csv",

@@ -1,5 +1,7 @@
 package org.openler.platform.skills.suggest;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.openler.platform.kernel.Access;
@@ -49,8 +51,7 @@ class SkillSearchPage {
                                 c.kind().slug(),
                                 c.framework(),
                                 "/skills/resolve?uri="
-                                        + java.net.URLEncoder.encode(
-                                                c.uri().toString(), java.nio.charset.StandardCharsets.UTF_8)))
+                                        + URLEncoder.encode(c.uri().toString(), StandardCharsets.UTF_8)))
                         .toList();
         model.addAttribute("q", query);
         model.addAttribute("type", kind.map(ConceptKind::slug).orElse(""));

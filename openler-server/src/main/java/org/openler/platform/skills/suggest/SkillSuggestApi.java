@@ -1,5 +1,6 @@
 package org.openler.platform.skills.suggest;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -55,7 +56,7 @@ class SkillSuggestApi {
     @Access(Audience.PUBLIC)
     Map<String, Object> suggest(@RequestBody byte[] body) {
         JsonObject request = parse(body);
-        if (!(request.get("texts") instanceof jakarta.json.JsonArray array) || array.isEmpty()) {
+        if (!(request.get("texts") instanceof JsonArray array) || array.isEmpty()) {
             throw new PlatformException(Problem.INVALID_INPUT, "Send {\"texts\": [\"…\"]} with at least one text.");
         }
         if (array.size() > limits.maxTexts()) {

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.skills.FrameworkImported;
 import org.openler.skills.suggest.Catalogue;
@@ -187,7 +188,7 @@ public class SkillSuggestions implements DisposableBean {
      * As {@link #refresh(boolean)}, embedding the texts of the concepts {@code embeds} accepts. One refresh at a time;
      * a lexical refresh of an unchanged catalogue leaves a semantic engine in place.
      */
-    synchronized void refresh(boolean withVectors, java.util.function.Predicate<Concept> embeds) {
+    synchronized void refresh(boolean withVectors, Predicate<Concept> embeds) {
         String fingerprint = catalogues.fingerprint();
         if (!withVectors && state.status().semantic() && fingerprint.equals(state.fingerprint())) {
             return;

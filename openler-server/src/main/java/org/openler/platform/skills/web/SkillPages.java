@@ -1,5 +1,7 @@
 package org.openler.platform.skills.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.kernel.Access;
@@ -159,8 +161,8 @@ class SkillPages {
             @RequestParam(required = false) @Nullable MultipartFile file,
             Model model,
             RedirectAttributes redirect,
-            jakarta.servlet.http.HttpServletRequest request,
-            jakarta.servlet.http.HttpServletResponse response)
+            HttpServletRequest request,
+            HttpServletResponse response)
             throws IOException {
         model.addAttribute("formats", CustomFormat.values());
         var chosen = CustomFormat.of(format);

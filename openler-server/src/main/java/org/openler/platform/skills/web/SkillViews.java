@@ -1,5 +1,6 @@
 package org.openler.platform.skills.web;
 
+import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.skills.Competency;
@@ -35,7 +36,7 @@ final class SkillViews {
          * project's test data, licence unknown), not a framework anyone publishes: listed apart, never as real.
          */
         boolean fixture() {
-            String host = java.net.URI.create(uri).getHost();
+            String host = URI.create(uri).getHost();
             boolean local = host != null
                     && (host.equals("localhost") || host.startsWith("127.") || host.endsWith(".localhost"));
             boolean testData = source.matches("(?s).*/(tests?|_data|api-test)/.*");
