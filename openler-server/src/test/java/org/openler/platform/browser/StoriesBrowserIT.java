@@ -211,6 +211,11 @@ class StoriesBrowserIT extends ChromiumPages {
                 }
             }
             clickAndWait(driver.findElement(By.cssSelector("#discovery-form button[type=submit]")));
+            // on the demo's H2 this save failed (an upsert only PostgreSQL reads) and the setting stayed off
+            assertThat(driver.findElement(By.cssSelector("main div.notice[role=status]"))
+                            .getText())
+                    .as("the setting is saved")
+                    .isEqualTo("Saved.");
             open("/me/talent?lang=en");
             assertThat(driver.findElement(By.cssSelector("input[name=mode][value=anonymous]"))
                             .isSelected())
