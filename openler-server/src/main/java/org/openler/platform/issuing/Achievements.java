@@ -213,11 +213,19 @@ public class Achievements {
                         Optional.of("ceasn:Competency"),
                         frameworks
                                 .find(c.framework().id())
-                                .map(f -> f.name() + " " + f.version())
-                                .or(() -> Optional.of(c.framework().slug() + " "
-                                        + c.framework().version())),
+                                .map(f -> withVersion(f.name(), f.version()))
+                                .or(() -> Optional.of(withVersion(
+                                        c.framework().slug(), c.framework().version()))),
                         c.code().isBlank() ? Optional.empty() : Optional.of(c.code())))
                 .orElse(given);
+    }
+
+    /**
+     * A framework's name with its version, once: "O*NET 29.3 Database" stays as it is (it read "O*NET 29.3 Database
+     * 29.3"), "ESCO" becomes "ESCO 1.1.1".
+     */
+    static String withVersion(String name, String version) {
+        return version.isBlank() || name.contains(version) ? name : name + " " + version;
     }
 
     /** The organization's own published registry entry the achievement points at, if one is named. */

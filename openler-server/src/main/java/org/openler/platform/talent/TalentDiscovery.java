@@ -85,10 +85,13 @@ public class TalentDiscovery {
             }
         }
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.sql(
-                        "insert into talent_discovery (account_id, mode, updated_at) values (?, ?, ?)"
-                                + " on conflict (account_id) do update set mode = excluded.mode, updated_at = excluded.updated_at")
+        // Insert-if-missing, then update (as privacy.Discovery does): "on conflict do update" is PostgreSQL's alone,
+        // and H2 (the demo's database) refused it, so saving the setting failed on the demo
+        jdbc.sql("insert into talent_discovery (account_id, mode, updated_at) values (?, ?, ?) on conflict do nothing")
                 .params(learner.value(), setting.mode().name(), now)
+                .update();
+        jdbc.sql("update talent_discovery set mode = ?, updated_at = ? where account_id = ?")
+                .params(setting.mode().name(), now, learner.value())
                 .update();
         jdbc.sql("delete from talent_searchable where account_id = ?")
                 .param(learner.value())

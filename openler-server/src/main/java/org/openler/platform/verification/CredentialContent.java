@@ -25,7 +25,9 @@ public record CredentialContent(
         String criteria,
         Optional<String> image,
         List<Skill> skills,
-        List<Result> results) {
+        List<Result> results,
+        String issuerName,
+        Optional<String> issuerImage) {
 
     private static final int MAX_TEXT = 4000;
     private static final int MAX_ITEMS = 50;
@@ -100,7 +102,10 @@ public record CredentialContent(
                 text(criteria, "narrative"),
                 image,
                 skills,
-                results);
+                results,
+                text(first(credential.get("issuer")), "name"),
+                // the issuer's logo (issuer.image), embedded only like the achievement's image
+                image(first(credential.get("issuer")).get("image")));
     }
 
     private static JsonObject first(@Nullable JsonValue value) {

@@ -20,6 +20,7 @@ import org.openler.standards.StandardsException;
 import org.openler.standards.json.StrictJson;
 import org.openler.standards.verify.Check;
 import org.openler.standards.verify.CheckResult;
+import org.openler.standards.verify.PresentationExpectations;
 import org.openler.standards.verify.VerificationReport;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -62,6 +63,17 @@ class VerificationPages {
     /** The result as the page shows it. */
     public record Result(boolean verified, boolean unreadable, List<Row> rows) {}
 
+    /** One credential carried by a presentation: what it says (when readable) and its own checks. */
+    public record CarriedCredential(
+            String name, Result result, @Nullable CredentialContent content) {}
+
+    /** A presentation: who presents it (their signature's checks are the page's result) and each credential. */
+    public record PresentationResult(String holder, List<CarriedCredential> credentials) {}
+
+    /** The checks of the presentation itself: the holder's signature; its credentials are listed one by one. */
+    private static final List<Check> PRESENTATION_CHECKS =
+            List.of(Check.PARSING, Check.STRUCTURE, Check.CONTEXTS, Check.PROOF);
+
     @GetMapping("/verify")
     @Access(Audience.PUBLIC)
     String form(Model model) {
@@ -96,6 +108,16 @@ class VerificationPages {
             return "verification/verify";
         }
         model.addAttribute("json", file != null && !file.isEmpty() ? "" : json);
+        Optional<JsonObject> presentation = presentation(body);
+        if (presentation.isPresent()) {
+            // The file a share page offers for download: the holder's signature is checked without a challenge (this
+            // page did not ask for one), and each credential it carries on its own
+            VerificationReport report =
+                    verification.verifyPresentation(presentation.get(), PresentationExpectations.NONE);
+            model.addAttribute("result", result(report, PRESENTATION_CHECKS));
+            model.addAttribute("presentation", carried(presentation.get()));
+            return "verification/verify";
+        }
         model.addAttribute("result", result(verify(body)));
         model.addAttribute("credentialContent", content(body).orElse(null));
         return "verification/verify";
@@ -125,6 +147,64 @@ class VerificationPages {
         return verification.verifyCredential(body);
     }
 
+    /**
+     * A verifiable presentation, as a share page's download gives it or wrapped as the VC-API sends it
+     * ({@code {"verifiablePresentation": …}}); empty for anything else.
+     */
+    private static Optional<JsonObject> presentation(byte[] body) {
+        try {
+            JsonObject parsed = StrictJson.parseObject(body);
+            if (parsed.get("verifiablePresentation") instanceof JsonObject wrapped) {
+                return Optional.of(wrapped);
+            }
+            return types(parsed).contains("VerifiablePresentation") ? Optional.of(parsed) : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static List<String> types(JsonObject object) {
+        return switch (object.get("type")) {
+            case JsonString one -> List.of(one.getString());
+            case jakarta.json.JsonArray many ->
+                many.stream()
+                        .filter(JsonString.class::isInstance)
+                        .map(t -> ((JsonString) t).getString())
+                        .toList();
+            case null, default -> List.of();
+        };
+    }
+
+    /** Each embedded credential of a presentation, verified on its own, with what it says. */
+    private PresentationResult carried(JsonObject presentation) {
+        String holder = presentation.get("holder") instanceof JsonString s
+                ? s.getString()
+                : presentation.get("holder") instanceof JsonObject o && o.get("id") instanceof JsonString id
+                        ? id.getString()
+                        : "";
+        List<jakarta.json.JsonValue> values = switch (presentation.get("verifiableCredential")) {
+            case jakarta.json.JsonArray many -> many;
+            case null -> List.of();
+            case jakarta.json.JsonValue one -> List.of(one);
+        };
+        List<CarriedCredential> credentials = new ArrayList<>();
+        for (jakarta.json.JsonValue value : values) {
+            if (!(value instanceof JsonObject credential) || !credential.containsKey("credentialSubject")) {
+                continue; // enveloped (an SD-JWT VC in a data: URL): the presentation's own checks say how it fared
+            }
+            CredentialContent content;
+            try {
+                content = CredentialContent.of(credential);
+            } catch (RuntimeException e) {
+                content = null;
+            }
+            String name =
+                    content != null && !content.name().isEmpty() ? content.name() : "#" + (credentials.size() + 1);
+            credentials.add(new CarriedCredential(name, result(verification.verifyCredential(credential)), content));
+        }
+        return new PresentationResult(holder, credentials);
+    }
+
     /** What the credential says (a JSON credential, or one wrapped as an issuer's API answers), for the page. */
     private static Optional<CredentialContent> content(byte[] body) {
         try {
@@ -141,8 +221,12 @@ class VerificationPages {
     }
 
     static Result result(VerificationReport report) {
+        return result(report, CHECKS);
+    }
+
+    static Result result(VerificationReport report, List<Check> checks) {
         List<Row> rows = new ArrayList<>();
-        for (Check check : CHECKS) {
+        for (Check check : checks) {
             List<CheckResult> results =
                     report.results().stream().filter(r -> r.check() == check).toList();
             if (results.isEmpty()) {
@@ -150,7 +234,7 @@ class VerificationPages {
             }
             results.forEach(r -> rows.add(row(r)));
         }
-        report.results().stream().filter(r -> !CHECKS.contains(r.check())).forEach(r -> rows.add(row(r)));
+        report.results().stream().filter(r -> !checks.contains(r.check())).forEach(r -> rows.add(row(r)));
         boolean unreadable = report.result(Check.PARSING).orElse(null) instanceof CheckResult.Failed;
         return new Result(report.verified(), unreadable, rows);
     }

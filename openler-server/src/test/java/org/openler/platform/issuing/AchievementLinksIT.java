@@ -61,7 +61,8 @@ class AchievementLinksIT {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(JsonFields.strings(created.body(), "targetName")).contains(competency.label());
         assertThat(JsonFields.strings(created.body(), "targetType")).contains("ceasn:Competency");
-        assertThat(JsonFields.strings(created.body(), "targetFramework")).contains(nice.name() + " " + nice.version());
+        assertThat(JsonFields.strings(created.body(), "targetFramework"))
+                .contains(Achievements.withVersion(nice.name(), nice.version()));
         assertThat(JsonFields.objectsWith(created.body(), "targetName"))
                 .anyMatch(a -> a.path("targetName").asString().equals("other")
                         && a.path("targetType").isNull());
