@@ -51,9 +51,32 @@ class DemoCandidates {
             "Keisha", "Lena", "Mateo", "Nadia", "Omar", "Priya", "Quinn", "Rosa", "Sam", "Tariq", "Uma", "Victor",
             "Wen", "Ximena", "Yusuf", "Zoe");
     private static final List<String> LAST = List.of(
-            "Adams", "Baker", "Castillo", "Davis", "Evans", "Flores", "Garcia", "Harris", "Ito", "Johnson", "Kim",
-            "Lopez", "Martin", "Nguyen", "Okafor", "Patel", "Quintero", "Reyes", "Smith", "Thomas", "Underwood",
-            "Vargas", "Washington", "Xu", "Young", "Zhang");
+            "Adams",
+            "Baker",
+            "Castillo",
+            "Davis",
+            "Evans",
+            "Flores",
+            "Garcia",
+            "Harris",
+            "Ito",
+            "Johnson",
+            "Kim",
+            "Lopez",
+            "Martin",
+            "Nguyen",
+            "Okafor",
+            "Patel",
+            "Quintero",
+            "Reyes",
+            "Smith",
+            "Thomas",
+            "Underwood",
+            "Vargas",
+            "Washington",
+            "Xu",
+            "Young",
+            "Zhang");
 
     private final AccountService accounts;
     private final OrganizationService organizations;
@@ -122,23 +145,27 @@ class DemoCandidates {
     void seed() {
         accounts.findByEmail(IZZY).ifPresent(izzy -> {
             if (discovery.read(izzy.id()).mode() == DiscoveryMode.OFF) {
-                List<java.util.UUID> held =
-                        wallet.list(izzy.id(), false).stream().map(HeldCredential::id).toList();
+                List<java.util.UUID> held = wallet.list(izzy.id(), false).stream()
+                        .map(HeldCredential::id)
+                        .toList();
                 discovery.write(izzy.id(), new DiscoverySetting(DiscoveryMode.ANONYMOUS, held, List.of()));
             }
         });
         // Marcus works for the demo employer: linked, and findable by it alone (internal), with his credentials
-        accounts.findByEmail(MARCUS).ifPresent(marcus -> organizations.find(EMPLOYER).ifPresent(employer -> {
-            if (discovery.read(marcus.id()).mode() == DiscoveryMode.OFF) {
-                List<java.util.UUID> held =
-                        wallet.list(marcus.id(), false).stream().map(HeldCredential::id).toList();
-                discovery.write(marcus.id(), new DiscoverySetting(DiscoveryMode.INTERNAL, held, List.of()));
-            }
-            Employees.ForEmployer link = employees.invite(employer, marcus.email().value());
-            if (link.state() == Employees.State.INVITED) {
-                employees.accept(marcus.id(), link.id());
-            }
-        }));
+        accounts.findByEmail(MARCUS)
+                .ifPresent(marcus -> organizations.find(EMPLOYER).ifPresent(employer -> {
+                    if (discovery.read(marcus.id()).mode() == DiscoveryMode.OFF) {
+                        List<java.util.UUID> held = wallet.list(marcus.id(), false).stream()
+                                .map(HeldCredential::id)
+                                .toList();
+                        discovery.write(marcus.id(), new DiscoverySetting(DiscoveryMode.INTERNAL, held, List.of()));
+                    }
+                    Employees.ForEmployer link =
+                            employees.invite(employer, marcus.email().value());
+                    if (link.state() == Employees.State.INVITED) {
+                        employees.accept(marcus.id(), link.id());
+                    }
+                }));
         List<JobTarget> open = demoJobs();
         if (open.isEmpty()) {
             log.info("Demo talent candidates: no demo jobs, none created");
@@ -160,7 +187,9 @@ class DemoCandidates {
                     new AccountService.NewAccount(email, first + " " + last, PASSWORD, AccountKind.LEARNER, "en"));
             for (TargetSkill skill : picked) {
                 String words = skill.label().length() > 200 ? skill.label().substring(0, 200) : skill.label();
-                skills.add(account.id(), new SelfAssertedSkills.Input(words, skill.skillUri().toString(), "", ""));
+                skills.add(
+                        account.id(),
+                        new SelfAssertedSkills.Input(words, skill.skillUri().toString(), "", ""));
             }
             discovery.write(
                     account.id(),
@@ -197,8 +226,7 @@ class DemoCandidates {
     }
 
     private List<JobTarget> demoJobs() {
-        Optional<String> name =
-                organizations.find(EMPLOYER).map(o -> o.name());
+        Optional<String> name = organizations.find(EMPLOYER).map(o -> o.name());
         if (name.isEmpty()) {
             return List.of();
         }

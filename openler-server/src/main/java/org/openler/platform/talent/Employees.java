@@ -66,7 +66,8 @@ public class Employees {
     }
 
     /** A link as the employer sees it: the address it invited, the state, and the name once linked. */
-    public record ForEmployer(UUID id, String email, State state, @Nullable String name) {}
+    public record ForEmployer(
+            UUID id, String email, State state, @Nullable String name) {}
 
     /** A link as the employee sees it: the employer and the state. */
     public record ForEmployee(UUID id, String employer, State state) {}
@@ -77,7 +78,12 @@ public class Employees {
     public record InternalResult(String title, int total, List<Employee> employees) {}
 
     private record Row(
-            UUID id, UUID organizationId, String email, @Nullable UUID accountId, State state, Instant invitedAt) {}
+            UUID id,
+            UUID organizationId,
+            String email,
+            @Nullable UUID accountId,
+            State state,
+            Instant invitedAt) {}
 
     /** Invites an address to link as an employee; asking again while invited or linked answers the same link. */
     @Transactional
@@ -87,8 +93,10 @@ public class Employees {
             throw PlatformException.invalid("email", "Enter a valid e-mail address.");
         }
         String address = new EmailAddress(email).value();
-        List<Row> current = rows("organization_id = ? and email = ? and state in ('INVITED', 'LINKED')",
-                employer.id().value(), address);
+        List<Row> current = rows(
+                "organization_id = ? and email = ? and state in ('INVITED', 'LINKED')",
+                employer.id().value(),
+                address);
         if (!current.isEmpty()) {
             return forEmployer(current.getFirst());
         }
@@ -107,7 +115,10 @@ public class Employees {
     }
 
     public List<ForEmployer> list(Organization employer) {
-        return rows("organization_id = ? order by invited_at desc", employer.id().value()).stream()
+        return rows(
+                        "organization_id = ? order by invited_at desc",
+                        employer.id().value())
+                .stream()
                 .map(this::forEmployer)
                 .toList();
     }
@@ -123,7 +134,8 @@ public class Employees {
                 .stream()
                 .map(r -> new ForEmployee(
                         r.id(),
-                        organizations.find(new OrganizationId(r.organizationId()))
+                        organizations
+                                .find(new OrganizationId(r.organizationId()))
                                 .map(Organization::name)
                                 .orElse(""),
                         r.state()))
@@ -164,7 +176,8 @@ public class Employees {
             if (discovery.read(learner).mode() == DiscoveryMode.OFF) {
                 continue;
             }
-            MatchEngine.Match match = MatchEngine.match(target, LearnerRecord.of(search.searchable(learner), List.of()));
+            MatchEngine.Match match =
+                    MatchEngine.match(target, LearnerRecord.of(search.searchable(learner), List.of()));
             if (match.exact() <= 0) {
                 continue;
             }

@@ -150,7 +150,8 @@ class EmployerTalentPages {
 
     @PostMapping("/orgs/{org}/talent/employees/invite")
     @Access(value = Audience.ORGANIZATION_STAFF, power = Power.INVITE_TALENT)
-    String linkEmployee(@PathVariable String org, @RequestParam(defaultValue = "") String email, RedirectAttributes redirect) {
+    String linkEmployee(
+            @PathVariable String org, @RequestParam(defaultValue = "") String email, RedirectAttributes redirect) {
         Organization employer = employer(org);
         try {
             Employees.ForEmployer link = employees.invite(employer, email);
@@ -172,8 +173,7 @@ class EmployerTalentPages {
         model.addAttribute("jobs", jobsOf(employer));
         model.addAttribute("employer", employer.kind() == Organization.Kind.EMPLOYER);
         model.addAttribute(
-                "employees",
-                employer.kind() == Organization.Kind.EMPLOYER ? employees.list(employer) : List.of());
+                "employees", employer.kind() == Organization.Kind.EMPLOYER ? employees.list(employer) : List.of());
         model.addAttribute(
                 "sent",
                 employer.kind() == Organization.Kind.EMPLOYER

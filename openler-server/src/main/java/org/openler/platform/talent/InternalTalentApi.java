@@ -69,7 +69,8 @@ class InternalTalentApi {
     /** Shared with the page: the query checked as the anonymous search checks it, counted against the same limit. */
     static Employees.InternalResult internal(
             Employees employees, TalentSearch search, Organization employer, List<String> skills, String job) {
-        List<String> asked = skills.stream().filter(s -> s != null && !s.isBlank()).toList();
+        List<String> asked =
+                skills.stream().filter(s -> s != null && !s.isBlank()).toList();
         if (asked.size() > TalentSearch.MAX_QUERY_SKILLS) {
             throw PlatformException.invalid("skill", "Ask for at most " + TalentSearch.MAX_QUERY_SKILLS + " skills.");
         }

@@ -20,7 +20,11 @@ class DemoCandidatesTests {
         List<TargetSkill> requirements = new ArrayList<>();
         for (int i = 0; i < skills; i++) {
             requirements.add(new TargetSkill(
-                    URI.create("http://example.org/" + prefix + "/" + i), prefix + " skill " + i, 1.0 - i * 0.05, true, 3));
+                    URI.create("http://example.org/" + prefix + "/" + i),
+                    prefix + " skill " + i,
+                    1.0 - i * 0.05,
+                    true,
+                    3));
         }
         requirements.add(new TargetSkill(URI.create("onet:not-a-web-uri"), "local", 0.1, false, 3));
         return new JobTarget(UUID.randomUUID(), prefix, "Demo Employer", new MatchTarget(prefix, requirements));
