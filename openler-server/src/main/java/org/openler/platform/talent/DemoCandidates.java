@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -87,6 +88,7 @@ class DemoCandidates {
     private final Employees employees;
     private final int count;
     private final AtomicBoolean started = new AtomicBoolean();
+    private volatile boolean stopping;
 
     DemoCandidates(
             AccountService accounts,
@@ -119,6 +121,12 @@ class DemoCandidates {
         }
     }
 
+    /** The seeding stops between two candidates when the application closes (it resumes on the next start). */
+    @EventListener(ContextClosedEvent.class)
+    void stop() {
+        stopping = true;
+    }
+
     private void start() {
         if (!started.compareAndSet(false, true)) {
             return;
@@ -126,7 +134,7 @@ class DemoCandidates {
         Thread.ofVirtual().name("demo-talent").start(() -> {
             try {
                 // the demo jobs and Izzy's college credential come once the ontology is in (minutes on a first start)
-                for (int i = 0; i < 240 && !ready(); i++) {
+                for (int i = 0; i < 240 && !stopping && !ready(); i++) {
                     Thread.sleep(5_000);
                 }
                 seed();
@@ -143,6 +151,9 @@ class DemoCandidates {
     }
 
     void seed() {
+        if (stopping) {
+            return;
+        }
         accounts.findByEmail(IZZY).ifPresent(izzy -> {
             if (discovery.read(izzy.id()).mode() == DiscoveryMode.OFF) {
                 List<java.util.UUID> held = wallet.list(izzy.id(), false).stream()
@@ -173,7 +184,7 @@ class DemoCandidates {
         }
         Random random = new Random(16);
         int created = 0;
-        for (int i = 1; i <= count; i++) {
+        for (int i = 1; i <= count && !stopping; i++) {
             JobTarget job = open.get(i % open.size());
             JobTarget other = open.get(random.nextInt(open.size()));
             String first = FIRST.get(random.nextInt(FIRST.size()));
