@@ -1,5 +1,6 @@
 package org.openler.platform.talent;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -12,8 +13,13 @@ import org.openler.platform.kernel.PublicUrl;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.problems.PlatformException;
+import org.openler.platform.problems.Problem;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -128,6 +134,22 @@ class TalentApi {
         return InvitationView.of(invitations.forEmployer(
                 organizations.get(org),
                 uuid(id, "id").map(InvitationId::new).orElseThrow(() -> PlatformException.notFound("The invitation"))));
+    }
+
+    /** Over the employer's searches per minute: 429 with Retry-After, as problem+json. */
+    @ExceptionHandler(SearchLimits.Exceeded.class)
+    ResponseEntity<ProblemDetail> throttled(SearchLimits.Exceeded e, HttpServletRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "This organization ran too many talent searches in the last minute. Try again after the Retry-After"
+                        + " delay.");
+        body.setType(URI.create(Problem.TYPE_BASE + "too-many-requests"));
+        body.setTitle("Too many requests");
+        body.setInstance(URI.create(request.getRequestURI()));
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
     }
 
     static Optional<UUID> uuid(@Nullable String text, String field) {

@@ -33,8 +33,15 @@ class TalentPages {
     private final Invitations invitations;
     private final Wallet wallet;
     private final SelfAssertedSkills skills;
+    private final Employees employees;
 
-    TalentPages(TalentDiscovery discovery, Invitations invitations, Wallet wallet, SelfAssertedSkills skills) {
+    TalentPages(
+            TalentDiscovery discovery,
+            Invitations invitations,
+            Wallet wallet,
+            SelfAssertedSkills skills,
+            Employees employees) {
+        this.employees = employees;
         this.discovery = discovery;
         this.invitations = invitations;
         this.wallet = wallet;
@@ -54,6 +61,7 @@ class TalentPages {
         model.addAttribute("credentials", credentials);
         model.addAttribute("skills", own);
         model.addAttribute("invitations", invitations.received(me));
+        model.addAttribute("employers", employees.forEmployee(me));
         return "talent/learner";
     }
 
@@ -109,6 +117,30 @@ class TalentPages {
             redirect.addFlashAttribute("error", refused.detail());
         }
         return "redirect:/me/talent#invitations";
+    }
+
+    @PostMapping("/me/talent/employers/{id}/accept")
+    @Access(Audience.LEARNER)
+    String linkEmployer(@PathVariable String id, RedirectAttributes redirect) {
+        try {
+            employees.accept(LearnerTalentApi.learner(), LearnerTalentApi.invitation(id));
+            redirect.addFlashAttribute("saved", true);
+        } catch (PlatformException refused) {
+            redirect.addFlashAttribute("error", refused.detail());
+        }
+        return "redirect:/me/talent#employers";
+    }
+
+    @PostMapping("/me/talent/employers/{id}/end")
+    @Access(Audience.LEARNER)
+    String endEmployer(@PathVariable String id, RedirectAttributes redirect) {
+        try {
+            employees.end(LearnerTalentApi.learner(), LearnerTalentApi.invitation(id));
+            redirect.addFlashAttribute("saved", true);
+        } catch (PlatformException refused) {
+            redirect.addFlashAttribute("error", refused.detail());
+        }
+        return "redirect:/me/talent#employers";
     }
 
     /** Whether a skill of the learner's own is searchable now (for the checkbox). */

@@ -56,6 +56,7 @@ public class TalentSearch {
     private final Pseudonyms pseudonyms;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final SearchLimits limits;
 
     TalentSearch(
             TalentDiscovery discovery,
@@ -64,7 +65,9 @@ public class TalentSearch {
             List<JobTargets> jobs,
             Pseudonyms pseudonyms,
             JdbcClient jdbc,
-            Clock clock) {
+            Clock clock,
+            SearchLimits limits) {
+        this.limits = limits;
         this.discovery = discovery;
         this.profile = profile;
         this.competencies = competencies;
@@ -97,6 +100,7 @@ public class TalentSearch {
             // the caller is allowed in (staff of this organization); the operation does not apply to a provider
             throw new PlatformException(Problem.UNPROCESSABLE, "Talent search is for employer organizations.");
         }
+        limits.take(employer.id());
         if (query.size() < 1 || query.size() > MAX_PAGE_SIZE) {
             throw PlatformException.invalid("size", "A page holds 1 to " + MAX_PAGE_SIZE + " candidates.");
         }
@@ -130,6 +134,15 @@ public class TalentSearch {
                     .update();
         }
         return new Result("ranked", target.title(), query.page(), query.size(), scored.size(), candidates);
+    }
+
+    /** The target of an internal search: the same checks and the same per-minute limit as an anonymous search. */
+    MatchTarget internalTarget(Organization employer, Query query) {
+        if (employer.kind() != Organization.Kind.EMPLOYER) {
+            throw new PlatformException(Problem.UNPROCESSABLE, "Internal talent is for employer organizations.");
+        }
+        limits.take(employer.id());
+        return target(query);
     }
 
     /** The learner's evidence, only from the credentials and own skills they made searchable. */
@@ -223,7 +236,7 @@ public class TalentSearch {
         }
     }
 
-    private static List<Requirement> requirements(MatchEngine.Match match) {
+    static List<Requirement> requirements(MatchEngine.Match match) {
         return match.requirements().stream()
                 .map(r -> new Requirement(
                         r.skill().skillUri().toString(),

@@ -7,6 +7,11 @@
  * the kind of evidence; never a name, an e-mail, a date, free text or a credential id, and nothing at all when fewer
  * than five candidates match. Every appearance goes into the learner's access log. An employer may invite a
  * pseudonym it was shown; only when the learner accepts does a share (the sharing feature) reveal who they are.
+ * Internal talent ({@link org.openler.platform.talent.Employees}): an employer links employees by e-mail invitation,
+ * which they accept and can end, and searches the linked ones with discovery on, by name. Searches are limited per
+ * employer per minute ({@link org.openler.platform.talent.SearchLimits}: 429 with Retry-After). The employer's page is
+ * {@code /orgs/{org}/talent}; in demo mode {@link org.openler.platform.talent.DemoCandidates} opts Izzy and synthetic
+ * candidates in and links Marcus to Demo Employer.
  * docs/talent-search.md says what employers can and cannot see, and why.
  */
 @ApplicationModule(

@@ -417,6 +417,10 @@ class LearnerRecordsMatrixIT {
                 // a guessed credential id removes nothing, for A and everyone else alike
                 return RouteTable.randomToken();
             }
+            if (pattern.contains("/employers/")) {
+                // A has no employer link here (TalentSearchIT builds them); a guessed id reaches nothing, for A and B
+                return java.util.UUID.randomUUID().toString();
+            }
             if (pattern.contains("/invitations/")) {
                 // A has no invitation here (one needs an employer's search over five opted-in learners, which
                 // TalentSearchIT builds); a guessed id reaches nothing, for A and B alike

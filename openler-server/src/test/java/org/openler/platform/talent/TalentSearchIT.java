@@ -69,6 +69,9 @@ class TalentSearchIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    SearchLimits limits;
+
     Fixtures.Org employer;
     Fixtures.Org otherEmployer;
     WebClient employerWeb;
@@ -434,7 +437,155 @@ class TalentSearchIT {
                 .doesNotContain(held.getFirst().toString());
     }
 
+    @Test
+    void anEmployerOverItsSearchesPerMinuteGets429WithRetryAfterAndAnotherEmployerIsNotHeldBack() {
+        URI skill = freshSkill();
+        cohort(5, skill);
+        int before = limits.perMinute();
+        limits.limit(2);
+        try {
+            assertThat(search(employerWeb, employer, skill).path("status").asString())
+                    .isEqualTo("ranked");
+            search(employerWeb, employer, skill);
+            HttpResponse<String> third = post(
+                    employerWeb,
+                    employer,
+                    "/talent/search",
+                    Map.of("skills", List.of(Map.of("uri", skill.toString(), "weight", 0.8))));
+
+            assertProblem(third, 429, "too-many-requests");
+            long retryAfter =
+                    Long.parseLong(third.headers().firstValue("Retry-After").orElseThrow());
+            assertThat(retryAfter).isBetween(1L, 61L);
+            assertThat(search(otherEmployerWeb, otherEmployer, skill)
+                            .path("status")
+                            .asString())
+                    .isEqualTo("ranked");
+            // the page says so in words instead of failing
+            employerWeb.page("/orgs/" + employer.slug() + "/talent?lang=en");
+            HttpResponse<String> page = employerWeb.submit(
+                    "/orgs/" + employer.slug() + "/talent",
+                    "/orgs/" + employer.slug() + "/talent/find",
+                    Map.of("skill", skill.toString()));
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("Too many searches in the last minute");
+        } finally {
+            limits.limit(before);
+        }
+    }
+
+    @Test
+    void theEmployersPageSearchesBySkillShowsAnonymousCardsAndInvitesInEnglishAndSpanish() {
+        URI skill = freshSkill();
+        List<Account> cohort = cohort(5, skill);
+        String talent = "/orgs/" + employer.slug() + "/talent";
+
+        assertThat(employerWeb.page(talent + "?lang=es").body()).contains("Buscar por habilidades");
+        assertThat(employerWeb.page(talent + "?lang=en&skill=" + skill).body()).contains("Search by skills");
+        HttpResponse<String> found = employerWeb.submit(talent, talent + "/find", Map.of("skill", skill.toString()));
+        assertThat(found.statusCode()).isEqualTo(200);
+        // the results section alone (the page also lists this shared employer's invitations and links by name)
+        String body = found.body()
+                .substring(
+                        found.body().indexOf("id=\"results\""), found.body().indexOf("aria-labelledby=\"employees\""));
+        assertThat(body)
+                .contains("5 candidates, best match first.")
+                .contains("50% match")
+                .contains("self-asserted");
+        for (Account a : cohort) {
+            assertThat(body)
+                    .contains(pseudonyms.of(employer.organization().id(), a.id()))
+                    .doesNotContain(a.displayName())
+                    .doesNotContain(a.email().value())
+                    .doesNotContain(a.id().toString());
+        }
+        String pseudonym =
+                pseudonyms.of(employer.organization().id(), cohort.get(2).id());
+        HttpResponse<String> invited = employerWeb.submit(
+                talent, talent + "/invite", Map.of("pseudonym", pseudonym, "message", "Apply with us"));
+        assertThat(invited.statusCode()).isEqualTo(302);
+        assertThat(employerWeb.page(talent).body()).contains(pseudonym).contains("Waiting for an answer");
+        // a pseudonym never shown to this employer invites nobody, and the page says why
+        HttpResponse<String> guessed =
+                employerWeb.submit(talent, talent + "/invite", Map.of("pseudonym", "c-0000000000", "message", "Hello"));
+        assertThat(guessed.statusCode()).isEqualTo(302);
+        assertThat(personalData.accesses(cohort.get(2).id())).isNotEmpty();
+    }
+
+    @Test
+    void anEmployerFindsItsLinkedConsentingEmployeesByNameAndNobodyElse() {
+        URI skill = freshSkill();
+        Account linked = learnerWith(skill);
+        Account invitedOnly = learnerWith(skill);
+        Account discoveryOff = learnerWith(skill);
+        Account stranger = learnerWith(skill);
+        for (Account a : List.of(linked, invitedOnly, stranger)) {
+            discovery.write(a.id(), new DiscoverySetting(DiscoveryMode.INTERNAL, List.of(), List.of(skill)));
+        }
+        Map<Account, String> links = new java.util.HashMap<>();
+        for (Account a : List.of(linked, invitedOnly, discoveryOff)) {
+            HttpResponse<String> link = post(
+                    employerWeb,
+                    employer,
+                    "/talent/employees",
+                    Map.of("email", a.email().value()));
+            assertThat(link.statusCode()).as(link.body()).isEqualTo(201);
+            links.put(a, JSON.readTree(link.body()).path("id").asString());
+        }
+        // someone else cannot accept an invitation to another address
+        WebClient strangerWeb = WalletKit.signedIn(port, stranger);
+        strangerWeb.submit("/me/talent", "/me/talent/employers/" + links.get(linked) + "/accept", Map.of());
+        for (Account a : List.of(linked, discoveryOff)) {
+            WebClient web = WalletKit.signedIn(port, a);
+            assertThat(web.page("/me/talent").body())
+                    .contains(employer.organization().name());
+            HttpResponse<String> accepted =
+                    web.submit("/me/talent", "/me/talent/employers/" + links.get(a) + "/accept", Map.of());
+            assertThat(accepted.statusCode()).isEqualTo(302);
+        }
+
+        JsonNode found = internal(employerWeb, employer, skill);
+
+        assertThat(found.path("total").asInt()).isEqualTo(1);
+        JsonNode employee = found.path("employees").get(0);
+        assertThat(employee.path("name").asString()).isEqualTo(linked.displayName());
+        assertThat(employee.path("score").asInt()).isEqualTo(50);
+        assertThat(employee.path("requirements").get(0).path("evidence").asString())
+                .isEqualTo("self-asserted");
+        assertThat(internal(otherEmployerWeb, otherEmployer, skill)
+                        .path("total")
+                        .asInt())
+                .isZero();
+        JsonNode list = json(employerWeb.get("/orgs/" + employer.slug() + "/talent/employees", "application/json"));
+        Set<String> states = new HashSet<>();
+        list.forEach(l -> {
+            if (links.containsValue(l.path("id").asString())) {
+                states.add(l.path("email").asString() + "=" + l.path("state").asString());
+            }
+        });
+        assertThat(states)
+                .containsExactlyInAnyOrder(
+                        linked.email().value() + "=LINKED",
+                        invitedOnly.email().value() + "=INVITED",
+                        discoveryOff.email().value() + "=LINKED");
+
+        // the employee ends the link: gone from the next search at once
+        WebClient linkedWeb = WalletKit.signedIn(port, linked);
+        linkedWeb.submit("/me/talent", "/me/talent/employers/" + links.get(linked) + "/end", Map.of());
+        assertThat(internal(employerWeb, employer, skill).path("total").asInt()).isZero();
+        // and internal-only discovery never appears in an anonymous search
+        assertThat(search(employerWeb, employer, skill).path("status").asString())
+                .isEqualTo("too-few-candidates");
+    }
+
     // --- helpers
+
+    JsonNode internal(WebClient web, Fixtures.Org org, URI skill) {
+        return json(web.get(
+                "/orgs/" + org.slug() + "/talent/internal?skill="
+                        + java.net.URLEncoder.encode(skill.toString(), java.nio.charset.StandardCharsets.UTF_8),
+                "application/json"));
+    }
 
     URI freshSkill() {
         return URI.create(
