@@ -31,21 +31,35 @@ class MappedTitleSuggester implements OccupationSuggester {
     private final TitleSearchSuggester search;
     private final OnetOccupations onet;
     private final Competencies competencies;
-    private final boolean spread;
+    private final Spread spread;
+
+    /**
+     * How an ESCO suggestion's score reaches O*NET: all of it to the catalogue's one code (the baseline before the
+     * fix); divided among all crosswalk counterparts by the strength of each match; or divided by that strength times
+     * the O*NET title search's evidence for each counterpart (what is used).
+     */
+    enum Spread {
+        ONE,
+        CROSSWALK,
+        SEARCH_INFORMED
+    }
+
+    /** The share a counterpart the title search did not find still gets, against the search's confidence (0–1). */
+    static final double UNSEARCHED = 0.1;
 
     @Autowired
     MappedTitleSuggester(
             TitleMapper mapper, TitleSearchSuggester search, OnetOccupations onet, Competencies competencies) {
-        this(mapper, search, onet, competencies, true);
+        this(mapper, search, onet, competencies, Spread.SEARCH_INFORMED);
     }
 
-    /** With {@code spread} false, each ESCO suggestion counts for its catalogue's one O*NET code (the evaluation's baseline). */
+    /** With another way of spreading, for the evaluation ({@code TitleRankingIT}). */
     MappedTitleSuggester(
             TitleMapper mapper,
             TitleSearchSuggester search,
             OnetOccupations onet,
             Competencies competencies,
-            boolean spread) {
+            Spread spread) {
         this.spread = spread;
         this.competencies = competencies;
         this.mapper = mapper;
@@ -57,12 +71,13 @@ class MappedTitleSuggester implements OccupationSuggester {
     public List<OccupationSuggestion> suggest(String title, int top) {
         int depth = Math.max(top * 2, 10);
         Map<String, Fused> fused = new LinkedHashMap<>();
+        List<OccupationSuggestion> searched = search.suggest(title, depth);
+        Map<String, Double> searchedBy = new LinkedHashMap<>();
+        searched.forEach(s -> searchedBy.merge(s.onetCode(), s.confidence(), Math::max));
         for (TitleSuggestion s : mapper.suggest(title, depth)) {
-            for (Map.Entry<String, Double> counterpart : counterparts(s).entrySet()) {
-                // the crosswalk names some occupations by older detailed codes that O*NET 29.3 folded into their parent
-                String code = onet.byCodeOrParent(counterpart.getKey())
-                        .map(o -> o.code())
-                        .orElse(counterpart.getKey());
+            for (Map.Entry<String, Double> counterpart :
+                    counterparts(s, searchedBy).entrySet()) {
+                String code = counterpart.getKey();
                 Fused f = fused.computeIfAbsent(code, Fused::new);
                 double share = s.score() * counterpart.getValue();
                 if (share > f.mapperScore) {
@@ -71,7 +86,7 @@ class MappedTitleSuggester implements OccupationSuggester {
                 }
             }
         }
-        for (OccupationSuggestion s : search.suggest(title, depth)) {
+        for (OccupationSuggestion s : searched) {
             Fused f = fused.computeIfAbsent(s.onetCode(), Fused::new);
             if (s.confidence() > f.searchConfidence) {
                 f.searchConfidence = s.confidence();
@@ -96,13 +111,14 @@ class MappedTitleSuggester implements OccupationSuggester {
      * machine welders, a broad one of 51-4121 Welders, Cutters, Solderers, and Brazers); the mapper's catalogue keeps
      * only the first strongest, which made the ESCO evidence for "Welder" all land on 51-2041. The score (the chance
      * the ESCO occupation is right) is divided among its counterparts in proportion to the strength of each match
-     * (exact or close 1, broad or narrow {@value #LOOSE}), so its total is kept and the O*NET title search decides
-     * between them. An occupation without crosswalk rows of its own (the catalogue reached its code through a broader
+     * (exact or close 1, broad or narrow {@value #LOOSE}) times the O*NET title search's confidence in each (plus
+     * {@value #UNSEARCHED}, so a counterpart the search missed keeps a little), so its total is kept and the O*NET
+     * title search decides between them. An occupation without crosswalk rows of its own (the catalogue reached its code through a broader
      * ESCO occupation or ISCO group) keeps its one code at the full score.
      */
-    private Map<String, Double> counterparts(TitleSuggestion s) {
+    private Map<String, Double> counterparts(TitleSuggestion s, Map<String, Double> searched) {
         Map<String, Double> weights = new LinkedHashMap<>();
-        for (Match match : spread ? competencies.matches(s.uri()) : List.<Match>of()) {
+        for (Match match : spread == Spread.ONE ? List.<Match>of() : competencies.matches(s.uri())) {
             String code = TitleSearchSuggester.code(match.uri().toString());
             double weight = switch (match.relation()) {
                 case "exact", "close" -> 1.0;
@@ -110,18 +126,27 @@ class MappedTitleSuggester implements OccupationSuggester {
                 default -> 0;
             };
             if (code != null && weight > 0) {
+                code = current(code);
+                if (spread == Spread.SEARCH_INFORMED) {
+                    weight *= UNSEARCHED + searched.getOrDefault(code, 0.0);
+                }
                 weights.merge(code, weight, Math::max);
             }
         }
         if (weights.isEmpty()) {
             return s.onet().isBlank() || !JobInput.ONET_CODE.matcher(s.onet()).matches()
                     ? Map.of()
-                    : Map.of(s.onet(), 1.0);
+                    : Map.of(current(s.onet()), 1.0);
         }
         double total =
                 weights.values().stream().mapToDouble(Double::doubleValue).sum();
         weights.replaceAll((code, weight) -> weight / total);
         return weights;
+    }
+
+    /** The crosswalk names some occupations by older detailed codes that O*NET 29.3 folded into their parent. */
+    private String current(String code) {
+        return onet.byCodeOrParent(code).map(o -> o.code()).orElse(code);
     }
 
     /** The weight of a broad or narrow crosswalk match against an exact or close one's 1. */
