@@ -32,11 +32,13 @@ class MappedTitleSuggester implements OccupationSuggester {
     private final OnetOccupations onet;
     private final Competencies competencies;
     private final Spread spread;
+    private final OnetExactTitles exactTitles;
 
     /**
      * How an ESCO suggestion's score reaches O*NET: all of it to the catalogue's one code (the baseline before the
      * fix); divided among all crosswalk counterparts by the strength of each match; or divided by that strength times
-     * the O*NET title search's evidence for each counterpart (what is used).
+     * the O*NET title search's evidence for each counterpart, an exact O*NET title counting as full search evidence
+     * (what is used).
      */
     enum Spread {
         ONE,
@@ -49,8 +51,12 @@ class MappedTitleSuggester implements OccupationSuggester {
 
     @Autowired
     MappedTitleSuggester(
-            TitleMapper mapper, TitleSearchSuggester search, OnetOccupations onet, Competencies competencies) {
-        this(mapper, search, onet, competencies, Spread.SEARCH_INFORMED);
+            TitleMapper mapper,
+            TitleSearchSuggester search,
+            OnetOccupations onet,
+            Competencies competencies,
+            OnetExactTitles exactTitles) {
+        this(mapper, search, onet, competencies, exactTitles, Spread.SEARCH_INFORMED);
     }
 
     /** With another way of spreading, for the evaluation ({@code TitleRankingIT}). */
@@ -59,7 +65,9 @@ class MappedTitleSuggester implements OccupationSuggester {
             TitleSearchSuggester search,
             OnetOccupations onet,
             Competencies competencies,
+            OnetExactTitles exactTitles,
             Spread spread) {
+        this.exactTitles = exactTitles;
         this.spread = spread;
         this.competencies = competencies;
         this.mapper = mapper;
@@ -71,7 +79,14 @@ class MappedTitleSuggester implements OccupationSuggester {
     public List<OccupationSuggestion> suggest(String title, int top) {
         int depth = Math.max(top * 2, 10);
         Map<String, Fused> fused = new LinkedHashMap<>();
-        List<OccupationSuggestion> searched = search.suggest(title, depth);
+        List<OccupationSuggestion> searched = new ArrayList<>(search.suggest(title, depth));
+        if (spread == Spread.SEARCH_INFORMED) {
+            // O*NET's own title, typed exactly: the strongest search evidence (shared when several occupations have it)
+            List<String> exact = exactTitles.codes(TitleWords.of(title));
+            for (String code : exact) {
+                searched.add(new OccupationSuggestion(code, 1.0 / exact.size(), "O*NET title (exact)"));
+            }
+        }
         Map<String, Double> searchedBy = new LinkedHashMap<>();
         searched.forEach(s -> searchedBy.merge(s.onetCode(), s.confidence(), Math::max));
         for (TitleSuggestion s : mapper.suggest(title, depth)) {

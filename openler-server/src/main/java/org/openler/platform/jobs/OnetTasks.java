@@ -32,11 +32,11 @@ class OnetTasks {
     static final int SHOWN = 8;
 
     /** An occupation's work: tasks (core first) and its distinct detailed work activities. */
-    record Work(List<String> tasks, List<String> activities) {
+    public record Work(List<String> tasks, List<String> activities) {
 
         static final Work NONE = new Work(List.of(), List.of());
 
-        boolean isEmpty() {
+        public boolean isEmpty() {
             return tasks.isEmpty() && activities.isEmpty();
         }
     }

@@ -56,6 +56,9 @@ class TitleRankingIT {
     @Autowired
     OccupationSuggester suggester;
 
+    @Autowired
+    OnetExactTitles exactTitles;
+
     @BeforeAll
     void ontologyLoadedAndSearchable() throws InterruptedException {
         bundled.loadAll();
@@ -74,7 +77,8 @@ class TitleRankingIT {
             System.out.printf(
                     "Welder, %s: %s%n",
                     spread,
-                    new MappedTitleSuggester(mapper, titleSearch, onet, competencies, spread).suggest("Welder", 5));
+                    new MappedTitleSuggester(mapper, titleSearch, onet, competencies, exactTitles, spread)
+                            .suggest("Welder", 5));
         }
         System.out.printf("Welder, O*NET title search alone: %s%n", titleSearch.suggest("Welder", 5));
         List<OccupationSuggestion> suggestions = suggester.suggest("Welder", 5);
@@ -87,11 +91,12 @@ class TitleRankingIT {
     void spreadingEscoEvidenceOverTheCrosswalkDoesNotRankHeldOutReportedTitlesWorse() throws IOException {
         List<String[]> sample = reportedTitles();
         double[] was = score(
-                new MappedTitleSuggester(mapper, titleSearch, onet, competencies, MappedTitleSuggester.Spread.ONE),
+                new MappedTitleSuggester(
+                        mapper, titleSearch, onet, competencies, exactTitles, MappedTitleSuggester.Spread.ONE),
                 sample);
         double[] crosswalk = score(
                 new MappedTitleSuggester(
-                        mapper, titleSearch, onet, competencies, MappedTitleSuggester.Spread.CROSSWALK),
+                        mapper, titleSearch, onet, competencies, exactTitles, MappedTitleSuggester.Spread.CROSSWALK),
                 sample);
         double[] now = score(suggester, sample);
         System.out.printf(
