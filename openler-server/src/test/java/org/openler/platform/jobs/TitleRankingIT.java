@@ -23,10 +23,10 @@ import org.openler.platform.support.PlatformTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The title ranking jobs use, on answers known in advance: "Welder" names 51-4121.00 first, and on O*NET's "Sample
- * of Reported Titles" (titles workers reported, which the ontology does not load, so they are held out from the O*NET
- * title search; a fixed sample of every {@value #EVERY}th) spreading each ESCO suggestion over all its crosswalk
- * counterparts does not rank the gold occupation worse than counting it for one (MRR@10 and R@1 printed).
+ * The title ranking jobs use, on answers known in advance: "Welder" names 51-4121.00 first; and on a fixed sample of
+ * O*NET's "Sample of Reported Titles" (every {@value #EVERY}th row) the ranking used does not rank the gold occupation
+ * worse than counting each ESCO suggestion for one O*NET code (MRR@10 and R@1 of the three ways printed). The sample
+ * is NOT held out: every reported title in it is also an O*NET alternate title of its gold occupation (docs/jobs.md).
  */
 @PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
