@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.openler.platform.issuers.Issuers;
 import org.openler.platform.kernel.Access;
 import org.openler.platform.kernel.Actor;
@@ -23,6 +24,7 @@ import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
 import org.openler.platform.problems.ProblemResponses;
+import org.openler.platform.skills.LabelSearch;
 import org.openler.platform.status.CredentialId;
 import org.openler.platform.status.CredentialStatus;
 import org.openler.platform.status.CredentialStatuses;
@@ -36,7 +38,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A provider's issuing pages: its achievements, issuing one credential, the credentials it issued (with revocation,
+ * An issuing organization's pages (a provider's, or an employer's for work-based learning and validated experience): its achievements, issuing one credential, the credentials it issued (with revocation,
  * suspension and reinstatement, which the status module carries out). Forms with mistakes come back with the mistakes next to their fields (status 400); programs that post
  * here get the same problem details as from the API.
  */
@@ -56,6 +58,23 @@ class IssuingPages {
     private final Issuance issuance;
     private final IssuedCredentials issued;
     private final CredentialStatuses statuses;
+    private final LabelSearch labels;
+
+    /** The skill search on the achievement form: at most this many skills offered to tick. */
+    private static final int SKILL_RESULTS = 10;
+
+    /**
+     * The achievement types an employer is offered first: work-based learning and validated experience. The Open
+     * Badges 3.0 vocabulary names apprenticeships; the rest are "ext:" extension terms, which the specification allows.
+     */
+    static final List<WorkType> WORK_BASED_TYPES = List.of(
+            new WorkType("ApprenticeshipCertificate", "wbl.type.apprenticeship"),
+            new WorkType("ext:OnTheJobTraining", "wbl.type.onTheJob"),
+            new WorkType("ext:WorkBasedLearning", "wbl.type.workBased"),
+            new WorkType("ext:ValidatedExperience", "wbl.type.experience"));
+
+    /** An achievement type and the message key of its plain-language name. */
+    public record WorkType(String value, String messageKey) {}
 
     IssuingPages(
             OrganizationService organizations,
@@ -63,7 +82,9 @@ class IssuingPages {
             Achievements achievements,
             Issuance issuance,
             IssuedCredentials issued,
-            CredentialStatuses statuses) {
+            CredentialStatuses statuses,
+            LabelSearch labels) {
+        this.labels = labels;
         this.organizations = organizations;
         this.issuers = issuers;
         this.achievements = achievements;
@@ -102,7 +123,12 @@ class IssuingPages {
     // handlers share the address, so they share the rule.
     @GetMapping(value = "/orgs/{org}/achievements", produces = MediaType.TEXT_HTML_VALUE)
     @Access(value = Audience.ORGANIZATION_STAFF, power = Power.VIEW_ISSUED, machineClients = true)
-    String achievements(@PathVariable String org, Model model) {
+    String achievements(@PathVariable String org, @RequestParam(defaultValue = "") String skill, Model model) {
+        String query = at(skill.strip(), 200);
+        if (!query.isEmpty()) {
+            model.addAttribute("skillQuery", query);
+            model.addAttribute("skillResults", labels.competencies(query, SKILL_RESULTS));
+        }
         return achievementsPage(organizations.get(org), AchievementForm.empty(), List.of(), model);
     }
 
@@ -117,11 +143,14 @@ class IssuingPages {
             @RequestParam(defaultValue = "") String image,
             @RequestParam(defaultValue = "") String alignments,
             @RequestParam(defaultValue = "") String registryCtid,
+            @RequestParam(name = "aligned", required = false) @Nullable List<String> aligned,
             Model model,
             HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         Organization organization = organizations.get(org);
+        // Skills ticked in the search results arrive as lines of the same form as those typed (address, space, name).
+        alignments = withTicked(alignments, aligned == null ? List.of() : aligned);
         AchievementForm form =
                 new AchievementForm(name, description, criteria, achievementType, image, alignments, registryCtid);
         try {
@@ -146,6 +175,17 @@ class IssuingPages {
             model.addAttribute("badLines", badLines(alignments.lines().toList()));
             return achievementsPage(organization, form.cut(), e.fieldErrors(), model);
         }
+    }
+
+    /** The typed alignment lines followed by the ticked ones (at most 100 of them), each once. */
+    static String withTicked(String typed, List<String> ticked) {
+        List<String> lines = new ArrayList<>(typed.lines().toList());
+        ticked.stream()
+                .limit(100)
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !lines.contains(line))
+                .forEach(lines::add);
+        return String.join("\n", lines);
     }
 
     /**
@@ -175,6 +215,9 @@ class IssuingPages {
         model.addAttribute("canIssue", role.includes(StaffRole.ISSUER));
         model.addAttribute("achievements", achievements.list(organization.id()));
         model.addAttribute("types", TYPE_CHOICES);
+        model.addAttribute(
+                "workTypes",
+                organization.kind() == Organization.Kind.EMPLOYER ? WORK_BASED_TYPES : List.<WorkType>of());
         model.addAttribute("form", form);
         model.addAttribute("errors", Errors.of(errors));
         model.addAttribute("currentPath", "/orgs/" + organization.slug() + "/achievements");

@@ -33,8 +33,10 @@ class PublicJobs {
     private final JobDocuments documents;
     private final JobDescriptions descriptions;
     private final PlatformUrls urls;
+    private final OnetTasks tasks;
 
-    PublicJobs(Jobs jobs, JobDocuments documents, JobDescriptions descriptions, PlatformUrls urls) {
+    PublicJobs(Jobs jobs, JobDocuments documents, JobDescriptions descriptions, PlatformUrls urls, OnetTasks tasks) {
+        this.tasks = tasks;
         this.jobs = jobs;
         this.documents = documents;
         this.descriptions = descriptions;
@@ -53,6 +55,7 @@ class PublicJobs {
                 descriptions.describe(
                         job, locale.getLanguage().equals("es") ? Locale.ENGLISH : Locale.forLanguageTag("es")));
         model.addAttribute("otherLanguage", locale.getLanguage().equals("es") ? "en" : "es");
+        model.addAttribute("work", tasks.of(job.content().onetCode()));
         return "jobs/public";
     }
 

@@ -40,7 +40,13 @@ class OrganizationPages {
     String home(@PathVariable String org, Model model) {
         Organization organization = organizations.get(org);
         model.addAttribute("organization", organization);
-        model.addAttribute("role", myRole(organization));
+        StaffRole role = myRole(organization);
+        model.addAttribute("role", role);
+        model.addAttribute(
+                "can",
+                OrganizationPowers.held(organization.kind(), role).stream()
+                        .map(Power::name)
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet()));
         return "organizations/home";
     }
 

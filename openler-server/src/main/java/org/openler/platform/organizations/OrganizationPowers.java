@@ -5,8 +5,10 @@ import static org.openler.platform.kernel.StaffRole.ISSUER;
 import static org.openler.platform.kernel.StaffRole.VIEWER;
 
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.kernel.Power;
 import org.openler.platform.kernel.StaffRole;
@@ -61,6 +63,20 @@ public final class OrganizationPowers {
     /** The least role of this kind of organization that holds the power; empty if the kind does not hold it. */
     public static Optional<StaffRole> leastRole(Organization.Kind kind, Power power) {
         return Optional.ofNullable(BY_KIND.get(kind).get(power));
+    }
+
+    /**
+     * The powers a member with this role holds in this kind of organization: what the organization's pages offer
+     * them, read from the same table the access check reads, so a page never offers what the check refuses.
+     */
+    public static Set<Power> held(Organization.Kind kind, StaffRole role) {
+        Set<Power> held = EnumSet.noneOf(Power.class);
+        BY_KIND.get(kind).forEach((power, least) -> {
+            if (role.includes(least)) {
+                held.add(power);
+            }
+        });
+        return held;
     }
 
     private static Map<Organization.Kind, Map<Power, StaffRole>> index() {

@@ -2,15 +2,18 @@ package org.openler.platform.profile;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.openler.platform.kernel.Access;
 import org.openler.platform.kernel.AccountId;
 import org.openler.platform.kernel.Actor;
 import org.openler.platform.kernel.Actors;
 import org.openler.platform.kernel.Audience;
+import org.openler.platform.kernel.PublicUrl;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.skills.SkillMapping;
 import org.openler.platform.wallet.Wallet;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -42,6 +45,7 @@ class ProfilePages {
     private final ResumePdf pdf;
     private final LerRsExport lerRs;
     private final Wallet wallet;
+    private final ObjectProvider<ResumeTargets> targets;
 
     ProfilePages(
             SkillsProfile profile,
@@ -51,7 +55,8 @@ class ProfilePages {
             Resume resume,
             ResumePdf pdf,
             LerRsExport lerRs,
-            Wallet wallet) {
+            Wallet wallet,
+            ObjectProvider<ResumeTargets> targets) {
         this.profile = profile;
         this.selfAsserted = selfAsserted;
         this.experiences = experiences;
@@ -60,6 +65,7 @@ class ProfilePages {
         this.pdf = pdf;
         this.lerRs = lerRs;
         this.wallet = wallet;
+        this.targets = targets;
     }
 
     @GetMapping("/wallet/skills")
@@ -109,20 +115,40 @@ class ProfilePages {
 
     @GetMapping("/wallet/resume")
     @Access(Audience.LEARNER)
-    String resume(Model model) {
-        model.addAttribute("resume", resume.of(learner()));
+    String resume(@RequestParam(defaultValue = "") String target, Model model) {
+        AccountId learner = learner();
+        model.addAttribute("resume", resume.of(learner));
+        ResumeTargets answers = targets.getIfAvailable();
+        model.addAttribute("targets", answers == null ? List.of() : answers.choices(learner));
+        model.addAttribute("target", target(target));
+        Optional<ResumeTargets.Fit> fit = fit(learner, target);
+        model.addAttribute("fit", fit.orElse(null));
+        model.addAttribute("unknownTarget", !target.isBlank() && fit.isEmpty());
         return "profile/resume";
+    }
+
+    /** The target's key if it has the shape of one (job:… or occupation:…), else empty. */
+    private static String target(String key) {
+        String k = key.strip();
+        return k.length() <= 100 && (k.startsWith("job:") || k.startsWith("occupation:")) ? k : "";
+    }
+
+    private Optional<ResumeTargets.Fit> fit(AccountId learner, String key) {
+        ResumeTargets answers = targets.getIfAvailable();
+        String k = target(key);
+        return answers == null || k.isEmpty() ? Optional.empty() : answers.fit(learner, k);
     }
 
     @GetMapping("/wallet/resume/pdf")
     @Access(Audience.LEARNER)
-    ResponseEntity<byte[]> resumePdf() {
+    ResponseEntity<byte[]> resumePdf(@RequestParam(defaultValue = "") String target) {
         Locale locale = LocaleContextHolder.getLocale();
+        AccountId learner = learner();
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment("resume.pdf"))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(pdf.render(resume.of(learner()), locale));
+                .body(pdf.render(resume.of(learner), fit(learner, target), PublicUrl.current(), locale));
     }
 
     @GetMapping("/wallet/resume/ler-rs")

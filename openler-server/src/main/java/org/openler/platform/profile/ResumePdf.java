@@ -1,9 +1,17 @@
 package org.openler.platform.profile;
 
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -12,11 +20,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
+import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -43,6 +56,15 @@ class ResumePdf {
     }
 
     byte[] render(Resume.View resume, Locale locale) {
+        return render(resume, Optional.empty(), "", locale);
+    }
+
+    /**
+     * The resume, with the learner's fit to a target job or occupation when one is chosen, and for each credential
+     * how a reader verifies it: the credential's exact JSON is attached to the PDF (a file the reader drops on the
+     * platform's verify page, which a QR code opens), so checking it needs no account and no share of the learner's.
+     */
+    byte[] render(Resume.View resume, Optional<ResumeTargets.Fit> target, String base, Locale locale) {
         try (PDDocument document = new PDDocument();
                 InputStream fontBytes = ResumePdf.class.getResourceAsStream(FONT)) {
             if (fontBytes == null) {
@@ -55,6 +77,9 @@ class ResumePdf {
             Writer out = new Writer(document, font);
             out.line(resume.name().isBlank() ? text(locale, "resume.title") : resume.name(), 18, 6);
             out.line(text(locale, "resume.pdf.generated", DAY.format(clock.instant())), 9, 12);
+            if (target.isPresent()) {
+                target(out, target.get(), locale);
+            }
 
             out.line(text(locale, "resume.experiences"), 14, 4);
             if (resume.experiences().isEmpty()) {
@@ -74,7 +99,18 @@ class ResumePdf {
             if (resume.credentials().isEmpty()) {
                 out.paragraph(text(locale, "resume.credentials.none"), BODY);
             }
+            String verify = base.isBlank() ? "" : base + "/verify";
+            if (!resume.credentials().isEmpty() && !verify.isEmpty()) {
+                out.paragraph(text(locale, "resume.pdf.verifyHow", verify), 9);
+                out.qr(verify, 72);
+                out.space(4);
+            }
+            Map<String, PDComplexFileSpecification> attached = new java.util.LinkedHashMap<>();
+            int n = 0;
             for (Resume.Shown shown : resume.credentials()) {
+                n++;
+                String file = "credential-" + n + ".json";
+                attached.put(file, attachment(document, file, shown.document()));
                 var c = shown.checked().credential();
                 out.paragraph(c.name(), BODY + 1);
                 String issued = c.validFrom() == null ? "" : " · " + DAY.format(c.validFrom());
@@ -85,6 +121,7 @@ class ResumePdf {
                                         "wallet.state."
                                                 + shown.checked().state().name()),
                         9);
+                out.paragraph(text(locale, "resume.pdf.verifyThis", file, verify), 9);
                 out.space(4);
             }
 
@@ -101,12 +138,67 @@ class ResumePdf {
                 out.space(3);
             }
             out.close();
+            if (!attached.isEmpty()) {
+                PDEmbeddedFilesNameTreeNode files = new PDEmbeddedFilesNameTreeNode();
+                files.setNames(attached);
+                PDDocumentNameDictionary names = new PDDocumentNameDictionary(document.getDocumentCatalog());
+                names.setEmbeddedFiles(files);
+                document.getDocumentCatalog().setNames(names);
+            }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             document.save(bytes);
             return bytes.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("The resume PDF could not be written", e);
         }
+    }
+
+    /** The target: its match %, what meets it (and through which credential), the gaps, the training plan. */
+    private void target(Writer out, ResumeTargets.Fit fit, Locale locale) throws IOException {
+        out.line(text(locale, "resume.target.pdf", fit.title(), fit.by(), fit.score()), 14, 4);
+        out.paragraph(text(locale, "resume.target.met"), BODY + 1);
+        if (fit.met().isEmpty()) {
+            out.paragraph("  " + text(locale, "resume.target.metNone"), 9);
+        }
+        for (ResumeTargets.Met met : fit.met()) {
+            out.paragraph(
+                    "  "
+                            + (met.verified()
+                                    ? text(locale, "resume.target.metBy", met.skill(), met.credential(), met.issuer())
+                                    : text(locale, "resume.target.metSelf", met.skill())),
+                    9);
+        }
+        out.space(3);
+        out.paragraph(text(locale, "resume.target.gaps"), BODY + 1);
+        if (fit.gaps().isEmpty()) {
+            out.paragraph("  " + text(locale, "resume.target.gapsNone"), 9);
+        }
+        for (ResumeTargets.Gap gap : fit.gaps()) {
+            out.paragraph("  " + text(locale, "resume.target.gap", gap.skill(), gap.coveredPercent()), 9);
+        }
+        if (!fit.plan().isEmpty()) {
+            out.space(3);
+            out.paragraph(text(locale, "resume.target.plan"), BODY + 1);
+            for (ResumeTargets.Step step : fit.plan()) {
+                out.paragraph(
+                        "  " + text(locale, "resume.target.step", step.name(), step.provider(), step.closes()), 9);
+            }
+        }
+        out.space(10);
+    }
+
+    private static PDComplexFileSpecification attachment(PDDocument document, String name, String json)
+            throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        PDEmbeddedFile embedded = new PDEmbeddedFile(document, new ByteArrayInputStream(bytes));
+        embedded.setSubtype("application/json");
+        embedded.setSize(bytes.length);
+        PDComplexFileSpecification spec = new PDComplexFileSpecification();
+        spec.setFile(name);
+        spec.setFileUnicode(name);
+        spec.setEmbeddedFile(embedded);
+        spec.setEmbeddedFileUnicode(embedded);
+        return spec;
     }
 
     private List<String> sources(ProfileSkill skill, Locale locale) {
@@ -224,6 +316,40 @@ class ResumePdf {
             } catch (IllegalArgumentException | IOException e) {
                 return false;
             }
+        }
+
+        /** A QR code for the link, {@code size} points square, at the left margin. */
+        void qr(String link, float size) throws IOException {
+            BitMatrix matrix;
+            try {
+                matrix = new QRCodeWriter()
+                        .encode(
+                                link,
+                                BarcodeFormat.QR_CODE,
+                                0,
+                                0,
+                                Map.of(
+                                        EncodeHintType.ERROR_CORRECTION,
+                                        ErrorCorrectionLevel.M,
+                                        EncodeHintType.MARGIN,
+                                        2));
+            } catch (WriterException e) {
+                throw new IOException("The link does not fit in a QR code", e);
+            }
+            if (y - size < MARGIN) {
+                newPage();
+            }
+            float module = size / matrix.getWidth();
+            float top = y;
+            for (int row = 0; row < matrix.getHeight(); row++) {
+                for (int col = 0; col < matrix.getWidth(); col++) {
+                    if (matrix.get(col, row)) {
+                        stream.addRect(MARGIN + col * module, top - (row + 1) * module, module, module);
+                    }
+                }
+            }
+            stream.fill();
+            y -= size;
         }
 
         void close() throws IOException {

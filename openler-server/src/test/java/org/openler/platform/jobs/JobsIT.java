@@ -53,6 +53,9 @@ class JobsIT {
     Jobs jobs;
 
     @Autowired
+    OnetTasks tasks;
+
+    @Autowired
     WalletKit wallet;
 
     String base;
@@ -220,6 +223,26 @@ class JobsIT {
         HttpResponse<String> page = new WebClient(base).page("/jobs/" + id);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("CNC Machinist – day shift", "Machinists");
+    }
+
+    @Test
+    void theJobPageShowsTheOccupationsOnetTasksAndDetailedWorkActivitiesCoreTasksFirst() {
+        JsonNode proposal = api.draft("Welder", "51-4121.00").path("proposal");
+        String id = api.create(job("Welder – tasks", "51-4121.00", proposal, 3).toString())
+                .path("id")
+                .asString();
+        String html = new WebClient(base).page("/jobs/" + id + "?lang=en").body();
+        assertThat(html)
+                .contains("What the work involves")
+                .contains("Operate safety equipment and use safe work habits.")
+                .contains("Operate welding equipment.");
+        OnetTasks.Work work = tasks.of("51-4121.00");
+        assertThat(work.tasks())
+                .hasSize(OnetTasks.SHOWN)
+                .first()
+                .isEqualTo("Operate safety equipment and use safe work habits.");
+        assertThat(work.activities()).hasSizeBetween(1, OnetTasks.SHOWN);
+        assertThat(tasks.of("99-9999.99").isEmpty()).isTrue();
     }
 
     @Test

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -358,6 +361,60 @@ class MatchingIT {
         assertThat(route).isNotEmpty();
         assertThat(route.get(route.size() - 1).path("subject").path("id").asString())
                 .isEqualTo("11-9111.00");
+    }
+
+    @Test
+    void theResumeAimedAtAJobShowsItsMatchAndTheCredentialThatMeetsItAndItsPdfCarriesTheCredentialToVerify()
+            throws Exception {
+        Account learner = wallet.fixturesForTests().learner();
+        WebClient web = WalletKit.signedIn(port, learner);
+        issueAndClaim(
+                provider("Welding Basics", List.of(new TargetSkill(WELDING, "use welding equipment", 1.0, true, 0))),
+                learner,
+                web);
+
+        HttpResponse<String> page = web.get("/wallet/resume?lang=en&target=job:" + JOB, "text/html");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("Welder, night shift (Harbour Fabrication): 100 % match")
+                .contains("use welding equipment — verified by &quot;Welding Basics&quot;")
+                .contains("/wallet/resume/pdf?target=job:" + JOB);
+
+        byte[] bytes = download(web, "/wallet/resume/pdf?lang=en&target=job:" + JOB);
+        try (PDDocument pdf = Loader.loadPDF(bytes)) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text)
+                    .contains("Target: Welder, night shift (Harbour Fabrication) — 100 % match")
+                    .contains("use welding equipment — verified by \"Welding Basics\"")
+                    .contains("Verify: attached file credential-1.json");
+            var files = pdf.getDocumentCatalog().getNames().getEmbeddedFiles().getNames();
+            assertThat(files).containsOnlyKeys("credential-1.json");
+            byte[] attached = files.get("credential-1.json").getEmbeddedFile().toByteArray();
+            JsonNode credential = JSON.readTree(new String(attached, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(credential
+                            .path("credentialSubject")
+                            .path("achievement")
+                            .path("name")
+                            .asString())
+                    .isEqualTo("Welding Basics");
+        }
+
+        HttpResponse<String> unknown = web.get("/wallet/resume?lang=en&target=job:" + UUID.randomUUID(), "text/html");
+        assertThat(unknown.statusCode()).isEqualTo(200);
+        assertThat(unknown.body()).contains("We cannot match that target");
+    }
+
+    private static byte[] download(WebClient web, String path) throws Exception {
+        String url = web.base() + path;
+        HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(URI.create(url))
+                                .header("Cookie", web.cookieHeader(url))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
     }
 
     // --- helpers ---
