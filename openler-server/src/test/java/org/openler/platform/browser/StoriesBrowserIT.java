@@ -94,7 +94,7 @@ class StoriesBrowserIT extends ChromiumPages {
             throws Exception {
         String preloaded = preloadAxe();
         try {
-            signIn("andre@demo.openler.org");
+            signInAsDemo("andre@demo.openler.org");
             open("/wallet?lang=en");
             String wallet = driver.findElement(By.id("credentials")).getText();
             assertThat(wallet)
@@ -180,7 +180,7 @@ class StoriesBrowserIT extends ChromiumPages {
             assertThat(claimPath)
                     .as("Izzy's open claim link in the demo outbox")
                     .isNotNull();
-            signIn("izzy@demo.openler.org");
+            signInAsDemo("izzy@demo.openler.org");
             open(claimPath + "?lang=en");
             assertThat(mainText()).contains("Demo University", "is waiting for you");
             findings.checkHere("en", "Izzy's claim");
@@ -238,7 +238,7 @@ class StoriesBrowserIT extends ChromiumPages {
     void marcusSharesHisRetailAchievementsWithHisEmployerWhoSeesThemVerified() throws Exception {
         String preloaded = preloadAxe();
         try {
-            signIn("marcus@demo.openler.org");
+            signInAsDemo("marcus@demo.openler.org");
             open("/wallet?lang=en");
             assertThat(driver.findElement(By.id("credentials")).getText())
                     .contains("Retail Pathways: Department Manager", "Demo Community College")
@@ -276,7 +276,7 @@ class StoriesBrowserIT extends ChromiumPages {
     void claireSeesHerNursingLicenceVerifiedHerNextRoleAndAnEmployerVerifiesHerInOneStep() throws Exception {
         String preloaded = preloadAxe();
         try {
-            signIn("claire@demo.openler.org");
+            signInAsDemo("claire@demo.openler.org");
             open("/wallet?lang=en");
             assertThat(driver.findElement(By.id("credentials")).getText())
                     .contains("Registered Nurse (RN) Licensure", "Demo Community College", "Verified");
@@ -370,7 +370,7 @@ class StoriesBrowserIT extends ChromiumPages {
         findings.check("es", linkPath, "the employer opens the share");
     }
 
-    private void signIn(String email) {
+    private void signInAsDemo(String email) {
         open("/login?lang=en");
         type("email", email);
         type("password", PASSWORD);
