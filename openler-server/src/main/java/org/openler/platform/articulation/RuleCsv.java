@@ -1,9 +1,7 @@
 package org.openler.platform.articulation;
 
-import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +15,7 @@ import java.util.function.Consumer;
 import org.openler.platform.articulation.ArticulationRule.Course;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.problems.PlatformException;
+import org.openler.platform.skills.CsvRecords;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -229,62 +228,14 @@ class RuleCsv {
         return safe;
     }
 
-    /** RFC 4180 records, streamed: quoted fields may hold commas, quotes ("") and line breaks. */
+    /** RFC 4180 records through the platform's one CSV reader; a text that breaks the format is the file's fault. */
     static void read(Reader in, Consumer<List<String>> records) {
+        List<List<String>> all;
         try {
-            List<String> record = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            boolean any = false;
-            int c;
-            while ((c = in.read()) != -1) {
-                char ch = (char) c;
-                if (quoted) {
-                    if (ch == '"') {
-                        in.mark(1);
-                        int next = in.read();
-                        if (next == '"') {
-                            field.append('"');
-                        } else {
-                            quoted = false;
-                            if (next != -1) {
-                                in.reset();
-                            }
-                        }
-                    } else {
-                        field.append(ch);
-                    }
-                } else if (ch == '"' && field.isEmpty()) {
-                    quoted = true;
-                    any = true;
-                } else if (ch == ',') {
-                    record.add(field.toString());
-                    field.setLength(0);
-                    any = true;
-                } else if (ch == '\n' || ch == '\r') {
-                    if (any || !field.isEmpty()) {
-                        record.add(field.toString());
-                        records.accept(List.copyOf(record));
-                    }
-                    record.clear();
-                    field.setLength(0);
-                    any = false;
-                } else {
-                    field.append(ch);
-                    if (field.length() > 10_000) {
-                        throw PlatformException.invalid("file", "A field of more than 10,000 characters.");
-                    }
-                }
-            }
-            if (quoted) {
-                throw PlatformException.invalid("file", "A quoted field is not closed at the end of the file.");
-            }
-            if (any || !field.isEmpty()) {
-                record.add(field.toString());
-                records.accept(List.copyOf(record));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            all = CsvRecords.read(in);
+        } catch (IllegalArgumentException broken) {
+            throw PlatformException.invalid("file", broken.getMessage());
         }
+        all.forEach(records);
     }
 }

@@ -20,6 +20,7 @@
             "problems",
             "registry",
             "sharing",
+            "skills",
             "status",
             "transparency",
             "verification",
