@@ -110,37 +110,40 @@ class TalentPages {
     @PostMapping("/me/talent/invitations/{id}/decline")
     @Access(Audience.LEARNER)
     String decline(@PathVariable String id, RedirectAttributes redirect) {
-        try {
-            invitations.decline(LearnerTalentApi.learner(), new InvitationId(LearnerTalentApi.invitation(id)));
-            redirect.addFlashAttribute("saved", true);
-        } catch (PlatformException refused) {
-            redirect.addFlashAttribute("error", refused.detail());
-        }
-        return "redirect:/me/talent#invitations";
+        return afterChange(
+                () -> invitations.decline(
+                        LearnerTalentApi.learner(), new InvitationId(LearnerTalentApi.invitation(id))),
+                redirect,
+                "redirect:/me/talent#invitations");
     }
 
     @PostMapping("/me/talent/employers/{id}/accept")
     @Access(Audience.LEARNER)
     String linkEmployer(@PathVariable String id, RedirectAttributes redirect) {
-        try {
-            employees.accept(LearnerTalentApi.learner(), LearnerTalentApi.invitation(id));
-            redirect.addFlashAttribute("saved", true);
-        } catch (PlatformException refused) {
-            redirect.addFlashAttribute("error", refused.detail());
-        }
-        return "redirect:/me/talent#employers";
+        return afterChange(
+                () -> employees.accept(LearnerTalentApi.learner(), LearnerTalentApi.invitation(id)),
+                redirect,
+                "redirect:/me/talent#employers");
     }
 
     @PostMapping("/me/talent/employers/{id}/end")
     @Access(Audience.LEARNER)
     String endEmployer(@PathVariable String id, RedirectAttributes redirect) {
+        return afterChange(
+                () -> employees.end(LearnerTalentApi.learner(), LearnerTalentApi.invitation(id)),
+                redirect,
+                "redirect:/me/talent#employers");
+    }
+
+    /** Runs a learner's change and goes back to the page with "saved", or with the refusal's words. */
+    private static String afterChange(Runnable change, RedirectAttributes redirect, String back) {
         try {
-            employees.end(LearnerTalentApi.learner(), LearnerTalentApi.invitation(id));
+            change.run();
             redirect.addFlashAttribute("saved", true);
         } catch (PlatformException refused) {
             redirect.addFlashAttribute("error", refused.detail());
         }
-        return "redirect:/me/talent#employers";
+        return back;
     }
 
     /** Whether a skill of the learner's own is searchable now (for the checkbox). */
