@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.kernel.AccountId;
 import org.openler.platform.wallet.HeldCredential;
@@ -40,15 +41,30 @@ class ObCredentials {
             @Nullable String compactJws,
             @Nullable Instant validFrom) {}
 
-    /** The learner's credentials of the standard's kind, in the learner's order, hidden ones left out. */
-    List<Listed> list(AccountId learner, ObStandard standard) {
-        List<Listed> listed = new ArrayList<>();
-        for (Wallet.WithDocument held : wallet.listWithDocuments(learner, false)) {
+    /** One page of the learner's credentials of the standard's kind, and how many there are in all. */
+    record Page(List<Listed> credentials, int total) {}
+
+    /**
+     * The learner's credentials of the standard's kind, in the learner's order, hidden ones left out, valid from
+     * {@code since} on (when given): the {@code limit} from {@code offset}, and the count of all. The wallet is read a
+     * batch at a time and only the page's credentials are kept.
+     */
+    Page page(AccountId learner, ObStandard standard, @Nullable Instant since, int offset, int limit) {
+        List<Listed> page = new ArrayList<>();
+        int[] total = {0};
+        wallet.eachWithDocument(learner, false, held -> {
             read(held.credential(), held.document())
                     .filter(one -> isOfKind(one.credential(), standard))
-                    .ifPresent(listed::add);
-        }
-        return listed;
+                    .filter(one -> since == null || (one.validFrom() != null && !one.validFrom().isBefore(since)))
+                    .ifPresent(one -> {
+                        if (total[0] >= offset && page.size() < limit) {
+                            page.add(one);
+                        }
+                        total[0]++;
+                    });
+            return true;
+        });
+        return new Page(page, total[0]);
     }
 
     /**
@@ -61,15 +77,18 @@ class ObCredentials {
             return Optional.empty();
         }
         Optional<String> issuer = issuerId(sent);
-        for (Wallet.WithDocument held : wallet.listWithDocuments(learner, true)) {
+        AtomicReference<Optional<UUID>> found = new AtomicReference<>(Optional.empty());
+        wallet.eachWithDocument(learner, true, held -> {
             Optional<Listed> one = read(held.credential(), held.document());
             if (one.isPresent()
                     && id.equals(text(one.get().credential(), "id"))
                     && issuer.equals(issuerId(one.get().credential()))) {
-                return Optional.of(held.credential().id());
+                found.set(Optional.of(held.credential().id()));
+                return false;
             }
-        }
-        return Optional.empty();
+            return true;
+        });
+        return found.get();
     }
 
     static Optional<Listed> read(HeldCredential held, String document) {

@@ -93,19 +93,15 @@ abstract class ObResourceApi {
     ResponseEntity<String> getCredentials(
             @RequestParam(value = "limit", required = false) @Nullable String limitParam,
             @RequestParam(value = "offset", required = false) @Nullable String offsetParam,
-            @RequestParam(value = "since", required = false) @Nullable String sinceParam) {
+            @RequestParam(value = "since", required = false) @Nullable String sinceParam,
+            @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
         ObLearners.Caller caller = learners.current();
         int limit = number(limitParam, "limit", 1, MAX_LIMIT).orElse(MAX_LIMIT);
         int offset = number(offsetParam, "offset", 0, Integer.MAX_VALUE).orElse(0);
         @Nullable Instant since = since(sinceParam);
-        List<ObCredentials.Listed> all = new ArrayList<>();
-        for (ObCredentials.Listed one : credentials.list(caller.accountId(), standard)) {
-            if (since == null || (one.validFrom() != null && !one.validFrom().isBefore(since))) {
-                all.add(one);
-            }
-        }
-        int total = all.size();
-        List<ObCredentials.Listed> page = all.subList(Math.min(offset, total), Math.min(total, offset + limit));
+        ObCredentials.Page found = credentials.page(caller.accountId(), standard, since, offset, limit);
+        int total = found.total();
+        List<ObCredentials.Listed> page = found.credentials();
         JsonArrayBuilder json = Json.createArrayBuilder();
         JsonArrayBuilder jws = Json.createArrayBuilder();
         for (ObCredentials.Listed one : page) {
@@ -119,13 +115,20 @@ abstract class ObResourceApi {
                 .add("credential", json)
                 .add("compactJwsString", jws)
                 .build();
-        record(caller, "getCredentials: " + page.size() + " of " + total);
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_JSON)
+        String written = StrictJson.write(body);
+        String links = links(total, limit, offset, sinceParam);
+        // The page's entity tag covers everything a client would cache: the credentials and the paging headers.
+        String etag = EntityTags.of(written, Integer.toString(total), links);
+        // The specification's 304: a client that already holds this page is told so without the body.
+        boolean unchanged = EntityTags.matches(ifNoneMatch, etag);
+        record(caller, "getCredentials: " + page.size() + " of " + total + (unchanged ? " (not modified)" : ""));
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(unchanged ? HttpStatus.NOT_MODIFIED : HttpStatus.OK)
+                .eTag(etag)
                 .header("X-Total-Count", Integer.toString(total))
-                .header(HttpHeaders.LINK, links(total, limit, offset, sinceParam))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(StrictJson.write(body));
+                .header(HttpHeaders.LINK, links)
+                // private: only the learner's application may keep it; no-cache: it must ask again (If-None-Match)
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-cache");
+        return unchanged ? answer.build() : answer.contentType(MediaType.APPLICATION_JSON).body(written);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.kernel.AccountId;
 import org.openler.platform.kernel.OrganizationId;
@@ -62,6 +63,33 @@ public class Wallet {
                 .param(owner.value())
                 .query((rs, n) -> new WithDocument(held(rs, n), rs.getString(13)))
                 .list();
+    }
+
+    /** How many held credentials (with their bytes) one round trip of {@link #eachWithDocument} reads. */
+    static final int BATCH = 50;
+
+    /**
+     * Hands the learner's credentials with their exact bytes to {@code each}, in their order, reading {@link #BATCH}
+     * at a time, so a large wallet is never in memory at once; stops when {@code each} answers false. The whole
+     * wallet, not only the first {@link #MAX_LISTED}: an application paging through the Open Badges API reaches all.
+     */
+    public void eachWithDocument(AccountId owner, boolean includeHidden, Predicate<WithDocument> each) {
+        for (int offset = 0; ; offset += BATCH) {
+            List<WithDocument> batch = jdbc.sql("select " + COLUMNS + ", document from wallet_credential"
+                            + " where account_id = ?" + (includeHidden ? "" : " and hidden = false")
+                            + " order by list_position, added_at, id limit " + BATCH + " offset " + offset)
+                    .param(owner.value())
+                    .query((rs, n) -> new WithDocument(held(rs, n), rs.getString(13)))
+                    .list();
+            for (WithDocument one : batch) {
+                if (!each.test(one)) {
+                    return;
+                }
+            }
+            if (batch.size() < BATCH) {
+                return;
+            }
+        }
     }
 
     public Optional<HeldCredential> find(AccountId owner, HeldCredentialId id) {

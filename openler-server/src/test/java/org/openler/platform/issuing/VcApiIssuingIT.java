@@ -284,7 +284,7 @@ class VcApiIssuingIT {
      * status and Data Integrity contexts appended (Data Integrity §2.1.1 context injection), and it verifies.
      */
     @Test
-    void aVc11CredentialIsIssuedWithADataIntegrityProofAndTheContextsItsTermsNeed() {
+    void aVc11CredentialIsIssuedWithADataIntegrityProofOrAsAVcJwtWithTheContextsItsTermsNeed() {
         HttpResponse<String> issued = post(
                 "/orgs/" + provider.slug() + "/credentials/issue",
                 "{\"credential\": {\"@context\": [\"https://www.w3.org/2018/credentials/v1\"],"
@@ -311,9 +311,25 @@ class VcApiIssuingIT {
                 "{\"credential\": {\"@context\": [\"https://www.w3.org/2018/credentials/v1\"],"
                         + " \"type\": [\"VerifiableCredential\"], \"issuer\": \"" + did + "\","
                         + " \"issuanceDate\": \"2020-03-16T22:37:26.544Z\","
+                        + " \"expirationDate\": \"2099-03-16T22:37:26Z\","
                         + " \"credentialSubject\": {\"id\": \"did:example:x\"}}, \"options\": {\"format\": \"jwt\"}}");
-        assertThat(jwt.statusCode()).isEqualTo(400);
-        assertThat(fields(jwt)).contains("credential/@context");
+        assertThat(jwt.statusCode()).as(jwt.body()).isEqualTo(201);
+        String compact = StrictJson.parseObject(jwt.body()).getString("verifiableCredential");
+        JsonObject claims = StrictJson.parseObject(
+                new String(Base64.getUrlDecoder().decode(compact.split("\\.")[1]), StandardCharsets.UTF_8));
+        // VC DM 1.1 §6.3.1: issuanceDate and expirationDate travel as nbf and exp
+        assertThat(claims.getJsonNumber("nbf").longValue())
+                .isEqualTo(java.time.Instant.parse("2020-03-16T22:37:26.544Z").getEpochSecond());
+        assertThat(claims.getJsonNumber("exp").longValue())
+                .isEqualTo(java.time.Instant.parse("2099-03-16T22:37:26Z").getEpochSecond());
+        assertThat(claims.getJsonObject("vc").getJsonArray("@context").getValuesAs(JsonString.class))
+                .extracting(JsonString::getString)
+                .as("a VC-JWT carries no proof object, so only the status context is added")
+                .containsExactly("https://www.w3.org/2018/credentials/v1", "https://www.w3.org/ns/credentials/status/v1");
+        HttpResponse<String> jwtVerified = post("/credentials/verify", jwt.body());
+        assertThat(StrictJson.parseObject(jwtVerified.body()).getBoolean("verified"))
+                .as(jwtVerified.body())
+                .isTrue();
     }
 
     @Test
@@ -382,5 +398,32 @@ class VcApiIssuingIT {
             request.header("Idempotency-Key", idempotencyKey);
         }
         return new WebClient(base).send(request.build());
+    }
+
+    @Test
+    void aCredentialThatNamesNoIssuerIsIssuedByTheOrganizationsDidWeb() {
+        String noIssuer = """
+                {"@context": ["https://www.w3.org/ns/credentials/v2"],
+                 "type": ["VerifiableCredential"],
+                 "credentialSubject": {"id": "did:example:unnamed"}}""";
+        HttpResponse<String> ldp =
+                post("/orgs/" + provider.slug() + "/credentials/issue", "{\"credential\": " + noIssuer + "}");
+        assertThat(ldp.statusCode()).as(ldp.body()).isEqualTo(201);
+        JsonObject vc = StrictJson.parseObject(ldp.body()).getJsonObject("verifiableCredential");
+        assertThat(vc.getString("issuer")).isEqualTo(did);
+        assertThat(vc.getJsonObject("proof").getString("verificationMethod")).startsWith(did + "#");
+        assertThat(StrictJson.parseObject(post("/credentials/verify", ldp.body()).body())
+                        .getBoolean("verified"))
+                .isTrue();
+
+        HttpResponse<String> jwt = post(
+                "/orgs/" + provider.slug() + "/credentials/issue",
+                "{\"credential\": " + noIssuer + ", \"options\": {\"format\": \"jwt\"}}");
+        assertThat(jwt.statusCode()).as(jwt.body()).isEqualTo(201);
+        String compact = StrictJson.parseObject(jwt.body()).getString("verifiableCredential");
+        JsonObject claims = StrictJson.parseObject(
+                new String(Base64.getUrlDecoder().decode(compact.split("\\.")[1]), StandardCharsets.UTF_8));
+        assertThat(claims.getString("iss")).isEqualTo(did);
+        assertThat(claims.getJsonObject("vc").getString("issuer")).isEqualTo(did);
     }
 }

@@ -262,6 +262,79 @@ class ObApiIT {
     }
 
     @Test
+    void aClientThatHoldsThePageIsAnsweredNotModifiedUntilTheWalletChanges() throws Exception {
+        ShareKit.Holder holder = shareKit.holder("Pipe Fitting", "Blueprint Reading");
+        WebClient browser = WalletKit.signedIn(port, holder.account());
+        Connected app = connect(browser, "Caching App");
+
+        HttpResponse<String> first = api("GET", OB + "/credentials", app.token(), null, null);
+        assertThat(first.statusCode()).isEqualTo(200);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(first.headers().firstValue("Cache-Control")).contains("private, no-cache");
+
+        HttpResponse<String> again = conditional(OB + "/credentials", app.token(), etag);
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(again.headers().firstValue("ETag")).contains(etag);
+        assertThat(conditional(OB + "/credentials", app.token(), "W/" + etag).statusCode())
+                .as("If-None-Match compares weakly")
+                .isEqualTo(304);
+        assertThat(conditional(OB + "/credentials", app.token(), "\"something-else\", " + etag)
+                        .statusCode())
+                .isEqualTo(304);
+        assertThat(conditional(OB + "/credentials?limit=1", app.token(), etag).statusCode())
+                .as("another page has another tag")
+                .isEqualTo(200);
+
+        HttpResponse<String> created = api(
+                "POST", OB + "/credentials", app.token(), "application/json", WalletKit.elsewhere("Welding Safety"));
+        assertThat(created.statusCode()).isEqualTo(201);
+        HttpResponse<String> changed = conditional(OB + "/credentials", app.token(), etag);
+        assertThat(changed.statusCode()).as("the wallet changed, so the page is sent again").isEqualTo(200);
+        assertThat(changed.headers().firstValue("X-Total-Count")).contains("3");
+        assertThat(changed.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
+    }
+
+    @Test
+    void pagesReachPastTheFirstBatchOfTheWalletWithTheTotalCounted() throws Exception {
+        String[] imported = new String[60];
+        for (int i = 0; i < imported.length; i++) {
+            imported[i] = "Module " + (i + 2);
+        }
+        ShareKit.Holder holder = shareKit.holder("Module 1", imported);
+        WebClient browser = WalletKit.signedIn(port, holder.account());
+        Connected app = connect(browser, "Paging App", ObScopes.CREDENTIAL_READONLY.uri());
+
+        HttpResponse<String> last = api("GET", OB + "/credentials?limit=10&offset=55", app.token(), null, null);
+        assertThat(last.statusCode()).isEqualTo(200);
+        assertThat(last.headers().firstValue("X-Total-Count")).contains("61");
+        assertThat(JSON.readTree(last.body()).get("credential"))
+                .extracting(c -> c.get("name").asString())
+                .containsExactly("Module 56", "Module 57", "Module 58", "Module 59", "Module 60", "Module 61");
+        HttpResponse<String> beyond = api("GET", OB + "/credentials?limit=10&offset=70", app.token(), null, null);
+        assertThat(beyond.headers().firstValue("X-Total-Count")).contains("61");
+        assertThat(JSON.readTree(beyond.body()).get("credential").size()).isZero();
+    }
+
+    @Test
+    void theConnectedApplicationsAreInTheLearnersExportWithTheirScopes() throws Exception {
+        ShareKit.Holder holder = shareKit.holder("Hydraulics");
+        WebClient browser = WalletKit.signedIn(port, holder.account());
+        connect(browser, "Exported App", ObScopes.CREDENTIAL_READONLY.uri(), ObScopes.PROFILE_READONLY.uri());
+
+        HttpResponse<String> export = browser.get("/privacy/export", "application/json");
+        assertThat(export.statusCode()).isEqualTo(200);
+        JsonNode apps = JSON.readTree(export.body()).path("sections").path("connectedApps").path("applications");
+        assertThat(apps.size()).isEqualTo(1);
+        assertThat(apps.get(0).get("application").asString()).isEqualTo("Exported App");
+        assertThat(apps.get(0).get("scopes"))
+                .extracting(JsonNode::asString)
+                .containsExactly(ObScopes.CREDENTIAL_READONLY.uri(), ObScopes.PROFILE_READONLY.uri());
+        HttpResponse<String> page = browser.get("/privacy", "text/html");
+        assertThat(page.body()).contains("Applications you let into your wallet (Open Badges / CLR API): 1");
+    }
+
+    @Test
     void theLearnerCanOnlyRevokeAnApplicationTheyConnected() throws Exception {
         ShareKit.Holder holder = shareKit.holder("Surveying");
         WebClient owner = WalletKit.signedIn(port, holder.account());
@@ -459,6 +532,16 @@ class ObApiIT {
             request.header("Content-Type", contentType);
         }
         return WebClient.on(port).send(request.build());
+    }
+
+    private HttpResponse<String> conditional(String path, String token, String ifNoneMatch) {
+        return WebClient.on(port)
+                .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Accept", "application/json")
+                        .header("Authorization", "Bearer " + token)
+                        .header("If-None-Match", ifNoneMatch)
+                        .GET()
+                        .build());
     }
 
     private HttpResponse<String> get(String absolute, String token) {

@@ -37,7 +37,9 @@ import org.openler.standards.json.StrictJson;
 
 /**
  * Open Badges 3.0 §8.2 VC-JWT: a JWS (compact) whose payload carries the credential in {@code vc} and the registered
- * claims {@code iss}, {@code jti}, {@code sub}, {@code nbf}, {@code exp} mirrored from it. Only RS256 and ES256 (P-256)
+ * claims {@code iss}, {@code jti}, {@code sub}, {@code nbf}, {@code exp} mirrored from it ({@code nbf}/{@code exp} from
+ * {@code validFrom}/{@code validUntil}, or from a VC DM 1.1 credential's {@code issuanceDate}/{@code expirationDate},
+ * as VC DM 1.1 §6.3.1 encodes them). Only RS256 and ES256 (P-256)
  * are accepted; {@code alg: none} and every other algorithm are refused by name before any parsing of the payload.
  */
 public final class VcJwt {
@@ -192,8 +194,11 @@ public final class VcJwt {
                 && subject.get("id") instanceof JsonString id) {
             claims.add("sub", id.getString());
         }
-        epoch(credential, "validFrom").ifPresent(t -> claims.add("nbf", t));
-        epoch(credential, "validUntil").ifPresent(t -> claims.add("exp", t));
+        // VC DM 2.0 names the window validFrom/validUntil; VC DM 1.1 §6.3.1 encodes issuanceDate/expirationDate
+        epoch(credential, "validFrom").or(() -> epoch(credential, "issuanceDate")).ifPresent(t -> claims.add("nbf", t));
+        epoch(credential, "validUntil")
+                .or(() -> epoch(credential, "expirationDate"))
+                .ifPresent(t -> claims.add("exp", t));
         return claims.add("vc", credential).build();
     }
 
