@@ -19,6 +19,7 @@ import org.openler.standards.crypto.Multibase;
 import org.openler.standards.did.DidResolver;
 import org.openler.standards.json.Jcs;
 import org.openler.standards.json.Jsons;
+import org.openler.standards.jsonld.Canonicalizer;
 
 /**
  * Verifies the proofs of a secured document (VC Data Integrity 1.0 §4.4–4.5): a single proof, a proof set (several
@@ -172,7 +173,12 @@ public final class Proofs {
                 }
                 yield EddsaRdfc2022.hashData(signedDocument, config.build());
             }
-            case JCS -> jcsHashData(signedDocument, proof);
+            case JCS -> {
+                // JCS signs the JSON text, not its meaning: the same lossless rule as RDFC applies, so a term, type,
+                // @id or value that JSON-LD expansion would drop is refused (DATA_LOSS) rather than accepted as signed
+                Canonicalizer.canonicalize(signedDocument);
+                yield jcsHashData(signedDocument, proof);
+            }
         };
         if (!Ed25519.verify(key.key(), data, signature)) {
             throw new StandardsException(
