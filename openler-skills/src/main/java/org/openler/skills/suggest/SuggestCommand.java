@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code ./openler skills suggest [--top N] [--data-dir DIR]}: one text per line on stdin, one JSON line per text on
- * stdout, {@code {"input": …, "suggestions": [{"uri", "label", "framework", "score"}, …]}} — ESCO skills by their
+ * stdout, {@code {"input": …, "suggestions": [{"uri", "label", "framework", "score", "probability"}, …]}} — ESCO skills by their
  * concept URI. No database and no server: the engine ranks ESCO 1.1.1 as bundled in openler-data, and keeps the label
  * vectors it computes on first use in {@code DIR/skill-vectors} (progress on stderr), so later runs start at once.
  */
@@ -89,6 +89,9 @@ public final class SuggestCommand {
                     item.put("label", s.concept().preferredLabel());
                     item.put("framework", s.concept().framework());
                     item.put("score", Math.round(s.score() * 10000) / 10000.0);
+                    if (!Double.isNaN(s.probability())) {
+                        item.put("probability", Math.round(s.probability() * 10000) / 10000.0);
+                    }
                     suggestions.add(item);
                 }
             }

@@ -159,13 +159,16 @@ public final class SuggestionEngine {
         Scored scored = score(text, filter);
         Integer[] order = scored.order();
         List<Suggestion> out = new ArrayList<>();
+        double best = order.length == 0 ? 0 : scored.fused[order[0]];
+        Calibration calibration = Calibration.forSkills(settings);
         for (int i = 0; i < order.length && out.size() < top; i++) {
             int c = order[i];
             out.add(new Suggestion(
                     catalogue.get(c),
                     scored.fused[c],
                     scored.lexical[c],
-                    scored.semantic[c] == Float.NEGATIVE_INFINITY ? 0 : scored.semantic[c]));
+                    scored.semantic[c] == Float.NEGATIVE_INFINITY ? 0 : scored.semantic[c],
+                    calibration == null ? Double.NaN : calibration.probability(scored.fused[c], best)));
         }
         return out;
     }

@@ -49,22 +49,6 @@ public final class TitleIndex {
         }
     }
 
-    /**
-     * A logistic map from the raw score to the probability that the suggestion is right: {@code 1 / (1 + exp(-(a + b
-     * · ln(1 + bm25) + c · bm25 / best bm25)))}.
-     */
-    public record Calibration(double a, double b, double c) {
-        /** Fitted on the JobBERT titles for {@link Settings#DEFAULT} (TitleCrossValidation). */
-        public static final Calibration DEFAULT = new Calibration(-11.26, 2.404, 5.233);
-        /** Fitted the same way for {@link Settings#LEXICAL}. */
-        public static final Calibration LEXICAL = new Calibration(-11.29, 2.784, 3.351);
-
-        public double probability(double raw, double best) {
-            double z = a + b * Math.log1p(raw) + c * (best > 0 ? raw / best : 0);
-            return 1 / (1 + Math.exp(-z));
-        }
-    }
-
     private static final Pattern BRACKETS = Pattern.compile("\\([^)]*\\)|\\[[^]]*]|\\{[^}]*}");
     private static final Pattern SEGMENT_BREAK = Pattern.compile("\\s[-–—|/]\\s|[|,;:]|\\s[–—]|[–—]\\s");
     /** Words about the contract, the schedule or the ad, not the occupation. */
@@ -208,7 +192,7 @@ public final class TitleIndex {
     }
 
     static TitleIndex lexical(OccupationCatalogue occupations) {
-        return new TitleIndex(occupations, Settings.LEXICAL, Calibration.LEXICAL);
+        return new TitleIndex(occupations, Settings.LEXICAL, Calibration.TITLES_LEXICAL);
     }
 
     /**
@@ -219,7 +203,7 @@ public final class TitleIndex {
         OccupationCatalogue occupations = OccupationCatalogue.bundled();
         SemanticRanker semantic = SemanticRanker.build(
                 occupations.catalogue(), new SemanticRanker.Texts(false, 1, false, 1), encoder, store, p -> {});
-        return new TitleIndex(occupations, Settings.DEFAULT, Calibration.DEFAULT, semantic);
+        return new TitleIndex(occupations, Settings.DEFAULT, Calibration.TITLES, semantic);
     }
 
     /** Whether a model's similarity is part of the ranking. */

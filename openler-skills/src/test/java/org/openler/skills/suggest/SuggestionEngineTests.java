@@ -83,4 +83,31 @@ class SuggestionEngineTests {
         assertThat(suggestions.getFirst().semantic()).isBetween(0.0, 1.0);
         assertThat(suggestions.getFirst().concept().uri().toString()).startsWith("http://data.europa.eu/esco/skill/");
     }
+
+    @Test
+    void eachSuggestionCarriesACalibratedProbabilityThatFallsWithItsScore() {
+        List<Suggestion> suggestions = engine.suggest("experience with Python and JavaScript", 10, ConceptFilter.ANY);
+        for (int i = 0; i < suggestions.size(); i++) {
+            assertThat(suggestions.get(i).probability()).isBetween(0.0, 1.0);
+            if (i > 0) {
+                assertThat(suggestions.get(i).probability())
+                        .as("the calibration never reorders the ranking")
+                        .isLessThanOrEqualTo(suggestions.get(i - 1).probability());
+            }
+        }
+        assertThat(suggestions.getFirst().probability())
+                .as("a named skill ranked first is more likely right than the tenth suggestion")
+                .isGreaterThan(suggestions.getLast().probability() + 0.05);
+    }
+
+    @Test
+    void onlyTheShippedSettingsAreCalibrated() {
+        SuggestionEngine evaluationOnly =
+                engine.with(SuggestionEngine.Settings.DEFAULT.with(SuggestionEngine.Fusion.RRF, 0.5));
+        assertThat(evaluationOnly.suggest("Python", 3, ConceptFilter.ANY))
+                .allSatisfy(s -> assertThat(s.probability()).isNaN());
+        assertThat(Calibration.forSkills(SuggestionEngine.Settings.DEFAULT)).isSameAs(Calibration.SKILLS);
+        assertThat(Calibration.forSkills(SuggestionEngine.Settings.DEFAULT.with(SuggestionEngine.Fusion.LEXICAL, 1)))
+                .isSameAs(Calibration.SKILLS_LEXICAL);
+    }
 }

@@ -81,8 +81,7 @@ class TitleCrossValidation {
             semantic = SemanticRanker.build(
                     occupations.catalogue(), new SemanticRanker.Texts(false, 1, false, 1), encoder, store, p -> {});
             var queryVectors = new SkillCrossValidation.QueryVectors(encoder, store);
-            TitleIndex cleaner =
-                    new TitleIndex(occupations, new TitleIndex.Settings(1.0, true), TitleIndex.Calibration.DEFAULT);
+            TitleIndex cleaner = new TitleIndex(occupations, new TitleIndex.Settings(1.0, true), Calibration.TITLES);
             queryVectors.prefetch(known.stream()
                     .map(t -> cleaner.segments(t.text()).getFirst())
                     .toList());
@@ -112,7 +111,7 @@ class TitleCrossValidation {
         boolean[][][] right = new boolean[settings.size()][][];
         long[] latency = new long[nq];
         for (int s = 0; s < settings.size(); s++) {
-            TitleIndex index = new TitleIndex(occupations, settings.get(s), TitleIndex.Calibration.DEFAULT, semantic);
+            TitleIndex index = new TitleIndex(occupations, settings.get(s), Calibration.TITLES, semantic);
             m[s] = new double[nq][];
             objective[s] = new double[nq];
             raw[s] = new double[nq][];
@@ -176,7 +175,7 @@ class TitleCrossValidation {
                 for (int k = 0; k < 4; k++) {
                     folds.get(k).add(sum[k] / count);
                 }
-                TitleIndex.Calibration calibration = fit(raw[best], right[best], train);
+                Calibration calibration = fit(raw[best], right[best], train);
                 double b = 0;
                 int n = 0;
                 for (int q = 0; q < nq; q++) {
@@ -210,7 +209,7 @@ class TitleCrossValidation {
         boolean[] all = new boolean[nq];
         Arrays.fill(all, true);
         int finalChoice = CrossValidation.choose(objective, all, stratum);
-        TitleIndex.Calibration calibration = fit(raw[finalChoice], right[finalChoice], all);
+        Calibration calibration = fit(raw[finalChoice], right[finalChoice], all);
         say("Chosen on all titles (to ship): %s; calibration fitted on all: %s"
                 .formatted(settings.get(finalChoice), calibration));
         double[][] lexicalOnly = new double[settings.size()][];
@@ -250,7 +249,7 @@ class TitleCrossValidation {
     }
 
     /** Logistic regression of "right" on (ln(1 + raw), raw / best) over the training queries' top-10 suggestions. */
-    static TitleIndex.Calibration fit(double[][] raw, boolean[][] right, boolean[] train) {
+    static Calibration fit(double[][] raw, boolean[][] right, boolean[] train) {
         List<double[]> x = new ArrayList<>();
         for (int q = 0; q < raw.length; q++) {
             if (!train[q] || raw[q].length == 0) {
@@ -261,7 +260,7 @@ class TitleCrossValidation {
             }
         }
         double[] w = logistic(x);
-        return new TitleIndex.Calibration(w[0], w[1], w[2]);
+        return new Calibration(w[0], w[1], w[2]);
     }
 
     /** Newton's method for a three-parameter logistic regression; rows are (1, x1, x2, y). */

@@ -47,7 +47,8 @@ class SkillSuggestApi {
 
     /**
      * {@code {"texts": ["…", …], "top": 10, "framework": "esco"}} → {@code {"semantic": true, "results": [{"input":
-     * …, "suggestions": [{"uri", "label", "framework", "score", "lexical", "semantic"}, …]}, …]}}.
+     * …, "suggestions": [{"uri", "label", "framework", "score", "probability", "lexical", "semantic"},
+     * …]}, …]}}; {@code probability} is the calibrated chance that the suggestion is right (cut at it, not at the score).
      */
     @PostMapping(
             value = "/skills/suggest",
@@ -82,6 +83,9 @@ class SkillSuggestApi {
             for (Suggestion s : ranked.get(i)) {
                 Map<String, Object> item = describe(s.concept());
                 item.put("score", round(s.score()));
+                if (!Double.isNaN(s.probability())) {
+                    item.put("probability", round(s.probability()));
+                }
                 item.put("lexical", round(s.lexical()));
                 item.put("semantic", round(s.semantic()));
                 items.add(item);

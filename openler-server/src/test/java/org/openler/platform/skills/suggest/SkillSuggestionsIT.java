@@ -100,6 +100,11 @@ class SkillSuggestionsIT {
         assertThat(first.get("framework").asString()).isEqualTo("esco");
         assertThat(first.get("score").asDouble()).isPositive();
         assertThat(first.get("semantic").asDouble()).isPositive();
+        JsonNode fifth = answer.get("results").get(0).get("suggestions").get(4);
+        assertThat(first.get("probability").asDouble())
+                .as("the calibrated chance that the suggestion is right")
+                .isBetween(0.0, 1.0)
+                .isGreaterThan(fifth.get("probability").asDouble());
     }
 
     @Test

@@ -1,0 +1,43 @@
+package org.openler.skills.suggest;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A logistic map from a ranker's raw score to the probability that the suggestion is a right answer: {@code 1 / (1 +
+ * exp(-(a + b · ln(1 + raw) + c · raw / best raw)))}, where {@code best raw} is the top suggestion's raw score for the
+ * same text. Fitted by logistic regression on the top-10 suggestions of labelled queries and checked on held-out ones
+ * (TitleCrossValidation, SkillCalibration; the reliability tables are in docs/skill-mapping.md), so a caller can cut
+ * at a threshold: of the suggestions scored about 0.6, about 60 % are right. Monotone in the raw score for a given
+ * text (b and c are positive), so it never reorders a ranking.
+ */
+public record Calibration(double a, double b, double c) {
+
+    /** Job titles → ESCO occupations, {@link TitleIndex.Settings#DEFAULT} (fitted on the JobBERT titles). */
+    public static final Calibration TITLES = new Calibration(-11.26, 2.404, 5.233);
+    /** The same for {@link TitleIndex.Settings#LEXICAL}. */
+    public static final Calibration TITLES_LEXICAL = new Calibration(-11.29, 2.784, 3.351);
+
+    /**
+     * Skill phrases → ESCO skills, {@link SuggestionEngine.Settings#DEFAULT}: fitted on the top-10 suggestions of the
+     * 136 TECH-val and HOUSE-val sentences (SkillCalibration; held-out Brier 0.090 against 0.107 for the base rate).
+     */
+    public static final Calibration SKILLS = new Calibration(-10.51, 4.920, 7.430);
+    /** The same for the lexical-only engine the platform answers with while the label vectors are computed. */
+    public static final Calibration SKILLS_LEXICAL = new Calibration(-12.09, 2.784, 6.116);
+
+    /** The skill mapper's calibration for the engine's settings; null for settings only the evaluation uses. */
+    static @Nullable Calibration forSkills(SuggestionEngine.Settings settings) {
+        if (settings.equals(SuggestionEngine.Settings.DEFAULT)) {
+            return SKILLS;
+        }
+        if (settings.equals(SuggestionEngine.Settings.DEFAULT.with(SuggestionEngine.Fusion.LEXICAL, 1))) {
+            return SKILLS_LEXICAL;
+        }
+        return null;
+    }
+
+    public double probability(double raw, double best) {
+        double z = a + b * Math.log1p(raw) + c * (best > 0 ? raw / best : 0);
+        return 1 / (1 + Math.exp(-z));
+    }
+}
