@@ -106,6 +106,13 @@ public final class CredentialRules {
         }
         optionalUrl(credential, "id", "/id", out);
         issuer(credential.get("issuer"), out);
+        // VC DM 2.0 §4.6: a name or description is a string or a language value object (or one per language)
+        languageText(credential, "name", "/name", out);
+        languageText(credential, "description", "/description", out);
+        if (credential.get("issuer") instanceof JsonObject issuer) {
+            languageText(issuer, "name", "/issuer/name", out);
+            languageText(issuer, "description", "/issuer/description", out);
+        }
         dates(credential, v1, requireValidFrom, out);
         subjects(credential.get("credentialSubject"), out);
         status(credential.get("credentialStatus"), out);
@@ -381,6 +388,47 @@ public final class CredentialRules {
         if (!(object.get(name) instanceof JsonString s) || s.getString().isBlank()) {
             out.add(Violation.error(path, name + " is required"));
         }
+    }
+
+    /**
+     * VC DM 2.0 §4.6 and §11.1: a string, a language value object ({@code @value} a string, with an optional
+     * {@code @language} and {@code @direction} string and nothing else), or an array of such objects.
+     */
+    private static void languageText(JsonObject object, String name, String path, List<Violation> out) {
+        JsonValue value = object.get(name);
+        if (value == null || value instanceof JsonString) {
+            return;
+        }
+        List<JsonValue> items = value instanceof JsonArray array && !array.isEmpty() ? array : List.of(value);
+        for (JsonValue item : items) {
+            if (!(item instanceof JsonObject o)
+                    || !(o.get("@value") instanceof JsonString)
+                    || !Set.of("@value", "@language", "@direction").containsAll(o.keySet())
+                    || (o.containsKey("@language") && !(o.get("@language") instanceof JsonString))
+                    || (o.containsKey("@direction") && !(o.get("@direction") instanceof JsonString))) {
+                out.add(Violation.error(path, name + " must be a string or a language value object"));
+                return;
+            }
+        }
+    }
+
+    /**
+     * VC DM 2.0 §4.13: a presentation's own rules, beside its type: its {@code id}, if present, is one URL; its
+     * {@code holder}, if present, is a URL or an object whose {@code id} is a URL.
+     */
+    public static List<Violation> presentation(JsonObject presentation) {
+        List<Violation> out = new ArrayList<>();
+        optionalUrl(presentation, "id", "/id", out);
+        JsonValue holder = presentation.get("holder");
+        if (holder != null) {
+            boolean url = holder instanceof JsonString s
+                    ? isUrl(s.getString())
+                    : holder instanceof JsonObject o && o.get("id") instanceof JsonString id && isUrl(id.getString());
+            if (!url) {
+                out.add(Violation.error("/holder", "The holder must be a URL or an object whose id is a URL"));
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static void optionalUrl(JsonObject object, String name, String path, List<Violation> out) {

@@ -195,7 +195,9 @@ public final class VcJwt {
             claims.add("sub", id.getString());
         }
         // VC DM 2.0 names the window validFrom/validUntil; VC DM 1.1 §6.3.1 encodes issuanceDate/expirationDate
-        epoch(credential, "validFrom").or(() -> epoch(credential, "issuanceDate")).ifPresent(t -> claims.add("nbf", t));
+        epoch(credential, "validFrom")
+                .or(() -> epoch(credential, "issuanceDate"))
+                .ifPresent(t -> claims.add("nbf", t));
         epoch(credential, "validUntil")
                 .or(() -> epoch(credential, "expirationDate"))
                 .ifPresent(t -> claims.add("exp", t));

@@ -163,6 +163,10 @@ public final class Verifier {
         } else {
             results.add(new CheckResult.Passed(Check.STRUCTURE, "It is a VerifiablePresentation"));
         }
+        for (Violation violation : CredentialRules.presentation(presentation)) {
+            results.add(new CheckResult.Failed(
+                    Check.STRUCTURE, violation.path() + ": " + violation.message(), ProblemType.MALFORMED_VALUE_ERROR));
+        }
         boolean contextsOk = contexts(presentation, results);
         Optional<String> holder = presentation.get("holder") instanceof JsonString s
                 ? Optional.of(s.getString())

@@ -183,16 +183,14 @@ class GeneralVerifierTests {
     void anEddsaJcs2022CredentialIsRefusedWhenExpansionWouldDropWhatItSays() {
         // JCS signs the JSON text, so the signature covers the relative id; but the credential's meaning (its RDF)
         // would not hold it, and every other verifier that reads it as JSON-LD loses it: refused as for RDFC
-        JsonObject relative = alumni()
-                .add(
+        JsonObject relative = alumni().add(
                         "credentialSubject",
                         Json.createObjectBuilder().add("id", "not/an/iri").add("alumniOf", "The School of Examples"))
                 .build();
         JsonObject signed = Proofs.signJcs(
                 relative, ISSUER_KEY, ProofOptions.assertion(DidKey.verificationMethodId(ISSUER_KEY.publicKey()), NOW));
         VerificationReport report = verifier.verifyCredential(signed);
-        assertThat(report.failures())
-                .anyMatch(f -> f.message().contains("DATA_LOSS_DETECTION_ERROR"));
+        assertThat(report.failures()).anyMatch(f -> f.message().contains("DATA_LOSS_DETECTION_ERROR"));
     }
 
     @Test
