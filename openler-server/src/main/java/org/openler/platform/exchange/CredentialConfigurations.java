@@ -1,6 +1,7 @@
 package org.openler.platform.exchange;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.util.Optional;
 import org.openler.platform.issuing.CredentialFormat;
 import org.openler.platform.kernel.PlatformUrls;
@@ -69,55 +70,48 @@ final class CredentialConfigurations {
                                 .createObjectBuilder()
                                 .add(
                                         LDP_VC,
-                                        Jsons.PROVIDER
-                                                .createObjectBuilder()
-                                                .add("format", "ldp_vc")
-                                                .add(
-                                                        "cryptographic_binding_methods_supported",
-                                                        Jsons.PROVIDER
-                                                                .createArrayBuilder()
-                                                                .add("did:key"))
-                                                .add(
-                                                        "credential_signing_alg_values_supported",
-                                                        Jsons.PROVIDER
-                                                                .createArrayBuilder()
-                                                                .add("eddsa-rdfc-2022"))
-                                                .add("proof_types_supported", proofTypes)
-                                                .add(
-                                                        "credential_definition",
-                                                        Jsons.PROVIDER
-                                                                .createObjectBuilder()
-                                                                .add(
-                                                                        "@context",
-                                                                        Jsons.PROVIDER
-                                                                                .createArrayBuilder()
-                                                                                .add(BundledContexts.VC_V2)
-                                                                                .add(BundledContexts.OB_V3P0_3_0_3))
-                                                                .add("type", types))
-                                                .add("credential_metadata", display))
+                                        configuration(
+                                                "ldp_vc",
+                                                "eddsa-rdfc-2022",
+                                                Jsons.PROVIDER
+                                                        .createObjectBuilder()
+                                                        .add(
+                                                                "@context",
+                                                                Jsons.PROVIDER
+                                                                        .createArrayBuilder()
+                                                                        .add(BundledContexts.VC_V2)
+                                                                        .add(BundledContexts.OB_V3P0_3_0_3))
+                                                        .add("type", types),
+                                                proofTypes,
+                                                display))
                                 .add(
                                         JWT_VC_JSON,
-                                        Jsons.PROVIDER
-                                                .createObjectBuilder()
-                                                .add("format", "jwt_vc_json")
-                                                .add(
-                                                        "cryptographic_binding_methods_supported",
-                                                        Jsons.PROVIDER
-                                                                .createArrayBuilder()
-                                                                .add("did:key"))
-                                                .add(
-                                                        "credential_signing_alg_values_supported",
-                                                        Jsons.PROVIDER
-                                                                .createArrayBuilder()
-                                                                .add("ES256"))
-                                                .add("proof_types_supported", proofTypes)
-                                                .add(
-                                                        "credential_definition",
-                                                        Jsons.PROVIDER
-                                                                .createObjectBuilder()
-                                                                .add("type", types))
-                                                .add("credential_metadata", display)))
+                                        configuration(
+                                                "jwt_vc_json",
+                                                "ES256",
+                                                Jsons.PROVIDER.createObjectBuilder().add("type", types),
+                                                proofTypes,
+                                                display)))
                 .build();
+    }
+
+    /** One credential configuration: its format, how it is bound and signed, and what it holds. */
+    private static JsonObjectBuilder configuration(
+            String format,
+            String signingAlgorithm,
+            JsonObjectBuilder definition,
+            JsonObjectBuilder proofTypes,
+            JsonObjectBuilder display) {
+        return Jsons.PROVIDER
+                .createObjectBuilder()
+                .add("format", format)
+                .add("cryptographic_binding_methods_supported", Jsons.PROVIDER.createArrayBuilder().add("did:key"))
+                .add(
+                        "credential_signing_alg_values_supported",
+                        Jsons.PROVIDER.createArrayBuilder().add(signingAlgorithm))
+                .add("proof_types_supported", proofTypes)
+                .add("credential_definition", definition)
+                .add("credential_metadata", display);
     }
 
     /** RFC 8414 authorization server metadata for the pre-authorized code grant only. */
