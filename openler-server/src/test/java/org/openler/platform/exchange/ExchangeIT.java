@@ -76,7 +76,8 @@ class ExchangeIT {
                 .as("the e-mail-addressed original keeps verifying")
                 .isTrue();
         assertThat(kit.reissuedFrom(exchange.held().issued().id())).isEqualTo(1);
-        assertThat(issuedCredentials.list(exchange.held().provider().org().organization().id(), 10))
+        assertThat(issuedCredentials.list(
+                        exchange.held().provider().org().organization().id(), 10))
                 .as("the provider sees the credential issued to the wallet")
                 .anyMatch(s -> wallet.did.equals(s.recipient()));
     }
@@ -107,8 +108,7 @@ class ExchangeIT {
         Opened exchange = open();
         exchange.challenge();
 
-        HttpResponse<String> refused =
-                exchange.post(new ExternalWallet().didAuth("another-challenge", urls.base()));
+        HttpResponse<String> refused = exchange.post(new ExternalWallet().didAuth("another-challenge", urls.base()));
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("challenge");
@@ -176,7 +176,8 @@ class ExchangeIT {
                 Fixtures.person(exchange.held().provider().org().admin()));
 
         assertThat(verified(exchange.web(), StrictJson.write(credential))).isFalse();
-        assertThat(verified(exchange.web(), exchange.held().issued().document())).isTrue();
+        assertThat(verified(exchange.web(), exchange.held().issued().document()))
+                .isTrue();
     }
 
     @Test

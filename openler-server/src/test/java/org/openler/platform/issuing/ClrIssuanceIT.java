@@ -3,8 +3,6 @@ package org.openler.platform.issuing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonValue;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
@@ -13,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.openler.platform.support.Fixtures;
 import org.openler.platform.support.JsonFields;
 import org.openler.platform.support.PlatformTest;
-import org.openler.platform.support.WebClient;
 import org.openler.standards.json.StrictJson;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -203,10 +200,8 @@ class ClrIssuanceIT {
 
     private HttpResponse<String> clr(String email, String idempotencyKey) {
         return issuer.postOnce(
-                "/orgs/" + issuer.provider.slug() + "/credentials/clr",
-                """
-                {"recipient": {"email": "%s"}}""".formatted(email),
-                idempotencyKey);
+                "/orgs/" + issuer.provider.slug() + "/credentials/clr", """
+                {"recipient": {"email": "%s"}}""".formatted(email), idempotencyKey);
     }
 
     private void revoke(String id) {

@@ -69,8 +69,7 @@ public final class IssuerClient {
         return postOnce(
                 "/orgs/" + slug() + "/credentials/issue",
                 """
-                {"achievementId": "%s", "recipient": {"email": "%s"}%s}""".formatted(
-                        achievementId, email, extraMembers.isEmpty() ? "" : ", " + extraMembers),
+                {"achievementId": "%s", "recipient": {"email": "%s"}%s}""".formatted(achievementId, email, extraMembers.isEmpty() ? "" : ", " + extraMembers),
                 idempotencyKey);
     }
 
@@ -108,17 +107,15 @@ public final class IssuerClient {
 
     private HttpResponse<String> post(
             String path, String json, @Nullable String bearer, @Nullable String idempotencyKey) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
+        WebClient web = new WebClient(base);
+        HttpRequest.Builder request = web.jsonPost(path, json);
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
-        return new WebClient(base).send(request.build());
+        return web.send(request.build());
     }
 
     public static String unwrap(String body) {

@@ -288,11 +288,16 @@ class JwtIssuingIT {
                 orgPath + "/issue",
                 orgPath + "/issue",
                 Map.of(
-                        "achievement", achievement,
-                        "recipient", recipient,
-                        "validUntil", "",
-                        "idempotencyKey", UUID.randomUUID().toString(),
-                        "format", "jwt"));
+                        "achievement",
+                        achievement,
+                        "recipient",
+                        recipient,
+                        "validUntil",
+                        "",
+                        "idempotencyKey",
+                        UUID.randomUUID().toString(),
+                        "format",
+                        "jwt"));
     }
 
     private long count() {

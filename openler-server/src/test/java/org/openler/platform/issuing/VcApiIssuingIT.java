@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -64,9 +63,8 @@ class VcApiIssuingIT {
 
     @Test
     void anIssueCredentialRequestIsSignedWithStatusEntriesAndAnswered201WithTheVerifiableCredential() {
-        HttpResponse<String> issued = issue(
-                "{\"credential\": " + credential(did, "{\"id\": \"did:example:learner\", \"name\": \"Ada\"}")
-                        + ", \"options\": {}}");
+        HttpResponse<String> issued = issue("{\"credential\": "
+                + credential(did, "{\"id\": \"did:example:learner\", \"name\": \"Ada\"}") + ", \"options\": {}}");
 
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
         JsonObject vc = StrictJson.parseObject(issued.body()).getJsonObject("verifiableCredential");
@@ -93,8 +91,8 @@ class VcApiIssuingIT {
 
     @Test
     void aCredentialIssuedThroughTheVcApiIsStoredSoRevocationWorks() {
-        HttpResponse<String> issued = issue(
-                "{\"credential\": " + credential(did, "{\"id\": \"did:example:revoked\"}") + "}");
+        HttpResponse<String> issued =
+                issue("{\"credential\": " + credential(did, "{\"id\": \"did:example:revoked\"}") + "}");
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
         String location = issued.headers().firstValue("Location").orElseThrow();
         UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
@@ -116,9 +114,8 @@ class VcApiIssuingIT {
 
     @Test
     void optionsFormatJwtIssuesAVcJwtOfTheCallersCredential() {
-        HttpResponse<String> issued = issue(
-                "{\"credential\": " + credential(did, "{\"id\": \"did:example:jwt\"}")
-                        + ", \"options\": {\"format\": \"jwt\"}}");
+        HttpResponse<String> issued = issue("{\"credential\": " + credential(did, "{\"id\": \"did:example:jwt\"}")
+                + ", \"options\": {\"format\": \"jwt\"}}");
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
         String jwt = StrictJson.parseObject(issued.body()).getString("verifiableCredential");
         JsonObject claims = StrictJson.parseObject(
@@ -158,8 +155,8 @@ class VcApiIssuingIT {
 
     @Test
     void theFirstContextMustBeTheVc2Context() {
-        HttpResponse<String> refused = issue(
-                "{\"credential\": {\"@context\": [\"https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json\","
+        HttpResponse<String> refused =
+                issue("{\"credential\": {\"@context\": [\"https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json\","
                         + " \"https://www.w3.org/ns/credentials/v2\"], \"type\": [\"VerifiableCredential\"],"
                         + " \"issuer\": \"" + did + "\", \"credentialSubject\": {\"id\": \"did:example:x\"}}}");
         assertRefusedNaming(refused).contains("credential/@context");
@@ -183,8 +180,8 @@ class VcApiIssuingIT {
 
     @Test
     void validUntilBeforeValidFromIsRefused() {
-        HttpResponse<String> refused = issue(v2Credential(
-                ", \"validFrom\": \"2031-01-01T00:00:00Z\", \"validUntil\": \"2030-01-01T00:00:00Z\""));
+        HttpResponse<String> refused = issue(
+                v2Credential(", \"validFrom\": \"2031-01-01T00:00:00Z\", \"validUntil\": \"2030-01-01T00:00:00Z\""));
         assertRefusedNaming(refused).contains("credential/validUntil");
     }
 
@@ -197,13 +194,12 @@ class VcApiIssuingIT {
     /** VC DM 2.0 §4.10 (W3C vc-data-model-2.0-test-suite, Status): a typed status entry of the caller's is kept. */
     @Test
     void credentialStatusObjectsMustHaveATypeAndATypedOneIsKeptBeforeTheIssuersTwo() {
-        HttpResponse<String> issued = issue(
-                "{\"credential\": {\"@context\": [\"https://www.w3.org/ns/credentials/v2\","
-                        + " {\"CredentialStatusList2017\": \"https://example.org/examples#CredentialStatusList2017\"}],"
-                        + " \"type\": [\"VerifiableCredential\"], \"issuer\": \"" + did + "\","
-                        + " \"credentialSubject\": {\"id\": \"did:example:x\"},"
-                        + " \"credentialStatus\": {\"id\": \"did:example:status\", \"type\":"
-                        + " \"CredentialStatusList2017\"}}}");
+        HttpResponse<String> issued = issue("{\"credential\": {\"@context\": [\"https://www.w3.org/ns/credentials/v2\","
+                + " {\"CredentialStatusList2017\": \"https://example.org/examples#CredentialStatusList2017\"}],"
+                + " \"type\": [\"VerifiableCredential\"], \"issuer\": \"" + did + "\","
+                + " \"credentialSubject\": {\"id\": \"did:example:x\"},"
+                + " \"credentialStatus\": {\"id\": \"did:example:status\", \"type\":"
+                + " \"CredentialStatusList2017\"}}}");
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
         JsonArray status = StrictJson.parseObject(issued.body())
                 .getJsonObject("verifiableCredential")
@@ -241,8 +237,8 @@ class VcApiIssuingIT {
      */
     @Test
     void aVc11CredentialIsIssuedWithADataIntegrityProofAndTheContextsItsTermsNeed() {
-        HttpResponse<String> issued = issue(
-                "{\"credential\": {\"@context\": [\"https://www.w3.org/2018/credentials/v1\"],"
+        HttpResponse<String> issued =
+                issue("{\"credential\": {\"@context\": [\"https://www.w3.org/2018/credentials/v1\"],"
                         + " \"id\": \"urn:uuid:" + java.util.UUID.randomUUID() + "\","
                         + " \"type\": [\"VerifiableCredential\"], \"issuer\": \"" + did + "\","
                         + " \"issuanceDate\": \"2020-03-16T22:37:26.544Z\","
@@ -261,20 +257,19 @@ class VcApiIssuingIT {
                 .as(verified.body())
                 .isTrue();
 
-        HttpResponse<String> jwt = issue(
-                "{\"credential\": {\"@context\": [\"https://www.w3.org/2018/credentials/v1\"],"
-                        + " \"type\": [\"VerifiableCredential\"], \"issuer\": \"" + did + "\","
-                        + " \"issuanceDate\": \"2020-03-16T22:37:26.544Z\","
-                        + " \"credentialSubject\": {\"id\": \"did:example:x\"}}, \"options\": {\"format\": \"jwt\"}}");
+        HttpResponse<String> jwt = issue("{\"credential\": {\"@context\": [\"https://www.w3.org/2018/credentials/v1\"],"
+                + " \"type\": [\"VerifiableCredential\"], \"issuer\": \"" + did + "\","
+                + " \"issuanceDate\": \"2020-03-16T22:37:26.544Z\","
+                + " \"credentialSubject\": {\"id\": \"did:example:x\"}}, \"options\": {\"format\": \"jwt\"}}");
         assertRefusedNaming(jwt).contains("credential/@context");
     }
 
     @Test
     void anUndefinedTermOrUnbundledContextIsRefusedWith400NotSigned() {
-        HttpResponse<String> undefined = issue(
-                "{\"credential\": " + credential(did, "{\"id\": \"did:example:x\", \"notATerm\": 1}") + "}");
-        HttpResponse<String> unbundled = issue(
-                "{\"credential\": {\"@context\": [\"https://www.w3.org/ns/credentials/v2\","
+        HttpResponse<String> undefined =
+                issue("{\"credential\": " + credential(did, "{\"id\": \"did:example:x\", \"notATerm\": 1}") + "}");
+        HttpResponse<String> unbundled =
+                issue("{\"credential\": {\"@context\": [\"https://www.w3.org/ns/credentials/v2\","
                         + " \"https://unknown.example/context.json\"], \"type\": [\"VerifiableCredential\"],"
                         + " \"issuer\": \"" + did + "\", \"credentialSubject\": {\"id\": \"did:example:x\"}}}");
         assertThat(undefined.statusCode()).as(undefined.body()).isEqualTo(400);
@@ -284,16 +279,14 @@ class VcApiIssuingIT {
 
     @Test
     void unknownOptionsAndPropertiesAreRefusedByName() {
-        HttpResponse<String> refused = issue(
-                "{\"credential\": " + credential(did, "{\"id\": \"did:example:x\"}")
-                        + ", \"options\": {\"format\": \"sd-jwt\", \"mystery\": true}, \"extra\": 1}");
+        HttpResponse<String> refused = issue("{\"credential\": " + credential(did, "{\"id\": \"did:example:x\"}")
+                + ", \"options\": {\"format\": \"sd-jwt\", \"mystery\": true}, \"extra\": 1}");
         assertRefusedNaming(refused).contains("options.format", "options.mystery", "extra");
     }
 
     @Test
     void theAchievementShapeStillRefusesPropertiesItDoesNotKnow() {
-        HttpResponse<String> refused = issue(
-                "{\"achievementId\": \"" + UUID.randomUUID() + "\", \"surprise\": 1}");
+        HttpResponse<String> refused = issue("{\"achievementId\": \"" + UUID.randomUUID() + "\", \"surprise\": 1}");
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(StrictJson.parseObject(refused.body()).getString("detail"))
                 .isEqualTo("The JSON body has a property this endpoint does not know.");
@@ -344,14 +337,11 @@ class VcApiIssuingIT {
     }
 
     private HttpResponse<String> post(String path, String body, String idempotencyKey) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        WebClient web = new WebClient(base);
+        HttpRequest.Builder request = web.jsonPost(path, body).header("Authorization", "Bearer " + token);
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
-        return new WebClient(base).send(request.build());
+        return web.send(request.build());
     }
 }

@@ -3,13 +3,11 @@ package org.openler.platform.obapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -370,7 +368,8 @@ class ObApiIT {
         String verifier = "verifier-" + Fixtures.unique("pkce") + "-0123456789-abcdefghijklmnop";
         String challenge = ObClients.challenge(verifier);
         HttpResponse<String> toConsent = browser.page("/oauth2/authorize?response_type=code&client_id=" + clientId
-                + "&redirect_uri=" + ObClients.enc(ObClients.REDIRECT) + "&scope=" + ObClients.enc(scope) + "&state=s1&code_challenge=" + challenge
+                + "&redirect_uri=" + ObClients.enc(ObClients.REDIRECT) + "&scope=" + ObClients.enc(scope)
+                + "&state=s1&code_challenge=" + challenge
                 + "&code_challenge_method=S256");
         assertThat(toConsent.statusCode()).isEqualTo(302);
         URI consentPage = URI.create(browser.base() + "/")
@@ -380,7 +379,8 @@ class ObApiIT {
         assertThat(consent.body()).contains(name);
         Matcher state = Pattern.compile("name=\"state\" value=\"([^\"]+)\"").matcher(consent.body());
         assertThat(state.find()).isTrue();
-        StringBuilder approval = new StringBuilder("client_id=" + ObClients.enc(clientId) + "&state=" + ObClients.enc(state.group(1)));
+        StringBuilder approval =
+                new StringBuilder("client_id=" + ObClients.enc(clientId) + "&state=" + ObClients.enc(state.group(1)));
         for (String each : scope.split(" ")) {
             approval.append("&scope=").append(ObClients.enc(each));
         }

@@ -39,8 +39,8 @@ final class ObClients {
         try {
             return Base64.getUrlEncoder()
                     .withoutPadding()
-                    .encodeToString(MessageDigest.getInstance("SHA-256")
-                            .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+                    .encodeToString(
+                            MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

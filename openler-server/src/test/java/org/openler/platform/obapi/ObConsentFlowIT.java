@@ -3,12 +3,8 @@ package org.openler.platform.obapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -40,8 +36,15 @@ class ObConsentFlowIT {
 
     @Test
     void aRegisteredApplicationGetsATokenWithTheScopeTheLearnerConsentedToThroughPkce() throws Exception {
-        HttpResponse<String> registered = ObClients.register(port, Map.of(
-                "client_name", "Badge Display App", "redirect_uris", java.util.List.of(ObClients.REDIRECT), "scope", ObClients.READ));
+        HttpResponse<String> registered = ObClients.register(
+                port,
+                Map.of(
+                        "client_name",
+                        "Badge Display App",
+                        "redirect_uris",
+                        java.util.List.of(ObClients.REDIRECT),
+                        "scope",
+                        ObClients.READ));
         assertThat(registered.statusCode()).isEqualTo(201);
         JsonNode client = JSON.readTree(registered.body());
         String clientId = client.get("client_id").asString();
@@ -54,7 +57,8 @@ class ObConsentFlowIT {
         String verifier = "a-verifier-of-enough-length-" + Fixtures.unique("pkce") + "-0123456789";
         String challenge = ObClients.challenge(verifier);
         String authorize = "/oauth2/authorize?response_type=code&client_id=" + clientId + "&redirect_uri="
-                + ObClients.enc(ObClients.REDIRECT) + "&scope=" + ObClients.enc(ObClients.READ) + "&state=xyz&code_challenge=" + challenge
+                + ObClients.enc(ObClients.REDIRECT) + "&scope=" + ObClients.enc(ObClients.READ)
+                + "&state=xyz&code_challenge=" + challenge
                 + "&code_challenge_method=S256";
 
         HttpResponse<String> toConsent = browser.page(authorize);

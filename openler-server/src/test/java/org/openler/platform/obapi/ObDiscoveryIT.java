@@ -2,8 +2,6 @@ package org.openler.platform.obapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -56,8 +54,8 @@ class ObDiscoveryIT {
 
     @Test
     void aRegistrationWithARedirectUriElsewhereThanHttpsOrLocalhostIsRefused() {
-        HttpResponse<String> response =
-                ObClients.register(port, Map.of("client_name", "Sneaky", "redirect_uris", java.util.List.of("http://evil.example/cb")));
+        HttpResponse<String> response = ObClients.register(
+                port, Map.of("client_name", "Sneaky", "redirect_uris", java.util.List.of("http://evil.example/cb")));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type"))
