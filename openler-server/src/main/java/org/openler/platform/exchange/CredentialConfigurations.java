@@ -89,7 +89,9 @@ final class CredentialConfigurations {
                                         configuration(
                                                 "jwt_vc_json",
                                                 "ES256",
-                                                Jsons.PROVIDER.createObjectBuilder().add("type", types),
+                                                Jsons.PROVIDER
+                                                        .createObjectBuilder()
+                                                        .add("type", types),
                                                 proofTypes,
                                                 display)))
                 .build();
@@ -105,7 +107,9 @@ final class CredentialConfigurations {
         return Jsons.PROVIDER
                 .createObjectBuilder()
                 .add("format", format)
-                .add("cryptographic_binding_methods_supported", Jsons.PROVIDER.createArrayBuilder().add("did:key"))
+                .add(
+                        "cryptographic_binding_methods_supported",
+                        Jsons.PROVIDER.createArrayBuilder().add("did:key"))
                 .add(
                         "credential_signing_alg_values_supported",
                         Jsons.PROVIDER.createArrayBuilder().add(signingAlgorithm))

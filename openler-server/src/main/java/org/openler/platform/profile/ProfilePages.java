@@ -11,7 +11,6 @@ import org.openler.platform.kernel.Actors;
 import org.openler.platform.kernel.Audience;
 import org.openler.platform.kernel.PublicUrl;
 import org.openler.platform.problems.PageRefusals;
-import org.openler.platform.problems.PlatformException;
 import org.openler.platform.skills.SkillMapping;
 import org.openler.platform.wallet.Wallet;
 import org.springframework.beans.factory.ObjectProvider;

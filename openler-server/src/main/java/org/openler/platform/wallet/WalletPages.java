@@ -161,10 +161,7 @@ class WalletPages {
     @Access(Audience.LEARNER)
     String createCollection(@RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
         PageRefusals.flashed(
-                () -> collections.create(learner().accountId(), name),
-                redirect,
-                "collectionError",
-                PageRefusals::any);
+                () -> collections.create(learner().accountId(), name), redirect, "collectionError", PageRefusals::any);
         return "redirect:/wallet#collections";
     }
 

@@ -47,8 +47,7 @@ final class SuggestRequests {
         }
         if (stripped.length() > limits.maxTextLength()) {
             throw new PlatformException(
-                    Problem.INVALID_INPUT,
-                    "A " + noun + " is limited to " + limits.maxTextLength() + " characters.");
+                    Problem.INVALID_INPUT, "A " + noun + " is limited to " + limits.maxTextLength() + " characters.");
         }
         return stripped;
     }
