@@ -1,5 +1,6 @@
 package org.openler.platform.exchange;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Optional;
@@ -30,9 +31,14 @@ final class CredentialConfigurations {
     /** The credential issuer metadata (OpenID4VCI 1.0 §12.2); the issuer is its own authorization server. */
     static JsonObject issuerMetadata(PlatformUrls urls) {
         String issuer = Offers.credentialIssuer(urls);
-        var types =
-                Jsons.PROVIDER.createArrayBuilder().add("VerifiableCredential").add("OpenBadgeCredential");
-        var proofTypes = Jsons.PROVIDER
+        // Built values, not builders: a JSON-P builder empties itself when it is built, so a builder added to both
+        // configurations left the second one with empty members.
+        JsonArray types = Jsons.PROVIDER
+                .createArrayBuilder()
+                .add("VerifiableCredential")
+                .add("OpenBadgeCredential")
+                .build();
+        JsonObject proofTypes = Jsons.PROVIDER
                 .createObjectBuilder()
                 .add(
                         "jwt",
@@ -40,8 +46,9 @@ final class CredentialConfigurations {
                                 .createObjectBuilder()
                                 .add(
                                         "proof_signing_alg_values_supported",
-                                        Jsons.PROVIDER.createArrayBuilder().add("EdDSA")));
-        var display = Jsons.PROVIDER
+                                        Jsons.PROVIDER.createArrayBuilder().add("EdDSA")))
+                .build();
+        JsonObject display = Jsons.PROVIDER
                 .createObjectBuilder()
                 .add(
                         "display",
@@ -50,7 +57,8 @@ final class CredentialConfigurations {
                                 .add(Jsons.PROVIDER
                                         .createObjectBuilder()
                                         .add("name", "Open Badge")
-                                        .add("locale", "en")));
+                                        .add("locale", "en")))
+                .build();
         return Jsons.PROVIDER
                 .createObjectBuilder()
                 .add("credential_issuer", issuer)
@@ -102,8 +110,8 @@ final class CredentialConfigurations {
             String format,
             String signingAlgorithm,
             JsonObjectBuilder definition,
-            JsonObjectBuilder proofTypes,
-            JsonObjectBuilder display) {
+            JsonObject proofTypes,
+            JsonObject display) {
         return Jsons.PROVIDER
                 .createObjectBuilder()
                 .add("format", format)
