@@ -60,11 +60,7 @@ class SignInPages {
         } catch (PlatformException e) {
             model.addAttribute("token", token);
             model.addAttribute("valid", accounts.isResetTokenValid(token));
-            model.addAttribute(
-                    "error",
-                    e.fieldErrors().isEmpty()
-                            ? e.detail()
-                            : e.fieldErrors().get(0).message());
+            model.addAttribute("error", e.personMessage());
             return "accounts/reset";
         }
     }

@@ -46,11 +46,7 @@ class ClientPages {
             redirect.addFlashAttribute("newClientId", created.client().clientId());
             redirect.addFlashAttribute("newSecret", created.secret());
         } catch (PlatformException e) {
-            redirect.addFlashAttribute(
-                    "error",
-                    e.fieldErrors().isEmpty()
-                            ? e.detail()
-                            : e.fieldErrors().get(0).message());
+            redirect.addFlashAttribute("error", e.personMessage());
         }
         return "redirect:/orgs/" + org + "/clients";
     }

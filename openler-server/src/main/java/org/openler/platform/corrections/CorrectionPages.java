@@ -10,8 +10,8 @@ import org.openler.platform.kernel.Audience;
 import org.openler.platform.kernel.Power;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
+import org.openler.platform.problems.PageRefusals;
 import org.openler.platform.problems.PlatformException;
-import org.openler.platform.problems.ProblemResponses;
 import org.openler.platform.wallet.HeldCredentialId;
 import org.openler.platform.wallet.Wallet;
 import org.springframework.http.HttpHeaders;
@@ -60,11 +60,7 @@ class CorrectionPages {
             requests.request(
                     (Actor.Person) Actors.current(), new HeldCredentialId(uuid(credential, "credential")), message);
         } catch (PlatformException refused) {
-            if (!ProblemResponses.wantsHtml(request)) {
-                throw refused;
-            }
-            response.setStatus(refused.problem().status().value());
-            model.addAttribute("requestError", message(refused));
+            PageRefusals.showOnPage(refused, "requestError", model, request, response);
             return mine(model, response);
         }
         redirect.addFlashAttribute("sent", true);
@@ -107,9 +103,5 @@ class CorrectionPages {
             throw PlatformException.invalid(
                     field, "Choose one of your credentials issued by an organization on OpenLER.");
         }
-    }
-
-    private static String message(PlatformException e) {
-        return e.fieldErrors().isEmpty() ? e.detail() : e.fieldErrors().get(0).message();
     }
 }

@@ -1,6 +1,8 @@
 package org.openler.platform.exchange;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.util.Optional;
 import org.openler.platform.issuing.CredentialFormat;
 import org.openler.platform.kernel.PlatformUrls;
@@ -29,9 +31,14 @@ final class CredentialConfigurations {
     /** The credential issuer metadata (OpenID4VCI 1.0 §12.2); the issuer is its own authorization server. */
     static JsonObject issuerMetadata(PlatformUrls urls) {
         String issuer = Offers.credentialIssuer(urls);
-        var types =
-                Jsons.PROVIDER.createArrayBuilder().add("VerifiableCredential").add("OpenBadgeCredential");
-        var proofTypes = Jsons.PROVIDER
+        // Built values, not builders: a JSON-P builder empties itself when it is built, so a builder added to both
+        // configurations left the second one with empty members.
+        JsonArray types = Jsons.PROVIDER
+                .createArrayBuilder()
+                .add("VerifiableCredential")
+                .add("OpenBadgeCredential")
+                .build();
+        JsonObject proofTypes = Jsons.PROVIDER
                 .createObjectBuilder()
                 .add(
                         "jwt",
@@ -39,8 +46,9 @@ final class CredentialConfigurations {
                                 .createObjectBuilder()
                                 .add(
                                         "proof_signing_alg_values_supported",
-                                        Jsons.PROVIDER.createArrayBuilder().add("EdDSA")));
-        var display = Jsons.PROVIDER
+                                        Jsons.PROVIDER.createArrayBuilder().add("EdDSA")))
+                .build();
+        JsonObject display = Jsons.PROVIDER
                 .createObjectBuilder()
                 .add(
                         "display",
@@ -49,7 +57,8 @@ final class CredentialConfigurations {
                                 .add(Jsons.PROVIDER
                                         .createObjectBuilder()
                                         .add("name", "Open Badge")
-                                        .add("locale", "en")));
+                                        .add("locale", "en")))
+                .build();
         return Jsons.PROVIDER
                 .createObjectBuilder()
                 .add("credential_issuer", issuer)
@@ -69,55 +78,52 @@ final class CredentialConfigurations {
                                 .createObjectBuilder()
                                 .add(
                                         LDP_VC,
-                                        Jsons.PROVIDER
-                                                .createObjectBuilder()
-                                                .add("format", "ldp_vc")
-                                                .add(
-                                                        "cryptographic_binding_methods_supported",
-                                                        Jsons.PROVIDER
-                                                                .createArrayBuilder()
-                                                                .add("did:key"))
-                                                .add(
-                                                        "credential_signing_alg_values_supported",
-                                                        Jsons.PROVIDER
-                                                                .createArrayBuilder()
-                                                                .add("eddsa-rdfc-2022"))
-                                                .add("proof_types_supported", proofTypes)
-                                                .add(
-                                                        "credential_definition",
-                                                        Jsons.PROVIDER
-                                                                .createObjectBuilder()
-                                                                .add(
-                                                                        "@context",
-                                                                        Jsons.PROVIDER
-                                                                                .createArrayBuilder()
-                                                                                .add(BundledContexts.VC_V2)
-                                                                                .add(BundledContexts.OB_V3P0_3_0_3))
-                                                                .add("type", types))
-                                                .add("credential_metadata", display))
+                                        configuration(
+                                                "ldp_vc",
+                                                "eddsa-rdfc-2022",
+                                                Jsons.PROVIDER
+                                                        .createObjectBuilder()
+                                                        .add(
+                                                                "@context",
+                                                                Jsons.PROVIDER
+                                                                        .createArrayBuilder()
+                                                                        .add(BundledContexts.VC_V2)
+                                                                        .add(BundledContexts.OB_V3P0_3_0_3))
+                                                        .add("type", types),
+                                                proofTypes,
+                                                display))
                                 .add(
                                         JWT_VC_JSON,
-                                        Jsons.PROVIDER
-                                                .createObjectBuilder()
-                                                .add("format", "jwt_vc_json")
-                                                .add(
-                                                        "cryptographic_binding_methods_supported",
-                                                        Jsons.PROVIDER
-                                                                .createArrayBuilder()
-                                                                .add("did:key"))
-                                                .add(
-                                                        "credential_signing_alg_values_supported",
-                                                        Jsons.PROVIDER
-                                                                .createArrayBuilder()
-                                                                .add("ES256"))
-                                                .add("proof_types_supported", proofTypes)
-                                                .add(
-                                                        "credential_definition",
-                                                        Jsons.PROVIDER
-                                                                .createObjectBuilder()
-                                                                .add("type", types))
-                                                .add("credential_metadata", display)))
+                                        configuration(
+                                                "jwt_vc_json",
+                                                "ES256",
+                                                Jsons.PROVIDER
+                                                        .createObjectBuilder()
+                                                        .add("type", types),
+                                                proofTypes,
+                                                display)))
                 .build();
+    }
+
+    /** One credential configuration: its format, how it is bound and signed, and what it holds. */
+    private static JsonObjectBuilder configuration(
+            String format,
+            String signingAlgorithm,
+            JsonObjectBuilder definition,
+            JsonObject proofTypes,
+            JsonObject display) {
+        return Jsons.PROVIDER
+                .createObjectBuilder()
+                .add("format", format)
+                .add(
+                        "cryptographic_binding_methods_supported",
+                        Jsons.PROVIDER.createArrayBuilder().add("did:key"))
+                .add(
+                        "credential_signing_alg_values_supported",
+                        Jsons.PROVIDER.createArrayBuilder().add(signingAlgorithm))
+                .add("proof_types_supported", proofTypes)
+                .add("credential_definition", definition)
+                .add("credential_metadata", display);
     }
 
     /** RFC 8414 authorization server metadata for the pre-authorized code grant only. */

@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.issuers.Issuers;
 import org.openler.platform.kernel.Access;
-import org.openler.platform.kernel.Actor;
 import org.openler.platform.kernel.Actors;
 import org.openler.platform.kernel.Audience;
 import org.openler.platform.kernel.Power;
@@ -209,7 +208,7 @@ class IssuingPages {
 
     private String achievementsPage(
             Organization organization, AchievementForm form, List<PlatformException.FieldError> errors, Model model) {
-        StaffRole role = myRole(organization);
+        StaffRole role = organizations.roleOfActing(organization);
         model.addAttribute("organization", organization);
         model.addAttribute("role", role);
         model.addAttribute("canIssue", role.includes(StaffRole.ISSUER));
@@ -306,7 +305,7 @@ class IssuingPages {
     String issued(@PathVariable String org, Model model) {
         Organization organization = organizations.get(org);
         model.addAttribute("organization", organization);
-        model.addAttribute("canIssue", myRole(organization).includes(StaffRole.ISSUER));
+        model.addAttribute("canIssue", organizations.roleOfActing(organization).includes(StaffRole.ISSUER));
         model.addAttribute("credentials", issued.list(organization.id(), 500));
         return "issuing/issued";
     }
@@ -459,14 +458,6 @@ class IssuingPages {
         } catch (DateTimeParseException e) {
             throw PlatformException.invalid("validUntil", "Give a date as YYYY-MM-DD.");
         }
-    }
-
-    private StaffRole myRole(Organization organization) {
-        return switch (Actors.current()) {
-            case Actor.Person p ->
-                organizations.roleOf(p.accountId(), organization.id()).orElse(StaffRole.VIEWER);
-            default -> StaffRole.VIEWER;
-        };
     }
 
     private static String at(String value, int max) {

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** A person's account. */
-public record AccountId(UUID value) implements Serializable {
+public record AccountId(UUID value) implements Serializable, UuidId {
 
     public AccountId {
         Objects.requireNonNull(value, "value");

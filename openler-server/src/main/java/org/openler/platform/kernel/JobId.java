@@ -8,7 +8,7 @@ import java.util.UUID;
  * A job's identifier; its public page is {@code /jobs/{id}}. In the kernel because matching and talent name jobs too,
  * and the jobs feature depends on them.
  */
-public record JobId(UUID value) {
+public record JobId(UUID value) implements UuidId {
 
     public JobId {
         Objects.requireNonNull(value, "value");

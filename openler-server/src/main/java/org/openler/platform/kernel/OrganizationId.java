@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** A provider or employer organization. */
-public record OrganizationId(UUID value) implements Serializable {
+public record OrganizationId(UUID value) implements Serializable, UuidId {
 
     public OrganizationId {
         Objects.requireNonNull(value, "value");

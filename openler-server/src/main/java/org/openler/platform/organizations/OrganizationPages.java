@@ -13,6 +13,7 @@ import org.openler.platform.kernel.Audience;
 import org.openler.platform.kernel.Power;
 import org.openler.platform.kernel.PublicUrl;
 import org.openler.platform.kernel.StaffRole;
+import org.openler.platform.problems.PageRefusals;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
 import org.springframework.stereotype.Controller;
@@ -40,7 +41,7 @@ class OrganizationPages {
     String home(@PathVariable String org, Model model) {
         Organization organization = organizations.get(org);
         model.addAttribute("organization", organization);
-        StaffRole role = myRole(organization);
+        StaffRole role = organizations.roleOfActing(organization);
         model.addAttribute("role", role);
         model.addAttribute(
                 "can",
@@ -55,7 +56,7 @@ class OrganizationPages {
     String staff(@PathVariable String org, Model model) {
         Organization organization = organizations.get(org);
         model.addAttribute("organization", organization);
-        model.addAttribute("role", myRole(organization));
+        model.addAttribute("role", organizations.roleOfActing(organization));
         model.addAttribute("members", organizations.members(organization));
         model.addAttribute("invitations", organizations.openInvitations(organization));
         model.addAttribute("roles", StaffRole.values());
@@ -70,17 +71,12 @@ class OrganizationPages {
             @RequestParam(defaultValue = "VIEWER") String role,
             RedirectAttributes redirect) {
         Organization organization = organizations.get(org);
-        try {
-            organizations.invite(organization, email, parseRole(role), person(), PublicUrl.current());
-            redirect.addFlashAttribute("notice", "invitation.sent");
-        } catch (PlatformException e) {
-            if (e.problem() == Problem.INTERNAL) {
-                throw e;
-            }
-            redirect.addFlashAttribute("error", e.detail());
-            redirect.addFlashAttribute("fieldErrors", e.fieldErrors());
-        }
-        return "redirect:/orgs/" + org + "/staff";
+        return staffChange(
+                () -> organizations.invite(organization, email, parseRole(role), person(), PublicUrl.current()),
+                "invitation.sent",
+                Problem.INTERNAL,
+                org,
+                redirect);
     }
 
     @PostMapping("/orgs/{org}/staff/{account}/role")
@@ -91,32 +87,24 @@ class OrganizationPages {
             @RequestParam(defaultValue = "") String role,
             RedirectAttributes redirect) {
         Organization organization = organizations.get(org);
-        try {
-            organizations.changeRole(organization, new AccountId(account), parseRole(role), person());
-            redirect.addFlashAttribute("notice", "staff.roleChanged");
-        } catch (PlatformException e) {
-            if (e.problem() == Problem.NOT_FOUND) {
-                throw e;
-            }
-            redirect.addFlashAttribute("error", e.detail());
-        }
-        return "redirect:/orgs/" + org + "/staff";
+        return staffChange(
+                () -> organizations.changeRole(organization, new AccountId(account), parseRole(role), person()),
+                "staff.roleChanged",
+                Problem.NOT_FOUND,
+                org,
+                redirect);
     }
 
     @PostMapping("/orgs/{org}/staff/{account}/remove")
     @Access(value = Audience.ORGANIZATION_STAFF, power = Power.MANAGE_STAFF)
     String remove(@PathVariable String org, @PathVariable UUID account, RedirectAttributes redirect) {
         Organization organization = organizations.get(org);
-        try {
-            organizations.removeMember(organization, new AccountId(account), person());
-            redirect.addFlashAttribute("notice", "staff.removed");
-        } catch (PlatformException e) {
-            if (e.problem() == Problem.NOT_FOUND) {
-                throw e;
-            }
-            redirect.addFlashAttribute("error", e.detail());
-        }
-        return "redirect:/orgs/" + org + "/staff";
+        return staffChange(
+                () -> organizations.removeMember(organization, new AccountId(account), person()),
+                "staff.removed",
+                Problem.NOT_FOUND,
+                org,
+                redirect);
     }
 
     @GetMapping("/orgs/{org}/audit")
@@ -149,12 +137,13 @@ class OrganizationPages {
         return "redirect:/orgs/" + organization.slug() + "?joined";
     }
 
-    private StaffRole myRole(Organization organization) {
-        return switch (Actors.current()) {
-            case Actor.Person p ->
-                organizations.roleOf(p.accountId(), organization.id()).orElse(StaffRole.VIEWER);
-            default -> StaffRole.VIEWER;
-        };
+    /** A change on the staff page: back to it with the notice, or with the refusal unless it needs the error page. */
+    private static String staffChange(
+            Runnable change, String notice, Problem errorPage, String org, RedirectAttributes redirect) {
+        if (PageRefusals.flashed(change, redirect, "error", PageRefusals.allBut(errorPage))) {
+            redirect.addFlashAttribute("notice", notice);
+        }
+        return "redirect:/orgs/" + org + "/staff";
     }
 
     static Actor.Person person() {

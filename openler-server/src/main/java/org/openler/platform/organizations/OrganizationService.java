@@ -18,6 +18,7 @@ import org.openler.platform.audit.AuditEvent;
 import org.openler.platform.audit.AuditLog;
 import org.openler.platform.kernel.AccountId;
 import org.openler.platform.kernel.Actor;
+import org.openler.platform.kernel.Actors;
 import org.openler.platform.kernel.OrganizationId;
 import org.openler.platform.kernel.Power;
 import org.openler.platform.kernel.StaffRole;
@@ -169,6 +170,14 @@ public class OrganizationService implements OrganizationDirectory {
     @Override
     public Optional<StaffRole> roleOf(AccountId account, OrganizationId organization) {
         return organizations.roleOf(account, organization);
+    }
+
+    /** The acting person's role in the organization, for what a page offers them; anyone else is a viewer. */
+    public StaffRole roleOfActing(Organization organization) {
+        return switch (Actors.current()) {
+            case Actor.Person p -> roleOf(p.accountId(), organization.id()).orElse(StaffRole.VIEWER);
+            default -> StaffRole.VIEWER;
+        };
     }
 
     @Override

@@ -16,9 +16,9 @@ import org.openler.platform.kernel.Access;
 import org.openler.platform.kernel.Actor;
 import org.openler.platform.kernel.Actors;
 import org.openler.platform.kernel.Audience;
+import org.openler.platform.problems.PageRefusals;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
-import org.openler.platform.problems.ProblemResponses;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -189,15 +189,7 @@ class PrivacyPages {
             Model model,
             HttpServletRequest request,
             HttpServletResponse response) {
-        if (!ProblemResponses.wantsHtml(request)) {
-            throw refused;
-        }
-        response.setStatus(refused.problem().status().value());
-        model.addAttribute(
-                errorAttribute,
-                refused.fieldErrors().isEmpty()
-                        ? refused.detail()
-                        : refused.fieldErrors().get(0).message());
+        PageRefusals.showOnPage(refused, errorAttribute, model, request, response);
         return center(model, response);
     }
 

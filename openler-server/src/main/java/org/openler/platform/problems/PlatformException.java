@@ -47,6 +47,11 @@ public final class PlatformException extends RuntimeException {
         return fieldErrors;
     }
 
+    /** What a person reads on the page: the first wrong field's message when fields are named, else the detail. */
+    public String personMessage() {
+        return fieldErrors.isEmpty() ? detail() : fieldErrors.get(0).message();
+    }
+
     /**
      * One wrong input: the field's name and what is wrong with it. Serializable because pages pass field errors on
      * as flash attributes, which live in the (JDBC-stored, so serialized) session until the redirect is followed;

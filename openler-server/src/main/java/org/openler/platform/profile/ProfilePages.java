@@ -10,7 +10,7 @@ import org.openler.platform.kernel.Actor;
 import org.openler.platform.kernel.Actors;
 import org.openler.platform.kernel.Audience;
 import org.openler.platform.kernel.PublicUrl;
-import org.openler.platform.problems.PlatformException;
+import org.openler.platform.problems.PageRefusals;
 import org.openler.platform.skills.SkillMapping;
 import org.openler.platform.wallet.Wallet;
 import org.springframework.beans.factory.ObjectProvider;
@@ -192,16 +192,7 @@ class ProfilePages {
 
     /** Runs a change; a refusal that names fields goes back to the form as a message, any other is thrown. */
     private static boolean saved(Runnable change, RedirectAttributes redirect, String errorAttribute) {
-        try {
-            change.run();
-            return true;
-        } catch (PlatformException refused) {
-            if (refused.fieldErrors().isEmpty()) {
-                throw refused;
-            }
-            redirect.addFlashAttribute(errorAttribute, message(refused));
-            return false;
-        }
+        return PageRefusals.flashed(change, redirect, errorAttribute, PageRefusals::namingFields);
     }
 
     /** The ontology's best matches for the learner's words, for them to pick one (or keep their words). */
@@ -218,10 +209,6 @@ class ProfilePages {
 
     private static String attachment(String name) {
         return ContentDisposition.attachment().filename(name).build().toString();
-    }
-
-    private static String message(PlatformException e) {
-        return e.fieldErrors().isEmpty() ? e.detail() : e.fieldErrors().get(0).message();
     }
 
     static AccountId learner() {

@@ -1,11 +1,6 @@
 package org.openler.platform.profile;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,6 +26,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.openler.platform.web.QrCodes;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -320,22 +316,7 @@ class ResumePdf {
 
         /** A QR code for the link, {@code size} points square, at the left margin. */
         void qr(String link, float size) throws IOException {
-            BitMatrix matrix;
-            try {
-                matrix = new QRCodeWriter()
-                        .encode(
-                                link,
-                                BarcodeFormat.QR_CODE,
-                                0,
-                                0,
-                                Map.of(
-                                        EncodeHintType.ERROR_CORRECTION,
-                                        ErrorCorrectionLevel.M,
-                                        EncodeHintType.MARGIN,
-                                        2));
-            } catch (WriterException e) {
-                throw new IOException("The link does not fit in a QR code", e);
-            }
+            BitMatrix matrix = QrCodes.matrix(link, 2);
             if (y - size < MARGIN) {
                 newPage();
             }

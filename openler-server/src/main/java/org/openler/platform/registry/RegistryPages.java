@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.openler.platform.kernel.Access;
-import org.openler.platform.kernel.Actor;
 import org.openler.platform.kernel.Actors;
 import org.openler.platform.kernel.Audience;
 import org.openler.platform.kernel.Power;
@@ -193,7 +192,7 @@ class RegistryPages {
     String entriesPage(@PathVariable String org, Model model) {
         Organization organization = organizations.get(org);
         model.addAttribute("organization", organization);
-        model.addAttribute("canEdit", myRole(organization).includes(StaffRole.ISSUER));
+        model.addAttribute("canEdit", organizations.roleOfActing(organization).includes(StaffRole.ISSUER));
         model.addAttribute("entries", entries.list(organization.id()));
         model.addAttribute("typeLabels", TYPE_LABELS);
         return "registry/entries";
@@ -315,7 +314,7 @@ class RegistryPages {
             Organization organization, RegistryEntry entry, List<PlatformException.FieldError> errors, Model model) {
         model.addAttribute("organization", organization);
         model.addAttribute("entry", entry);
-        model.addAttribute("canEdit", myRole(organization).includes(StaffRole.ISSUER));
+        model.addAttribute("canEdit", organizations.roleOfActing(organization).includes(StaffRole.ISSUER));
         model.addAttribute("history", entries.history(entry.ctid()));
         model.addAttribute("url", entries.resourceUrl(entry.ctid()).toString());
         model.addAttribute("publishErrors", errors);
@@ -362,14 +361,6 @@ class RegistryPages {
                     .distinct()
                     .toList();
         }
-    }
-
-    private StaffRole myRole(Organization organization) {
-        return switch (Actors.current()) {
-            case Actor.Person p ->
-                organizations.roleOf(p.accountId(), organization.id()).orElse(StaffRole.VIEWER);
-            default -> StaffRole.VIEWER;
-        };
     }
 
     private static String first(Map<String, List<String>> params, String name) {

@@ -17,8 +17,8 @@ import org.openler.platform.kernel.Actor;
 import org.openler.platform.kernel.Actors;
 import org.openler.platform.kernel.Audience;
 import org.openler.platform.kernel.PlatformUrls;
+import org.openler.platform.problems.PageRefusals;
 import org.openler.platform.problems.PlatformException;
-import org.openler.platform.problems.ProblemResponses;
 import org.openler.platform.wallet.HeldCredential;
 import org.openler.platform.wallet.Wallet;
 import org.openler.platform.web.QrCodes;
@@ -93,11 +93,10 @@ class SharePages {
             redirect.addFlashAttribute("qr", QrCodes.svgDataUrl(link));
             return "redirect:/wallet/shares/" + created.share().id();
         } catch (PlatformException refused) {
-            if (refused.fieldErrors().isEmpty() || !ProblemResponses.wantsHtml(request)) {
-                throw refused; // a program gets the problem as application/problem+json
+            if (!PageRefusals.namingFields(refused)) {
+                throw refused;
             }
-            response.setStatus(refused.problem().status().value());
-            model.addAttribute("shareError", refused.fieldErrors().get(0).message());
+            PageRefusals.showOnPage(refused, "shareError", model, request, response);
             model.addAttribute("errorField", refused.fieldErrors().get(0).field());
             model.addAttribute("party", party.length() > Shares.MAX_PARTY ? "" : party);
             model.addAttribute("purpose", purpose.length() > Shares.MAX_PURPOSE ? "" : purpose);

@@ -11,9 +11,9 @@ import org.openler.platform.kernel.Access;
 import org.openler.platform.kernel.Actor;
 import org.openler.platform.kernel.Actors;
 import org.openler.platform.kernel.Audience;
+import org.openler.platform.problems.PageRefusals;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
-import org.openler.platform.problems.ProblemResponses;
 import org.openler.platform.verification.CredentialContent;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -126,15 +126,7 @@ class WalletPages {
             redirect.addFlashAttribute("imported", ids.size());
             return "redirect:/wallet";
         } catch (PlatformException refused) {
-            if (!ProblemResponses.wantsHtml(request)) {
-                throw refused; // a program gets the problem as application/problem+json
-            }
-            response.setStatus(refused.problem().status().value());
-            model.addAttribute(
-                    "importError",
-                    refused.fieldErrors().isEmpty()
-                            ? refused.detail()
-                            : refused.fieldErrors().get(0).message());
+            PageRefusals.showOnPage(refused, "importError", model, request, response);
             return home(false, model);
         }
     }
@@ -168,11 +160,8 @@ class WalletPages {
     @PostMapping("/wallet/collections")
     @Access(Audience.LEARNER)
     String createCollection(@RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
-        try {
-            collections.create(learner().accountId(), name);
-        } catch (PlatformException refused) {
-            redirect.addFlashAttribute("collectionError", message(refused));
-        }
+        PageRefusals.flashed(
+                () -> collections.create(learner().accountId(), name), redirect, "collectionError", PageRefusals::any);
         return "redirect:/wallet#collections";
     }
 
@@ -180,14 +169,11 @@ class WalletPages {
     @Access(Audience.LEARNER)
     String renameCollection(
             @PathVariable UUID collection, @RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
-        try {
-            collections.rename(learner().accountId(), new CollectionId(collection), name);
-        } catch (PlatformException refused) {
-            if (refused.fieldErrors().isEmpty()) {
-                throw refused;
-            }
-            redirect.addFlashAttribute("collectionError", message(refused));
-        }
+        PageRefusals.flashed(
+                () -> collections.rename(learner().accountId(), new CollectionId(collection), name),
+                redirect,
+                "collectionError",
+                PageRefusals::namingFields);
         return "redirect:/wallet#collections";
     }
 
@@ -242,10 +228,6 @@ class WalletPages {
         } catch (IllegalArgumentException e) {
             throw PlatformException.invalid("credential", "Choose one of your credentials.");
         }
-    }
-
-    private static String message(PlatformException e) {
-        return e.fieldErrors().isEmpty() ? e.detail() : e.fieldErrors().get(0).message();
     }
 
     static Actor.Person learner() {

@@ -23,19 +23,27 @@ public final class QrCodes {
                 + Base64.getEncoder().encodeToString(svg(link).getBytes(StandardCharsets.UTF_8));
     }
 
-    static String svg(String link) {
-        BitMatrix matrix;
+    /** The link's QR code (error correction M) with a quiet zone of {@code margin} modules, for any medium. */
+    public static BitMatrix matrix(String link, int margin) {
         try {
-            matrix = new QRCodeWriter()
+            return new QRCodeWriter()
                     .encode(
                             link,
                             BarcodeFormat.QR_CODE,
                             0,
                             0,
-                            Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
+                            Map.of(
+                                    EncodeHintType.ERROR_CORRECTION,
+                                    ErrorCorrectionLevel.M,
+                                    EncodeHintType.MARGIN,
+                                    margin));
         } catch (WriterException e) {
-            throw new IllegalStateException("A share link always fits in a QR code", e);
+            throw new IllegalStateException("A platform link always fits in a QR code", e);
         }
+    }
+
+    static String svg(String link) {
+        BitMatrix matrix = matrix(link, 4);
         int width = matrix.getWidth();
         int height = matrix.getHeight();
         StringBuilder path = new StringBuilder();

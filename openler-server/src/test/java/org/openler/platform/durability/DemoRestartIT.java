@@ -13,12 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openler.platform.support.WebClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -123,16 +123,7 @@ class DemoRestartIT {
     }
 
     private static String token(String base) throws IOException, InterruptedException {
-        String basic =
-                Base64.getEncoder().encodeToString("demo-issuer:demo-issuer-secret".getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> token = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
-                                .header("Authorization", "Basic " + basic)
-                                .header("Content-Type", "application/x-www-form-urlencoded")
-                                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> token = WebClient.clientCredentials(base, "demo-issuer", "demo-issuer-secret");
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
         return JSON.readTree(token.body()).path("access_token").asString();
     }

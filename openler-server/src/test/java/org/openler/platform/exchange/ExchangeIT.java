@@ -52,13 +52,10 @@ class ExchangeIT {
 
     @Test
     void aWalletThatAuthenticatesItsDidGetsTheCredentialIssuedAgainToThatDid() {
-        OfferKit.Held held = kit.held(fixtures.learner());
-        Offers.Offer offer = kit.offer(held, false);
+        Opened exchange = open();
         ExternalWallet wallet = new ExternalWallet();
-        WebClient web = WebClient.on(port);
-        String path = "/exchanges/" + offer.exchangeId();
 
-        HttpResponse<String> asked = OfferKit.postJson(web, path, "{}");
+        HttpResponse<String> asked = exchange.post("{}");
         assertThat(asked.statusCode()).isEqualTo(200);
         JsonObject request = StrictJson.parseObject(asked.body()).getJsonObject("verifiablePresentationRequest");
         assertThat(request.getJsonArray("query").getJsonObject(0).getString("type"))
@@ -66,98 +63,82 @@ class ExchangeIT {
         assertThat(request.getString("domain")).isEqualTo(urls.base());
         String challenge = request.getString("challenge");
 
-        HttpResponse<String> answered = OfferKit.postJson(web, path, wallet.didAuth(challenge, urls.base()));
+        HttpResponse<String> answered = exchange.post(wallet.didAuth(challenge, urls.base()));
 
         assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
-        JsonObject credential = StrictJson.parseObject(answered.body())
-                .getJsonObject("verifiablePresentation")
-                .getJsonArray("verifiableCredential")
-                .getJsonObject(0);
+        JsonObject credential = delivered(answered.body());
         assertThat(credential.getJsonObject("credentialSubject").getString("id"))
                 .isEqualTo(wallet.did);
         assertThat(credential.getString("id"))
-                .isNotEqualTo("urn:uuid:" + held.issued().id());
-        assertThat(verified(web, StrictJson.write(credential))).isTrue();
-        assertThat(verified(web, held.issued().document()))
+                .isNotEqualTo("urn:uuid:" + exchange.held().issued().id());
+        assertThat(verified(exchange.web(), StrictJson.write(credential))).isTrue();
+        assertThat(verified(exchange.web(), exchange.held().issued().document()))
                 .as("the e-mail-addressed original keeps verifying")
                 .isTrue();
-        assertThat(kit.reissuedFrom(held.issued().id())).isEqualTo(1);
-        assertThat(issuedCredentials.list(held.provider().org().organization().id(), 10))
+        assertThat(kit.reissuedFrom(exchange.held().issued().id())).isEqualTo(1);
+        assertThat(issuedCredentials.list(
+                        exchange.held().provider().org().organization().id(), 10))
                 .as("the provider sees the credential issued to the wallet")
                 .anyMatch(s -> wallet.did.equals(s.recipient()));
     }
 
     @Test
     void completingTheSameExchangeTwiceIssuesOnceAndAnotherWalletIsTurnedAway() {
-        OfferKit.Held held = kit.held(fixtures.learner());
-        Offers.Offer offer = kit.offer(held, false);
+        Opened exchange = open();
         ExternalWallet wallet = new ExternalWallet();
-        WebClient web = WebClient.on(port);
-        String path = "/exchanges/" + offer.exchangeId();
-        String challenge = challenge(web, path);
+        String challenge = exchange.challenge();
 
-        String first = OfferKit.postJson(web, path, wallet.didAuth(challenge, urls.base()))
-                .body();
-        HttpResponse<String> again = OfferKit.postJson(web, path, wallet.didAuth(challenge, urls.base()));
-        HttpResponse<String> other = OfferKit.postJson(web, path, new ExternalWallet().didAuth(challenge, urls.base()));
+        String first = exchange.post(wallet.didAuth(challenge, urls.base())).body();
+        HttpResponse<String> again = exchange.post(wallet.didAuth(challenge, urls.base()));
+        HttpResponse<String> other = exchange.post(new ExternalWallet().didAuth(challenge, urls.base()));
 
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.body()).isEqualTo(first);
-        assertThat(kit.reissuedFrom(held.issued().id())).isEqualTo(1);
+        assertThat(kit.reissuedFrom(exchange.held().issued().id())).isEqualTo(1);
         assertThat(other.statusCode()).isEqualTo(410);
         assertThat(other.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        assertThat(OfferKit.postJson(web, path, "{}").statusCode())
+        assertThat(exchange.post("{}").statusCode())
                 .as("a used exchange asks for nothing more")
                 .isEqualTo(410);
     }
 
     @Test
     void aPresentationWithAnotherChallengeIsRefused() {
-        OfferKit.Held held = kit.held(fixtures.learner());
-        Offers.Offer offer = kit.offer(held, false);
-        WebClient web = WebClient.on(port);
-        String path = "/exchanges/" + offer.exchangeId();
-        challenge(web, path);
+        Opened exchange = open();
+        exchange.challenge();
 
-        HttpResponse<String> refused =
-                OfferKit.postJson(web, path, new ExternalWallet().didAuth("another-challenge", urls.base()));
+        HttpResponse<String> refused = exchange.post(new ExternalWallet().didAuth("another-challenge", urls.base()));
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("challenge");
-        assertThat(kit.reissuedFrom(held.issued().id())).isZero();
+        assertThat(kit.reissuedFrom(exchange.held().issued().id())).isZero();
     }
 
     @Test
     void aPresentationForAnotherDomainIsRefused() {
-        OfferKit.Held held = kit.held(fixtures.learner());
-        Offers.Offer offer = kit.offer(held, false);
-        WebClient web = WebClient.on(port);
-        String path = "/exchanges/" + offer.exchangeId();
-        String challenge = challenge(web, path);
+        Opened exchange = open();
+        String challenge = exchange.challenge();
 
         HttpResponse<String> refused =
-                OfferKit.postJson(web, path, new ExternalWallet().didAuth(challenge, "https://elsewhere.example"));
+                exchange.post(new ExternalWallet().didAuth(challenge, "https://elsewhere.example"));
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("domain");
-        assertThat(kit.reissuedFrom(held.issued().id())).isZero();
+        assertThat(kit.reissuedFrom(exchange.held().issued().id())).isZero();
     }
 
     @Test
     void aTamperedPresentationIsRefused() {
-        OfferKit.Held held = kit.held(fixtures.learner());
-        Offers.Offer offer = kit.offer(held, false);
-        WebClient web = WebClient.on(port);
-        String path = "/exchanges/" + offer.exchangeId();
-        String challenge = challenge(web, path);
+        Opened exchange = open();
+        String challenge = exchange.challenge();
         ExternalWallet wallet = new ExternalWallet();
         String forged = wallet.didAuth(challenge, urls.base()).replace(wallet.did, new ExternalWallet().did);
 
-        HttpResponse<String> refused = OfferKit.postJson(web, path, forged);
+        HttpResponse<String> refused = exchange.post(forged);
 
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(kit.reissuedFrom(held.issued().id())).isZero();
+        assertThat(kit.reissuedFrom(exchange.held().issued().id())).isZero();
     }
 
     @Test
@@ -181,27 +162,22 @@ class ExchangeIT {
 
     @Test
     void revokingTheCredentialDeliveredToTheWalletWorksAndLeavesTheOriginalAlone() {
-        OfferKit.Held held = kit.held(fixtures.learner());
-        Offers.Offer offer = kit.offer(held, false);
-        WebClient web = WebClient.on(port);
-        String path = "/exchanges/" + offer.exchangeId();
-        String body = OfferKit.postJson(web, path, new ExternalWallet().didAuth(challenge(web, path), urls.base()))
+        Opened exchange = open();
+        String body = exchange.post(new ExternalWallet().didAuth(exchange.challenge(), urls.base()))
                 .body();
-        JsonObject credential = StrictJson.parseObject(body)
-                .getJsonObject("verifiablePresentation")
-                .getJsonArray("verifiableCredential")
-                .getJsonObject(0);
+        JsonObject credential = delivered(body);
         java.util.UUID delivered =
                 java.util.UUID.fromString(credential.getString("id").substring("urn:uuid:".length()));
 
         statuses.change(
-                held.provider().org().organization().id(),
+                exchange.held().provider().org().organization().id(),
                 new CredentialId(delivered),
                 CredentialStatus.REVOKED,
-                Fixtures.person(held.provider().org().admin()));
+                Fixtures.person(exchange.held().provider().org().admin()));
 
-        assertThat(verified(web, StrictJson.write(credential))).isFalse();
-        assertThat(verified(web, held.issued().document())).isTrue();
+        assertThat(verified(exchange.web(), StrictJson.write(credential))).isFalse();
+        assertThat(verified(exchange.web(), exchange.held().issued().document()))
+                .isTrue();
     }
 
     @Test
@@ -239,10 +215,33 @@ class ExchangeIT {
                 .isEqualTo(404);
     }
 
-    private String challenge(WebClient web, String path) {
-        return StrictJson.parseObject(OfferKit.postJson(web, path, "{}").body())
-                .getJsonObject("verifiablePresentationRequest")
-                .getString("challenge");
+    /** A learner's credential held here, offered, with the exchange that hands it over. */
+    private record Opened(OfferKit.Held held, WebClient web, String path) {
+
+        HttpResponse<String> post(String body) {
+            return OfferKit.postJson(web, path, body);
+        }
+
+        /** The challenge the exchange asks the wallet to sign. */
+        String challenge() {
+            return StrictJson.parseObject(post("{}").body())
+                    .getJsonObject("verifiablePresentationRequest")
+                    .getString("challenge");
+        }
+    }
+
+    private Opened open() {
+        OfferKit.Held held = kit.held(fixtures.learner());
+        Offers.Offer offer = kit.offer(held, false);
+        return new Opened(held, WebClient.on(port), "/exchanges/" + offer.exchangeId());
+    }
+
+    /** The credential an exchange's answer delivers. */
+    private static JsonObject delivered(String answer) {
+        return StrictJson.parseObject(answer)
+                .getJsonObject("verifiablePresentation")
+                .getJsonArray("verifiableCredential")
+                .getJsonObject(0);
     }
 
     static boolean verified(WebClient web, String credential) {

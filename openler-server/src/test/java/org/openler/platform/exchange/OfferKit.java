@@ -1,7 +1,5 @@
 package org.openler.platform.exchange;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.openler.platform.accounts.Account;
@@ -64,10 +62,6 @@ class OfferKit {
     }
 
     static HttpResponse<String> postJson(WebClient web, String path, String json) {
-        return web.send(HttpRequest.newBuilder(URI.create(web.base() + path))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build());
+        return web.postJson(path, json);
     }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,18 @@ class Oid4vciIT {
                         .getJsonObject("OpenBadgeCredential_jwt_vc_json")
                         .getString("format"))
                 .isEqualTo("jwt_vc_json");
+        for (String id : List.of("OpenBadgeCredential_ldp_vc", "OpenBadgeCredential_jwt_vc_json")) {
+            JsonObject configuration = configurations.getJsonObject(id);
+            assertThat(configuration.getJsonObject("credential_definition").getJsonArray("type"))
+                    .as(id)
+                    .hasSize(2);
+            assertThat(configuration.getJsonObject("proof_types_supported"))
+                    .as(id)
+                    .containsKey("jwt");
+            assertThat(configuration.getJsonObject("credential_metadata"))
+                    .as(id)
+                    .containsKey("display");
+        }
         assertThat(web.get("/.well-known/openid-credential-issuer", "application/json")
                         .body())
                 .isEqualTo(StrictJson.write(metadata));

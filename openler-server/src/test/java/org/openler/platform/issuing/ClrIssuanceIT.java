@@ -3,8 +3,6 @@ package org.openler.platform.issuing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonValue;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
@@ -13,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.openler.platform.support.Fixtures;
 import org.openler.platform.support.JsonFields;
 import org.openler.platform.support.PlatformTest;
-import org.openler.platform.support.WebClient;
 import org.openler.standards.json.StrictJson;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -198,27 +195,13 @@ class ClrIssuanceIT {
     }
 
     private String issue(String email) {
-        HttpResponse<String> issued = post(
-                "/orgs/" + issuer.provider.slug() + "/credentials/issue",
-                """
-                {"achievementId": "%s", "recipient": {"email": "%s"}}""".formatted(issuer.achievementId, email),
-                null);
-        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
-        return unwrap(issued.body());
+        return issuer.issue(email);
     }
 
     private HttpResponse<String> clr(String email, String idempotencyKey) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create(issuer.base + "/orgs/" + issuer.provider.slug() + "/credentials/clr"))
-                .header("Authorization", "Bearer " + issuer.token)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"recipient": {"email": "%s"}}""".formatted(email)));
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        return new WebClient(issuer.base).send(request.build());
+        return issuer.postOnce(
+                "/orgs/" + issuer.provider.slug() + "/credentials/clr", """
+                {"recipient": {"email": "%s"}}""".formatted(email), idempotencyKey);
     }
 
     private void revoke(String id) {

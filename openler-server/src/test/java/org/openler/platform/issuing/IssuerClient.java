@@ -59,11 +59,18 @@ public final class IssuerClient {
 
     /** Issues to an e-mail address with extra request members (e.g. {@code "didMethod": "key"}); answers 201. */
     public String issue(String email, String extraMembers) {
-        HttpResponse<String> issued = post("/orgs/" + slug() + "/credentials/issue", """
-                {"achievementId": "%s", "recipient": {"email": "%s"}%s}""".formatted(
-                        achievementId, email, extraMembers.isEmpty() ? "" : ", " + extraMembers));
+        HttpResponse<String> issued = issueRequest(email, null, extraMembers);
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
         return unwrap(issued.body());
+    }
+
+    /** {@code POST /orgs/<org>/credentials/issue} to an e-mail address, whatever the answer. */
+    public HttpResponse<String> issueRequest(String email, @Nullable String idempotencyKey, String extraMembers) {
+        return postOnce(
+                "/orgs/" + slug() + "/credentials/issue",
+                """
+                {"achievementId": "%s", "recipient": {"email": "%s"}%s}""".formatted(achievementId, email, extraMembers.isEmpty() ? "" : ", " + extraMembers),
+                idempotencyKey);
     }
 
     public String issue(String email) {
@@ -90,14 +97,25 @@ public final class IssuerClient {
     }
 
     public HttpResponse<String> post(String path, String json, @Nullable String bearer) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
+        return post(path, json, bearer, null);
+    }
+
+    /** A POST with the client's token and, unless null, an {@code Idempotency-Key}. */
+    public HttpResponse<String> postOnce(String path, String json, @Nullable String idempotencyKey) {
+        return post(path, json, token, idempotencyKey);
+    }
+
+    private HttpResponse<String> post(
+            String path, String json, @Nullable String bearer, @Nullable String idempotencyKey) {
+        WebClient web = new WebClient(base);
+        HttpRequest.Builder request = web.jsonPost(path, json);
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
-        return new WebClient(base).send(request.build());
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return web.send(request.build());
     }
 
     public static String unwrap(String body) {

@@ -184,17 +184,7 @@ class IssuingIT {
     }
 
     private HttpResponse<String> issue(String email, String idempotencyKey) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create(issuer.base + "/orgs/" + issuer.provider.slug() + "/credentials/issue"))
-                .header("Authorization", "Bearer " + issuer.token)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"achievementId": "%s", "recipient": {"email": "%s"}}""".formatted(issuer.achievementId, email)));
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        return new WebClient(issuer.base).send(request.build());
+        return issuer.issueRequest(email, idempotencyKey, "");
     }
 
     private HttpResponse<String> post(String path, String json, String bearer) {

@@ -9,7 +9,6 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -130,13 +129,7 @@ class JwtCrossCheckIT {
     }
 
     private HttpResponse<String> post(String path, String json) {
-        return new WebClient(base)
-                .send(HttpRequest.newBuilder(URI.create(base + path))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json")
-                        .header("Accept", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json))
-                        .build());
+        return new WebClient(base).postJson(path, json, token);
     }
 
     private record Result(int exit, String stdout, String stderr) {}

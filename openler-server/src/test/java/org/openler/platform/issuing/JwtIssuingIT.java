@@ -260,15 +260,7 @@ class JwtIssuingIT {
         Matcher option = OPTION.matcher(page);
         assertThat(option.find()).isTrue();
 
-        HttpResponse<String> issued = admin.submit(
-                orgPath + "/issue",
-                orgPath + "/issue",
-                Map.of(
-                        "achievement", option.group(1),
-                        "recipient", "page.jwt@example.org",
-                        "validUntil", "",
-                        "idempotencyKey", UUID.randomUUID().toString(),
-                        "format", "jwt"));
+        HttpResponse<String> issued = issueAsJwtOnThePage(admin, orgPath, option.group(1), "page.jwt@example.org");
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(302);
         Matcher id =
                 ISSUED_ID.matcher(admin.page(orgPath + "/credentials/issued").body());
@@ -284,17 +276,28 @@ class JwtIssuingIT {
                 "/verify", "/verify", Map.of("json", "{\"verifiableCredential\": \"" + stored.body() + "\"}"));
         assertThat(wrapped.body()).contains("<h2 id=\"verdict\">Verified</h2>");
 
-        HttpResponse<String> invalid = admin.submit(
+        HttpResponse<String> invalid = issueAsJwtOnThePage(admin, orgPath, option.group(1), "not an address");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.body()).as("the choice survives a form error").contains("value=\"jwt\" checked=\"checked\"");
+    }
+
+    /** The issue page's form, filled in for a VC-JWT and sent. */
+    private static HttpResponse<String> issueAsJwtOnThePage(
+            WebClient admin, String orgPath, String achievement, String recipient) {
+        return admin.submit(
                 orgPath + "/issue",
                 orgPath + "/issue",
                 Map.of(
-                        "achievement", option.group(1),
-                        "recipient", "not an address",
-                        "validUntil", "",
-                        "idempotencyKey", UUID.randomUUID().toString(),
-                        "format", "jwt"));
-        assertThat(invalid.statusCode()).isEqualTo(400);
-        assertThat(invalid.body()).as("the choice survives a form error").contains("value=\"jwt\" checked=\"checked\"");
+                        "achievement",
+                        achievement,
+                        "recipient",
+                        recipient,
+                        "validUntil",
+                        "",
+                        "idempotencyKey",
+                        UUID.randomUUID().toString(),
+                        "format",
+                        "jwt"));
     }
 
     private long count() {
@@ -311,17 +314,7 @@ class JwtIssuingIT {
     }
 
     private HttpResponse<String> issue(String email, String idempotencyKey, String extra) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create(issuer.base + "/orgs/" + issuer.provider.slug() + "/credentials/issue"))
-                .header("Authorization", "Bearer " + issuer.token)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"achievementId\": \"" + issuer.achievementId
-                        + "\", \"recipient\": {\"email\": \"" + email + "\"}, " + extra + "}"));
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        return new WebClient(issuer.base).send(request.build());
+        return issuer.issueRequest(email, idempotencyKey, extra);
     }
 
     private HttpResponse<String> verifyAsApplicationJwt(String jwt) {
@@ -334,13 +327,7 @@ class JwtIssuingIT {
     }
 
     private HttpResponse<String> post(String path, String json) {
-        return new WebClient(issuer.base)
-                .send(HttpRequest.newBuilder(URI.create(issuer.base + path))
-                        .header("Authorization", "Bearer " + issuer.token)
-                        .header("Content-Type", "application/json")
-                        .header("Accept", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json))
-                        .build());
+        return issuer.post(path, json);
     }
 
     private static JsonObject part(String jwt, int index) {

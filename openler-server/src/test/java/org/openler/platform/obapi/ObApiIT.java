@@ -3,13 +3,11 @@ package org.openler.platform.obapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -46,7 +44,6 @@ class ObApiIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String OB = "/ims/ob/v3p0";
     private static final String CLR = "/ims/clr/v2p0";
-    private static final String REDIRECT = "http://localhost:9/callback";
     private static final Path RECEIVED = Path.of("target", "ob-api-received").toAbsolutePath();
 
     @LocalServerPort
@@ -430,16 +427,11 @@ class ObApiIT {
     Connected connect(WebClient browser, String name, String... scopes) throws Exception {
         Map<String, Object> registration = new LinkedHashMap<>();
         registration.put("client_name", name);
-        registration.put("redirect_uris", List.of(REDIRECT));
+        registration.put("redirect_uris", List.of(ObClients.REDIRECT));
         if (scopes.length > 0) {
             registration.put("scope", String.join(" ", scopes));
         }
-        HttpResponse<String> registered = WebClient.on(port)
-                .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + OB + "/register"))
-                        .header("Content-Type", "application/json")
-                        .header("Accept", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(registration)))
-                        .build());
+        HttpResponse<String> registered = ObClients.register(port, registration);
         assertThat(registered.statusCode()).isEqualTo(201);
         JsonNode client = JSON.readTree(registered.body());
         String clientId = client.get("client_id").asString();
@@ -447,12 +439,10 @@ class ObApiIT {
         String scope = client.get("scope").asString();
 
         String verifier = "verifier-" + Fixtures.unique("pkce") + "-0123456789-abcdefghijklmnop";
-        String challenge = Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString(
-                        MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        String challenge = ObClients.challenge(verifier);
         HttpResponse<String> toConsent = browser.page("/oauth2/authorize?response_type=code&client_id=" + clientId
-                + "&redirect_uri=" + enc(REDIRECT) + "&scope=" + enc(scope) + "&state=s1&code_challenge=" + challenge
+                + "&redirect_uri=" + ObClients.enc(ObClients.REDIRECT) + "&scope=" + ObClients.enc(scope)
+                + "&state=s1&code_challenge=" + challenge
                 + "&code_challenge_method=S256");
         assertThat(toConsent.statusCode()).isEqualTo(302);
         URI consentPage = URI.create(browser.base() + "/")
@@ -462,9 +452,10 @@ class ObApiIT {
         assertThat(consent.body()).contains(name);
         Matcher state = Pattern.compile("name=\"state\" value=\"([^\"]+)\"").matcher(consent.body());
         assertThat(state.find()).isTrue();
-        StringBuilder approval = new StringBuilder("client_id=" + enc(clientId) + "&state=" + enc(state.group(1)));
+        StringBuilder approval =
+                new StringBuilder("client_id=" + ObClients.enc(clientId) + "&state=" + ObClients.enc(state.group(1)));
         for (String each : scope.split(" ")) {
-            approval.append("&scope=").append(enc(each));
+            approval.append("&scope=").append(ObClients.enc(each));
         }
         HttpResponse<String> redirected =
                 browser.send(HttpRequest.newBuilder(URI.create(browser.base() + "/oauth2/authorize"))
@@ -476,22 +467,7 @@ class ObApiIT {
                 .matcher(redirected.headers().firstValue("Location").orElseThrow());
         assertThat(code.find()).isTrue();
 
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "authorization_code");
-        form.put("code", java.net.URLDecoder.decode(code.group(1), StandardCharsets.UTF_8));
-        form.put("redirect_uri", REDIRECT);
-        form.put("code_verifier", verifier);
-        HttpResponse<String> tokens = WebClient.on(port)
-                .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
-                        .header(
-                                "Authorization",
-                                "Basic "
-                                        + Base64.getEncoder()
-                                                .encodeToString(
-                                                        (clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(WebClient.form(form)))
-                        .build());
+        HttpResponse<String> tokens = ObClients.token(port, clientId, secret, code.group(1), verifier);
         assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
         JsonNode issued = JSON.readTree(tokens.body());
         return new Connected(
@@ -573,10 +549,6 @@ class ObApiIT {
                         .get("imsx_codeMinorFieldValue")
                         .asString())
                 .isEqualTo(codeMinor);
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     // --- what the application received, checked by others' verifiers ---

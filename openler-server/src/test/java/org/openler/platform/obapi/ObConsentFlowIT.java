@@ -3,12 +3,8 @@ package org.openler.platform.obapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -31,8 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
 class ObConsentFlowIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String READ = "https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.readonly";
-    private static final String REDIRECT = "http://localhost:9/callback";
 
     @LocalServerPort
     int port;
@@ -42,8 +36,15 @@ class ObConsentFlowIT {
 
     @Test
     void aRegisteredApplicationGetsATokenWithTheScopeTheLearnerConsentedToThroughPkce() throws Exception {
-        HttpResponse<String> registered = register(Map.of(
-                "client_name", "Badge Display App", "redirect_uris", java.util.List.of(REDIRECT), "scope", READ));
+        HttpResponse<String> registered = ObClients.register(
+                port,
+                Map.of(
+                        "client_name",
+                        "Badge Display App",
+                        "redirect_uris",
+                        java.util.List.of(ObClients.REDIRECT),
+                        "scope",
+                        ObClients.READ));
         assertThat(registered.statusCode()).isEqualTo(201);
         JsonNode client = JSON.readTree(registered.body());
         String clientId = client.get("client_id").asString();
@@ -54,12 +55,10 @@ class ObConsentFlowIT {
         browser.signIn(learner.email().value(), Fixtures.PASSWORD);
 
         String verifier = "a-verifier-of-enough-length-" + Fixtures.unique("pkce") + "-0123456789";
-        String challenge = Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString(
-                        MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        String challenge = ObClients.challenge(verifier);
         String authorize = "/oauth2/authorize?response_type=code&client_id=" + clientId + "&redirect_uri="
-                + enc(REDIRECT) + "&scope=" + enc(READ) + "&state=xyz&code_challenge=" + challenge
+                + ObClients.enc(ObClients.REDIRECT) + "&scope=" + ObClients.enc(ObClients.READ)
+                + "&state=xyz&code_challenge=" + challenge
                 + "&code_challenge_method=S256";
 
         HttpResponse<String> toConsent = browser.page(authorize);
@@ -69,14 +68,14 @@ class ObConsentFlowIT {
         assertThat(consentPage.getPath()).isEqualTo("/ims/ob/v3p0/consent");
         HttpResponse<String> consent = browser.page(consentPage.getRawPath() + "?" + consentPage.getRawQuery());
         assertThat(consent.statusCode()).isEqualTo(200);
-        assertThat(consent.body()).contains("Badge Display App").contains(READ);
+        assertThat(consent.body()).contains("Badge Display App").contains(ObClients.READ);
 
         Matcher state = Pattern.compile("name=\"state\" value=\"([^\"]+)\"").matcher(consent.body());
         assertThat(state.find()).isTrue();
         Map<String, String> approval = new LinkedHashMap<>();
         approval.put("client_id", clientId);
         approval.put("state", state.group(1));
-        approval.put("scope", READ);
+        approval.put("scope", ObClients.READ);
         HttpResponse<String> redirected =
                 browser.send(HttpRequest.newBuilder(URI.create(browser.base() + "/oauth2/authorize"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
@@ -84,11 +83,11 @@ class ObConsentFlowIT {
                         .build());
         assertThat(redirected.statusCode()).isEqualTo(302);
         String location = redirected.headers().firstValue("Location").orElseThrow();
-        assertThat(location).startsWith(REDIRECT).contains("state=xyz");
+        assertThat(location).startsWith(ObClients.REDIRECT).contains("state=xyz");
         Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(location);
         assertThat(code.find()).isTrue();
 
-        HttpResponse<String> withoutVerifier = token(clientId, secret, code.group(1), null);
+        HttpResponse<String> withoutVerifier = ObClients.token(port, clientId, secret, code.group(1), null);
         assertThat(withoutVerifier.statusCode()).isEqualTo(400);
 
         // a code is single-use and the failed attempt above spent it, so go through consent once more
@@ -96,43 +95,13 @@ class ObConsentFlowIT {
         String secondCode = again.statusCode() == 302
                 ? again.headers().firstValue("Location").orElseThrow()
                 : "";
-        assertThat(secondCode).startsWith(REDIRECT);
+        assertThat(secondCode).startsWith(ObClients.REDIRECT);
         Matcher second = Pattern.compile("[?&]code=([^&]+)").matcher(secondCode);
         assertThat(second.find()).isTrue();
-        HttpResponse<String> tokens = token(clientId, secret, second.group(1), verifier);
+        HttpResponse<String> tokens = ObClients.token(port, clientId, secret, second.group(1), verifier);
         assertThat(tokens.statusCode()).isEqualTo(200);
         JsonNode issued = JSON.readTree(tokens.body());
         assertThat(issued.get("access_token").asString()).isNotBlank();
-        assertThat(issued.get("scope").asString()).isEqualTo(READ);
-    }
-
-    private HttpResponse<String> register(Map<String, Object> body) {
-        return WebClient.on(port)
-                .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/ims/ob/v3p0/register"))
-                        .header("Content-Type", "application/json")
-                        .header("Accept", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                        .build());
-    }
-
-    private HttpResponse<String> token(String clientId, String secret, String code, String verifier) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "authorization_code");
-        form.put("code", java.net.URLDecoder.decode(code, StandardCharsets.UTF_8));
-        form.put("redirect_uri", REDIRECT);
-        if (verifier != null) {
-            form.put("code_verifier", verifier);
-        }
-        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        return WebClient.on(port)
-                .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
-                        .header("Authorization", "Basic " + basic)
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(WebClient.form(form)))
-                        .build());
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        assertThat(issued.get("scope").asString()).isEqualTo(ObClients.READ);
     }
 }

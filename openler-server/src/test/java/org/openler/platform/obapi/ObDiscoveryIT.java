@@ -2,8 +2,6 @@ package org.openler.platform.obapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,8 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
 class ObDiscoveryIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String READ = "https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.readonly";
-    private static final String REDIRECT = "http://localhost:9/callback";
 
     @LocalServerPort
     int port;
@@ -50,7 +46,7 @@ class ObDiscoveryIT {
         assertThat(flow.get("tokenUrl").asString()).isEqualTo(web.base() + "/oauth2/token");
         assertThat(flow.get("scopes").propertyNames())
                 .containsExactly(
-                        READ,
+                        ObClients.READ,
                         "https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.upsert",
                         "https://purl.imsglobal.org/spec/ob/v3p0/scope/profile.readonly",
                         "https://purl.imsglobal.org/spec/ob/v3p0/scope/profile.update");
@@ -58,20 +54,11 @@ class ObDiscoveryIT {
 
     @Test
     void aRegistrationWithARedirectUriElsewhereThanHttpsOrLocalhostIsRefused() {
-        HttpResponse<String> response =
-                register(Map.of("client_name", "Sneaky", "redirect_uris", java.util.List.of("http://evil.example/cb")));
+        HttpResponse<String> response = ObClients.register(
+                port, Map.of("client_name", "Sneaky", "redirect_uris", java.util.List.of("http://evil.example/cb")));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-    }
-
-    private HttpResponse<String> register(Map<String, Object> body) {
-        return WebClient.on(port)
-                .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/ims/ob/v3p0/register"))
-                        .header("Content-Type", "application/json")
-                        .header("Accept", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                        .build());
     }
 }

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -20,7 +19,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openler.platform.accounts.Account;
-import org.openler.platform.issuing.CredentialFormat;
 import org.openler.platform.issuing.Issuance;
 import org.openler.platform.kernel.PlatformUrls;
 import org.openler.platform.organizations.Organization;
@@ -61,9 +59,6 @@ class SdJwtPresentationIT {
     WalletKit kit;
 
     @Autowired
-    Issuance issuance;
-
-    @Autowired
     CredentialStatuses statuses;
 
     @Autowired
@@ -90,16 +85,7 @@ class SdJwtPresentationIT {
     }
 
     Issuance.Issued issueSdJwt(String email) {
-        return issuance.issue(
-                kit.fixtures.issuer(provider.org()),
-                new Issuance.Request(
-                        provider.achievement().id(),
-                        new Issuance.To.Email(email),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Issuance.DidMethod.WEB,
-                        CredentialFormat.SD_JWT),
-                Fixtures.person(provider.org().admin()));
+        return kit.issueSdJwt(provider, email);
     }
 
     static JsonObject payload(String sdJwt) {

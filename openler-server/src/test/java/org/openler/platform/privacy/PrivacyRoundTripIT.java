@@ -6,14 +6,11 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.openler.platform.accounts.Account;
 import org.openler.platform.accounts.AccountService;
-import org.openler.platform.issuing.CredentialFormat;
-import org.openler.platform.issuing.Issuance;
 import org.openler.platform.kernel.AccountKind;
 import org.openler.platform.support.Fixtures;
 import org.openler.platform.support.JsonFields;
@@ -42,9 +39,6 @@ class PrivacyRoundTripIT {
 
     @Autowired
     WalletKit kit;
-
-    @Autowired
-    Issuance issuance;
 
     @Autowired
     AccountService accounts;
@@ -190,16 +184,7 @@ class PrivacyRoundTripIT {
     }
 
     private void issueJwt(WalletKit.Provider provider, String email) {
-        issuance.issue(
-                fixtures.issuer(provider.org()),
-                new Issuance.Request(
-                        provider.achievement().id(),
-                        new Issuance.To.Email(email),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Issuance.DidMethod.WEB,
-                        CredentialFormat.JWT),
-                Fixtures.person(provider.org().admin()));
+        kit.issueJwt(provider, email);
     }
 
     private static void claim(WebClient web, String token) {

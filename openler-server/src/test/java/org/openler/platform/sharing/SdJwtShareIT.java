@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.util.Base64URL;
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -198,11 +195,6 @@ class SdJwtShareIT {
     private HttpResponse<String> verify(String presentation, String challenge, String domain) {
         String body = "{\"verifiablePresentation\": " + presentation + ", \"options\": {\"challenge\": \"" + challenge
                 + "\", \"domain\": \"" + domain + "\"}}";
-        WebClient web = WebClient.on(port);
-        return web.send(HttpRequest.newBuilder(URI.create(web.base() + "/presentations/verify"))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build());
+        return WebClient.on(port).postJson("/presentations/verify", body);
     }
 }

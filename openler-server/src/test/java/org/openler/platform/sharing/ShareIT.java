@@ -2,8 +2,6 @@ package org.openler.platform.sharing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -387,12 +385,7 @@ class ShareIT {
     private HttpResponse<String> verify(JsonNode presentation, String challenge, String domain) {
         String body = "{\"verifiablePresentation\": " + presentation + ", \"options\": {\"challenge\": \"" + challenge
                 + "\", \"domain\": \"" + domain + "\"}}";
-        return WebClient.on(port)
-                .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/presentations/verify"))
-                        .header("Content-Type", "application/json")
-                        .header("Accept", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build());
+        return WebClient.on(port).postJson("/presentations/verify", body);
     }
 
     private static List<String> fieldNames(JsonNode node) {

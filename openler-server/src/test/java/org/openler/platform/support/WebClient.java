@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small real HTTP client for tests: keeps cookies like a browser, reads CSRF tokens from pages, signs in through
@@ -103,27 +104,45 @@ public final class WebClient {
     }
 
     public static String clientToken(String base, String clientId, String secret) {
-        HttpClient http = HttpClient.newHttpClient();
-        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        try {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
-                            .header("Authorization", "Basic " + basic)
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
-            if (response.statusCode() != 200 || !m.find()) {
-                throw new AssertionError("No token: " + response.statusCode());
-            }
-            return m.group(1);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
+        HttpResponse<String> response = clientCredentials(base, clientId, secret);
+        Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+        if (response.statusCode() != 200 || !m.find()) {
+            throw new AssertionError("No token: " + response.statusCode());
         }
+        return m.group(1);
+    }
+
+    /** The client-credentials grant at {@code /oauth2/token}, whatever the answer. */
+    public static HttpResponse<String> clientCredentials(String base, String clientId, String secret) {
+        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        return new WebClient(base)
+                .send(HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
+                        .header("Authorization", "Basic " + basic)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                        .build());
+    }
+
+    /** {@code POST} of a JSON body, asking for JSON back, as a program calls an API. */
+    public HttpResponse<String> postJson(String path, String json) {
+        return postJson(path, json, null);
+    }
+
+    /** {@link #postJson(String, String)} with the bearer token, unless it is null. */
+    public HttpResponse<String> postJson(String path, String json, @Nullable String bearer) {
+        HttpRequest.Builder request = jsonPost(path, json);
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return send(request.build());
+    }
+
+    /** The request {@link #postJson} sends, for a caller that adds headers of its own before it {@link #send}s it. */
+    public HttpRequest.Builder jsonPost(String path, String json) {
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
     }
 
     public HttpResponse<String> send(HttpRequest request) {

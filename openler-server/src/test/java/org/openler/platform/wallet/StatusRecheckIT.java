@@ -25,36 +25,44 @@ class StatusRecheckIT {
 
     @Test
     void aCredentialRevokedAtTheProviderShowsAsRevokedInTheWallet() {
-        WalletKit.Provider provider = kit.provider("Crane Operation");
-        Account learner = kit.fixtures.learner();
-        CredentialId issued = kit.issue(provider, learner.email().value()).id();
-        WebClient web = WalletKit.signedIn(port, learner);
-        UUID held = WalletKit.walletId(
-                WalletKit.claim(web, kit.claimToken(learner.email().value())));
-        assertThat(state(web, held)).isEqualTo("verified");
+        Claimed claimed = claimed("Crane Operation");
+        assertThat(claimed.state()).isEqualTo("verified");
 
-        kit.changeStatus(provider, issued, CredentialStatus.REVOKED);
+        kit.changeStatus(claimed.provider(), claimed.issued(), CredentialStatus.REVOKED);
 
-        assertThat(state(web, held)).isEqualTo("revoked");
-        HttpResponse<String> detail = web.page("/wallet/credentials/" + held);
+        assertThat(claimed.state()).isEqualTo("revoked");
+        HttpResponse<String> detail = claimed.web().page("/wallet/credentials/" + claimed.held());
         assertThat(detail.body()).contains("<h2 id=\"verdict\">Revoked</h2>", "The issuer has revoked this credential");
-        assertThat(web.page("/wallet").body()).contains("status-revoked");
+        assertThat(claimed.web().page("/wallet").body()).contains("status-revoked");
     }
 
     @Test
     void aSuspensionShowsWhileItLastsAndGoesWhenTheCredentialIsReinstated() {
-        WalletKit.Provider provider = kit.provider("Scaffolding");
+        Claimed claimed = claimed("Scaffolding");
+
+        kit.changeStatus(claimed.provider(), claimed.issued(), CredentialStatus.SUSPENDED);
+        assertThat(claimed.state()).isEqualTo("suspended");
+
+        kit.changeStatus(claimed.provider(), claimed.issued(), CredentialStatus.ACTIVE);
+        assertThat(claimed.state()).isEqualTo("verified");
+    }
+
+    /** A learner's credential from a new provider, claimed into the wallet, with the learner signed in. */
+    private record Claimed(WalletKit.Provider provider, CredentialId issued, WebClient web, UUID held) {
+
+        String state() {
+            return StatusRecheckIT.state(web, held);
+        }
+    }
+
+    private Claimed claimed(String achievement) {
+        WalletKit.Provider provider = kit.provider(achievement);
         Account learner = kit.fixtures.learner();
         CredentialId issued = kit.issue(provider, learner.email().value()).id();
         WebClient web = WalletKit.signedIn(port, learner);
         UUID held = WalletKit.walletId(
                 WalletKit.claim(web, kit.claimToken(learner.email().value())));
-
-        kit.changeStatus(provider, issued, CredentialStatus.SUSPENDED);
-        assertThat(state(web, held)).isEqualTo("suspended");
-
-        kit.changeStatus(provider, issued, CredentialStatus.ACTIVE);
-        assertThat(state(web, held)).isEqualTo("verified");
+        return new Claimed(provider, issued, web, held);
     }
 
     /** The state the wallet API reports for one held credential. */

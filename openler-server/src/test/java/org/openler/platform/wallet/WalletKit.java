@@ -98,7 +98,7 @@ public class WalletKit {
     }
 
     /** A credential issued here as an Open Badges 3.0 VC-JWT (ES256, the organization's did:web JsonWebKey). */
-    Issuance.Issued issueJwt(Provider provider, String email) {
+    public Issuance.Issued issueJwt(Provider provider, String email) {
         return issueAs(provider, email, CredentialFormat.JWT);
     }
 

@@ -1,10 +1,7 @@
 package org.openler.platform.skills.suggest;
 
-import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,21 +54,8 @@ class SkillSuggestApi {
     @Access(Audience.PUBLIC)
     Map<String, Object> suggest(@RequestBody byte[] body) {
         JsonObject request = parse(body);
-        if (!(request.get("texts") instanceof JsonArray array) || array.isEmpty()) {
-            throw new PlatformException(Problem.INVALID_INPUT, "Send {\"texts\": [\"…\"]} with at least one text.");
-        }
-        if (array.size() > limits.maxTexts()) {
-            throw new PlatformException(
-                    Problem.INVALID_INPUT, "At most " + limits.maxTexts() + " texts in one request.");
-        }
-        List<String> texts = new ArrayList<>();
-        for (JsonValue value : array) {
-            if (!(value instanceof JsonString text)) {
-                throw new PlatformException(Problem.INVALID_INPUT, "Every text must be a JSON string.");
-            }
-            texts.add(text(text.getString()));
-        }
-        int top = top(request.get("top"));
+        List<String> texts = SuggestRequests.texts(request, "texts", "text", limits);
+        int top = SuggestRequests.top(request.get("top"), limits);
         Optional<String> framework = framework(
                 request.get("framework") instanceof JsonString s ? s.getString() : null,
                 request.containsKey("framework") && !(request.get("framework") instanceof JsonString));
@@ -141,40 +125,15 @@ class SkillSuggestApi {
     }
 
     private String text(String text) {
-        String stripped = text.strip();
-        if (stripped.isEmpty()) {
-            throw new PlatformException(Problem.INVALID_INPUT, "A text must not be empty.");
-        }
-        if (stripped.length() > limits.maxTextLength()) {
-            throw new PlatformException(
-                    Problem.INVALID_INPUT, "A text is limited to " + limits.maxTextLength() + " characters.");
-        }
-        return stripped;
-    }
-
-    private int top(@Nullable JsonValue value) {
-        if (value == null) {
-            return 10;
-        }
-        if (!(value instanceof JsonNumber number) || !number.isIntegral()) {
-            throw new PlatformException(Problem.INVALID_INPUT, "\"top\" must be a whole number.");
-        }
-        return bounded(number.longValue());
+        return SuggestRequests.text(text, "text", limits);
     }
 
     private int number(String value) {
         try {
-            return bounded(Long.parseLong(value.strip()));
+            return SuggestRequests.bounded(Long.parseLong(value.strip()), limits);
         } catch (NumberFormatException e) {
             throw new PlatformException(Problem.INVALID_INPUT, "\"limit\" must be a whole number.");
         }
-    }
-
-    private int bounded(long n) {
-        if (n < 1 || n > limits.maxTop()) {
-            throw new PlatformException(Problem.INVALID_INPUT, "Between 1 and " + limits.maxTop() + " results.");
-        }
-        return (int) n;
     }
 
     private static Optional<ConceptKind> kind(@Nullable String type) {

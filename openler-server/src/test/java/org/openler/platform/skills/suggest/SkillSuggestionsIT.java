@@ -2,8 +2,6 @@ package org.openler.platform.skills.suggest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Set;
@@ -69,11 +67,7 @@ class SkillSuggestionsIT {
     }
 
     private HttpResponse<String> post(String body) {
-        return web.send(HttpRequest.newBuilder(URI.create(web.base() + "/skills/suggest"))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
+        return web.postJson("/skills/suggest", body);
     }
 
     @Test

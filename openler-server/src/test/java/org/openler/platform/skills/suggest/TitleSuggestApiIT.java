@@ -2,8 +2,6 @@ package org.openler.platform.skills.suggest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,11 +35,7 @@ class TitleSuggestApiIT {
     }
 
     private HttpResponse<String> post(String body) {
-        return web.send(HttpRequest.newBuilder(URI.create(web.base() + "/skills/titles/suggest"))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
+        return web.postJson("/skills/titles/suggest", body);
     }
 
     @Test
