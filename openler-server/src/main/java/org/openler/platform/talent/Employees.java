@@ -216,6 +216,18 @@ public class Employees {
     }
 
     /**
+     * Deletes the invitations to the learner's address that nobody answered: they name the person by e-mail and,
+     * without an account on them, would not go with the account (answered ones cascade).
+     */
+    @Transactional
+    public void forgetInvitationsTo(AccountId learner) {
+        accounts.find(learner)
+                .ifPresent(account -> jdbc.sql("delete from talent_employee where account_id is null and email = ?")
+                        .param(account.email().value())
+                        .update());
+    }
+
+    /**
      * The employer's linked employees with discovery on, ranked by the match; every one, by name. Not read-only:
      * verifying a held credential may publish a status list (a verified credential answered 500 here before).
      */

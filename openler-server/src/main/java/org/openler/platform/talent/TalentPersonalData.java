@@ -92,6 +92,11 @@ class TalentPersonalData implements PersonalData {
     }
 
     @Override
+    public void beforeDeletion(AccountId owner) {
+        employees.forgetInvitationsTo(owner);
+    }
+
+    @Override
     public List<Access> accesses(AccountId owner) {
         return appearances(owner);
     }

@@ -400,6 +400,30 @@ class TalentPeopleIT {
                 .isZero();
     }
 
+    @Test
+    void anUnansweredLinkInvitationToADeletedAccountsAddressGoesWithTheAccount() {
+        Account leaving = wallet.fixturesForTests().learner();
+        post(
+                employerWeb,
+                employer,
+                "/talent/employees",
+                Map.of("email", leaving.email().value()));
+        WebClient web = WalletKit.signedIn(port, leaving);
+
+        HttpResponse<String> deleted = web.submit(
+                "/privacy",
+                "/privacy/delete",
+                Map.of("confirmEmail", leaving.email().value()));
+
+        assertThat(deleted.statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("select count(*) from talent_employee where email = ?")
+                        .param(leaving.email().value())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(outbox.to(leaving.email().value())).isEmpty();
+    }
+
     // --- helpers
 
     /** Invites the learner's address, takes the link from the queued mail and links through it. */
