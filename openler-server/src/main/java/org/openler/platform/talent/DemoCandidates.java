@@ -79,6 +79,8 @@ class DemoCandidates {
             "Young",
             "Zhang");
 
+    private static final List<String> NEIGHBOURS = List.of("US-GA", "US-TN", "US-MS", "US-FL");
+
     private final AccountService accounts;
     private final OrganizationService organizations;
     private final List<JobTargets> jobs;
@@ -146,8 +148,18 @@ class DemoCandidates {
         });
     }
 
+    /**
+     * The demo jobs exist and Izzy holds her college credential. The college is created a moment before its
+     * credentials are placed, so waiting for the college alone could opt Izzy in without her certificate.
+     */
     private boolean ready() {
-        return !demoJobs().isEmpty() && organizations.find(COLLEGE).isPresent();
+        Optional<String> college = organizations.find(COLLEGE).map(o -> o.name());
+        return !demoJobs().isEmpty()
+                && college.isPresent()
+                && accounts.findByEmail(IZZY)
+                        .map(izzy -> wallet.list(izzy.id(), false).stream()
+                                .anyMatch(c -> c.issuerName().equals(college.get())))
+                        .orElse(true);
     }
 
     void seed() {
@@ -190,6 +202,8 @@ class DemoCandidates {
             String first = FIRST.get(random.nextInt(FIRST.size()));
             String last = LAST.get(random.nextInt(LAST.size()));
             List<TargetSkill> picked = pick(job, other, random);
+            Optional<String> place = place(random); // drawn before the skip, so a resumed seeding draws the same
+            Optional<Availability> when = when(random);
             String email = "candidate-%04d@demo.openler.org".formatted(i);
             if (accounts.findByEmail(email).isPresent()) {
                 continue;
@@ -207,10 +221,39 @@ class DemoCandidates {
                     new DiscoverySetting(
                             DiscoveryMode.ANONYMOUS,
                             List.of(),
-                            picked.stream().map(TargetSkill::skillUri).toList()));
+                            picked.stream().map(TargetSkill::skillUri).toList(),
+                            place,
+                            when));
             created++;
         }
         log.info("Demo talent candidates: {} created, {} asked for, over {} demo jobs", created, count, open.size());
+    }
+
+    /**
+     * A coarse location near the demo jobs (Alabama) for most, a neighbouring state for some, none for a few: the
+     * location filter then has both answers to show, a list and "too few candidates".
+     */
+    static Optional<String> place(Random random) {
+        double r = random.nextDouble();
+        if (r < 0.6) {
+            return Optional.of("US-AL");
+        }
+        if (r < 0.9) {
+            return Optional.of(NEIGHBOURS.get(random.nextInt(NEIGHBOURS.size())));
+        }
+        return Optional.empty();
+    }
+
+    /** Available now for about half, within three months for a third, the rest not looking or not saying. */
+    static Optional<Availability> when(Random random) {
+        double r = random.nextDouble();
+        if (r < 0.5) {
+            return Optional.of(Availability.NOW);
+        }
+        if (r < 0.8) {
+            return Optional.of(Availability.WITHIN_3_MONTHS);
+        }
+        return r < 0.9 ? Optional.of(Availability.NOT_LOOKING) : Optional.empty();
     }
 
     /** Most of one job's skills (a heavier one more likely), and one or two of another job's. */

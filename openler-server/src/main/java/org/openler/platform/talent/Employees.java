@@ -5,7 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.accounts.Account;
@@ -13,6 +16,7 @@ import org.openler.platform.accounts.AccountService;
 import org.openler.platform.accounts.EmailAddress;
 import org.openler.platform.kernel.AccountId;
 import org.openler.platform.kernel.OrganizationId;
+import org.openler.platform.keys.SecretTokens;
 import org.openler.platform.matching.LearnerRecord;
 import org.openler.platform.matching.MatchEngine;
 import org.openler.platform.matching.MatchTarget;
@@ -20,6 +24,8 @@ import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
+import org.openler.platform.sharing.Share;
+import org.openler.platform.sharing.Shares;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,6 +47,8 @@ public class Employees {
     private final OrganizationService organizations;
     private final TalentDiscovery discovery;
     private final TalentSearch search;
+    private final Shares shares;
+    private final LinkMail mail;
     private final Clock clock;
 
     Employees(
@@ -49,7 +57,11 @@ public class Employees {
             OrganizationService organizations,
             TalentDiscovery discovery,
             TalentSearch search,
+            Shares shares,
+            LinkMail mail,
             Clock clock) {
+        this.shares = shares;
+        this.mail = mail;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.organizations = organizations;
@@ -85,7 +97,13 @@ public class Employees {
             State state,
             Instant invitedAt) {}
 
-    /** Invites an address to link as an employee; asking again while invited or linked answers the same link. */
+    /** What the link in an invitation e-mail offers: which employer, and whether it can still be answered. */
+    public record Offer(UUID id, String employer, State state) {}
+
+    /**
+     * Invites an address to link as an employee, and e-mails it a link (through the platform's outbox, in the same
+     * transaction). Asking again while invited or linked answers the same link and sends nothing more.
+     */
     @Transactional
     public ForEmployer invite(Organization employer, String email) {
         employerOnly(employer);
@@ -108,9 +126,18 @@ public class Employees {
             throw PlatformException.invalid("email", "At most " + MAX_LINKS + " employee links.");
         }
         UUID id = UUID.randomUUID();
-        jdbc.sql("insert into talent_employee (id, organization_id, email, state, invited_at) values (?, ?, ?, ?, ?)")
-                .params(id, employer.id().value(), address, State.INVITED.name(), Timestamp.from(clock.instant()))
+        String token = SecretTokens.newToken();
+        jdbc.sql("insert into talent_employee (id, organization_id, email, state, invited_at, token_hash)"
+                        + " values (?, ?, ?, ?, ?, ?)")
+                .params(
+                        id,
+                        employer.id().value(),
+                        address,
+                        State.INVITED.name(),
+                        Timestamp.from(clock.instant()),
+                        SecretTokens.hash(token))
                 .update();
+        mail.send(employer, address, token);
         return new ForEmployer(id, address, State.INVITED, null);
     }
 
@@ -151,6 +178,32 @@ public class Employees {
         answer(id, learner, State.LINKED);
     }
 
+    /** The invitation an e-mailed link names; empty for a token nobody was sent. */
+    public Optional<Offer> offer(String token) {
+        return byToken(token)
+                .map(r -> new Offer(
+                        r.id(),
+                        organizations
+                                .find(new OrganizationId(r.organizationId()))
+                                .map(Organization::name)
+                                .orElse(""),
+                        r.state()));
+    }
+
+    /**
+     * Answers the invitation behind an e-mailed link for the signed-in learner: the link proves the address was
+     * theirs, so an account under another address may link with it too. A link answered before is 409; an unknown
+     * one 404.
+     */
+    @Transactional
+    public void answerLink(AccountId learner, String token, boolean link) {
+        Row row = byToken(token).orElseThrow(() -> PlatformException.notFound("The invitation"));
+        if (row.state() != State.INVITED) {
+            throw PlatformException.conflict("This invitation was already answered.");
+        }
+        answer(row.id(), learner, link ? State.LINKED : State.DECLINED);
+    }
+
     /** Declines an invitation or ends a link; ending twice is the same as once. */
     @Transactional
     public void end(AccountId learner, UUID id) {
@@ -162,8 +215,23 @@ public class Employees {
         }
     }
 
-    /** The employer's linked employees with discovery on, ranked by the match; every one, by name. */
-    @Transactional(readOnly = true)
+    /**
+     * Deletes the invitations to the learner's address that nobody answered: they name the person by e-mail and,
+     * without an account on them, would not go with the account (answered ones cascade).
+     */
+    @Transactional
+    public void forgetInvitationsTo(AccountId learner) {
+        accounts.find(learner)
+                .ifPresent(account -> jdbc.sql("delete from talent_employee where account_id is null and email = ?")
+                        .param(account.email().value())
+                        .update());
+    }
+
+    /**
+     * The employer's linked employees with discovery on, ranked by the match; every one, by name. Not read-only:
+     * verifying a held credential may publish a status list (a verified credential answered 500 here before).
+     */
+    @Transactional
     public InternalResult search(Organization employer, MatchTarget target) {
         employerOnly(employer);
         List<UUID> linked = jdbc.sql("select account_id from talent_employee where organization_id = ? and state = ?")
@@ -176,8 +244,8 @@ public class Employees {
             if (discovery.read(learner).mode() == DiscoveryMode.OFF) {
                 continue;
             }
-            MatchEngine.Match match =
-                    MatchEngine.match(target, LearnerRecord.of(search.searchable(learner), List.of()));
+            MatchEngine.Match match = MatchEngine.match(
+                    target, LearnerRecord.of(search.searchable(learner, sharedWith(employer, learner)), List.of()));
             if (match.exact() <= 0) {
                 continue;
             }
@@ -186,6 +254,33 @@ public class Employees {
         }
         found.sort(Comparator.comparingInt(Employee::score).reversed().thenComparing(Employee::name));
         return new InternalResult(target.title(), found.size(), found);
+    }
+
+    /**
+     * The credentials the employee shares with this employer now: active shares (unexpired, unrevoked) whose party is
+     * the employer's name, as the talent invitations and the sharing page write it. The employee chose to show these
+     * to this employer, so its internal search reads them beside what they made searchable.
+     */
+    Set<UUID> sharedWith(Organization employer, AccountId learner) {
+        String party = employer.name().strip();
+        Set<UUID> shared = new HashSet<>();
+        for (Share share : shares.list(learner)) {
+            if (share.status() == Share.Status.ACTIVE && share.party().strip().equalsIgnoreCase(party)) {
+                for (Share.Item item : share.items()) {
+                    if (item.credentialId() != null) {
+                        shared.add(item.credentialId());
+                    }
+                }
+            }
+        }
+        return shared;
+    }
+
+    private Optional<Row> byToken(String token) {
+        if (token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        return rows("token_hash = ?", SecretTokens.hash(token)).stream().findFirst();
     }
 
     private ForEmployer forEmployer(Row row) {

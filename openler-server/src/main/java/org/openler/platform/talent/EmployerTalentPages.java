@@ -2,8 +2,11 @@ package org.openler.platform.talent;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.openler.platform.kernel.Access;
 import org.openler.platform.kernel.Audience;
@@ -16,6 +19,7 @@ import org.openler.platform.problems.PlatformException;
 import org.openler.platform.skills.Competencies;
 import org.openler.platform.skills.Competency;
 import org.openler.platform.skills.LabelSearch;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -88,7 +92,11 @@ class EmployerTalentPages {
             @RequestParam(defaultValue = "") String job,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "anonymous") String scope,
+            @RequestParam(defaultValue = "") String location,
+            @RequestParam(defaultValue = "") String availability,
             Model model) {
+        model.addAttribute("location", location.strip());
+        model.addAttribute("availability", availability.strip());
         Organization employer = employer(org);
         List<Chosen> chosen = job.isBlank() ? chosen(skill, model) : List.of();
         if (scope.equals("internal")) {
@@ -115,7 +123,12 @@ class EmployerTalentPages {
                     .toList();
             TalentSearch.Result result = search.search(
                     employer,
-                    new TalentSearch.Query(wanted, TalentApi.uuid(job, "job"), page, TalentSearch.DEFAULT_PAGE_SIZE));
+                    new TalentSearch.Query(
+                            wanted,
+                            TalentApi.uuid(job, "job"),
+                            page,
+                            TalentSearch.DEFAULT_PAGE_SIZE,
+                            TalentFilters.of(location, availability)));
             model.addAttribute("result", result);
         } catch (PlatformException refused) {
             model.addAttribute("error", message(refused));
@@ -162,11 +175,27 @@ class EmployerTalentPages {
         return "redirect:/orgs/" + employer.slug() + "/talent#employees";
     }
 
+    /** Each region's name in the page's language, by code (the cards carry the code). */
+    static Map<String, String> regionNames() {
+        Locale locale = LocaleContextHolder.getLocale();
+        Map<String, String> names = new HashMap<>();
+        for (Regions.Region r : Regions.all()) {
+            names.put(r.code(), r.name(locale));
+        }
+        return names;
+    }
+
     private Organization employer(String org) {
         return organizations.get(org);
     }
 
     private void fill(Model model, Organization employer, List<Chosen> chosen, String job) {
+        model.addAttribute("regions", Regions.all());
+        model.addAttribute("regionNames", regionNames());
+        if (!model.containsAttribute("location")) {
+            model.addAttribute("location", "");
+            model.addAttribute("availability", "");
+        }
         model.addAttribute("organization", employer);
         model.addAttribute("chosen", chosen);
         model.addAttribute("job", job);
@@ -224,7 +253,8 @@ class EmployerTalentPages {
         }
     }
 
-    private static String message(PlatformException e) {
+    /** The refusal in words: each field's message when there are some ("Some fields are not valid." says little). */
+    static String message(PlatformException e) {
         return e.fieldErrors().isEmpty()
                 ? e.detail()
                 : e.fieldErrors().stream()

@@ -36,14 +36,32 @@ class LearnerTalentApi {
         this.invitations = invitations;
     }
 
+    /** {@code location}: a region code from the list (ISO 3166-2, e.g. US-TX); {@code availability}: a word. */
     record DiscoveryRequest(
             @Nullable String mode,
             @Nullable List<String> credentials,
-            @Nullable List<String> skills) {}
+            @Nullable List<String> skills,
+            @Nullable String location,
+            @Nullable String availability) {
 
-    record DiscoveryView(String mode, List<UUID> credentials, List<URI> skills) {
+        DiscoveryRequest(@Nullable String mode, @Nullable List<String> credentials, @Nullable List<String> skills) {
+            this(mode, credentials, skills, null, null);
+        }
+    }
+
+    record DiscoveryView(
+            String mode,
+            List<UUID> credentials,
+            List<URI> skills,
+            @Nullable String location,
+            @Nullable String availability) {
         static DiscoveryView of(DiscoverySetting s) {
-            return new DiscoveryView(s.mode().name().toLowerCase(Locale.ROOT), s.credentials(), s.skills());
+            return new DiscoveryView(
+                    s.mode().name().toLowerCase(Locale.ROOT),
+                    s.credentials(),
+                    s.skills(),
+                    s.location().orElse(null),
+                    s.availability().map(Availability::word).orElse(null));
         }
     }
 
@@ -115,7 +133,19 @@ class LearnerTalentApi {
                 throw PlatformException.invalid("skills", "A skill is named by its URI.");
             }
         }
-        return new DiscoverySetting(mode, credentials, skills);
+        Optional<String> location = Optional.empty();
+        if (request.location() != null && !request.location().isBlank()) {
+            location = Optional.of(Regions.of(request.location())
+                    .orElseThrow(() -> PlatformException.invalid("location", "Choose a region from the list."))
+                    .code());
+        }
+        Optional<Availability> availability = Optional.empty();
+        if (request.availability() != null && !request.availability().isBlank()) {
+            availability = Optional.of(Availability.of(request.availability())
+                    .orElseThrow(() ->
+                            PlatformException.invalid("availability", "Choose now, within-3-months or not-looking.")));
+        }
+        return new DiscoverySetting(mode, credentials, skills, location, availability);
     }
 
     static UUID invitation(String id) {

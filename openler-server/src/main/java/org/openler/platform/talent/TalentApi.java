@@ -49,7 +49,9 @@ class TalentApi {
             @Nullable List<SkillRequest> skills,
             @Nullable String job,
             @Nullable Integer page,
-            @Nullable Integer size) {}
+            @Nullable Integer size,
+            @Nullable String location,
+            @Nullable String availability) {}
 
     record InvitationRequest(
             @Nullable String pseudonym,
@@ -99,7 +101,8 @@ class TalentApi {
                         wanted,
                         uuid(request.job(), "job"),
                         request.page() == null ? 0 : request.page(),
-                        request.size() == null ? TalentSearch.DEFAULT_PAGE_SIZE : request.size()));
+                        request.size() == null ? TalentSearch.DEFAULT_PAGE_SIZE : request.size(),
+                        TalentFilters.of(request.location(), request.availability())));
     }
 
     @PostMapping(

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.openler.platform.kernel.AccountId;
 import org.openler.platform.privacy.Discovery;
@@ -40,12 +41,16 @@ public class TalentDiscovery {
     }
 
     public DiscoverySetting read(AccountId learner) {
-        DiscoveryMode mode = jdbc.sql("select mode from talent_discovery where account_id = ?")
+        record Row(DiscoveryMode mode, Optional<String> location, Optional<Availability> availability) {}
+        Row row = jdbc.sql("select mode, region, availability from talent_discovery where account_id = ?")
                 .param(learner.value())
-                .query(String.class)
+                .query((rs, n) -> new Row(
+                        DiscoveryMode.valueOf(rs.getString(1)),
+                        Optional.ofNullable(rs.getString(2)),
+                        Optional.ofNullable(rs.getString(3)).map(Availability::valueOf)))
                 .optional()
-                .map(DiscoveryMode::valueOf)
-                .orElse(DiscoveryMode.OFF);
+                .orElse(new Row(DiscoveryMode.OFF, Optional.empty(), Optional.empty()));
+        DiscoveryMode mode = row.mode();
         if (!discovery.isDiscoverable(learner)) {
             mode = DiscoveryMode.OFF; // the privacy center's switch was turned off: nobody finds this learner
         }
@@ -65,7 +70,7 @@ public class TalentDiscovery {
                 .stream()
                 .map(URI::create)
                 .toList();
-        return new DiscoverySetting(mode, credentials, skills);
+        return new DiscoverySetting(mode, credentials, skills, row.location(), row.availability());
     }
 
     /** Replaces the setting. Credentials must be the learner's own; off voids pending invitations. */
@@ -84,14 +89,26 @@ public class TalentDiscovery {
                 throw PlatformException.invalid("skills", "A skill is named by its absolute URI.");
             }
         }
+        Optional<String> location = setting.location().filter(l -> !l.isBlank());
+        if (location.isPresent()) {
+            location = Optional.of(Regions.of(location.get())
+                    .orElseThrow(() -> PlatformException.invalid("location", "Choose a region from the list."))
+                    .code());
+        }
         Timestamp now = Timestamp.from(clock.instant());
         // Insert-if-missing, then update (as privacy.Discovery does): "on conflict do update" is PostgreSQL's alone,
         // and H2 (the demo's database) refused it, so saving the setting failed on the demo
         jdbc.sql("insert into talent_discovery (account_id, mode, updated_at) values (?, ?, ?) on conflict do nothing")
                 .params(learner.value(), setting.mode().name(), now)
                 .update();
-        jdbc.sql("update talent_discovery set mode = ?, updated_at = ? where account_id = ?")
-                .params(setting.mode().name(), now, learner.value())
+        jdbc.sql("update talent_discovery set mode = ?, region = ?, availability = ?, updated_at = ?"
+                        + " where account_id = ?")
+                .params(
+                        setting.mode().name(),
+                        location.orElse(null),
+                        setting.availability().map(Availability::name).orElse(null),
+                        now,
+                        learner.value())
                 .update();
         jdbc.sql("delete from talent_searchable where account_id = ?")
                 .param(learner.value())

@@ -2,6 +2,7 @@ package org.openler.platform.talent;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import org.openler.platform.kernel.Access;
 import org.openler.platform.kernel.AccountId;
 import org.openler.platform.kernel.Audience;
+import org.openler.platform.matching.Evidence;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.profile.SelfAssertedSkill;
 import org.openler.platform.profile.SelfAssertedSkills;
@@ -34,14 +36,17 @@ class TalentPages {
     private final Wallet wallet;
     private final SelfAssertedSkills skills;
     private final Employees employees;
+    private final TalentSearch search;
 
     TalentPages(
             TalentDiscovery discovery,
             Invitations invitations,
             Wallet wallet,
             SelfAssertedSkills skills,
-            Employees employees) {
+            Employees employees,
+            TalentSearch search) {
         this.employees = employees;
+        this.search = search;
         this.discovery = discovery;
         this.invitations = invitations;
         this.wallet = wallet;
@@ -62,6 +67,12 @@ class TalentPages {
         model.addAttribute("skills", own);
         model.addAttribute("invitations", invitations.received(me));
         model.addAttribute("employers", employees.forEmployee(me));
+        model.addAttribute("regions", Regions.all());
+        model.addAttribute("regionNames", EmployerTalentPages.regionNames());
+        model.addAttribute("location", setting.location().orElse(""));
+        model.addAttribute(
+                "availability", setting.availability().map(Availability::word).orElse(""));
+        model.addAttribute("preview", preview(me));
         return "talent/learner";
     }
 
@@ -71,15 +82,17 @@ class TalentPages {
             @RequestParam(defaultValue = "off") String mode,
             @RequestParam(defaultValue = "") List<String> credential,
             @RequestParam(defaultValue = "") List<String> skill,
+            @RequestParam(defaultValue = "") String location,
+            @RequestParam(defaultValue = "") String availability,
             RedirectAttributes redirect) {
         try {
             discovery.write(
                     LearnerTalentApi.learner(),
-                    LearnerTalentApi.setting(
-                            new LearnerTalentApi.DiscoveryRequest(mode, nonBlank(credential), nonBlank(skill))));
+                    LearnerTalentApi.setting(new LearnerTalentApi.DiscoveryRequest(
+                            mode, nonBlank(credential), nonBlank(skill), location, availability)));
             redirect.addFlashAttribute("saved", true);
         } catch (PlatformException refused) {
-            redirect.addFlashAttribute("error", refused.detail());
+            redirect.addFlashAttribute("error", EmployerTalentPages.message(refused));
         }
         return "redirect:/me/talent";
     }
@@ -102,7 +115,7 @@ class TalentPages {
                     Optional.empty());
             redirect.addFlashAttribute("saved", true);
         } catch (PlatformException refused) {
-            redirect.addFlashAttribute("error", refused.detail());
+            redirect.addFlashAttribute("error", EmployerTalentPages.message(refused));
         }
         return "redirect:/me/talent#invitations";
     }
@@ -141,9 +154,27 @@ class TalentPages {
             change.run();
             redirect.addFlashAttribute("saved", true);
         } catch (PlatformException refused) {
-            redirect.addFlashAttribute("error", refused.detail());
+            redirect.addFlashAttribute("error", EmployerTalentPages.message(refused));
         }
         return back;
+    }
+
+    /**
+     * The learner's card as an employer's search would show it, with every searchable skill met by its strongest
+     * evidence: read by the same method a search reads with, so nothing is on it that a search could not see.
+     */
+    private List<TalentSearch.Requirement> preview(AccountId me) {
+        List<TalentSearch.Requirement> shown = new ArrayList<>();
+        for (Evidence e : search.searchable(me)) {
+            shown.add(new TalentSearch.Requirement(
+                    e.skill().toString(),
+                    e.label(),
+                    1.0,
+                    true,
+                    Optional.of(e.best().kind())));
+        }
+        shown.sort(Comparator.comparing(TalentSearch.Requirement::label, String.CASE_INSENSITIVE_ORDER));
+        return shown;
     }
 
     /** Whether a skill of the learner's own is searchable now (for the checkbox). */

@@ -14,9 +14,12 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The talent section of what OpenLER holds about a learner: the discovery setting, each time an employer saw their
- * anonymous profile (the access log, in plain words), and the invitations. A restore brings nothing back on purpose:
- * being findable is a choice made again in the new account, never carried over silently.
+ * The talent section of what OpenLER holds about a learner: the discovery setting (with the location and
+ * availability), each time an employer saw their anonymous profile (the access log, in plain words), the invitations,
+ * and the links with employers (internal talent). A restore brings nothing back on purpose: being findable is a
+ * choice made again in the new account, never carried over silently. That holds for employee links most of all: a
+ * restored link would let an employer find the new account by name without the person having chosen it there; the
+ * employer can invite the new account again, and the person answers afresh.
  */
 @Component
 class TalentPersonalData implements PersonalData {
@@ -24,8 +27,10 @@ class TalentPersonalData implements PersonalData {
     private final JdbcClient jdbc;
     private final TalentDiscovery discovery;
     private final Invitations invitations;
+    private final Employees employees;
 
-    TalentPersonalData(JdbcClient jdbc, TalentDiscovery discovery, Invitations invitations) {
+    TalentPersonalData(JdbcClient jdbc, TalentDiscovery discovery, Invitations invitations, Employees employees) {
+        this.employees = employees;
         this.jdbc = jdbc;
         this.discovery = discovery;
         this.invitations = invitations;
@@ -41,7 +46,8 @@ class TalentPersonalData implements PersonalData {
         return List.of(
                 new HeldItem("talent.held.appearances", appearances(owner).size()),
                 new HeldItem(
-                        "talent.held.invitations", invitations.received(owner).size()));
+                        "talent.held.invitations", invitations.received(owner).size()),
+                new HeldItem("talent.held.employers", linked(owner)));
     }
 
     @Override
@@ -49,6 +55,8 @@ class TalentPersonalData implements PersonalData {
         ObjectNode section = JsonNodeFactory.instance.objectNode();
         DiscoverySetting setting = discovery.read(owner);
         section.put("mode", setting.mode().name());
+        setting.location().ifPresent(l -> section.put("location", l));
+        setting.availability().ifPresent(a -> section.put("availability", a.word()));
         ArrayNode credentials = section.putArray("searchableCredentials");
         setting.credentials().forEach(c -> credentials.add(c.toString()));
         ArrayNode skills = section.putArray("searchableSkills");
@@ -69,17 +77,35 @@ class TalentPersonalData implements PersonalData {
             o.put("state", i.state().name());
             o.put("createdAt", i.createdAt().toString());
         }
+        ArrayNode links = section.putArray("employeeLinks");
+        for (Employees.ForEmployee l : employees.forEmployee(owner)) {
+            ObjectNode o = links.addObject();
+            o.put("employer", l.employer());
+            o.put("state", l.state().name());
+        }
         return section;
     }
 
     @Override
     public void restore(AccountId owner, JsonNode section, IdMap ids) {
-        // nothing: discovery is chosen again in the new account (see the class comment)
+        // nothing: discovery and employee links are chosen again in the new account (see the class comment)
+    }
+
+    @Override
+    public void beforeDeletion(AccountId owner) {
+        employees.forgetInvitationsTo(owner);
     }
 
     @Override
     public List<Access> accesses(AccountId owner) {
         return appearances(owner);
+    }
+
+    /** Links with employers now in force (an invitation not yet answered is not counted). */
+    private long linked(AccountId owner) {
+        return employees.forEmployee(owner).stream()
+                .filter(l -> l.state() == Employees.State.LINKED)
+                .count();
     }
 
     private List<Access> appearances(AccountId owner) {

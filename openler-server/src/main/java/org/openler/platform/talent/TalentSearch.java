@@ -1,5 +1,6 @@
 package org.openler.platform.talent;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.sql.Timestamp;
@@ -80,13 +81,33 @@ public class TalentSearch {
     /** One skill asked for, as the employer sent it. */
     public record Wanted(String uri, double weight) {}
 
-    /** The query: a job (its id) or skills with weights; the page (from 0) and its size. */
-    public record Query(List<Wanted> skills, Optional<UUID> job, int page, int size) {}
+    /** The query: a job (its id) or skills with weights; the page (from 0) and its size; the filters. */
+    public record Query(List<Wanted> skills, Optional<UUID> job, int page, int size, TalentFilters filters) {
+
+        public Query(List<Wanted> skills, Optional<UUID> job, int page, int size) {
+            this(skills, job, page, size, TalentFilters.none());
+        }
+    }
 
     /** One requirement of the query as a candidate meets it: the kind of evidence, or none. */
     public record Requirement(String skill, String label, double weight, boolean met, Optional<String> evidence) {}
 
-    public record Candidate(String pseudonym, int score, List<Requirement> requirements) {}
+    /**
+     * One anonymous candidate: the pseudonym, the match, and the coarse location (a region code) and availability if
+     * the learner gave them (left out of the JSON when not given, so a candidate carries nothing else).
+     */
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    public record Candidate(
+            String pseudonym,
+            int score,
+            List<Requirement> requirements,
+            Optional<String> location,
+            Optional<String> availability) {
+
+        public Candidate(String pseudonym, int score, List<Requirement> requirements) {
+            this(pseudonym, score, requirements, Optional.empty(), Optional.empty());
+        }
+    }
 
     /** {@code ranked} with candidates, or {@code too-few-candidates} with none. */
     public record Result(String status, String title, int page, int size, int total, List<Candidate> candidates) {}
@@ -110,6 +131,9 @@ public class TalentSearch {
         MatchTarget target = target(query);
         List<Scored> scored = new ArrayList<>();
         for (AccountId learner : discovery.anonymous()) {
+            if (!query.filters().isEmpty() && !query.filters().admits(discovery.read(learner))) {
+                continue; // filtered before the threshold: a narrow filter answers "too few candidates"
+            }
             LearnerRecord record = LearnerRecord.of(searchable(learner), List.of());
             MatchEngine.Match match = MatchEngine.match(target, record);
             if (match.exact() > 0) {
@@ -127,7 +151,13 @@ public class TalentSearch {
         List<Candidate> candidates = new ArrayList<>();
         Timestamp now = Timestamp.from(clock.instant());
         for (Scored s : page) {
-            candidates.add(new Candidate(s.pseudonym(), s.match().score(), requirements(s.match())));
+            DiscoverySetting shown = discovery.read(s.learner());
+            candidates.add(new Candidate(
+                    s.pseudonym(),
+                    s.match().score(),
+                    requirements(s.match()),
+                    shown.location(),
+                    shown.availability().map(Availability::word)));
             jdbc.sql("insert into talent_appearance (organization_id, account_id, pseudonym, query_title, seen_at)"
                             + " values (?, ?, ?, ?, ?)")
                     .params(employer.id().value(), s.learner().value(), s.pseudonym(), target.title(), now)
@@ -147,8 +177,14 @@ public class TalentSearch {
 
     /** The learner's evidence, only from the credentials and own skills they made searchable. */
     List<Evidence> searchable(AccountId learner) {
+        return searchable(learner, Set.of());
+    }
+
+    /** The same, plus credentials the learner shared with the employer searching (internal talent only). */
+    List<Evidence> searchable(AccountId learner, Set<UUID> alsoShared) {
         DiscoverySetting setting = discovery.read(learner);
         Set<UUID> credentials = new HashSet<>(setting.credentials());
+        credentials.addAll(alsoShared);
         Set<URI> skills = new HashSet<>(setting.skills());
         List<Evidence> evidence = new ArrayList<>();
         for (ProfileSkill skill : profile.skills(learner)) {

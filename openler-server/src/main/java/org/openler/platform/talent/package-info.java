@@ -21,6 +21,7 @@
             "keys",
             "matching",
             "organizations",
+            "outbox",
             "privacy",
             "problems",
             "profile",
