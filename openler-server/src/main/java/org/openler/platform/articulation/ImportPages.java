@@ -5,7 +5,6 @@ import org.openler.platform.kernel.Access;
 import org.openler.platform.kernel.Audience;
 import org.openler.platform.kernel.Power;
 import org.openler.platform.organizations.OrganizationService;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +25,7 @@ class ImportPages {
         this.api = api;
     }
 
-    @GetMapping(value = "/orgs/{org}/articulation/imports/{id}/progress", produces = MediaType.TEXT_HTML_VALUE)
+    @GetMapping("/orgs/{org}/articulation/imports/{id}/progress")
     @Access(value = Audience.ORGANIZATION_STAFF, power = Power.VIEW_ARTICULATION)
     String progress(@PathVariable String org, @PathVariable String id, Model model, HttpServletResponse response) {
         RuleImportJobs.Status job = api.find(org, id);

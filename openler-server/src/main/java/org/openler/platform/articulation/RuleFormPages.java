@@ -1,5 +1,6 @@
 package org.openler.platform.articulation;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +16,7 @@ import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
-import org.springframework.http.MediaType;
+import org.openler.platform.problems.ProblemResponses;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,7 +52,7 @@ class RuleFormPages {
         this.organizations = organizations;
     }
 
-    @GetMapping(value = "/orgs/{org}/articulation/rules/new", produces = MediaType.TEXT_HTML_VALUE)
+    @GetMapping("/orgs/{org}/articulation/rules/new")
     @Access(value = Audience.ORGANIZATION_STAFF, power = Power.MANAGE_ARTICULATION)
     String newRule(@PathVariable String org, Model model) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -61,7 +62,7 @@ class RuleFormPages {
         return form(organizations.get(org), Optional.empty(), values, 1 + SPARE_ROWS, Map.of(), model);
     }
 
-    @GetMapping(value = "/orgs/{org}/articulation/rules/{id}/edit", produces = MediaType.TEXT_HTML_VALUE)
+    @GetMapping("/orgs/{org}/articulation/rules/{id}/edit")
     @Access(value = Audience.ORGANIZATION_STAFF, power = Power.MANAGE_ARTICULATION)
     String edit(@PathVariable String org, @PathVariable String id, Model model) {
         Organization college = organizations.get(org);
@@ -81,10 +82,11 @@ class RuleFormPages {
             @PathVariable String org,
             @RequestParam Map<String, String> form,
             Model model,
+            HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         Organization college = organizations.get(org);
-        return save(college, Optional.empty(), form, model, response, redirect);
+        return save(college, Optional.empty(), form, model, request, response, redirect);
     }
 
     @PostMapping("/orgs/{org}/articulation/rules/{id}/edit")
@@ -94,11 +96,12 @@ class RuleFormPages {
             @PathVariable String id,
             @RequestParam Map<String, String> form,
             Model model,
+            HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         Organization college = organizations.get(org);
         ArticulationRule current = rules.get(college, ArticulationApi.uuid(id, "The rule"));
-        return save(college, Optional.of(current), form, model, response, redirect);
+        return save(college, Optional.of(current), form, model, request, response, redirect);
     }
 
     /** Publishes a draft as it stands (a new version), from the college's list of rules. */
@@ -131,6 +134,7 @@ class RuleFormPages {
             Optional<ArticulationRule> current,
             Map<String, String> form,
             Model model,
+            HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         List<Integer> rowOf = new ArrayList<>();
@@ -143,10 +147,11 @@ class RuleFormPages {
             redirect.addFlashAttribute("saved", true);
             return "redirect:/orgs/" + college.slug() + "/articulation#rule-" + saved.id();
         } catch (PlatformException refused) {
-            if (refused.problem() != Problem.INVALID_INPUT
-                    && refused.problem() != Problem.UNPROCESSABLE
-                    && refused.problem() != Problem.CONFLICT) {
-                throw refused;
+            if (!ProblemResponses.wantsHtml(request)
+                    || (refused.problem() != Problem.INVALID_INPUT
+                            && refused.problem() != Problem.UNPROCESSABLE
+                            && refused.problem() != Problem.CONFLICT)) {
+                throw refused; // programs get the API's problem details; people get the form back
             }
             response.setStatus(refused.problem().status().value());
             Map<String, String> errors = new LinkedHashMap<>();
