@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.kernel.Access;
+import org.openler.platform.kernel.AccountId;
 import org.openler.platform.kernel.Actors;
 import org.openler.platform.kernel.Audience;
 import org.openler.platform.kernel.Power;
@@ -45,18 +46,21 @@ class ArticulationApi {
     private final CreditRequests requests;
     private final RuleCsv csv;
     private final TransferValueProfiles ctdl;
+    private final CreditTranscripts transcripts;
 
     ArticulationApi(
             OrganizationService organizations,
             ArticulationRules rules,
             CreditRequests requests,
             RuleCsv csv,
-            TransferValueProfiles ctdl) {
+            TransferValueProfiles ctdl,
+            CreditTranscripts transcripts) {
         this.organizations = organizations;
         this.rules = rules;
         this.requests = requests;
         this.csv = csv;
         this.ctdl = ctdl;
+        this.transcripts = transcripts;
     }
 
     @PostMapping(value = "/orgs/{org}/articulation/rules", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -168,6 +172,27 @@ class ArticulationApi {
                 uuid(id, "The credit request"),
                 body == null || body.reason() == null ? "" : body.reason());
         return requests.inQueue(college.id(), uuid(id, "The credit request"));
+    }
+
+    /**
+     * A CLR 2.0 transcript of everything the college awarded the learner of this request by articulation, signed by
+     * the college and placed in the learner's wallet: 201, or 200 when those same awards were bundled before.
+     */
+    @PostMapping(
+            value = "/orgs/{org}/articulation/requests/{id}/transcript",
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.MANAGE_ARTICULATION, machineClients = true)
+    ResponseEntity<String> transcript(@PathVariable String org, @PathVariable String id) {
+        Organization college = organizations.get(org);
+        AccountId learner = requests.learnerOf(college.id(), uuid(id, "The credit request"));
+        return transcriptResponse(transcripts.issue(college, learner, Actors.current()));
+    }
+
+    static ResponseEntity<String> transcriptResponse(CreditTranscripts.Transcript transcript) {
+        return ResponseEntity.status(transcript.replayed() ? 200 : 201)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"id\":\"" + transcript.id() + "\",\"courses\":" + transcript.courses()
+                        + ",\"verifiableCredential\":" + transcript.document() + "}");
     }
 
     static Optional<CreditRequests.Status> status(@Nullable String status) {

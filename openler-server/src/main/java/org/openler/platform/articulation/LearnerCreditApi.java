@@ -10,6 +10,8 @@ import org.openler.platform.kernel.AccountId;
 import org.openler.platform.kernel.Actor;
 import org.openler.platform.kernel.Actors;
 import org.openler.platform.kernel.Audience;
+import org.openler.platform.organizations.Organization;
+import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.problems.PlatformException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,9 +28,33 @@ import org.springframework.web.bind.annotation.RestController;
 class LearnerCreditApi {
 
     private final CreditRequests requests;
+    private final CreditTranscripts transcripts;
+    private final OrganizationService organizations;
 
-    LearnerCreditApi(CreditRequests requests) {
+    LearnerCreditApi(CreditRequests requests, CreditTranscripts transcripts, OrganizationService organizations) {
         this.requests = requests;
+        this.transcripts = transcripts;
+        this.organizations = organizations;
+    }
+
+    record NewTranscript(@Nullable String college) {}
+
+    /**
+     * The learner's own CLR 2.0 transcript of the credit a college awarded them, signed by the college, into their
+     * wallet: 201, or 200 when the same awards were bundled before.
+     */
+    @PostMapping(
+            value = "/me/credit-transcripts",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Access(Audience.LEARNER)
+    ResponseEntity<String> transcript(@RequestBody NewTranscript body) {
+        if (body.college() == null || body.college().isBlank()) {
+            throw PlatformException.invalid("college", "Name the college (its short name, as in the index).");
+        }
+        Organization college =
+                organizations.find(body.college().strip()).orElseThrow(() -> PlatformException.notFound("The college"));
+        return ArticulationApi.transcriptResponse(transcripts.issue(college, learner(), Actors.current()));
     }
 
     record NewRequest(@Nullable String rule, @Nullable String credential) {}

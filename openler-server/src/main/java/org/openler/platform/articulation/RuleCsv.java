@@ -100,7 +100,13 @@ class RuleCsv {
     record Line(int number, Map<String, String> cells) {}
 
     RuleImport.Report importRows(Organization college, byte[] bytes) {
-        RuleImport.Collector collector = new RuleImport.Collector();
+        return RuleImport.run(parse(bytes, MAX_ROWS), rules, college);
+    }
+
+    /** Reads the file into the rules it names (nothing saved); rows past {@code maxRows} are refused together. */
+    RuleImport.Parsed parse(byte[] bytes, int maxRows) {
+        List<RuleImport.RowError> early = new ArrayList<>();
+        List<RuleImport.Unit> units = new ArrayList<>();
         Map<String, Integer> header = new HashMap<>();
         Map<String, List<Line>> groups = new LinkedHashMap<>();
         int[] number = {0};
@@ -116,11 +122,12 @@ class RuleCsv {
                 }
                 return;
             }
-            if (number[0] > MAX_ROWS + 1) {
+            if (number[0] > maxRows + 1) {
                 return;
             }
             if (fields.size() != header.size()) {
-                collector.refuse(number[0], "columns", "The row does not have as many columns as the header.");
+                early.add(new RuleImport.RowError(
+                        number[0], "columns", "The row does not have as many columns as the header."));
                 return;
             }
             Map<String, String> cells = new HashMap<>();
@@ -133,18 +140,19 @@ class RuleCsv {
             throw PlatformException.invalid(
                     "file", "The first row names the columns: " + String.join(",", COLUMNS) + ".");
         }
-        if (number[0] > MAX_ROWS + 1) {
-            collector.refuse(MAX_ROWS + 2, "too-many-rows", "At most " + MAX_ROWS + " rows in one file.");
+        if (number[0] > maxRows + 1) {
+            early.add(
+                    new RuleImport.RowError(maxRows + 2, "too-many-rows", "At most " + maxRows + " rows in one file."));
         }
         for (var group : groups.entrySet()) {
             List<Line> lines = group.getValue();
-            collector.read();
             Line first = lines.getFirst();
             RuleDraft draft;
             try {
                 draft = RuleDraft.read(json(lines));
             } catch (PlatformException refused) {
-                collector.refuse(first.number(), RuleImport.code(refused), RuleImport.reason(refused));
+                units.add(
+                        RuleImport.Unit.refused(first.number(), RuleImport.code(refused), RuleImport.reason(refused)));
                 continue;
             }
             Optional<UUID> id = Optional.empty();
@@ -153,9 +161,9 @@ class RuleCsv {
             } catch (IllegalArgumentException notAnId) {
                 // a label that groups rows of a new rule
             }
-            collector.save(rules, college, id, draft, first.number());
+            units.add(RuleImport.Unit.of(first.number(), id, draft));
         }
-        return collector.report();
+        return new RuleImport.Parsed(early, units);
     }
 
     /** The rows of one rule as the JSON form, so CSV and JSON are checked by the same code with the same words. */

@@ -1,17 +1,22 @@
 package org.openler.platform.articulation;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.openler.platform.articulation.ArticulationRule.Conditions;
 import org.openler.platform.articulation.ArticulationRule.Source;
 import org.openler.platform.wallet.HeldCredential;
+import org.openler.standards.json.StrictJson;
 
 /**
  * Whether a held credential is what a rule gives credit for, and whether it meets the rule's conditions. A registry
@@ -52,11 +57,11 @@ final class SourceMatch {
 
     /** Whether the credential states a numeric result of at least {@code minimum}. */
     static boolean meetsMinimum(String document, BigDecimal minimum) {
-        JsonObject credential = CreditRequests.parse(document);
+        JsonObject credential = parse(document);
         if (credential == null || !(credential.get("credentialSubject") instanceof JsonObject subject)) {
             return false;
         }
-        for (JsonValue r : CreditRequests.array(subject.get("result"))) {
+        for (JsonValue r : array(subject.get("result"))) {
             if (r instanceof JsonObject result) {
                 Optional<BigDecimal> value = number(result.get("value"));
                 if (value.isPresent() && value.get().compareTo(minimum) >= 0) {
@@ -69,7 +74,7 @@ final class SourceMatch {
 
     /** The credential's own id, when it is a URI (evidence names it). */
     static Optional<URI> credentialId(String document) {
-        JsonObject credential = CreditRequests.parse(document);
+        JsonObject credential = parse(document);
         if (credential != null && credential.get("id") instanceof JsonString id) {
             try {
                 return Optional.of(URI.create(id.getString()));
@@ -92,5 +97,20 @@ final class SourceMatch {
             }
         }
         return Optional.empty();
+    }
+
+    static @Nullable JsonObject parse(String document) {
+        try {
+            return StrictJson.parseObject(document.getBytes(StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    static List<JsonValue> array(@Nullable JsonValue value) {
+        if (value instanceof JsonArray a) {
+            return a;
+        }
+        return value == null ? List.of() : List.of(value);
     }
 }

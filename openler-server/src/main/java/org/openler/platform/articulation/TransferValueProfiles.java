@@ -143,6 +143,11 @@ class TransferValueProfiles {
 
     /** Imports a graph (or one profile, or an array of them); each profile is a rule, refused ones reported. */
     RuleImport.Report importGraph(Organization college, byte[] body) {
+        return RuleImport.run(parse(body), rules, college);
+    }
+
+    /** Reads a profile, an array or a {@code @graph} of them into the rules they describe (nothing saved). */
+    RuleImport.Parsed parse(byte[] body) {
         JsonNode root;
         try {
             root = RuleDraft.JSON.readTree(body);
@@ -157,25 +162,24 @@ class TransferValueProfiles {
         } else {
             profiles.add(root);
         }
-        RuleImport.Collector collector = new RuleImport.Collector();
+        List<RuleImport.Unit> units = new ArrayList<>();
         int position = 0;
         for (JsonNode profile : profiles) {
             position++;
-            collector.read();
             if (!profile.isObject() || !TYPE.equals(profile.path("@type").asString(""))) {
-                collector.refuse(position, "not-a-profile", "Not a " + TYPE + ".");
+                units.add(RuleImport.Unit.refused(position, "not-a-profile", "Not a " + TYPE + "."));
                 continue;
             }
             Optional<String> invalid = schemaErrors(profile);
             if (invalid.isPresent()) {
-                collector.refuse(position, "schema", invalid.get());
+                units.add(RuleImport.Unit.refused(position, "schema", invalid.get()));
                 continue;
             }
             RuleDraft draft;
             try {
                 draft = RuleDraft.read(body(profile));
             } catch (PlatformException refused) {
-                collector.refuse(position, RuleImport.code(refused), RuleImport.reason(refused));
+                units.add(RuleImport.Unit.refused(position, RuleImport.code(refused), RuleImport.reason(refused)));
                 continue;
             }
             Optional<UUID> id = Optional.empty();
@@ -187,9 +191,9 @@ class TransferValueProfiles {
                     // a profile from elsewhere: a new rule
                 }
             }
-            collector.save(rules, college, id, draft, position);
+            units.add(RuleImport.Unit.of(position, id, draft));
         }
-        return collector.report();
+        return new RuleImport.Parsed(List.of(), units);
     }
 
     /**

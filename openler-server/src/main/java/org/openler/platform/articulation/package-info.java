@@ -17,6 +17,7 @@
             "kernel",
             "matching",
             "organizations",
+            "privacy",
             "problems",
             "registry",
             "sharing",

@@ -8,7 +8,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.openler.platform.audit.AuditAction;
 import org.openler.platform.audit.AuditEvent;
 import org.openler.platform.audit.AuditLog;
@@ -66,7 +69,16 @@ public class ClrIssuance {
         this.clock = clock;
     }
 
-    public record Request(Issuance.To learner, Optional<String> idempotencyKey) {}
+    /**
+     * Whom the CLR is for. {@code name} replaces the default name; {@code only}, when not empty, bundles just those of
+     * the learner's credentials (by issued-credential id), as a transcript of one kind of award does.
+     */
+    public record Request(Issuance.To learner, Optional<String> idempotencyKey, Optional<String> name, Set<UUID> only) {
+
+        public Request(Issuance.To learner, Optional<String> idempotencyKey) {
+            this(learner, idempotencyKey, Optional.empty(), Set.of());
+        }
+    }
 
     @Transactional
     public Issuance.Issued issue(Issuer issuer, Request request, Actor by) {
@@ -81,7 +93,7 @@ public class ClrIssuance {
         Issuance.To learner = request.learner();
         var recipient = Issuance.recipient(learner);
         Instant now = clock.instant();
-        List<JsonObject> bundled = activeOpenBadges(organization, learner, now);
+        List<JsonObject> bundled = activeOpenBadges(organization, learner, request.only(), now);
         if (bundled.isEmpty()) {
             throw PlatformException.notFound("An active credential from this organization for that learner");
         }
@@ -93,7 +105,7 @@ public class ClrIssuance {
         IssuerKeys.SigningKey signingKey = keys.signingKey(issuer);
         ClrCredentialBuilder clr = Credentials.clr()
                 .id(URI.create("urn:uuid:" + id))
-                .name("Comprehensive Learner Record from " + issuer.name())
+                .name(request.name().orElse("Comprehensive Learner Record from " + issuer.name()))
                 .issuer(issuance.issuerProfile(issuer))
                 .recipient(recipient)
                 .validFrom(now);
@@ -131,9 +143,11 @@ public class ClrIssuance {
 
     /**
      * The learner's active Open Badges credentials from this organization, oldest first, parsed from their stored
-     * bytes; expired ones are left out. Earlier CLRs stored for the same learner are not bundled again.
+     * bytes; expired ones are left out. Earlier CLRs stored for the same learner are not bundled again. A non-empty
+     * {@code only} keeps just those credentials.
      */
-    private List<JsonObject> activeOpenBadges(OrganizationId organization, Issuance.To learner, Instant now) {
+    private List<JsonObject> activeOpenBadges(
+            OrganizationId organization, Issuance.To learner, Set<UUID> only, Instant now) {
         String column = switch (learner) {
             case Issuance.To.Email e -> "recipient_email";
             case Issuance.To.DidSubject d -> "recipient_did";
@@ -143,13 +157,14 @@ public class ClrIssuance {
             case Issuance.To.DidSubject d -> d.did();
         };
         return jdbc
-                .sql("select document from issued_credential where organization_id = ? and " + column + " = ?"
+                .sql("select id, document from issued_credential where organization_id = ? and " + column + " = ?"
                         + " and format = 'ldp' and status = ? and (valid_until is null or valid_until > ?)"
                         + " order by issued_at, id")
                 .params(organization.value(), value, CredentialStatus.ACTIVE.name(), Timestamp.from(now))
-                .query(String.class)
+                .query((rs, n) -> only.isEmpty() || only.contains(rs.getObject(1, UUID.class)) ? rs.getString(2) : null)
                 .list()
                 .stream()
+                .filter(Objects::nonNull)
                 .map(StrictJson::parseObject)
                 .filter(ClrIssuance::isOpenBadge)
                 .toList();

@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openler.platform.accounts.Account;
 import org.openler.platform.matching.HeldCredit;
 import org.openler.platform.matching.TrainingOption;
@@ -21,6 +24,7 @@ import org.openler.platform.registry.CredentialOfValue;
 import org.openler.platform.registry.RegistryEntries;
 import org.openler.platform.registry.RegistryEntry;
 import org.openler.platform.support.Fixtures;
+import org.openler.platform.support.NodeCrossCheck;
 import org.openler.platform.support.PlatformTest;
 import org.openler.platform.support.WebClient;
 import org.openler.platform.transparency.LogEvent;
@@ -31,6 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The articulation index over the real API and PostgreSQL: rules, the public index, credit requests and awards. */
@@ -297,6 +302,231 @@ class ArticulationIT {
                         .path("status")
                         .asString())
                 .isEqualTo("APPROVED");
+    }
+
+    @Test
+    void aClrTranscriptOfEverythingTheCollegeAwardedIsSignedByTheCollegeAndVerifiesHereAndInTheCrossCheck(
+            @TempDir Path dir) throws Exception {
+        WalletKit.Provider certifier = kit.provider(Fixtures.unique("Network Fundamentals"));
+        Account learner = kit.fixturesForTests().learner();
+        claims.placeForDemo(
+                learner.id(), kit.issue(certifier, learner.email().value()).id());
+        ObjectNode twoCourses = rule(certifier.achievement().name(), "3");
+        ((ObjectNode) twoCourses.path("source")).put("issuer", certifier.org().slug());
+        twoCourses.put("automatic", true);
+        ((ArrayNode) twoCourses.path("courses"))
+                .addObject()
+                .put("code", "NET 120")
+                .put("title", "Routing and Switching")
+                .put("creditType", "semester")
+                .put("level", "lower-division")
+                .put("creditHours", new BigDecimal("1.5"));
+        String rule = ok(api("POST", "/orgs/" + college.slug() + "/articulation/rules", twoCourses), 201)
+                .path("id")
+                .asString();
+        WebClient web = WalletKit.signedIn(port, learner);
+        // nothing awarded yet: nothing to put in a transcript
+        assertThat(learnerSend(web, "/me/credit-transcripts", "{\"college\":\"" + college.slug() + "\"}")
+                        .statusCode())
+                .isEqualTo(404);
+        JsonNode request = ok(learnerSend(web, "/me/credit-requests", "{\"rule\":\"" + rule + "\"}"), 201);
+        assertThat(request.path("awarded").size()).isEqualTo(2);
+
+        // the college asks for it from the queue: one ClrCredential, both credit credentials inside, exactly as signed
+        JsonNode transcript = ok(
+                api(
+                        "POST",
+                        "/orgs/" + college.slug() + "/articulation/requests/"
+                                + request.path("id").asString() + "/transcript",
+                        null),
+                201);
+        assertThat(transcript.path("courses").asInt()).isEqualTo(2);
+        JsonNode clr = transcript.path("verifiableCredential");
+        assertThat(clr.path("type").toString()).contains("ClrCredential");
+        assertThat(clr.path("name").asString())
+                .isEqualTo("Transcript of credit by articulation from "
+                        + college.organization().name());
+        assertThat(clr.path("issuer").path("name").asString())
+                .isEqualTo(college.organization().name());
+        JsonNode bundled = clr.path("credentialSubject").path("verifiableCredential");
+        assertThat(bundled.size()).isEqualTo(2);
+        List<String> courses = new ArrayList<>();
+        for (JsonNode credit : bundled) {
+            courses.add(credit.path("credentialSubject")
+                    .path("achievement")
+                    .path("name")
+                    .asString());
+            assertThat(credit.path("credentialSubject").has("creditsEarned")).isTrue();
+            assertThat(credit.path("credentialSubject")
+                            .path("result")
+                            .get(0)
+                            .path("value")
+                            .asString())
+                    .contains("semester credit hours");
+            assertThat(credit.path("evidence").get(0).path("name").asString())
+                    .isEqualTo(certifier.achievement().name());
+        }
+        assertThat(courses).containsExactlyInAnyOrder("WLD 110: Welding I", "NET 120: Routing and Switching");
+        // the platform's verifier accepts the stored bytes; they are in the learner's wallet
+        UUID transcriptId = UUID.fromString(transcript.path("id").asString());
+        String document = jdbc.sql("select document from issued_credential where id = ?")
+                .param(transcriptId)
+                .query(String.class)
+                .single();
+        HttpResponse<String> verified = web.send(HttpRequest.newBuilder(URI.create(base + "/credentials/verify"))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"verifiableCredential\":" + document + "}"))
+                .build());
+        assertThat(JSON.readTree(verified.body()).path("verified").asBoolean())
+                .as(verified.body())
+                .isTrue();
+        assertThat(jdbc.sql("select count(*) from wallet_credential where account_id = ? and issued_credential_id = ?")
+                        .params(learner.id().value(), transcriptId)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        // asked again (by the learner) with nothing new awarded: the same transcript, not a second one
+        JsonNode again =
+                ok(learnerSend(web, "/me/credit-transcripts", "{\"college\":\"" + college.slug() + "\"}"), 200);
+        assertThat(again.path("id").asString()).isEqualTo(transcriptId.toString());
+        // another college's staff cannot ask for it; an unknown request is 404
+        assertThat(api(
+                                "POST",
+                                "/orgs/" + college.slug() + "/articulation/requests/" + UUID.randomUUID()
+                                        + "/transcript",
+                                null)
+                        .statusCode())
+                .isEqualTo(404);
+
+        // the learner's data: the request and its awards are in the privacy export and the "what we hold" summary
+        JsonNode exported = JSON.readTree(
+                        web.get("/privacy/export", "application/json").body())
+                .path("sections")
+                .path("articulation")
+                .path("creditRequests");
+        assertThat(exported.size()).isEqualTo(1);
+        assertThat(exported.get(0).path("college").asString()).isEqualTo(college.slug());
+        assertThat(exported.get(0).path("status").asString()).isEqualTo("APPROVED");
+        assertThat(exported.get(0).path("awardedCredentials").size()).isEqualTo(2);
+        assertThat(web.page("/privacy").body()).contains("Credit requests you made: 1");
+
+        // digitalbazaar and DCC verify the very bytes, with this server's DID document and status lists
+        if (Files.isDirectory(NodeCrossCheck.INTEROP.resolve("node_modules"))) {
+            NodeCrossCheck.Result result = NodeCrossCheck.run(
+                    dir, "transcript", document, NodeCrossCheck.documents(port, college.slug(), document));
+            assertThat(result.verdicts()).as(result.output()).containsOnly(true);
+        }
+    }
+
+    @Test
+    void aLargeImportRunsAsAJobWhoseProgressTheCollegeWatchesAndAfterACrashItContinuesWhereItStopped()
+            throws Exception {
+        String label = Fixtures.unique("Cert");
+        StringBuilder csv = new StringBuilder(String.join(",", RuleCsv.COLUMNS)).append("\r\n");
+        for (int i = 0; i < 300; i++) {
+            csv.append(csvRow(label + " " + i, "CIS " + (100 + i), i == 10 ? "-1" : "3"));
+        }
+        String path = "/orgs/" + college.slug() + "/articulation/imports";
+        HttpResponse<String> submitted = sendWithKey(path, csv.toString(), "text/csv", "registrar-upload-1");
+        JsonNode job = ok(submitted, 202);
+        assertThat(submitted.headers().firstValue("Location"))
+                .contains(path + "/" + job.path("id").asString());
+        // the same upload again (a retry): the same job, not a second one
+        JsonNode again = ok(sendWithKey(path, csv.toString(), "text/csv", "registrar-upload-1"), 200);
+        assertThat(again.path("id").asString()).isEqualTo(job.path("id").asString());
+
+        JsonNode done = awaitImport(path + "/" + job.path("id").asString());
+        assertThat(done.path("total").asInt()).isEqualTo(300);
+        assertThat(done.path("done").asInt()).isEqualTo(300);
+        assertThat(done.path("created").asInt()).isEqualTo(299);
+        assertThat(done.path("errorCount").asInt()).isEqualTo(1);
+        assertThat(done.path("errors").get(0).path("row").asInt()).isEqualTo(12);
+        assertThat(done.path("errors").get(0).path("code").asString()).isEqualTo("invalid");
+        assertThat(done.path("errors").get(0).path("reason").asString()).contains("creditHours");
+        assertThat(jdbc.sql("select count(*) from articulation_rule where organization_id = ?")
+                        .param(college.organization().id().value())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(299);
+        // the college watches it on its page
+        WebClient staff = WalletKit.signedIn(port, college.admin());
+        HttpResponse<String> page = staff.page(path + "/" + job.path("id").asString() + "/progress");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Done.").contains("299");
+        // a file that is not what it says is refused at once, before any job
+        assertThat(sendWithKey(path, "not,a,header\r\n", "text/csv", null).statusCode())
+                .isEqualTo(400);
+        assertThat(sendWithKey(path, "{not json", "application/ld+json", null).statusCode())
+                .isEqualTo(400);
+
+        // a worker killed after committing 2 of 5 rules: its heartbeat is old, another worker takes the job over and
+        // saves rules 3 to 5 only (rules 1 and 2, committed by the dead worker, are not saved again)
+        Fixtures.Org other = kit.fixturesForTests().organization(Organization.Kind.PROVIDER);
+        StringBuilder five = new StringBuilder(String.join(",", RuleCsv.COLUMNS)).append("\r\n");
+        for (int i = 0; i < 5; i++) {
+            five.append(csvRow(label + " resumed " + i, "HIT " + (110 + i), "3"));
+        }
+        UUID crashed = UUID.randomUUID();
+        jdbc.sql("insert into articulation_import (id, organization_id, submitted_by, submitted_at, format, body,"
+                        + " state, total, done, created, claimed_by, heartbeat_at)"
+                        + " values (?, ?, 'account:' || ?, now(), 'CSV', ?, 'RUNNING', 5, 2, 2, 'killed-worker',"
+                        + " now() - interval '1 hour')")
+                .params(
+                        crashed,
+                        other.organization().id().value(),
+                        other.admin().id().value().toString(),
+                        five.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .update();
+        JsonNode resumed = awaitImport("/orgs/" + other.slug() + "/articulation/imports/" + crashed, other);
+        assertThat(resumed.path("done").asInt()).isEqualTo(5);
+        assertThat(resumed.path("created").asInt()).isEqualTo(5);
+        List<String> saved = jdbc.sql(
+                        "select source_name from articulation_rule where organization_id = ?" + " order by source_name")
+                .param(other.organization().id().value())
+                .query(String.class)
+                .list();
+        assertThat(saved).containsExactly(label + " resumed 2", label + " resumed 3", label + " resumed 4");
+    }
+
+    static String csvRow(String source, String course, String hours) {
+        return ",published,achievement,,CompTIA," + source + ",direct," + course + ",A course," + hours
+                + ",semester,lower-division,,2026-01-01,,Articulation Committee,false,,,,,\r\n";
+    }
+
+    HttpResponse<String> sendWithKey(String path, String body, String contentType, String key) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return WebClient.on(port).send(request.build());
+    }
+
+    JsonNode awaitImport(String path) throws InterruptedException {
+        return awaitImport(path, null);
+    }
+
+    JsonNode awaitImport(String path, Fixtures.Org as) throws InterruptedException {
+        String bearer = token;
+        if (as != null) {
+            var client = kit.fixturesForTests().client(as);
+            bearer = WebClient.clientToken(base, client.client().clientId(), client.secret());
+        }
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(180);
+        while (true) {
+            JsonNode status = ok(send("GET", path, null, bearer), 200);
+            if (status.path("state").asString().equals("done") || System.nanoTime() > until) {
+                assertThat(status.path("state").asString())
+                        .as(status.toString())
+                        .isEqualTo("done");
+                return status;
+            }
+            Thread.sleep(250);
+        }
     }
 
     @Test
@@ -574,6 +804,15 @@ class ArticulationIT {
 
     HttpResponse<String> learnerPost(WebClient web, String body) {
         return web.send(HttpRequest.newBuilder(URI.create(base + "/me/credit-requests"))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("X-CSRF-TOKEN", web.csrfToken("/wallet"))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    HttpResponse<String> learnerSend(WebClient web, String path, String body) {
+        return web.send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .header("X-CSRF-TOKEN", web.csrfToken("/wallet"))
