@@ -13,6 +13,7 @@ import org.openler.platform.kernel.Audience;
 import org.openler.platform.kernel.Power;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
+import org.openler.platform.problems.PageRefusals;
 import org.openler.platform.problems.PlatformException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -142,13 +143,17 @@ class ArticulationPages {
             @RequestParam(defaultValue = "") String rule,
             @RequestParam(defaultValue = "") String credential,
             RedirectAttributes redirect) {
-        try {
-            CreditRequests.Outcome outcome = requests.request(
-                    LearnerCreditApi.learner(), LearnerCreditApi.rule(rule), LearnerCreditApi.credential(credential));
-            redirect.addFlashAttribute("requested", outcome.request().status().name());
-        } catch (PlatformException refused) {
-            redirect.addFlashAttribute("error", refused.detail());
-        }
+        PageRefusals.flashed(
+                () -> {
+                    CreditRequests.Outcome outcome = requests.request(
+                            LearnerCreditApi.learner(),
+                            LearnerCreditApi.rule(rule),
+                            LearnerCreditApi.credential(credential));
+                    redirect.addFlashAttribute("requested", outcome.request().status().name());
+                },
+                redirect,
+                "error",
+                PageRefusals::any);
         return "redirect:/me/credit";
     }
 
@@ -210,15 +215,8 @@ class ArticulationPages {
     }
 
     private String answer(String org, RedirectAttributes redirect, Runnable action) {
-        try {
-            action.run();
+        if (PageRefusals.flashed(action, redirect, "error", PageRefusals::any)) {
             redirect.addFlashAttribute("saved", true);
-        } catch (PlatformException refused) {
-            redirect.addFlashAttribute("error", refused.detail());
-            if (!refused.fieldErrors().isEmpty()) {
-                redirect.addFlashAttribute(
-                        "error", refused.fieldErrors().getFirst().message());
-            }
         }
         return "redirect:/orgs/" + org + "/articulation";
     }
