@@ -123,8 +123,9 @@ public class CompetencyDna {
 
     private Proposal build(Occupation occupation) {
         List<Requirement> own = requirements(occupation.id());
-        List<Occupation> related = this.related
-                .computeIfAbsent(occupation.id(), id -> occupations.related(new OccupationId(id)).stream()
+        List<Occupation> related = this.related.computeIfAbsent(
+                occupation.id(),
+                id -> occupations.related(new OccupationId(id)).stream()
                         .limit(RELATED)
                         .toList());
         List<List<Requirement>> relatedRequirements =
@@ -316,13 +317,11 @@ public class CompetencyDna {
     }
 
     private List<Requirement> escoRequirements(URI escoOccupation) {
-        return escoRequirements.computeIfAbsent(escoOccupation, uri -> occupations
-                .byUri(uri)
-                .map(o -> requirements(o.id()))
-                .orElse(List.of())
-                .stream()
-                .filter(r -> r.source() == RequirementSource.LISTED)
-                .toList());
+        return escoRequirements.computeIfAbsent(
+                escoOccupation,
+                uri -> occupations.byUri(uri).map(o -> requirements(o.id())).orElse(List.of()).stream()
+                        .filter(r -> r.source() == RequirementSource.LISTED)
+                        .toList());
     }
 
     /** ESCO occupations matched exactly or closely; broad or narrow ones only when there is none of those. */

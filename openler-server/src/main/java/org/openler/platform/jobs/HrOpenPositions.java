@@ -148,7 +148,10 @@ class HrOpenPositions {
             String uri = r.skill().toString();
             k.putArray("competencyIds").add(id(uri, scheme(uri), ""));
             k.put("competencyName", r.label());
-            k.putObject("weight").put("value", r.weight()).put("minimumScore", 0).put("maximumScore", 1);
+            k.putObject("weight")
+                    .put("value", r.weight())
+                    .put("minimumScore", 0)
+                    .put("maximumScore", 1);
             ObjectNode level = k.putObject(r.required() ? "requiredProficiencyLevel" : "desiredProficiencyLevel");
             level.putArray("scoresNumeric")
                     .addObject()
@@ -165,7 +168,8 @@ class HrOpenPositions {
             evidence.put("evidenceName", credential.name());
             ObjectNode ctid = id(credential.ctid(), SCHEME_CTID, "Credential Engine");
             ctid.put(
-                    "schemeLink", registry.resourceUrl(new Ctid(credential.ctid())).toString());
+                    "schemeLink",
+                    registry.resourceUrl(new Ctid(credential.ctid())).toString());
             evidence.putArray("ids").add(ctid);
         }
         if (c.education() != JobContent.Education.NONE) {
@@ -240,7 +244,8 @@ class HrOpenPositions {
             where.put("requirements", QUALIFICATION0 + ".positionCompetencies");
         }
         try {
-            return new Imported(input.read(body), "Closed".equals(doc.path("statusCode").asString("")));
+            return new Imported(
+                    input.read(body), "Closed".equals(doc.path("statusCode").asString("")));
         } catch (PlatformException e) {
             throw new PlatformException(
                     e.problem(),
@@ -289,7 +294,9 @@ class HrOpenPositions {
         for (int i = 0; i < categories.size(); i++) {
             JsonNode category = categories.get(i);
             String scheme = category.path("id").path("schemeId").asString("");
-            String code = category.path("id").path("value").asString(category.path("code").asString(""));
+            String code = category.path("id")
+                    .path("value")
+                    .asString(category.path("code").asString(""));
             if (scheme.toUpperCase(Locale.ROOT).replace("*", "").startsWith("ONET")
                     || JobInput.ONET_CODE.matcher(code).matches()) {
                 body.put("occupation", code);
@@ -298,11 +305,10 @@ class HrOpenPositions {
             }
         }
         try {
-            Optional<String> best = drafts.draft(profile.path("positionTitle").asString(), Optional.empty())
-                    .suggestions()
-                    .stream()
-                    .findFirst()
-                    .map(JobDrafts.Candidate::code);
+            Optional<String> best =
+                    drafts.draft(profile.path("positionTitle").asString(), Optional.empty()).suggestions().stream()
+                            .findFirst()
+                            .map(JobDrafts.Candidate::code);
             if (best.isPresent()) {
                 body.put("occupation", best.get());
                 where.put("occupation", PROFILE0 + ".jobCategories");
@@ -324,7 +330,8 @@ class HrOpenPositions {
             if (GENERATED.equals(d.path("descriptionId").path("value").asString(""))) {
                 continue;
             }
-            String text = TAG.matcher(d.path("content").asString("")).replaceAll(" ").strip();
+            String text =
+                    TAG.matcher(d.path("content").asString("")).replaceAll(" ").strip();
             if (!text.isEmpty()) {
                 parts.add(text);
             }
@@ -362,7 +369,8 @@ class HrOpenPositions {
     }
 
     private static void pay(JsonNode profile, ObjectNode body, Map<String, String> where, List<FieldError> errors) {
-        JsonNode range = profile.path("offeredRemunerationPackage").path("ranges").path(0);
+        JsonNode range =
+                profile.path("offeredRemunerationPackage").path("ranges").path(0);
         if (range.isMissingNode()) {
             return;
         }
@@ -373,12 +381,11 @@ class HrOpenPositions {
             errors.add(new FieldError(at + ".minimumAmount", "A pay range needs its minimum amount."));
             return;
         }
-        String unit =
-                switch (range.path("intervalCode").asString("")) {
-                    case "Hour" -> "hour";
-                    case "Year" -> "year";
-                    default -> "";
-                };
+        String unit = switch (range.path("intervalCode").asString("")) {
+            case "Hour" -> "hour";
+            case "Year" -> "year";
+            default -> "";
+        };
         if (unit.isEmpty()) {
             errors.add(new FieldError(at + ".intervalCode", "OpenLER takes pay per Hour or per Year."));
             return;
@@ -426,13 +433,12 @@ class HrOpenPositions {
             return;
         }
         double value = measure.path("value").asDouble();
-        double months =
-                switch (measure.path("unitCode").asString("MON")) {
-                    case "ANN" -> value * 12;
-                    case "WEE" -> value * 12 / 52;
-                    case "DAY" -> value * 12 / 365;
-                    default -> value;
-                };
+        double months = switch (measure.path("unitCode").asString("MON")) {
+            case "ANN" -> value * 12;
+            case "WEE" -> value * 12 / 52;
+            case "DAY" -> value * 12 / 365;
+            default -> value;
+        };
         // a whole number of months: JobInput refuses what is beyond 600
         body.put("experienceMonths", Math.round(Math.min(months, 1e6)));
         where.put("experienceMonths", QUALIFICATION0 + ".experienceSummary[0].measure");
@@ -451,21 +457,19 @@ class HrOpenPositions {
                 String ctid = "";
                 for (JsonNode id : evidence.path("ids")) {
                     String value = id.path("value").asString("");
-                    if (SCHEME_CTID.equalsIgnoreCase(id.path("schemeId").asString(""))
-                            || value.startsWith("ce-")) {
+                    if (SCHEME_CTID.equalsIgnoreCase(id.path("schemeId").asString("")) || value.startsWith("ce-")) {
                         ctid = value;
                         break;
                     }
                 }
                 where.put("credentials[" + credentials.size() + "].ctid", at + ".competencyEvidenceRequirement.ids");
-                credentials.addObject()
-                        .put("ctid", ctid)
-                        .put("required", !evidenceType.equals("PreferredCredential"));
+                credentials.addObject().put("ctid", ctid).put("required", !evidenceType.equals("PreferredCredential"));
                 continue;
             }
             String r = "requirements[" + requirements.size() + "]";
             ObjectNode requirement = requirements.addObject();
-            requirement.put("skill", k.path("competencyIds").path(0).path("value").asString(""));
+            requirement.put(
+                    "skill", k.path("competencyIds").path(0).path("value").asString(""));
             where.put(r + ".skill", at + ".competencyIds");
             JsonNode weight = k.path("weight");
             if (weight.isObject()) {
@@ -514,7 +518,9 @@ class HrOpenPositions {
                 best = key;
             }
         }
-        return best.isEmpty() ? field : where.get(best) + field.substring(best.length()).replaceFirst("^\\..*", "");
+        return best.isEmpty()
+                ? field
+                : where.get(best) + field.substring(best.length()).replaceFirst("^\\..*", "");
     }
 
     // ---- codes ----------------------------------------------------------------------------------------------------

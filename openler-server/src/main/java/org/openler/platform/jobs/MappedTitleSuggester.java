@@ -1,20 +1,20 @@
 package org.openler.platform.jobs;
 
-import org.springframework.context.event.EventListener;
-import org.openler.platform.skills.FrameworkImported;
-import java.util.concurrent.ConcurrentHashMap;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.openler.platform.skills.Competencies;
+import org.openler.platform.skills.FrameworkImported;
 import org.openler.platform.skills.Match;
 import org.openler.platform.skills.TitleMapper;
 import org.openler.skills.suggest.TitleSuggestion;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Primary;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -144,8 +144,9 @@ class MappedTitleSuggester implements OccupationSuggester {
 
     private Map<String, Double> counterparts(TitleSuggestion s, Map<String, Double> searched) {
         Map<String, Double> weights = new LinkedHashMap<>();
-        for (Match match : spread == Spread.ONE ? List.<Match>of() : crosswalk.computeIfAbsent(
-                s.uri(), u -> List.copyOf(competencies.matches(u)))) {
+        for (Match match : spread == Spread.ONE
+                ? List.<Match>of()
+                : crosswalk.computeIfAbsent(s.uri(), u -> List.copyOf(competencies.matches(u)))) {
             String code = TitleSearchSuggester.code(match.uri().toString());
             double weight = switch (match.relation()) {
                 case "exact", "close" -> 1.0;

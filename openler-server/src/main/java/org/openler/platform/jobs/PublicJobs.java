@@ -98,8 +98,8 @@ class PublicJobs {
         if ("hropen".equals(format) || (format == null && wanted.contains("hropenstandards"))) {
             // HR Open's JSON is plain JSON (not linked data); the profile parameter says which document it is
             return ResponseEntity.ok()
-                    .contentType(MediaType.parseMediaType(
-                            "application/json; profile=\"" + HrOpenPositions.PROFILE + "\""))
+                    .contentType(
+                            MediaType.parseMediaType("application/json; profile=\"" + HrOpenPositions.PROFILE + "\""))
                     .header("Vary", "Accept")
                     .body(hrOpen.export(job, url, urls.base()));
         }

@@ -130,7 +130,9 @@ class ProfilePersonalData implements PersonalData {
                                 evidenceUrl.isBlank() ? null : SelfAssertedSkills.uri(evidenceUrl, "evidenceUrl", true),
                                 evidenceText.isBlank() ? null : evidenceText,
                                 evidenceCredential,
-                                s.path("level").isInt() && s.path("level").asInt() >= 1 && s.path("level").asInt() <= 5
+                                s.path("level").isInt()
+                                                && s.path("level").asInt() >= 1
+                                                && s.path("level").asInt() <= 5
                                         ? Integer.valueOf(s.path("level").asInt())
                                         : null),
                         now);

@@ -65,7 +65,11 @@ public class SelfAssertedSkills {
         }
 
         public Input(
-                String ownWords, String competency, String evidenceUrl, String evidenceText, String evidenceCredential) {
+                String ownWords,
+                String competency,
+                String evidenceUrl,
+                String evidenceText,
+                String evidenceCredential) {
             this(ownWords, competency, evidenceUrl, evidenceText, evidenceCredential, "");
         }
 

@@ -100,7 +100,11 @@ class HrOpenJobsIT {
         body.put("remote", "hybrid");
         body.put("experienceMonths", 18);
         body.put("education", "postsecondary-certificate");
-        body.putObject("pay").put("min", 21).put("max", 27.5).put("currency", "USD").put("unit", "hour");
+        body.putObject("pay")
+                .put("min", 21)
+                .put("max", 27.5)
+                .put("currency", "USD")
+                .put("unit", "hour");
         ((ObjectNode) body.path("requirements").get(5)).put("required", false).put("level", 2);
         body.putArray("credentials").addObject().put("ctid", ctid).put("required", true);
         JsonNode original = api.create(body.toString());
@@ -128,7 +132,8 @@ class HrOpenJobsIT {
         assertThat(competencies.get(5).has("desiredProficiencyLevel"))
                 .as("a preferred skill has a desired, not a required, proficiency")
                 .isTrue();
-        assertThat(competencies.get(6)
+        assertThat(competencies
+                        .get(6)
                         .path("competencyEvidenceRequirement")
                         .path("ids")
                         .get(0)
@@ -188,7 +193,12 @@ class HrOpenJobsIT {
                 .putArray("ranges")
                 .addObject()
                 .put("intervalCode", "Year")
-                .set("minimumAmount", JobsApiClient.JSON.createObjectNode().put("value", 68000).put("currency", "USD"));
+                .set(
+                        "minimumAmount",
+                        JobsApiClient.JSON
+                                .createObjectNode()
+                                .put("value", 68000)
+                                .put("currency", "USD"));
         profile.set(
                 "positionQualifications",
                 JobsApiClient.JSON
@@ -197,9 +207,7 @@ class HrOpenJobsIT {
                                 .createObjectNode()
                                 .set(
                                         "educationRequirement",
-                                        JobsApiClient.JSON
-                                                .createObjectNode()
-                                                .put("iscedEducationLevelCode", "6"))));
+                                        JobsApiClient.JSON.createObjectNode().put("iscedEducationLevelCode", "6"))));
         JsonNode job = api.ok(api.send("POST", "/api/v1/orgs/" + api.org + "/jobs?format=hropen", doc.toString()), 201);
         assertThat(job.path("occupation").asString()).isEqualTo("29-1141.00");
         assertThat(job.path("requirements")).as("the occupation's proposal").isNotEmpty();
@@ -260,13 +268,17 @@ class HrOpenJobsIT {
                 new Case(badInterval, profile + ".offeredRemunerationPackage.ranges[0].intervalCode"),
                 new Case(noProfiles, "positionProfiles"),
                 new Case(badStatus, "statusCode"))) {
-            HttpResponse<String> refused =
-                    api.send("POST", "/api/v1/orgs/" + api.org + "/jobs?format=hropen", c.doc().toString());
+            HttpResponse<String> refused = api.send(
+                    "POST",
+                    "/api/v1/orgs/" + api.org + "/jobs?format=hropen",
+                    c.doc().toString());
             assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
             assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             JsonNode problem = JobsApiClient.JSON.readTree(refused.body());
             assertThat(problem.path("type").asString()).endsWith("invalid-input");
-            assertThat(problem.path("errors").valueStream().map(e -> e.path("field").asString()))
+            assertThat(problem.path("errors")
+                            .valueStream()
+                            .map(e -> e.path("field").asString()))
                     .as(refused.body())
                     .contains(c.field());
         }

@@ -120,7 +120,8 @@ class MatchEngineTests {
         MatchEngine.Match match = MatchEngine.match(target, LearnerRecord.of(List.of(atThree), List.of()));
         assertThat(match.exact()).isCloseTo(75, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(match.requirements().getFirst().levelFactor()).isEqualTo(0.75);
-        assertThat(match.requirements().getFirst().basis().orElseThrow().level()).isEqualTo(3);
+        assertThat(match.requirements().getFirst().basis().orElseThrow().level())
+                .isEqualTo(3);
         assertThat(match.gaps().getFirst().kind()).isEqualTo(MatchEngine.GapKind.LEVEL);
         Evidence atFive = new Evidence(
                 skill("care"),
@@ -151,7 +152,8 @@ class MatchEngineTests {
         assertThat(match.exact()).isCloseTo(50, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(match.requirements().getFirst().basis().orElseThrow().source())
                 .isInstanceOf(Evidence.Source.SelfAsserted.class);
-        double withoutCredential = MatchEngine.exact(target, LearnerRecord.of(without(List.of(both), credential), List.of()));
+        double withoutCredential =
+                MatchEngine.exact(target, LearnerRecord.of(without(List.of(both), credential), List.of()));
         assertThat(withoutCredential).isLessThanOrEqualTo(match.exact());
         Evidence verifiedOnly = new Evidence(
                 skill("care"),
@@ -221,8 +223,8 @@ class MatchEngineTests {
                 for (UUID c : credentials) {
                     if (random.nextInt(5) == 0) {
                         // a credential may state the level reached (0: none), each source its own
-                        sources.add(new Evidence.Source.Verified(
-                                c, "C " + c, "Issuer", skill(name), random.nextInt(6)));
+                        sources.add(
+                                new Evidence.Source.Verified(c, "C " + c, "Issuer", skill(name), random.nextInt(6)));
                     }
                 }
                 if (random.nextInt(6) == 0) {

@@ -339,19 +339,20 @@ class MatchingIT {
             HttpResponse<String> added = web.submit(
                     "/wallet/skills",
                     "/wallet/skills",
-                    java.util.Map.of(
-                            "ownWords", "I weld", "competency", WELDING.toString(), "level", level));
+                    java.util.Map.of("ownWords", "I weld", "competency", WELDING.toString(), "level", level));
             assertThat(added.statusCode()).as(added.body()).isEqualTo(302);
             JsonNode match = json(web, "/me/matches?job=" + LEAD_JOB);
             scores.put(level, match.path("score").asInt());
-            explanations.put(level, match.path("requirements").get(0).path("explanation").toString());
+            explanations.put(
+                    level, match.path("requirements").get(0).path("explanation").toString());
             if (level.equals("2")) {
                 assertThat(match.path("gaps").get(0).path("kind").asString()).isEqualTo("level");
             }
         }
         // self-asserted counts 0.5; at level 2 of the 4 asked, half of that
-        assertThat(scores).containsExactly(
-                java.util.Map.entry("2", 25), java.util.Map.entry("4", 50), java.util.Map.entry("", 50));
+        assertThat(scores)
+                .containsExactly(
+                        java.util.Map.entry("2", 25), java.util.Map.entry("4", 50), java.util.Map.entry("", 50));
         assertThat(explanations.get("2")).contains("your own estimate", "level 2", "level 4", "50");
         assertThat(explanations.get("4")).contains("counts in full");
         assertThat(explanations.get("")).contains("nothing in your record states your level");

@@ -29,8 +29,7 @@ class CredentialClaimsTests {
                        "resultType": "RubricCriterionLevel",
                        "alignment": [{"type": ["Alignment"], "targetUrl": "%s", "targetName": "welding"}],
                        "rubricCriterionLevel": %s}]}}}
-                """
-                .formatted(achieved, WELDING, SAFETY, WELDING, rubric);
+                """.formatted(achieved, WELDING, SAFETY, WELDING, rubric);
         return Jsons.PROVIDER.createReader(new StringReader(json)).readObject();
     }
 
@@ -47,7 +46,10 @@ class CredentialClaimsTests {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(WELDING, 2),
                         org.assertj.core.groups.Tuple.tuple(SAFETY, 0));
-        assertThat(CredentialClaims.of(credential(rubric, "urn:l:3")).alignments().getFirst().level())
+        assertThat(CredentialClaims.of(credential(rubric, "urn:l:3"))
+                        .alignments()
+                        .getFirst()
+                        .level())
                 .isEqualTo(5);
     }
 
@@ -60,9 +62,15 @@ class CredentialClaimsTests {
                  {"id": "urn:l:d", "type": ["RubricCriterionLevel"], "name": "Excellent"},
                  {"id": "urn:l:e", "type": ["RubricCriterionLevel"], "name": "Outstanding"}]
                 """;
-        assertThat(CredentialClaims.of(credential(rubric, "urn:l:d")).alignments().getFirst().level())
+        assertThat(CredentialClaims.of(credential(rubric, "urn:l:d"))
+                        .alignments()
+                        .getFirst()
+                        .level())
                 .isEqualTo(4);
-        assertThat(CredentialClaims.of(credential(rubric, "urn:l:zzz")).alignments().getFirst().level())
+        assertThat(CredentialClaims.of(credential(rubric, "urn:l:zzz"))
+                        .alignments()
+                        .getFirst()
+                        .level())
                 .isZero();
     }
 }
