@@ -8,13 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.openler.platform.skills.Competencies;
+import org.openler.platform.skills.FrameworkImported;
 import org.openler.platform.skills.Match;
 import org.openler.platform.skills.Occupation;
 import org.openler.platform.skills.OccupationId;
 import org.openler.platform.skills.Occupations;
 import org.openler.platform.skills.Requirement;
 import org.openler.platform.skills.RequirementSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +39,11 @@ import org.springframework.stereotype.Component;
  *       occupations' ESCO counterparts listing it)}, e = 1 when essential to any of them, 0.5 when only optional (at
  *       most 0.9, so O*NET's own ratings lead).
  * </ul>
+ *
+ * <p>Everything here depends on the ontology alone, so it is kept in memory until a framework is imported: each
+ * occupation's requirement set and related occupations, each crosswalk lookup, and each proposal. A draft from a title
+ * then costs the title ranking and, for an occupation proposed before, no query at all; an occupation seen for the
+ * first time costs only the requirement sets no earlier proposal has read (related occupations are shared widely).
  */
 @Component
 public class CompetencyDna {
@@ -71,20 +80,56 @@ public class CompetencyDna {
 
     private final Occupations occupations;
     private final Competencies competencies;
+    private final Map<UUID, List<Requirement>> requirements = new ConcurrentHashMap<>();
+    private final Map<UUID, List<Occupation>> related = new ConcurrentHashMap<>();
+    private final Map<URI, List<Match>> matches = new ConcurrentHashMap<>();
+    private final Map<URI, List<Requirement>> escoRequirements = new ConcurrentHashMap<>();
+    private final Map<UUID, Proposal> proposals = new ConcurrentHashMap<>();
 
     CompetencyDna(Occupations occupations, Competencies competencies) {
         this.occupations = occupations;
         this.competencies = competencies;
     }
 
+    /** A new framework version changes requirements, relations and the crosswalk: read them again. */
+    @EventListener
+    void on(FrameworkImported imported) {
+        proposals.clear();
+        requirements.clear();
+        related.clear();
+        matches.clear();
+        escoRequirements.clear();
+    }
+
     public Proposal propose(Occupation occupation) {
-        List<Requirement> own = occupations.requirements(new OccupationId(occupation.id()));
-        List<Occupation> related = occupations.related(new OccupationId(occupation.id())).stream()
-                .limit(RELATED)
-                .toList();
-        List<List<Requirement>> relatedRequirements = related.stream()
-                .map(r -> occupations.requirements(new OccupationId(r.id())))
-                .toList();
+        Proposal known = proposals.get(occupation.id());
+        if (known != null) {
+            return known;
+        }
+        Proposal fresh = build(occupation);
+        proposals.putIfAbsent(occupation.id(), fresh);
+        return fresh;
+    }
+
+    /** The crosswalk's matches of a URI (either side), read once. */
+    List<Match> matches(URI uri) {
+        return matches.computeIfAbsent(uri, u -> List.copyOf(competencies.matches(u)));
+    }
+
+    private List<Requirement> requirements(UUID occupation) {
+        return requirements.computeIfAbsent(
+                occupation, id -> List.copyOf(occupations.requirements(new OccupationId(id))));
+    }
+
+    private Proposal build(Occupation occupation) {
+        List<Requirement> own = requirements(occupation.id());
+        List<Occupation> related = this.related.computeIfAbsent(
+                occupation.id(),
+                id -> occupations.related(new OccupationId(id)).stream()
+                        .limit(RELATED)
+                        .toList());
+        List<List<Requirement>> relatedRequirements =
+                related.stream().map(r -> requirements(r.id())).toList();
         double[] rho = new double[related.size()];
         for (int i = 0; i < rho.length; i++) {
             rho[i] = 1 - 0.5 * i / Math.max(1, rho.length - 1);
@@ -272,23 +317,21 @@ public class CompetencyDna {
     }
 
     private List<Requirement> escoRequirements(URI escoOccupation) {
-        return occupations
-                .byUri(escoOccupation)
-                .map(o -> occupations.requirements(new OccupationId(o.id())))
-                .orElse(List.of())
-                .stream()
-                .filter(r -> r.source() == RequirementSource.LISTED)
-                .toList();
+        return escoRequirements.computeIfAbsent(
+                escoOccupation,
+                uri -> occupations.byUri(uri).map(o -> requirements(o.id())).orElse(List.of()).stream()
+                        .filter(r -> r.source() == RequirementSource.LISTED)
+                        .toList());
     }
 
     /** ESCO occupations matched exactly or closely; broad or narrow ones only when there is none of those. */
     List<Counterpart> counterparts(URI onetOccupation) {
-        List<Match> matches = new ArrayList<>(competencies.matches(onetOccupation));
+        List<Match> matches = new ArrayList<>(matches(onetOccupation));
         String uri = onetOccupation.toString();
         if (matches.isEmpty() && uri.endsWith(".00")) {
             // the crosswalk names some occupations by older detailed codes that O*NET 29.3 folded into the .00 one
             for (int n = 1; n <= 9; n++) {
-                matches.addAll(competencies.matches(URI.create(uri.substring(0, uri.length() - 2) + "0" + n)));
+                matches.addAll(matches(URI.create(uri.substring(0, uri.length() - 2) + "0" + n)));
             }
         }
         List<Counterpart> all = new ArrayList<>();

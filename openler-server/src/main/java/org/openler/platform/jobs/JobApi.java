@@ -38,6 +38,7 @@ class JobApi {
     private final JobInput input;
     private final JobDescriptions descriptions;
     private final PlatformUrls urls;
+    private final HrOpenPositions hrOpen;
 
     JobApi(
             OrganizationService organizations,
@@ -45,7 +46,9 @@ class JobApi {
             JobDrafts drafts,
             JobInput input,
             JobDescriptions descriptions,
-            PlatformUrls urls) {
+            PlatformUrls urls,
+            HrOpenPositions hrOpen) {
+        this.hrOpen = hrOpen;
         this.organizations = organizations;
         this.jobs = jobs;
         this.drafts = drafts;
@@ -74,11 +77,31 @@ class JobApi {
                 occupation.isString() ? Optional.of(occupation.asString()) : Optional.empty());
     }
 
+    /**
+     * A new job: the JSON this API answers with, or an HR Open Standards {@code PositionOpening} ({@code ?format=hropen},
+     * or a body with {@code positionProfiles}), whose mistakes are named at their place in the HR Open document.
+     */
     @PostMapping("/api/v1/orgs/{org}/jobs")
     @Access(value = Audience.ORGANIZATION_STAFF, power = Power.POST_JOBS, machineClients = true)
-    ResponseEntity<JobView> create(@PathVariable String org, @RequestBody JsonNode body) {
+    ResponseEntity<JobView> create(
+            @PathVariable String org,
+            @RequestParam(required = false) @Nullable String format,
+            @RequestBody JsonNode body) {
         Organization employer = employer(organizations, org);
-        Job job = jobs.create(employer.id(), input.read(body));
+        String f = format == null ? "" : format.strip();
+        if (!f.isEmpty() && !f.equals("hropen") && !f.equals("openler")) {
+            throw PlatformException.invalid("format", "openler (the default) or hropen (an HR Open PositionOpening).");
+        }
+        Job job;
+        if (HrOpenPositions.requested(f, body)) {
+            HrOpenPositions.Imported imported = hrOpen.read(body);
+            job = jobs.create(employer.id(), imported.content());
+            if (imported.closed()) {
+                job = jobs.close(employer.id(), job.id());
+            }
+        } else {
+            job = jobs.create(employer.id(), input.read(body));
+        }
         return ResponseEntity.created(URI.create("/api/v1/orgs/" + org + "/jobs/" + job.id()))
                 .body(view(job));
     }

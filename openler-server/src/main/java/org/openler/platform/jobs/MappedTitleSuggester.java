@@ -1,16 +1,20 @@
 package org.openler.platform.jobs;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.openler.platform.skills.Competencies;
+import org.openler.platform.skills.FrameworkImported;
 import org.openler.platform.skills.Match;
 import org.openler.platform.skills.TitleMapper;
 import org.openler.skills.suggest.TitleSuggestion;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Primary;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +37,8 @@ class MappedTitleSuggester implements OccupationSuggester {
     private final Competencies competencies;
     private final Spread spread;
     private final OnetExactTitles exactTitles;
+    /** The crosswalk's matches of each suggested ESCO occupation, read once per framework import. */
+    private final Map<URI, List<Match>> crosswalk = new ConcurrentHashMap<>();
 
     /**
      * How an ESCO suggestion's score reaches O*NET: all of it to the catalogue's one code (the baseline before the
@@ -131,9 +137,16 @@ class MappedTitleSuggester implements OccupationSuggester {
      * title search decides between them. An occupation without crosswalk rows of its own (the catalogue reached its code through a broader
      * ESCO occupation or ISCO group) keeps its one code at the full score.
      */
+    @EventListener
+    void on(FrameworkImported imported) {
+        crosswalk.clear();
+    }
+
     private Map<String, Double> counterparts(TitleSuggestion s, Map<String, Double> searched) {
         Map<String, Double> weights = new LinkedHashMap<>();
-        for (Match match : spread == Spread.ONE ? List.<Match>of() : competencies.matches(s.uri())) {
+        for (Match match : spread == Spread.ONE
+                ? List.<Match>of()
+                : crosswalk.computeIfAbsent(s.uri(), u -> List.copyOf(competencies.matches(u)))) {
             String code = TitleSearchSuggester.code(match.uri().toString());
             double weight = switch (match.relation()) {
                 case "exact", "close" -> 1.0;

@@ -1,5 +1,6 @@
 package org.openler.platform.jobs;
 
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.kernel.Access;
@@ -22,7 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
  * A job's public URL, {@code /jobs/{id}}, one address for people and programs: a page in the reader's language, a
  * schema.org {@code JobPosting} for {@code application/ld+json} (or JSON), and a CTDL {@code ceterms:Job} when the
  * Accept header names the CTDL profile ({@code application/ld+json; profile="http://credreg.net/ctdl"}) or the
- * query says {@code ?format=ctdl}. Closed jobs stay readable and say they are closed.
+ * query says {@code ?format=ctdl}, and an HR Open Standards {@code PositionOpening} for {@code ?format=hropen} or an
+ * Accept header naming HR Open's schema as profile. Closed jobs stay readable and say they are closed.
  */
 @Controller
 class PublicJobs {
@@ -34,9 +36,17 @@ class PublicJobs {
     private final JobDescriptions descriptions;
     private final PlatformUrls urls;
     private final OnetTasks tasks;
+    private final HrOpenPositions hrOpen;
 
-    PublicJobs(Jobs jobs, JobDocuments documents, JobDescriptions descriptions, PlatformUrls urls, OnetTasks tasks) {
+    PublicJobs(
+            Jobs jobs,
+            JobDocuments documents,
+            JobDescriptions descriptions,
+            PlatformUrls urls,
+            OnetTasks tasks,
+            HrOpenPositions hrOpen) {
         this.tasks = tasks;
+        this.hrOpen = hrOpen;
         this.jobs = jobs;
         this.documents = documents;
         this.descriptions = descriptions;
@@ -78,11 +88,22 @@ class PublicJobs {
             @PathVariable String id,
             @RequestHeader(name = "Accept", required = false) @Nullable String accept,
             @RequestParam(name = "format", required = false) @Nullable String format) {
+        if (format != null && !List.of("jobposting", "ctdl", "hropen").contains(format)) {
+            throw PlatformException.invalid("format", "jobposting, ctdl or hropen.");
+        }
         Job job = find(id);
         String url = urls.base() + "/jobs/" + job.id();
         String organization = urls.base() + "/orgs/" + job.organizationSlug();
-        boolean ctdl = "ctdl".equals(format)
-                || (accept != null && accept.toLowerCase(Locale.ROOT).contains("ctdl"));
+        String wanted = accept == null ? "" : accept.toLowerCase(Locale.ROOT);
+        if ("hropen".equals(format) || (format == null && wanted.contains("hropenstandards"))) {
+            // HR Open's JSON is plain JSON (not linked data); the profile parameter says which document it is
+            return ResponseEntity.ok()
+                    .contentType(
+                            MediaType.parseMediaType("application/json; profile=\"" + HrOpenPositions.PROFILE + "\""))
+                    .header("Vary", "Accept")
+                    .body(hrOpen.export(job, url, urls.base()));
+        }
+        boolean ctdl = "ctdl".equals(format) || (format == null && wanted.contains("ctdl"));
         ObjectNode body =
                 ctdl ? documents.ctdlJob(job, url, organization) : documents.jobPosting(job, url, organization);
         return ResponseEntity.ok()

@@ -48,9 +48,27 @@ class Explanations {
                         case Evidence.Source.SelfAsserted s -> text("matching.why.selfAsserted", locale, s.ownWords());
                     });
         }
-        if (r.levelFactor() < 1) {
-            lines.add(text(
-                    "matching.why.level", locale, evidence.level(), r.skill().level()));
+        int asked = r.skill().level();
+        if (asked > 0) {
+            // levels in plain words: which source's level counts, and what it earns
+            String source = switch (reach.source()) {
+                case Evidence.Source.Verified v -> text("matching.level.byCredential", locale, v.credentialName());
+                case Evidence.Source.Endorsed e -> text("matching.level.byEndorser", locale, e.endorser());
+                case Evidence.Source.SelfAsserted s -> text("matching.level.bySelf", locale);
+            };
+            if (reach.level() <= 0) {
+                lines.add(text("matching.why.levelUnstated", locale, asked));
+            } else if (r.levelFactor() < 1) {
+                lines.add(text(
+                        "matching.why.levelBelow",
+                        locale,
+                        reach.level(),
+                        source,
+                        asked,
+                        number(100 * r.levelFactor(), locale)));
+            } else {
+                lines.add(text("matching.why.levelMet", locale, reach.level(), source, asked));
+            }
         }
         return lines;
     }

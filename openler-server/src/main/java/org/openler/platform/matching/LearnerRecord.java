@@ -16,8 +16,16 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LearnerRecord {
 
-    /** One way to reach a skill: from held evidence through a relation, worth {@code credit} of the requirement. */
-    public record Reach(Evidence evidence, Relation relation, double credit) {}
+    /**
+     * One way to reach a skill: from held evidence, backed by one of its sources at that source's level, through a
+     * relation; worth {@code credit} (relation × backing) of the requirement before levels are compared.
+     */
+    public record Reach(Evidence evidence, Evidence.Source source, int level, Relation relation, double credit) {
+
+        public Reach(Evidence evidence, Relation relation, double credit) {
+            this(evidence, evidence.best(), evidence.levelOf(evidence.best()), relation, credit);
+        }
+    }
 
     private final List<Evidence> evidence;
     // keyed by the URI's text: String hashing and equality are far cheaper than URI's (measured in MatchingBenchmarks)
@@ -45,18 +53,12 @@ public final class LearnerRecord {
         }
         Map<URI, List<Reach>> found = new HashMap<>();
         for (Evidence e : held.values()) {
-            found.computeIfAbsent(e.skill(), k -> new ArrayList<>())
-                    .add(new Reach(
-                            e, Relation.SAME, Relation.SAME.credit() * e.best().strength()));
+            reaches(found.computeIfAbsent(e.skill(), k -> new ArrayList<>()), e, Relation.SAME);
         }
         for (Neighbour n : neighbours) {
             Evidence e = held.get(n.held());
             if (e != null && !n.other().equals(n.held())) {
-                found.computeIfAbsent(n.other(), k -> new ArrayList<>())
-                        .add(new Reach(
-                                e,
-                                n.relation(),
-                                n.relation().credit() * e.best().strength()));
+                reaches(found.computeIfAbsent(n.other(), k -> new ArrayList<>()), e, n.relation());
             }
         }
         Map<String, Reach[]> ways = new HashMap<>();
@@ -67,10 +69,28 @@ public final class LearnerRecord {
         return new LearnerRecord(new ArrayList<>(held.values()), Map.copyOf(ways));
     }
 
+    /**
+     * One way per distinct (backing, level) of the evidence's sources: a weaker source at a higher level may count more
+     * than a stronger one at a lower level once the level asked is known, and keeping each way separately (not one
+     * merged level) is what keeps "taking a source away never raises the score" true.
+     */
+    private static void reaches(List<Reach> into, Evidence e, Relation relation) {
+        List<String> seen = new ArrayList<>(2);
+        for (Evidence.Source source : e.sources()) {
+            int level = e.levelOf(source);
+            String key = source.strength() + "/" + level;
+            if (!seen.contains(key)) {
+                seen.add(key);
+                into.add(new Reach(e, source, level, relation, relation.credit() * source.strength()));
+            }
+        }
+    }
+
     /** A stronger credit first; on a tie, a relation that meets before one that does not. */
     private static final Comparator<Reach> STRONGEST = Comparator.comparingDouble(Reach::credit)
             .reversed()
-            .thenComparing(r -> r.relation().ordinal());
+            .thenComparing(r -> r.relation().ordinal())
+            .thenComparing(Reach::level, Comparator.reverseOrder());
 
     /** The strongest way the learner reaches this skill, if any (before levels are compared). */
     public Optional<Reach> reach(URI skill) {

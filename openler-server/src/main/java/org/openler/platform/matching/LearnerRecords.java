@@ -45,9 +45,11 @@ class LearnerRecords {
                         switch (p) {
                             // the profile keys a verified skill by the URI its credential's alignment names
                             case Provenance.Verified v ->
-                                new Evidence.Source.Verified(v.credential(), v.credentialName(), v.issuer(), uri);
+                                new Evidence.Source.Verified(
+                                        v.credential(), v.credentialName(), v.issuer(), uri, v.level());
                             case Provenance.Endorsed e -> new Evidence.Source.Endorsed(e.credential(), e.endorser());
-                            case Provenance.SelfAsserted s -> new Evidence.Source.SelfAsserted(s.skill(), s.ownWords());
+                            case Provenance.SelfAsserted s ->
+                                new Evidence.Source.SelfAsserted(s.skill(), s.ownWords(), s.level());
                         });
             }
             evidence.add(new Evidence(uri, skill.label(), sources, 0));

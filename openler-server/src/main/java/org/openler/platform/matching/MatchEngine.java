@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  * </pre>
  *
  * Backing: verified 1.0, endorsed 0.8, self-asserted 0.5. Level factor: held level ÷ asked level, at most 1, when both
- * are stated; else 1. Every term is a maximum over the learner's evidence of non-negative factors, so taking a
+ * are stated; else 1. Each source of the evidence is its own way, at the level that source states (a credential's
+ * achieved rubric level, the learner's own estimate), so a self-asserted level 4 never lends its level to a verified
+ * level 2: the best of (1.0 × 2/L, 0.5 × 4/L) counts. Every term is a maximum over the learner's evidence of non-negative factors, so taking a
  * credential away can never raise a requirement's coverage, hence never the score.
  */
 public final class MatchEngine {
@@ -151,7 +153,7 @@ public final class MatchEngine {
 
     /** Held level over asked level, at most 1, when both are stated; 1 otherwise (no level to compare). */
     static double levelFactor(TargetSkill skill, LearnerRecord.Reach reach) {
-        int held = reach.evidence().level();
+        int held = reach.level();
         if (skill.level() <= 0 || held <= 0) {
             return 1;
         }

@@ -2,13 +2,16 @@ package org.openler.platform.profile;
 
 import com.nimbusds.jose.util.Base64URL;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.wallet.HeldCredential;
 import org.openler.standards.StandardsException;
@@ -29,14 +32,16 @@ record CredentialClaims(
         @Nullable Endorsement endorsement) {
 
     /**
-     * An OB 3.0 Alignment: where it points, its name there, its declared target type (if any), and the achievement
-     * that states it (if that has an id).
+     * An OB 3.0 Alignment: where it points, its name there, its declared target type (if any), the achievement that
+     * states it (if that has an id), and the level (1–5) the credential says the learner reached in it, 0 when it says
+     * none (see {@link #levels}).
      */
     record Alignment(
             URI targetUrl,
             String targetName,
             String targetType,
-            @Nullable URI achievement) {
+            @Nullable URI achievement,
+            int level) {
 
         static final String COMPETENCY = "ceasn:Competency";
 
@@ -153,18 +158,98 @@ record CredentialClaims(
             return;
         }
         URI achievementId = uri(achievement.get("id"));
-        JsonValue list = achievement.get("alignment");
-        List<JsonValue> items =
-                list instanceof JsonArray array ? array : list instanceof JsonObject one ? List.of(one) : List.of();
-        for (JsonValue item : items) {
+        Map<String, Integer> levels = levels(subject, achievement);
+        for (JsonValue item : items(achievement.get("alignment"))) {
             if (item instanceof JsonObject a && uri(a.get("targetUrl")) instanceof URI target) {
                 alignments.add(new Alignment(
                         target,
                         clip(a.get("targetName") instanceof JsonString s ? s.getString() : target.toString()),
                         a.get("targetType") instanceof JsonString t ? t.getString() : "",
-                        achievementId));
+                        achievementId,
+                        levels.getOrDefault(target.toString(), 0)));
             }
         }
+    }
+
+    /**
+     * The level reached per aligned skill, as OB 3.0 states it: a {@code result} of the subject names a
+     * {@code resultDescription} of the achievement and the {@code achievedLevel}, one of that description's
+     * {@code rubricCriterionLevel}s; the description's {@code alignment}s say which skills it measures. The rubric's
+     * levels map onto 1–5 by their {@code points} when every level has them (lowest 1, highest 5), else by their order
+     * in the rubric, first lowest. A skill measured twice keeps its higher level.
+     */
+    static Map<String, Integer> levels(JsonObject subject, JsonObject achievement) {
+        Map<String, JsonObject> descriptions = new HashMap<>();
+        for (JsonValue d : items(achievement.get("resultDescription"))) {
+            if (d instanceof JsonObject description && description.get("id") instanceof JsonString id) {
+                descriptions.put(id.getString(), description);
+            }
+        }
+        Map<String, Integer> levels = new HashMap<>();
+        if (descriptions.isEmpty()) {
+            return levels;
+        }
+        for (JsonValue r : items(subject.get("result"))) {
+            if (!(r instanceof JsonObject result)
+                    || !(result.get("resultDescription") instanceof JsonString describedBy)
+                    || !(result.get("achievedLevel") instanceof JsonString achieved)
+                    || descriptions.get(describedBy.getString()) == null) {
+                continue;
+            }
+            JsonObject description = descriptions.get(describedBy.getString());
+            List<JsonValue> rubric = items(description.get("rubricCriterionLevel"));
+            int level = rubricLevel(rubric, achieved.getString());
+            if (level == 0) {
+                continue;
+            }
+            for (JsonValue a : items(description.get("alignment"))) {
+                if (a instanceof JsonObject alignment && uri(alignment.get("targetUrl")) instanceof URI target) {
+                    levels.merge(target.toString(), level, Math::max);
+                }
+            }
+        }
+        return levels;
+    }
+
+    private static int rubricLevel(List<JsonValue> rubric, String achieved) {
+        int index = -1;
+        List<Double> points = new ArrayList<>();
+        for (int i = 0; i < rubric.size(); i++) {
+            if (!(rubric.get(i) instanceof JsonObject level)) {
+                return 0;
+            }
+            if (level.get("id") instanceof JsonString id && id.getString().equals(achieved)) {
+                index = i;
+            }
+            JsonValue p = level.get("points");
+            if (p instanceof JsonString text) {
+                try {
+                    points.add(Double.parseDouble(text.getString().strip()));
+                } catch (NumberFormatException e) {
+                    // not a number: the rubric's order decides
+                }
+            } else if (p instanceof JsonNumber number) {
+                points.add(number.doubleValue());
+            }
+        }
+        if (index < 0) {
+            return 0;
+        }
+        if (rubric.size() == 1) {
+            return 5;
+        }
+        if (points.size() == rubric.size()) {
+            double low = points.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+            double high = points.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            if (high > low) {
+                return (int) Math.round(1 + 4 * (points.get(index) - low) / (high - low));
+            }
+        }
+        return (int) Math.round(1 + 4.0 * index / (rubric.size() - 1));
+    }
+
+    private static List<JsonValue> items(@Nullable JsonValue value) {
+        return value instanceof JsonArray array ? array : value instanceof JsonObject one ? List.of(one) : List.of();
     }
 
     private static JsonObject jwtCredential(String compact) {

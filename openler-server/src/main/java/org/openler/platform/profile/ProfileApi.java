@@ -88,11 +88,17 @@ class ProfileApi {
             @Nullable String competency,
             @Nullable String evidenceUrl,
             @Nullable String evidenceText,
-            @Nullable String evidenceCredential) {
+            @Nullable String evidenceCredential,
+            @Nullable Integer level) {
 
         SelfAssertedSkills.Input input() {
             return new SelfAssertedSkills.Input(
-                    nz(ownWords), nz(competency), nz(evidenceUrl), nz(evidenceText), nz(evidenceCredential));
+                    nz(ownWords),
+                    nz(competency),
+                    nz(evidenceUrl),
+                    nz(evidenceText),
+                    nz(evidenceCredential),
+                    level == null ? "" : level.toString());
         }
     }
 
@@ -103,7 +109,8 @@ class ProfileApi {
             @Nullable String competencyLabel,
             @Nullable String evidenceUrl,
             @Nullable String evidenceText,
-            @Nullable UUID evidenceCredential) {
+            @Nullable UUID evidenceCredential,
+            @Nullable Integer level) {
 
         static OwnSkillView of(SelfAssertedSkill s) {
             return new OwnSkillView(
@@ -113,7 +120,8 @@ class ProfileApi {
                     s.competencyLabel(),
                     s.evidenceUrl() == null ? null : s.evidenceUrl().toString(),
                     s.evidenceText(),
-                    s.evidenceCredential());
+                    s.evidenceCredential(),
+                    s.level() > 0 ? s.level() : null);
         }
     }
 

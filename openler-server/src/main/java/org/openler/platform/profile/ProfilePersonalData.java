@@ -76,6 +76,9 @@ class ProfilePersonalData implements PersonalData {
                     s.evidenceCredential() == null
                             ? null
                             : s.evidenceCredential().toString());
+            if (s.level() > 0) {
+                node.put("level", s.level());
+            }
         }
         ArrayNode experiences = section.putArray("experiences");
         for (Experience e : store.experiences(owner)) {
@@ -126,7 +129,12 @@ class ProfilePersonalData implements PersonalData {
                                 competency.isBlank() || label.isBlank() ? null : clip(label, 500),
                                 evidenceUrl.isBlank() ? null : SelfAssertedSkills.uri(evidenceUrl, "evidenceUrl", true),
                                 evidenceText.isBlank() ? null : evidenceText,
-                                evidenceCredential),
+                                evidenceCredential,
+                                s.path("level").isInt()
+                                                && s.path("level").asInt() >= 1
+                                                && s.path("level").asInt() <= 5
+                                        ? Integer.valueOf(s.path("level").asInt())
+                                        : null),
                         now);
             } catch (PlatformException e) {
                 throw malformed("a self-asserted skill's competency or evidence link is not a valid address");

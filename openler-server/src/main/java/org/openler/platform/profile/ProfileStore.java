@@ -23,7 +23,7 @@ class ProfileStore {
     static final int MAX_ROWS = 200;
 
     private static final String SKILL_COLUMNS = "id, own_words, competency_uri, competency_label, evidence_url,"
-            + " evidence_text, evidence_credential_id, list_position, created_at, updated_at";
+            + " evidence_text, evidence_credential_id, list_position, created_at, updated_at, skill_level";
     private static final String EXPERIENCE_COLUMNS = "id, kind, title, organization, start_date, end_date, description";
 
     private final JdbcClient jdbc;
@@ -39,7 +39,8 @@ class ProfileStore {
             @Nullable String competencyLabel,
             @Nullable URI evidenceUrl,
             @Nullable String evidenceText,
-            @Nullable UUID evidenceCredential) {}
+            @Nullable UUID evidenceCredential,
+            @Nullable Integer level) {}
 
     record ExperienceFields(
             Experience.Kind kind,
@@ -78,8 +79,8 @@ class ProfileStore {
                 .query(Integer.class)
                 .single();
         jdbc.sql("insert into profile_skill (id, account_id, own_words, competency_uri, competency_label,"
-                        + " evidence_url, evidence_text, evidence_credential_id, list_position, created_at, updated_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " evidence_url, evidence_text, evidence_credential_id, list_position, created_at, updated_at,"
+                        + " skill_level) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         id,
                         owner.value(),
@@ -91,15 +92,16 @@ class ProfileStore {
                         fields.evidenceCredential(),
                         position,
                         Timestamp.from(now),
-                        Timestamp.from(now))
+                        Timestamp.from(now),
+                        fields.level())
                 .update();
         return id;
     }
 
     boolean updateSkill(AccountId owner, UUID id, SkillFields fields, Instant now) {
         return jdbc.sql("update profile_skill set own_words = ?, competency_uri = ?, competency_label = ?,"
-                                + " evidence_url = ?, evidence_text = ?, evidence_credential_id = ?, updated_at = ?"
-                                + " where account_id = ? and id = ?")
+                                + " evidence_url = ?, evidence_text = ?, evidence_credential_id = ?, skill_level = ?,"
+                                + " updated_at = ? where account_id = ? and id = ?")
                         .params(
                                 fields.ownWords(),
                                 text(fields.competencyUri()),
@@ -107,6 +109,7 @@ class ProfileStore {
                                 text(fields.evidenceUrl()),
                                 fields.evidenceText(),
                                 fields.evidenceCredential(),
+                                fields.level(),
                                 Timestamp.from(now),
                                 owner.value(),
                                 id)
@@ -210,7 +213,8 @@ class ProfileStore {
                 rs.getObject(7, UUID.class),
                 rs.getInt(8),
                 rs.getTimestamp(9).toInstant(),
-                rs.getTimestamp(10).toInstant());
+                rs.getTimestamp(10).toInstant(),
+                rs.getInt(11));
     }
 
     private static Experience experience(ResultSet rs, int row) throws SQLException {

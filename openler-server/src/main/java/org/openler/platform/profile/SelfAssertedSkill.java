@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A skill the learner states about themselves: their own words, the ontology competency they picked for them (or
- * none, kept as free text), and optional evidence (a link, a narrative, one of their held credentials). Always shown and exported as self-asserted.
+ * none, kept as free text), optional evidence (a link, a narrative, one of their held credentials), and the level they
+ * put themselves at (1–5, 0 when they gave none). Always shown and exported as self-asserted.
  */
 public record SelfAssertedSkill(
         UUID id,
@@ -20,7 +21,8 @@ public record SelfAssertedSkill(
         @Nullable UUID evidenceCredential,
         int position,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        int level) {
 
     /** The name shown: the competency's label when one was picked, else the learner's words. */
     public String label() {

@@ -47,7 +47,12 @@ public class SelfAssertedSkills {
      * one of their held credentials (its wallet id).
      */
     public record Input(
-            String ownWords, String competency, String evidenceUrl, String evidenceText, String evidenceCredential) {
+            String ownWords,
+            String competency,
+            String evidenceUrl,
+            String evidenceText,
+            String evidenceCredential,
+            String level) {
 
         /** The form binds to this constructor; a field the browser did not send arrives as null and reads as empty. */
         public Input {
@@ -56,6 +61,16 @@ public class SelfAssertedSkills {
             evidenceUrl = Objects.requireNonNullElse(evidenceUrl, "");
             evidenceText = Objects.requireNonNullElse(evidenceText, "");
             evidenceCredential = Objects.requireNonNullElse(evidenceCredential, "");
+            level = Objects.requireNonNullElse(level, "");
+        }
+
+        public Input(
+                String ownWords,
+                String competency,
+                String evidenceUrl,
+                String evidenceText,
+                String evidenceCredential) {
+            this(ownWords, competency, evidenceUrl, evidenceText, evidenceCredential, "");
         }
 
         public Input(String ownWords, String competency, String evidenceUrl, String evidenceText) {
@@ -126,8 +141,25 @@ public class SelfAssertedSkills {
                     .orElseThrow(
                             () -> PlatformException.invalid("evidenceCredential", "Choose one of your credentials."));
         }
+        Integer level = null;
+        if (!input.level().isBlank()) {
+            try {
+                level = Integer.valueOf(input.level().strip());
+            } catch (NumberFormatException e) {
+                level = 0;
+            }
+            if (level < 1 || level > 5) {
+                throw PlatformException.invalid("level", "A level from 1 (novice) to 5 (expert), or none.");
+            }
+        }
         return new ProfileStore.SkillFields(
-                words, competencyUri, label, evidenceUrl, evidenceText.isEmpty() ? null : evidenceText, credential);
+                words,
+                competencyUri,
+                label,
+                evidenceUrl,
+                evidenceText.isEmpty() ? null : evidenceText,
+                credential,
+                level);
     }
 
     private static UUID uuid(String text) {

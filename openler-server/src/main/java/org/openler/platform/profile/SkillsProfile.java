@@ -91,7 +91,8 @@ public class SkillsProfile {
                 Provenance.Verified source = new Provenance.Verified(
                         backing.checked().credential().id(),
                         backing.checked().credential().name(),
-                        backing.checked().credential().issuerName());
+                        backing.checked().credential().issuerName(),
+                        alignment.level());
                 List<Provenance> list = sources.computeIfAbsent(key, k -> new ArrayList<>());
                 if (!list.contains(source)) {
                     list.add(source);
@@ -139,7 +140,8 @@ public class SkillsProfile {
                             statement.ownWords(),
                             statement.evidenceUrl(),
                             statement.evidenceText(),
-                            statement.evidenceCredential()));
+                            statement.evidenceCredential(),
+                            statement.level()));
         }
         List<ProfileSkill> skills = new ArrayList<>();
         sources.forEach((key, list) ->

@@ -110,6 +110,64 @@ class MatchEngineTests {
     }
 
     @Test
+    void theLevelACredentialStatesIsComparedWithTheLevelAsked() {
+        MatchTarget target = new MatchTarget("Lead", List.of(new TargetSkill(skill("care"), "care", 1, true, 4)));
+        Evidence atThree = new Evidence(
+                skill("care"),
+                "care",
+                List.of(new Evidence.Source.Verified(UUID.randomUUID(), "RN", "Board", skill("care"), 3)),
+                0);
+        MatchEngine.Match match = MatchEngine.match(target, LearnerRecord.of(List.of(atThree), List.of()));
+        assertThat(match.exact()).isCloseTo(75, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(match.requirements().getFirst().levelFactor()).isEqualTo(0.75);
+        assertThat(match.requirements().getFirst().basis().orElseThrow().level())
+                .isEqualTo(3);
+        assertThat(match.gaps().getFirst().kind()).isEqualTo(MatchEngine.GapKind.LEVEL);
+        Evidence atFive = new Evidence(
+                skill("care"),
+                "care",
+                List.of(new Evidence.Source.Verified(UUID.randomUUID(), "RN", "Board", skill("care"), 5)),
+                0);
+        assertThat(MatchEngine.match(target, LearnerRecord.of(List.of(atFive), List.of()))
+                        .requirements()
+                        .getFirst()
+                        .met())
+                .as("a level above the one asked meets it, no extra credit")
+                .isTrue();
+    }
+
+    @Test
+    void eachSourceCountsAtItsOwnLevelSoAnOwnEstimateNeverLendsItsLevelToACredential() {
+        MatchTarget target = new MatchTarget("Expert", List.of(new TargetSkill(skill("care"), "care", 1, true, 5)));
+        UUID credential = UUID.randomUUID();
+        Evidence both = new Evidence(
+                skill("care"),
+                "care",
+                List.of(
+                        new Evidence.Source.Verified(credential, "RN", "Board", skill("care"), 2),
+                        new Evidence.Source.SelfAsserted(UUID.randomUUID(), "expert carer", 5)),
+                0);
+        // verified at 2 of 5: 1.0 × 0.4; self-asserted at 5 of 5: 0.5 × 1: the better way counts, nothing merges
+        MatchEngine.Match match = MatchEngine.match(target, LearnerRecord.of(List.of(both), List.of()));
+        assertThat(match.exact()).isCloseTo(50, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(match.requirements().getFirst().basis().orElseThrow().source())
+                .isInstanceOf(Evidence.Source.SelfAsserted.class);
+        double withoutCredential =
+                MatchEngine.exact(target, LearnerRecord.of(without(List.of(both), credential), List.of()));
+        assertThat(withoutCredential).isLessThanOrEqualTo(match.exact());
+        Evidence verifiedOnly = new Evidence(
+                skill("care"),
+                "care",
+                List.of(new Evidence.Source.Verified(credential, "RN", "Board", skill("care"), 5)),
+                0);
+        Evidence selfOnly = new Evidence(
+                skill("care"), "care", List.of(new Evidence.Source.SelfAsserted(UUID.randomUUID(), "care", 5)), 0);
+        assertThat(MatchEngine.exact(target, LearnerRecord.of(List.of(selfOnly), List.of())))
+                .as("self-asserted at the level asked still scores lower than verified at it")
+                .isLessThan(MatchEngine.exact(target, LearnerRecord.of(List.of(verifiedOnly), List.of())));
+    }
+
+    @Test
     void gapsAreOrderedByWeightTimesWhatIsMissing() {
         LearnerRecord record = LearnerRecord.of(List.of(selfAsserted("care")), List.of());
         MatchEngine.Match match = MatchEngine.match(NURSE, record);
@@ -164,11 +222,13 @@ class MatchEngineTests {
                 List<Evidence.Source> sources = new ArrayList<>();
                 for (UUID c : credentials) {
                     if (random.nextInt(5) == 0) {
-                        sources.add(new Evidence.Source.Verified(c, "C " + c, "Issuer", skill(name)));
+                        // a credential may state the level reached (0: none), each source its own
+                        sources.add(
+                                new Evidence.Source.Verified(c, "C " + c, "Issuer", skill(name), random.nextInt(6)));
                     }
                 }
                 if (random.nextInt(6) == 0) {
-                    sources.add(new Evidence.Source.SelfAsserted(UUID.randomUUID(), name));
+                    sources.add(new Evidence.Source.SelfAsserted(UUID.randomUUID(), name, random.nextInt(6)));
                 }
                 if (!sources.isEmpty()) {
                     evidence.add(new Evidence(skill(name), name, sources, random.nextInt(6)));

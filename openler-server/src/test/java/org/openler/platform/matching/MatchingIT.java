@@ -55,6 +55,7 @@ class MatchingIT {
     static final String NURSES = "29-1141.00";
     static final URI WELDING = URI.create("http://data.europa.eu/esco/skill/2ee57de4-bffd-4194-b009-0060edec77cc");
     static final UUID JOB = UUID.fromString("0b6f3c2e-6d0a-4c53-9d53-6f1d0a8f1c11");
+    static final UUID LEAD_JOB = UUID.fromString("7a0d9c51-2f4e-4b8a-9e3c-5d1b2a6f0c22");
 
     /** A job the jobs feature would supply: the seam's one implementation in this test. */
     @TestConfiguration(proxyBeanMethods = false)
@@ -63,9 +64,14 @@ class MatchingIT {
         JobTargets testJobs() {
             MatchTarget welder = new MatchTarget(
                     "Welder, night shift", List.of(new TargetSkill(WELDING, "use welding equipment", 1.0, true, 0)));
+            MatchTarget lead = new MatchTarget(
+                    "Lead welder", List.of(new TargetSkill(WELDING, "use welding equipment", 1.0, true, 4)));
             return new JobTargets() {
                 @Override
                 public Optional<MatchTarget> forJob(JobId jobId) {
+                    if (jobId.value().equals(LEAD_JOB)) {
+                        return Optional.of(lead);
+                    }
                     return jobId.value().equals(JOB) ? Optional.of(welder) : Optional.empty();
                 }
 
@@ -321,6 +327,47 @@ class MatchingIT {
         Account staff = wallet.fixturesForTests().staff();
         WebClient web = WalletKit.signedIn(port, staff);
         assertThat(web.get("/me/jobs", "application/json").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aSelfAssertedLevelIsComparedWithTheLevelAskedAndTheExplanationSaysSoInPlainWords() {
+        java.util.Map<String, Integer> scores = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> explanations = new java.util.LinkedHashMap<>();
+        for (String level : List.of("2", "4", "")) {
+            Account learner = wallet.fixturesForTests().learner();
+            WebClient web = WalletKit.signedIn(port, learner);
+            HttpResponse<String> added = web.submit(
+                    "/wallet/skills",
+                    "/wallet/skills",
+                    java.util.Map.of("ownWords", "I weld", "competency", WELDING.toString(), "level", level));
+            assertThat(added.statusCode()).as(added.body()).isEqualTo(302);
+            JsonNode match = json(web, "/me/matches?job=" + LEAD_JOB);
+            scores.put(level, match.path("score").asInt());
+            explanations.put(
+                    level, match.path("requirements").get(0).path("explanation").toString());
+            if (level.equals("2")) {
+                assertThat(match.path("gaps").get(0).path("kind").asString()).isEqualTo("level");
+            }
+        }
+        // self-asserted counts 0.5; at level 2 of the 4 asked, half of that
+        assertThat(scores)
+                .containsExactly(
+                        java.util.Map.entry("2", 25), java.util.Map.entry("4", 50), java.util.Map.entry("", 50));
+        assertThat(explanations.get("2")).contains("your own estimate", "level 2", "level 4", "50");
+        assertThat(explanations.get("4")).contains("counts in full");
+        assertThat(explanations.get("")).contains("nothing in your record states your level");
+        Account wrong = wallet.fixturesForTests().learner();
+        HttpResponse<String> refused = WalletKit.signedIn(port, wrong)
+                .submit(
+                        "/wallet/skills",
+                        "/wallet/skills",
+                        java.util.Map.of("ownWords", "I weld", "competency", WELDING.toString(), "level", "9"));
+        assertThat(refused.statusCode()).isIn(302, 400);
+        assertThat(json(WalletKit.signedIn(port, wrong), "/me/matches?job=" + LEAD_JOB)
+                        .path("state")
+                        .asString())
+                .as("a level outside 1–5 is refused, so nothing was added")
+                .isEqualTo("empty");
     }
 
     @Test

@@ -1,0 +1,317 @@
+package org.openler.platform.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openler.platform.organizations.Organization;
+import org.openler.platform.registry.CredentialOfValue;
+import org.openler.platform.registry.RegistryEntries;
+import org.openler.platform.registry.RegistryEntry;
+import org.openler.platform.skills.LabelSearch;
+import org.openler.platform.skills.load.BundledFrameworks;
+import org.openler.platform.support.Fixtures;
+import org.openler.platform.support.PlatformTest;
+import org.openler.platform.support.WebClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A job as an HR Open Standards PositionOpening: exported at its public URL, valid against HR Open's own JSON Schema
+ * (4.3/4.4, bundled as test resources; nothing is fetched), imported back through the employer's API as the same job,
+ * and a foreign or broken document answered field by field.
+ */
+@PlatformTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HrOpenJobsIT {
+
+    private static final String POSITION_OPENING =
+            "https://www.hropenstandards.org/recruiting/json/PositionOpeningType.json";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    BundledFrameworks bundled;
+
+    @Autowired
+    LabelSearch search;
+
+    @Autowired
+    RegistryEntries registry;
+
+    String base;
+    JobsApiClient api;
+    Schema hrOpen;
+
+    @BeforeAll
+    void ontologyLoadedAndHrOpensSchema() throws InterruptedException {
+        hrOpen = SchemaRegistry.withDefaultDialect(
+                        SpecificationVersion.DRAFT_4,
+                        registry -> registry.schemaLoader(loader -> loader.fetchRemoteResources(false)
+                                .schemaIdResolvers(ids -> ids.mapPrefix(
+                                        "https://www.hropenstandards.org/",
+                                        "classpath:ler-rs/www.hropenstandards.org/"))))
+                .getSchema(SchemaLocation.of(POSITION_OPENING));
+        bundled.loadAll();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        while (!(search.ready() && !search.occupations("welder", "onet", 1).isEmpty())) {
+            assertThat(Instant.now()).as("the label search reads the ontology").isBefore(deadline);
+            Thread.sleep(500);
+        }
+    }
+
+    @BeforeEach
+    void anEmployerWithAMachineClient() {
+        base = "http://localhost:" + port;
+        Fixtures.Org org = fixtures.organization(Organization.Kind.EMPLOYER);
+        var client = fixtures.client(org);
+        api = new JobsApiClient(
+                base, org.slug(), WebClient.clientToken(base, client.client().clientId(), client.secret()));
+    }
+
+    @Test
+    void theExportIsAValidHrOpenPositionOpeningThatImportsBackAsTheSameJob() {
+        String ctid = publishedCredential();
+        JsonNode proposal = api.draft("Welder", "51-4121.00").path("proposal");
+        ObjectNode body = JobsIT.job("Welder – fabrication shop", "51-4121.00", proposal, 6);
+        body.put("summary", "Day shift in a small fabrication shop.");
+        body.put("location", "Mobile, AL");
+        body.put("remote", "hybrid");
+        body.put("experienceMonths", 18);
+        body.put("education", "postsecondary-certificate");
+        body.putObject("pay")
+                .put("min", 21)
+                .put("max", 27.5)
+                .put("currency", "USD")
+                .put("unit", "hour");
+        ((ObjectNode) body.path("requirements").get(5)).put("required", false).put("level", 2);
+        body.putArray("credentials").addObject().put("ctid", ctid).put("required", true);
+        JsonNode original = api.create(body.toString());
+        String id = original.path("id").asString();
+
+        HttpResponse<String> exported = api.send("GET", "/jobs/" + id + "?format=hropen", null);
+        assertThat(exported.statusCode()).as(exported.body()).isEqualTo(200);
+        assertThat(exported.headers().firstValue("Content-Type").orElse(""))
+                .startsWith("application/json")
+                .contains(POSITION_OPENING);
+        JsonNode doc = JobsApiClient.JSON.readTree(exported.body());
+        List<Error> errors = hrOpen.validate(doc);
+        assertThat(errors).as("HR Open PositionOpeningType errors").isEmpty();
+        JsonNode profile = doc.path("positionProfiles").get(0);
+        assertThat(profile.path("positionTitle").asString()).isEqualTo("Welder – fabrication shop");
+        assertThat(profile.path("jobCategories").get(0).path("code").asString()).isEqualTo("51-4121.00");
+        assertThat(profile.path("offeredRemunerationPackage")
+                        .path("ranges")
+                        .get(0)
+                        .path("intervalCode")
+                        .asString())
+                .isEqualTo("Hour");
+        JsonNode competencies = profile.path("positionQualifications").get(0).path("positionCompetencies");
+        assertThat(competencies).hasSize(7);
+        assertThat(competencies.get(5).has("desiredProficiencyLevel"))
+                .as("a preferred skill has a desired, not a required, proficiency")
+                .isTrue();
+        assertThat(competencies
+                        .get(6)
+                        .path("competencyEvidenceRequirement")
+                        .path("ids")
+                        .get(0)
+                        .path("value")
+                        .asString())
+                .isEqualTo(ctid);
+
+        JsonNode negotiated = api.ok(
+                api.send("GET", "/jobs/" + id, null, "application/json; profile=\"" + POSITION_OPENING + "\""), 200);
+        assertThat(negotiated.path("documentId").path("value").asString())
+                .as("the Accept header's profile chooses HR Open too")
+                .isEqualTo(id);
+
+        JsonNode imported = api.create(doc.toString());
+        assertThat(imported.path("id").asString()).isNotEqualTo(id);
+        for (String field : List.of(
+                "title",
+                "occupation",
+                "escoOccupation",
+                "summary",
+                "requirements",
+                "credentials",
+                "experienceMonths",
+                "education",
+                "location",
+                "remote",
+                "pay",
+                "status")) {
+            assertThat(imported.path(field)).as(field).isEqualTo(original.path(field));
+        }
+    }
+
+    @Test
+    void aClosedPositionOpeningIsImportedClosed() {
+        JsonNode proposal = api.draft("Welder", "51-4121.00").path("proposal");
+        String id = api.create(JobsIT.job("Welder", "51-4121.00", proposal, 3).toString())
+                .path("id")
+                .asString();
+        api.ok(api.send("POST", "/api/v1/orgs/" + api.org + "/jobs/" + id + "/close", null), 200);
+        JsonNode doc = api.ok(api.send("GET", "/jobs/" + id + "?format=hropen", null), 200);
+        assertThat(doc.path("statusCode").asString()).isEqualTo("Closed");
+        assertThat(api.create(doc.toString()).path("status").asString()).isEqualTo("closed");
+    }
+
+    @Test
+    void aForeignPostingWithoutOccupationOrCompetenciesTakesTheTitlesOccupationAndItsProposal() {
+        ObjectNode doc = JobsApiClient.JSON.createObjectNode();
+        doc.put("statusCode", "Active");
+        ObjectNode profile = doc.putArray("positionProfiles").addObject();
+        profile.put("positionTitle", "Registered Nurse");
+        profile.putArray("positionFormattedDescriptions")
+                .addObject()
+                .put("title", "About us")
+                .put("content", "<p>Nights on a <b>medical-surgical</b> unit.</p>");
+        profile.putArray("positionLocation").addObject().put("city", "Huntsville");
+        profile.putObject("offeredRemunerationPackage")
+                .putArray("ranges")
+                .addObject()
+                .put("intervalCode", "Year")
+                .set(
+                        "minimumAmount",
+                        JobsApiClient.JSON
+                                .createObjectNode()
+                                .put("value", 68000)
+                                .put("currency", "USD"));
+        profile.set(
+                "positionQualifications",
+                JobsApiClient.JSON
+                        .createArrayNode()
+                        .add(JobsApiClient.JSON
+                                .createObjectNode()
+                                .set(
+                                        "educationRequirement",
+                                        JobsApiClient.JSON.createObjectNode().put("iscedEducationLevelCode", "6"))));
+        JsonNode job = api.ok(api.send("POST", "/api/v1/orgs/" + api.org + "/jobs?format=hropen", doc.toString()), 201);
+        assertThat(job.path("occupation").asString()).isEqualTo("29-1141.00");
+        assertThat(job.path("requirements")).as("the occupation's proposal").isNotEmpty();
+        assertThat(job.path("summary").asString()).isEqualTo("Nights on a  medical-surgical  unit.");
+        assertThat(job.path("location").asString()).isEqualTo("Huntsville");
+        assertThat(job.path("education").asString()).isEqualTo("bachelor");
+        assertThat(job.path("pay").path("unit").asString()).isEqualTo("year");
+        assertThat(job.path("pay").path("max").decimalValue()).isEqualByComparingTo(BigDecimal.valueOf(68000));
+        assertThat(job.path("remote").asString()).isEqualTo("onsite");
+    }
+
+    @Test
+    void aBrokenPositionOpeningGetsA400NamingTheFieldInHrOpensTermsAndNothingIsStored() {
+        JsonNode proposal = api.draft("Welder", "51-4121.00").path("proposal");
+        String id = api.create(JobsIT.job("Welder", "51-4121.00", proposal, 3).toString())
+                .path("id")
+                .asString();
+        ObjectNode good = (ObjectNode) api.ok(api.send("GET", "/jobs/" + id + "?format=hropen", null), 200);
+        String profile = "positionProfiles[0]";
+        String competency0 = profile + ".positionQualifications[0].positionCompetencies[0]";
+
+        ObjectNode noTitle = good.deepCopy();
+        ((ObjectNode) noTitle.path("positionProfiles").get(0)).remove("positionTitle");
+        ObjectNode wrongType = good.deepCopy();
+        ((ObjectNode) wrongType.path("positionProfiles").get(0)).put("positionTitle", 42);
+        ObjectNode script = good.deepCopy();
+        ((ObjectNode) script.path("positionProfiles").get(0)).put("positionTitle", "Сварщик");
+        ObjectNode unknownOccupation = good.deepCopy();
+        ((ObjectNode) unknownOccupation.at("/positionProfiles/0/jobCategories/0/id")).put("value", "99-9999.99");
+        ObjectNode heavy = good.deepCopy();
+        ((ObjectNode) heavy.at("/positionProfiles/0/positionQualifications/0/positionCompetencies/0/weight"))
+                .put("value", 7);
+        ObjectNode unknownSkill = good.deepCopy();
+        ((ObjectNode) unknownSkill.at(
+                        "/positionProfiles/0/positionQualifications/0/positionCompetencies/1/competencyIds/0"))
+                .put("value", "http://example.org/no-such-skill");
+        ObjectNode badInterval = good.deepCopy();
+        ((ObjectNode) badInterval.path("positionProfiles").get(0))
+                .putObject("offeredRemunerationPackage")
+                .putArray("ranges")
+                .addObject()
+                .put("intervalCode", "Fortnight")
+                .putObject("minimumAmount")
+                .put("value", 10);
+        ObjectNode noProfiles = good.deepCopy();
+        noProfiles.putArray("positionProfiles");
+        ObjectNode badStatus = good.deepCopy();
+        badStatus.put("statusCode", "Open");
+
+        record Case(ObjectNode doc, String field) {}
+        for (Case c : List.of(
+                new Case(noTitle, profile + ".positionTitle"),
+                new Case(wrongType, profile + ".positionTitle"),
+                new Case(script, profile + ".positionTitle"),
+                new Case(unknownOccupation, profile + ".jobCategories[0]"),
+                new Case(heavy, competency0 + ".weight.value"),
+                new Case(unknownSkill, profile + ".positionQualifications[0].positionCompetencies[1].competencyIds"),
+                new Case(badInterval, profile + ".offeredRemunerationPackage.ranges[0].intervalCode"),
+                new Case(noProfiles, "positionProfiles"),
+                new Case(badStatus, "statusCode"))) {
+            HttpResponse<String> refused = api.send(
+                    "POST",
+                    "/api/v1/orgs/" + api.org + "/jobs?format=hropen",
+                    c.doc().toString());
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            JsonNode problem = JobsApiClient.JSON.readTree(refused.body());
+            assertThat(problem.path("type").asString()).endsWith("invalid-input");
+            assertThat(problem.path("errors")
+                            .valueStream()
+                            .map(e -> e.path("field").asString()))
+                    .as(refused.body())
+                    .contains(c.field());
+        }
+        assertThat(api.send("POST", "/api/v1/orgs/" + api.org + "/jobs?format=xml", good.toString())
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(api.send("GET", "/jobs/" + id + "?format=xml", null).statusCode())
+                .isEqualTo(400);
+        assertThat(api.ok(api.send("GET", "/api/v1/orgs/" + api.org + "/jobs", null), 200))
+                .as("only the first job")
+                .hasSize(1);
+    }
+
+    private String publishedCredential() {
+        Fixtures.Org college = fixtures.organization(Organization.Kind.PROVIDER);
+        CredentialOfValue course = new CredentialOfValue(
+                "Certificate",
+                "Welding Certificate " + UUID.randomUUID(),
+                "Structural welding.",
+                Optional.empty(),
+                "Attend.",
+                Optional.empty(),
+                Optional.empty(),
+                Set.of(CredentialOfValue.DeliveryMode.IN_PERSON),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                List.of());
+        RegistryEntry draft = registry.createDraft(
+                college.organization().id(), college.slug(), course, Fixtures.person(college.admin()));
+        registry.publish(college.organization().id(), draft.ctid(), Fixtures.person(college.admin()));
+        return draft.ctid().value();
+    }
+}
