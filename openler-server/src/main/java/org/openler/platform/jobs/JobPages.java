@@ -7,8 +7,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import org.openler.platform.kernel.Access;
-import org.openler.platform.kernel.Actor;
-import org.openler.platform.kernel.Actors;
 import org.openler.platform.kernel.Audience;
 import org.openler.platform.kernel.JobId;
 import org.openler.platform.kernel.Power;
@@ -85,7 +83,7 @@ class JobPages {
         model.addAttribute("organization", employer);
         model.addAttribute("jobs", jobs.list(employer.id(), filter, Optional.empty(), Optional.empty(), Jobs.MAX_LIST));
         model.addAttribute("status", filter.map(Job.Status::code).orElse(""));
-        model.addAttribute("canEdit", role(employer).includes(StaffRole.ISSUER));
+        model.addAttribute("canEdit", organizations.roleOfActing(employer).includes(StaffRole.ISSUER));
         return "jobs/list";
     }
 
@@ -105,7 +103,7 @@ class JobPages {
                         drafts.draft(title, occupation.isBlank() ? Optional.empty() : Optional.of(occupation));
                 model.addAttribute("draft", draft);
             } catch (PlatformException e) {
-                model.addAttribute("error", message(e));
+                model.addAttribute("error", e.personMessages());
             }
         }
         return "jobs/new";
@@ -146,7 +144,7 @@ class JobPages {
             redirect.addFlashAttribute("notice", "jobs.created");
             return "redirect:/orgs/" + org + "/jobs/" + job.id();
         } catch (PlatformException e) {
-            redirect.addFlashAttribute("error", message(e));
+            redirect.addFlashAttribute("error", e.personMessages());
             return "redirect:/orgs/" + org + "/jobs/new";
         }
     }
@@ -164,7 +162,7 @@ class JobPages {
         Locale locale = LocaleContextHolder.getLocale();
         model.addAttribute("organization", employer);
         model.addAttribute("job", job);
-        model.addAttribute("canEdit", role(employer).includes(StaffRole.ISSUER));
+        model.addAttribute("canEdit", organizations.roleOfActing(employer).includes(StaffRole.ISSUER));
         model.addAttribute("descriptionEn", descriptions.describe(job, Locale.ENGLISH));
         model.addAttribute("descriptionEs", descriptions.describe(job, Locale.forLanguageTag("es")));
         model.addAttribute("english", !locale.getLanguage().equals("es"));
@@ -316,7 +314,7 @@ class JobPages {
             if (e.problem() != Problem.INVALID_INPUT && e.problem() != Problem.CONFLICT) {
                 throw e;
             }
-            redirect.addFlashAttribute("error", message(e));
+            redirect.addFlashAttribute("error", e.personMessages());
         }
         return "redirect:/orgs/" + org + "/jobs/" + id;
     }
@@ -336,23 +334,5 @@ class JobPages {
             throw PlatformException.invalid("level", "A level is 1 to 5.");
         }
         return level;
-    }
-
-    private static String message(PlatformException e) {
-        return e.fieldErrors().isEmpty()
-                ? e.detail()
-                : e.fieldErrors().stream()
-                        .map(PlatformException.FieldError::message)
-                        .distinct()
-                        .reduce((a, b) -> a + " " + b)
-                        .orElse(e.detail());
-    }
-
-    private StaffRole role(Organization organization) {
-        return switch (Actors.current()) {
-            case Actor.Person p ->
-                organizations.roleOf(p.accountId(), organization.id()).orElse(StaffRole.VIEWER);
-            default -> StaffRole.VIEWER;
-        };
     }
 }

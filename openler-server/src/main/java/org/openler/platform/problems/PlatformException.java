@@ -53,6 +53,18 @@ public final class PlatformException extends RuntimeException {
     }
 
     /**
+     * Every wrong field's message, each once, one after another, else the detail: for a page that shows all that is
+     * wrong with a long form at once (a job's requirements, a talent search).
+     */
+    public String personMessages() {
+        return fieldErrors.isEmpty()
+                ? detail()
+                : String.join(
+                        " ",
+                        fieldErrors.stream().map(FieldError::message).distinct().toList());
+    }
+
+    /**
      * One wrong input: the field's name and what is wrong with it. Serializable because pages pass field errors on
      * as flash attributes, which live in the (JDBC-stored, so serialized) session until the redirect is followed;
      * without it, a form with an invalid field answered 500 (found by BadInputIT).
