@@ -82,6 +82,11 @@ class AchievementPages {
                         .map(Object::toString)
                         .filter(i -> i.startsWith("data:image/"))
                         .orElse(""));
+        page.addObject(
+                "typeWords",
+                achievement.achievementType()
+                        .map(t -> t.replaceAll("(?<=[a-z])(?=[A-Z])", " "))
+                        .orElse(""));
         page.addObject("chips", achievement.alignments().stream()
                 .map(a -> Map.of(
                         "name", a.targetName(),

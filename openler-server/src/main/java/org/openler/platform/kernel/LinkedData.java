@@ -2,7 +2,6 @@ package org.openler.platform.kernel;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.View;
@@ -39,11 +38,6 @@ public final class LinkedData {
             response.setContentType(type);
             response.setCharacterEncoding("UTF-8");
             response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
-            response.setHeader(
-                    HttpHeaders.CACHE_CONTROL,
-                    CacheControl.maxAge(java.time.Duration.ofMinutes(5))
-                            .cachePublic()
-                            .getHeaderValue());
             response.setContentLength(body.length);
             response.getOutputStream().write(body);
         };

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openler.platform.accounts.Account;
 import org.openler.platform.issuing.Issuance;
+import org.openler.platform.registry.CredentialOfValue;
+import org.openler.platform.registry.RegistryEntries;
+import org.openler.platform.registry.RegistryEntry;
 import org.openler.platform.status.CredentialStatus;
 import org.openler.platform.status.CredentialStatuses;
 import org.openler.platform.support.Fixtures;
@@ -41,6 +46,9 @@ class PublicAddressesBrowserIT extends ChromiumPages {
 
     @Autowired
     CredentialStatuses statuses;
+
+    @Autowired
+    RegistryEntries entries;
 
     @Test
     void theIssuerAndAchievementAddressesInACredentialOpenAsPagesForPeopleAndJsonLdForPrograms() throws Exception {
@@ -118,6 +126,26 @@ class PublicAddressesBrowserIT extends ChromiumPages {
                     issued.id(),
                     CredentialStatus.REVOKED,
                     Fixtures.person(provider.org().admin()));
+            RegistryEntry listed = entries.createDraft(
+                    provider.org().organization().id(),
+                    provider.org().slug(),
+                    new CredentialOfValue(
+                            "Certificate",
+                            "Forklift Operation Course",
+                            "Safe forklift operation in a warehouse.",
+                            Optional.empty(),
+                            "Pass the practical test.",
+                            Optional.empty(),
+                            Optional.empty(),
+                            Set.of(CredentialOfValue.DeliveryMode.IN_PERSON),
+                            List.of(),
+                            List.of(),
+                            List.of(),
+                            List.of(),
+                            Optional.empty(),
+                            List.of()),
+                    Fixtures.person(provider.org().admin()));
+            entries.publish(provider.org().organization().id(), listed.ctid(), Fixtures.person(provider.org().admin()));
             String audit = issuerPath + "/audit";
             open(audit + "?lang=en");
             String log = driver.findElement(By.id("audit-log")).getText();
@@ -127,15 +155,21 @@ class PublicAddressesBrowserIT extends ChromiumPages {
                             + admin + ").")
                     .contains(admin + " revoked a learner's \"Forklift Operation\".")
                     .contains(admin + " defined the achievement \"Forklift Operation\".")
+                    .as("registry publishing is in the log too")
+                    .contains(admin + " published \"Forklift Operation Course\" in the Credential Registry.")
                     .doesNotContain("CREDENTIAL_ISSUED", "ACTIVE->REVOKED", "account:", "credential:")
                     .doesNotContain(learner.email().value(), learner.displayName());
             assertThat(driver.findElements(By.cssSelector("#audit-log a[href='" + achievementPath + "']")))
+                    .isNotEmpty();
+            assertThat(driver.findElements(
+                            By.cssSelector("#audit-log a[href='/registry/resources/" + listed.ctid().value() + "']")))
                     .isNotEmpty();
             findings.checkHere("en", "audit log");
             findings.check("es", audit, "audit log");
             assertThat(driver.findElement(By.id("audit-log")).getText())
                     .contains("emitió «Forklift Operation» a un estudiante")
-                    .contains("revocó «Forklift Operation» de un estudiante");
+                    .contains("revocó «Forklift Operation» de un estudiante")
+                    .contains("publicó «Forklift Operation Course» en el Registro de credenciales");
         } finally {
             unloadAxe(preloaded);
         }
