@@ -160,9 +160,10 @@ class DemoModeIT {
             assertThat(jdbc.sql("select count(*) from wallet_credential")
                             .query(Long.class)
                             .single())
-                    .as("Demo University's 5, plus Demo Community College's 4 once DemoMatching has seeded and"
-                            + " Andre's WLD 110 credit once DemoArticulation has; never twice")
-                    .isIn(5L, 9L, 10L);
+                    .as("Demo University's 5 and the one Izzy claimed from the outbox, plus Demo Community College's 4"
+                            + " once DemoMatching has seeded and Andre's WLD 110 credit once DemoArticulation has;"
+                            + " never twice")
+                    .isIn(6L, 10L, 11L);
             assertThat(jdbc.sql("select count(*) from wallet_credential where format = 'SD_JWT'")
                             .query(Long.class)
                             .single())
