@@ -30,8 +30,8 @@ import org.openler.platform.skills.CsvRecords;
  */
 final class BulkCsv {
 
-    static final List<String> COLUMNS =
-            List.of("achievement", "achievement_id", "recipient_email", "recipient_did", "valid_until", "idempotency_key");
+    static final List<String> COLUMNS = List.of(
+            "achievement", "achievement_id", "recipient_email", "recipient_did", "valid_until", "idempotency_key");
 
     private BulkCsv() {}
 
@@ -87,8 +87,9 @@ final class BulkCsv {
                 return failed(number, BulkRowError.ACHIEVEMENT_ID);
             }
         } else if (name.isEmpty()) {
-            return failed(number, header.containsKey("achievement") ? BulkRowError.ACHIEVEMENT_MISSING
-                    : BulkRowError.ACHIEVEMENT_ID);
+            return failed(
+                    number,
+                    header.containsKey("achievement") ? BulkRowError.ACHIEVEMENT_MISSING : BulkRowError.ACHIEVEMENT_ID);
         }
         if (email.isEmpty() == did.isEmpty()) {
             return failed(number, BulkRowError.RECIPIENT);
@@ -169,8 +170,8 @@ final class BulkCsv {
      * the organization's achievements has the same name).
      */
     static String template(String name, UUID id, boolean nameShared) {
-        return "achievement,achievement_id,recipient_email,recipient_did,valid_until,idempotency_key\r\n"
-                + quoted(name) + "," + (nameShared ? id.toString() : "") + ",learner@example.org,,,\r\n";
+        return "achievement,achievement_id,recipient_email,recipient_did,valid_until,idempotency_key\r\n" + quoted(name)
+                + "," + (nameShared ? id.toString() : "") + ",learner@example.org,,,\r\n";
     }
 
     private static String quoted(String value) {

@@ -39,11 +39,7 @@ class BulkJobs {
     private final Achievements achievements;
 
     BulkJobs(
-            JdbcClient jdbc,
-            JdbcTemplate template,
-            BulkProperties properties,
-            Clock clock,
-            Achievements achievements) {
+            JdbcClient jdbc, JdbcTemplate template, BulkProperties properties, Clock clock, Achievements achievements) {
         this.achievements = achievements;
         this.jdbc = jdbc;
         this.template = template;

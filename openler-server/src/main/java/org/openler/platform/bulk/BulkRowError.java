@@ -11,7 +11,8 @@ enum BulkRowError {
     COLUMNS("columns", "The row does not have as many columns as the header."),
     ACHIEVEMENT_ID("achievement-id", "achievement_id: not a valid id."),
     ACHIEVEMENT_UNKNOWN("achievement-unknown", "achievement_id: no such achievement in this organization."),
-    ACHIEVEMENT_MISSING("achievement-missing", "Give the achievement: its name (achievement) or its id (achievement_id)."),
+    ACHIEVEMENT_MISSING(
+            "achievement-missing", "Give the achievement: its name (achievement) or its id (achievement_id)."),
     ACHIEVEMENT_NAME_UNKNOWN(
             "achievement-name-unknown", "achievement: no achievement of this organization has this name."),
     ACHIEVEMENT_NAME_AMBIGUOUS(

@@ -304,9 +304,11 @@ class DemoMatching {
         log.info(
                 "Demo matching ready: {} credentials placed, {} training entries published", STORIES.size(), published);
         // Marcus's share with his employer now holds his retail credential (his story), not the stand-in of the start
-        organizations.find("demo-employer").ifPresent(employer -> accounts.findByEmail(
-                        DemoData.LEARNERS.get(2).email())
-                .ifPresent(marcus -> shares.place(marcus, employer)));
+        organizations
+                .find("demo-employer")
+                .ifPresent(employer -> accounts.findByEmail(
+                                DemoData.LEARNERS.get(2).email())
+                        .ifPresent(marcus -> shares.place(marcus, employer)));
         articulation.seed();
     }
 

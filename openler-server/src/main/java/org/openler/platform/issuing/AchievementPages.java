@@ -34,8 +34,7 @@ class AchievementPages {
     private final Issuance issuance;
     private final Issuers issuers;
 
-    AchievementPages(
-            OrganizationService organizations, Achievements achievements, Issuance issuance, Issuers issuers) {
+    AchievementPages(OrganizationService organizations, Achievements achievements, Issuance issuance, Issuers issuers) {
         this.issuers = issuers;
         this.organizations = organizations;
         this.achievements = achievements;
@@ -53,7 +52,8 @@ class AchievementPages {
         AchievementDefinition achievement = achievements
                 .find(organization.id(), id)
                 .orElseThrow(() -> PlatformException.notFound("The achievement"));
-        JsonObject standard = issuance.toStandard(achievement, organization.slug()).toJson();
+        JsonObject standard =
+                issuance.toStandard(achievement, organization.slug()).toJson();
         if (!LinkedData.forPeople(request)) {
             JsonArrayBuilder context = Jsons.PROVIDER.createArrayBuilder();
             for (String c : LinkedData.CONTEXTS) {
@@ -78,21 +78,25 @@ class AchievementPages {
         // only an embedded image is shown: the pages load nothing from elsewhere (content security policy)
         page.addObject(
                 "image",
-                achievement.image()
+                achievement
+                        .image()
                         .map(Object::toString)
                         .filter(i -> i.startsWith("data:image/"))
                         .orElse(""));
         page.addObject(
                 "typeWords",
-                achievement.achievementType()
+                achievement
+                        .achievementType()
                         .map(t -> t.replaceAll("(?<=[a-z])(?=[A-Z])", " "))
                         .orElse(""));
-        page.addObject("chips", achievement.alignments().stream()
-                .map(a -> Map.of(
-                        "name", a.targetName(),
-                        "url", a.targetUrl().toString(),
-                        "framework", a.targetFramework().orElse("")))
-                .toList());
+        page.addObject(
+                "chips",
+                achievement.alignments().stream()
+                        .map(a -> Map.of(
+                                "name", a.targetName(),
+                                "url", a.targetUrl().toString(),
+                                "framework", a.targetFramework().orElse("")))
+                        .toList());
         return page;
     }
 }

@@ -28,21 +28,20 @@ class IssuingAuditSubjects implements AuditSubjects {
         } catch (IllegalArgumentException notAnId) {
             return Optional.empty();
         }
-        String sql =
-                switch (kind) {
-                    case "credential" -> "select a.id, a.name from issued_credential c join achievement a on a.id ="
-                            + " c.achievement_id where c.id = ? and c.organization_id = ?";
-                    case "achievement" -> "select id, name from achievement where id = ? and organization_id = ?";
-                    default -> null;
-                };
+        String sql = switch (kind) {
+            case "credential" ->
+                "select a.id, a.name from issued_credential c join achievement a on a.id ="
+                        + " c.achievement_id where c.id = ? and c.organization_id = ?";
+            case "achievement" -> "select id, name from achievement where id = ? and organization_id = ?";
+            default -> null;
+        };
         if (sql == null) {
             return Optional.empty();
         }
         return jdbc.sql(sql)
                 .params(uuid, organization.id().value())
                 .query((rs, n) -> new Named(
-                        rs.getString(2),
-                        AchievementPages.path(organization.slug(), rs.getObject(1, UUID.class))))
+                        rs.getString(2), AchievementPages.path(organization.slug(), rs.getObject(1, UUID.class))))
                 .optional();
     }
 }

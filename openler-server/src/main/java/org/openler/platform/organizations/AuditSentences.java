@@ -1,6 +1,5 @@
 package org.openler.platform.organizations;
 
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -115,11 +114,12 @@ class AuditSentences {
         String kind = colon < 0 ? auditName : auditName.substring(0, colon);
         String id = colon < 0 ? "" : auditName.substring(colon + 1);
         return switch (kind) {
-            case "account" -> account(id)
-                    .map(a -> a.kind() == AccountKind.LEARNER
-                            ? messages.getMessage("audit.who.learner", null, locale)
-                            : messages.getMessage("audit.who.former", new Object[] {a.displayName()}, locale))
-                    .orElseGet(() -> messages.getMessage("audit.who.gone", null, locale));
+            case "account" ->
+                account(id)
+                        .map(a -> a.kind() == AccountKind.LEARNER
+                                ? messages.getMessage("audit.who.learner", null, locale)
+                                : messages.getMessage("audit.who.former", new Object[] {a.displayName()}, locale))
+                        .orElseGet(() -> messages.getMessage("audit.who.gone", null, locale));
             case "client" -> messages.getMessage("audit.who.client", new Object[] {id}, locale);
             case "anonymous" -> messages.getMessage("audit.who.anonymous", null, locale);
             case "organization" -> messages.getMessage("audit.who.organization", null, locale);

@@ -35,8 +35,7 @@ class OrganizationPages {
     private final AuditSentences sentences;
     private final PlatformUrls urls;
 
-    OrganizationPages(
-            OrganizationService organizations, AuditLog audit, AuditSentences sentences, PlatformUrls urls) {
+    OrganizationPages(OrganizationService organizations, AuditLog audit, AuditSentences sentences, PlatformUrls urls) {
         this.organizations = organizations;
         this.audit = audit;
         this.sentences = sentences;
@@ -53,8 +52,10 @@ class OrganizationPages {
     ModelAndView home(@PathVariable String org, HttpServletRequest request) {
         Organization organization = organizations.get(org);
         Optional<StaffRole> staff = switch (Actors.current()) {
-            case Actor.Person p when p.operator() ->
-                Optional.of(organizations.roleOf(p.accountId(), organization.id()).orElse(StaffRole.VIEWER));
+            case Actor.Person p
+            when p.operator() ->
+                Optional.of(
+                        organizations.roleOf(p.accountId(), organization.id()).orElse(StaffRole.VIEWER));
             case Actor.Person p -> organizations.roleOf(p.accountId(), organization.id());
             default -> Optional.empty();
         };

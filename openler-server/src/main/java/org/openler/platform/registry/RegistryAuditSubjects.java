@@ -21,10 +21,10 @@ class RegistryAuditSubjects implements AuditSubjects {
         if (!kind.equals("registry")) {
             return Optional.empty();
         }
-        return jdbc.sql("select name, published_version from registry_entry where entry_ctid = ? and organization_id = ?")
+        return jdbc.sql(
+                        "select name, published_version from registry_entry where entry_ctid = ? and organization_id = ?")
                 .params(id, organization.id().value())
-                .query((rs, n) -> new Named(
-                        rs.getString(1), rs.getInt(2) > 0 ? "/registry/resources/" + id : null))
+                .query((rs, n) -> new Named(rs.getString(1), rs.getInt(2) > 0 ? "/registry/resources/" + id : null))
                 .optional();
     }
 }

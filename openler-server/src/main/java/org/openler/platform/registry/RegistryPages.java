@@ -168,8 +168,8 @@ class RegistryPages {
     /** Each credential type in the reader's language ("BachelorDegree": "Bachelor's degree", "Grado"). */
     Map<String, String> typeLabels(Locale locale) {
         return TYPE_CHOICES.stream()
-                .collect(Collectors.toMap(t -> t, t -> messages.getMessage("registry.ctype." + t, null, TYPE_LABELS
-                        .get(t), locale)));
+                .collect(Collectors.toMap(
+                        t -> t, t -> messages.getMessage("registry.ctype." + t, null, TYPE_LABELS.get(t), locale)));
     }
 
     /** A facet value as the reader reads it: types and delivery modes in their language, names as they are. */
@@ -200,7 +200,9 @@ class RegistryPages {
         model.addAttribute(
                 "typeLabel",
                 typeLabels(LocaleContextHolder.getLocale())
-                        .getOrDefault(published.credential().type(), CredentialIndex.words(published.credential().type())));
+                        .getOrDefault(
+                                published.credential().type(),
+                                CredentialIndex.words(published.credential().type())));
         Locale locale = LocaleContextHolder.getLocale();
         model.addAttribute(
                 "durationText",
@@ -353,7 +355,9 @@ class RegistryPages {
         model.addAttribute(
                 "typeLabel",
                 typeLabels(LocaleContextHolder.getLocale())
-                        .getOrDefault(entry.draft().type(), CredentialIndex.words(entry.draft().type())));
+                        .getOrDefault(
+                                entry.draft().type(),
+                                CredentialIndex.words(entry.draft().type())));
         return "registry/entry";
     }
 

@@ -93,9 +93,8 @@ public class Claims {
                 .find(issued.organization())
                 .map(Organization::name)
                 .orElse("A provider");
-        String named = issued(issued.credentialId().value())
-                .map(Claims::quotedName)
-                .orElse("");
+        String named =
+                issued(issued.credentialId().value()).map(Claims::quotedName).orElse("");
         UUID message = outbox.enqueue(
                 email,
                 "A credential is waiting for you on OpenLER",

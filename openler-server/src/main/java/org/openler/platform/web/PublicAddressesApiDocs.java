@@ -56,7 +56,9 @@ class PublicAddressesApiDocs implements OpenApiCustomizer {
                 .summary(summary)
                 .description(description)
                 .responses(new ApiResponses()
-                        .addApiResponse("200", new ApiResponse().description("The description").content(content))
+                        .addApiResponse(
+                                "200",
+                                new ApiResponse().description("The description").content(content))
                         .addApiResponse("404", new ApiResponse().description("No such organization or achievement")));
         for (Parameter p : parameters) {
             operation.addParametersItem(p);

@@ -65,7 +65,8 @@ class PublicAddressesBrowserIT extends ChromiumPages {
         var credential = StrictJson.parseObject(issued.document());
         String issuerUrl = credential.getJsonObject("issuer").getString("url");
         String issuerDid = credential.getJsonObject("issuer").getString("id");
-        String achievementId = credential.getJsonObject("credentialSubject")
+        String achievementId = credential
+                .getJsonObject("credentialSubject")
                 .getJsonObject("achievement")
                 .getString("id");
         String issuerPath = URI.create(issuerUrl).getPath();
@@ -79,14 +80,16 @@ class PublicAddressesBrowserIT extends ChromiumPages {
         assertThat(profileJson.getJsonArray("@context").getString(1)).contains("ob/v3p0");
         assertThat(profileJson.getString("id")).isEqualTo(issuerDid);
         assertThat(profileJson.getString("url")).isEqualTo(issuerUrl);
-        assertThat(profileJson.getString("name")).isEqualTo(provider.org().organization().name());
+        assertThat(profileJson.getString("name"))
+                .isEqualTo(provider.org().organization().name());
         HttpResponse<String> achievement = program.get(achievementPath, "application/json");
         assertThat(achievement.statusCode()).isEqualTo(200);
         var achievementJson = StrictJson.parseObject(achievement.body());
         assertThat(achievementJson.getString("id")).isEqualTo(achievementId);
         assertThat(achievementJson.getJsonArray("type").getString(0)).isEqualTo("Achievement");
         assertThat(achievementJson.getJsonObject("criteria"))
-                .isEqualTo(credential.getJsonObject("credentialSubject")
+                .isEqualTo(credential
+                        .getJsonObject("credentialSubject")
                         .getJsonObject("achievement")
                         .getJsonObject("criteria"));
         assertThat(achievementJson.getJsonObject("creator").getString("id")).isEqualTo(issuerDid);
@@ -108,9 +111,12 @@ class PublicAddressesBrowserIT extends ChromiumPages {
 
             open(achievementPath + "?lang=en");
             assertThat(heading()).isEqualTo("Forklift Operation");
-            assertThat(driver.findElement(By.id("achievement-criteria")).getText()).isNotBlank();
+            assertThat(driver.findElement(By.id("achievement-criteria")).getText())
+                    .isNotBlank();
             assertThat(driver.findElement(By.id("achievement-issuer")).getText())
-                    .contains("Defined and issued by", provider.org().organization().name());
+                    .contains(
+                            "Defined and issued by",
+                            provider.org().organization().name());
             findings.checkHere("en", "achievement");
             findings.check("es", achievementPath, "achievement");
             assertThat(mainText()).contains("Definido y emitido por");
@@ -119,7 +125,9 @@ class PublicAddressesBrowserIT extends ChromiumPages {
 
             signIn(provider.org().admin().email().value());
             open(issuerPath + "?lang=en");
-            assertThat(mainText()).as("the organization's own staff still get their home there").contains("Staff");
+            assertThat(mainText())
+                    .as("the organization's own staff still get their home there")
+                    .contains("Staff");
 
             statuses.change(
                     provider.org().organization().id(),
@@ -145,7 +153,10 @@ class PublicAddressesBrowserIT extends ChromiumPages {
                             Optional.empty(),
                             List.of()),
                     Fixtures.person(provider.org().admin()));
-            entries.publish(provider.org().organization().id(), listed.ctid(), Fixtures.person(provider.org().admin()));
+            entries.publish(
+                    provider.org().organization().id(),
+                    listed.ctid(),
+                    Fixtures.person(provider.org().admin()));
             String audit = issuerPath + "/audit";
             open(audit + "?lang=en");
             String log = driver.findElement(By.id("audit-log")).getText();
@@ -161,8 +172,8 @@ class PublicAddressesBrowserIT extends ChromiumPages {
                     .doesNotContain(learner.email().value(), learner.displayName());
             assertThat(driver.findElements(By.cssSelector("#audit-log a[href='" + achievementPath + "']")))
                     .isNotEmpty();
-            assertThat(driver.findElements(
-                            By.cssSelector("#audit-log a[href='/registry/resources/" + listed.ctid().value() + "']")))
+            assertThat(driver.findElements(By.cssSelector("#audit-log a[href='/registry/resources/"
+                            + listed.ctid().value() + "']")))
                     .isNotEmpty();
             findings.checkHere("en", "audit log");
             findings.check("es", audit, "audit log");

@@ -273,8 +273,8 @@ class StoriesBrowserIT extends ChromiumPages {
             driver.manage().deleteAllCookies();
             signInAsDemo("recruiter@demo.openler.org");
             String pseudonym = findIzzy();
-            WebElement card = driver.findElement(By.xpath(
-                    "//article[contains(@class,'candidate')][.//h3[contains(., '" + pseudonym + "')]]"));
+            WebElement card = driver.findElement(
+                    By.xpath("//article[contains(@class,'candidate')][.//h3[contains(., '" + pseudonym + "')]]"));
             assertThat(card.getText()).contains("% match").doesNotContain("Izzy", "Romero");
             assertThat(mainText()).doesNotContain("Izzy Romero").doesNotContain("izzy@demo.openler.org");
             findings.checkHere("en", "the employer's talent search");
@@ -289,7 +289,8 @@ class StoriesBrowserIT extends ChromiumPages {
             signInAsDemo("izzy@demo.openler.org");
             open("/me/talent?lang=en");
             assertThat(mainText()).contains("Demo Employer", "Your analytics work fits our Data Analyst role.");
-            WebElement accept = driver.findElement(By.xpath("//form[contains(@action,'/invitations/') and contains(@action,'/accept')]"));
+            WebElement accept = driver.findElement(
+                    By.xpath("//form[contains(@action,'/invitations/') and contains(@action,'/accept')]"));
             accept.findElements(By.cssSelector("input[type=checkbox]")).stream()
                     .filter(box -> box.findElement(By.xpath("./..")).getText().contains("Data Analytics Certificate"))
                     .findFirst()
@@ -357,14 +358,16 @@ class StoriesBrowserIT extends ChromiumPages {
             // he lets his employer (only) find him by name, with his credentials
             signInAsDemo("marcus@demo.openler.org");
             open("/me/talent?lang=en");
-            driver.findElement(By.cssSelector("input[name=mode][value=internal]")).click();
+            driver.findElement(By.cssSelector("input[name=mode][value=internal]"))
+                    .click();
             for (WebElement box : driver.findElements(By.cssSelector("#discovery-form input[name=credential]"))) {
                 if (!box.isSelected()) {
                     box.click();
                 }
             }
             clickAndWait(driver.findElement(By.cssSelector("#discovery-form button[type=submit]")));
-            assertThat(driver.findElement(By.cssSelector("main div.notice[role=status]")).getText())
+            assertThat(driver.findElement(By.cssSelector("main div.notice[role=status]"))
+                            .getText())
                     .isEqualTo("Saved.");
             assertThat(mainText()).contains("Demo Employer");
             findings.checkHere("en", "Marcus's discovery setting");
@@ -531,7 +534,8 @@ class StoriesBrowserIT extends ChromiumPages {
                             String.valueOf(page));
             clickAndWait(driver.findElement(By.id("search-by-job")));
             if (!driver.findElements(By.id("too-few")).isEmpty()
-                    || !driver.findElements(By.cssSelector("main div.notice.error")).isEmpty()) {
+                    || !driver.findElements(By.cssSelector("main div.notice.error"))
+                            .isEmpty()) {
                 assertThat(Instant.now()).as("enough demo candidates to search").isBefore(until);
                 Thread.sleep(10_000);
                 page = 0;
@@ -540,7 +544,9 @@ class StoriesBrowserIT extends ChromiumPages {
             List<String> shown = driver.findElements(By.cssSelector("article.candidate h3")).stream()
                     .map(WebElement::getText)
                     .toList();
-            assertThat(shown).as("page " + page + " of the search has candidates").isNotEmpty();
+            assertThat(shown)
+                    .as("page " + page + " of the search has candidates")
+                    .isNotEmpty();
             List<String> izzy = jdbc.sql("select a.pseudonym from talent_appearance a join account p on p.id ="
                             + " a.account_id join organization o on o.id = a.organization_id"
                             + " where p.email = 'izzy@demo.openler.org' and o.slug = 'demo-employer'")
@@ -552,7 +558,9 @@ class StoriesBrowserIT extends ChromiumPages {
                 }
             }
             page++;
-            assertThat(page).as("Izzy among the first pages of candidates for the data analyst job").isLessThan(15);
+            assertThat(page)
+                    .as("Izzy among the first pages of candidates for the data analyst job")
+                    .isLessThan(15);
         }
     }
 

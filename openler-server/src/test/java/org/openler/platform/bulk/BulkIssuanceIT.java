@@ -265,17 +265,21 @@ class BulkIssuanceIT {
         HttpResponse<String> template = browser.get(templateLink, "text/csv,*/*");
         assertThat(template.statusCode()).isEqualTo(200);
         assertThat(template.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
-        assertThat(template.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
+        assertThat(template.headers().firstValue("Content-Disposition").orElse(""))
+                .contains("attachment");
         assertThat(template.body())
                 .as("the achievement by name; its id is not needed while the name is its own")
                 .startsWith("achievement,achievement_id,recipient_email,recipient_did,valid_until,idempotency_key\r\n"
                         + "\"Forklift Safety\",,learner@example.org,,,");
-        assertThat(browser.get(page + "/template?achievement=" + twinA, "text/csv").body())
+        assertThat(browser.get(page + "/template?achievement=" + twinA, "text/csv")
+                        .body())
                 .as("a name two achievements share comes with the id")
                 .contains("\"Crane Operation\"," + twinA + ",");
-        assertThat(browser.get(page + "/template?achievement=" + UUID.randomUUID(), "text/csv").statusCode())
+        assertThat(browser.get(page + "/template?achievement=" + UUID.randomUUID(), "text/csv")
+                        .statusCode())
                 .isEqualTo(404);
-        assertThat(browser.get(page + "/template?achievement=forklift", "text/csv").statusCode())
+        assertThat(browser.get(page + "/template?achievement=forklift", "text/csv")
+                        .statusCode())
                 .isEqualTo(400);
 
         // the template as filled in, plus rows naming no achievement, two, or one that does not exist
@@ -292,7 +296,8 @@ class BulkIssuanceIT {
                 BulkClient.JSON.readTree(submitted.body()).path("id").asString(), PATIENCE);
         assertThat(finished.path("done").asInt()).isEqualTo(3);
         Map<Integer, String> reported = new TreeMap<>();
-        finished.path("errors").forEach(e -> reported.put(e.path("row").asInt(), e.path("code").asString()));
+        finished.path("errors")
+                .forEach(e -> reported.put(e.path("row").asInt(), e.path("code").asString()));
         assertThat(reported)
                 .containsExactlyEntriesOf(new TreeMap<>(Map.of(
                         4, "achievement-name-ambiguous",

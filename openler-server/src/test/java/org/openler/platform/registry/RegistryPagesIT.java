@@ -3,8 +3,8 @@ package org.openler.platform.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openler.platform.kernel.StaffRole;
@@ -112,10 +112,12 @@ class RegistryPagesIT {
         Fixtures.Org org = fixtures.organization(Organization.Kind.PROVIDER);
         WebClient browser = WebClient.on(port);
         browser.signIn(org.admin().email().value(), Fixtures.PASSWORD);
-        assertThat(options(browser.page("/orgs/" + org.slug() + "/registry/new?lang=es").body()))
+        assertThat(options(browser.page("/orgs/" + org.slug() + "/registry/new?lang=es")
+                        .body()))
                 .as("in Spanish too")
                 .contains("Certificate=Certificado", "AssociateDegree=Título de asociado");
-        var options = options(browser.page("/orgs/" + org.slug() + "/registry/new?lang=en").body());
+        var options = options(
+                browser.page("/orgs/" + org.slug() + "/registry/new?lang=en").body());
         assertThat(options).hasSizeGreaterThan(5);
         assertThat(options).contains("Certificate=Certificate", "AssociateDegree=Associate degree");
     }

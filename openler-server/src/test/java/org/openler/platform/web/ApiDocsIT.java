@@ -30,7 +30,9 @@ class ApiDocsIT {
         assertThat(browser.body()).contains("\"openapi\"", "\"paths\"");
 
         HttpResponse<String> onlyHtml = web.get("/v3/api-docs", "text/html");
-        assertThat(onlyHtml.statusCode()).as("even a client asking for HTML alone").isEqualTo(200);
+        assertThat(onlyHtml.statusCode())
+                .as("even a client asking for HTML alone")
+                .isEqualTo(200);
         assertThat(onlyHtml.body()).contains("\"openapi\"");
         assertThat(web.get("/v3/api-docs", "text/html;q=0.9, application/xml").statusCode())
                 .isEqualTo(200);
