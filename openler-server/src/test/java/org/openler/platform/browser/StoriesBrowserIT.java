@@ -309,10 +309,13 @@ class StoriesBrowserIT extends ChromiumPages {
                     .findFirst()
                     .orElseThrow(() -> new AssertionError("Izzy's name, revealed once she accepted"));
             assertThat(row.getText()).contains("Accepted", "Data Analytics Certificate");
+            // read before the Spanish check leaves the page (the row would be stale)
+            String sharedWithEmployer =
+                    row.findElement(By.cssSelector("a.share-link")).getAttribute("href");
             findings.checkHere("en", "the employer sees who accepted");
             shot("izzy", 8);
             findings.check("es", "/orgs/demo-employer/talent", "the employer sees who accepted");
-            driver.get(row.findElement(By.cssSelector("a.share-link")).getAttribute("href"));
+            driver.get(sharedWithEmployer);
             assertThat(mainText()).contains("Data Analytics Certificate", "Verified");
         } finally {
             unloadAxe(preloaded);
