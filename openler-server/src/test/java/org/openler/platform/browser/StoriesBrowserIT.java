@@ -278,6 +278,7 @@ class StoriesBrowserIT extends ChromiumPages {
             assertThat(card.getText()).contains("% match").doesNotContain("Izzy", "Romero");
             assertThat(mainText()).doesNotContain("Izzy Romero").doesNotContain("izzy@demo.openler.org");
             findings.checkHere("en", "the employer's talent search");
+            scrollTo(card);
             shot("izzy", 6);
             card.findElement(By.tagName("textarea"))
                     .sendKeys("Your analytics work fits our Data Analyst role. Would you apply?");
@@ -313,6 +314,7 @@ class StoriesBrowserIT extends ChromiumPages {
             String sharedWithEmployer =
                     row.findElement(By.cssSelector("a.share-link")).getAttribute("href");
             findings.checkHere("en", "the employer sees who accepted");
+            scrollTo(row);
             shot("izzy", 8);
             findings.check("es", "/orgs/demo-employer/talent", "the employer sees who accepted");
             driver.get(sharedWithEmployer);
@@ -387,6 +389,7 @@ class StoriesBrowserIT extends ChromiumPages {
                     .orElseThrow(() -> new AssertionError("Marcus in the internal search: " + mainText()));
             assertThat(employee.getText()).contains("% match").contains("verified");
             findings.checkHere("en", "the employer's internal search");
+            scrollTo(employee);
             shot("marcus", 5);
         } finally {
             unloadAxe(preloaded);
@@ -565,6 +568,11 @@ class StoriesBrowserIT extends ChromiumPages {
                     .as("Izzy among the first pages of candidates for the data analyst job")
                     .isLessThan(15);
         }
+    }
+
+    /** The screenshot shows what the step is about, not the top of a long page. */
+    private void scrollTo(WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", element);
     }
 
     private void signInAsDemo(String email) {
