@@ -317,7 +317,8 @@ class StoriesBrowserIT extends ChromiumPages {
             scrollTo(row);
             shot("izzy", 8);
             findings.check("es", "/orgs/demo-employer/talent", "the employer sees who accepted");
-            driver.get(sharedWithEmployer);
+            // in English again: the Spanish check above left the session's language at Spanish
+            driver.get(sharedWithEmployer + (sharedWithEmployer.contains("?") ? "&" : "?") + "lang=en");
             assertThat(mainText()).contains("Data Analytics Certificate", "Verified");
         } finally {
             unloadAxe(preloaded);
