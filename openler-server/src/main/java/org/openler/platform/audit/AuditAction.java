@@ -43,5 +43,8 @@ public enum AuditAction {
     SECOND_FACTOR_FAILED,
     RECOVERY_CODES_ISSUED,
     RECOVERY_CODE_USED,
-    SECOND_FACTOR_REQUIREMENT_CHANGED
+    SECOND_FACTOR_REQUIREMENT_CHANGED,
+    // the Credential Registry (issue 18: the audit log omitted publishing)
+    REGISTRY_PUBLISHED,
+    REGISTRY_WITHDRAWN
 }

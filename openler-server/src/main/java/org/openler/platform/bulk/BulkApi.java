@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +20,8 @@ import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
 import org.openler.platform.problems.ProblemResponses;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -109,6 +113,37 @@ class BulkApi {
         return ResponseEntity.status(job.created() ? 202 : 200)
                 .location(URI.create(jobPath(org, job.id())))
                 .body(JobView.of(progress, org, false));
+    }
+
+    /**
+     * A CSV to fill in for one achievement: the header and an example row naming it, so a provider never copies an
+     * id from anywhere (the file may name the achievement instead of giving its id).
+     */
+    @GetMapping("/orgs/{org}/credentials/bulk/template")
+    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.ISSUE_CREDENTIALS, machineClients = true)
+    ResponseEntity<String> template(@PathVariable String org, @RequestParam(defaultValue = "") String achievement) {
+        Organization organization = organizations.get(org);
+        UUID id;
+        try {
+            id = UUID.fromString(achievement.strip());
+        } catch (IllegalArgumentException e) {
+            throw PlatformException.invalid("achievement", "Give the id of one of this organization's achievements.");
+        }
+        Map<UUID, String> names = jobs.names(organization.id());
+        String name = names.get(id);
+        if (name == null) {
+            throw PlatformException.notFound("The achievement");
+        }
+        boolean shared = names.values().stream().filter(name::equalsIgnoreCase).count() > 1;
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("bulk-" + org + ".csv")
+                                .build()
+                                .toString())
+                .body(BulkCsv.template(name, id, shared));
     }
 
     @GetMapping("/orgs/{org}/credentials/bulk/{job}")

@@ -22,15 +22,16 @@ import org.openler.platform.skills.CsvRecords;
 
 /**
  * Reads a bulk-issuance CSV (RFC 4180: commas, double quotes, CRLF or LF) with a header row naming the columns
- * {@code achievement_id, recipient_email, recipient_did, valid_until, idempotency_key} in any order; only
- * {@code achievement_id} and one recipient column are required. Problems with the whole file refuse it; problems
+ * {@code achievement, achievement_id, recipient_email, recipient_did, valid_until, idempotency_key} in any order;
+ * the achievement (by its name, {@code achievement}, or its id) and one recipient column are required. A name is
+ * resolved among the organization's achievements ({@link #named}); one that fits none or several is that row's error. Problems with the whole file refuse it; problems
  * with one row are that row's error and the other rows go ahead. Row numbers are as in a spreadsheet: the header is
  * row 1, the first credential row 2.
  */
 final class BulkCsv {
 
-    static final List<String> COLUMNS =
-            List.of("achievement_id", "recipient_email", "recipient_did", "valid_until", "idempotency_key");
+    static final List<String> COLUMNS = List.of(
+            "achievement", "achievement_id", "recipient_email", "recipient_did", "valid_until", "idempotency_key");
 
     private BulkCsv() {}
 
@@ -38,6 +39,7 @@ final class BulkCsv {
     record Row(
             int number,
             @Nullable UUID achievementId,
+            @Nullable String achievementName,
             @Nullable String email,
             @Nullable String did,
             @Nullable Instant validUntil,
@@ -72,15 +74,22 @@ final class BulkCsv {
             return failed(number, BulkRowError.COLUMNS);
         }
         String achievement = field(fields, header, "achievement_id");
+        String name = field(fields, header, "achievement");
         String email = field(fields, header, "recipient_email");
         String did = field(fields, header, "recipient_did");
         String validUntil = field(fields, header, "valid_until");
         String key = field(fields, header, "idempotency_key");
-        UUID achievementId;
-        try {
-            achievementId = UUID.fromString(achievement);
-        } catch (IllegalArgumentException e) {
-            return failed(number, BulkRowError.ACHIEVEMENT_ID);
+        UUID achievementId = null;
+        if (!achievement.isEmpty()) {
+            try {
+                achievementId = UUID.fromString(achievement);
+            } catch (IllegalArgumentException e) {
+                return failed(number, BulkRowError.ACHIEVEMENT_ID);
+            }
+        } else if (name.isEmpty()) {
+            return failed(
+                    number,
+                    header.containsKey("achievement") ? BulkRowError.ACHIEVEMENT_MISSING : BulkRowError.ACHIEVEMENT_ID);
         }
         if (email.isEmpty() == did.isEmpty()) {
             return failed(number, BulkRowError.RECIPIENT);
@@ -99,6 +108,7 @@ final class BulkCsv {
         return new Row(
                 number,
                 achievementId,
+                name.isEmpty() ? null : name,
                 email.isEmpty() ? null : email,
                 did.isEmpty() ? null : did,
                 until,
@@ -107,7 +117,67 @@ final class BulkCsv {
     }
 
     private static Row failed(int number, BulkRowError error) {
-        return new Row(number, null, null, null, null, null, Optional.of(error));
+        return new Row(number, null, null, null, null, null, null, Optional.of(error));
+    }
+
+    /**
+     * Gives every row that names its achievement the achievement's id, among the organization's achievements (name
+     * compared without case and surrounding spaces). A name that fits none, or several, is that row's error; a row
+     * with both a name and an id must name the same achievement twice.
+     */
+    static List<Row> named(List<Row> rows, Map<UUID, String> achievements) {
+        List<Row> resolved = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            if (row.error().isPresent() || row.achievementName() == null) {
+                resolved.add(row);
+                continue;
+            }
+            String wanted = row.achievementName().strip().toLowerCase(Locale.ROOT);
+            List<UUID> fits = achievements.entrySet().stream()
+                    .filter(a -> a.getValue().strip().toLowerCase(Locale.ROOT).equals(wanted))
+                    .map(Map.Entry::getKey)
+                    .toList();
+            Optional<BulkRowError> error;
+            if (row.achievementId() != null) {
+                error = fits.contains(row.achievementId())
+                        ? Optional.empty()
+                        : Optional.of(BulkRowError.ACHIEVEMENT_MISMATCH);
+            } else {
+                error = switch (fits.size()) {
+                    case 0 -> Optional.of(BulkRowError.ACHIEVEMENT_NAME_UNKNOWN);
+                    case 1 -> Optional.empty();
+                    default -> Optional.of(BulkRowError.ACHIEVEMENT_NAME_AMBIGUOUS);
+                };
+            }
+            resolved.add(
+                    error.isPresent()
+                            ? failed(row.number(), error.get())
+                            : new Row(
+                                    row.number(),
+                                    row.achievementId() != null ? row.achievementId() : fits.get(0),
+                                    row.achievementName(),
+                                    row.email(),
+                                    row.did(),
+                                    row.validUntil(),
+                                    row.idempotencyKey(),
+                                    Optional.empty()));
+        }
+        return resolved;
+    }
+
+    /**
+     * A file to fill in for one achievement: the header and one example row naming it (by id as well when another of
+     * the organization's achievements has the same name).
+     */
+    static String template(String name, UUID id, boolean nameShared) {
+        return "achievement,achievement_id,recipient_email,recipient_did,valid_until,idempotency_key\r\n" + quoted(name)
+                + "," + (nameShared ? id.toString() : "") + ",learner@example.org,,,\r\n";
+    }
+
+    private static String quoted(String value) {
+        // a leading =, +, - or @ would be a formula in a spreadsheet: quote it and keep it text with a leading '
+        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 
     private static Optional<Instant> instant(String value) {
@@ -142,10 +212,11 @@ final class BulkCsv {
                 throw PlatformException.invalid("file", "The column " + name + " appears twice in the header.");
             }
         }
-        if (!header.containsKey("achievement_id")
+        if ((!header.containsKey("achievement_id") && !header.containsKey("achievement"))
                 || (!header.containsKey("recipient_email") && !header.containsKey("recipient_did"))) {
             throw PlatformException.invalid(
-                    "file", "The header must name achievement_id and recipient_email or recipient_did.");
+                    "file",
+                    "The header must name achievement (or achievement_id) and recipient_email or recipient_did.");
         }
         return header;
     }

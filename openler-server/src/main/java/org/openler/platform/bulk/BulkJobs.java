@@ -6,10 +6,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.openler.platform.issuing.Achievements;
 import org.openler.platform.kernel.Actor;
 import org.openler.platform.kernel.OrganizationId;
 import org.openler.platform.problems.PlatformException;
@@ -33,8 +36,11 @@ class BulkJobs {
     private final JdbcTemplate template;
     private final BulkProperties properties;
     private final Clock clock;
+    private final Achievements achievements;
 
-    BulkJobs(JdbcClient jdbc, JdbcTemplate template, BulkProperties properties, Clock clock) {
+    BulkJobs(
+            JdbcClient jdbc, JdbcTemplate template, BulkProperties properties, Clock clock, Achievements achievements) {
+        this.achievements = achievements;
         this.jdbc = jdbc;
         this.template = template;
         this.properties = properties;
@@ -67,6 +73,9 @@ class BulkJobs {
             }
         }
         List<BulkCsv.Row> rows = BulkCsv.parse(csv, properties.maxRows());
+        if (rows.stream().anyMatch(r -> r.achievementName() != null)) {
+            rows = BulkCsv.named(rows, names(organization));
+        }
         UUID job = UUID.randomUUID();
         Timestamp now = Timestamp.from(clock.instant());
         try {
@@ -101,6 +110,13 @@ class BulkJobs {
                     statement.setTimestamp(13, error == null ? null : now);
                 });
         return new Submitted(job, true);
+    }
+
+    /** The organization's achievements by id: their names, for rows that name theirs. */
+    Map<UUID, String> names(OrganizationId organization) {
+        Map<UUID, String> names = new LinkedHashMap<>();
+        achievements.list(organization).forEach(a -> names.put(a.id(), a.name()));
+        return names;
     }
 
     /** The idempotency key of a row whose CSV line gave none: stable across re-runs of the same job. */

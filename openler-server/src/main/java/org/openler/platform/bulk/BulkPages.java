@@ -46,6 +46,7 @@ class BulkPages {
         model.addAttribute("jobs", jobs.recent(organization.id(), 20));
         model.addAttribute("columns", String.join(",", BulkCsv.COLUMNS));
         model.addAttribute("maxRows", properties.maxRows());
+        model.addAttribute("achievements", jobs.names(organization.id()));
         return "bulk/upload";
     }
 

@@ -11,6 +11,15 @@ enum BulkRowError {
     COLUMNS("columns", "The row does not have as many columns as the header."),
     ACHIEVEMENT_ID("achievement-id", "achievement_id: not a valid id."),
     ACHIEVEMENT_UNKNOWN("achievement-unknown", "achievement_id: no such achievement in this organization."),
+    ACHIEVEMENT_MISSING(
+            "achievement-missing", "Give the achievement: its name (achievement) or its id (achievement_id)."),
+    ACHIEVEMENT_NAME_UNKNOWN(
+            "achievement-name-unknown", "achievement: no achievement of this organization has this name."),
+    ACHIEVEMENT_NAME_AMBIGUOUS(
+            "achievement-name-ambiguous",
+            "achievement: several achievements of this organization have this name; give its achievement_id instead."),
+    ACHIEVEMENT_MISMATCH(
+            "achievement-mismatch", "achievement and achievement_id name different achievements; give one of them."),
     RECIPIENT("recipient", "Give recipient_email or recipient_did (exactly one of them)."),
     EMAIL("email", "recipient_email: not a valid e-mail address."),
     DID("did", "recipient_did: not a valid DID."),

@@ -170,6 +170,18 @@ class DemoJobs {
                     24,
                     Education.BACHELOR,
                     "Monitor, triage and respond to security events in our SOC."),
+            // Izzy's story: an employer searching from a job that matches a data analyst finds her, anonymously
+            new Posting(
+                    "Data Analyst – Workforce Insights",
+                    "15-2051.00",
+                    "Birmingham, AL",
+                    Remote.HYBRID,
+                    70_000,
+                    90_000,
+                    true,
+                    12,
+                    Education.BACHELOR,
+                    "Turn our HR and operations data into analyses and dashboards that managers act on."),
             new Posting(
                     "Network Administrator",
                     "15-1244.00",

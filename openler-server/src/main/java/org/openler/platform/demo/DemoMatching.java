@@ -148,6 +148,7 @@ class DemoMatching {
     private final Matching matching;
     private final Frameworks frameworks;
     private final DemoArticulation articulation;
+    private final DemoShares shares;
 
     DemoMatching(
             AccountService accounts,
@@ -159,8 +160,10 @@ class DemoMatching {
             RegistryEntries registry,
             Matching matching,
             Frameworks frameworks,
-            DemoArticulation articulation) {
+            DemoArticulation articulation,
+            DemoShares shares) {
         this.articulation = articulation;
+        this.shares = shares;
         this.accounts = accounts;
         this.organizations = organizations;
         this.achievements = achievements;
@@ -300,6 +303,12 @@ class DemoMatching {
         }
         log.info(
                 "Demo matching ready: {} credentials placed, {} training entries published", STORIES.size(), published);
+        // Marcus's share with his employer now holds his retail credential (his story), not the stand-in of the start
+        organizations
+                .find("demo-employer")
+                .ifPresent(employer -> accounts.findByEmail(
+                                DemoData.LEARNERS.get(2).email())
+                        .ifPresent(marcus -> shares.place(marcus, employer)));
         articulation.seed();
     }
 

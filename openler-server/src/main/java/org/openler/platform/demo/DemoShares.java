@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 import org.openler.platform.accounts.Account;
 import org.openler.platform.keys.SecretTokens;
 import org.openler.platform.organizations.Organization;
+import org.openler.platform.sharing.Share;
+import org.openler.platform.sharing.ShareId;
 import org.openler.platform.sharing.Shares;
 import org.openler.platform.wallet.HeldCredential;
 import org.openler.platform.wallet.Wallet;
@@ -13,8 +15,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Marcus shares his credential with Demo Employer (the story of the source papers: Marcus lets Walmart see his
- * skills), and the employer has looked once. The link's token is random like every share's (a fixed one was a
+ * Marcus shares his retail credential with Demo Employer (the story of the source papers: Marcus lets Walmart see
+ * his skills), and the employer has looked once. The link's token is random like every share's (a fixed one was a
  * guessable link to a learner's record, issue 19) and is printed on the console when the share is made; only its hash
  * is kept, so a later start cannot print it again and says so. Demo mode only.
  */
@@ -32,6 +34,17 @@ class DemoShares {
         this.wallet = wallet;
     }
 
+    /** The credential his story shares: his retail management credential, from Demo Community College. */
+    static final String RETAIL = "Retail Pathways: Department Manager";
+
+    static final String PARTY = "Demo Employer HR";
+    static final String PURPOSE = "Internal application: assistant store manager";
+
+    /**
+     * Makes the demo's share of Marcus's retail credential, once he holds it (Demo Community College issues it when
+     * the ontology has loaded, minutes after a first start). Until then it shares what he holds, and replaces that
+     * share by the right one when the retail credential arrives; it never touches a share a visitor made.
+     */
     void place(Account marcus, Organization employer) {
         // Shares carry Data Integrity credentials; Marcus also holds an SD-JWT VC (presented over OpenID4VP instead).
         List<HeldCredential> held = wallet.list(marcus.id(), false).stream()
@@ -40,26 +53,35 @@ class DemoShares {
         if (held.isEmpty()) {
             return;
         }
-        if (!shares.list(marcus.id()).isEmpty()) {
+        HeldCredential shared =
+                held.stream().filter(c -> c.name().equals(RETAIL)).findFirst().orElse(held.get(0));
+        List<Share> demoMade = shares.list(marcus.id()).stream()
+                .filter(s -> s.party().equals(PARTY) && s.purpose().equals(PURPOSE))
+                .toList();
+        boolean visitorMade = shares.list(marcus.id()).size() > demoMade.size();
+        boolean right = demoMade.stream()
+                .anyMatch(s -> s.revokedAt() == null
+                        && s.items().stream().anyMatch(i -> shared.id().equals(i.credentialId())));
+        if (right || visitorMade || (!demoMade.isEmpty() && !shared.name().equals(RETAIL))) {
             System.out.println("Demo share: Marcus's link to Demo Employer was printed when it was made (only its hash"
                     + " is kept); sign in as " + marcus.email().value() + " and open My shares to make another.");
             return;
         }
+        // the start-time stand-in, made before his retail credential existed, ends: one demo share, the right one
+        demoMade.stream()
+                .filter(s -> s.revokedAt() == null)
+                .forEach(s -> shares.revoke(marcus.id(), new ShareId(s.id())));
         String fresh = SecretTokens.newToken();
         shares.placeForDemo(
                 marcus.id(),
-                new Shares.NewShare(
-                        List.of(held.get(0).id()),
-                        "Demo Employer HR",
-                        "My application for the warehouse team lead position",
-                        Optional.empty()),
+                new Shares.NewShare(List.of(shared.id()), PARTY, PURPOSE, Optional.empty()),
                 fresh,
                 employer.id(),
                 employer.name());
         token = fresh;
         // The console, not the log: a share link is a secret, and logs are collected and kept.
-        System.out.println("Demo share: Marcus's credential, shared with Demo Employer, opens for anyone at"
-                + " /share/" + fresh + " (this link is printed once).");
+        System.out.println("Demo share: Marcus's " + shared.name() + ", shared with Demo Employer, opens for anyone"
+                + " at /share/" + fresh + " (this link is printed once).");
     }
 
     /** The link token of the share made at this start, if one was made: for tests. */

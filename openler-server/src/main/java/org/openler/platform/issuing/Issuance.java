@@ -325,7 +325,8 @@ public class Issuance {
         };
     }
 
-    private Achievement toStandard(AchievementDefinition achievement, String slug) {
+    /** The achievement as OB 3.0 describes it, with the id credentials name it by. */
+    Achievement toStandard(AchievementDefinition achievement, String slug) {
         return new Achievement(
                 URI.create(urls.base() + "/orgs/" + slug + "/achievements/" + achievement.id()),
                 achievement.name(),

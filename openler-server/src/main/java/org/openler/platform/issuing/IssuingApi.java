@@ -155,16 +155,6 @@ class IssuingApi {
                 .toList();
     }
 
-    /** An achievement's public description: credentials name it by this URL. */
-    @GetMapping("/orgs/{org}/achievements/{id}")
-    @Access(Audience.PUBLIC)
-    AchievementView achievement(@PathVariable String org, @PathVariable UUID id) {
-        return achievements
-                .find(organizations.get(org).id(), id)
-                .map(AchievementView::of)
-                .orElseThrow(() -> PlatformException.notFound("The achievement"));
-    }
-
     record RecipientRequest(
             @Nullable String email, @Nullable String did) {}
 

@@ -3,6 +3,7 @@ package org.openler.platform.organizations;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.openler.platform.audit.AuditLog;
 import org.openler.platform.kernel.Access;
@@ -10,6 +11,7 @@ import org.openler.platform.kernel.AccountId;
 import org.openler.platform.kernel.Actor;
 import org.openler.platform.kernel.Actors;
 import org.openler.platform.kernel.Audience;
+import org.openler.platform.kernel.PlatformUrls;
 import org.openler.platform.kernel.Power;
 import org.openler.platform.kernel.PublicUrl;
 import org.openler.platform.kernel.StaffRole;
@@ -22,33 +24,54 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** An organization's pages: its home, its staff and invitations, its audit log. */
+/** An organization's pages: its home (its public profile for others), its staff and invitations, its audit log. */
 @Controller
 class OrganizationPages {
 
     private final OrganizationService organizations;
     private final AuditLog audit;
+    private final AuditSentences sentences;
+    private final PlatformUrls urls;
 
-    OrganizationPages(OrganizationService organizations, AuditLog audit) {
+    OrganizationPages(OrganizationService organizations, AuditLog audit, AuditSentences sentences, PlatformUrls urls) {
         this.organizations = organizations;
         this.audit = audit;
+        this.sentences = sentences;
+        this.urls = urls;
     }
 
+    /**
+     * The organization's address, which its credentials name as {@code issuer.url}: its staff's home for its staff;
+     * for everyone else the issuer's public profile, a page for people and OB 3.0 {@code Profile} JSON-LD for programs
+     * (it once answered a verifier's reader 401).
+     */
     @GetMapping("/orgs/{org}")
-    @Access(value = Audience.ORGANIZATION_STAFF, power = Power.VIEW_ORGANIZATION)
-    String home(@PathVariable String org, Model model) {
+    @Access(Audience.PUBLIC)
+    ModelAndView home(@PathVariable String org, HttpServletRequest request) {
         Organization organization = organizations.get(org);
-        model.addAttribute("organization", organization);
-        StaffRole role = organizations.roleOfActing(organization);
-        model.addAttribute("role", role);
-        model.addAttribute(
+        Optional<StaffRole> staff = switch (Actors.current()) {
+            case Actor.Person p
+            when p.operator() ->
+                Optional.of(
+                        organizations.roleOf(p.accountId(), organization.id()).orElse(StaffRole.VIEWER));
+            case Actor.Person p -> organizations.roleOf(p.accountId(), organization.id());
+            default -> Optional.empty();
+        };
+        if (staff.isEmpty()) {
+            return IssuerProfilePage.answer(organization, urls, request);
+        }
+        ModelAndView page = new ModelAndView("organizations/home");
+        page.addObject("organization", organization);
+        page.addObject("role", staff.get());
+        page.addObject(
                 "can",
-                OrganizationPowers.held(organization.kind(), role).stream()
+                OrganizationPowers.held(organization.kind(), staff.get()).stream()
                         .map(Power::name)
                         .collect(java.util.stream.Collectors.toUnmodifiableSet()));
-        return "organizations/home";
+        return page;
     }
 
     @GetMapping("/orgs/{org}/staff")
@@ -109,10 +132,11 @@ class OrganizationPages {
 
     @GetMapping("/orgs/{org}/audit")
     @Access(value = Audience.ORGANIZATION_STAFF, power = Power.MANAGE_STAFF)
-    String audit(@PathVariable String org, Model model) {
+    String audit(@PathVariable String org, Model model, Locale locale) {
         Organization organization = organizations.get(org);
         model.addAttribute("organization", organization);
-        model.addAttribute("events", audit.forOrganization(organization.id(), 200));
+        model.addAttribute(
+                "lines", sentences.lines(organization, audit.forOrganization(organization.id(), 200), locale));
         return "organizations/audit";
     }
 

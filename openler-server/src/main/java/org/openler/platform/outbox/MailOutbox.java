@@ -27,11 +27,26 @@ public class MailOutbox {
         this.clock = clock;
     }
 
+    /** Answers the message's id, for a caller that may need to {@link #withdraw} it. */
     @Transactional
-    public void enqueue(String recipient, String subject, String body) {
+    public UUID enqueue(String recipient, String subject, String body) {
+        UUID id = UUID.randomUUID();
         jdbc.sql("insert into outbox_message (id, recipient, subject, body, created_at) values (?, ?, ?, ?, ?)")
-                .params(UUID.randomUUID(), recipient, subject, body, Timestamp.from(clock.instant()))
+                .params(id, recipient, subject, body, Timestamp.from(clock.instant()))
                 .update();
+        return id;
+    }
+
+    /**
+     * Takes back a message not yet delivered (what it offered is no longer on offer); a delivered one stays, as the
+     * record of what was sent. Answers whether it was withdrawn.
+     */
+    @Transactional
+    public boolean withdraw(UUID message) {
+        return jdbc.sql("delete from outbox_message where id = ? and delivered_at is null")
+                        .param(message)
+                        .update()
+                == 1;
     }
 
     /** Deletes every message to this address: the person deleted their account, and the address goes with it. */

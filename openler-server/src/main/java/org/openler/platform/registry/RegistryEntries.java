@@ -14,6 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.openler.platform.audit.AuditAction;
+import org.openler.platform.audit.AuditEvent;
+import org.openler.platform.audit.AuditLog;
 import org.openler.platform.kernel.Actor;
 import org.openler.platform.kernel.OrganizationId;
 import org.openler.platform.kernel.PlatformUrls;
@@ -48,6 +51,7 @@ public class RegistryEntries {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final TransparencyLog transparencyLog;
+    private final AuditLog audit;
 
     RegistryEntries(
             JdbcClient jdbc,
@@ -55,7 +59,9 @@ public class RegistryEntries {
             PlatformUrls urls,
             Clock clock,
             ApplicationEventPublisher events,
-            TransparencyLog transparencyLog) {
+            TransparencyLog transparencyLog,
+            AuditLog audit) {
+        this.audit = audit;
         this.transparencyLog = transparencyLog;
         this.jdbc = jdbc;
         this.schemas = schemas;
@@ -150,6 +156,7 @@ public class RegistryEntries {
             throw invalidCtdl(outcome);
         }
         publishVersion(ctid, entry.publishedVersion() + 1, draft, by);
+        audit.record(AuditEvent.success(AuditAction.REGISTRY_PUBLISHED, by, organization, "registry:" + ctid.value()));
         return get(organization, ctid);
     }
 
@@ -166,6 +173,7 @@ public class RegistryEntries {
                 .update();
         transparencyLog.append(new LogEvent.RegistryChanged(ctid.value(), entry.publishedVersion(), Optional.empty()));
         change(ctid, now);
+        audit.record(AuditEvent.success(AuditAction.REGISTRY_WITHDRAWN, by, organization, "registry:" + ctid.value()));
         return get(organization, ctid);
     }
 

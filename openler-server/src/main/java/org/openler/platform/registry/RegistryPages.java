@@ -119,13 +119,17 @@ class RegistryPages {
                     "20");
         }
         RegistryResults results = search.search(parsed.query());
+        Locale locale = LocaleContextHolder.getLocale();
         List<FacetView> facets = new ArrayList<>();
         for (RegistryResults.Facet facet : results.facets()) {
             List<FacetLink> links = new ArrayList<>();
             for (RegistryResults.Value value : facet.values()) {
                 boolean selected = params.get(facet.name()).contains(value.value());
                 links.add(new FacetLink(
-                        value.label(), value.count(), href(toggled(params, facet.name(), value.value())), selected));
+                        facetLabel(facet.name(), value, locale),
+                        value.count(),
+                        href(toggled(params, facet.name(), value.value())),
+                        selected));
             }
             if (!links.isEmpty()) {
                 facets.add(new FacetView(facet.name(), links));
@@ -134,7 +138,13 @@ class RegistryPages {
         int offset = parsed.query().offset();
         model.addAttribute("q", q.length() > 500 ? q.substring(0, 500) : q);
         model.addAttribute("results", results);
-        model.addAttribute("typeLabels", TYPE_LABELS);
+        model.addAttribute("typeLabels", typeLabels(locale));
+        model.addAttribute(
+                "durations",
+                results.hits().stream()
+                        .flatMap(h -> h.duration().stream())
+                        .distinct()
+                        .collect(Collectors.toMap(d -> d, d -> ReadableValues.duration(d, messages, locale))));
         model.addAttribute("facets", facets);
         model.addAttribute(
                 "filtered",
@@ -154,6 +164,25 @@ class RegistryPages {
         return "registry/search";
     }
 
+    /** Each credential type in the reader's language ("BachelorDegree": "Bachelor's degree", "Grado"). */
+    Map<String, String> typeLabels(Locale locale) {
+        return TYPE_CHOICES.stream()
+                .collect(Collectors.toMap(
+                        t -> t, t -> messages.getMessage("registry.ctype." + t, null, TYPE_LABELS.get(t), locale)));
+    }
+
+    /** A facet value as the reader reads it: types and delivery modes in their language, names as they are. */
+    private String facetLabel(String facet, RegistryResults.Value value, Locale locale) {
+        return switch (facet) {
+            case "type" -> messages.getMessage("registry.ctype." + value.value(), null, value.label(), locale);
+            case "delivery" ->
+                CredentialOfValue.DeliveryMode.ofConcept(value.value())
+                        .map(m -> messages.getMessage("registry.delivery." + m.name(), null, value.label(), locale))
+                        .orElse(value.label());
+            default -> value.label();
+        };
+    }
+
     @GetMapping(value = "/registry/resources/{ctid}", produces = MediaType.TEXT_HTML_VALUE)
     @Access(Audience.PUBLIC)
     String credentialPage(@PathVariable String ctid, Model model) {
@@ -168,7 +197,11 @@ class RegistryPages {
                 "provider", organizations.find(published.organization()).orElseThrow());
         model.addAttribute("history", entries.history(id));
         model.addAttribute(
-                "typeLabel", CredentialIndex.words(published.credential().type()));
+                "typeLabel",
+                typeLabels(LocaleContextHolder.getLocale())
+                        .getOrDefault(
+                                published.credential().type(),
+                                CredentialIndex.words(published.credential().type())));
         Locale locale = LocaleContextHolder.getLocale();
         model.addAttribute(
                 "durationText",
@@ -194,7 +227,7 @@ class RegistryPages {
         model.addAttribute("organization", organization);
         model.addAttribute("canEdit", organizations.roleOfActing(organization).includes(StaffRole.ISSUER));
         model.addAttribute("entries", entries.list(organization.id()));
-        model.addAttribute("typeLabels", TYPE_LABELS);
+        model.addAttribute("typeLabels", typeLabels(LocaleContextHolder.getLocale()));
         return "registry/entries";
     }
 
@@ -318,7 +351,12 @@ class RegistryPages {
         model.addAttribute("history", entries.history(entry.ctid()));
         model.addAttribute("url", entries.resourceUrl(entry.ctid()).toString());
         model.addAttribute("publishErrors", errors);
-        model.addAttribute("typeLabel", CredentialIndex.words(entry.draft().type()));
+        model.addAttribute(
+                "typeLabel",
+                typeLabels(LocaleContextHolder.getLocale())
+                        .getOrDefault(
+                                entry.draft().type(),
+                                CredentialIndex.words(entry.draft().type())));
         return "registry/entry";
     }
 
@@ -332,7 +370,7 @@ class RegistryPages {
         model.addAttribute("entry", entry.orElse(null));
         model.addAttribute("form", form);
         model.addAttribute("types", TYPE_CHOICES);
-        model.addAttribute("typeLabels", TYPE_LABELS);
+        model.addAttribute("typeLabels", typeLabels(LocaleContextHolder.getLocale()));
         model.addAttribute("modes", List.of("IN_PERSON", "ONLINE", "BLENDED"));
         model.addAttribute("errors", new Errors(errors));
         return "registry/form";

@@ -4,7 +4,7 @@
  * with drafts, versioned history and withdrawal; CTDL from elsewhere can be imported. Published credentials are
  * searchable (full text and facets) through a Lucene index per instance that follows the database's change sequence.
  */
-@ApplicationModule(allowedDependencies = {"kernel", "organizations", "privacy", "problems", "transparency"})
+@ApplicationModule(allowedDependencies = {"audit", "kernel", "organizations", "privacy", "problems", "transparency"})
 @NullMarked
 package org.openler.platform.registry;
 

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -88,27 +89,40 @@ public class Claims {
     private void offer(CredentialIssued issued, String email) {
         String token = SecretTokens.newToken();
         Instant now = clock.instant();
-        jdbc.sql("insert into wallet_claim (id, credential_id, recipient_email, token_hash, created_at, expires_at)"
-                        + " values (?, ?, ?, ?, ?, ?)")
+        String provider = organizations
+                .find(issued.organization())
+                .map(Organization::name)
+                .orElse("A provider");
+        String named =
+                issued(issued.credentialId().value()).map(Claims::quotedName).orElse("");
+        UUID message = outbox.enqueue(
+                email,
+                "A credential is waiting for you on OpenLER",
+                provider + " issued you a verifiable credential" + named + " on OpenLER. To keep it in your wallet,"
+                        + " open this link within 30 days, signed in with the account for this e-mail address (or"
+                        + " create one):\n\n"
+                        + urls.base() + "/wallet/claim/" + token
+                        + "\n\nThe link works once. If you were not expecting this, ignore this message.");
+        jdbc.sql("insert into wallet_claim (id, credential_id, recipient_email, token_hash, created_at, expires_at,"
+                        + " message_id) values (?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         UUID.randomUUID(),
                         issued.credentialId().value(),
                         email,
                         SecretTokens.hash(token),
                         Timestamp.from(now),
-                        Timestamp.from(now.plus(VALIDITY)))
+                        Timestamp.from(now.plus(VALIDITY)),
+                        message)
                 .update();
-        String provider = organizations
-                .find(issued.organization())
-                .map(Organization::name)
-                .orElse("A provider");
-        outbox.enqueue(
-                email,
-                "A credential is waiting for you on OpenLER",
-                provider + " issued you a verifiable credential on OpenLER. To keep it in your wallet, open this link"
-                        + " within 30 days, signed in with the account for this e-mail address (or create one):\n\n"
-                        + urls.base() + "/wallet/claim/" + token
-                        + "\n\nThe link works once. If you were not expecting this, ignore this message.");
+    }
+
+    /** The credential's name for the claim mail (issue 18: the mail must say what is waiting), or nothing. */
+    private static String quotedName(Issued issued) {
+        try {
+            return " \"" + issued.facts().name() + "\"";
+        } catch (RuntimeException unreadable) {
+            return "";
+        }
     }
 
     /** What the claim page says about a link before the learner accepts it. */
@@ -172,10 +186,7 @@ public class Claims {
      */
     @Transactional
     public UUID placeForDemo(AccountId learner, CredentialId issuedCredential) {
-        jdbc.sql(
-                        "update wallet_claim set claimed_at = ?, claimed_by = ? where credential_id = ? and claimed_at is null")
-                .params(Timestamp.from(clock.instant()), learner.value(), issuedCredential.value())
-                .update();
+        useUpUnmailed(learner, issuedCredential.value());
         return place(learner, issuedCredential.value());
     }
 
@@ -186,11 +197,25 @@ public class Claims {
      */
     @Transactional
     public UUID placeRequested(AccountId learner, UUID issuedCredential) {
+        useUpUnmailed(learner, issuedCredential);
+        return place(learner, issuedCredential);
+    }
+
+    /**
+     * The credential goes into the wallet without its link: the link is used up, and its message, if not yet
+     * delivered, is withdrawn (the demo's outbox once showed a dead link for every credential it had placed).
+     */
+    private void useUpUnmailed(AccountId learner, UUID issuedCredential) {
+        List<UUID> messages = jdbc.sql("select message_id from wallet_claim where credential_id = ? and claimed_at is"
+                        + " null and message_id is not null")
+                .param(issuedCredential)
+                .query(UUID.class)
+                .list();
         jdbc.sql(
                         "update wallet_claim set claimed_at = ?, claimed_by = ? where credential_id = ? and claimed_at is null")
                 .params(Timestamp.from(clock.instant()), learner.value(), issuedCredential)
                 .update();
-        return place(learner, issuedCredential);
+        messages.forEach(outbox::withdraw);
     }
 
     private UUID place(AccountId learner, UUID issuedCredential) {

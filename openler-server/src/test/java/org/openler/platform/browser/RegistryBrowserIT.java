@@ -86,6 +86,20 @@ class RegistryBrowserIT extends ChromiumPages {
                             .getText())
                     .contains("Blended");
             findings.checkHere("en", "registry search, a facet chosen");
+            assertThat(driver.findElement(By.cssSelector("ol.hits")).getText())
+                    .as("the duration in words, not P10W")
+                    .contains("10 weeks")
+                    .doesNotContain("P10W");
+            open("/registry?q=" + marker + "&lang=es");
+            String facetsEs = driver.findElement(By.cssSelector("nav.facets")).getText();
+            assertThat(facetsEs)
+                    .as("type and delivery facet values in Spanish")
+                    .contains("Certificación", "Mixta")
+                    .doesNotContain("Blended");
+            assertThat(driver.findElement(By.cssSelector("ol.hits")).getText()).contains("Certificación");
+            clickAndWait(driver.findElement(By.partialLinkText("Mixta")));
+            assertThat(path()).contains("delivery=BLENDED");
+            assertThat(mainText()).contains("Nursing Assistant " + marker);
             clickAndWait(driver.findElement(By.linkText("Nursing Assistant " + marker)));
             assertThat(heading()).isEqualTo("Nursing Assistant " + marker);
             assertThat(mainText())

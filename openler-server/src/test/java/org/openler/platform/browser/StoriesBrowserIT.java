@@ -21,6 +21,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
@@ -83,6 +84,8 @@ class StoriesBrowserIT extends ChromiumPages {
     void freshVisitor() {
         driver = browser.driver();
         driver.manage().window().setSize(new Dimension(1200, 900));
+        // axe-core on a long page (twenty candidate cards) outlasts the default 30 s on a loaded 2-core machine
+        driver.manage().timeouts().scriptTimeout(Duration.ofMinutes(3));
         base = demoBase;
         open("/");
         driver.manage().deleteAllCookies();
@@ -148,6 +151,43 @@ class StoriesBrowserIT extends ChromiumPages {
                     "My application for the Medical Coding Specialist position");
             shot("andre", 6);
             employerOpens(link, "Health Records and Medical Terminology Certificate", "andre", 7);
+
+            // what his credential links to opens for the employer too: the achievement and its issuer, as pages
+            String achievement = "/orgs/demo-community-college/achievements/"
+                    + jdbc.sql("select id from achievement where name = ?")
+                            .param("Health Records and Medical Terminology Certificate")
+                            .query(String.class)
+                            .single();
+            open(achievement + "?lang=en");
+            assertThat(heading()).isEqualTo("Health Records and Medical Terminology Certificate");
+            assertThat(driver.findElement(By.id("achievement-issuer")).getText())
+                    .contains("Demo Community College");
+            findings.checkHere("en", "the achievement's page");
+            clickAndWait(driver.findElement(By.cssSelector("#achievement-issuer a")));
+            assertThat(heading()).isEqualTo("Demo Community College");
+            assertThat(driver.findElement(By.id("issuer-did")).getText()).startsWith("did:web:");
+            findings.checkHere("en", "the issuer's profile");
+            findings.check("es", achievement, "the achievement's page");
+
+            // college credit: the articulation index lists his certificate; he asks, the college's rule awards it
+            signInAsDemo("andre@demo.openler.org");
+            open("/articulation?credential=Health+Records&lang=en");
+            assertThat(driver.findElement(By.id("results-heading")).getText()).isNotBlank();
+            assertThat(mainText()).contains("Health Records and Medical Terminology Certificate", "HIT 110");
+            findings.checkHere("en", "the articulation index");
+            shot("andre", 8);
+            askForCredit("Health Records and Medical Terminology Certificate");
+            assertThat(driver.findElement(By.id("credit-requests")).getText())
+                    .as("his welding credit, awarded by the demo, and the one he just asked for")
+                    .contains("Welding Fundamentals", "Health Records and Medical Terminology Certificate")
+                    .contains("Awarded");
+            findings.checkHere("en", "Andre's college credit");
+            shot("andre", 9);
+            findings.check("es", "/me/credit", "Andre's college credit");
+            open("/wallet?lang=en");
+            assertThat(driver.findElement(By.id("credentials")).getText())
+                    .as("the college's credit credentials in his wallet")
+                    .contains("WLD 110", "HIT 110");
         } finally {
             unloadAxe(preloaded);
         }
@@ -228,6 +268,58 @@ class StoriesBrowserIT extends ChromiumPages {
             shot("izzy", 4);
             findings.check("es", "/me/talent", "Izzy's discovery setting");
             shot("izzy", 5);
+
+            // Demo Employer searches from its data analyst job; among the anonymous cards is Izzy's
+            driver.manage().deleteAllCookies();
+            signInAsDemo("recruiter@demo.openler.org");
+            String pseudonym = findIzzy();
+            WebElement card = driver.findElement(
+                    By.xpath("//article[contains(@class,'candidate')][.//h3[contains(., '" + pseudonym + "')]]"));
+            assertThat(card.getText()).contains("% match").doesNotContain("Izzy", "Romero");
+            assertThat(mainText()).doesNotContain("Izzy Romero").doesNotContain("izzy@demo.openler.org");
+            findings.checkHere("en", "the employer's talent search");
+            scrollTo(card);
+            shot("izzy", 6);
+            card.findElement(By.tagName("textarea"))
+                    .sendKeys("Your analytics work fits our Data Analyst role. Would you apply?");
+            clickAndWait(card.findElement(By.cssSelector("form.invite button")));
+            assertThat(mainText()).contains("Invitation sent to " + pseudonym);
+
+            // she sees who asks and why, accepts and chooses what to share: only then is her name revealed
+            driver.manage().deleteAllCookies();
+            signInAsDemo("izzy@demo.openler.org");
+            open("/me/talent?lang=en");
+            assertThat(mainText()).contains("Demo Employer", "Your analytics work fits our Data Analyst role.");
+            WebElement accept = driver.findElement(
+                    By.xpath("//form[contains(@action,'/invitations/') and contains(@action,'/accept')]"));
+            accept.findElements(By.cssSelector("input[type=checkbox]")).stream()
+                    .filter(box -> box.findElement(By.xpath("./..")).getText().contains("Data Analytics Certificate"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("her Data Analytics Certificate to share"))
+                    .click();
+            findings.checkHere("en", "Izzy's invitation");
+            shot("izzy", 7);
+            clickAndWait(accept.findElement(By.cssSelector("button[type=submit]")));
+            assertThat(mainText()).contains("Saved.", "Accepted");
+
+            driver.manage().deleteAllCookies();
+            signInAsDemo("recruiter@demo.openler.org");
+            open("/orgs/demo-employer/talent?lang=en");
+            WebElement row = driver.findElements(By.cssSelector("#sent tr.invitation")).stream()
+                    .filter(r -> r.getText().contains("Izzy Romero"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("Izzy's name, revealed once she accepted"));
+            assertThat(row.getText()).contains("Accepted", "Data Analytics Certificate");
+            // read before the Spanish check leaves the page (the row would be stale)
+            String sharedWithEmployer =
+                    row.findElement(By.cssSelector("a.share-link")).getAttribute("href");
+            findings.checkHere("en", "the employer sees who accepted");
+            scrollTo(row);
+            shot("izzy", 8);
+            findings.check("es", "/orgs/demo-employer/talent", "the employer sees who accepted");
+            // in English again: the Spanish check above left the session's language at Spanish
+            driver.get(sharedWithEmployer + (sharedWithEmployer.contains("?") ? "&" : "?") + "lang=en");
+            assertThat(mainText()).contains("Data Analytics Certificate", "Verified");
         } finally {
             unloadAxe(preloaded);
         }
@@ -248,8 +340,10 @@ class StoriesBrowserIT extends ChromiumPages {
 
             open("/wallet/shares?lang=en");
             assertThat(driver.findElement(By.id("shares")).getText())
-                    .as("the share the demo made with Demo Employer, already seen once")
-                    .contains("Demo Employer HR");
+                    .as("the share the demo made with Demo Employer, already seen once, of his retail credential")
+                    .contains("Demo Employer HR")
+                    .contains("Internal application: assistant store manager")
+                    .contains("Retail Pathways: Department Manager");
             findings.checkHere("en", "Marcus's shares");
             findings.check("es", "/wallet/shares", "Marcus's shares");
             shot("marcus", 2);
@@ -266,6 +360,38 @@ class StoriesBrowserIT extends ChromiumPages {
                     "Demo Employer HR",
                     "Internal application: Assistant Manager");
             employerOpens(link, "Retail Pathways: Department Manager", "marcus", 4);
+
+            // he lets his employer (only) find him by name, with his credentials
+            signInAsDemo("marcus@demo.openler.org");
+            open("/me/talent?lang=en");
+            driver.findElement(By.cssSelector("input[name=mode][value=internal]"))
+                    .click();
+            for (WebElement box : driver.findElements(By.cssSelector("#discovery-form input[name=credential]"))) {
+                if (!box.isSelected()) {
+                    box.click();
+                }
+            }
+            clickAndWait(driver.findElement(By.cssSelector("#discovery-form button[type=submit]")));
+            assertThat(driver.findElement(By.cssSelector("main div.notice[role=status]"))
+                            .getText())
+                    .isEqualTo("Saved.");
+            assertThat(mainText()).contains("Demo Employer");
+            findings.checkHere("en", "Marcus's discovery setting");
+
+            // Demo Employer's internal search from its retail manager job finds him, by name, his credential verified
+            driver.manage().deleteAllCookies();
+            signInAsDemo("recruiter@demo.openler.org");
+            open("/orgs/demo-employer/talent?lang=en");
+            new Select(driver.findElement(By.id("job"))).selectByVisibleText("Retail Department Manager");
+            clickAndWait(driver.findElement(By.id("search-internal-by-job")));
+            WebElement employee = driver.findElements(By.cssSelector("article.employee")).stream()
+                    .filter(e -> e.getText().contains("Marcus Lee"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("Marcus in the internal search: " + mainText()));
+            assertThat(employee.getText()).contains("% match").contains("verified");
+            findings.checkHere("en", "the employer's internal search");
+            scrollTo(employee);
+            shot("marcus", 5);
         } finally {
             unloadAxe(preloaded);
         }
@@ -330,6 +456,20 @@ class StoriesBrowserIT extends ChromiumPages {
                     .contains("Registered Nurse (RN) Licensure", "NCLEX-RN", "Verified");
             findings.checkHere("en", "the recruiter verifies the presentation file");
             shot("claire", 6);
+
+            // prior credit: her licence earns credit toward the college's healthcare management courses
+            signInAsDemo("claire@demo.openler.org");
+            open("/articulation?credential=Registered+Nurse&lang=en");
+            assertThat(mainText()).contains("Registered Nurse (RN) Licensure", "HCM 101");
+            findings.checkHere("en", "the articulation index for her licence");
+            askForCredit("Registered Nurse (RN) Licensure");
+            assertThat(driver.findElement(By.id("credit-requests")).getText())
+                    .contains("Registered Nurse (RN) Licensure", "Awarded");
+            findings.checkHere("en", "Claire's college credit");
+            shot("claire", 7);
+            findings.check("es", "/me/credit", "Claire's college credit");
+            open("/wallet?lang=en");
+            assertThat(driver.findElement(By.id("credentials")).getText()).contains("HCM 101");
         } finally {
             unloadAxe(preloaded);
         }
@@ -368,6 +508,72 @@ class StoriesBrowserIT extends ChromiumPages {
         findings.checkHere("en", "the employer opens the share");
         shot(story, shot);
         findings.check("es", linkPath, "the employer opens the share");
+    }
+
+    /** Asks, on the learner's credit page, for the credit one of their credentials earns; an automatic rule awards it. */
+    private void askForCredit(String credential) {
+        open("/me/credit?lang=en");
+        WebElement offer = driver.findElements(By.cssSelector("li.credit-offer")).stream()
+                .filter(o -> o.getText().contains(credential))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no credit offer for " + credential + ": " + mainText()));
+        clickAndWait(offer.findElement(By.cssSelector("form button[type=submit]")));
+        assertThat(driver.findElement(By.id("credit-notice")).getText())
+                .isEqualTo("Credit awarded: the college's credential is in your wallet.");
+    }
+
+    /**
+     * The recruiter searches from the data analyst job, page after page, until Izzy's anonymous card is shown; answers
+     * her pseudonym (read from what the search recorded it showed, which only the platform can link to her). Waits
+     * while the demo's synthetic candidates are still too few to answer.
+     */
+    private String findIzzy() throws InterruptedException {
+        String talent = "/orgs/demo-employer/talent";
+        Instant until = Instant.now().plus(Duration.ofMinutes(6));
+        int page = 0;
+        while (true) {
+            open(talent + "?lang=en");
+            new Select(driver.findElement(By.id("job"))).selectByVisibleText("Data Analyst – Workforce Insights");
+            ((org.openqa.selenium.JavascriptExecutor) driver)
+                    .executeScript(
+                            "var p = document.createElement('input'); p.type = 'hidden'; p.name = 'page';"
+                                    + " p.value = arguments[0]; document.getElementById('search-job').appendChild(p);",
+                            String.valueOf(page));
+            clickAndWait(driver.findElement(By.id("search-by-job")));
+            if (!driver.findElements(By.id("too-few")).isEmpty()
+                    || !driver.findElements(By.cssSelector("main div.notice.error"))
+                            .isEmpty()) {
+                assertThat(Instant.now()).as("enough demo candidates to search").isBefore(until);
+                Thread.sleep(10_000);
+                page = 0;
+                continue;
+            }
+            List<String> shown = driver.findElements(By.cssSelector("article.candidate h3")).stream()
+                    .map(WebElement::getText)
+                    .toList();
+            assertThat(shown)
+                    .as("page " + page + " of the search has candidates")
+                    .isNotEmpty();
+            List<String> izzy = jdbc.sql("select a.pseudonym from talent_appearance a join account p on p.id ="
+                            + " a.account_id join organization o on o.id = a.organization_id"
+                            + " where p.email = 'izzy@demo.openler.org' and o.slug = 'demo-employer'")
+                    .query(String.class)
+                    .list();
+            for (String pseudonym : izzy) {
+                if (shown.stream().anyMatch(h -> h.contains(pseudonym))) {
+                    return pseudonym;
+                }
+            }
+            page++;
+            assertThat(page)
+                    .as("Izzy among the first pages of candidates for the data analyst job")
+                    .isLessThan(15);
+        }
+    }
+
+    /** The screenshot shows what the step is about, not the top of a long page. */
+    private void scrollTo(WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", element);
     }
 
     private void signInAsDemo(String email) {

@@ -249,6 +249,74 @@ class BulkIssuanceIT {
         assertThat(spanish.body()).contains("Terminado", "recipient_email no es una dirección de correo válida.");
     }
 
+    @Test
+    void anIssuerDownloadsTheFileForAnAchievementAndIssuesByItsNameWithAClearReasonForUnknownAndAmbiguousNames()
+            throws Exception {
+        String twinA = api.createAchievement("Crane Operation");
+        api.createAchievement("crane operation ");
+        var issuer = fixtures.member(provider, StaffRole.ISSUER);
+        WebClient browser = WebClient.on(port);
+        browser.signIn(issuer.email().value(), Fixtures.PASSWORD);
+        String page = "/orgs/" + provider.slug() + "/credentials/bulk";
+        String templateLink = page + "/template?achievement=" + achievement;
+        assertThat(browser.page(page + "?lang=en").body())
+                .contains("CSV for Forklift Safety", templateLink.replace("&", "&amp;"));
+        assertThat(browser.page(page + "?lang=es").body()).contains("CSV para Forklift Safety");
+        HttpResponse<String> template = browser.get(templateLink, "text/csv,*/*");
+        assertThat(template.statusCode()).isEqualTo(200);
+        assertThat(template.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(template.headers().firstValue("Content-Disposition").orElse(""))
+                .contains("attachment");
+        assertThat(template.body())
+                .as("the achievement by name; its id is not needed while the name is its own")
+                .startsWith("achievement,achievement_id,recipient_email,recipient_did,valid_until,idempotency_key\r\n"
+                        + "\"Forklift Safety\",,learner@example.org,,,");
+        assertThat(browser.get(page + "/template?achievement=" + twinA, "text/csv")
+                        .body())
+                .as("a name two achievements share comes with the id")
+                .contains("\"Crane Operation\"," + twinA + ",");
+        assertThat(browser.get(page + "/template?achievement=" + UUID.randomUUID(), "text/csv")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(browser.get(page + "/template?achievement=forklift", "text/csv")
+                        .statusCode())
+                .isEqualTo(400);
+
+        // the template as filled in, plus rows naming no achievement, two, or one that does not exist
+        String filled = template.body().replace("learner@example.org", "by-name@example.org")
+                + "forklift safety,,lower-case@example.org,,,\r\n"
+                + "Crane Operation,,twin@example.org,,,\r\n"
+                + "Crane Operation," + twinA + ",twin-by-id@example.org,,,\r\n"
+                + "Welding,,unknown@example.org,,,\r\n"
+                + "Forklift Safety," + twinA + ",mismatch@example.org,,,\r\n"
+                + ",,nothing@example.org,,,\r\n";
+        HttpResponse<String> submitted = api.submit(filled, null);
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        JsonNode finished = api.awaitCompletion(
+                BulkClient.JSON.readTree(submitted.body()).path("id").asString(), PATIENCE);
+        assertThat(finished.path("done").asInt()).isEqualTo(3);
+        Map<Integer, String> reported = new TreeMap<>();
+        finished.path("errors")
+                .forEach(e -> reported.put(e.path("row").asInt(), e.path("code").asString()));
+        assertThat(reported)
+                .containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                        4, "achievement-name-ambiguous",
+                        6, "achievement-name-unknown",
+                        7, "achievement-mismatch",
+                        8, "achievement-missing")));
+        assertThat(jdbc.sql("select count(*) from issued_credential where organization_id = ? and achievement_id = ?")
+                        .params(provider.organization().id().value(), UUID.fromString(achievement))
+                        .query(Long.class)
+                        .single())
+                .as("the rows that named Forklift Safety issued it")
+                .isEqualTo(2);
+        String progress = page + "/" + finished.path("id").asString() + "/progress";
+        assertThat(browser.page(progress + "?lang=en").body())
+                .contains("several achievements of this organization have this name; give its achievement_id instead.");
+        assertThat(browser.page(progress + "?lang=es").body())
+                .contains("ningún logro de esta organización tiene este nombre.");
+    }
+
     private String csv(int rows, boolean keys) {
         StringBuilder csv = new StringBuilder("achievement_id,recipient_email,idempotency_key\r\n");
         for (int i = 0; i < rows; i++) {

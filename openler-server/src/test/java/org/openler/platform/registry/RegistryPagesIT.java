@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openler.platform.kernel.StaffRole;
@@ -111,18 +112,25 @@ class RegistryPagesIT {
         Fixtures.Org org = fixtures.organization(Organization.Kind.PROVIDER);
         WebClient browser = WebClient.on(port);
         browser.signIn(org.admin().email().value(), Fixtures.PASSWORD);
-        String page = browser.page("/orgs/" + org.slug() + "/registry/new").body();
+        assertThat(options(browser.page("/orgs/" + org.slug() + "/registry/new?lang=es")
+                        .body()))
+                .as("in Spanish too")
+                .contains("Certificate=Certificado", "AssociateDegree=Título de asociado");
+        var options = options(
+                browser.page("/orgs/" + org.slug() + "/registry/new?lang=en").body());
+        assertThat(options).hasSizeGreaterThan(5);
+        assertThat(options).contains("Certificate=Certificate", "AssociateDegree=Associate degree");
+    }
 
+    private static List<String> options(String page) {
         String select = page.substring(page.indexOf("<select id=\"type\""));
         select = select.substring(0, select.indexOf("</select>"));
         var options = java.util.regex.Pattern.compile("<option[^>]*value=\"([^\"]+)\"[^>]*>([^<]*)</option>")
                 .matcher(select)
                 .results()
                 .toList();
-        assertThat(options).hasSizeGreaterThan(5);
         assertThat(options).allSatisfy(option -> assertThat(option.group(2)).isNotBlank());
-        assertThat(options.stream().map(o -> o.group(1) + "=" + o.group(2).strip()))
-                .contains("Certificate=Certificate", "BachelorDegree=Bachelor Degree");
+        return options.stream().map(o -> o.group(1) + "=" + o.group(2).strip()).toList();
     }
 
     @Test

@@ -56,7 +56,8 @@ public record Achievement(
         return new Achievement(id, name, description, criteriaNarrative, Optional.empty(), Optional.empty(), List.of());
     }
 
-    JsonObject toJson() {
+    /** The achievement as it appears in a credential (without {@code @context}). */
+    public JsonObject toJson() {
         JsonObjectBuilder achievement = Jsons.PROVIDER
                 .createObjectBuilder()
                 .add("id", id.toString())
