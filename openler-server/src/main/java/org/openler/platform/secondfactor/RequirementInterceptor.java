@@ -59,7 +59,8 @@ class RequirementInterceptor implements HandlerInterceptor, WebMvcConfigurer {
         }
         // a person whose lost factor was reset is kept out of every organization's routes until they enrol again
         boolean reset = factors.resetPending(person.accountId());
-        boolean blocked = reset || organizations.findIdBySlug(slug).filter(factors::requiredBy).isPresent();
+        boolean blocked = reset
+                || organizations.findIdBySlug(slug).filter(factors::requiredBy).isPresent();
         if (!blocked || factors.hasSecondFactor(person.accountId())) {
             return true;
         }

@@ -114,7 +114,10 @@ class ResetRoutes {
     }
 
     /** The operator's reset, for any account (a learner has no organization to ask). */
-    record OperatorReset(@Nullable String email, @Nullable String identityCheck, @Nullable String password) {}
+    record OperatorReset(
+            @Nullable String email,
+            @Nullable String identityCheck,
+            @Nullable String password) {}
 
     @PostMapping("/api/v1/operator/second-factor/reset")
     @Access(Audience.OPERATOR)
@@ -143,9 +146,7 @@ class ResetRoutes {
             return false;
         }
         SignInGuard.Attempt attempt = new SignInGuard.Attempt(
-                SignInGuard.Channel.PASSWORD,
-                self.email().value().toLowerCase(Locale.ROOT),
-                request.getRemoteAddr());
+                SignInGuard.Channel.PASSWORD, self.email().value().toLowerCase(Locale.ROOT), request.getRemoteAddr());
         if (guard.begin(attempt) instanceof SignInGuard.Wait) {
             return false;
         }

@@ -45,7 +45,8 @@ class SecondFactorResets {
                 }
             }
             throw PlatformException.invalid(
-                    "identityCheck", "Say how the person's identity was checked: IN_PERSON, VIDEO_CALL or KNOWN_CONTACT.");
+                    "identityCheck",
+                    "Say how the person's identity was checked: IN_PERSON, VIDEO_CALL or KNOWN_CONTACT.");
         }
     }
 
@@ -102,8 +103,8 @@ class SecondFactorResets {
 
                 At your next sign-in you will be asked to set up a new passkey or authenticator app.
 
-                If you did not ask for this, tell your organization's administrator or the platform operator at once."""
-                .formatted(organization == null ? "The platform operator" : "An administrator of your organization",
+                If you did not ask for this, tell your organization's administrator or the platform operator at once.""".formatted(
+                        organization == null ? "The platform operator" : "An administrator of your organization",
                         describe(how)));
     }
 

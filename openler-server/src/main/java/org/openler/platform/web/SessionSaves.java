@@ -40,7 +40,9 @@ class SessionSaves {
                         if (!TransientFailures.isTransient(e)) {
                             throw e;
                         }
-                        log.warn("The session could not be saved after the answer ({}); the answer stands", e.toString());
+                        log.warn(
+                                "The session could not be saved after the answer ({}); the answer stands",
+                                e.toString());
                         return null;
                     }
                 };

@@ -114,10 +114,7 @@ class SecondFactorBrowserIT extends ChromiumPages {
         new WebDriverWait(driver, WAIT, POLL).until(d -> path().equals("/wallet"));
         assertThat(driver.findElement(By.cssSelector(".signed-in")).getText()).contains("Test LEARNER");
         assertThat(jdbc.sql("select count(*) from audit_event where action = ? and subject = ? and detail = ?")
-                        .params(
-                                AuditAction.SECOND_FACTOR_PASSED.name(),
-                                "account:" + learner.id(),
-                                "passkey alone")
+                        .params(AuditAction.SECOND_FACTOR_PASSED.name(), "account:" + learner.id(), "passkey alone")
                         .query(Integer.class)
                         .single())
                 .isEqualTo(1);

@@ -217,12 +217,13 @@ class InjectedFaultTrial {
         List<String> held = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             kit.issue(issuer, learner.email().value());
-            held.add(WalletKit.walletId(WalletKit.claim(web, kit.claimToken(learner.email().value())))
+            held.add(WalletKit.walletId(
+                            WalletKit.claim(web, kit.claimToken(learner.email().value())))
                     .toString());
         }
         String csrf = web.csrfToken("/wallet");
-        String body = JSON.writeValueAsString(Map.of(
-                "credentials", held, "party", "Faulty Employer", "purpose", "Checking under faults"));
+        String body = JSON.writeValueAsString(
+                Map.of("credentials", held, "party", "Faulty Employer", "purpose", "Checking under faults"));
         Map<Integer, Integer> failures = new HashMap<>();
         List<String> links = new ArrayList<>();
         long faultsBefore = Faults.DATABASE_FAULTS.get();
@@ -238,7 +239,9 @@ class InjectedFaultTrial {
             if (answer.statusCode() == 201) {
                 made++;
                 // the link's path on this test server (its base is the configured public URL)
-                links.add(base + URI.create(JSON.readTree(answer.body()).get("url").asString()).getRawPath());
+                links.add(base
+                        + URI.create(JSON.readTree(answer.body()).get("url").asString())
+                                .getRawPath());
             } else {
                 failures.merge(answer.statusCode(), 1, Integer::sum);
                 assertCleanProblem(answer);
@@ -270,7 +273,9 @@ class InjectedFaultTrial {
                 .param(learner.id().value())
                 .query(Integer.class)
                 .list();
-        assertThat(items).as("one share per 201 answer, none from failed attempts").hasSize(wanted);
+        assertThat(items)
+                .as("one share per 201 answer, none from failed attempts")
+                .hasSize(wanted);
         assertThat(items).as("every share whole").containsOnly(3);
         for (String link : links) {
             HttpResponse<String> page = http.send(
@@ -306,10 +311,20 @@ class InjectedFaultTrial {
         for (int f = 0; f < frameworks; f++) {
             String name = "Fault Import " + UUID.randomUUID().toString().substring(0, 8);
             names.add(name);
-            StringBuilder csv = new StringBuilder("Skill Name,Skill Category,Contextualized Skill Statement,Keywords\n");
+            StringBuilder csv =
+                    new StringBuilder("Skill Name,Skill Category,Contextualized Skill Statement,Keywords\n");
             for (int k = 0; k < skills; k++) {
-                csv.append("Skill ").append(f).append('-').append(k).append(",Category ").append(k % 10)
-                        .append(",Performs task ").append(k).append(" of ").append(name).append(".,task\n");
+                csv.append("Skill ")
+                        .append(f)
+                        .append('-')
+                        .append(k)
+                        .append(",Category ")
+                        .append(k % 10)
+                        .append(",Performs task ")
+                        .append(k)
+                        .append(" of ")
+                        .append(name)
+                        .append(".,task\n");
             }
             boolean done = false;
             for (int attempt = 1; attempt <= 30 && !done; attempt++) {
@@ -329,8 +344,9 @@ class InjectedFaultTrial {
                 "Injected faults, framework imports: %d of %d skills each, failures %s, %d database faults%n",
                 frameworks, skills, failures, Faults.DATABASE_FAULTS.get() - faultsBefore);
         for (String name : names) {
-            List<Integer> counts = jdbc.sql("select (select count(*) from skill_competency c where c.framework_id = f.id"
-                            + " and c.kind = 'skill') from skill_framework f where f.name = ?")
+            List<Integer> counts = jdbc.sql(
+                            "select (select count(*) from skill_competency c where c.framework_id = f.id"
+                                    + " and c.kind = 'skill') from skill_framework f where f.name = ?")
                     .param(name)
                     .query(Integer.class)
                     .list();

@@ -98,7 +98,8 @@ class SignerUnavailableIT {
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
         assertThat(again.statusCode() / 100).as(again.body()).isEqualTo(2);
         assertThat(JSON.readTree(again.body()).get("verifiableCredential").get("id"))
-                .isEqualTo(JSON.readTree(issued.body()).get("verifiableCredential").get("id"));
+                .isEqualTo(
+                        JSON.readTree(issued.body()).get("verifiableCredential").get("id"));
         assertThat(count("select count(*) from issued_credential where organization_id = '" + org + "'"))
                 .isEqualTo(1);
     }

@@ -15,8 +15,8 @@ import org.openler.platform.accounts.Account;
 import org.openler.platform.audit.AuditAction;
 import org.openler.platform.audit.AuditLog;
 import org.openler.platform.kernel.StaffRole;
-import org.openler.platform.outbox.MailOutbox;
 import org.openler.platform.organizations.Organization;
+import org.openler.platform.outbox.MailOutbox;
 import org.openler.platform.support.Fixtures;
 import org.openler.platform.support.PlatformTest;
 import org.openler.platform.support.WebClient;
@@ -277,7 +277,8 @@ class SecondFactorIT {
         Enrolled lost = enrolApp(member);
         WebClient thief = WebClient.on(port); // whoever holds a session of the member's now
         thief.signIn(member.email().value(), Fixtures.PASSWORD);
-        assertThat(location(code(thief, "totp", lost.code(lost.confirmedStep() + 1)))).endsWith("/home");
+        assertThat(location(code(thief, "totp", lost.code(lost.confirmedStep() + 1))))
+                .endsWith("/home");
         assertThat(thief.get("/api/v1/me", "application/json").statusCode()).isEqualTo(200);
 
         WebClient admin = WebClient.on(port);
@@ -291,9 +292,12 @@ class SecondFactorIT {
 
         // each check refuses on its own, and nothing is reset
         Map<String, String> right = Map.of(
-                "identityCheck", "VIDEO_CALL",
-                "confirmEmail", member.email().value().toUpperCase(java.util.Locale.ROOT),
-                "password", Fixtures.PASSWORD);
+                "identityCheck",
+                "VIDEO_CALL",
+                "confirmEmail",
+                member.email().value().toUpperCase(java.util.Locale.ROOT),
+                "password",
+                Fixtures.PASSWORD);
         for (Map.Entry<String, String> wrong : List.of(
                 Map.entry("identityCheck", ""),
                 Map.entry("confirmEmail", "someone-else@example.org"),
@@ -326,8 +330,10 @@ class SecondFactorIT {
                         .single())
                 .isEqualTo(1);
         assertThat(outbox.to(member.email().value()))
-                .anyMatch(m -> m.subject().contains("second factor was reset") && m.body().contains("VIDEO")
-                        || m.subject().contains("second factor was reset") && m.body().contains("video call"));
+                .anyMatch(m -> m.subject().contains("second factor was reset")
+                                && m.body().contains("VIDEO")
+                        || m.subject().contains("second factor was reset")
+                                && m.body().contains("video call"));
 
         // the member signs in with the password alone, straight to enrolment; the organization stays closed
         WebClient again = WebClient.on(port);
@@ -342,7 +348,8 @@ class SecondFactorIT {
         assertThat(factors.resetPending(member.id())).isFalse();
         WebClient enrolled = WebClient.on(port);
         enrolled.signIn(member.email().value(), Fixtures.PASSWORD);
-        assertThat(location(code(enrolled, "totp", anew.code(anew.confirmedStep() + 1)))).endsWith("/home");
+        assertThat(location(code(enrolled, "totp", anew.code(anew.confirmedStep() + 1))))
+                .endsWith("/home");
         assertThat(enrolled.page(staffPage).statusCode()).isEqualTo(200);
     }
 
@@ -355,17 +362,25 @@ class SecondFactorIT {
         enrolApp(org.admin());
         WebClient admin = WebClient.on(port);
         admin.signIn(org.admin().email().value(), Fixtures.PASSWORD);
-        assertThat(location(code(admin, "recovery", jdbcRecoveryCodeFor(org.admin())))).endsWith("/home");
+        assertThat(location(code(admin, "recovery", jdbcRecoveryCodeFor(org.admin()))))
+                .endsWith("/home");
 
         String own = "/orgs/" + org.slug() + "/staff/" + org.admin().id().value() + "/second-factor/reset";
-        HttpResponse<String> refused = admin.submit(own, own, Map.of(
-                "identityCheck", "IN_PERSON",
-                "confirmEmail", org.admin().email().value(),
-                "password", Fixtures.PASSWORD));
+        HttpResponse<String> refused = admin.submit(
+                own,
+                own,
+                Map.of(
+                        "identityCheck",
+                        "IN_PERSON",
+                        "confirmEmail",
+                        org.admin().email().value(),
+                        "password",
+                        Fixtures.PASSWORD));
         assertThat(refused.body()).contains("class=\"error\"");
         assertThat(factors.status(org.admin().id()).totp()).isTrue();
         // another organization's admin, a learner: not on this staff
-        assertThat(admin.page("/orgs/" + org.slug() + "/staff/" + other.admin().id().value() + "/second-factor/reset")
+        assertThat(admin.page("/orgs/" + org.slug() + "/staff/"
+                                + other.admin().id().value() + "/second-factor/reset")
                         .statusCode())
                 .isEqualTo(404);
         assertThat(admin.page("/orgs/" + org.slug() + "/staff/" + learner.id().value() + "/second-factor/reset")
@@ -379,22 +394,46 @@ class SecondFactorIT {
         WebClient operatorWeb = WebClient.on(port);
         operatorWeb.signIn(operator.email().value(), Fixtures.PASSWORD);
         String csrf = operatorWeb.csrfToken("/login");
-        HttpResponse<String> noCheck = operatorReset(operatorWeb, csrf, Map.of(
-                "email", learner.email().value(), "identityCheck", "asked nicely", "password", Fixtures.PASSWORD));
+        HttpResponse<String> noCheck = operatorReset(
+                operatorWeb,
+                csrf,
+                Map.of(
+                        "email",
+                        learner.email().value(),
+                        "identityCheck",
+                        "asked nicely",
+                        "password",
+                        Fixtures.PASSWORD));
         assertThat(noCheck.statusCode()).isEqualTo(400);
         assertThat(noCheck.body()).contains("identityCheck");
-        HttpResponse<String> wrongPassword = operatorReset(operatorWeb, csrf, Map.of(
-                "email", learner.email().value(), "identityCheck", "KNOWN_CONTACT", "password", "guess"));
+        HttpResponse<String> wrongPassword = operatorReset(
+                operatorWeb,
+                csrf,
+                Map.of("email", learner.email().value(), "identityCheck", "KNOWN_CONTACT", "password", "guess"));
         assertThat(wrongPassword.statusCode()).isEqualTo(400);
         assertThat(factors.status(learner.id()).totp()).isTrue();
-        HttpResponse<String> nobody = operatorReset(operatorWeb, csrf, Map.of(
-                "email", "nobody-" + java.util.UUID.randomUUID() + "@example.org",
-                "identityCheck", "KNOWN_CONTACT",
-                "password", Fixtures.PASSWORD));
+        HttpResponse<String> nobody = operatorReset(
+                operatorWeb,
+                csrf,
+                Map.of(
+                        "email",
+                        "nobody-" + java.util.UUID.randomUUID() + "@example.org",
+                        "identityCheck",
+                        "KNOWN_CONTACT",
+                        "password",
+                        Fixtures.PASSWORD));
         assertThat(nobody.statusCode()).isEqualTo(404);
 
-        HttpResponse<String> done = operatorReset(operatorWeb, csrf, Map.of(
-                "email", learner.email().value(), "identityCheck", "KNOWN_CONTACT", "password", Fixtures.PASSWORD));
+        HttpResponse<String> done = operatorReset(
+                operatorWeb,
+                csrf,
+                Map.of(
+                        "email",
+                        learner.email().value(),
+                        "identityCheck",
+                        "KNOWN_CONTACT",
+                        "password",
+                        Fixtures.PASSWORD));
         assertThat(done.statusCode()).isEqualTo(204);
         assertThat(factors.hasSecondFactor(learner.id())).isFalse();
         assertThat(audit.count(AuditAction.SECOND_FACTOR_RESET, "account:" + operator.id()))
