@@ -26,6 +26,9 @@ java -Xmx1g -jar "$DATA/openler-server.jar" --spring.profiles.active=demo --serv
   --spring.datasource.url="$DB_URL" --spring.datasource.username="$DB_USER" > "$DATA/server.log" 2>&1 &
 SERVER=$!
 stop() {
+  [ -z "${SAMPLER:-}" ] || kill "$SAMPLER" 2>/dev/null || true
+  # keep the server's log with the results (it names the cause of any 500), before the data directory goes
+  mkdir -p openler-benchmarks/target/soak && cp "$DATA/server.log" openler-benchmarks/target/soak/server.log 2>/dev/null || true
   kill "$SERVER" 2>/dev/null || return 0
   for _ in $(seq 1 60); do kill -0 "$SERVER" 2>/dev/null || break; sleep 1; done
   kill -9 "$SERVER" 2>/dev/null || true
@@ -38,6 +41,15 @@ for _ in $(seq 1 300); do
   kill -0 $SERVER 2>/dev/null || { tail -50 "$DATA/server.log"; exit 1; }
   sleep 2
 done
+# the database's connections (all, and those of OpenLER's pool) and the machine's load, every 10 s
+mkdir -p openler-benchmarks/target/soak
+(echo "time,connections,active,load1" > openler-benchmarks/target/soak/db-connections.csv
+ while true; do
+   c=$(psql -h 127.0.0.1 -U "$DB_USER" -d postgres -Atc "select count(*), count(*) filter (where state = 'active') from pg_stat_activity where datname = '$DB_NAME'" | tr '|' ',')
+   echo "$(date -u +%FT%TZ),$c,$(cut -d' ' -f1 /proc/loadavg)" >> openler-benchmarks/target/soak/db-connections.csv
+   sleep 10
+ done) &
+SAMPLER=$!
 ./mvnw -B $MVN_FLAGS -Psoak -pl openler-benchmarks -am verify -Dspotless.check.skip=true -Dcyclonedx.skip=true \
   -Dsoak.base-url="http://localhost:$PORT" -Dsoak.duration="$DURATION" -Dsoak.scale="$SCALE" -Dsoak.pid="$SERVER"
 grep -c " ERROR " "$DATA/server.log" | sed 's/^/server ERROR lines: /' || true

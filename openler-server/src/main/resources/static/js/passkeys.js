@@ -95,7 +95,10 @@
     });
     const credential = await navigator.credentials.get({ publicKey: options });
     const response = credential.response;
-    const answer = await post("/login/webauthn", {
+    // on the sign-in page (a passkey alone), keep where the sign-in was to continue
+    const next = document.querySelector("input[name=continue]");
+    const url = next && next.value ? "/login/webauthn?continue=" + encodeURIComponent(next.value) : "/login/webauthn";
+    const answer = await post(url, {
       id: credential.id,
       rawId: toBase64Url(credential.rawId),
       response: {

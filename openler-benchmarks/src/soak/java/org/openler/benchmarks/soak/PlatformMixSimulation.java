@@ -15,7 +15,9 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -60,18 +62,26 @@ public class PlatformMixSimulation extends Simulation {
                         .check(status().is(200)));
     }
 
-    ScenarioBuilder learners = scenario("learners")
+    static ScenarioBuilder learners(Iterator<Map<String, Object>> feed) {
+        return scenario("learners")
+            .feed(feed)
             .exec(session -> session.set("who", LEARNERS.get(ThreadLocalRandom.current().nextInt(LEARNERS.size()))))
             .exec(signIn("#{who}"))
+            .exitHereIfFailed()
             .repeat(5)
             .on(exec(http("wallet page").get("/wallet").header("Accept", "text/html"))
                     .exec(http("wallet api").get("/api/v1/wallet/credentials"))
                     .exec(http("job matches").get("/me/jobs"))
                     .pause(Duration.ofMillis(500), Duration.ofSeconds(2)));
+    }
 
-    ScenarioBuilder employers = scenario("employers")
+    static ScenarioBuilder employers(Iterator<Map<String, Object>> feed) {
+        return scenario("employers")
+            .feed(feed)
             .exec(signIn("recruiter@demo.openler.org"))
+            .exitHereIfFailed()
             .exec(http("home for csrf").get("/").header("Accept", "text/html").check(regex(CSRF).saveAs("csrf")))
+            .exitHereIfFailed()
             .repeat(3)
             .on(exec(http("open share").get("#{share}").header("Accept", "text/html"))
                     .exec(http("verify credential (employer)")
@@ -86,8 +96,11 @@ public class PlatformMixSimulation extends Simulation {
                             .header("X-CSRF-TOKEN", "#{csrf}")
                             .body(StringBody("{\"skills\": [{\"uri\": \"" + WELDING + "\"}]}")))
                     .pause(Duration.ofSeconds(1), Duration.ofSeconds(3)));
+    }
 
-    ScenarioBuilder providers = scenario("providers")
+    static ScenarioBuilder providers(Iterator<Map<String, Object>> feed) {
+        return scenario("providers")
+            .feed(feed)
             .exec(session -> session.set("csv", csv(session.getString("achievement"))))
             .exec(http("bulk issue (20 rows)")
                     .post("/orgs/demo-university/credentials/bulk")
@@ -97,13 +110,17 @@ public class PlatformMixSimulation extends Simulation {
                     .body(StringBody("#{csv}"))
                     .check(status().is(202))
                     .check(jsonPath("$.id").saveAs("job")))
+            .exitHereIfFailed()
             .repeat(3)
             .on(exec(http("bulk progress")
                             .get("/orgs/demo-university/credentials/bulk/#{job}")
                             .header("Authorization", "Bearer #{token}"))
                     .pause(Duration.ofSeconds(2)));
+    }
 
-    ScenarioBuilder anonymous = scenario("anonymous")
+    static ScenarioBuilder anonymous(Iterator<Map<String, Object>> feed) {
+        return scenario("anonymous")
+            .feed(feed)
             .exec(http("verify credential (anonymous)")
                     .post("/credentials/verify")
                     .header("Content-Type", "application/json")
@@ -114,6 +131,7 @@ public class PlatformMixSimulation extends Simulation {
                             + List.of("nurse", "welding", "data", "care", "electric")
                                     .get(ThreadLocalRandom.current().nextInt(5))))
             .exec(http("log checkpoint").get("/log/checkpoint").header("Accept", "text/plain"));
+    }
 
     static String csv(String achievement) {
         StringBuilder csv = new StringBuilder("achievement_id,recipient_email,idempotency_key\n");
@@ -126,7 +144,9 @@ public class PlatformMixSimulation extends Simulation {
 
     {
         SoakRun.Prepared prepared = SoakRun.prepared();
-        var feed = java.util.stream.Stream.generate(() -> java.util.Map.<String, Object>of(
+        // The feed comes first in each scenario: ScenarioBuilder.feed(...) appends a step at the END of the chain, so
+        // the first soak's learners, employers, providers and anonymous users never had these attributes.
+        Iterator<Map<String, Object>> feed = java.util.stream.Stream.generate(() -> Map.<String, Object>of(
                         "credential", prepared.credential(),
                         "share", prepared.sharePath(),
                         "token", prepared.token(),
@@ -134,10 +154,10 @@ public class PlatformMixSimulation extends Simulation {
                         "csvKey", UUID.randomUUID().toString()))
                 .iterator();
         setUp(
-                        learners.feed(feed).injectOpen(constantUsersPerSec(1.0 * SCALE).during(DURATION)),
-                        employers.feed(feed).injectOpen(constantUsersPerSec(0.5 * SCALE).during(DURATION)),
-                        providers.feed(feed).injectOpen(constantUsersPerSec(0.2 * SCALE).during(DURATION)),
-                        anonymous.feed(feed).injectOpen(constantUsersPerSec(3.0 * SCALE).during(DURATION)))
+                        learners(feed).injectOpen(constantUsersPerSec(1.0 * SCALE).during(DURATION)),
+                        employers(feed).injectOpen(constantUsersPerSec(0.5 * SCALE).during(DURATION)),
+                        providers(feed).injectOpen(constantUsersPerSec(0.2 * SCALE).during(DURATION)),
+                        anonymous(feed).injectOpen(constantUsersPerSec(3.0 * SCALE).during(DURATION)))
                 .protocols(protocol)
                 .maxDuration(DURATION.plusMinutes(1))
                 .assertions(global().failedRequests().percent().lt(1.0));

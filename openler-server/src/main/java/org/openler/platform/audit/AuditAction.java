@@ -46,5 +46,6 @@ public enum AuditAction {
     SECOND_FACTOR_REQUIREMENT_CHANGED,
     // the Credential Registry (issue 18: the audit log omitted publishing)
     REGISTRY_PUBLISHED,
-    REGISTRY_WITHDRAWN
+    REGISTRY_WITHDRAWN,
+    SECOND_FACTOR_RESET
 }

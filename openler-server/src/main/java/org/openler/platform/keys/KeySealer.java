@@ -9,6 +9,10 @@ public interface KeySealer {
     /** Encrypts {@code plaintext}, binding it to {@code context} (e.g. the key id) so sealed blobs cannot be swapped. */
     byte[] seal(byte[] plaintext, String context);
 
-    /** Reverses {@link #seal}; fails if the blob was altered or sealed under another context or master key. */
+    /**
+     * Reverses {@link #seal}; fails if the blob was altered or sealed under another context or master key. An
+     * implementation whose key store cannot be reached right now throws {@code kernel.TemporarilyUnavailable} (a
+     * retryable 503), not a plain error (a 500): the signing that needed the key is then retried, not reported as a bug.
+     */
     byte[] unseal(byte[] sealed, String context);
 }

@@ -8,13 +8,22 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.kernel.AccountId;
+import org.springframework.security.core.Authentication;
 
 /**
  * A sign-in whose password was right and whose second step is still to come. Kept in the (database-backed) session
  * instead of an authentication: until the second step passes, the session is not signed in and holds no authorities.
  * It lasts five minutes and five wrong codes; then the password is asked again (and counted by the sign-in throttle).
+ * After a sign-in through an external OpenID provider, {@code external} holds that authentication back until the
+ * second step passes (such accounts may have no password, so it cannot be rebuilt from the password store).
  */
-record PendingSignIn(UUID accountId, String email, @Nullable String continueTo, Instant since, int failures)
+record PendingSignIn(
+        UUID accountId,
+        String email,
+        @Nullable String continueTo,
+        Instant since,
+        int failures,
+        @Nullable Authentication external)
         implements Serializable {
 
     @Serial
@@ -33,7 +42,7 @@ record PendingSignIn(UUID accountId, String email, @Nullable String continueTo, 
     }
 
     PendingSignIn failedOnce() {
-        return new PendingSignIn(accountId, email, continueTo, since, failures + 1);
+        return new PendingSignIn(accountId, email, continueTo, since, failures + 1, external);
     }
 
     static @Nullable PendingSignIn in(@Nullable HttpSession session, Instant now) {

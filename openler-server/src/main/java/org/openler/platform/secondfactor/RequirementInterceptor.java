@@ -57,13 +57,15 @@ class RequirementInterceptor implements HandlerInterceptor, WebMvcConfigurer {
                 || !(variables.get(access.organizationVariable()) instanceof String slug)) {
             return true;
         }
-        boolean blocked =
-                organizations.findIdBySlug(slug).filter(factors::requiredBy).isPresent();
+        // a person whose lost factor was reset is kept out of every organization's routes until they enrol again
+        boolean reset = factors.resetPending(person.accountId());
+        boolean blocked = reset
+                || organizations.findIdBySlug(slug).filter(factors::requiredBy).isPresent();
         if (!blocked || factors.hasSecondFactor(person.accountId())) {
             return true;
         }
         if (ProblemResponses.wantsHtml(request) && "GET".equals(request.getMethod())) {
-            response.sendRedirect(SecondFactorFlow.ENROLMENT + "?required");
+            response.sendRedirect(SecondFactorFlow.ENROLMENT + (reset ? "?reset" : "?required"));
             return false;
         }
         throw new PlatformException(

@@ -119,6 +119,7 @@ public class SecondFactors {
                 .update();
         audit.record(AuditEvent.success(AuditAction.SECOND_FACTOR_ENROLLED, by, null, subject(account))
                 .withDetail("totp"));
+        enrolledAfterReset(account);
         return status(account).recoveryCodesLeft() == 0 ? newRecoveryCodes(account, by) : List.of();
     }
 
@@ -242,6 +243,33 @@ public class SecondFactors {
     void recordEnrolled(Actor by, AccountId account, String how) {
         audit.record(AuditEvent.success(AuditAction.SECOND_FACTOR_ENROLLED, by, null, subject(account))
                 .withDetail(how));
+        enrolledAfterReset(account);
+    }
+
+    /**
+     * Whether the account's lost second factor was reset by an admin or the operator and no new one is enrolled yet:
+     * sign-in then leads to the enrolment page, and organization routes stay closed ({@link SecondFactorResets}).
+     */
+    public boolean resetPending(AccountId account) {
+        return jdbc.sql("select count(*) from second_factor_reset where account_id = ?")
+                        .param(account.value())
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
+    private void enrolledAfterReset(AccountId account) {
+        jdbc.sql("delete from second_factor_reset where account_id = ?")
+                .param(account.value())
+                .update();
+    }
+
+    /** The account a passkey's user entity belongs to (the entity's name is the account's e-mail address). */
+    Optional<AccountId> accountOfPasskeyUser(String name) {
+        return jdbc.sql("select account_id from user_entities where name = ? and account_id is not null")
+                .param(name)
+                .query((rs, n) -> new AccountId(rs.getObject(1, java.util.UUID.class)))
+                .optional();
     }
 
     void recordRemoved(Actor by, AccountId account, String how) {

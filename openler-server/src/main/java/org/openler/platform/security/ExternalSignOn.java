@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * Sign-in through an external OpenID provider, when one is configured with the standard Spring properties
  * ({@code spring.security.oauth2.client.registration.<id>.*} and {@code ...provider.<id>.issuer-uri}). The person is
- * matched to a local account by the provider's verified e-mail, see {@link ExternalAccountLinker}.
+ * matched to a local account by the provider's verified e-mail, see {@link ExternalAccountLinker}. An account with a
+ * second factor then passes OpenLER's second step as after a password ({@link SecondFactorGate#afterExternalSignIn}).
  */
 @Component
 class ExternalSignOn {
@@ -22,13 +23,14 @@ class ExternalSignOn {
         this.linker = linker;
     }
 
-    void configure(HttpSecurity http) throws Exception {
+    void configure(HttpSecurity http, SecondFactorGate secondFactor) throws Exception {
         if (registrations.getIfAvailable() == null) {
             return;
         }
         ExternalAccountLinker accounts = linker.getObject();
         http.oauth2Login(login -> login.loginPage("/login")
-                .defaultSuccessUrl("/home", true)
+                // the provider's sign-in is a first step: OpenLER's second factor still applies (issue 19)
+                .successHandler(secondFactor.afterExternalSignIn())
                 .userInfoEndpoint(userInfo -> userInfo.oidcUserService(accounts)));
     }
 

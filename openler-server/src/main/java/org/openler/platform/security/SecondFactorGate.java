@@ -18,4 +18,10 @@ public interface SecondFactorGate {
      * yet and the person is sent to the second step; otherwise {@code next} runs as before.
      */
     AuthenticationSuccessHandler afterPassword(AuthenticationSuccessHandler next);
+
+    /**
+     * The same after a sign-in through an external OpenID provider: the provider's sign-in is the first step only, and
+     * an account with a second factor (or one its organization requires) still passes OpenLER's second step.
+     */
+    AuthenticationSuccessHandler afterExternalSignIn();
 }

@@ -127,7 +127,7 @@ class SecurityConfiguration {
                         .accessDeniedHandler(problemAccessDenied()));
         http.addFilterBefore(
                 new SignInGuardFilter(guard, SignInGuard.Channel.PASSWORD), UsernamePasswordAuthenticationFilter.class);
-        externalSignOn.configure(http);
+        externalSignOn.configure(http, secondFactor);
         secondFactor.configure(http);
         headers(http);
         return http.build();

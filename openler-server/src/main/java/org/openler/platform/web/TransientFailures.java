@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import org.jspecify.annotations.Nullable;
+import org.openler.platform.kernel.TemporarilyUnavailable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -12,7 +13,8 @@ import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Recognises the errors that mean "the database cannot be reached right now" — it is down, restarting, refusing
- * connections, or the pool waited its whole connection timeout — as opposed to a bug. Those become {@code 503
+ * connections, or the pool waited its whole connection timeout — or that another dependency said so with
+ * {@link TemporarilyUnavailable} (the signer's key store), as opposed to a bug. Those become {@code 503
  * service-unavailable} with {@code Retry-After} (docs/resilience.md), never a 500 with an incident: the request may
  * be retried unchanged (writes with their idempotency key), and nothing was half-written because the transaction
  * that failed rolled back.
@@ -32,7 +34,9 @@ final class TransientFailures {
                     || at instanceof CannotCreateTransactionException
                     || at instanceof SQLTransientException
                     || at instanceof SQLRecoverableException
-                    || at instanceof ConnectException) {
+                    || at instanceof ConnectException
+                    // a key store or other dependency that said "not now" (e.g. the signer's keys cannot be loaded)
+                    || at instanceof TemporarilyUnavailable) {
                 return true;
             }
             if (at instanceof SQLException sql && transientState(sql.getSQLState())) {

@@ -100,6 +100,40 @@ class SecondFactorBrowserIT extends ChromiumPages {
     }
 
     /**
+     * A passkey alone signs in (issue 19): on the sign-in page, with no e-mail or password typed, the browser offers the
+     * discoverable credential it holds for this site, and its signature (with user verification) completes the sign-in.
+     */
+    @Test
+    void aLearnerSignsInWithAPasskeyAloneWithoutAPassword() {
+        Account learner = fixtures.learner();
+        addPasskey(learner, "Phone");
+        assertThat(path()).doesNotStartWith("/home");
+
+        open("/login?continue=/wallet&lang=en");
+        driver.findElement(By.id("passkey-sign-in")).click();
+        new WebDriverWait(driver, WAIT, POLL).until(d -> path().equals("/wallet"));
+        assertThat(driver.findElement(By.cssSelector(".signed-in")).getText()).contains("Test LEARNER");
+        assertThat(jdbc.sql("select count(*) from audit_event where action = ? and subject = ? and detail = ?")
+                        .params(AuditAction.SECOND_FACTOR_PASSED.name(), "account:" + learner.id(), "passkey alone")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+
+        // a passkey the site does not know (its account's passkeys were removed): refused, not signed in
+        signOut();
+        jdbc.sql("delete from user_credentials where user_entity_user_id in"
+                        + " (select id from user_entities where account_id = ?)")
+                .param(learner.id().value())
+                .update();
+        open("/login?lang=en");
+        driver.findElement(By.id("passkey-sign-in")).click();
+        new WebDriverWait(driver, WAIT, POLL)
+                .until(d -> d.findElement(By.id("passkey-error")).isDisplayed());
+        open("/home");
+        assertThat(path()).startsWith("/login");
+    }
+
+    /**
      * The attack: a password of one account, then a passkey of another (here: the authenticator holds only A's
      * passkey while B signs in). The signature is valid, but for the wrong account: refused, and B is not signed in.
      */
@@ -175,6 +209,10 @@ class SecondFactorBrowserIT extends ChromiumPages {
         signIn(learner.email().value());
         for (String lang : LANGUAGES) {
             findings.check(lang, "/login/second-factor", "second step");
+        }
+        // half-way through, not signed in: the sign-in page with its passkey button
+        for (String lang : LANGUAGES) {
+            findings.check(lang, "/login", "sign-in with a passkey");
         }
         assertThat(findings.blocking).as("serious or critical axe findings").isEqualTo(List.of());
     }

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.issuers.IssuerKeys;
+import org.openler.platform.kernel.TemporarilyUnavailable;
 import org.springframework.aop.framework.Advised;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -58,7 +59,7 @@ class Faults {
         MethodInterceptor fault = invocation -> {
             if (invocation.getMethod().getName().equals("signingKey") && strike()) {
                 SIGNER_FAULTS.incrementAndGet();
-                throw new IllegalStateException("Injected fault: the signing key could not be loaded");
+                throw new TemporarilyUnavailable("Injected fault: the key store did not answer");
             }
             return invocation.proceed();
         };

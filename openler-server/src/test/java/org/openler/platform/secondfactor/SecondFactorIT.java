@@ -16,6 +16,7 @@ import org.openler.platform.audit.AuditAction;
 import org.openler.platform.audit.AuditLog;
 import org.openler.platform.kernel.StaffRole;
 import org.openler.platform.organizations.Organization;
+import org.openler.platform.outbox.MailOutbox;
 import org.openler.platform.support.Fixtures;
 import org.openler.platform.support.PlatformTest;
 import org.openler.platform.support.WebClient;
@@ -264,6 +265,193 @@ class SecondFactorIT {
         assertThat(after.page("/orgs/" + org.slug() + "/staff").statusCode()).isEqualTo(200);
         assertThat(after.get("/api/v1/orgs/" + org.slug(), "application/json").statusCode())
                 .isEqualTo(200);
+    }
+
+    @Autowired
+    MailOutbox outbox;
+
+    @Test
+    void anAdminResetsAStaffMembersLostFactorAfterCheckingItIsThemAndTheMemberMustEnrolAgain() throws Exception {
+        Fixtures.Org org = fixtures.organization(Organization.Kind.PROVIDER);
+        Account member = fixtures.member(org, StaffRole.ISSUER);
+        Enrolled lost = enrolApp(member);
+        WebClient thief = WebClient.on(port); // whoever holds a session of the member's now
+        thief.signIn(member.email().value(), Fixtures.PASSWORD);
+        assertThat(location(code(thief, "totp", lost.code(lost.confirmedStep() + 1))))
+                .endsWith("/home");
+        assertThat(thief.get("/api/v1/me", "application/json").statusCode()).isEqualTo(200);
+
+        WebClient admin = WebClient.on(port);
+        admin.signIn(org.admin().email().value(), Fixtures.PASSWORD);
+        String staffPage = "/orgs/" + org.slug() + "/staff";
+        String reset = "/orgs/" + org.slug() + "/staff/" + member.id().value() + "/second-factor/reset";
+        assertThat(admin.page(staffPage).body()).contains(reset);
+        HttpResponse<String> form = admin.page(reset);
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains(member.displayName());
+
+        // each check refuses on its own, and nothing is reset
+        Map<String, String> right = Map.of(
+                "identityCheck",
+                "VIDEO_CALL",
+                "confirmEmail",
+                member.email().value().toUpperCase(java.util.Locale.ROOT),
+                "password",
+                Fixtures.PASSWORD);
+        for (Map.Entry<String, String> wrong : List.of(
+                Map.entry("identityCheck", ""),
+                Map.entry("confirmEmail", "someone-else@example.org"),
+                Map.entry("password", "not my password at all"))) {
+            Map<String, String> fields = new java.util.HashMap<>(right);
+            fields.put(wrong.getKey(), wrong.getValue());
+            HttpResponse<String> refused = admin.submit(reset, reset, fields);
+            assertThat(refused.statusCode()).as(wrong.getKey()).isEqualTo(200);
+            assertThat(refused.body()).as(wrong.getKey()).contains("class=\"error\"");
+        }
+        assertThat(factors.status(member.id()).totp()).isTrue();
+
+        HttpResponse<String> done = admin.submit(reset, reset, right);
+        assertThat(location(done)).endsWith(staffPage);
+
+        SecondFactors.Status after = factors.status(member.id());
+        assertThat(after.any()).isFalse();
+        assertThat(after.recoveryCodesLeft()).isZero();
+        assertThat(factors.resetPending(member.id())).isTrue();
+        assertThat(thief.get("/api/v1/me", "application/json").statusCode())
+                .as("the member's sessions are ended")
+                .isEqualTo(401);
+        assertThat(jdbc.sql("select count(*) from audit_event where action = ? and actor = ? and subject = ?"
+                                + " and detail = 'identity checked: VIDEO_CALL'")
+                        .params(
+                                AuditAction.SECOND_FACTOR_RESET.name(),
+                                "account:" + org.admin().id(),
+                                "account:" + member.id())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(outbox.to(member.email().value()))
+                .anyMatch(m -> m.subject().contains("second factor was reset")
+                                && m.body().contains("VIDEO")
+                        || m.subject().contains("second factor was reset")
+                                && m.body().contains("video call"));
+
+        // the member signs in with the password alone, straight to enrolment; the organization stays closed
+        WebClient again = WebClient.on(port);
+        assertThat(location(again.signIn(member.email().value(), Fixtures.PASSWORD)))
+                .endsWith("/account/security?reset");
+        assertThat(location(again.page(staffPage))).endsWith("/account/security?reset");
+        assertThat(again.get("/api/v1/orgs/" + org.slug(), "application/json").statusCode())
+                .isEqualTo(403);
+        assertThat(again.page("/account/security?reset").body()).contains("was reset");
+
+        Enrolled anew = enrolApp(member);
+        assertThat(factors.resetPending(member.id())).isFalse();
+        WebClient enrolled = WebClient.on(port);
+        enrolled.signIn(member.email().value(), Fixtures.PASSWORD);
+        assertThat(location(code(enrolled, "totp", anew.code(anew.confirmedStep() + 1))))
+                .endsWith("/home");
+        assertThat(enrolled.page(staffPage).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void nobodyResetsTheirOwnFactorNorAStrangersAndTheOperatorResetsAnyonesWithAStatedCheck() throws Exception {
+        Fixtures.Org org = fixtures.organization(Organization.Kind.PROVIDER);
+        Fixtures.Org other = fixtures.organization(Organization.Kind.PROVIDER);
+        Account learner = fixtures.learner();
+        enrolApp(learner);
+        enrolApp(org.admin());
+        WebClient admin = WebClient.on(port);
+        admin.signIn(org.admin().email().value(), Fixtures.PASSWORD);
+        assertThat(location(code(admin, "recovery", jdbcRecoveryCodeFor(org.admin()))))
+                .endsWith("/home");
+
+        String own = "/orgs/" + org.slug() + "/staff/" + org.admin().id().value() + "/second-factor/reset";
+        HttpResponse<String> refused = admin.submit(
+                own,
+                own,
+                Map.of(
+                        "identityCheck",
+                        "IN_PERSON",
+                        "confirmEmail",
+                        org.admin().email().value(),
+                        "password",
+                        Fixtures.PASSWORD));
+        assertThat(refused.body()).contains("class=\"error\"");
+        assertThat(factors.status(org.admin().id()).totp()).isTrue();
+        // another organization's admin, a learner: not on this staff
+        assertThat(admin.page("/orgs/" + org.slug() + "/staff/"
+                                + other.admin().id().value() + "/second-factor/reset")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(admin.page("/orgs/" + org.slug() + "/staff/" + learner.id().value() + "/second-factor/reset")
+                        .statusCode())
+                .isEqualTo(404);
+
+        Account operator = fixtures.staff();
+        jdbc.sql("update account set platform_operator = true where id = ?")
+                .param(operator.id().value())
+                .update();
+        WebClient operatorWeb = WebClient.on(port);
+        operatorWeb.signIn(operator.email().value(), Fixtures.PASSWORD);
+        String csrf = operatorWeb.csrfToken("/login");
+        HttpResponse<String> noCheck = operatorReset(
+                operatorWeb,
+                csrf,
+                Map.of(
+                        "email",
+                        learner.email().value(),
+                        "identityCheck",
+                        "asked nicely",
+                        "password",
+                        Fixtures.PASSWORD));
+        assertThat(noCheck.statusCode()).isEqualTo(400);
+        assertThat(noCheck.body()).contains("identityCheck");
+        HttpResponse<String> wrongPassword = operatorReset(
+                operatorWeb,
+                csrf,
+                Map.of("email", learner.email().value(), "identityCheck", "KNOWN_CONTACT", "password", "guess"));
+        assertThat(wrongPassword.statusCode()).isEqualTo(400);
+        assertThat(factors.status(learner.id()).totp()).isTrue();
+        HttpResponse<String> nobody = operatorReset(
+                operatorWeb,
+                csrf,
+                Map.of(
+                        "email",
+                        "nobody-" + java.util.UUID.randomUUID() + "@example.org",
+                        "identityCheck",
+                        "KNOWN_CONTACT",
+                        "password",
+                        Fixtures.PASSWORD));
+        assertThat(nobody.statusCode()).isEqualTo(404);
+
+        HttpResponse<String> done = operatorReset(
+                operatorWeb,
+                csrf,
+                Map.of(
+                        "email",
+                        learner.email().value(),
+                        "identityCheck",
+                        "KNOWN_CONTACT",
+                        "password",
+                        Fixtures.PASSWORD));
+        assertThat(done.statusCode()).isEqualTo(204);
+        assertThat(factors.hasSecondFactor(learner.id())).isFalse();
+        assertThat(audit.count(AuditAction.SECOND_FACTOR_RESET, "account:" + operator.id()))
+                .isEqualTo(1);
+        assertThat(outbox.to(learner.email().value())).anyMatch(m -> m.body().contains("platform operator"));
+        WebClient learnerWeb = WebClient.on(port);
+        assertThat(location(learnerWeb.signIn(learner.email().value(), Fixtures.PASSWORD)))
+                .endsWith("/account/security?reset");
+    }
+
+    private static HttpResponse<String> operatorReset(WebClient web, String csrf, Map<String, String> body) {
+        return web.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(web.base() + "/api/v1/operator/second-factor/reset"))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("X-CSRF-TOKEN", csrf)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build());
     }
 
     @Test

@@ -12,6 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openler.platform.OpenLerApplication;
 import org.openler.platform.accounts.Account;
+import org.openler.platform.kernel.AccountId;
+import org.openler.platform.kernel.AccountKind;
+import org.openler.platform.kernel.Actor;
+import org.openler.platform.secondfactor.SecondFactors;
 import org.openler.platform.support.Fixtures;
 import org.openler.platform.support.JsonFields;
 import org.openler.platform.support.TestDatabase;
@@ -22,6 +26,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -105,9 +110,60 @@ class OpenIdSignInIT {
         assertThat(firstId).isEqualTo(secondId);
     }
 
+    /**
+     * Issue 19: the provider's sign-in is only the first step. An account on B with a second factor is not signed in
+     * by it: B holds the sign-in at its second step (no authentication yet), and a recovery code completes it.
+     */
+    @Test
+    void anExternalSignInStillAsksForTheSecondFactorOfAnAccountThatHasOne() {
+        Account person = provider.getBean(Fixtures.class).learner();
+        String accountOnB = signInThroughProvider(person);
+        JdbcClient jdbcB = relyingParty.getBean(JdbcClient.class);
+        String entity = "entity-" + accountOnB;
+        jdbcB.sql("insert into user_entities (id, name, display_name, account_id) values (?, ?, ?, ?)")
+                .params(entity, person.email().value(), "Person", UUID.fromString(accountOnB))
+                .update();
+        jdbcB.sql("insert into user_credentials (credential_id, user_entity_user_id, public_key, signature_count,"
+                        + " backup_eligible, backup_state, label) values (?, ?, ?, 0, false, false, 'Phone')")
+                .params("credential-" + accountOnB, entity, new byte[] {1, 2, 3})
+                .update();
+        String recovery = relyingParty
+                .getBean(SecondFactors.class)
+                .newRecoveryCodes(
+                        new AccountId(UUID.fromString(accountOnB)),
+                        new Actor.Person(new AccountId(UUID.fromString(accountOnB)), AccountKind.LEARNER, false))
+                .getFirst();
+
+        WebClient browser = new WebClient(relyingBase);
+        HttpResponse<String> done = throughProvider(browser, person);
+        assertThat(location(done)).isEqualTo(relyingBase + "/login/second-factor");
+        assertThat(browser.get("/api/v1/me", "application/json").statusCode())
+                .as("half-way: not signed in")
+                .isEqualTo(401);
+
+        HttpResponse<String> passed = browser.submit(
+                "/login/second-factor", "/login/second-factor/recovery", java.util.Map.of("code", recovery));
+        assertThat(location(passed)).isEqualTo(relyingBase + "/home");
+        HttpResponse<String> me = browser.get("/api/v1/me", "application/json");
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains(accountOnB);
+    }
+
     /** Follows the browser's redirects by hand, so each hop of the flow is visible; returns B's account id. */
     private String signInThroughProvider(Account person) {
         WebClient browser = new WebClient(relyingBase);
+        HttpResponse<String> done = throughProvider(browser, person);
+        assertThat(location(done)).isEqualTo(relyingBase + "/home");
+
+        HttpResponse<String> me = browser.get("/api/v1/me", "application/json");
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains(person.email().value());
+        assertThat(JsonFields.strings(me.body(), "kind")).contains("learner");
+        return me.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+    }
+
+    /** The authorization code flow up to B's answer to the provider's callback. */
+    private HttpResponse<String> throughProvider(WebClient browser, Account person) {
         HttpResponse<String> start = browser.get("/oauth2/authorization/openler-a", "text/html");
         String authorize = location(start);
         assertThat(authorize).startsWith(providerBase + "/oauth2/authorize").contains("code_challenge=");
@@ -124,14 +180,7 @@ class OpenIdSignInIT {
         String callback = location(browser.send(get(backToAuthorize)));
         assertThat(callback).startsWith(relyingBase + "/login/oauth2/code/openler-a?code=");
 
-        HttpResponse<String> done = browser.send(get(callback));
-        assertThat(location(done)).isEqualTo(relyingBase + "/home");
-
-        HttpResponse<String> me = browser.get("/api/v1/me", "application/json");
-        assertThat(me.statusCode()).isEqualTo(200);
-        assertThat(me.body()).contains(person.email().value());
-        assertThat(JsonFields.strings(me.body(), "kind")).contains("learner");
-        return me.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        return browser.send(get(callback));
     }
 
     private static java.net.http.HttpRequest get(String url) {

@@ -88,6 +88,19 @@ class ProblemMappingTests {
     }
 
     @Test
+    void aSignerWhoseKeyStoreCannotBeReachedIsAServiceUnavailableEvenWhenWrapped() {
+        var keyStore = new org.openler.platform.kernel.TemporarilyUnavailable("the key store did not answer");
+        assertThat(ProblemMapping.map(keyStore).problem()).isEqualTo(Problem.SERVICE_UNAVAILABLE);
+        assertThat(ProblemMapping.map(new IllegalStateException("signing failed", keyStore))
+                        .problem())
+                .isEqualTo(Problem.SERVICE_UNAVAILABLE);
+        // a key that cannot be opened at all (wrong master key) is not something waiting cures
+        assertThat(ProblemMapping.map(new IllegalStateException("Sealed key material has an unknown layout."))
+                        .problem())
+                .isEqualTo(Problem.INTERNAL);
+    }
+
+    @Test
     void aConstraintViolationOrABugStaysWhatItIs() {
         var duplicate = new org.springframework.dao.DuplicateKeyException(
                 "duplicate", new java.sql.SQLException("duplicate key", "23505"));
