@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,14 @@ public final class ProblemResponses {
         if (body.getProperties() != null) {
             json.putAll(body.getProperties());
         }
-        JSON.writeValue(response.getOutputStream(), json);
+        String text = JSON.writeValueAsString(json);
+        try {
+            response.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IllegalStateException writerInUse) {
+            // A page had begun to render (so it took the writer) when the failure came: the buffer was reset, but the
+            // servlet API allows one of the two streams per response, and asking for the other turned the 503 into a
+            // 500 (found by the soak trial, docs/resilience.md).
+            response.getWriter().write(text);
+        }
     }
 }
