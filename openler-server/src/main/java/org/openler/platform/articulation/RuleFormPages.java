@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -17,6 +18,8 @@ import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
 import org.openler.platform.problems.ProblemResponses;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,8 +49,10 @@ class RuleFormPages {
 
     private final ArticulationRules rules;
     private final OrganizationService organizations;
+    private final MessageSource messages;
 
-    RuleFormPages(ArticulationRules rules, OrganizationService organizations) {
+    RuleFormPages(ArticulationRules rules, OrganizationService organizations, MessageSource messages) {
+        this.messages = messages;
         this.rules = rules;
         this.organizations = organizations;
     }
@@ -155,14 +160,28 @@ class RuleFormPages {
             }
             response.setStatus(refused.problem().status().value());
             Map<String, String> errors = new LinkedHashMap<>();
+            Locale locale = LocaleContextHolder.getLocale();
             for (PlatformException.FieldError e : refused.fieldErrors()) {
-                errors.merge(formField(e.field(), rowOf), e.message(), (a, b) -> a + " " + b);
+                errors.merge(
+                        formField(e.field(), rowOf), inLanguage(e, locale), (a, b) -> a.equals(b) ? a : a + " " + b);
             }
-            model.addAttribute("refusal", refused.detail());
+            model.addAttribute(
+                    "refusal",
+                    messages.getMessage(
+                            "articulation.form.refusal." + refused.problem().name(), null, refused.detail(), locale));
             Map<String, String> typed = new LinkedHashMap<>(form);
             typed.remove("_csrf");
             return form(college, current, typed, rows(form), errors, model);
         }
+    }
+
+    /**
+     * A field's refusal in the page's language: the API's own words (English, precise) unless the messages hold the
+     * field's rule in the page's language ({@code articulation.form.invalid.<field>}, course rows without their index).
+     */
+    private String inLanguage(PlatformException.FieldError error, Locale locale) {
+        String field = error.field().replaceAll("\\[\\d+]", "");
+        return messages.getMessage("articulation.form.invalid." + field, null, error.message(), locale);
     }
 
     private String form(

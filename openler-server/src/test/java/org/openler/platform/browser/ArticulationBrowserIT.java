@@ -119,6 +119,20 @@ class ArticulationBrowserIT extends ChromiumPages {
             for (String lang : LANGUAGES) {
                 findings.check(lang, "/orgs/" + slug + "/articulation/rules/new", "the new rule form");
             }
+            // on the Spanish page a field's rule is said in Spanish (the API's own words stay on the English page)
+            open("/orgs/" + slug + "/articulation/rules/new?lang=es");
+            type("source-issuer", "CompTIA");
+            type("source-name", source);
+            type("courses-0-code", "CIS 110");
+            type("courses-0-title", "Introducción al hardware");
+            type("courses-0-creditHours", "-3");
+            type("effectiveFrom", "2026-01-01");
+            type("approvedBy", "Comité de articulación");
+            submitMainForm();
+            assertThat(driver.findElement(By.id("courses-0-creditHours-error")).getText())
+                    .startsWith("Horas de crédito: más de cero");
+            assertThat(rules.list(college.organization().id())).isEmpty();
+
             open("/orgs/" + slug + "/articulation?lang=en");
             clickAndWait(driver.findElement(By.id("new-rule")));
             assertThat(heading()).isEqualTo("Record a new rule");

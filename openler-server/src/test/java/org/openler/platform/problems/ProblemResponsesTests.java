@@ -61,7 +61,9 @@ class ProblemResponsesTests {
         response.resetBuffer();
         ProblemResponses.write(response, UNAVAILABLE);
         response.getWriter().flush();
-        assertThat(mock.getStatus()).as("a 503, not the 500 the container made of it").isEqualTo(503);
+        assertThat(mock.getStatus())
+                .as("a 503, not the 500 the container made of it")
+                .isEqualTo(503);
         assertThat(mock.getContentAsString()).contains("\"status\":503");
     }
 }
