@@ -4,7 +4,6 @@ import org.openler.platform.kernel.Access;
 import org.openler.platform.kernel.Actor;
 import org.openler.platform.kernel.Actors;
 import org.openler.platform.kernel.Audience;
-import org.openler.platform.kernel.OrganizationId;
 import org.openler.platform.kernel.Power;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
@@ -33,7 +32,7 @@ class ClientPages {
     @Access(value = Audience.ORGANIZATION_STAFF, power = Power.MANAGE_CLIENTS)
     String list(@PathVariable String org, Model model) {
         model.addAttribute("org", org);
-        model.addAttribute("clients", clients.list(organization(org)));
+        model.addAttribute("clients", clients.list(organizations.idOf(org)));
         model.addAttribute("scopes", MachineClientService.SCOPES);
         return "clients/list";
     }
@@ -42,7 +41,7 @@ class ClientPages {
     @Access(value = Audience.ORGANIZATION_STAFF, power = Power.MANAGE_CLIENTS)
     String create(@PathVariable String org, @RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
         try {
-            MachineClientService.Created created = clients.create(organization(org), org, name, person());
+            MachineClientService.Created created = clients.create(organizations.idOf(org), org, name, person());
             redirect.addFlashAttribute("newClientId", created.client().clientId());
             redirect.addFlashAttribute("newSecret", created.secret());
         } catch (PlatformException e) {
@@ -54,7 +53,7 @@ class ClientPages {
     @PostMapping("/orgs/{org}/clients/{clientId}/secret")
     @Access(value = Audience.ORGANIZATION_STAFF, power = Power.MANAGE_CLIENTS)
     String rotate(@PathVariable String org, @PathVariable String clientId, RedirectAttributes redirect) {
-        String secret = clients.rotateSecret(organization(org), clientId, person());
+        String secret = clients.rotateSecret(organizations.idOf(org), clientId, person());
         redirect.addFlashAttribute("newClientId", clientId);
         redirect.addFlashAttribute("newSecret", secret);
         return "redirect:/orgs/" + org + "/clients";
@@ -63,13 +62,9 @@ class ClientPages {
     @PostMapping("/orgs/{org}/clients/{clientId}/delete")
     @Access(value = Audience.ORGANIZATION_STAFF, power = Power.MANAGE_CLIENTS)
     String delete(@PathVariable String org, @PathVariable String clientId, RedirectAttributes redirect) {
-        clients.delete(organization(org), clientId, person());
+        clients.delete(organizations.idOf(org), clientId, person());
         redirect.addFlashAttribute("notice", "clients.deleted");
         return "redirect:/orgs/" + org + "/clients";
-    }
-
-    private OrganizationId organization(String slug) {
-        return organizations.findIdBySlug(slug).orElseThrow(() -> PlatformException.notFound("The organization"));
     }
 
     private static Actor.Person person() {

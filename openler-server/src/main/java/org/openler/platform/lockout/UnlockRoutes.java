@@ -45,7 +45,7 @@ class UnlockRoutes {
     @PostMapping("/orgs/{org}/staff/{account}/unlock")
     @Access(value = Audience.ORGANIZATION_STAFF, power = Power.MANAGE_STAFF)
     String unlockStaff(@PathVariable String org, @PathVariable UUID account, RedirectAttributes redirect) {
-        OrganizationId organization = organization(org);
+        OrganizationId organization = organizations.idOf(org);
         AccountId id = new AccountId(account);
         // Only the organization's own staff: an admin of one organization cannot unlock a stranger's account.
         Account member = organizations
@@ -60,7 +60,7 @@ class UnlockRoutes {
     @PostMapping("/orgs/{org}/clients/{clientId}/unlock")
     @Access(value = Audience.ORGANIZATION_STAFF, power = Power.MANAGE_CLIENTS)
     String unlockClient(@PathVariable String org, @PathVariable String clientId, RedirectAttributes redirect) {
-        OrganizationId organization = organization(org);
+        OrganizationId organization = organizations.idOf(org);
         if (!clients.organizationOf(clientId).filter(organization::equals).isPresent()) {
             throw PlatformException.notFound("The client");
         }
@@ -79,9 +79,5 @@ class UnlockRoutes {
                 accounts.findByEmail(request.email()).orElseThrow(() -> PlatformException.notFound("The account"));
         throttle.unlockAccount(account, Actors.current(), null);
         return ResponseEntity.noContent().build();
-    }
-
-    private OrganizationId organization(String slug) {
-        return organizations.findIdBySlug(slug).orElseThrow(() -> PlatformException.notFound("The organization"));
     }
 }

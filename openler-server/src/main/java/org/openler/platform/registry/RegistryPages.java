@@ -171,6 +171,11 @@ class RegistryPages {
                         t -> t, t -> messages.getMessage("registry.ctype." + t, null, TYPE_LABELS.get(t), locale)));
     }
 
+    /** One credential type in the reader's language; a type with no label is spelled out from its name. */
+    private String typeLabel(String type) {
+        return typeLabels(LocaleContextHolder.getLocale()).getOrDefault(type, CredentialIndex.words(type));
+    }
+
     /** A facet value as the reader reads it: types and delivery modes in their language, names as they are. */
     private String facetLabel(String facet, RegistryResults.Value value, Locale locale) {
         return switch (facet) {
@@ -196,12 +201,7 @@ class RegistryPages {
         model.addAttribute(
                 "provider", organizations.find(published.organization()).orElseThrow());
         model.addAttribute("history", entries.history(id));
-        model.addAttribute(
-                "typeLabel",
-                typeLabels(LocaleContextHolder.getLocale())
-                        .getOrDefault(
-                                published.credential().type(),
-                                CredentialIndex.words(published.credential().type())));
+        model.addAttribute("typeLabel", typeLabel(published.credential().type()));
         Locale locale = LocaleContextHolder.getLocale();
         model.addAttribute(
                 "durationText",
@@ -351,12 +351,7 @@ class RegistryPages {
         model.addAttribute("history", entries.history(entry.ctid()));
         model.addAttribute("url", entries.resourceUrl(entry.ctid()).toString());
         model.addAttribute("publishErrors", errors);
-        model.addAttribute(
-                "typeLabel",
-                typeLabels(LocaleContextHolder.getLocale())
-                        .getOrDefault(
-                                entry.draft().type(),
-                                CredentialIndex.words(entry.draft().type())));
+        model.addAttribute("typeLabel", typeLabel(entry.draft().type()));
         return "registry/entry";
     }
 

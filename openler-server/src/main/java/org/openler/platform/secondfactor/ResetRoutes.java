@@ -70,7 +70,7 @@ class ResetRoutes {
     @GetMapping(PAGE)
     @Access(value = Audience.ORGANIZATION_STAFF, power = Power.MANAGE_STAFF)
     String resetPage(@PathVariable String org, @PathVariable UUID account, Model model) {
-        Account member = staffMember(organization(org), account);
+        Account member = staffMember(organizations.idOf(org), account);
         return page(org, member, model);
     }
 
@@ -85,7 +85,7 @@ class ResetRoutes {
             HttpServletRequest request,
             Model model,
             RedirectAttributes redirect) {
-        OrganizationId organization = organization(org);
+        OrganizationId organization = organizations.idOf(org);
         Account member = staffMember(organization, account);
         Actor.Person admin = person();
         String error = null;
@@ -176,10 +176,6 @@ class ResetRoutes {
                 .roleOf(id, organization)
                 .flatMap(role -> accounts.find(id))
                 .orElseThrow(() -> PlatformException.notFound("The staff member"));
-    }
-
-    private OrganizationId organization(String slug) {
-        return organizations.findIdBySlug(slug).orElseThrow(() -> PlatformException.notFound("The organization"));
     }
 
     private static Actor.Person person() {

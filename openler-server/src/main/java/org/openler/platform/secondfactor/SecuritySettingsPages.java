@@ -146,8 +146,7 @@ class SecuritySettingsPages {
             @PathVariable String org,
             @RequestParam(defaultValue = "false") boolean required,
             RedirectAttributes redirect) {
-        OrganizationId organization =
-                organizations.findIdBySlug(org).orElseThrow(() -> PlatformException.notFound("The organization"));
+        OrganizationId organization = organizations.idOf(org);
         if (!(Actors.current() instanceof Actor.Person person)) {
             throw new PlatformException(Problem.UNAUTHENTICATED, "Please sign in.");
         }

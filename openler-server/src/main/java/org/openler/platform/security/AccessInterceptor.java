@@ -83,8 +83,7 @@ class AccessInterceptor implements HandlerInterceptor {
 
     private void checkStaff(Access access, Actor actor, HttpServletRequest request) {
         String slug = pathVariable(request, access.organizationVariable());
-        OrganizationId organization =
-                organizations.findIdBySlug(slug).orElseThrow(() -> PlatformException.notFound("The organization"));
+        OrganizationId organization = organizations.idOf(slug);
         Power power = access.power();
         // The organization's kind decides first: an employer has no registry power whatever its staff's role.
         StaffRole least = power == Power.UNDECLARED

@@ -5,6 +5,7 @@ import org.openler.platform.kernel.AccountId;
 import org.openler.platform.kernel.OrganizationId;
 import org.openler.platform.kernel.Power;
 import org.openler.platform.kernel.StaffRole;
+import org.openler.platform.problems.PlatformException;
 
 /**
  * What access checks need to know about organizations. The organizations feature implements it; security depends
@@ -13,6 +14,11 @@ import org.openler.platform.kernel.StaffRole;
 public interface OrganizationDirectory {
 
     Optional<OrganizationId> findIdBySlug(String slug);
+
+    /** The organization a route's slug names; a 404 problem when there is none. */
+    default OrganizationId idOf(String slug) {
+        return findIdBySlug(slug).orElseThrow(() -> PlatformException.notFound("The organization"));
+    }
 
     Optional<StaffRole> roleOf(AccountId account, OrganizationId organization);
 

@@ -53,22 +53,14 @@ public class LogProofs {
     public Optional<SignedHead> latest() {
         return jdbc.sql("select tree_size, root_hash, note, signed_at from transparency_checkpoint"
                         + " order by tree_size desc limit 1")
-                .query((rs, n) -> new SignedHead(
-                        rs.getLong(1),
-                        rs.getBytes(2),
-                        rs.getString(3),
-                        rs.getTimestamp(4).toInstant()))
+                .query(LogProofs::signedHead)
                 .optional();
     }
 
     public Optional<SignedHead> head(long size) {
         return jdbc.sql("select tree_size, root_hash, note, signed_at from transparency_checkpoint where tree_size = ?")
                 .param(size)
-                .query((rs, n) -> new SignedHead(
-                        rs.getLong(1),
-                        rs.getBytes(2),
-                        rs.getString(3),
-                        rs.getTimestamp(4).toInstant()))
+                .query(LogProofs::signedHead)
                 .optional();
     }
 
@@ -137,6 +129,15 @@ public class LogProofs {
                 .param(hash)
                 .query(LogProofs::entry)
                 .optional();
+    }
+
+    /** A checkpoint row, as both {@link #latest()} and {@link #head(long)} select it. */
+    private static SignedHead signedHead(ResultSet rs, int row) throws SQLException {
+        return new SignedHead(
+                rs.getLong(1),
+                rs.getBytes(2),
+                rs.getString(3),
+                rs.getTimestamp(4).toInstant());
     }
 
     /** An entry row; an entry not yet sequenced has no leaf index (-1). */

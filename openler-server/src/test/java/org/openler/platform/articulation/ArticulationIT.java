@@ -260,14 +260,7 @@ class ArticulationIT {
         assertThat(credential.path("issuer").path("name").asString())
                 .isEqualTo(college.organization().name());
         // it verifies
-        HttpResponse<String> verified = web.send(HttpRequest.newBuilder(URI.create(base + "/credentials/verify"))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"verifiableCredential\":" + document + "}"))
-                .build());
-        assertThat(JSON.readTree(verified.body()).path("verified").asBoolean())
-                .as(verified.body())
-                .isTrue();
+        assertVerifies(web, document);
         // the share: only the source credential, to the college, for credit evaluation
         JsonNode shared = JSON.readTree(jdbc.sql("select credentials from articulation_request where id = ?")
                 .param(UUID.fromString(request.path("id").asString()))
@@ -373,14 +366,7 @@ class ArticulationIT {
                 .param(transcriptId)
                 .query(String.class)
                 .single();
-        HttpResponse<String> verified = web.send(HttpRequest.newBuilder(URI.create(base + "/credentials/verify"))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"verifiableCredential\":" + document + "}"))
-                .build());
-        assertThat(JSON.readTree(verified.body()).path("verified").asBoolean())
-                .as(verified.body())
-                .isTrue();
+        assertVerifies(web, document);
         assertThat(jdbc.sql("select count(*) from wallet_credential where account_id = ? and issued_credential_id = ?")
                         .params(learner.id().value(), transcriptId)
                         .query(Integer.class)
@@ -803,20 +789,12 @@ class ArticulationIT {
     }
 
     HttpResponse<String> learnerPost(WebClient web, String body) {
-        return web.send(HttpRequest.newBuilder(URI.create(base + "/me/credit-requests"))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .header("X-CSRF-TOKEN", web.csrfToken("/wallet"))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
+        return learnerSend(web, "/me/credit-requests", body);
     }
 
     HttpResponse<String> learnerSend(WebClient web, String path, String body) {
-        return web.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
+        return web.send(web.jsonPost(path, body)
                 .header("X-CSRF-TOKEN", web.csrfToken("/wallet"))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());
     }
 
@@ -858,5 +836,14 @@ class ArticulationIT {
         List<String> fields = new ArrayList<>();
         problem.path("errors").forEach(e -> fields.add(e.path("field").asString()));
         return fields;
+    }
+
+    /** The platform's verifier accepts this credential document. */
+    private static void assertVerifies(WebClient web, String document) {
+        HttpResponse<String> verified =
+                web.postJson("/credentials/verify", "{\"verifiableCredential\":" + document + "}");
+        assertThat(JSON.readTree(verified.body()).path("verified").asBoolean())
+                .as(verified.body())
+                .isTrue();
     }
 }

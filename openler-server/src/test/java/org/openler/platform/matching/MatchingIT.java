@@ -196,13 +196,7 @@ class MatchingIT {
 
     @Test
     void anUnrelatedLearnerScoresBelowTwenty() {
-        Account learner = wallet.fixturesForTests().learner();
-        WebClient web = WalletKit.signedIn(port, learner);
-        issueAndClaim(
-                provider(
-                        "Welding Fundamentals", List.of(new TargetSkill(WELDING, "use welding equipment", 1, true, 0))),
-                learner,
-                web);
+        WebClient web = aSignedInWelder();
 
         assertThat(json(web, "/me/matches?occupation=" + NURSES).path("score").asInt())
                 .isLessThan(20);
@@ -372,13 +366,7 @@ class MatchingIT {
 
     @Test
     void jobsFromTheSeamAreListedByFitAndMatchedByTheirId() {
-        Account learner = wallet.fixturesForTests().learner();
-        WebClient web = WalletKit.signedIn(port, learner);
-        issueAndClaim(
-                provider(
-                        "Welding Fundamentals", List.of(new TargetSkill(WELDING, "use welding equipment", 1, true, 0))),
-                learner,
-                web);
+        WebClient web = aSignedInWelder();
 
         JsonNode jobs = json(web, "/me/jobs");
         assertThat(jobs.path("jobs").get(0).path("subject").path("id").asString())
@@ -495,5 +483,17 @@ class MatchingIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(JSON.readTree(response.body()).path("type").asString()).endsWith("/" + slug);
+    }
+
+    /** A learner who holds only a welding credential, signed in. */
+    private WebClient aSignedInWelder() {
+        Account learner = wallet.fixturesForTests().learner();
+        WebClient web = WalletKit.signedIn(port, learner);
+        issueAndClaim(
+                provider(
+                        "Welding Fundamentals", List.of(new TargetSkill(WELDING, "use welding equipment", 1, true, 0))),
+                learner,
+                web);
+        return web;
     }
 }

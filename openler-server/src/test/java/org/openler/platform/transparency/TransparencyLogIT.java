@@ -107,12 +107,7 @@ class TransparencyLogIT {
                 client.post("/credentials/verify", "{\"verifiableCredential\":" + credential + "}");
 
         assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
-        JsonNode logCheck = LogClient.json(verified.body())
-                .get("checks")
-                .valueStream()
-                .filter(c -> c.get("check").asString().equals("transparency_log"))
-                .findFirst()
-                .orElseThrow();
+        JsonNode logCheck = logCheck(verified);
         assertThat(logCheck.get("result").asString()).isEqualTo("passed");
         assertThat(logCheck.get("message").asString()).startsWith("Recorded in the public log on ");
     }
@@ -130,12 +125,7 @@ class TransparencyLogIT {
             HttpResponse<String> verified =
                     client.post("/credentials/verify", "{\"verifiableCredential\":" + credential + "}");
 
-            JsonNode logCheck = LogClient.json(verified.body())
-                    .get("checks")
-                    .valueStream()
-                    .filter(c -> c.get("check").asString().equals("transparency_log"))
-                    .findFirst()
-                    .orElseThrow();
+            JsonNode logCheck = logCheck(verified);
             assertThat(logCheck.get("result").asString()).isEqualTo("warning");
             assertThat(logCheck.get("message").asString()).contains("does not verify");
         } finally {
@@ -295,5 +285,15 @@ class TransparencyLogIT {
         HttpResponse<String> unknown = client.get("/log/proof/inclusion?hash=" + "ab".repeat(32));
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    /** The verifier's transparency-log check in its answer. */
+    private static JsonNode logCheck(HttpResponse<String> verified) {
+        return LogClient.json(verified.body())
+                .get("checks")
+                .valueStream()
+                .filter(c -> c.get("check").asString().equals("transparency_log"))
+                .findFirst()
+                .orElseThrow();
     }
 }
