@@ -40,7 +40,7 @@ public class Employees {
     private final AccountService accounts;
     private final OrganizationService organizations;
     private final TalentDiscovery discovery;
-    private final TalentSearch search;
+    private final TalentDocuments documents;
     private final Clock clock;
 
     Employees(
@@ -48,13 +48,13 @@ public class Employees {
             AccountService accounts,
             OrganizationService organizations,
             TalentDiscovery discovery,
-            TalentSearch search,
+            TalentDocuments documents,
             Clock clock) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.organizations = organizations;
         this.discovery = discovery;
-        this.search = search;
+        this.documents = documents;
         this.clock = clock;
     }
 
@@ -177,7 +177,7 @@ public class Employees {
                 continue;
             }
             MatchEngine.Match match =
-                    MatchEngine.match(target, LearnerRecord.of(search.searchable(learner), List.of()));
+                    MatchEngine.match(target, LearnerRecord.of(documents.searchable(learner), List.of()));
             if (match.exact() <= 0) {
                 continue;
             }

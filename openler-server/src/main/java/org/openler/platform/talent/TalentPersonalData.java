@@ -24,8 +24,11 @@ class TalentPersonalData implements PersonalData {
     private final JdbcClient jdbc;
     private final TalentDiscovery discovery;
     private final Invitations invitations;
+    private final TalentOutbox outbox;
 
-    TalentPersonalData(JdbcClient jdbc, TalentDiscovery discovery, Invitations invitations) {
+    TalentPersonalData(
+            JdbcClient jdbc, TalentDiscovery discovery, Invitations invitations, TalentOutbox outbox) {
+        this.outbox = outbox;
         this.jdbc = jdbc;
         this.discovery = discovery;
         this.invitations = invitations;
@@ -70,6 +73,12 @@ class TalentPersonalData implements PersonalData {
             o.put("createdAt", i.createdAt().toString());
         }
         return section;
+    }
+
+    /** The erasure's transaction: the outbox row outlives the account and takes the document out of the index. */
+    @Override
+    public void beforeDeletion(AccountId owner) {
+        outbox.record(owner);
     }
 
     @Override
