@@ -1,7 +1,6 @@
 package org.openler.opensearch.node;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -117,25 +116,14 @@ public final class NodeProcess implements AutoCloseable {
         delete(home);
     }
 
-    /** This module's own jar (or classes folder), then OpenSearch's dependencies as Maven resolved them. */
+    /** OpenSearch's dependencies as Maven resolved them, then this module's classes (written at build time). */
     static String classpath() throws IOException {
         URL resource = NodeProcess.class.getClassLoader().getResource(CLASSPATH);
         if (resource == null) {
             throw new IllegalStateException(CLASSPATH + " is missing: build openler-opensearch-node with Maven");
         }
-        String dependencies;
         try (InputStream in = resource.openStream()) {
-            dependencies = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-        }
-        try {
-            Path self = Path.of(NodeProcess.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
-            return self + File.pathSeparator + dependencies;
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("Cannot locate openler-opensearch-node's own classes", e);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
         }
     }
 
