@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -24,7 +25,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -41,13 +44,16 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openler.opensearch.node.NodeProcess;
 import org.openler.platform.kernel.AccountId;
 import org.openler.platform.matching.MatchTarget;
 import org.openler.platform.talent.index.EvidenceKind;
 import org.openler.platform.talent.index.LuceneTalentIndex;
+import org.openler.platform.talent.index.OpenSearchTalentIndex;
 import org.openler.platform.talent.index.OutboxFollower;
 import org.openler.platform.talent.index.SkillQuery;
 import org.openler.platform.talent.index.TalentDocument;
+import org.openler.platform.talent.index.TalentIndex;
 import org.openler.platform.talent.index.TalentRanking;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -68,6 +74,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  *
  * <p>Both run under a write load of {@code changesPerSecond} other profile changes (opt-outs and opt-ins of random
  * learners through the same outbox). The index is built once per trial in a temporary directory and deleted after.
+ * With {@code -p engine=opensearch} the same workload runs against a real OpenSearch node instead (docs/benchmarks.md).
  * The outbox lives in a scratch schema of PostgreSQL: {@code -p url=jdbc:postgresql://127.0.0.1:5432/DB}.
  */
 @State(Scope.Benchmark)
@@ -75,7 +82,9 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 4, time = 10)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx3g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx3g"})
 public class TalentSearchBenchmark {
 
     private static final String SCHEMA = "talent_bench";
@@ -83,6 +92,10 @@ public class TalentSearchBenchmark {
 
     @Param("1000000")
     public int profiles;
+
+    /** {@code lucene} (the embedded index) or {@code opensearch} (a real node, started here in a JVM of its own). */
+    @Param("lucene")
+    public String engine;
 
     @Param("jdbc:postgresql://127.0.0.1:5432/test")
     public String url;
@@ -97,7 +110,8 @@ public class TalentSearchBenchmark {
     public int pollMillis;
 
     private Path dir;
-    private LuceneTalentIndex index;
+    private TalentIndex index;
+    private NodeProcess node;
     private SyntheticTalent talent;
     private List<MatchTarget> jobs;
     private final AtomicInteger nextJob = new AtomicInteger();
@@ -119,23 +133,25 @@ public class TalentSearchBenchmark {
     @Setup(Level.Trial)
     public void build() throws Exception {
         talent = SyntheticTalent.load();
-        dir = Files.createTempDirectory("talent-bench");
-        index = LuceneTalentIndex.open(dir);
         long started = System.nanoTime();
         long skills = 0;
-        for (int i = 0; i < profiles; i++) {
-            TalentDocument doc = talent.profile(i);
-            skills += doc.skills().size();
-            index.add(doc);
+        if (engine.equals("opensearch")) {
+            skills = buildOpenSearch();
+        } else {
+            dir = Files.createTempDirectory("talent-bench");
+            LuceneTalentIndex lucene = LuceneTalentIndex.open(dir);
+            for (int i = 0; i < profiles; i++) {
+                TalentDocument doc = talent.profile(i);
+                skills += doc.skills().size();
+                lucene.add(doc);
+            }
+            lucene.commit();
+            lucene.refresh();
+            index = lucene;
         }
-        index.commit();
-        index.refresh();
         System.out.printf(
                 "%nBuilt %,d profiles (%.1f skills each; %s) in %.1f s%n",
-                profiles,
-                skills / (double) profiles,
-                talent.describe(),
-                (System.nanoTime() - started) / 1e9);
+                profiles, skills / (double) profiles, talent.describe(), (System.nanoTime() - started) / 1e9);
         Random random = new Random(16);
         jobs = new ArrayList<>();
         for (int j = 0; j < 200; j++) {
@@ -208,9 +224,31 @@ public class TalentSearchBenchmark {
         writerConnection.destroy();
         followerConnection.destroy();
         index.close();
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        if (node != null) {
+            node.close();
         }
+        if (dir != null) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /**
+     * The same profiles on a real OpenSearch node (2 GB heap, its own JVM on this machine), loaded as the server's
+     * rebuild loads them: bulk requests into a fresh index, then the alias. Answers the number of skills indexed.
+     */
+    private long buildOpenSearch() {
+        node = NodeProcess.start(List.of("-Xms2g", "-Xmx2g"), Duration.ofMinutes(5));
+        OpenSearchTalentIndex openSearch = OpenSearchTalentIndex.connect(
+                new OpenSearchTalentIndex.Settings(node.url(), "talent-bench", 1, 0, Duration.ofMinutes(2)));
+        LongAdder skills = new LongAdder();
+        openSearch.rebuild(LongStream.range(0, profiles)
+                .mapToObj(talent::profile)
+                .peek(doc -> skills.add(doc.skills().size()))
+                .iterator());
+        index = openSearch;
+        return skills.sum();
     }
 
     @Benchmark
@@ -228,8 +266,14 @@ public class TalentSearchBenchmark {
     public long optInOutVisible() throws InterruptedException {
         AccountId learner = new AccountId(new java.util.UUID(0x9a0beL, probe.get() % 8));
         boolean in = current(learner).isPresent();
-        change(learner, in ? Optional.empty() : Optional.of(new TalentDocument(
-                learner, TalentDocument.Visibility.ANONYMOUS, Map.of(PROBE_SKILL, EvidenceKind.VERIFIED))));
+        change(
+                learner,
+                in
+                        ? Optional.empty()
+                        : Optional.of(new TalentDocument(
+                                learner,
+                                TalentDocument.Visibility.ANONYMOUS,
+                                Map.of(PROBE_SKILL, EvidenceKind.VERIFIED))));
         SkillQuery query = new SkillQuery(List.of(new SkillQuery.Weighted(PROBE_SKILL, 1.0)));
         long spins = 0;
         while (index.top(query, 10).hits().stream().anyMatch(h -> h.learner().equals(learner)) == in) {

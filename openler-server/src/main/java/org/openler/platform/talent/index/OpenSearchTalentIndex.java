@@ -14,8 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
@@ -34,6 +33,7 @@ import org.opensearch.client.opensearch.core.BulkRequest;
 import org.opensearch.client.opensearch.core.BulkResponse;
 import org.opensearch.client.opensearch.core.GetResponse;
 import org.opensearch.client.opensearch.core.SearchResponse;
+import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 import org.opensearch.client.opensearch.core.search.Hit;
 import org.opensearch.client.opensearch.indices.IndexSettings;
@@ -49,9 +49,10 @@ import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBui
  *
  * <p>The server talks to an alias ({@code openler-talent} by default) over one concrete index. A {@link #rebuild}
  * loads a new concrete index in bulk while searches keep reading the old one, then moves the alias in one atomic
- * step and drops the old index. Each {@link #put} and {@link #remove} refreshes before it returns (so a learner who
- * turns discovery off is out of the very next search); the translog is synced on every request, so an acknowledged
- * write survives a crash of OpenSearch too and {@link #commit} has nothing left to do.
+ * step and drops the old index. {@link #put} and {@link #remove} queue; the next search, read or {@link #commit} sends
+ * the queue as one bulk request that refreshes, so a learner who turns discovery off is out of the very next search,
+ * and the outbox follower's batch (puts, then commit) costs one request and one refresh. The translog is synced on
+ * every request, so a write OpenSearch acknowledged survives a crash of OpenSearch too.
  *
  * <p>The URL may carry {@code user:password@} for a cluster with basic authentication. Nothing about a learner but
  * the account id, the visibility, skill URIs with their kind, and the coarse region and availability is sent.
@@ -99,8 +100,21 @@ public final class OpenSearchTalentIndex implements TalentIndex {
     private final Settings settings;
     private final ApacheHttpClient5Transport transport;
     private final OpenSearchClient client;
-    /** Writes share it; a rebuild takes it whole, so a write waits for the rebuild and lands on the new index. */
-    private final ReadWriteLock rebuilding = new ReentrantReadWriteLock();
+    /**
+     * Guards {@link #pending} and orders the bulk requests. A rebuild holds it throughout, so a write made meanwhile
+     * waits and lands on the new index; searches take it only when writes are pending, so they never wait for a
+     * rebuild.
+     */
+    private final ReentrantLock writes = new ReentrantLock();
+
+    /** Puts and removes not yet sent: one bulk request (and one refresh) carries them all. */
+    private final List<BulkOperation> pending = new ArrayList<>();
+
+    /** Whether {@link #pending} has anything, readable without the lock. */
+    private volatile boolean queued;
+
+    /** A bulk item refused since the last commit: the next commit fails, so the outbox does not mark it done. */
+    private @Nullable String refusedSinceCommit;
 
     private OpenSearchTalentIndex(Settings settings) {
         this.settings = settings;
@@ -122,35 +136,73 @@ public final class OpenSearchTalentIndex implements TalentIndex {
 
     @Override
     public void put(TalentDocument document) {
-        rebuilding.readLock().lock();
-        try {
-            client.index(i -> i.index(settings.alias())
-                    .id(document.learner().value().toString())
-                    .document(source(document))
-                    .refresh(Refresh.True));
-        } catch (IOException e) {
-            throw unreachable(e);
-        } finally {
-            rebuilding.readLock().unlock();
-        }
+        String id = document.learner().value().toString();
+        Map<String, Object> source = source(document);
+        write(BulkOperation.of(op -> op.index(ix -> ix.id(id).document(source))));
     }
 
     @Override
     public void remove(AccountId learner) {
-        rebuilding.readLock().lock();
+        // deleting a missing document answers "not_found", which is the idempotent outcome we want
+        String id = learner.value().toString();
+        write(BulkOperation.of(op -> op.delete(d -> d.id(id))));
+    }
+
+    /**
+     * Queues a write; the next search, read or {@link #commit} on this index sends the queue in one bulk request
+     * that refreshes, so the write is visible to the next search here as the contract asks, and an outbox batch costs
+     * one request and one refresh instead of one per learner (what keeps up with a hundred changes a second).
+     */
+    private void write(BulkOperation operation) {
+        writes.lock();
         try {
-            // a missing document answers "not_found", which is the idempotent outcome we want
-            client.delete(d ->
-                    d.index(settings.alias()).id(learner.value().toString()).refresh(Refresh.True));
-        } catch (IOException e) {
-            throw unreachable(e);
+            pending.add(operation);
+            queued = true;
+            if (pending.size() >= BULK_DOCUMENTS) {
+                flush();
+            }
         } finally {
-            rebuilding.readLock().unlock();
+            writes.unlock();
+        }
+    }
+
+    /** Sends the pending writes in one bulk request with a refresh; if OpenSearch does not answer, they stay queued. */
+    private void flush() {
+        writes.lock();
+        try {
+            if (pending.isEmpty()) {
+                return;
+            }
+            List<BulkOperation> batch = List.copyOf(pending);
+            BulkResponse response;
+            try {
+                response = client.bulk(
+                        b -> b.index(settings.alias()).operations(batch).refresh(Refresh.True));
+            } catch (IOException e) {
+                throw unreachable(e);
+            }
+            pending.clear();
+            queued = false;
+            String refused = refusal(response);
+            if (refused != null) {
+                refusedSinceCommit = refused;
+                throw new IllegalStateException(refused);
+            }
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    /** Readers send what this index has queued first; with nothing queued they take no lock (a rebuild holds it). */
+    private void flushPending() {
+        if (queued) {
+            flush();
         }
     }
 
     @Override
     public Optional<TalentDocument> get(AccountId learner) {
+        flushPending();
         try {
             @SuppressWarnings("rawtypes")
             GetResponse<Map> found =
@@ -169,6 +221,7 @@ public final class OpenSearchTalentIndex implements TalentIndex {
         if (n < 1) {
             throw new IllegalArgumentException("Ask for at least one document");
         }
+        flushPending();
         Query skills = toQuery(query);
         try {
             SearchResponse<Void> best = client.search(
@@ -220,6 +273,7 @@ public final class OpenSearchTalentIndex implements TalentIndex {
 
     @Override
     public long count() {
+        flushPending();
         try {
             return client.count(c -> c.index(settings.alias())).count();
         } catch (IOException e) {
@@ -229,8 +283,9 @@ public final class OpenSearchTalentIndex implements TalentIndex {
 
     @Override
     public void rebuild(Iterator<TalentDocument> documents) {
-        rebuilding.writeLock().lock();
+        writes.lock();
         try {
+            flush();
             Set<String> previous = concreteIndices();
             String fresh = newIndexName();
             // the bulk load goes fastest with no refreshes and no replicas; both come back before the alias moves
@@ -242,7 +297,10 @@ public final class OpenSearchTalentIndex implements TalentIndex {
                     bulk.operations(op -> op.index(
                             ix -> ix.id(document.learner().value().toString()).document(source(document))));
                 }
-                failOnErrors(client.bulk(bulk.build()));
+                String refused = refusal(client.bulk(bulk.build()));
+                if (refused != null) {
+                    throw new IllegalStateException(refused);
+                }
             }
             client.indices().putSettings(p -> p.index(fresh).settings(live()));
             client.indices().refresh(r -> r.index(fresh));
@@ -260,19 +318,40 @@ public final class OpenSearchTalentIndex implements TalentIndex {
         } catch (IOException e) {
             throw unreachable(e);
         } finally {
-            rebuilding.writeLock().unlock();
+            writes.unlock();
         }
     }
 
     /**
-     * Nothing to do: the index is created with {@code index.translog.durability=request}, so OpenSearch has synced
-     * every write to its translog before acknowledging it, and each write here waited for that acknowledgement.
+     * Sends what is queued and waits for OpenSearch's answer. That is enough to survive a crash: the index is created
+     * with {@code index.translog.durability=request}, so OpenSearch syncs its translog before it answers. Fails if a
+     * write was refused since the last commit (the outbox then applies its rows again rather than marking them done).
      */
     @Override
-    public void commit() {}
+    public void commit() {
+        writes.lock();
+        try {
+            flush();
+            String refused = refusedSinceCommit;
+            refusedSinceCommit = null;
+            if (refused != null) {
+                throw new IllegalStateException(refused);
+            }
+        } finally {
+            writes.unlock();
+        }
+    }
 
     @Override
     public void close() {
+        try {
+            flushPending();
+        } finally {
+            closeTransport();
+        }
+    }
+
+    private void closeTransport() {
         try {
             transport.close();
         } catch (IOException e) {
@@ -395,17 +474,19 @@ public final class OpenSearchTalentIndex implements TalentIndex {
         return value == null ? Optional.empty() : Optional.of(value.toString());
     }
 
-    private static void failOnErrors(BulkResponse response) {
+    /** What OpenSearch refused in a bulk request, if anything: how many, and the first reason (never a document). */
+    private static @Nullable String refusal(BulkResponse response) {
         if (!response.errors()) {
-            return;
+            return null;
         }
-        long failed = response.items().stream().filter(i -> i.error() != null).count();
-        BulkResponseItem first = response.items().stream()
-                .filter(i -> i.error() != null)
-                .findFirst()
-                .orElseThrow();
-        throw new IllegalStateException("OpenSearch refused " + failed + " talent documents of a bulk write, the first "
-                + "because: " + first.error().type() + " " + first.error().reason());
+        List<BulkResponseItem> failed =
+                response.items().stream().filter(i -> i.error() != null).toList();
+        if (failed.isEmpty()) {
+            return null;
+        }
+        var first = failed.getFirst().error();
+        return "OpenSearch refused " + failed.size() + " talent index writes, the first because: " + first.type() + " "
+                + first.reason();
     }
 
     private static ApacheHttpClient5Transport transport(Settings settings) {
