@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -62,8 +63,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  *       ({@link SyntheticTalent}, real ESCO/O*NET distributions), jobs drawn from the same occupations;
  *   <li>{@code optInOutVisible}: from the commit of a change (one learner opting out, or back in: the row in the
  *       outbox, as the server writes it) until a search sees it, through the server's {@link OutboxFollower}
- *       polling every {@code pollMillis} (the server's default; it applies its own changes at once after commit,
- *       so this is the slower path a change from another instance takes).
+ *       polling every {@code pollMillis} and committing the index every second (the server's defaults; it applies
+ *       its own changes at once after commit, so this is the slower path a change from another instance takes).
  * </ul>
  *
  * <p>Both run under a write load of {@code changesPerSecond} other profile changes (opt-outs and opt-ins of random
@@ -75,7 +76,9 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 4, time = 10)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx3g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx3g"})
 public class TalentSearchBenchmark {
 
     private static final String SCHEMA = "talent_bench";
@@ -132,10 +135,7 @@ public class TalentSearchBenchmark {
         index.refresh();
         System.out.printf(
                 "%nBuilt %,d profiles (%.1f skills each; %s) in %.1f s%n",
-                profiles,
-                skills / (double) profiles,
-                talent.describe(),
-                (System.nanoTime() - started) / 1e9);
+                profiles, skills / (double) profiles, talent.describe(), (System.nanoTime() - started) / 1e9);
         Random random = new Random(16);
         jobs = new ArrayList<>();
         for (int j = 0; j < 200; j++) {
@@ -156,7 +156,8 @@ public class TalentSearchBenchmark {
         followerConnection = new SingleConnectionDataSource(url, user, "", true);
         JdbcClient followerJdbc = JdbcClient.create(followerConnection);
         followerJdbc.sql("set search_path to " + SCHEMA).update();
-        OutboxFollower follower = new OutboxFollower(followerJdbc, index, this::current, Clock.systemUTC());
+        OutboxFollower follower =
+                new OutboxFollower(followerJdbc, index, this::current, Clock.systemUTC(), Duration.ofSeconds(1));
 
         background = Executors.newScheduledThreadPool(2);
         background.scheduleWithFixedDelay(
@@ -185,7 +186,7 @@ public class TalentSearchBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException, InterruptedException {
-        background.shutdownNow();
+        background.shutdown(); // not an interrupt: it would close Lucene's files under a running commit
         background.awaitTermination(1, TimeUnit.MINUTES);
         System.out.printf("%nBackground changes written: %,d%n", writes.get());
         if (!cpuNanos.isEmpty()) {
@@ -228,8 +229,14 @@ public class TalentSearchBenchmark {
     public long optInOutVisible() throws InterruptedException {
         AccountId learner = new AccountId(new java.util.UUID(0x9a0beL, probe.get() % 8));
         boolean in = current(learner).isPresent();
-        change(learner, in ? Optional.empty() : Optional.of(new TalentDocument(
-                learner, TalentDocument.Visibility.ANONYMOUS, Map.of(PROBE_SKILL, EvidenceKind.VERIFIED))));
+        change(
+                learner,
+                in
+                        ? Optional.empty()
+                        : Optional.of(new TalentDocument(
+                                learner,
+                                TalentDocument.Visibility.ANONYMOUS,
+                                Map.of(PROBE_SKILL, EvidenceKind.VERIFIED))));
         SkillQuery query = new SkillQuery(List.of(new SkillQuery.Weighted(PROBE_SKILL, 1.0)));
         long spins = 0;
         while (index.top(query, 10).hits().stream().anyMatch(h -> h.learner().equals(learner)) == in) {

@@ -26,8 +26,7 @@ class TalentPersonalData implements PersonalData {
     private final Invitations invitations;
     private final TalentOutbox outbox;
 
-    TalentPersonalData(
-            JdbcClient jdbc, TalentDiscovery discovery, Invitations invitations, TalentOutbox outbox) {
+    TalentPersonalData(JdbcClient jdbc, TalentDiscovery discovery, Invitations invitations, TalentOutbox outbox) {
         this.outbox = outbox;
         this.jdbc = jdbc;
         this.discovery = discovery;
