@@ -60,8 +60,7 @@ public final class SyntheticTalent {
         Map<String, Occupation> occupations = new HashMap<>();
         for (String uri : essential.keySet()) {
             if (essential.get(uri).size() >= 5) {
-                occupations.put(
-                        uri, new Occupation(uri, essential.get(uri), optional.getOrDefault(uri, List.of())));
+                occupations.put(uri, new Occupation(uri, essential.get(uri), optional.getOrDefault(uri, List.of())));
             }
         }
         Map<String, List<Occupation>> byOnet = new LinkedHashMap<>();
@@ -74,7 +73,8 @@ public final class SyntheticTalent {
             if (r.size() >= 7 && !r.get(0).isBlank()) {
                 Occupation o = occupations.get(r.get(3).strip());
                 if (o != null) {
-                    byOnet.computeIfAbsent(r.get(0).strip(), k -> new ArrayList<>()).add(o);
+                    byOnet.computeIfAbsent(r.get(0).strip(), k -> new ArrayList<>())
+                            .add(o);
                 }
             }
         });
@@ -111,11 +111,11 @@ public final class SyntheticTalent {
         }
         Occupation other = all.get(random.nextInt(all.size()));
         for (int k = random.nextInt(4); k > 0; k--) {
-            skills.putIfAbsent(other.essential().get(random.nextInt(other.essential().size())), kind(random));
+            skills.putIfAbsent(
+                    other.essential().get(random.nextInt(other.essential().size())), kind(random));
         }
-        TalentDocument.Visibility visibility = random.nextInt(10) == 0
-                ? TalentDocument.Visibility.INTERNAL
-                : TalentDocument.Visibility.ANONYMOUS;
+        TalentDocument.Visibility visibility =
+                random.nextInt(10) == 0 ? TalentDocument.Visibility.INTERNAL : TalentDocument.Visibility.ANONYMOUS;
         return new TalentDocument(learner(n), visibility, skills);
     }
 

@@ -68,8 +68,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  *       ({@link SyntheticTalent}, real ESCO/O*NET distributions), jobs drawn from the same occupations;
  *   <li>{@code optInOutVisible}: from the commit of a change (one learner opting out, or back in: the row in the
  *       outbox, as the server writes it) until a search sees it, through the server's {@link OutboxFollower}
- *       polling every {@code pollMillis} (the server's default; it applies its own changes at once after commit,
- *       so this is the slower path a change from another instance takes).
+ *       polling every {@code pollMillis} and committing the index every second (the server's defaults; it applies
+ *       its own changes at once after commit, so this is the slower path a change from another instance takes).
  * </ul>
  *
  * <p>Both run under a write load of {@code changesPerSecond} other profile changes (opt-outs and opt-ins of random
@@ -172,7 +172,8 @@ public class TalentSearchBenchmark {
         followerConnection = new SingleConnectionDataSource(url, user, "", true);
         JdbcClient followerJdbc = JdbcClient.create(followerConnection);
         followerJdbc.sql("set search_path to " + SCHEMA).update();
-        OutboxFollower follower = new OutboxFollower(followerJdbc, index, this::current, Clock.systemUTC());
+        OutboxFollower follower =
+                new OutboxFollower(followerJdbc, index, this::current, Clock.systemUTC(), Duration.ofSeconds(1));
 
         background = Executors.newScheduledThreadPool(2);
         background.scheduleWithFixedDelay(
@@ -201,7 +202,7 @@ public class TalentSearchBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException, InterruptedException {
-        background.shutdownNow();
+        background.shutdown(); // not an interrupt: it would close Lucene's files under a running commit
         background.awaitTermination(1, TimeUnit.MINUTES);
         System.out.printf("%nBackground changes written: %,d%n", writes.get());
         if (!cpuNanos.isEmpty()) {

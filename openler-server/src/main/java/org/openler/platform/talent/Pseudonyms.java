@@ -45,7 +45,8 @@ class Pseudonyms {
 
     /**
      * The pseudonyms for one employer, its key derived once: a search names every candidate it ranks (thousands when
-     * many tie), so the per-employer key is not derived again for each.
+     * many tie), so the per-employer key is not derived again for each. One search's: the function holds one MAC
+     * instance and is not for several threads at once.
      */
     Function<AccountId, String> forEmployer(OrganizationId employer) {
         byte[] key =

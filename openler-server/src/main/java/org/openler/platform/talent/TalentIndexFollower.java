@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * learners (or, for an index kept in a directory with {@code openler.talent.index.rebuild-on-start=false}, resumes:
  * the outbox rows not yet done are still pending). Then it applies the outbox ({@link OutboxFollower}) as soon as a
  * change made here commits, and every {@code openler.talent.index.poll-interval} (250 ms) for changes made by other
- * instances or that arrived while it was busy. The outbox's done mark belongs to one index: with the embedded index,
+ * instances or that arrived while it was busy; the index is committed and the rows marked done at most every
+ * {@code openler.talent.index.commit-interval} (1 s). The outbox's done mark belongs to one index: with the embedded index,
  * run one follower (one server instance), or a shared engine.
  */
 @Component
@@ -56,13 +57,14 @@ class TalentIndexFollower implements DisposableBean {
             PlatformTransactionManager transactionManager,
             Clock clock,
             @Value("${openler.talent.index.poll-interval:250ms}") Duration every,
-            @Value("${openler.talent.index.rebuild-on-start:true}") boolean rebuildOnStart) {
+            @Value("${openler.talent.index.rebuild-on-start:true}") boolean rebuildOnStart,
+            @Value("${openler.talent.index.commit-interval:1s}") Duration commitEvery) {
         this.index = index;
         this.documents = documents;
         this.clock = clock;
         this.every = every;
         this.rebuildOnStart = rebuildOnStart;
-        this.follower = new OutboxFollower(jdbc, index, documents::of, clock);
+        this.follower = new OutboxFollower(jdbc, index, documents::of, clock, commitEvery);
         // its own transaction: after a commit the caller's connection is still bound, and writes there would be lost
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);

@@ -146,8 +146,7 @@ public class TalentSearch {
                     .params(employer.id().value(), r.learner().value(), r.pseudonym(), target.title(), now)
                     .update();
         }
-        return new Result(
-                "ranked", target.title(), query.page(), query.size(), (int) ranked.total(), candidates);
+        return new Result("ranked", target.title(), query.page(), query.size(), (int) ranked.total(), candidates);
     }
 
     /** The target of an internal search: the same checks and the same per-minute limit as an anonymous search. */

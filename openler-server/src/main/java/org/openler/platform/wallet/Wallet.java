@@ -238,7 +238,8 @@ public class Wallet {
 
     /** The learners holding a credential issued here (its issued id), e.g. to follow its revocation. */
     public List<AccountId> holders(UUID issuedCredential) {
-        return jdbc.sql("select distinct account_id from wallet_credential where issued_credential_id = ?")
+        return jdbc
+                .sql("select distinct account_id from wallet_credential where issued_credential_id = ?")
                 .param(issuedCredential)
                 .query(UUID.class)
                 .list()

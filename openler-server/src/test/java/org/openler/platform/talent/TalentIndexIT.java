@@ -18,8 +18,8 @@ import org.openler.platform.issuing.Achievements;
 import org.openler.platform.kernel.AccountId;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.privacy.Discovery;
-import org.openler.platform.profile.SelfAssertedSkills;
 import org.openler.platform.profile.SelfAssertedSkillId;
+import org.openler.platform.profile.SelfAssertedSkills;
 import org.openler.platform.skills.load.BundledFrameworks;
 import org.openler.platform.status.CredentialId;
 import org.openler.platform.status.CredentialStatus;
@@ -181,12 +181,14 @@ class TalentIndexIT {
                 Fixtures.person(college.admin()));
         Account learner = wallet.fixturesForTests().learner();
         wallet.issue(new WalletKit.Provider(college, aligned), learner.email().value());
-        UUID held = WalletKit.walletId(
-                WalletKit.claim(WalletKit.signedIn(port, learner), wallet.claimToken(learner.email().value())));
+        UUID held = WalletKit.walletId(WalletKit.claim(
+                WalletKit.signedIn(port, learner),
+                wallet.claimToken(learner.email().value())));
         discovery.write(learner.id(), new DiscoverySetting(DiscoveryMode.ANONYMOUS, List.of(held), List.of()));
         assertThat(index.get(learner.id()).orElseThrow().skills()).isEqualTo(Map.of(skill, EvidenceKind.VERIFIED));
 
-        UUID issued = wallets.issuedHere(learner.id(), new HeldCredentialId(held)).orElseThrow();
+        UUID issued =
+                wallets.issuedHere(learner.id(), new HeldCredentialId(held)).orElseThrow();
         statuses.change(
                 college.organization().id(),
                 new CredentialId(issued),
@@ -204,7 +206,10 @@ class TalentIndexIT {
         assertThat(found(skill)).contains(learner.id());
 
         WebClient web = WalletKit.signedIn(port, learner);
-        assertThat(web.submit("/privacy", "/privacy/delete", Map.of("confirmEmail", learner.email().value()))
+        assertThat(web.submit(
+                                "/privacy",
+                                "/privacy/delete",
+                                Map.of("confirmEmail", learner.email().value()))
                         .statusCode())
                 .isEqualTo(302);
 
@@ -272,7 +277,8 @@ class TalentIndexIT {
 
     Held learnerWith(URI skill) {
         Account learner = wallet.fixturesForTests().learner();
-        UUID id = selfAsserted.add(learner.id(), new SelfAssertedSkills.Input("I can do this", skill.toString(), "", ""));
+        UUID id =
+                selfAsserted.add(learner.id(), new SelfAssertedSkills.Input("I can do this", skill.toString(), "", ""));
         return new Held(learner, id);
     }
 

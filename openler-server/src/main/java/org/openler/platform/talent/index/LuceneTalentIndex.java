@@ -117,6 +117,21 @@ public final class LuceneTalentIndex implements TalentIndex {
         }
     }
 
+    @Override
+    public void apply(Collection<TalentDocument> puts, Collection<AccountId> removes) {
+        try {
+            for (TalentDocument document : puts) {
+                writer.updateDocument(new Term(ID, document.learner().toString()), toLucene(document));
+            }
+            for (AccountId learner : removes) {
+                writer.deleteDocuments(new Term(ID, learner.toString()));
+            }
+            searchers.maybeRefreshBlocking(); // one refresh for the whole round
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Adds without looking for an earlier document of the learner: for bulk loads into an empty index only. */
     public void add(TalentDocument document) {
         try {

@@ -2,8 +2,10 @@ package org.openler.platform.talent.index;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,8 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Applies the talent outbox ({@code talent_outbox}, V47) to an index. Each pending row names a learner whose document
- * may have changed; the follower re-derives the document now ({@link Documents}), puts it or removes it, makes the
- * index durable ({@link TalentIndex#commit}), and only then marks the rows done. A crash before the mark leaves the
+ * may have changed; the follower re-derives the document now ({@link Documents}), puts it or removes it (visible at
+ * once), makes the index durable ({@link TalentIndex#commit}), and only then marks the rows done. A crash before the mark leaves the
  * rows pending and they are applied again (re-deriving is idempotent); a crash before the commit loses the index
  * write, and the rows are still pending. So no change is lost and no removed learner stays findable. Rows are marked
  * done by sequence number, never "everything up to": a row whose transaction commits late is still pending and still
@@ -44,7 +46,20 @@ public final class OutboxFollower {
     /** Runs between the index writes and the index's commit: a test's crash point. */
     private volatile Runnable beforeIndexCommit = () -> {};
 
+    /** Rows applied to the index but not yet covered by its commit (so not yet marked done). */
+    private final Set<Long> uncommitted = new HashSet<>();
+
+    private final Duration commitEvery;
+    private Instant lastCommit = Instant.EPOCH;
+
+    /** A follower that commits the index and marks rows done on every round that applied something. */
     public OutboxFollower(JdbcClient jdbc, TalentIndex index, Documents documents, Clock clock) {
+        this(jdbc, index, documents, clock, Duration.ZERO);
+    }
+
+    /** A follower that commits the index (and marks rows done) at most every {@code commitEvery}. */
+    public OutboxFollower(JdbcClient jdbc, TalentIndex index, Documents documents, Clock clock, Duration commitEvery) {
+        this.commitEvery = commitEvery;
         this.jdbc = jdbc;
         this.index = index;
         this.documents = documents;
@@ -57,39 +72,56 @@ public final class OutboxFollower {
         this.afterIndexCommit = afterIndexCommit;
     }
 
-    /** Applies every pending row; answers how many rows were applied. */
+    /**
+     * Applies every pending row; answers how many rows were applied. The round's writes are visible when it returns;
+     * the index's commit and the done marks follow at most every {@code commitEvery} (a commit makes files durable,
+     * which costs far more than making writes visible). Rows applied but not yet committed are remembered here, not
+     * applied again, and marked done by the commit that covers them; a crash before it leaves them pending.
+     */
     public synchronized int poll() {
         int applied = 0;
         while (true) {
-            List<Long> rows = new ArrayList<>();
+            List<Long> fresh = new ArrayList<>();
             Set<UUID> learners = new LinkedHashSet<>();
-            jdbc.sql("select seq, account_id from talent_outbox where done_at is null order by seq limit " + BATCH)
+            jdbc.sql("select seq, account_id from talent_outbox where done_at is null order by seq limit "
+                            + (BATCH + uncommitted.size()))
                     .query((rs, n) -> {
-                        rows.add(rs.getLong(1));
-                        learners.add(rs.getObject(2, UUID.class));
+                        long seq = rs.getLong(1);
+                        if (!uncommitted.contains(seq)) {
+                            fresh.add(seq);
+                            learners.add(rs.getObject(2, UUID.class));
+                        }
                         return null;
                     })
                     .list();
-            if (rows.isEmpty()) {
-                return applied;
+            if (fresh.isEmpty()) {
+                break;
             }
+            List<TalentDocument> puts = new ArrayList<>();
+            List<AccountId> removes = new ArrayList<>();
             for (UUID id : learners) {
                 AccountId learner = new AccountId(id);
-                documents.of(learner).ifPresentOrElse(index::put, () -> index.remove(learner));
+                documents.of(learner).ifPresentOrElse(puts::add, () -> removes.add(learner));
             }
+            index.apply(puts, removes);
+            uncommitted.addAll(fresh);
+            applied += fresh.size();
+            if (fresh.size() < BATCH) {
+                break;
+            }
+        }
+        if (!uncommitted.isEmpty() && clock.instant().compareTo(lastCommit.plus(commitEvery)) >= 0) {
             beforeIndexCommit.run();
             index.commit();
             afterIndexCommit.run();
-            Timestamp now = Timestamp.from(clock.instant());
             jdbc.sql("update talent_outbox set done_at = :now where seq in (:seqs)")
-                    .param("now", now)
-                    .param("seqs", rows)
+                    .param("now", Timestamp.from(clock.instant()))
+                    .param("seqs", new ArrayList<>(uncommitted))
                     .update();
-            applied += rows.size();
-            if (rows.size() < BATCH) {
-                return applied;
-            }
+            uncommitted.clear();
+            lastCommit = clock.instant();
         }
+        return applied;
     }
 
     /**
@@ -97,6 +129,7 @@ public final class OutboxFollower {
      * reads has a pending row, so the poll after it catches up; nothing is passed over.
      */
     public synchronized void rebuild(Iterator<TalentDocument> all) {
+        uncommitted.clear(); // the rebuild re-derives them; their rows stay pending and the poll applies them again
         index.rebuild(all);
         index.commit();
         poll();

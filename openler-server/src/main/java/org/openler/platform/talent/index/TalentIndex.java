@@ -1,5 +1,6 @@
 package org.openler.platform.talent.index;
 
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.Optional;
 import org.openler.platform.kernel.AccountId;
@@ -30,6 +31,15 @@ public interface TalentIndex extends AutoCloseable {
 
     /** Removes the learner's document; nothing happens when there is none. */
     void remove(AccountId learner);
+
+    /**
+     * Puts and removes several documents, visible together when it returns: what the outbox follower applies in one
+     * round. Implementations may refresh their searchers once for all of them.
+     */
+    default void apply(Collection<TalentDocument> puts, Collection<AccountId> removes) {
+        puts.forEach(this::put);
+        removes.forEach(this::remove);
+    }
 
     /** The learner's document as indexed, if any. */
     Optional<TalentDocument> get(AccountId learner);

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HashMap;
@@ -40,7 +39,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  */
 class OutboxFollowerCrashIT {
 
-    private static final String URL = System.getProperty("openler.test.db.url", "jdbc:postgresql://127.0.0.1:5432/test");
+    private static final String URL =
+            System.getProperty("openler.test.db.url", "jdbc:postgresql://127.0.0.1:5432/test");
     private static final String USER = System.getProperty("openler.test.db.user", "postgres");
     private static final List<URI> SKILLS = List.of(
             URI.create("http://data.europa.eu/esco/skill/a"),
@@ -67,8 +67,8 @@ class OutboxFollowerCrashIT {
         url = URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         dataSource = new SingleConnectionDataSource(url, USER, "", true);
         jdbc = JdbcClient.create(dataSource);
-        String outbox = new ClassPathResource("db/migration/V47__talent_outbox.sql")
-                .getContentAsString(StandardCharsets.UTF_8);
+        String outbox =
+                new ClassPathResource("db/migration/V47__talent_outbox.sql").getContentAsString(StandardCharsets.UTF_8);
         for (String statement : outbox.replaceAll("(?m)^--.*$", "").split(";")) {
             if (!statement.isBlank()) {
                 jdbc.sql(statement).update();
@@ -127,11 +127,15 @@ class OutboxFollowerCrashIT {
                 },
                 () -> {});
         assertThatThrownBy(crashing::poll).isInstanceOf(Crash.class);
-        assertThat(crashed.top(query(), 10).total()).as("gone from searches in this process").isZero();
+        assertThat(crashed.top(query(), 10).total())
+                .as("gone from searches in this process")
+                .isZero();
         crashed.abandon();
 
         try (LuceneTalentIndex reopened = LuceneTalentIndex.open(dir)) {
-            assertThat(reopened.get(learner(1))).as("the uncommitted removal was lost with the process").isPresent();
+            assertThat(reopened.get(learner(1)))
+                    .as("the uncommitted removal was lost with the process")
+                    .isPresent();
             OutboxFollower again = follower(jdbc, reopened);
             assertThat(again.pending()).isEqualTo(1);
             again.poll();
@@ -151,9 +155,8 @@ class OutboxFollowerCrashIT {
                 JdbcClient client = JdbcClient.create(own);
                 while (writing.get()) {
                     AccountId who = learner(random.nextInt(200));
-                    Optional<String> skills = random.nextInt(4) == 0
-                            ? Optional.empty()
-                            : Optional.of(randomSkills(random));
+                    Optional<String> skills =
+                            random.nextInt(4) == 0 ? Optional.empty() : Optional.of(randomSkills(random));
                     change(client, who, skills);
                     changes.incrementAndGet();
                     Thread.sleep(5); // about 100–150 changes a second with the transaction's own time
@@ -190,10 +193,13 @@ class OutboxFollowerCrashIT {
         assertThat(killed).isEqualTo(8);
         assertThat(changes.get()).isGreaterThan(100);
         Map<AccountId, TalentDocument> truth = new HashMap<>();
-        jdbc.sql("select account_id from crash_profile").query(UUID.class).list().forEach(id -> {
-            AccountId learner = new AccountId(id);
-            truth.put(learner, documents(jdbc).of(learner).orElseThrow());
-        });
+        jdbc.sql("select account_id from crash_profile")
+                .query(UUID.class)
+                .list()
+                .forEach(id -> {
+                    AccountId learner = new AccountId(id);
+                    truth.put(learner, documents(jdbc).of(learner).orElseThrow());
+                });
         try (LuceneTalentIndex index = LuceneTalentIndex.open(dir)) {
             assertThat(index.count()).as("no ghost profiles").isEqualTo(truth.size());
             for (int i = 0; i < 200; i++) {
@@ -270,10 +276,13 @@ class OutboxFollowerCrashIT {
         // JdbcClient over a single connection: run the transaction by hand on it
         jdbc.sql("begin").update();
         try {
-            jdbc.sql("delete from crash_profile where account_id = ?").param(learner.value()).update();
-            skills.ifPresent(s -> jdbc.sql("insert into crash_profile (account_id, visibility, skills) values (?, ?, ?)")
-                    .params(learner.value(), "ANONYMOUS", s)
-                    .update());
+            jdbc.sql("delete from crash_profile where account_id = ?")
+                    .param(learner.value())
+                    .update();
+            skills.ifPresent(
+                    s -> jdbc.sql("insert into crash_profile (account_id, visibility, skills) values (?, ?, ?)")
+                            .params(learner.value(), "ANONYMOUS", s)
+                            .update());
             jdbc.sql("insert into talent_outbox (account_id, created_at) values (?, now())")
                     .param(learner.value())
                     .update();
@@ -288,7 +297,10 @@ class OutboxFollowerCrashIT {
         StringBuilder s = new StringBuilder();
         for (URI skill : SKILLS) {
             if (random.nextBoolean()) {
-                s.append(EvidenceKind.values()[random.nextInt(3)]).append(' ').append(skill).append(';');
+                s.append(EvidenceKind.values()[random.nextInt(3)])
+                        .append(' ')
+                        .append(skill)
+                        .append(';');
             }
         }
         return s.toString();
