@@ -149,7 +149,8 @@ class ArticulationPages {
                             LearnerCreditApi.learner(),
                             LearnerCreditApi.rule(rule),
                             LearnerCreditApi.credential(credential));
-                    redirect.addFlashAttribute("requested", outcome.request().status().name());
+                    redirect.addFlashAttribute(
+                            "requested", outcome.request().status().name());
                 },
                 redirect,
                 "error",

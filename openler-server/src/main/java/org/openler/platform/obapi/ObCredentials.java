@@ -55,7 +55,8 @@ class ObCredentials {
         wallet.eachWithDocument(learner, false, held -> {
             read(held.credential(), held.document())
                     .filter(one -> isOfKind(one.credential(), standard))
-                    .filter(one -> since == null || (one.validFrom() != null && !one.validFrom().isBefore(since)))
+                    .filter(one -> since == null
+                            || (one.validFrom() != null && !one.validFrom().isBefore(since)))
                     .ifPresent(one -> {
                         if (total[0] >= offset && page.size() < limit) {
                             page.add(one);

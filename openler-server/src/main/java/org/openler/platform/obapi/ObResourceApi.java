@@ -128,7 +128,9 @@ abstract class ObResourceApi {
                 .header(HttpHeaders.LINK, links)
                 // private: only the learner's application may keep it; no-cache: it must ask again (If-None-Match)
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-cache");
-        return unchanged ? answer.build() : answer.contentType(MediaType.APPLICATION_JSON).body(written);
+        return unchanged
+                ? answer.build()
+                : answer.contentType(MediaType.APPLICATION_JSON).body(written);
     }
 
     /**

@@ -257,12 +257,11 @@ class VcApiIssuingIT {
                 .as(verified.body())
                 .isTrue();
 
-        HttpResponse<String> jwt = issue(
-                "{\"credential\": {\"@context\": [\"https://www.w3.org/2018/credentials/v1\"],"
-                        + " \"type\": [\"VerifiableCredential\"], \"issuer\": \"" + did + "\","
-                        + " \"issuanceDate\": \"2020-03-16T22:37:26.544Z\","
-                        + " \"expirationDate\": \"2099-03-16T22:37:26Z\","
-                        + " \"credentialSubject\": {\"id\": \"did:example:x\"}}, \"options\": {\"format\": \"jwt\"}}");
+        HttpResponse<String> jwt = issue("{\"credential\": {\"@context\": [\"https://www.w3.org/2018/credentials/v1\"],"
+                + " \"type\": [\"VerifiableCredential\"], \"issuer\": \"" + did + "\","
+                + " \"issuanceDate\": \"2020-03-16T22:37:26.544Z\","
+                + " \"expirationDate\": \"2099-03-16T22:37:26Z\","
+                + " \"credentialSubject\": {\"id\": \"did:example:x\"}}, \"options\": {\"format\": \"jwt\"}}");
         assertThat(jwt.statusCode()).as(jwt.body()).isEqualTo(201);
         String compact = StrictJson.parseObject(jwt.body()).getString("verifiableCredential");
         JsonObject claims = StrictJson.parseObject(
@@ -275,7 +274,8 @@ class VcApiIssuingIT {
         assertThat(claims.getJsonObject("vc").getJsonArray("@context").getValuesAs(JsonString.class))
                 .extracting(JsonString::getString)
                 .as("a VC-JWT carries no proof object, so only the status context is added")
-                .containsExactly("https://www.w3.org/2018/credentials/v1", "https://www.w3.org/ns/credentials/status/v1");
+                .containsExactly(
+                        "https://www.w3.org/2018/credentials/v1", "https://www.w3.org/ns/credentials/status/v1");
         HttpResponse<String> jwtVerified = post("/credentials/verify", jwt.body());
         assertThat(StrictJson.parseObject(jwtVerified.body()).getBoolean("verified"))
                 .as(jwtVerified.body())

@@ -287,7 +287,9 @@ class ObApiIT {
                 "POST", OB + "/credentials", app.token(), "application/json", WalletKit.elsewhere("Welding Safety"));
         assertThat(created.statusCode()).isEqualTo(201);
         HttpResponse<String> changed = conditional(OB + "/credentials", app.token(), etag);
-        assertThat(changed.statusCode()).as("the wallet changed, so the page is sent again").isEqualTo(200);
+        assertThat(changed.statusCode())
+                .as("the wallet changed, so the page is sent again")
+                .isEqualTo(200);
         assertThat(changed.headers().firstValue("X-Total-Count")).contains("3");
         assertThat(changed.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
     }
@@ -321,7 +323,10 @@ class ObApiIT {
 
         HttpResponse<String> export = browser.get("/privacy/export", "application/json");
         assertThat(export.statusCode()).isEqualTo(200);
-        JsonNode apps = JSON.readTree(export.body()).path("sections").path("connectedApps").path("applications");
+        JsonNode apps = JSON.readTree(export.body())
+                .path("sections")
+                .path("connectedApps")
+                .path("applications");
         assertThat(apps.size()).isEqualTo(1);
         assertThat(apps.get(0).get("application").asString()).isEqualTo("Exported App");
         assertThat(apps.get(0).get("scopes"))
