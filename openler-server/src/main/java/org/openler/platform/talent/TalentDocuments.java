@@ -24,7 +24,8 @@ import org.springframework.stereotype.Service;
 /**
  * A learner's searchable evidence, derived now from the system of record: their skills profile (credentials verified
  * at this moment, so a revoked one no longer counts), cut down to the credentials and own skills they made
- * searchable. The talent index holds it as a document; the internal search reads it directly.
+ * searchable, with the coarse location and availability they chose. The talent index holds it as a document; the
+ * internal search reads it directly, adding the credentials the learner shared with that employer.
  */
 @Service
 public class TalentDocuments {
@@ -47,10 +48,16 @@ public class TalentDocuments {
                 ? TalentDocument.Visibility.ANONYMOUS
                 : TalentDocument.Visibility.INTERNAL;
         Map<URI, EvidenceKind> skills = new HashMap<>();
-        for (Evidence e : searchable(learner, setting)) {
+        for (Evidence e : searchable(learner, setting, Set.of())) {
             skills.merge(e.skill(), kind(e.best()), EvidenceKind::stronger);
         }
-        return Optional.of(new TalentDocument(learner, visibility, skills));
+        // the coarse location and availability travel with the document: the card shows them and filters select on them
+        return Optional.of(new TalentDocument(
+                learner,
+                visibility,
+                skills,
+                setting.location(),
+                setting.availability().map(Availability::word)));
     }
 
     /** Every discoverable learner's document, derived one at a time (the rebuild of the index). */
@@ -81,11 +88,17 @@ public class TalentDocuments {
 
     /** The learner's evidence, only from the credentials and own skills they made searchable. */
     List<Evidence> searchable(AccountId learner) {
-        return searchable(learner, discovery.read(learner));
+        return searchable(learner, discovery.read(learner), Set.of());
     }
 
-    private List<Evidence> searchable(AccountId learner, DiscoverySetting setting) {
+    /** The same, plus credentials the learner shared with the employer searching (internal talent only). */
+    List<Evidence> searchable(AccountId learner, Set<UUID> alsoShared) {
+        return searchable(learner, discovery.read(learner), alsoShared);
+    }
+
+    private List<Evidence> searchable(AccountId learner, DiscoverySetting setting, Set<UUID> alsoShared) {
         Set<UUID> credentials = new HashSet<>(setting.credentials());
+        credentials.addAll(alsoShared);
         Set<URI> skills = new HashSet<>(setting.skills());
         List<Evidence> evidence = new ArrayList<>();
         for (ProfileSkill skill : profile.skills(learner)) {

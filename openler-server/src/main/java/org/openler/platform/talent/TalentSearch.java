@@ -30,10 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
  * with only what they made searchable, kept in step with PostgreSQL by the outbox). The index finds how many learners
  * hold an asked skill and the best of them; {@link TalentRanking} orders them by score and pseudonym and the matching
  * engine scores and explains each candidate on the page. The employer's filters (location, availability) are part of
- * the index query. Only learners who reach some requirement are candidates; fewer than {@link #MIN_CANDIDATES} answer
- * nothing,
- * because a rare combination of skills would otherwise single a person out. Every candidate on the page answered is
- * written to the learner's access log.
+ * the index query, so the count is of the filtered candidates. Only learners who reach some requirement are
+ * candidates; fewer than {@link #MIN_CANDIDATES} answer nothing, because a rare combination of skills would otherwise
+ * single a person out. Every candidate on the page answered is written to the learner's access log.
  *
  * <p>The learner's evidence is matched on the skills themselves, without the ontology's neighbours for partial credit
  * (the matching feature keeps those to itself); the scoring formula is the matching engine's.

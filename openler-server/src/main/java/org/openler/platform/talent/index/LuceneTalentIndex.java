@@ -64,15 +64,19 @@ public final class LuceneTalentIndex implements TalentIndex {
     private static final String LOW = "lo";
     private static final String VISIBILITY = "vis";
     private static final String STORED = "doc";
+    private static final String REGION = "region";
+    private static final String AVAILABILITY = "avail";
     private static final Map<EvidenceKind, String> FIELDS =
             Map.of(EvidenceKind.VERIFIED, "v", EvidenceKind.ENDORSED, "e", EvidenceKind.SELF_ASSERTED, "s");
 
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final String consumer;
 
-    private LuceneTalentIndex(Directory directory) {
+    private LuceneTalentIndex(Directory directory, String consumer) {
         this.directory = directory;
+        this.consumer = consumer;
         try {
             IndexWriterConfig config = new IndexWriterConfig(new KeywordAnalyzer())
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
@@ -85,13 +89,15 @@ public final class LuceneTalentIndex implements TalentIndex {
     }
 
     public static LuceneTalentIndex inMemory() {
-        return new LuceneTalentIndex(new ByteBuffersDirectory());
+        // rebuilt at every start: a fresh outbox consumer per instance, whose rebuild covers the past
+        return new LuceneTalentIndex(new ByteBuffersDirectory(), "lucene-memory-" + UUID.randomUUID());
     }
 
     /** An index in a directory: it keeps what was committed across restarts. */
     public static LuceneTalentIndex open(Path path) {
         try {
-            return new LuceneTalentIndex(FSDirectory.open(path));
+            return new LuceneTalentIndex(
+                    FSDirectory.open(path), "lucene:" + path.toAbsolutePath().normalize());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not open the talent index at " + path, e);
         }
@@ -224,6 +230,11 @@ public final class LuceneTalentIndex implements TalentIndex {
     }
 
     @Override
+    public String consumer() {
+        return consumer;
+    }
+
+    @Override
     public void commit() {
         try {
             writer.commit();
@@ -282,12 +293,23 @@ public final class LuceneTalentIndex implements TalentIndex {
                         BooleanClause.Occur.SHOULD);
             }
         }
-        return new BooleanQuery.Builder()
+        BooleanQuery.Builder answer = new BooleanQuery.Builder()
                 .add(skills.build(), BooleanClause.Occur.MUST)
                 .add(
                         new TermQuery(new Term(VISIBILITY, TalentDocument.Visibility.ANONYMOUS.name())),
-                        BooleanClause.Occur.FILTER)
-                .build();
+                        BooleanClause.Occur.FILTER);
+        // filters score nothing and are counted: the total is of the documents they admit
+        query.filter()
+                .region()
+                .ifPresent(r -> answer.add(new TermQuery(new Term(REGION, r)), BooleanClause.Occur.FILTER));
+        if (!query.filter().availability().isEmpty()) {
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            for (String a : query.filter().availability()) {
+                any.add(new TermQuery(new Term(AVAILABILITY, a)), BooleanClause.Occur.SHOULD);
+            }
+            answer.add(any.build(), BooleanClause.Occur.FILTER);
+        }
+        return answer.build();
     }
 
     private static Document toLucene(TalentDocument document) {
@@ -297,6 +319,8 @@ public final class LuceneTalentIndex implements TalentIndex {
         doc.add(new NumericDocValuesField(HIGH, id.getMostSignificantBits()));
         doc.add(new NumericDocValuesField(LOW, id.getLeastSignificantBits()));
         doc.add(new StringField(VISIBILITY, document.visibility().name(), Field.Store.NO));
+        document.region().ifPresent(r -> doc.add(new StringField(REGION, r, Field.Store.NO)));
+        document.availability().ifPresent(a -> doc.add(new StringField(AVAILABILITY, a, Field.Store.NO)));
         StringBuilder stored = new StringBuilder()
                 .append(document.visibility().name())
                 .append('\n')

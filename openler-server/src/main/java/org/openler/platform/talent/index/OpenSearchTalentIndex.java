@@ -271,6 +271,12 @@ public final class OpenSearchTalentIndex implements TalentIndex {
         return hits;
     }
 
+    /** Every server writing to the same alias is one consumer: what one applied, the shared index holds. */
+    @Override
+    public String consumer() {
+        return "opensearch:" + settings.alias();
+    }
+
     @Override
     public long count() {
         flushPending();
@@ -405,9 +411,9 @@ public final class OpenSearchTalentIndex implements TalentIndex {
         for (String field : FIELDS.values()) {
             mapping.properties(field, p -> p.keyword(k -> k));
         }
-        // kept for reading back only: no search may filter on them (they are quasi-identifiers)
-        mapping.properties(REGION, p -> p.keyword(k -> k.index(false).docValues(false)));
-        mapping.properties(AVAILABILITY, p -> p.keyword(k -> k.index(false).docValues(false)));
+        // indexed for the employer's filters only (a term each; never aggregated, never returned without the card)
+        mapping.properties(REGION, p -> p.keyword(k -> k.docValues(false)));
+        mapping.properties(AVAILABILITY, p -> p.keyword(k -> k.docValues(false)));
         return mapping.build();
     }
 
@@ -437,9 +443,20 @@ public final class OpenSearchTalentIndex implements TalentIndex {
             }
         }
         Query anyAsked = Query.of(q -> q.bool(b -> b.should(clauses).minimumShouldMatch("1")));
-        return Query.of(q -> q.bool(b -> b.must(anyAsked)
-                .filter(f -> f.term(
-                        t -> t.field(VISIBILITY).value(FieldValue.of(TalentDocument.Visibility.ANONYMOUS.name()))))));
+        List<Query> filters = new ArrayList<>();
+        filters.add(Query.of(q ->
+                q.term(t -> t.field(VISIBILITY).value(FieldValue.of(TalentDocument.Visibility.ANONYMOUS.name())))));
+        // filter clauses score nothing and narrow what is counted, so "too few candidates" counts the filtered set
+        query.filter()
+                .region()
+                .ifPresent(r ->
+                        filters.add(Query.of(q -> q.term(t -> t.field(REGION).value(FieldValue.of(r))))));
+        if (!query.filter().availability().isEmpty()) {
+            List<FieldValue> words =
+                    query.filter().availability().stream().map(FieldValue::of).toList();
+            filters.add(Query.of(q -> q.terms(t -> t.field(AVAILABILITY).terms(v -> v.value(words)))));
+        }
+        return Query.of(q -> q.bool(b -> b.must(anyAsked).filter(filters)));
     }
 
     private static Map<String, Object> source(TalentDocument document) {

@@ -48,7 +48,7 @@ public interface TalentIndex extends AutoCloseable {
      * The {@link TalentDocument.Visibility#ANONYMOUS anonymous} documents holding at least one asked skill: their
      * number, and the {@code n} best by {@link SkillQuery#score} (best first), followed by every further document
      * whose score is within {@link #TIE} of the n-th best, up to {@link #MAX_TIES} of them. Internal-only documents
-     * are never counted or returned.
+     * are never counted or returned, nor are documents the query's {@link SkillQuery.Filter filter} does not admit.
      */
     TalentHits top(SkillQuery query, int n);
 
@@ -60,6 +60,13 @@ public interface TalentIndex extends AutoCloseable {
      * the previous content until it is complete.
      */
     void rebuild(Iterator<TalentDocument> documents);
+
+    /**
+     * Who applies the talent outbox to this index: outbox rows are marked applied per consumer. An index rebuilt at
+     * every start (in memory) names itself afresh in each process; one that keeps its content (a directory, an
+     * OpenSearch alias) has a stable name, shared by every server writing to the same content.
+     */
+    String consumer();
 
     /** Makes every write so far survive a crash of this process (before the outbox marks it done). */
     void commit();

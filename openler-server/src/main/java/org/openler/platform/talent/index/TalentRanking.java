@@ -30,20 +30,25 @@ public final class TalentRanking {
     private TalentRanking() {}
 
     /** A candidate on the page: who (kept on the server), their pseudonym, and the engine's match. */
-    public record Ranked(AccountId learner, String pseudonym, MatchEngine.Match match) {}
+    public record Ranked(AccountId learner, String pseudonym, MatchEngine.Match match, TalentDocument document) {}
 
     /** How many learners hold an asked skill, and the page's candidates (none when {@code total} is too few). */
     public record Page(long total, List<Ranked> candidates) {}
 
     /** The target's requirements that carry weight, as an index query; empty when none does. */
     public static Optional<SkillQuery> query(MatchTarget target) {
+        return query(target, SkillQuery.Filter.NONE);
+    }
+
+    /** The same, narrowed by the filter. */
+    public static Optional<SkillQuery> query(MatchTarget target, SkillQuery.Filter filter) {
         List<SkillQuery.Weighted> asked = new ArrayList<>();
         for (TargetSkill skill : target.requirements()) {
             if (skill.weight() > 0) {
                 asked.add(new SkillQuery.Weighted(skill.skillUri(), skill.weight()));
             }
         }
-        return asked.isEmpty() ? Optional.empty() : Optional.of(new SkillQuery(asked));
+        return asked.isEmpty() ? Optional.empty() : Optional.of(new SkillQuery(asked, filter));
     }
 
     /**
@@ -57,7 +62,19 @@ public final class TalentRanking {
             int size,
             int minimum,
             Function<AccountId, String> pseudonym) {
-        Optional<SkillQuery> query = query(target);
+        return rank(index, target, SkillQuery.Filter.NONE, page, size, minimum, pseudonym);
+    }
+
+    /** The same, counting and ranking only the documents the filter admits. */
+    public static Page rank(
+            TalentIndex index,
+            MatchTarget target,
+            SkillQuery.Filter filter,
+            int page,
+            int size,
+            int minimum,
+            Function<AccountId, String> pseudonym) {
+        Optional<SkillQuery> query = query(target, filter);
         if (query.isEmpty()) {
             return new Page(0, List.of());
         }
@@ -75,12 +92,12 @@ public final class TalentRanking {
         List<Ranked> candidates = new ArrayList<>();
         for (Key key : keys.subList(from, Math.min(keys.size(), from + size))) {
             Optional<TalentDocument> document = index.get(key.learner());
-            if (document.isEmpty()) {
-                continue; // removed since the first pass: never shown
+            if (document.isEmpty() || !query.get().filter().admits(document.get())) {
+                continue; // removed or changed since the first pass: never shown
             }
             MatchEngine.Match match = MatchEngine.match(target, record(document.get()));
             if (match.exact() > 0) {
-                candidates.add(new Ranked(key.learner(), key.pseudonym(), match));
+                candidates.add(new Ranked(key.learner(), key.pseudonym(), match, document.get()));
             }
         }
         return new Page(hits.total(), candidates);

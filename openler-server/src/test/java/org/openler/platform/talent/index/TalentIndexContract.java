@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -262,5 +263,74 @@ public abstract class TalentIndexContract {
         index.put(anonymous(1, Map.of()));
         assertThat(index.count()).isEqualTo(1);
         assertThat(index.top(query(WELD, 1.0), 10).total()).isZero();
+    }
+
+    private static TalentDocument placed(int n, EvidenceKind kind, String region, String availability) {
+        return new TalentDocument(
+                learner(n),
+                Visibility.ANONYMOUS,
+                Map.of(WELD, kind),
+                Optional.ofNullable(region),
+                Optional.ofNullable(availability));
+    }
+
+    private static SkillQuery filtered(String region, String... availability) {
+        return new SkillQuery(
+                query(WELD, 1.0).skills(), new SkillQuery.Filter(Optional.ofNullable(region), Set.of(availability)));
+    }
+
+    @Test
+    void aRegionFilterCountsAndReturnsOnlyDocumentsOfThatRegionAndNeverOnesWithoutARegion() {
+        index.put(placed(1, EvidenceKind.VERIFIED, "US-IN", "now"));
+        index.put(placed(2, EvidenceKind.SELF_ASSERTED, "US-IN", null));
+        index.put(placed(3, EvidenceKind.VERIFIED, "US-OH", "now"));
+        index.put(placed(4, EvidenceKind.VERIFIED, null, "now"));
+
+        TalentHits inIndiana = index.top(filtered("US-IN"), 10);
+        assertThat(inIndiana.total()).as("counted after the filter").isEqualTo(2);
+        assertThat(learners(inIndiana)).containsExactly(learner(1), learner(2));
+        assertThat(index.top(filtered("US-TX"), 10).total()).isZero();
+        assertThat(index.top(query(WELD, 1.0), 10).total())
+                .as("no filter: everyone")
+                .isEqualTo(4);
+    }
+
+    @Test
+    void anAvailabilityFilterAdmitsAnyOfItsWordsAndCombinesWithTheRegion() {
+        index.put(placed(1, EvidenceKind.VERIFIED, "US-IN", "now"));
+        index.put(placed(2, EvidenceKind.ENDORSED, "US-IN", "within-3-months"));
+        index.put(placed(3, EvidenceKind.VERIFIED, "US-IN", "not-looking"));
+        index.put(placed(4, EvidenceKind.VERIFIED, "US-OH", "now"));
+        index.put(placed(5, EvidenceKind.VERIFIED, "US-IN", null));
+
+        assertThat(learners(index.top(filtered(null, "now"), 10))).containsExactlyInAnyOrder(learner(1), learner(4));
+        TalentHits soon = index.top(filtered("US-IN", "now", "within-3-months"), 10);
+        assertThat(soon.total()).isEqualTo(2);
+        assertThat(learners(soon)).containsExactly(learner(1), learner(2));
+        assertThat(soon.hits().get(1).score())
+                .as("filters do not change the score")
+                .isCloseTo(
+                        query(WELD, 1.0).score(placed(2, EvidenceKind.ENDORSED, null, null)), within(TalentIndex.TIE));
+    }
+
+    @Test
+    void aFilteredDocumentIsFilteredByWhatItHoldsNowAfterAPutChangesItsRegion() {
+        index.put(placed(1, EvidenceKind.VERIFIED, "US-IN", "now"));
+        index.put(placed(1, EvidenceKind.VERIFIED, "US-OH", "now"));
+
+        assertThat(index.top(filtered("US-IN"), 10).total()).isZero();
+        assertThat(learners(index.top(filtered("US-OH", "now"), 10))).containsExactly(learner(1));
+        assertThat(index.get(learner(1)).orElseThrow().region()).contains("US-OH");
+    }
+
+    @Test
+    void filtersNeverAdmitInternalOnlyDocuments() {
+        index.put(new TalentDocument(
+                learner(1),
+                Visibility.INTERNAL,
+                Map.of(WELD, EvidenceKind.VERIFIED),
+                Optional.of("US-IN"),
+                Optional.of("now")));
+        assertThat(index.top(filtered("US-IN", "now"), 10).total()).isZero();
     }
 }
