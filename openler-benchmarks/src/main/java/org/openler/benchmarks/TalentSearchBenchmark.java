@@ -319,14 +319,20 @@ public class TalentSearchBenchmark {
                         .formatHex(mac.doFinal(learner.value().toString().getBytes(StandardCharsets.UTF_8)), 0, 10);
     }
 
+    /** The outbox's DDL: V47's table and V48's per-consumer marks. */
     private static String migration() {
-        try (var in = TalentSearchBenchmark.class.getResourceAsStream("/db/migration/V47__talent_outbox.sql")) {
-            if (in == null) {
-                throw new IllegalStateException("V47__talent_outbox.sql is not on the class path");
+        StringBuilder ddl = new StringBuilder();
+        for (String name : List.of("V47__talent_outbox.sql", "V48__talent_outbox_consumers.sql")) {
+            try (var in = TalentSearchBenchmark.class.getResourceAsStream("/db/migration/" + name)) {
+                if (in == null) {
+                    throw new IllegalStateException(name + " is not on the class path");
+                }
+                ddl.append(new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", ""))
+                        .append('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return ddl.toString();
     }
 }

@@ -23,25 +23,25 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps this instance's talent index in step with PostgreSQL. At start it rebuilds the index from the discoverable
- * learners (or, for an index kept in a directory with {@code openler.talent.index.rebuild-on-start=false}, resumes:
- * the outbox rows not yet done are still pending). Then it applies the outbox ({@link OutboxFollower}) as soon as a
- * change made here commits, and every {@code openler.talent.index.poll-interval} (250 ms) for changes made by other
- * instances or that arrived while it was busy; the index is committed and the rows marked done at most every
- * {@code openler.talent.index.commit-interval} (1 s). The outbox's done mark belongs to one index: with the embedded index,
- * run one follower (one server instance), or a shared engine.
+ * learners (or, for an index that keeps its content with {@code openler.talent.index.rebuild-on-start=false},
+ * resumes: the outbox rows its consumer has not applied are still pending, unless it was away so long that they may
+ * have been purged, and then it rebuilds). Then it applies the outbox ({@link OutboxFollower}) as soon as a change
+ * made here commits, and every {@code openler.talent.index.poll-interval} (250 ms) for changes made by other
+ * instances or that arrived while it was busy; the index is committed and the rows marked applied at most every
+ * {@code openler.talent.index.commit-interval} (1 s). Marks are per index ({@code TalentIndex.consumer}), so several
+ * instances with embedded indexes, or instances sharing one OpenSearch alias, each see every change. Every minute it
+ * purges the rows every consumer seen in the last ten minutes has applied.
  */
 @Component
 @ConditionalOnProperty(name = "openler.talent.index.follow", havingValue = "true", matchIfMissing = true)
 class TalentIndexFollower implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(TalentIndexFollower.class);
-    private static final Duration KEEP_DONE = Duration.ofHours(1);
 
     private final TalentIndex index;
     private final TalentDocuments documents;
     private final OutboxFollower follower;
     private final TransactionTemplate transactions;
-    private final Clock clock;
     private final Duration every;
     private final boolean rebuildOnStart;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -61,7 +61,6 @@ class TalentIndexFollower implements DisposableBean {
             @Value("${openler.talent.index.commit-interval:1s}") Duration commitEvery) {
         this.index = index;
         this.documents = documents;
-        this.clock = clock;
         this.every = every;
         this.rebuildOnStart = rebuildOnStart;
         this.follower = new OutboxFollower(jdbc, index, documents::of, clock, commitEvery);
@@ -72,7 +71,7 @@ class TalentIndexFollower implements DisposableBean {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        if (rebuildOnStart || index.count() == 0) {
+        if (rebuildOnStart || index.count() == 0 || follower.stale()) {
             rebuild();
         } else {
             log.info("Talent index resumes with {} profiles; {} outbox rows pending", index.count(), pending());
@@ -80,7 +79,7 @@ class TalentIndexFollower implements DisposableBean {
         }
         long millis = every.toMillis();
         scheduler.scheduleWithFixedDelay(this::pollQuietly, millis, millis, TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(this::purgeQuietly, 10, 10, TimeUnit.MINUTES);
+        scheduler.scheduleWithFixedDelay(this::purgeQuietly, 1, 1, TimeUnit.MINUTES);
     }
 
     /** A change made here committed: apply it before the request answers (a turned-off profile is gone at once). */
@@ -101,6 +100,11 @@ class TalentIndexFollower implements DisposableBean {
 
     /** Applies the pending outbox rows now; answers how many. */
     int poll() {
+        if (follower.stale()) {
+            // away longer than the purge waits (a long outage of the engine): rows it missed may be gone
+            rebuild();
+            return 0;
+        }
         Integer applied = transactions.execute(status -> follower.poll());
         return applied == null ? 0 : applied;
     }
@@ -119,7 +123,7 @@ class TalentIndexFollower implements DisposableBean {
 
     private void purgeQuietly() {
         try {
-            follower.purge(clock.instant().minus(KEEP_DONE));
+            transactions.executeWithoutResult(status -> follower.purge());
         } catch (RuntimeException e) {
             log.warn("Purging the talent outbox failed; the next round retries", e);
         }

@@ -32,7 +32,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 /**
  * The outbox keeps an index kept on disk in step through crashes: no lost and no ghost profiles. It runs on the real
  * {@link OutboxFollower} and {@link LuceneTalentIndex} against PostgreSQL, in a schema of its own holding the real
- * outbox table (V47's DDL) and a small table standing in for the learners' searchable profiles, so no other test's
+ * outbox tables (V47's and V48's DDL) and a small table standing in for the learners' searchable profiles, so no other test's
  * follower touches its rows. First the two crash windows one at a time (between the index writes and the index's
  * commit; between the commit and the done mark); then a child JVM following the outbox is killed with SIGKILL at
  * random moments while changes keep arriving, and restarted, and in the end the index must equal the table exactly.
@@ -67,11 +67,12 @@ class OutboxFollowerCrashIT {
         url = URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         dataSource = new SingleConnectionDataSource(url, USER, "", true);
         jdbc = JdbcClient.create(dataSource);
-        String outbox =
-                new ClassPathResource("db/migration/V47__talent_outbox.sql").getContentAsString(StandardCharsets.UTF_8);
-        for (String statement : outbox.replaceAll("(?m)^--.*$", "").split(";")) {
-            if (!statement.isBlank()) {
-                jdbc.sql(statement).update();
+        for (String migration : List.of("V47__talent_outbox.sql", "V48__talent_outbox_consumers.sql")) {
+            String ddl = new ClassPathResource("db/migration/" + migration).getContentAsString(StandardCharsets.UTF_8);
+            for (String statement : ddl.replaceAll("(?m)^--.*$", "").split(";")) {
+                if (!statement.isBlank()) {
+                    jdbc.sql(statement).update();
+                }
             }
         }
         jdbc.sql("create table crash_profile (account_id uuid primary key, visibility varchar(20) not null,"
@@ -100,7 +101,7 @@ class OutboxFollowerCrashIT {
         });
         assertThatThrownBy(crashing::poll).isInstanceOf(Crash.class);
         first.abandon(); // the process dies: what the index committed stays, nothing else
-        assertThat(pending(jdbc)).isEqualTo(2);
+        assertThat(pending(jdbc, dir)).isEqualTo(2);
 
         try (LuceneTalentIndex reopened = LuceneTalentIndex.open(dir)) {
             OutboxFollower again = follower(jdbc, reopened);
@@ -182,7 +183,7 @@ class OutboxFollowerCrashIT {
         Process last = child();
         try {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-            while (pending(jdbc) > 0 && System.nanoTime() < deadline) {
+            while (pending(jdbc, dir) > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
         } finally {
@@ -206,6 +207,55 @@ class OutboxFollowerCrashIT {
                 AccountId learner = learner(i);
                 assertThat(index.get(learner)).as("learner %d", i).isEqualTo(Optional.ofNullable(truth.get(learner)));
             }
+        }
+    }
+
+    @Test
+    void twoIndexesFollowingOneOutboxEachApplyEveryChangeAndThePurgeWaitsForBoth() {
+        try (LuceneTalentIndex one = LuceneTalentIndex.inMemory();
+                LuceneTalentIndex other = LuceneTalentIndex.inMemory()) {
+            OutboxFollower first = follower(jdbc, one);
+            OutboxFollower second = follower(jdbc, other);
+            assertThat(first.consumer()).isNotEqualTo(second.consumer());
+            first.rebuild(List.<TalentDocument>of().iterator());
+            second.rebuild(List.<TalentDocument>of().iterator());
+            for (int i = 0; i < 5; i++) {
+                change(jdbc, learner(i), Optional.of("VERIFIED " + SKILLS.get(0)));
+            }
+            assertThat(first.poll()).isEqualTo(5);
+            assertThat(second.pending())
+                    .as("the first follower's marks are its own")
+                    .isEqualTo(5);
+            assertThat(first.purge()).as("not applied by the second yet").isZero();
+            assertThat(second.poll()).isEqualTo(5);
+            assertThat(one.top(query(), 10).total()).isEqualTo(5);
+            assertThat(other.top(query(), 10).total()).isEqualTo(5);
+
+            change(jdbc, learner(0), Optional.empty()); // off: both must drop the learner
+            first.poll();
+            second.poll();
+            assertThat(one.get(learner(0))).isEmpty();
+            assertThat(other.get(learner(0))).isEmpty();
+            assertThat(first.purge())
+                    .as("applied by every consumer seen recently")
+                    .isEqualTo(6);
+            assertThat(first.pending()).isZero();
+        }
+    }
+
+    @Test
+    void aConsumerThatCameLateIsCoveredByItsRebuildAndOneAwayTooLongIsStale() {
+        change(jdbc, learner(1), Optional.of("VERIFIED " + SKILLS.get(0)));
+        try (LuceneTalentIndex index = LuceneTalentIndex.inMemory()) {
+            OutboxFollower late = follower(jdbc, index);
+            assertThat(late.stale()).as("never seen").isTrue();
+            late.rebuild(List.of(documents(jdbc).of(learner(1)).orElseThrow()).iterator());
+            assertThat(late.pending()).as("what the rebuild covered is marked").isZero();
+            assertThat(late.stale()).isFalse();
+            jdbc.sql("update talent_outbox_consumer set seen_at = seen_at - interval '11 minutes' where consumer = ?")
+                    .param(late.consumer())
+                    .update();
+            assertThat(late.stale()).as("away longer than the purge waits").isTrue();
         }
     }
 
@@ -240,8 +290,11 @@ class OutboxFollowerCrashIT {
 
     private static final class Crash extends RuntimeException {}
 
-    static long pending(JdbcClient jdbc) {
-        return jdbc.sql("select count(*) from talent_outbox where done_at is null")
+    /** Rows the index kept in the directory has not applied (its consumer is named after the directory). */
+    static long pending(JdbcClient jdbc, Path dir) {
+        return jdbc.sql("select count(*) from talent_outbox o where not exists (select 1 from talent_outbox_applied a"
+                        + " where a.consumer = ? and a.seq = o.seq)")
+                .param("lucene:" + dir.toAbsolutePath().normalize())
                 .query(Long.class)
                 .single();
     }
