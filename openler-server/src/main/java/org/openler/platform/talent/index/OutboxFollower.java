@@ -201,10 +201,16 @@ public final class OutboxFollower {
 
     /** This consumer is following now (committed with the round's marks, so a failing round does not count). */
     private void seen() {
-        jdbc.sql("insert into talent_outbox_consumer (consumer, seen_at) values (?, ?)"
-                        + " on conflict (consumer) do update set seen_at = excluded.seen_at")
-                .params(consumer, Timestamp.from(clock.instant()))
+        // update, else insert-if-missing: "on conflict do update" is PostgreSQL's alone (the demo runs on H2)
+        Timestamp now = Timestamp.from(clock.instant());
+        int updated = jdbc.sql("update talent_outbox_consumer set seen_at = ? where consumer = ?")
+                .params(now, consumer)
                 .update();
+        if (updated == 0) {
+            jdbc.sql("insert into talent_outbox_consumer (consumer, seen_at) values (?, ?) on conflict do nothing")
+                    .params(consumer, now)
+                    .update();
+        }
     }
 
     private void mark(List<Long> rows) {
