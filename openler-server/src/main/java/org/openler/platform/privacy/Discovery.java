@@ -3,6 +3,8 @@ package org.openler.platform.privacy;
 import java.sql.Timestamp;
 import java.time.Clock;
 import org.openler.platform.kernel.AccountId;
+import org.openler.platform.kernel.LearnerEvidenceChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,7 +19,10 @@ public class Discovery {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    Discovery(JdbcClient jdbc, Clock clock) {
+    private final ApplicationEventPublisher events;
+
+    Discovery(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -40,5 +45,6 @@ public class Discovery {
         jdbc.sql("update privacy_preference set discoverable = ?, updated_at = ?" + " where account_id = ?")
                 .params(discoverable, Timestamp.from(clock.instant()), account.value())
                 .update();
+        events.publishEvent(new LearnerEvidenceChanged(account)); // the talent index follows, same transaction
     }
 }

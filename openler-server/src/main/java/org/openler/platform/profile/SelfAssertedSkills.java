@@ -9,12 +9,14 @@ import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.kernel.AccountId;
+import org.openler.platform.kernel.LearnerEvidenceChanged;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.skills.Competencies;
 import org.openler.platform.skills.Competency;
 import org.openler.platform.wallet.HeldCredential;
 import org.openler.platform.wallet.HeldCredentialId;
 import org.openler.platform.wallet.Wallet;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,7 +36,15 @@ public class SelfAssertedSkills {
     private final Wallet wallet;
     private final Clock clock;
 
-    SelfAssertedSkills(ProfileStore store, Competencies competencies, Wallet wallet, Clock clock) {
+    private final ApplicationEventPublisher events;
+
+    SelfAssertedSkills(
+            ProfileStore store,
+            Competencies competencies,
+            Wallet wallet,
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.competencies = competencies;
         this.wallet = wallet;
@@ -93,7 +103,9 @@ public class SelfAssertedSkills {
             throw PlatformException.invalid(
                     "ownWords", "A profile holds at most " + ProfileStore.MAX_ROWS + " skills of your own.");
         }
-        return store.insertSkill(owner, fields, clock.instant());
+        UUID id = store.insertSkill(owner, fields, clock.instant());
+        events.publishEvent(new LearnerEvidenceChanged(owner)); // the talent index follows, same transaction
+        return id;
     }
 
     @Transactional
@@ -102,6 +114,7 @@ public class SelfAssertedSkills {
         if (!store.updateSkill(owner, id.value(), fields, clock.instant())) {
             throw PlatformException.notFound("The skill");
         }
+        events.publishEvent(new LearnerEvidenceChanged(owner));
     }
 
     @Transactional
@@ -109,6 +122,7 @@ public class SelfAssertedSkills {
         if (!store.deleteSkill(owner, id.value())) {
             throw PlatformException.notFound("The skill");
         }
+        events.publishEvent(new LearnerEvidenceChanged(owner));
     }
 
     private ProfileStore.SkillFields fields(AccountId owner, Input input) {

@@ -7,11 +7,13 @@ import org.openler.platform.audit.AuditAction;
 import org.openler.platform.audit.AuditEvent;
 import org.openler.platform.audit.AuditLog;
 import org.openler.platform.kernel.Actor;
+import org.openler.platform.kernel.IssuedCredentialStatusChanged;
 import org.openler.platform.kernel.OrganizationId;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
 import org.openler.platform.transparency.LogEvent;
 import org.openler.platform.transparency.TransparencyLog;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,7 +31,15 @@ public class CredentialStatuses {
     private final AuditLog audit;
     private final TransparencyLog transparencyLog;
 
-    CredentialStatuses(JdbcClient jdbc, StatusLists statusLists, AuditLog audit, TransparencyLog transparencyLog) {
+    private final ApplicationEventPublisher events;
+
+    CredentialStatuses(
+            JdbcClient jdbc,
+            StatusLists statusLists,
+            AuditLog audit,
+            TransparencyLog transparencyLog,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.statusLists = statusLists;
         this.audit = audit;
@@ -86,6 +96,8 @@ public class CredentialStatuses {
                     case SUSPENDED -> LogEvent.StatusChange.SUSPENDED;
                     case ACTIVE -> LogEvent.StatusChange.REINSTATED;
                 }));
+        // in this transaction: the talent index's outbox records the holders' change with it
+        events.publishEvent(new IssuedCredentialStatusChanged(credential.value()));
         if (target == CredentialStatus.REVOKED) {
             statusLists.touch(current.revocationList());
         }

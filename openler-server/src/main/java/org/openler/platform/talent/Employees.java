@@ -46,7 +46,7 @@ public class Employees {
     private final AccountService accounts;
     private final OrganizationService organizations;
     private final TalentDiscovery discovery;
-    private final TalentSearch search;
+    private final TalentDocuments documents;
     private final Shares shares;
     private final LinkMail mail;
     private final Clock clock;
@@ -56,7 +56,7 @@ public class Employees {
             AccountService accounts,
             OrganizationService organizations,
             TalentDiscovery discovery,
-            TalentSearch search,
+            TalentDocuments documents,
             Shares shares,
             LinkMail mail,
             Clock clock) {
@@ -66,7 +66,7 @@ public class Employees {
         this.accounts = accounts;
         this.organizations = organizations;
         this.discovery = discovery;
-        this.search = search;
+        this.documents = documents;
         this.clock = clock;
     }
 
@@ -245,7 +245,7 @@ public class Employees {
                 continue;
             }
             MatchEngine.Match match = MatchEngine.match(
-                    target, LearnerRecord.of(search.searchable(learner, sharedWith(employer, learner)), List.of()));
+                    target, LearnerRecord.of(documents.searchable(learner, sharedWith(employer, learner)), List.of()));
             if (match.exact() <= 0) {
                 continue;
             }

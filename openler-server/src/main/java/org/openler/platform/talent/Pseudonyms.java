@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.openler.platform.kernel.AccountId;
@@ -40,6 +41,30 @@ class Pseudonyms {
                 hmac(secret(), ("openler talent pseudonym key" + employer.value()).getBytes(StandardCharsets.UTF_8));
         byte[] mac = hmac(key, learner.value().toString().getBytes(StandardCharsets.UTF_8));
         return "c-" + HexFormat.of().formatHex(mac, 0, 10);
+    }
+
+    /**
+     * The pseudonyms for one employer, its key derived once: a search names every candidate it ranks (thousands when
+     * many tie), so the per-employer key is not derived again for each. One search's: the function holds one MAC
+     * instance and is not for several threads at once.
+     */
+    Function<AccountId, String> forEmployer(OrganizationId employer) {
+        byte[] key =
+                hmac(secret(), ("openler talent pseudonym key" + employer.value()).getBytes(StandardCharsets.UTF_8));
+        Mac mac = mac(key);
+        return learner -> "c-"
+                + HexFormat.of()
+                        .formatHex(mac.doFinal(learner.value().toString().getBytes(StandardCharsets.UTF_8)), 0, 10);
+    }
+
+    private static Mac mac(byte[] key) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(new SecretKeySpec(key, HMAC));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
+        }
     }
 
     private byte[] secret() {

@@ -19,8 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The learner's discovery setting. It builds beside the privacy center's "let others find me" switch
  * ({@link Discovery}) and keeps it in step, so the privacy center's summary and export stay true; a search needs
- * both on. Turning discovery off voids every pending invitation in the same transaction, and a search reads the
- * setting on every query (no index to lag), so the profile is gone from results at once.
+ * both on. Turning discovery off voids every pending invitation in the same transaction and writes the talent
+ * outbox's row in it too; the index follower applies that row as soon as the transaction commits, before the
+ * request answers, so the profile is gone from results at once.
  */
 @Service
 public class TalentDiscovery {
@@ -32,8 +33,10 @@ public class TalentDiscovery {
     private final Discovery discovery;
     private final Wallet wallet;
     private final Clock clock;
+    private final TalentOutbox outbox;
 
-    TalentDiscovery(JdbcClient jdbc, Discovery discovery, Wallet wallet, Clock clock) {
+    TalentDiscovery(JdbcClient jdbc, Discovery discovery, Wallet wallet, Clock clock, TalentOutbox outbox) {
+        this.outbox = outbox;
         this.jdbc = jdbc;
         this.discovery = discovery;
         this.wallet = wallet;
@@ -120,6 +123,7 @@ public class TalentDiscovery {
             insert(learner, "SKILL", skill.toString());
         }
         discovery.setDiscoverable(learner, setting.mode() != DiscoveryMode.OFF);
+        outbox.record(learner); // the index follows, from this transaction's outbox row
         if (setting.mode() != DiscoveryMode.ANONYMOUS) {
             // anonymous invitations came through the anonymous search: without it, they are void
             jdbc.sql("update talent_invitation set state = 'VOID', answered_at = ? where account_id = ?"
@@ -135,6 +139,18 @@ public class TalentDiscovery {
         return jdbc
                 .sql("select d.account_id from talent_discovery d join privacy_preference p"
                         + " on p.account_id = d.account_id where d.mode = 'ANONYMOUS' and p.discoverable")
+                .query(UUID.class)
+                .list()
+                .stream()
+                .map(AccountId::new)
+                .toList();
+    }
+
+    /** Every learner some search may find (anonymous or internal, and the privacy center's switch on): the rebuild. */
+    List<AccountId> findable() {
+        return jdbc
+                .sql("select d.account_id from talent_discovery d join privacy_preference p"
+                        + " on p.account_id = d.account_id where d.mode <> 'OFF' and p.discoverable")
                 .query(UUID.class)
                 .list()
                 .stream()

@@ -1,8 +1,11 @@
 package org.openler.platform.talent;
 
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.problems.PlatformException;
+import org.openler.platform.talent.index.SkillQuery;
 
 /**
  * The filters an employer may add to an anonymous search: a coarse location (a region on the list) and an
@@ -33,15 +36,16 @@ public record TalentFilters(Optional<String> location, Optional<Availability> av
         return new TalentFilters(region, by);
     }
 
-    boolean isEmpty() {
-        return location.isEmpty() && availableBy.isEmpty();
-    }
-
-    /** Whether a learner with this setting passes every filter asked for. */
-    boolean admits(DiscoverySetting setting) {
-        boolean place = location.isEmpty() || setting.location().equals(location);
-        boolean time = availableBy.isEmpty()
-                || setting.availability().map(a -> a.by(availableBy.get())).orElse(false);
-        return place && time;
+    /** The same filters as the index applies them: the region code, and the availability words admitted. */
+    SkillQuery.Filter asIndexFilter() {
+        Set<String> words = new HashSet<>();
+        availableBy.ifPresent(wanted -> {
+            for (Availability a : Availability.values()) {
+                if (a.by(wanted)) {
+                    words.add(a.word());
+                }
+            }
+        });
+        return new SkillQuery.Filter(location, words);
     }
 }

@@ -36,7 +36,7 @@ class TalentPages {
     private final Wallet wallet;
     private final SelfAssertedSkills skills;
     private final Employees employees;
-    private final TalentSearch search;
+    private final TalentDocuments documents;
 
     TalentPages(
             TalentDiscovery discovery,
@@ -44,9 +44,9 @@ class TalentPages {
             Wallet wallet,
             SelfAssertedSkills skills,
             Employees employees,
-            TalentSearch search) {
+            TalentDocuments documents) {
         this.employees = employees;
-        this.search = search;
+        this.documents = documents;
         this.discovery = discovery;
         this.invitations = invitations;
         this.wallet = wallet;
@@ -165,7 +165,7 @@ class TalentPages {
      */
     private List<TalentSearch.Requirement> preview(AccountId me) {
         List<TalentSearch.Requirement> shown = new ArrayList<>();
-        for (Evidence e : search.searchable(me)) {
+        for (Evidence e : documents.searchable(me)) {
             shown.add(new TalentSearch.Requirement(
                     e.skill().toString(),
                     e.label(),

@@ -28,9 +28,16 @@ class TalentPersonalData implements PersonalData {
     private final TalentDiscovery discovery;
     private final Invitations invitations;
     private final Employees employees;
+    private final TalentOutbox outbox;
 
-    TalentPersonalData(JdbcClient jdbc, TalentDiscovery discovery, Invitations invitations, Employees employees) {
+    TalentPersonalData(
+            JdbcClient jdbc,
+            TalentDiscovery discovery,
+            Invitations invitations,
+            Employees employees,
+            TalentOutbox outbox) {
         this.employees = employees;
+        this.outbox = outbox;
         this.jdbc = jdbc;
         this.discovery = discovery;
         this.invitations = invitations;
@@ -91,9 +98,14 @@ class TalentPersonalData implements PersonalData {
         // nothing: discovery and employee links are chosen again in the new account (see the class comment)
     }
 
+    /**
+     * The erasure's transaction: unanswered link invitations to the account's address go, and the outbox row outlives
+     * the account and takes the document out of the index.
+     */
     @Override
     public void beforeDeletion(AccountId owner) {
         employees.forgetInvitationsTo(owner);
+        outbox.record(owner);
     }
 
     @Override

@@ -6,38 +6,33 @@ import java.net.URISyntaxException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import org.openler.platform.kernel.AccountId;
 import org.openler.platform.kernel.JobId;
-import org.openler.platform.matching.Evidence;
 import org.openler.platform.matching.JobTargets;
-import org.openler.platform.matching.LearnerRecord;
 import org.openler.platform.matching.MatchEngine;
 import org.openler.platform.matching.MatchTarget;
 import org.openler.platform.matching.TargetSkill;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
-import org.openler.platform.profile.ProfileSkill;
-import org.openler.platform.profile.Provenance;
-import org.openler.platform.profile.SkillsProfile;
 import org.openler.platform.skills.Competencies;
 import org.openler.platform.skills.Competency;
+import org.openler.platform.talent.index.TalentIndex;
+import org.openler.platform.talent.index.TalentRanking;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * An employer's anonymous search. Each opted-in learner's record is read from their skills profile now (a revoked
- * credential no longer counts), cut down to what they made searchable, and scored by the matching engine against the
- * query. Only learners who reach some requirement are candidates; fewer than {@link #MIN_CANDIDATES} answer nothing,
- * because a rare combination of skills would otherwise single a person out. Every candidate on the page answered is
- * written to the learner's access log.
+ * An employer's anonymous search, through the talent index ({@link TalentIndex}: a document per discoverable learner
+ * with only what they made searchable, kept in step with PostgreSQL by the outbox). The index finds how many learners
+ * hold an asked skill and the best of them; {@link TalentRanking} orders them by score and pseudonym and the matching
+ * engine scores and explains each candidate on the page. The employer's filters (location, availability) are part of
+ * the index query, so the count is of the filtered candidates. Only learners who reach some requirement are
+ * candidates; fewer than {@link #MIN_CANDIDATES} answer nothing, because a rare combination of skills would otherwise
+ * single a person out. Every candidate on the page answered is written to the learner's access log.
  *
  * <p>The learner's evidence is matched on the skills themselves, without the ontology's neighbours for partial credit
  * (the matching feature keeps those to itself); the scoring formula is the matching engine's.
@@ -50,8 +45,7 @@ public class TalentSearch {
     static final int MAX_PAGE_SIZE = 50;
     static final int DEFAULT_PAGE_SIZE = 20;
 
-    private final TalentDiscovery discovery;
-    private final SkillsProfile profile;
+    private final TalentIndex index;
     private final Competencies competencies;
     private final List<JobTargets> jobs;
     private final Pseudonyms pseudonyms;
@@ -60,8 +54,7 @@ public class TalentSearch {
     private final SearchLimits limits;
 
     TalentSearch(
-            TalentDiscovery discovery,
-            SkillsProfile profile,
+            TalentIndex index,
             Competencies competencies,
             List<JobTargets> jobs,
             Pseudonyms pseudonyms,
@@ -69,8 +62,7 @@ public class TalentSearch {
             Clock clock,
             SearchLimits limits) {
         this.limits = limits;
-        this.discovery = discovery;
-        this.profile = profile;
+        this.index = index;
         this.competencies = competencies;
         this.jobs = jobs;
         this.pseudonyms = pseudonyms;
@@ -112,9 +104,6 @@ public class TalentSearch {
     /** {@code ranked} with candidates, or {@code too-few-candidates} with none. */
     public record Result(String status, String title, int page, int size, int total, List<Candidate> candidates) {}
 
-    /** A candidate before paging: who, kept on the server only. */
-    private record Scored(AccountId learner, String pseudonym, MatchEngine.Match match) {}
-
     @Transactional
     public Result search(Organization employer, Query query) {
         if (employer.kind() != Organization.Kind.EMPLOYER) {
@@ -129,41 +118,34 @@ public class TalentSearch {
             throw PlatformException.invalid("page", "Pages are numbered from 0.");
         }
         MatchTarget target = target(query);
-        List<Scored> scored = new ArrayList<>();
-        for (AccountId learner : discovery.anonymous()) {
-            if (!query.filters().isEmpty() && !query.filters().admits(discovery.read(learner))) {
-                continue; // filtered before the threshold: a narrow filter answers "too few candidates"
-            }
-            LearnerRecord record = LearnerRecord.of(searchable(learner), List.of());
-            MatchEngine.Match match = MatchEngine.match(target, record);
-            if (match.exact() > 0) {
-                scored.add(new Scored(learner, pseudonyms.of(employer.id(), learner), match));
-            }
-        }
-        if (scored.size() < MIN_CANDIDATES) {
+        // the filters go into the index query, so "fewer than five" counts the filtered candidates
+        TalentRanking.Page ranked = TalentRanking.rank(
+                index,
+                target,
+                query.filters().asIndexFilter(),
+                query.page(),
+                query.size(),
+                MIN_CANDIDATES,
+                pseudonyms.forEmployer(employer.id()));
+        if (ranked.total() < MIN_CANDIDATES) {
             return new Result("too-few-candidates", target.title(), query.page(), query.size(), 0, List.of());
         }
-        scored.sort(Comparator.comparingDouble((Scored s) -> s.match().exact())
-                .reversed()
-                .thenComparing(Scored::pseudonym));
-        int from = Math.min(scored.size(), query.page() * query.size());
-        List<Scored> page = scored.subList(from, Math.min(scored.size(), from + query.size()));
         List<Candidate> candidates = new ArrayList<>();
         Timestamp now = Timestamp.from(clock.instant());
-        for (Scored s : page) {
-            DiscoverySetting shown = discovery.read(s.learner());
+        for (TalentRanking.Ranked r : ranked.candidates()) {
+            // location and availability as indexed: the learner's own words when the document was derived
             candidates.add(new Candidate(
-                    s.pseudonym(),
-                    s.match().score(),
-                    requirements(s.match()),
-                    shown.location(),
-                    shown.availability().map(Availability::word)));
+                    r.pseudonym(),
+                    r.match().score(),
+                    requirements(r.match()),
+                    r.document().region(),
+                    r.document().availability()));
             jdbc.sql("insert into talent_appearance (organization_id, account_id, pseudonym, query_title, seen_at)"
                             + " values (?, ?, ?, ?, ?)")
-                    .params(employer.id().value(), s.learner().value(), s.pseudonym(), target.title(), now)
+                    .params(employer.id().value(), r.learner().value(), r.pseudonym(), target.title(), now)
                     .update();
         }
-        return new Result("ranked", target.title(), query.page(), query.size(), scored.size(), candidates);
+        return new Result("ranked", target.title(), query.page(), query.size(), (int) ranked.total(), candidates);
     }
 
     /** The target of an internal search: the same checks and the same per-minute limit as an anonymous search. */
@@ -173,50 +155,6 @@ public class TalentSearch {
         }
         limits.take(employer.id());
         return target(query);
-    }
-
-    /** The learner's evidence, only from the credentials and own skills they made searchable. */
-    List<Evidence> searchable(AccountId learner) {
-        return searchable(learner, Set.of());
-    }
-
-    /** The same, plus credentials the learner shared with the employer searching (internal talent only). */
-    List<Evidence> searchable(AccountId learner, Set<UUID> alsoShared) {
-        DiscoverySetting setting = discovery.read(learner);
-        Set<UUID> credentials = new HashSet<>(setting.credentials());
-        credentials.addAll(alsoShared);
-        Set<URI> skills = new HashSet<>(setting.skills());
-        List<Evidence> evidence = new ArrayList<>();
-        for (ProfileSkill skill : profile.skills(learner)) {
-            if (skill.competency().isEmpty()) {
-                continue; // free text never meets a requirement, and never leaves the profile
-            }
-            URI uri = skill.competency().get();
-            List<Evidence.Source> sources = new ArrayList<>();
-            for (Provenance p : skill.sources()) {
-                switch (p) {
-                    case Provenance.Verified v -> {
-                        if (credentials.contains(v.credential())) {
-                            sources.add(new Evidence.Source.Verified(v.credential(), "", "", uri));
-                        }
-                    }
-                    case Provenance.Endorsed e -> {
-                        if (credentials.contains(e.credential())) {
-                            sources.add(new Evidence.Source.Endorsed(e.credential(), ""));
-                        }
-                    }
-                    case Provenance.SelfAsserted s -> {
-                        if (skills.contains(uri)) {
-                            sources.add(new Evidence.Source.SelfAsserted(s.skill(), ""));
-                        }
-                    }
-                }
-            }
-            if (!sources.isEmpty()) {
-                evidence.add(new Evidence(uri, skill.label(), sources, 0));
-            }
-        }
-        return evidence;
     }
 
     private MatchTarget target(Query query) {

@@ -13,9 +13,11 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.kernel.AccountId;
+import org.openler.platform.kernel.LearnerEvidenceChanged;
 import org.openler.platform.kernel.OrganizationId;
 import org.openler.platform.keys.SecretTokens;
 import org.openler.platform.problems.PlatformException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,7 +39,10 @@ public class Wallet {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    Wallet(JdbcClient jdbc, Clock clock) {
+    private final ApplicationEventPublisher events;
+
+    Wallet(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -228,6 +233,19 @@ public class Wallet {
         if (changed != 1) {
             throw PlatformException.notFound("The credential");
         }
+        events.publishEvent(new LearnerEvidenceChanged(owner)); // its skills may differ: the talent index follows
+    }
+
+    /** The learners holding a credential issued here (its issued id), e.g. to follow its revocation. */
+    public List<AccountId> holders(UUID issuedCredential) {
+        return jdbc
+                .sql("select distinct account_id from wallet_credential where issued_credential_id = ?")
+                .param(issuedCredential)
+                .query(UUID.class)
+                .list()
+                .stream()
+                .map(AccountId::new)
+                .toList();
     }
 
     @Transactional

@@ -90,7 +90,8 @@ class DemoCandidatesIT {
             });
             // Demo Employer's internal search, for what Marcus made searchable, finds him by name
             TalentSearch search = demo.getBean(TalentSearch.class);
-            List<Evidence> his = search.searchable(marcus.id());
+            TalentDocuments documents = demo.getBean(TalentDocuments.class);
+            List<Evidence> his = documents.searchable(marcus.id());
             assertThat(his)
                     .as("Marcus's credentials give him searchable skills")
                     .isNotEmpty();
