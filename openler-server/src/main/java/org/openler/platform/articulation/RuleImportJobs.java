@@ -17,6 +17,7 @@ import org.openler.platform.problems.PlatformException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 
@@ -144,14 +145,30 @@ class RuleImportJobs {
      * Takes the oldest waiting job, or a running one whose worker stopped beating (it died): claims never overlap,
      * since the row is locked and skipped by other workers while it is being claimed.
      */
+    @Transactional
     Optional<Claimed> claim(String worker, Duration stale) {
         Instant now = clock.instant();
-        return jdbc.sql("update articulation_import set state = 'RUNNING', claimed_by = ?, heartbeat_at = ?"
-                        + " where id = (select id from articulation_import where state = 'QUEUED'"
+        Timestamp expired = Timestamp.from(now.minus(stale));
+        // select-for-update, then update, then read back: the portable form (H2, which the demo runs on, has neither
+        // UPDATE ... RETURNING nor a locking subquery; the bulk jobs claim the same way)
+        Optional<UUID> id = jdbc.sql("select id from articulation_import where state = 'QUEUED'"
                         + " or (state = 'RUNNING' and heartbeat_at < ?) order by submitted_at limit 1"
-                        + " for update skip locked)"
-                        + " returning id, organization_id, format, body, total, done")
-                .params(worker, Timestamp.from(now), Timestamp.from(now.minus(stale)))
+                        + " for update skip locked")
+                .param(expired)
+                .query(UUID.class)
+                .optional();
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        int claimed = jdbc.sql("update articulation_import set state = 'RUNNING', claimed_by = ?, heartbeat_at = ?"
+                        + " where id = ? and (state = 'QUEUED' or (state = 'RUNNING' and heartbeat_at < ?))")
+                .params(worker, Timestamp.from(now), id.get(), expired)
+                .update();
+        if (claimed == 0) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select id, organization_id, format, body, total, done from articulation_import where id = ?")
+                .param(id.get())
                 .query((rs, n) -> new Claimed(
                         rs.getObject(1, UUID.class),
                         new OrganizationId(rs.getObject(2, UUID.class)),
