@@ -42,6 +42,8 @@ class LinkPages {
     @Access(Audience.LEARNER)
     String answer(
             @PathVariable String token, @RequestParam(defaultValue = "") String answer, RedirectAttributes redirect) {
+        // an unknown link reaches nothing, whatever else is sent: 404 before the answer is looked at
+        employees.offer(token).orElseThrow(() -> PlatformException.notFound("The invitation"));
         if (!answer.equals("link") && !answer.equals("decline")) {
             throw PlatformException.invalid("answer", "Answer link or decline.");
         }

@@ -55,7 +55,8 @@ class TalentOutbox {
         wallet.holders(changed.credential()).forEach(this::recordIfEverSet);
     }
 
-    private void recordIfEverSet(AccountId learner) {
+    /** A row for the learner if they ever chose a discovery setting (only they can have a document). */
+    void recordIfEverSet(AccountId learner) {
         boolean set = jdbc.sql("select count(*) from talent_discovery where account_id = ?")
                         .param(learner.value())
                         .query(Long.class)

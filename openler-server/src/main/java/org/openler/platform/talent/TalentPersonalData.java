@@ -105,7 +105,9 @@ class TalentPersonalData implements PersonalData {
     @Override
     public void beforeDeletion(AccountId owner) {
         employees.forgetInvitationsTo(owner);
-        outbox.record(owner);
+        // only someone who ever chose a discovery setting can be in an index; nobody else gets an outbox row that
+        // would keep naming them after the account is gone
+        outbox.recordIfEverSet(owner);
     }
 
     @Override
