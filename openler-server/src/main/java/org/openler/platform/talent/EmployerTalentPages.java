@@ -110,7 +110,7 @@ class EmployerTalentPages {
                                 chosen.stream().map(Chosen::uri).toList(),
                                 job));
             } catch (PlatformException refused) {
-                model.addAttribute("error", message(refused));
+                model.addAttribute("error", refused.personMessages());
             } catch (SearchLimits.Exceeded throttled) {
                 model.addAttribute("throttled", throttled.retryAfterSeconds());
             }
@@ -131,7 +131,7 @@ class EmployerTalentPages {
                             TalentFilters.of(location, availability)));
             model.addAttribute("result", result);
         } catch (PlatformException refused) {
-            model.addAttribute("error", message(refused));
+            model.addAttribute("error", refused.personMessages());
         } catch (SearchLimits.Exceeded throttled) {
             model.addAttribute("throttled", throttled.retryAfterSeconds());
         }
@@ -156,7 +156,7 @@ class EmployerTalentPages {
             invitations.invite(employer, who, TalentApi.uuid(job, "job"), message);
             redirect.addFlashAttribute("invited", who);
         } catch (PlatformException refused) {
-            redirect.addFlashAttribute("error", message(refused));
+            redirect.addFlashAttribute("error", refused.personMessages());
         }
         return "redirect:/orgs/" + employer.slug() + "/talent#invitations";
     }
@@ -170,7 +170,7 @@ class EmployerTalentPages {
             Employees.ForEmployer link = employees.invite(employer, email);
             redirect.addFlashAttribute("linkInvited", link.email());
         } catch (PlatformException refused) {
-            redirect.addFlashAttribute("error", message(refused));
+            redirect.addFlashAttribute("error", refused.personMessages());
         }
         return "redirect:/orgs/" + employer.slug() + "/talent#employees";
     }
@@ -251,16 +251,5 @@ class EmployerTalentPages {
         } catch (java.net.URISyntaxException e) {
             return Optional.empty();
         }
-    }
-
-    /** The refusal in words: each field's message when there are some ("Some fields are not valid." says little). */
-    static String message(PlatformException e) {
-        return e.fieldErrors().isEmpty()
-                ? e.detail()
-                : e.fieldErrors().stream()
-                        .map(PlatformException.FieldError::message)
-                        .distinct()
-                        .reduce((a, b) -> a + " " + b)
-                        .orElse(e.detail());
     }
 }

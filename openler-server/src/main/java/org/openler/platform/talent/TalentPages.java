@@ -92,7 +92,7 @@ class TalentPages {
                             mode, nonBlank(credential), nonBlank(skill), location, availability)));
             redirect.addFlashAttribute("saved", true);
         } catch (PlatformException refused) {
-            redirect.addFlashAttribute("error", EmployerTalentPages.message(refused));
+            redirect.addFlashAttribute("error", refused.personMessages());
         }
         return "redirect:/me/talent";
     }
@@ -115,7 +115,7 @@ class TalentPages {
                     Optional.empty());
             redirect.addFlashAttribute("saved", true);
         } catch (PlatformException refused) {
-            redirect.addFlashAttribute("error", EmployerTalentPages.message(refused));
+            redirect.addFlashAttribute("error", refused.personMessages());
         }
         return "redirect:/me/talent#invitations";
     }
@@ -154,7 +154,7 @@ class TalentPages {
             change.run();
             redirect.addFlashAttribute("saved", true);
         } catch (PlatformException refused) {
-            redirect.addFlashAttribute("error", EmployerTalentPages.message(refused));
+            redirect.addFlashAttribute("error", refused.personMessages());
         }
         return back;
     }
