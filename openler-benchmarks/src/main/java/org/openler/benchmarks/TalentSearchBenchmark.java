@@ -109,6 +109,15 @@ public class TalentSearchBenchmark {
     @Param("250")
     public int pollMillis;
 
+    /**
+     * A directory that keeps a pristine copy of the built Lucene index between runs ({@code -p pristine=/path}): the
+     * first run builds and saves it, later runs copy it instead of rebuilding (the build takes about ten minutes at a
+     * million profiles), so the searches can be measured again in minutes on a quiet machine. Each trial works on a
+     * copy, because the background opt-outs and opt-ins change the index it searches.
+     */
+    @Param("")
+    public String pristine;
+
     private Path dir;
     private TalentIndex index;
     private NodeProcess node;
@@ -139,13 +148,28 @@ public class TalentSearchBenchmark {
             skills = buildOpenSearch();
         } else {
             dir = Files.createTempDirectory("talent-bench");
-            LuceneTalentIndex lucene = LuceneTalentIndex.open(dir);
-            for (int i = 0; i < profiles; i++) {
-                TalentDocument doc = talent.profile(i);
-                skills += doc.skills().size();
-                lucene.add(doc);
+            Path saved = pristine.isEmpty() ? null : Path.of(pristine);
+            Path complete = saved == null ? null : saved.resolve("complete-" + profiles);
+            if (complete != null && Files.exists(complete)) {
+                copyTree(saved, dir);
+                skills = Long.parseLong(Files.readString(complete).strip());
+            } else {
+                LuceneTalentIndex built = LuceneTalentIndex.open(dir);
+                for (int i = 0; i < profiles; i++) {
+                    TalentDocument doc = talent.profile(i);
+                    skills += doc.skills().size();
+                    built.add(doc);
+                }
+                built.commit();
+                built.close();
+                if (saved != null) {
+                    deleteTree(saved);
+                    copyTree(dir, saved);
+                    Files.writeString(complete, Long.toString(skills));
+                }
             }
-            lucene.commit();
+            Files.deleteIfExists(dir.resolve("complete-" + profiles));
+            LuceneTalentIndex lucene = LuceneTalentIndex.open(dir);
             lucene.refresh();
             index = lucene;
         }
@@ -229,9 +253,30 @@ public class TalentSearchBenchmark {
             node.close();
         }
         if (dir != null) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            deleteTree(dir);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
             }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
