@@ -7,4 +7,4 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 exec ./mvnw -B -q -o -pl openler-skills -am test -Pskills-eval -Dspotless.check.skip=true \
   -Dtest="${TEST:-SkillCrossValidation}" -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dopenler.skills.eval.alternatives="${ALTERNATIVES:-false}"
+  -Dopenler.skills.eval.alternatives="${ALTERNATIVES:-false}" -Dopenler.skills.eval.bge="${BGE:-false}"

@@ -28,6 +28,8 @@ class SkillCrossValidation {
     static final int REPEATS = 10;
     static final boolean ALTERNATIVES =
             Boolean.parseBoolean(System.getProperty("openler.skills.eval.alternatives", "true"));
+    /** Also bge-small-en-v1.5 (alone, and averaged with MiniLM): a second model's label vectors, minutes to embed. */
+    static final boolean BGE = Boolean.parseBoolean(System.getProperty("openler.skills.eval.bge", "false"));
 
     /** One candidate setting of the fused ranker. */
     record Setting(String name, int lexical, int spans, double lexicalWeight, double descriptionWeight, boolean rrf) {}
@@ -104,6 +106,19 @@ class SkillCrossValidation {
                     : semantic;
             say("MiniLM alternative-label vectors ready in %.0f s".formatted((System.nanoTime() - t0) / 1e9));
             QueryVectors queryVectors = new QueryVectors(encoder, store);
+            OnnxTextEncoder bgeEncoder = BGE ? new OnnxTextEncoder(OnnxTextEncoder.Model.BGE_SMALL_EN_V15_Q) : null;
+            SemanticRanker bge = BGE
+                    ? SemanticRanker.build(
+                            catalogue, SuggestionEngine.Settings.DEFAULT.semanticTexts(), bgeEncoder, store, p -> {
+                                if (p.embedded() > 0 && p.embedded() % 2560 == 0) {
+                                    System.out.printf("  bge labels %,d / %,d%n", p.done(), p.total());
+                                }
+                            })
+                    : null;
+            QueryVectors bgeQueries = BGE ? new QueryVectors(bgeEncoder, store) : null;
+            if (BGE) {
+                say("bge-small label vectors ready in %.0f s".formatted((System.nanoTime() - t0) / 1e9));
+            }
 
             // the current engine (Settings.DEFAULT), exactly as the API runs it: the baseline
             SuggestionEngine current = new SuggestionEngine(catalogue, BEFORE, lexicals[2], semantic);
@@ -121,7 +136,7 @@ class SkillCrossValidation {
             queryVectors.prefetch(spanTexts);
             // features per query
             float[][][] lex = new float[alternativeWeights.length + 2][nq][];
-            float[][][] sem = new float[5][nq][];
+            float[][][] sem = new float[BGE ? 7 : 5][nq][];
             for (int q = 0; q < nq; q++) {
                 String text = queries.get(q).sentence();
                 for (int l = 0; l < lexicals.length; l++) {
@@ -149,19 +164,39 @@ class SkillCrossValidation {
                 }
                 sem[3][q] = wholeAlt;
                 sem[4][q] = clausesAlt;
+                if (BGE) {
+                    float[] bgeWhole = bge.scores(bgeQueries.of(text));
+                    float[] mean = new float[n];
+                    for (int i = 0; i < n; i++) {
+                        mean[i] = (whole[i] + bgeWhole[i]) / 2;
+                    }
+                    sem[5][q] = bgeWhole;
+                    sem[6][q] = mean;
+                }
             }
             queryVectors.save();
+            if (BGE) {
+                bgeQueries.save();
+                bgeEncoder.close();
+            }
 
             List<Setting> settings = new ArrayList<>();
-            String[] spanNames = {
-                "sentence", "clauses", "clauses+windows", "sentence, +alt labels x0.9", "clauses, +alt labels x0.9"
+            String[] allNames = {
+                "MiniLM sentence",
+                "MiniLM clauses",
+                "MiniLM clauses+windows",
+                "MiniLM sentence, +alt labels x0.9",
+                "MiniLM clauses, +alt labels x0.9",
+                "bge-small sentence",
+                "MiniLM+bge-small mean, sentence"
             };
+            String[] spanNames = Arrays.copyOf(allNames, sem.length);
             for (int l = 0; l < alternativeWeights.length; l++) {
                 String lexName = alternativeWeights[l] == 0 ? "BM25 pref" : "BM25 alt x" + alternativeWeights[l];
                 settings.add(new Setting(lexName + " only", l, 0, 1, 0, false));
             }
             for (int s = 0; s < spanNames.length; s++) {
-                settings.add(new Setting("MiniLM " + spanNames[s] + " only", 0, s, 0, 0, false));
+                settings.add(new Setting(spanNames[s] + " only", 0, s, 0, 0, false));
             }
             for (int l : new int[] {0, 1, 2, 3, lexicals.length + 1}) {
                 String lexName = l == lexicals.length + 1
@@ -174,8 +209,7 @@ class SkillCrossValidation {
                                 continue;
                             }
                             settings.add(new Setting(
-                                    "%s + MiniLM %s, linear w=%.1f, desc BM25 %.2f"
-                                            .formatted(lexName, spanNames[s], a, b),
+                                    "%s + %s, linear w=%.1f, desc BM25 %.2f".formatted(lexName, spanNames[s], a, b),
                                     l,
                                     s,
                                     a,
@@ -185,12 +219,7 @@ class SkillCrossValidation {
                     }
                     for (double a : new double[] {0.3, 0.5, 0.7}) {
                         settings.add(new Setting(
-                                "%s + MiniLM %s, RRF k=60 w=%.1f".formatted(lexName, spanNames[s], a),
-                                l,
-                                s,
-                                a,
-                                0,
-                                true));
+                                "%s + %s, RRF k=60 w=%.1f".formatted(lexName, spanNames[s], a), l, s, a, 0, true));
                     }
                 }
             }
@@ -247,7 +276,9 @@ class SkillCrossValidation {
                 "BM25 alt x0.7 + MiniLM clauses, linear",
                 "BM25 alt x0.7 + MiniLM clauses+windows, linear",
                 "BM25 pref + MiniLM clauses+windows, linear",
-                "BM25 alt x0.5 + MiniLM clauses+windows, linear"
+                "BM25 alt x0.5 + MiniLM clauses+windows, linear",
+                "BM25 alt x0.5 + bge-small sentence, linear",
+                "BM25 alt x0.5 + MiniLM+bge-small mean, sentence, linear"
             }) {
                 for (String descPart : new String[] {"desc BM25 0.00", ""}) {
                     List<Integer> family = new ArrayList<>();
@@ -256,6 +287,9 @@ class SkillCrossValidation {
                                 && settings.get(s).name().contains(descPart)) {
                             family.add(s);
                         }
+                    }
+                    if (family.isEmpty()) {
+                        continue; // a family of a model not run (bge without openler.skills.eval.bge)
                     }
                     double[][] sub = family.stream().map(s -> objective[s]).toArray(double[][]::new);
                     report(
