@@ -124,9 +124,54 @@ class SpanishEvaluation {
                                 Spread.of(folds.get(2)).percent(),
                                 Spread.of(folds.get(3)).plain()));
             }
+            reliability(shipped, queries, gold, catalogue);
         }
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target", "spanish-eval.md"), out);
+    }
+
+    /**
+     * Whether the shipped probabilities, fitted on English TECH/HOUSE sentences ({@link Calibration#SKILLS}), also
+     * mean what they say on Spanish text: the top five suggestions of every query, binned by predicted probability,
+     * against the share that is the held-out skill. Nothing is refitted here.
+     */
+    private void reliability(SuggestionEngine shipped, List<String> queries, int[] gold, Catalogue catalogue) {
+        List<double[]> pairs = new ArrayList<>();
+        for (int q = 0; q < queries.size(); q++) {
+            String answer = catalogue.get(gold[q]).uri().toString();
+            for (Suggestion s : shipped.suggest(queries.get(q), 5, ConceptFilter.ANY)) {
+                pairs.add(new double[] {
+                    s.probability(), s.concept().uri().toString().equals(answer) ? 1 : 0
+                });
+            }
+        }
+        double brier = pairs.stream()
+                .mapToDouble(r -> (r[0] - r[1]) * (r[0] - r[1]))
+                .average()
+                .orElse(0);
+        double base = pairs.stream().mapToDouble(r -> r[1]).average().orElse(0);
+        say("");
+        say("Calibration on Spanish text (the English fit, not refitted): %,d suggestions (top 5 of %d queries);"
+                        .formatted(pairs.size(), queries.size())
+                + " Brier %.3f (a constant guess at the base rate %.3f would score %.3f)"
+                        .formatted(brier, base, base * (1 - base)));
+        say("| predicted | suggestions | mean predicted | observed right |");
+        say("|---|---|---|---|");
+        double[] edges = {0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001};
+        double ece = 0;
+        for (int i = 0; i + 1 < edges.length; i++) {
+            double lo = edges[i], hi = edges[i + 1];
+            List<double[]> bin =
+                    pairs.stream().filter(r -> r[0] >= lo && r[0] < hi).toList();
+            if (!bin.isEmpty()) {
+                double predicted = bin.stream().mapToDouble(r -> r[0]).average().orElse(0);
+                double observed = bin.stream().mapToDouble(r -> r[1]).average().orElse(0);
+                ece += bin.size() * Math.abs(predicted - observed) / pairs.size();
+                say("| %.2f–%.2f | %,d | %.3f | %.3f |"
+                        .formatted(lo, Math.min(1, hi), bin.size(), predicted, observed));
+            }
+        }
+        say("Expected calibration error (bins weighted by size): %.3f".formatted(ece));
     }
 
     private void say(String line) {
