@@ -46,6 +46,10 @@ class HrOpenPositions {
     static final String GENERATED = "openler-generated";
 
     private static final String PROFILE0 = "positionProfiles[0]";
+
+    /** More position profiles than one posting has in practice; a guard against a request that creates thousands. */
+    static final int MAX_PROFILES = 20;
+
     private static final String QUALIFICATION0 = PROFILE0 + ".positionQualifications[0]";
     private static final Pattern TAG = Pattern.compile("<[^>]{0,500}>");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -200,7 +204,40 @@ class HrOpenPositions {
     /** What an imported PositionOpening becomes: the job's content, and whether the document says it is closed. */
     record Imported(JobContent content, boolean closed) {}
 
+    /** The one position profile of a posting, for a PUT (which replaces one job): more than one is a 400. */
     Imported read(JsonNode doc) {
+        validate(doc);
+        if (doc.path("positionProfiles").size() > 1) {
+            throw PlatformException.invalid(
+                    "positionProfiles",
+                    "A PUT replaces one job: send a PositionOpening with one position profile (POST imports a"
+                            + " posting with several, one job each).");
+        }
+        return read(doc, 0);
+    }
+
+    /**
+     * Every position profile of a posting, each its own job, in the document's order. All are read and checked before
+     * the caller stores any, so a mistake in the third profile stores none.
+     */
+    List<Imported> readAll(JsonNode doc) {
+        validate(doc);
+        int profiles = doc.path("positionProfiles").size();
+        if (profiles == 0) {
+            throw PlatformException.invalid("positionProfiles", "A posting needs at least one position profile.");
+        }
+        if (profiles > MAX_PROFILES) {
+            throw PlatformException.invalid(
+                    "positionProfiles", "At most " + MAX_PROFILES + " position profiles in one posting.");
+        }
+        List<Imported> all = new ArrayList<>();
+        for (int i = 0; i < profiles; i++) {
+            all.add(read(doc, i));
+        }
+        return all;
+    }
+
+    private void validate(JsonNode doc) {
         if (!doc.isObject()) {
             throw new PlatformException(Problem.MALFORMED_REQUEST, "Send the PositionOpening as a JSON object.");
         }
@@ -209,7 +246,35 @@ class HrOpenPositions {
             throw new PlatformException(
                     Problem.INVALID_INPUT, "The document is not an HR Open PositionOpening OpenLER can read.", invalid);
         }
-        JsonNode profile = doc.path("positionProfiles").get(0);
+    }
+
+    /**
+     * The {@code index}-th position profile as a job. The readers below name places as in the first profile ({@link
+     * #PROFILE0}); every place named in an answer is moved to this profile's index on the way out.
+     */
+    private Imported read(JsonNode doc, int index) {
+        try {
+            return readProfile(doc, doc.path("positionProfiles").get(index));
+        } catch (PlatformException e) {
+            if (index == 0 || e.fieldErrors().isEmpty()) {
+                throw e;
+            }
+            throw new PlatformException(
+                    e.problem(),
+                    e.detail(),
+                    e.fieldErrors().stream()
+                            .map(f -> new FieldError(inProfile(f.field(), index), f.message()))
+                            .toList());
+        }
+    }
+
+    static String inProfile(String field, int index) {
+        return field.startsWith(PROFILE0)
+                ? "positionProfiles[" + index + "]" + field.substring(PROFILE0.length())
+                : field;
+    }
+
+    private Imported readProfile(JsonNode doc, JsonNode profile) {
         ObjectNode body = NODES.objectNode();
         Map<String, String> where = new LinkedHashMap<>();
         List<FieldError> errors = new ArrayList<>();

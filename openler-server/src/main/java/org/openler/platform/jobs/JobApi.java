@@ -14,6 +14,7 @@ import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -88,22 +89,31 @@ class JobApi {
             @RequestParam(required = false) @Nullable String format,
             @RequestBody JsonNode body) {
         Organization employer = employer(organizations, org);
-        String f = format == null ? "" : format.strip();
-        if (!f.isEmpty() && !f.equals("hropen") && !f.equals("openler")) {
-            throw PlatformException.invalid("format", "openler (the default) or hropen (an HR Open PositionOpening).");
-        }
-        Job job;
+        String f = format(format);
+        List<Job> created;
         if (HrOpenPositions.requested(f, body)) {
-            HrOpenPositions.Imported imported = hrOpen.read(body);
-            job = jobs.create(employer.id(), imported.content());
-            if (imported.closed()) {
-                job = jobs.close(employer.id(), job.id());
-            }
+            List<HrOpenPositions.Imported> imported = hrOpen.readAll(body);
+            created = jobs.createAll(
+                    employer.id(),
+                    imported.stream().map(HrOpenPositions.Imported::content).toList(),
+                    imported.getFirst().closed());
         } else {
-            job = jobs.create(employer.id(), input.read(body));
+            created = List.of(jobs.create(employer.id(), input.read(body)));
         }
-        return ResponseEntity.created(URI.create("/api/v1/orgs/" + org + "/jobs/" + job.id()))
-                .body(view(job));
+        // the first job is the answer, as for a single job; every job created (the first too) is a Link rel="item",
+        // in the posting's order, so a client that reads one job still works and one that imports several finds all
+        Job first = created.getFirst();
+        return ResponseEntity.created(URI.create(path(org, first)))
+                .header(
+                        HttpHeaders.LINK,
+                        created.stream()
+                                .map(j -> "<" + path(org, j) + ">; rel=\"item\"")
+                                .toArray(String[]::new))
+                .body(view(first));
+    }
+
+    private static String path(String org, Job job) {
+        return "/api/v1/orgs/" + org + "/jobs/" + job.id();
     }
 
     /** {@code ?status=open|closed&occupation=15-1252.00&q=words&limit=50}. */
@@ -153,13 +163,28 @@ class JobApi {
         return view(jobs.get(employer.id(), id(id)));
     }
 
-    /** Replaces the job; {@code version} in the body, when given, must be the job's current version. */
+    /**
+     * Replaces the job; {@code version} in the body, when given, must be the job's current version. An HR Open
+     * {@code PositionOpening} is taken as POST takes it ({@code ?format=hropen}, or a body with {@code
+     * positionProfiles}), with exactly one position profile; its {@code Closed} status closes the job.
+     */
     @PutMapping("/api/v1/orgs/{org}/jobs/{id}")
     @Access(value = Audience.ORGANIZATION_STAFF, power = Power.POST_JOBS, machineClients = true)
-    JobView update(@PathVariable String org, @PathVariable String id, @RequestBody JsonNode body) {
+    JobView update(
+            @PathVariable String org,
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String format,
+            @RequestBody JsonNode body) {
         Organization employer = employer(organizations, org);
         JobId jobId = id(id);
         jobs.get(employer.id(), jobId);
+        String f = format(format);
+        if (HrOpenPositions.requested(f, body)) {
+            HrOpenPositions.Imported imported = hrOpen.read(body);
+            // an HR Open document has no version: the replacement is unconditional, and idempotent
+            Job job = jobs.update(employer.id(), jobId, imported.content(), Optional.empty());
+            return view(imported.closed() ? jobs.close(employer.id(), jobId) : job);
+        }
         JsonNode version = body.path("version");
         Optional<Integer> expected = version.isIntegralNumber() ? Optional.of(version.asInt()) : Optional.empty();
         return view(jobs.update(employer.id(), jobId, input.read(body), expected));
@@ -170,6 +195,15 @@ class JobApi {
     JobView close(@PathVariable String org, @PathVariable String id) {
         Organization employer = employer(organizations, org);
         return view(jobs.close(employer.id(), id(id)));
+    }
+
+    /** {@code ?format=} of a job written: {@code openler} (the default, "" here) or {@code hropen}. */
+    private static String format(@Nullable String format) {
+        String f = format == null ? "" : format.strip();
+        if (!f.isEmpty() && !f.equals("hropen") && !f.equals("openler")) {
+            throw PlatformException.invalid("format", "openler (the default) or hropen (an HR Open PositionOpening).");
+        }
+        return f;
     }
 
     private JobView view(Job job) {

@@ -37,6 +37,11 @@ class JobMatchTargets implements JobTargets {
         return jobs.find(jobId).map(JobMatchTargets::jobTarget);
     }
 
+    @Override
+    public boolean isOpen(JobId jobId) {
+        return jobs.find(jobId).map(j -> j.status() == Job.Status.OPEN).orElse(false);
+    }
+
     private static JobTarget jobTarget(Job job) {
         return new JobTarget(job.id().value(), job.title(), job.organizationName(), target(job));
     }

@@ -1,6 +1,7 @@
 package org.openler.platform.jobs;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.openler.platform.kernel.JobId;
@@ -69,6 +70,20 @@ public class Jobs {
         repository.insert(id, organization, named.content(), named.onetTitle(), named.escoTitle(), clock.instant());
         log.info("Job {} created for organization {}", id, organization.value());
         return repository.find(id).orElseThrow();
+    }
+
+    /**
+     * Several jobs in one transaction, all or none, each closed at once when {@code closed} (an HR Open posting with
+     * several position profiles, whose status is the posting's).
+     */
+    @Transactional
+    public List<Job> createAll(OrganizationId organization, List<JobContent> contents, boolean closed) {
+        List<Job> created = new ArrayList<>();
+        for (JobContent content : contents) {
+            Job job = create(organization, content);
+            created.add(closed ? close(organization, job.id()) : job);
+        }
+        return List.copyOf(created);
     }
 
     /** Replaces the job's content; {@code expectedVersion} (when given) must be the stored one. */

@@ -26,4 +26,9 @@ public interface JobTargets {
         }
         return forJob(jobId).map(t -> new JobTarget(jobId.value(), t.title(), "", t));
     }
+
+    /** Whether the job takes applicants now (a closed job is still matchable); the default asks the open jobs. */
+    default boolean isOpen(JobId jobId) {
+        return openJobs().stream().anyMatch(j -> j.id().equals(jobId.value()));
+    }
 }

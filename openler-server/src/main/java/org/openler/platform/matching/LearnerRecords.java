@@ -3,6 +3,9 @@ package org.openler.platform.matching;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.openler.platform.kernel.AccountId;
 import org.openler.platform.profile.ProfileSkill;
 import org.openler.platform.profile.Provenance;
@@ -30,6 +33,56 @@ class LearnerRecords {
         return LearnerRecord.of(
                 evidence,
                 neighbours.around(evidence.stream().map(Evidence::skill).toList()));
+    }
+
+    /**
+     * The record a share shows: only what the shared credentials back, read (and verified) now. The learner's own
+     * statements are never in a share, so they are left out; a shared credential the learner issued to themselves
+     * (their own key signed it) backs its skills as self-asserted, not verified.
+     */
+    LearnerRecord shared(AccountId learner, Map<UUID, String> shared, Set<UUID> selfIssued) {
+        List<Evidence> evidence = shared(profile.skills(learner), shared, selfIssued);
+        return LearnerRecord.of(
+                evidence,
+                neighbours.around(evidence.stream().map(Evidence::skill).toList()));
+    }
+
+    static List<Evidence> shared(List<ProfileSkill> skills, Map<UUID, String> shared, Set<UUID> selfIssued) {
+        List<Evidence> evidence = new ArrayList<>();
+        for (ProfileSkill skill : skills) {
+            if (skill.competency().isEmpty()) {
+                continue;
+            }
+            URI uri = skill.competency().get();
+            List<Evidence.Source> sources = new ArrayList<>();
+            for (Provenance p : skill.sources()) {
+                switch (p) {
+                    case Provenance.Verified v -> {
+                        if (!shared.containsKey(v.credential())) {
+                            continue;
+                        }
+                        sources.add(
+                                selfIssued.contains(v.credential())
+                                        ? new Evidence.Source.SelfAsserted(
+                                                v.credential(), v.credentialName(), v.level())
+                                        : new Evidence.Source.Verified(
+                                                v.credential(), v.credentialName(), v.issuer(), uri, v.level()));
+                    }
+                    case Provenance.Endorsed e -> {
+                        if (shared.containsKey(e.credential()) && !selfIssued.contains(e.credential())) {
+                            sources.add(new Evidence.Source.Endorsed(e.credential(), e.endorser()));
+                        }
+                    }
+                    case Provenance.SelfAsserted a -> {
+                        // the learner's own words about a skill: not part of any share
+                    }
+                }
+            }
+            if (!sources.isEmpty()) {
+                evidence.add(new Evidence(uri, skill.label(), sources, 0));
+            }
+        }
+        return evidence;
     }
 
     static List<Evidence> evidence(List<ProfileSkill> skills) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.openler.platform.kernel.AccountId;
 import org.openler.platform.registry.CredentialOfValue;
@@ -43,6 +44,18 @@ class TrainingOptions {
     }
 
     List<TrainingOption> teaching(AccountId learner, Collection<URI> skills) {
+        return teaching(Optional.of(learner), skills);
+    }
+
+    /**
+     * With no learner: every option priced as the registry lists it. A share's reader sees the plan this way, since
+     * credit the learner holds comes from records the share does not include.
+     */
+    List<TrainingOption> teachingAsListed(Collection<URI> skills) {
+        return teaching(Optional.empty(), skills);
+    }
+
+    private List<TrainingOption> teaching(Optional<AccountId> learner, Collection<URI> skills) {
         List<String> wanted = skills.stream().map(URI::toString).distinct().toList();
         Map<String, String> providers = new LinkedHashMap<>();
         for (int from = 0; from < wanted.size(); from += SKILLS_PER_QUERY) {
@@ -62,7 +75,8 @@ class TrainingOptions {
         providers.forEach((ctid, provider) -> Ctid.parse(ctid)
                 .flatMap(entries::findPublished)
                 .map(p -> option(p, provider))
-                .ifPresent(option -> options.add(priced(learner, option))));
+                .ifPresent(option ->
+                        options.add(learner.map(l -> priced(l, option)).orElse(option))));
         return options;
     }
 

@@ -19,10 +19,35 @@ public record Share(
         Instant expiresAt,
         @Nullable Instant revokedAt,
         List<Item> items,
-        Status status) {
+        Status status,
+        @Nullable Target target) {
 
     public Share {
         items = List.copyOf(items);
+    }
+
+    public Share(
+            UUID id,
+            String party,
+            String purpose,
+            Instant createdAt,
+            Instant expiresAt,
+            @Nullable Instant revokedAt,
+            List<Item> items,
+            Status status) {
+        this(id, party, purpose, createdAt, expiresAt, revokedAt, items, status, null);
+    }
+
+    /**
+     * What the learner aimed the share at: {@code job} (its id) or {@code occupation} (its code), with its title as it
+     * was when the share was made. The reader sees the shared credentials' fit to it.
+     */
+    public record Target(String kind, String ref, String title) {
+
+        /** {@code job:<id>} or {@code occupation:<code>}: how forms and the API name a target. */
+        public String key() {
+            return kind + ":" + ref;
+        }
     }
 
     /**

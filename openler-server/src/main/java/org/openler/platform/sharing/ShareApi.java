@@ -22,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The signed-in learner's shares as JSON: make one (the answer carries the link and its QR code, once), list them,
  * read one with its access log, revoke one. The link itself answers programs at {@code GET /share/{token}} with
- * {@code Accept: application/json}.
+ * {@code Accept: application/json}. A share may name a {@code target}, {@code "job:<id>"} (an open job) or {@code
+ * "occupation:<O*NET-SOC code>"}; its fit is at {@code GET /share/{token}/fit}.
  */
 @RestController
 class ShareApi {
@@ -40,9 +41,13 @@ class ShareApi {
             @Nullable String party,
             @Nullable String purpose,
             @Nullable String until,
-            @Nullable Map<String, List<String>> claims) {}
+            @Nullable Map<String, List<String>> claims,
+            @Nullable String target) {}
 
     record ItemView(@Nullable UUID credentialId, String name, List<String> disclosedClaims) {}
+
+    /** The share's target as the learner chose it: {@code job} or {@code occupation}, its id or code, its title. */
+    record TargetView(String kind, String ref, String key, String title) {}
 
     record ShareView(
             UUID id,
@@ -52,7 +57,8 @@ class ShareApi {
             Instant expiresAt,
             @Nullable Instant revokedAt,
             String status,
-            List<ItemView> credentials) {
+            List<ItemView> credentials,
+            @Nullable TargetView target) {
 
         static ShareView of(Share share) {
             return new ShareView(
@@ -65,7 +71,14 @@ class ShareApi {
                     share.status().name().toLowerCase(),
                     share.items().stream()
                             .map(i -> new ItemView(i.credentialId(), i.credentialName(), i.disclosedClaims()))
-                            .toList());
+                            .toList(),
+                    share.target() == null
+                            ? null
+                            : new TargetView(
+                                    share.target().kind(),
+                                    share.target().ref(),
+                                    share.target().key(),
+                                    share.target().title()));
         }
     }
 
@@ -91,7 +104,12 @@ class ShareApi {
         Shares.Created created = shares.create(
                 SharePages.learner(),
                 ShareRequests.read(
-                        request.credentials(), request.party(), request.purpose(), request.until(), request.claims()));
+                        request.credentials(),
+                        request.party(),
+                        request.purpose(),
+                        request.until(),
+                        request.claims(),
+                        request.target()));
         String link = SharePages.link(urls, created.token());
         return ResponseEntity.created(
                         URI.create("/api/v1/shares/" + created.share().id()))

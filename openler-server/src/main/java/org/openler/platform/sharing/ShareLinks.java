@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.openler.platform.kernel.AccountId;
 import org.openler.platform.kernel.Actor;
 import org.openler.platform.kernel.Actors;
 import org.openler.platform.kernel.PlatformUrls;
@@ -48,20 +49,34 @@ class ShareLinks {
     }
 
     /** A share opened once: the share, the presentation signed for this access, and what it was bound to. */
-    record Opened(Share share, JsonObject presentation, String challenge, String domain) {}
+    record Opened(Share share, JsonObject presentation, String challenge, String domain, AccountId owner) {}
 
     @Transactional
     Opened open(String token, ShareAccess.Kind kind) {
+        Shares.Linked linked = accessed(token, kind);
+        String challenge = SecretTokens.newToken();
+        String domain = urls.base();
+        JsonObject presentation = presentations.sign(linked.owner(), linked.share(), challenge, domain);
+        return new Opened(linked.share(), presentation, challenge, domain, linked.owner());
+    }
+
+    /**
+     * The share opened for what it says beside the presentation (its fit to a target): the same checks and the same
+     * access record as any open, without signing a presentation nobody asked for.
+     */
+    @Transactional
+    Shares.Linked read(String token) {
+        return accessed(token, ShareAccess.Kind.OPENED);
+    }
+
+    private Shares.Linked accessed(String token, ShareAccess.Kind kind) {
         Shares.Linked linked = shares.active(token);
         Party party = party(linked, Actors.current());
         ShareAccess access = new ShareAccess(
                 UUID.randomUUID(), linked.share().id(), clock.instant(), kind, party.kind(), party.name());
         store.insertAccess(linked.owner(), linked.share().id(), access, party.organization());
         events.publishEvent(new ShareOpened(linked.share().id(), access.id(), kind));
-        String challenge = SecretTokens.newToken();
-        String domain = urls.base();
-        JsonObject presentation = presentations.sign(linked.owner(), linked.share(), challenge, domain);
-        return new Opened(linked.share(), presentation, challenge, domain);
+        return linked;
     }
 
     private record Party(

@@ -17,6 +17,7 @@ import org.openler.platform.kernel.Actor;
 import org.openler.platform.kernel.Actors;
 import org.openler.platform.kernel.Audience;
 import org.openler.platform.kernel.PlatformUrls;
+import org.openler.platform.matching.SharedFits;
 import org.openler.platform.problems.PageRefusals;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.wallet.HeldCredential;
@@ -41,9 +42,17 @@ class SharePages {
     private final Wallet wallet;
     private final SharingProperties properties;
     private final PlatformUrls urls;
+    private final SharedFits fits;
     private final Clock clock;
 
-    SharePages(Shares shares, Wallet wallet, SharingProperties properties, PlatformUrls urls, Clock clock) {
+    SharePages(
+            Shares shares,
+            Wallet wallet,
+            SharingProperties properties,
+            PlatformUrls urls,
+            SharedFits fits,
+            Clock clock) {
+        this.fits = fits;
         this.shares = shares;
         this.wallet = wallet;
         this.properties = properties;
@@ -69,6 +78,11 @@ class SharePages {
         model.addAttribute("dataIntegrity", HeldCredential.Format.DATA_INTEGRITY);
         model.addAttribute("sdJwt", HeldCredential.Format.SD_JWT);
         model.addAttribute("disclosable", shares.disclosable(me));
+        // the resume's own choices: the open jobs and the occupations the learner's record points to
+        model.addAttribute("targets", wallet.list(me, false).isEmpty() ? List.of() : fits.choices(me));
+        if (!model.containsAttribute("target")) {
+            model.addAttribute("target", "");
+        }
         return "sharing/list";
     }
 
@@ -80,6 +94,7 @@ class SharePages {
             @RequestParam(defaultValue = "") String purpose,
             @RequestParam(defaultValue = "") String until,
             @RequestParam(name = "claim", required = false) @Nullable List<String> claim,
+            @RequestParam(defaultValue = "") String target,
             Model model,
             HttpServletRequest request,
             HttpServletResponse response,
@@ -87,7 +102,7 @@ class SharePages {
         try {
             Shares.Created created = shares.create(
                     learner(),
-                    ShareRequests.read(credential, party, purpose, until, ShareRequests.claimsFromForm(claim)));
+                    ShareRequests.read(credential, party, purpose, until, ShareRequests.claimsFromForm(claim), target));
             String link = link(urls, created.token());
             redirect.addFlashAttribute("link", link);
             redirect.addFlashAttribute("qr", QrCodes.svgDataUrl(link));
@@ -100,6 +115,7 @@ class SharePages {
             model.addAttribute("errorField", refused.fieldErrors().get(0).field());
             model.addAttribute("party", party.length() > Shares.MAX_PARTY ? "" : party);
             model.addAttribute("purpose", purpose.length() > Shares.MAX_PURPOSE ? "" : purpose);
+            model.addAttribute("target", target.length() > SharedFits.MAX_KEY ? "" : target.strip());
             return list(model);
         }
     }

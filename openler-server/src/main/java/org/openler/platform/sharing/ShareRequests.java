@@ -34,6 +34,17 @@ final class ShareRequests {
             @Nullable String purpose,
             @Nullable String until,
             @Nullable Map<String, List<String>> claims) {
+        return read(credentials, party, purpose, until, claims, null);
+    }
+
+    /** With a target, {@code job:<id>} or {@code occupation:<code>} (blank or null: none); checked by {@link Shares}. */
+    static Shares.NewShare read(
+            @Nullable List<String> credentials,
+            @Nullable String party,
+            @Nullable String purpose,
+            @Nullable String until,
+            @Nullable Map<String, List<String>> claims,
+            @Nullable String target) {
         List<UUID> ids = new ArrayList<>();
         for (String value : credentials == null ? List.<String>of() : credentials) {
             if (ids.size() > Shares.MAX_ITEMS) {
@@ -61,7 +72,13 @@ final class ShareRequests {
                 chosen.put(id, List.copyOf(names));
             }
         }
-        return new Shares.NewShare(ids, party == null ? "" : party, purpose == null ? "" : purpose, day(until), chosen);
+        return new Shares.NewShare(
+                ids,
+                party == null ? "" : party,
+                purpose == null ? "" : purpose,
+                day(until),
+                chosen,
+                Optional.ofNullable(target).map(String::strip).filter(t -> !t.isEmpty()));
     }
 
     private static final int MAX_CLAIMS = 50;

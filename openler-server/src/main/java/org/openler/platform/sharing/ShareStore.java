@@ -23,7 +23,8 @@ class ShareStore {
     /** More than any learner is expected to make; a guard against a list that never ends. */
     static final int MAX_LISTED = 500;
 
-    private static final String COLUMNS = "id, party, purpose, created_at, expires_at, revoked_at";
+    private static final String COLUMNS =
+            "id, party, purpose, created_at, expires_at, revoked_at, target_kind, target_ref, target_title";
 
     private final JdbcClient jdbc;
 
@@ -38,7 +39,8 @@ class ShareStore {
             String purpose,
             Instant createdAt,
             Instant expiresAt,
-            @Nullable Instant revokedAt) {}
+            @Nullable Instant revokedAt,
+            Share.@Nullable Target target) {}
 
     /** Found by the link's token: whose it is, and the row. */
     record Linked(AccountId owner, Row row) {}
@@ -52,8 +54,22 @@ class ShareStore {
             Instant createdAt,
             Instant expiresAt,
             @Nullable Instant revokedAt) {
-        jdbc.sql("insert into credential_share (id, account_id, token_hash, party, purpose, created_at, expires_at,"
-                        + " revoked_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+        insert(owner, id, tokenHash, party, purpose, createdAt, expiresAt, revokedAt, null);
+    }
+
+    void insert(
+            AccountId owner,
+            UUID id,
+            @Nullable String tokenHash,
+            String party,
+            String purpose,
+            Instant createdAt,
+            Instant expiresAt,
+            @Nullable Instant revokedAt,
+            Share.@Nullable Target target) {
+        jdbc.sql(
+                        "insert into credential_share (id, account_id, token_hash, party, purpose, created_at, expires_at,"
+                                + " revoked_at, target_kind, target_ref, target_title) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         id,
                         owner.value(),
@@ -62,7 +78,10 @@ class ShareStore {
                         purpose,
                         Timestamp.from(createdAt),
                         Timestamp.from(expiresAt),
-                        revokedAt == null ? null : Timestamp.from(revokedAt))
+                        revokedAt == null ? null : Timestamp.from(revokedAt),
+                        target == null ? null : target.kind(),
+                        target == null ? null : target.ref(),
+                        target == null ? null : target.title())
                 .update();
     }
 
@@ -96,7 +115,7 @@ class ShareStore {
     Optional<Linked> findByTokenHash(String tokenHash) {
         return jdbc.sql("select " + COLUMNS + ", account_id from credential_share where token_hash = ?")
                 .param(tokenHash)
-                .query((rs, n) -> new Linked(new AccountId(rs.getObject(7, UUID.class)), row(rs, n)))
+                .query((rs, n) -> new Linked(new AccountId(rs.getObject(10, UUID.class)), row(rs, n)))
                 .optional();
     }
 
@@ -179,12 +198,14 @@ class ShareStore {
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         Timestamp revoked = rs.getTimestamp(6);
+        String kind = rs.getString(7);
         return new Row(
                 rs.getObject(1, UUID.class),
                 rs.getString(2),
                 rs.getString(3),
                 rs.getTimestamp(4).toInstant(),
                 rs.getTimestamp(5).toInstant(),
-                revoked == null ? null : revoked.toInstant());
+                revoked == null ? null : revoked.toInstant(),
+                kind == null ? null : new Share.Target(kind, rs.getString(8), rs.getString(9)));
     }
 }

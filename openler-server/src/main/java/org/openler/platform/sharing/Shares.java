@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.openler.platform.kernel.AccountId;
 import org.openler.platform.kernel.OrganizationId;
 import org.openler.platform.keys.SecretTokens;
+import org.openler.platform.matching.SharedFits;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
 import org.openler.platform.wallet.HeldCredential;
@@ -38,32 +39,42 @@ public class Shares {
     private final ShareStore store;
     private final Wallet wallet;
     private final SharingProperties properties;
+    private final SharedFits fits;
     private final Clock clock;
 
-    Shares(ShareStore store, Wallet wallet, SharingProperties properties, Clock clock) {
+    Shares(ShareStore store, Wallet wallet, SharingProperties properties, SharedFits fits, Clock clock) {
         this.store = store;
         this.wallet = wallet;
         this.properties = properties;
+        this.fits = fits;
         this.clock = clock;
     }
 
     /**
-     * What the learner asks for: credentials from their wallet (in the order given), the party, the purpose and the
-     * last day the link works (empty: the default duration from today).
-     */
-    /**
-     * What the learner shares: credentials, with whom, why, until when; and, for an SD-JWT VC, which of its claims
-     * (by credential; a credential not named here discloses only what its issuer left always visible).
+     * What the learner shares: credentials from their wallet (in the order given), with whom, why, until when (empty:
+     * the default duration from today); for an SD-JWT VC, which of its claims (by credential; a credential not named
+     * here discloses only what its issuer left always visible); and optionally a target ({@code job:<id>} or {@code
+     * occupation:<code>}) whose fit the reader sees.
      */
     public record NewShare(
             List<UUID> credentials,
             String party,
             String purpose,
             Optional<LocalDate> lastDay,
-            Map<UUID, List<String>> claims) {
+            Map<UUID, List<String>> claims,
+            Optional<String> target) {
         public NewShare {
             credentials = List.copyOf(credentials);
             claims = Map.copyOf(claims);
+        }
+
+        public NewShare(
+                List<UUID> credentials,
+                String party,
+                String purpose,
+                Optional<LocalDate> lastDay,
+                Map<UUID, List<String>> claims) {
+            this(credentials, party, purpose, lastDay, claims, Optional.empty());
         }
 
         public NewShare(List<UUID> credentials, String party, String purpose, Optional<LocalDate> lastDay) {
@@ -169,8 +180,15 @@ public class Shares {
             throw PlatformException.invalid(
                     "until", "A share lasts at most " + properties.maxDuration().toDays() + " days.");
         }
+        // checked last but before anything is written: an unknown job, a closed one or an unknown occupation is refused
+        Share.Target target = request.target()
+                .map(String::strip)
+                .filter(t -> !t.isEmpty())
+                .map(fits::resolve)
+                .map(t -> new Share.Target(t.kind(), t.ref(), t.title()))
+                .orElse(null);
         UUID id = UUID.randomUUID();
-        store.insert(owner, id, SecretTokens.hash(token), party, purpose, now, expires, null);
+        store.insert(owner, id, SecretTokens.hash(token), party, purpose, now, expires, null, target);
         for (int i = 0; i < items.size(); i++) {
             store.insertItem(id, i, items.get(i));
         }
@@ -257,6 +275,7 @@ public class Shares {
                 row.expiresAt(),
                 row.revokedAt(),
                 items,
-                Share.status(row.expiresAt(), row.revokedAt(), now));
+                Share.status(row.expiresAt(), row.revokedAt(), now),
+                row.target());
     }
 }

@@ -77,6 +77,12 @@ class SharingPersonalData implements PersonalData {
             if (share.revokedAt() != null) {
                 s.put("revokedAt", share.revokedAt().toString());
             }
+            if (share.target() != null) {
+                s.putObject("target")
+                        .put("kind", share.target().kind())
+                        .put("ref", share.target().ref())
+                        .put("title", share.target().title());
+            }
             ArrayNode items = s.putArray("credentials");
             for (Share.Item item : share.items()) {
                 ObjectNode i = items.addObject();
@@ -124,7 +130,8 @@ class SharingPersonalData implements PersonalData {
                     text(s, "purpose", Shares.MAX_PURPOSE),
                     instant(s, "createdAt"),
                     expires,
-                    revoked);
+                    revoked,
+                    target(s.path("target")));
             JsonNode items = s.path("credentials");
             if (!items.isArray()) {
                 throw PlatformException.invalid("sharing.shares.credentials", "Each share lists its credentials.");
@@ -149,6 +156,18 @@ class SharingPersonalData implements PersonalData {
                 store.insertAccess(owner, id, access, null);
             }
         }
+    }
+
+    /** The target as exported (bundles from before targets have none); ended with the share, only kept for its record. */
+    private static Share.@Nullable Target target(JsonNode target) {
+        if (!target.isObject()) {
+            return null;
+        }
+        String kind = target.path("kind").asString("");
+        if (!kind.equals("job") && !kind.equals("occupation")) {
+            throw PlatformException.invalid("sharing.shares.target", "A share's target is a job or an occupation.");
+        }
+        return new Share.Target(kind, text(target, "ref", 300), text(target, "title", 500));
     }
 
     @Override

@@ -130,6 +130,76 @@ class ShareBrowserIT extends ChromiumPages {
         findings.report("SD-JWT sharing pages");
     }
 
+    @Autowired
+    org.openler.platform.skills.load.BundledFrameworks bundled;
+
+    @Autowired
+    org.openler.platform.jobs.Jobs jobs;
+
+    @Autowired
+    org.openler.platform.support.Fixtures fixtures;
+
+    @Test
+    void aLearnerAimsAShareAtAJobAndTheReaderSeesTheFitOfTheSharedCredentialAndEveryPageMeetsWcag22Aa()
+            throws Exception {
+        bundled.loadAll();
+        String title = "Harbour pilot " + org.openler.platform.support.Fixtures.unique("job");
+        var employer = fixtures.organization(org.openler.platform.organizations.Organization.Kind.EMPLOYER);
+        var job = jobs.create(
+                employer.organization().id(),
+                new org.openler.platform.jobs.JobContent(
+                        title,
+                        "51-4121.00",
+                        java.util.Optional.empty(),
+                        "Pilots ships into the harbour.",
+                        java.util.List.of(new org.openler.platform.jobs.JobRequirement(
+                                URI.create("https://example.org/skills/pilotage"),
+                                "Harbour pilotage",
+                                1.0,
+                                true,
+                                1,
+                                "employer")),
+                        java.util.List.of(),
+                        0,
+                        org.openler.platform.jobs.JobContent.Education.NONE,
+                        "Mobile, AL",
+                        org.openler.platform.jobs.JobContent.Remote.ONSITE,
+                        java.util.Optional.empty()));
+        freshSession(port);
+        ShareKit.Holder holder = kit.holder("Harbour Pilotage");
+        AxeFindings findings = new AxeFindings();
+        String preloaded = preloadAxe();
+        try {
+            signIn(holder);
+            open("/wallet/shares?lang=en");
+            driver.findElement(By.id("pick-" + holder.held().get(0))).click();
+            type("party", "Acme Corp HR");
+            type("purpose", "My application for the pilot position");
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("target")))
+                    .selectByValue("job:" + job.id());
+            submitMainForm();
+            assertThat(driver.findElement(By.id("share-target")).getText()).isEqualTo(title);
+            String link = driver.findElement(By.id("share-link")).getText();
+            for (String lang : LANGUAGES) {
+                findings.check(lang, "/wallet/shares", "shares, one aimed at a job");
+            }
+
+            driver.manage().deleteAllCookies();
+            String linkPath = URI.create(link).getRawPath();
+            for (String lang : LANGUAGES) {
+                findings.check(lang, linkPath, "shared credentials with their fit to a job, not signed in");
+            }
+            open(linkPath + "?lang=en");
+            assertThat(driver.findElement(By.id("fit")).getText())
+                    .contains("Fit to " + title)
+                    .contains("0 % match")
+                    .contains("Harbour pilotage (0 % covered)");
+        } finally {
+            unloadAxe(preloaded);
+        }
+        findings.report("sharing pages with a target job");
+    }
+
     private void signIn(ShareKit.Holder holder) {
         signIn(holder.account().email().value());
     }

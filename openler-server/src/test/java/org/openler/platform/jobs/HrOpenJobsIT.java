@@ -292,6 +292,121 @@ class HrOpenJobsIT {
                 .hasSize(1);
     }
 
+    @Test
+    void aPostingWithSeveralPositionProfilesBecomesOneJobEachAndTheAnswerLinksThemAll() {
+        ObjectNode doc = exported("Welder – day shift");
+        ObjectNode night = ((ObjectNode) doc.path("positionProfiles").get(0)).deepCopy();
+        night.put("positionTitle", "Welder – night shift");
+        ((tools.jackson.databind.node.ArrayNode) doc.path("positionProfiles")).add(night);
+        int before = api.ok(api.send("GET", "/api/v1/orgs/" + api.org + "/jobs", null), 200)
+                .size();
+
+        HttpResponse<String> created =
+                api.send("POST", "/api/v1/orgs/" + api.org + "/jobs?format=hropen", doc.toString());
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode first = JobsApiClient.JSON.readTree(created.body());
+        assertThat(first.path("title").asString())
+                .as("the first job is the answer")
+                .isEqualTo("Welder – day shift");
+        assertThat(created.headers().firstValue("Location").orElse(""))
+                .endsWith("/jobs/" + first.path("id").asString());
+        List<String> links = created.headers().allValues("Link").stream()
+                .flatMap(l -> java.util.Arrays.stream(l.split(",\\s*(?=<)")))
+                .toList();
+        assertThat(links).hasSize(2).allMatch(l -> l.endsWith("; rel=\"item\""));
+        List<String> titles = links.stream()
+                .map(l -> l.substring(l.indexOf('<') + 1, l.indexOf('>')))
+                .map(path ->
+                        api.ok(api.send("GET", path, null), 200).path("title").asString())
+                .toList();
+        assertThat(titles).containsExactly("Welder – day shift", "Welder – night shift");
+        assertThat(api.ok(api.send("GET", "/api/v1/orgs/" + api.org + "/jobs", null), 200))
+                .hasSize(before + 2);
+    }
+
+    @Test
+    void aBrokenSecondProfileIsNamedAtItsPlaceAndNoJobOfThePostingIsStored() {
+        ObjectNode doc = exported("Welder");
+        ObjectNode second = ((ObjectNode) doc.path("positionProfiles").get(0)).deepCopy();
+        ((ObjectNode) second.at("/positionQualifications/0/positionCompetencies/0/weight")).put("value", 7);
+        ((tools.jackson.databind.node.ArrayNode) doc.path("positionProfiles")).add(second);
+        int before = api.ok(api.send("GET", "/api/v1/orgs/" + api.org + "/jobs", null), 200)
+                .size();
+
+        HttpResponse<String> refused =
+                api.send("POST", "/api/v1/orgs/" + api.org + "/jobs?format=hropen", doc.toString());
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(JobsApiClient.JSON
+                        .readTree(refused.body())
+                        .path("errors")
+                        .valueStream()
+                        .map(e -> e.path("field").asString()))
+                .contains("positionProfiles[1].positionQualifications[0].positionCompetencies[0].weight.value");
+        assertThat(api.ok(api.send("GET", "/api/v1/orgs/" + api.org + "/jobs", null), 200))
+                .hasSize(before);
+    }
+
+    @Test
+    void putReplacesAJobWithAnHrOpenPositionOpeningTwiceToTheSameEffect() {
+        JsonNode proposal = api.draft("Welder", "51-4121.00").path("proposal");
+        String id = api.create(JobsIT.job("Welder", "51-4121.00", proposal, 3).toString())
+                .path("id")
+                .asString();
+        ObjectNode doc = exported("Welder – pipe fitting");
+        ((ObjectNode) doc.path("positionProfiles").get(0)).put("positionTitle", "Pipe welder");
+        String path = "/api/v1/orgs/" + api.org + "/jobs/" + id;
+
+        JsonNode replaced = api.ok(api.send("PUT", path, doc.toString()), 200);
+        JsonNode again = api.ok(api.send("PUT", path + "?format=hropen", doc.toString()), 200);
+
+        assertThat(replaced.path("id").asString()).isEqualTo(id);
+        assertThat(replaced.path("title").asString()).isEqualTo("Pipe welder");
+        for (String field : List.of("title", "occupation", "summary", "requirements", "location", "status")) {
+            assertThat(again.path(field)).as(field).isEqualTo(replaced.path(field));
+        }
+        assertThat(api.get(id).path("title").asString()).isEqualTo("Pipe welder");
+
+        doc.put("statusCode", "Closed");
+        assertThat(api.ok(api.send("PUT", path, doc.toString()), 200)
+                        .path("status")
+                        .asString())
+                .isEqualTo("closed");
+    }
+
+    @Test
+    void putOfAPostingWithSeveralProfilesIsA400AndLeavesTheJobAsItWas() {
+        JsonNode proposal = api.draft("Welder", "51-4121.00").path("proposal");
+        String id = api.create(JobsIT.job("Welder", "51-4121.00", proposal, 3).toString())
+                .path("id")
+                .asString();
+        ObjectNode doc = exported("Welder – two shifts");
+        ((tools.jackson.databind.node.ArrayNode) doc.path("positionProfiles"))
+                .add(doc.path("positionProfiles").get(0).deepCopy());
+
+        HttpResponse<String> refused = api.send("PUT", "/api/v1/orgs/" + api.org + "/jobs/" + id, doc.toString());
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = JobsApiClient.JSON.readTree(refused.body());
+        assertThat(problem.path("type").asString()).endsWith("invalid-input");
+        assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("positionProfiles");
+        assertThat(api.get(id).path("title").asString()).isEqualTo("Welder");
+        assertThat(api.send("PUT", "/api/v1/orgs/" + api.org + "/jobs/" + id + "?format=xml", doc.toString())
+                        .statusCode())
+                .isEqualTo(400);
+    }
+
+    /** A job of this employer, exported as an HR Open PositionOpening with one position profile. */
+    private ObjectNode exported(String title) {
+        JsonNode proposal = api.draft("Welder", "51-4121.00").path("proposal");
+        String id = api.create(JobsIT.job(title, "51-4121.00", proposal, 3).toString())
+                .path("id")
+                .asString();
+        return (ObjectNode) api.ok(api.send("GET", "/jobs/" + id + "?format=hropen", null), 200);
+    }
+
     private String publishedCredential() {
         Fixtures.Org college = fixtures.organization(Organization.Kind.PROVIDER);
         CredentialOfValue course = new CredentialOfValue(
