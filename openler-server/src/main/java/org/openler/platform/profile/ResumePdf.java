@@ -445,7 +445,9 @@ class ResumePdf {
                     row.setLength(0);
                     row.append(candidate);
                 } else {
-                    rows.add(row.toString());
+                    // the space the row breaks at is kept (invisible at its end), so text read from the structure
+                    // does not run the last word of a row into the first of the next
+                    rows.add(row + " ");
                     row.setLength(0);
                     row.append(word);
                 }

@@ -168,8 +168,11 @@ class ResumePdfTests {
                 List.of(new ResumeTargets.Step("Blueprint Reading", "Harbour Technical College", 1))));
     }
 
+    /** Rendered once per language: the tests only read it. */
+    private static final Map<Locale, byte[]> RENDERED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private byte[] render(Locale locale) {
-        return pdf.render(resume("María José Núñez"), target(), BASE, locale);
+        return RENDERED.computeIfAbsent(locale, l -> pdf.render(resume("María José Núñez"), target(), BASE, l));
     }
 
     @ParameterizedTest
@@ -454,6 +457,48 @@ class ResumePdfTests {
             assertThat(new String(
                             files.get("credential-2.json").getEmbeddedFile().toByteArray()))
                     .contains("\"name\":\"Welding and Rigging\"");
+        }
+    }
+
+    @Test
+    void aParagraphThatRunsOntoTheNextPageIsOneElementWhoseTextReadsWholeAcrossTheBreak() throws Exception {
+        String description = IntStream.rangeClosed(1, 900)
+                .mapToObj(i -> i % 10 == 0 ? "señal" + i + "." : "acero" + i)
+                .collect(java.util.stream.Collectors.joining(" "));
+        Resume.View view = new Resume.View(
+                "Ana",
+                List.of(new Experience(
+                        UUID.randomUUID(), Experience.Kind.WORK, "Soldadora", "Añil", null, null, description)),
+                List.of(),
+                List.of());
+
+        try (PDDocument document = Loader.loadPDF(pdf.render(view, Optional.empty(), "", Locale.of("es")))) {
+            assertThat(document.getNumberOfPages()).isGreaterThan(1);
+            Map<PDPage, Map<Integer, String>> content = markedText(document);
+            List<Tagged> tree = new ArrayList<>();
+            PDStructureElement top = (PDStructureElement) document.getDocumentCatalog()
+                    .getStructureTreeRoot()
+                    .getKids()
+                    .get(0);
+            walk(top, null, content, tree, "");
+
+            assertThat(tree).filteredOn(t -> t.text().equals(description)).singleElement();
+            List<PDStructureElement> paragraphs = new ArrayList<>();
+            elements(top, "P", paragraphs);
+            PDStructureElement long_ = paragraphs.stream()
+                    .filter(p -> p.getKids().size() > 20)
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(long_.getKids())
+                    .as("the rows on the next page name their page")
+                    .anySatisfy(kid -> assertThat(kid)
+                            .isInstanceOfSatisfying(
+                                    PDMarkedContentReference.class,
+                                    r -> assertThat(r.getPage()).isNotEqualTo(long_.getPage())));
+            Map<Integer, COSBase> parents = parentTree(document);
+            PDPage second = document.getPage(1);
+            assertThat(((COSArray) parents.get(second.getStructParents())).getObject(0))
+                    .isSameAs(long_.getCOSObject());
         }
     }
 
