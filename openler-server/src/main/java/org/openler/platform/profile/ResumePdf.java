@@ -38,7 +38,10 @@ import org.springframework.stereotype.Component;
 /**
  * The resume as a PDF: the same view as the page, in the same order, with each credential's and skill's verification
  * mark in words. The font (Liberation Sans, which PDFBox ships under the SIL Open Font Licence) is embedded as a
- * subset, so accents and ñ print everywhere; a character the font lacks prints as "?" rather than failing.
+ * subset, so accents and ñ print everywhere; a character the font lacks prints as "?" rather than failing. It is a
+ * tagged PDF (PDF/UA-1, through {@link TaggedPdf}) so a screen reader reads it in order: the name as H1, each section
+ * as H2, experiences, credentials and skills as lists, the QR code as a figure saying what it opens, the verify link
+ * as a described link; the rule and page numbers are artifacts.
  */
 @Component
 class ResumePdf {
