@@ -18,6 +18,7 @@ import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
 import org.openler.platform.problems.ProblemResponses;
+import org.openler.platform.web.Uploads;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,8 +27,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.multipart.MultipartHttpServletRequest;
-import org.springframework.web.util.WebUtils;
 
 /**
  * Large imports as jobs: {@code POST /orgs/<org>/articulation/imports} takes a registrar's CSV or a CTDL graph (a body,
@@ -113,13 +112,10 @@ class RuleImportApi {
 
     /** The file: the multipart field {@code file} (CSV unless it is named .json or .jsonld), or the body as sent. */
     static Upload upload(HttpServletRequest request) {
-        MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+        Optional<MultipartFile> uploaded = Uploads.file(request, "Choose a CSV or CTDL JSON-LD file to upload.");
         try {
-            if (multipart != null) {
-                MultipartFile file = multipart.getFile("file");
-                if (file == null || file.isEmpty()) {
-                    throw PlatformException.invalid("file", "Choose a CSV or CTDL JSON-LD file to upload.");
-                }
+            if (uploaded.isPresent()) {
+                MultipartFile file = uploaded.get();
                 String name = Optional.ofNullable(file.getOriginalFilename())
                         .orElse("")
                         .toLowerCase(Locale.ROOT);

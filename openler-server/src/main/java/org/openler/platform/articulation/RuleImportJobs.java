@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.kernel.OrganizationId;
-import org.openler.platform.problems.PlatformException;
+import org.openler.platform.web.Uploads;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -90,10 +90,7 @@ class RuleImportJobs {
 
     /** A new job for the file, or the job this submission key already made (re-sending makes no second job). */
     Submitted submit(OrganizationId college, Format format, byte[] body, String submittedBy, Optional<String> key) {
-        Optional<String> submission = key.map(String::strip).filter(k -> !k.isEmpty());
-        if (submission.isPresent() && submission.get().length() > 200) {
-            throw PlatformException.invalid("Idempotency-Key", "At most 200 characters.");
-        }
+        Optional<String> submission = Uploads.submissionKey(key);
         if (submission.isPresent()) {
             Optional<Status> earlier = bySubmissionKey(college, submission.get());
             if (earlier.isPresent()) {

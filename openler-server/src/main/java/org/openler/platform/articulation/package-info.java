@@ -25,7 +25,8 @@
             "status",
             "transparency",
             "verification",
-            "wallet"
+            "wallet",
+            "web"
         })
 @NullMarked
 package org.openler.platform.articulation;

@@ -20,6 +20,7 @@ import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
 import org.openler.platform.problems.ProblemResponses;
+import org.openler.platform.web.Uploads;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
@@ -32,8 +33,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.multipart.MultipartHttpServletRequest;
-import org.springframework.web.util.WebUtils;
 
 /**
  * Bulk issuance from CSV: {@code POST /orgs/<org>/credentials/bulk} (a {@code text/csv} body, or the field
@@ -177,13 +176,10 @@ class BulkApi {
 
     /** The CSV bytes: the multipart field {@code file}, or a {@code text/csv} body; at most 1 MB either way. */
     static byte[] csv(HttpServletRequest request) {
-        MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+        Optional<MultipartFile> uploaded = Uploads.file(request, "Choose a CSV file to upload.");
         try {
-            if (multipart != null) {
-                MultipartFile file = multipart.getFile("file");
-                if (file == null || file.isEmpty()) {
-                    throw PlatformException.invalid("file", "Choose a CSV file to upload.");
-                }
+            if (uploaded.isPresent()) {
+                MultipartFile file = uploaded.get();
                 if (file.getSize() > MAX_BYTES) {
                     throw tooLarge();
                 }

@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 import org.openler.platform.issuing.Achievements;
 import org.openler.platform.kernel.Actor;
 import org.openler.platform.kernel.OrganizationId;
-import org.openler.platform.problems.PlatformException;
 import org.openler.platform.status.CredentialId;
+import org.openler.platform.web.Uploads;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,10 +62,7 @@ class BulkJobs {
 
     @Transactional
     Submitted submit(OrganizationId organization, byte[] csv, Optional<String> submissionKey, Actor by) {
-        Optional<String> key = submissionKey.map(String::strip).filter(k -> !k.isEmpty());
-        if (key.isPresent() && key.get().length() > 200) {
-            throw PlatformException.invalid("Idempotency-Key", "At most 200 characters.");
-        }
+        Optional<String> key = Uploads.submissionKey(submissionKey);
         if (key.isPresent()) {
             Optional<UUID> earlier = bySubmissionKey(organization, key.get());
             if (earlier.isPresent()) {

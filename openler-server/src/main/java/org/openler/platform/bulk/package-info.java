@@ -14,7 +14,8 @@
             "privacy",
             "problems",
             "skills",
-            "status"
+            "status",
+            "web"
         })
 package org.openler.platform.bulk;
 

@@ -1,13 +1,11 @@
 package org.openler.platform.clients;
 
 import org.openler.platform.kernel.Access;
-import org.openler.platform.kernel.Actor;
-import org.openler.platform.kernel.Actors;
 import org.openler.platform.kernel.Audience;
 import org.openler.platform.kernel.Power;
 import org.openler.platform.problems.PlatformException;
-import org.openler.platform.problems.Problem;
 import org.openler.platform.security.OrganizationDirectory;
+import org.openler.platform.security.SignedIn;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,7 +39,8 @@ class ClientPages {
     @Access(value = Audience.ORGANIZATION_STAFF, power = Power.MANAGE_CLIENTS)
     String create(@PathVariable String org, @RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
         try {
-            MachineClientService.Created created = clients.create(organizations.idOf(org), org, name, person());
+            MachineClientService.Created created =
+                    clients.create(organizations.idOf(org), org, name, SignedIn.person());
             redirect.addFlashAttribute("newClientId", created.client().clientId());
             redirect.addFlashAttribute("newSecret", created.secret());
         } catch (PlatformException e) {
@@ -53,7 +52,7 @@ class ClientPages {
     @PostMapping("/orgs/{org}/clients/{clientId}/secret")
     @Access(value = Audience.ORGANIZATION_STAFF, power = Power.MANAGE_CLIENTS)
     String rotate(@PathVariable String org, @PathVariable String clientId, RedirectAttributes redirect) {
-        String secret = clients.rotateSecret(organizations.idOf(org), clientId, person());
+        String secret = clients.rotateSecret(organizations.idOf(org), clientId, SignedIn.person());
         redirect.addFlashAttribute("newClientId", clientId);
         redirect.addFlashAttribute("newSecret", secret);
         return "redirect:/orgs/" + org + "/clients";
@@ -62,15 +61,8 @@ class ClientPages {
     @PostMapping("/orgs/{org}/clients/{clientId}/delete")
     @Access(value = Audience.ORGANIZATION_STAFF, power = Power.MANAGE_CLIENTS)
     String delete(@PathVariable String org, @PathVariable String clientId, RedirectAttributes redirect) {
-        clients.delete(organizations.idOf(org), clientId, person());
+        clients.delete(organizations.idOf(org), clientId, SignedIn.person());
         redirect.addFlashAttribute("notice", "clients.deleted");
         return "redirect:/orgs/" + org + "/clients";
-    }
-
-    private static Actor.Person person() {
-        if (Actors.current() instanceof Actor.Person person) {
-            return person;
-        }
-        throw new PlatformException(Problem.UNAUTHENTICATED, "Please sign in.");
     }
 }

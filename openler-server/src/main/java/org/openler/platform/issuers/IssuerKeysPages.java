@@ -1,14 +1,11 @@
 package org.openler.platform.issuers;
 
 import org.openler.platform.kernel.Access;
-import org.openler.platform.kernel.Actor;
-import org.openler.platform.kernel.Actors;
 import org.openler.platform.kernel.Audience;
 import org.openler.platform.kernel.Power;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
-import org.openler.platform.problems.PlatformException;
-import org.openler.platform.problems.Problem;
+import org.openler.platform.security.SignedIn;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,16 +44,9 @@ class IssuerKeysPages {
     String rotate(@PathVariable String org, RedirectAttributes redirect) {
         Issuer issuer = issuers.get(org);
         keys.signingKey(issuer);
-        String keyId = keys.rotate(issuer, person());
+        String keyId = keys.rotate(issuer, SignedIn.person());
         redirect.addFlashAttribute("notice", "keys.rotated");
         redirect.addFlashAttribute("newKey", keyId);
         return "redirect:/orgs/" + org + "/keys";
-    }
-
-    private static Actor.Person person() {
-        if (Actors.current() instanceof Actor.Person person) {
-            return person;
-        }
-        throw new PlatformException(Problem.UNAUTHENTICATED, "Please sign in.");
     }
 }

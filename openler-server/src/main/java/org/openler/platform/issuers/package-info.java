@@ -7,7 +7,8 @@
  * org.openler.platform.issuers.Issuers}. Depends on no issuing module: the bottom of issuers, status, issuing, bulk.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"audit", "kernel", "keys", "organizations", "problems", "transparency"})
+@ApplicationModule(
+        allowedDependencies = {"audit", "kernel", "keys", "organizations", "problems", "security", "transparency"})
 package org.openler.platform.issuers;
 
 import org.jspecify.annotations.NullMarked;

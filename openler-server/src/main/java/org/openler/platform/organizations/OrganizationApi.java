@@ -8,6 +8,7 @@ import org.openler.platform.kernel.Audience;
 import org.openler.platform.kernel.Power;
 import org.openler.platform.kernel.PublicUrl;
 import org.openler.platform.kernel.StaffRole;
+import org.openler.platform.security.SignedIn;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,7 +65,7 @@ class OrganizationApi {
         Organization organization = organizations.get(org);
         String email = request.email() == null ? "" : request.email();
         StaffRole role = OrganizationPages.parseRole(request.role() == null ? "" : request.role());
-        organizations.invite(organization, email, role, OrganizationPages.person(), PublicUrl.current());
+        organizations.invite(organization, email, role, SignedIn.person(), PublicUrl.current());
         Invitation created = organizations.openInvitations(organization).stream()
                 .filter(i -> i.email().equalsIgnoreCase(email.strip()))
                 .reduce((a, b) -> b)

@@ -18,6 +18,7 @@ import org.openler.platform.kernel.StaffRole;
 import org.openler.platform.problems.PageRefusals;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
+import org.openler.platform.security.SignedIn;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -95,7 +96,8 @@ class OrganizationPages {
             RedirectAttributes redirect) {
         Organization organization = organizations.get(org);
         return staffChange(
-                () -> organizations.invite(organization, email, parseRole(role), person(), PublicUrl.current()),
+                () -> organizations.invite(
+                        organization, email, parseRole(role), SignedIn.person(), PublicUrl.current()),
                 "invitation.sent",
                 Problem.INTERNAL,
                 org,
@@ -111,7 +113,8 @@ class OrganizationPages {
             RedirectAttributes redirect) {
         Organization organization = organizations.get(org);
         return staffChange(
-                () -> organizations.changeRole(organization, new AccountId(account), parseRole(role), person()),
+                () -> organizations.changeRole(
+                        organization, new AccountId(account), parseRole(role), SignedIn.person()),
                 "staff.roleChanged",
                 Problem.NOT_FOUND,
                 org,
@@ -123,7 +126,7 @@ class OrganizationPages {
     String remove(@PathVariable String org, @PathVariable UUID account, RedirectAttributes redirect) {
         Organization organization = organizations.get(org);
         return staffChange(
-                () -> organizations.removeMember(organization, new AccountId(account), person()),
+                () -> organizations.removeMember(organization, new AccountId(account), SignedIn.person()),
                 "staff.removed",
                 Problem.NOT_FOUND,
                 org,
@@ -157,7 +160,7 @@ class OrganizationPages {
     @PostMapping("/invitations/{token}")
     @Access(Audience.SIGNED_IN)
     String accept(@PathVariable String token) {
-        Organization organization = organizations.accept(token, person());
+        Organization organization = organizations.accept(token, SignedIn.person());
         return "redirect:/orgs/" + organization.slug() + "?joined";
     }
 
@@ -168,13 +171,6 @@ class OrganizationPages {
             redirect.addFlashAttribute("notice", notice);
         }
         return "redirect:/orgs/" + org + "/staff";
-    }
-
-    static Actor.Person person() {
-        if (Actors.current() instanceof Actor.Person person) {
-            return person;
-        }
-        throw new PlatformException(Problem.UNAUTHENTICATED, "Please sign in.");
     }
 
     static StaffRole parseRole(String role) {

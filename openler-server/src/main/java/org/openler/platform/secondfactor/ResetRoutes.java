@@ -9,14 +9,13 @@ import org.openler.platform.accounts.AccountService;
 import org.openler.platform.kernel.Access;
 import org.openler.platform.kernel.AccountId;
 import org.openler.platform.kernel.Actor;
-import org.openler.platform.kernel.Actors;
 import org.openler.platform.kernel.Audience;
 import org.openler.platform.kernel.OrganizationId;
 import org.openler.platform.kernel.Power;
 import org.openler.platform.problems.PlatformException;
-import org.openler.platform.problems.Problem;
 import org.openler.platform.security.OrganizationDirectory;
 import org.openler.platform.security.SignInGuard;
+import org.openler.platform.security.SignedIn;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -87,7 +86,7 @@ class ResetRoutes {
             RedirectAttributes redirect) {
         OrganizationId organization = organizations.idOf(org);
         Account member = staffMember(organization, account);
-        Actor.Person admin = person();
+        Actor.Person admin = SignedIn.person();
         String error = null;
         SecondFactorResets.IdentityCheck how = null;
         try {
@@ -128,7 +127,7 @@ class ResetRoutes {
         }
         Account holder =
                 accounts.findByEmail(body.email()).orElseThrow(() -> PlatformException.notFound("The account"));
-        Actor.Person operator = person();
+        Actor.Person operator = SignedIn.person();
         if (!passwordConfirmed(operator, body.password() == null ? "" : body.password(), request)) {
             throw PlatformException.invalid("password", "Confirm the reset with your own password (it was not right).");
         }
@@ -176,12 +175,5 @@ class ResetRoutes {
                 .roleOf(id, organization)
                 .flatMap(role -> accounts.find(id))
                 .orElseThrow(() -> PlatformException.notFound("The staff member"));
-    }
-
-    private static Actor.Person person() {
-        if (Actors.current() instanceof Actor.Person person) {
-            return person;
-        }
-        throw new PlatformException(Problem.UNAUTHENTICATED, "Please sign in.");
     }
 }

@@ -4,8 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import org.openler.platform.kernel.Access;
-import org.openler.platform.kernel.Actor;
-import org.openler.platform.kernel.Actors;
 import org.openler.platform.kernel.Audience;
 import org.openler.platform.kernel.OrganizationId;
 import org.openler.platform.kernel.PersonPrincipal;
@@ -13,6 +11,7 @@ import org.openler.platform.kernel.Power;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
 import org.openler.platform.security.OrganizationDirectory;
+import org.openler.platform.security.SignedIn;
 import org.openler.platform.web.QrCodes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
@@ -47,13 +46,13 @@ class SecuritySettingsPages {
     @GetMapping(SecondFactorFlow.ENROLMENT)
     @Access(Audience.SIGNED_IN)
     String settings(Model model) {
-        return page(person(), model);
+        return page(SignedIn.principal(), model);
     }
 
     @PostMapping(SecondFactorFlow.ENROLMENT + "/totp")
     @Access(Audience.SIGNED_IN)
     String beginTotp(Model model) {
-        PersonPrincipal person = person();
+        PersonPrincipal person = SignedIn.principal();
         SecondFactors.TotpEnrolment enrolment = factors.beginTotp(person.accountId(), person.getUsername());
         model.addAttribute("totpSecret", enrolment.secret());
         model.addAttribute("totpQr", QrCodes.svgDataUrl(enrolment.uri()));
@@ -63,7 +62,7 @@ class SecuritySettingsPages {
     @PostMapping(SecondFactorFlow.ENROLMENT + "/totp/confirm")
     @Access(Audience.SIGNED_IN)
     String confirmTotp(@RequestParam(defaultValue = "") String code, Model model, HttpServletRequest request) {
-        PersonPrincipal person = person();
+        PersonPrincipal person = SignedIn.principal();
         try {
             List<String> codes =
                     factors.confirmTotp(person.accountId(), code.length() <= 20 ? code : "", person.toActor());
@@ -84,7 +83,7 @@ class SecuritySettingsPages {
     @PostMapping(SecondFactorFlow.ENROLMENT + "/totp/remove")
     @Access(Audience.SIGNED_IN)
     String removeTotp(RedirectAttributes redirect) {
-        PersonPrincipal person = person();
+        PersonPrincipal person = SignedIn.principal();
         factors.removeTotp(person.accountId(), person.toActor());
         redirect.addFlashAttribute("notice", "secondFactor.totp.removed");
         return "redirect:" + SecondFactorFlow.ENROLMENT;
@@ -93,7 +92,7 @@ class SecuritySettingsPages {
     @PostMapping(SecondFactorFlow.ENROLMENT + "/recovery-codes")
     @Access(Audience.SIGNED_IN)
     String newRecoveryCodes(Model model) {
-        PersonPrincipal person = person();
+        PersonPrincipal person = SignedIn.principal();
         if (!factors.hasSecondFactor(person.accountId())) {
             model.addAttribute("error", "secondFactor.recovery.needFactor");
             return page(person, model);
@@ -105,7 +104,7 @@ class SecuritySettingsPages {
     @PostMapping(SecondFactorFlow.ENROLMENT + "/passkeys/{id}/remove")
     @Access(Audience.SIGNED_IN)
     String removePasskey(@PathVariable String id, RedirectAttributes redirect) {
-        PersonPrincipal person = person();
+        PersonPrincipal person = SignedIn.principal();
         int removed = jdbc.sql("delete from user_credentials where credential_id = ? and user_entity_user_id in"
                         + " (select u.id from user_entities u where u.account_id = ?)")
                 .params(id, person.accountId().value())
@@ -127,7 +126,7 @@ class SecuritySettingsPages {
     @PostMapping(SecondFactorFlow.ENROLMENT + "/passkeys/added")
     @Access(Audience.SIGNED_IN)
     String passkeyAdded(Model model, HttpServletRequest request) {
-        PersonPrincipal person = person();
+        PersonPrincipal person = SignedIn.principal();
         SecondFactors.Status status = factors.status(person.accountId());
         if (status.passkeys() > 0) {
             factors.recordEnrolled(person.toActor(), person.accountId(), "passkey");
@@ -147,10 +146,7 @@ class SecuritySettingsPages {
             @RequestParam(defaultValue = "false") boolean required,
             RedirectAttributes redirect) {
         OrganizationId organization = organizations.idOf(org);
-        if (!(Actors.current() instanceof Actor.Person person)) {
-            throw new PlatformException(Problem.UNAUTHENTICATED, "Please sign in.");
-        }
-        factors.require(organization, required, person);
+        factors.require(organization, required, SignedIn.person());
         redirect.addFlashAttribute("notice", required ? "secondFactor.org.required" : "secondFactor.org.notRequired");
         return "redirect:/orgs/" + org + "/staff";
     }
@@ -173,10 +169,5 @@ class SecuritySettingsPages {
         if (session != null) {
             session.removeAttribute(SecondFactorFlow.SUGGEST);
         }
-    }
-
-    private static PersonPrincipal person() {
-        return Actors.currentPerson()
-                .orElseThrow(() -> new PlatformException(Problem.UNAUTHENTICATED, "Please sign in."));
     }
 }

@@ -159,13 +159,7 @@ public class Employees {
                         learner.value(),
                         account.email().value())
                 .stream()
-                .map(r -> new ForEmployee(
-                        r.id(),
-                        organizations
-                                .find(new OrganizationId(r.organizationId()))
-                                .map(Organization::name)
-                                .orElse(""),
-                        r.state()))
+                .map(r -> new ForEmployee(r.id(), organizationName(r), r.state()))
                 .toList();
     }
 
@@ -178,16 +172,17 @@ public class Employees {
         answer(id, learner, State.LINKED);
     }
 
+    /** The name of the organization that sent the invitation; empty when it is gone. */
+    private String organizationName(Row row) {
+        return organizations
+                .find(new OrganizationId(row.organizationId()))
+                .map(Organization::name)
+                .orElse("");
+    }
+
     /** The invitation an e-mailed link names; empty for a token nobody was sent. */
     public Optional<Offer> offer(String token) {
-        return byToken(token)
-                .map(r -> new Offer(
-                        r.id(),
-                        organizations
-                                .find(new OrganizationId(r.organizationId()))
-                                .map(Organization::name)
-                                .orElse(""),
-                        r.state()));
+        return byToken(token).map(r -> new Offer(r.id(), organizationName(r), r.state()));
     }
 
     /**

@@ -100,24 +100,20 @@ class EmployerTalentPages {
         Organization employer = employer(org);
         List<Chosen> chosen = job.isBlank() ? chosen(skill, model) : List.of();
         if (scope.equals("internal")) {
-            try {
-                model.addAttribute(
-                        "internal",
-                        InternalTalentApi.internal(
-                                employees,
-                                search,
-                                employer,
-                                chosen.stream().map(Chosen::uri).toList(),
-                                job));
-            } catch (PlatformException refused) {
-                model.addAttribute("error", refused.personMessages());
-            } catch (SearchLimits.Exceeded throttled) {
-                model.addAttribute("throttled", throttled.retryAfterSeconds());
-            }
+            searchShownOnPage(
+                    model,
+                    () -> model.addAttribute(
+                            "internal",
+                            InternalTalentApi.internal(
+                                    employees,
+                                    search,
+                                    employer,
+                                    chosen.stream().map(Chosen::uri).toList(),
+                                    job)));
             fill(model, employer, chosen, job.strip());
             return "talent/employer";
         }
-        try {
+        searchShownOnPage(model, () -> {
             List<TalentSearch.Wanted> wanted = chosen.stream()
                     .map(c -> new TalentSearch.Wanted(c.uri(), 1.0))
                     .toList();
@@ -130,13 +126,20 @@ class EmployerTalentPages {
                             TalentSearch.DEFAULT_PAGE_SIZE,
                             TalentFilters.of(location, availability)));
             model.addAttribute("result", result);
+        });
+        fill(model, employer, chosen, job.strip());
+        return "talent/employer";
+    }
+
+    /** Runs a search for the page; a refusal or the searches-per-minute limit is shown on it instead of results. */
+    private static void searchShownOnPage(Model model, Runnable searching) {
+        try {
+            searching.run();
         } catch (PlatformException refused) {
             model.addAttribute("error", refused.personMessages());
         } catch (SearchLimits.Exceeded throttled) {
             model.addAttribute("throttled", throttled.retryAfterSeconds());
         }
-        fill(model, employer, chosen, job.strip());
-        return "talent/employer";
     }
 
     @PostMapping("/orgs/{org}/talent/invite")

@@ -21,8 +21,8 @@ import org.openler.platform.matching.HeldCredit;
 import org.openler.platform.matching.TrainingOption;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.registry.CredentialOfValue;
+import org.openler.platform.registry.RegistryCourse;
 import org.openler.platform.registry.RegistryEntries;
-import org.openler.platform.registry.RegistryEntry;
 import org.openler.platform.support.Fixtures;
 import org.openler.platform.support.NodeCrossCheck;
 import org.openler.platform.support.PlatformTest;
@@ -738,25 +738,12 @@ class ArticulationIT {
     }
 
     String publish(String name) {
-        CredentialOfValue credential = new CredentialOfValue(
-                "Certificate",
-                name,
-                "A credential for the articulation tests.",
-                Optional.empty(),
-                "Pass the exam.",
-                Optional.of(new CredentialOfValue.Cost(BigDecimal.valueOf(300), "USD")),
-                Optional.of(new CredentialOfValue.EstimatedDuration("PT40H")),
-                Set.of(CredentialOfValue.DeliveryMode.ONLINE),
-                List.of(),
-                List.of(new CredentialOfValue.Alignment(URI.create("http://example.org/skills/cloud"), "cloud")),
-                List.of(),
-                List.of(),
-                Optional.empty(),
-                List.of());
-        RegistryEntry draft = registry.createDraft(
-                college.organization().id(), college.slug(), credential, Fixtures.person(college.admin()));
-        registry.publish(college.organization().id(), draft.ctid(), Fixtures.person(college.admin()));
-        return draft.ctid().value();
+        return RegistryCourse.certificate(name, "A credential for the articulation tests.", "Pass the exam.")
+                .costingUsd(300)
+                .taking("PT40H")
+                .delivered(CredentialOfValue.DeliveryMode.ONLINE)
+                .teaching(URI.create("http://example.org/skills/cloud"), "cloud")
+                .publishedBy(registry, college);
     }
 
     static ObjectNode rule(String sourceName, String hours) {

@@ -1,15 +1,13 @@
 package org.openler.platform.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openler.platform.support.Ontology.competency;
 
-import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.openler.platform.accounts.Account;
 import org.openler.platform.organizations.Organization;
-import org.openler.platform.skills.LabelSearch;
-import org.openler.platform.skills.load.BundledFrameworks;
 import org.openler.platform.support.Fixtures;
+import org.openler.platform.support.Ontology;
 import org.openler.platform.support.PlatformTest;
 import org.openler.platform.wallet.WalletKit;
 import org.openqa.selenium.By;
@@ -36,20 +34,12 @@ class EmployerIssuingBrowserIT extends ChromiumPages {
     WalletKit kit;
 
     @Autowired
-    BundledFrameworks bundled;
-
-    @Autowired
-    LabelSearch search;
+    Ontology ontology;
 
     @Test
     void anEmployerDefinesAWorkBasedLearningAchievementAlignedToSkillsAndItLandsInTheApprenticesWallet()
             throws Exception {
-        bundled.loadAll();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        while (!(search.ready() && !search.competencies("welding", 1).isEmpty())) {
-            assertThat(Instant.now()).as("the label search reads the ontology").isBefore(deadline);
-            Thread.sleep(500);
-        }
+        ontology.searchable(competency("welding"));
         driver = browser.driver();
         base = "http://localhost:" + port;
         open("/");

@@ -1,10 +1,9 @@
 package org.openler.platform.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openler.platform.support.Ontology.competency;
 
 import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -12,10 +11,8 @@ import org.openler.platform.accounts.Account;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.outbox.MailOutbox;
 import org.openler.platform.profile.SelfAssertedSkills;
-import org.openler.platform.skills.Competencies;
-import org.openler.platform.skills.LabelSearch;
-import org.openler.platform.skills.load.BundledFrameworks;
 import org.openler.platform.support.Fixtures;
+import org.openler.platform.support.Ontology;
 import org.openler.platform.support.PlatformTest;
 import org.openler.platform.wallet.WalletKit;
 import org.openqa.selenium.By;
@@ -41,13 +38,7 @@ class InternalTalentBrowserIT extends ChromiumPages {
     int port;
 
     @Autowired
-    BundledFrameworks bundled;
-
-    @Autowired
-    LabelSearch search;
-
-    @Autowired
-    Competencies competencies;
+    Ontology ontology;
 
     @Autowired
     WalletKit wallet;
@@ -63,26 +54,11 @@ class InternalTalentBrowserIT extends ChromiumPages {
 
     @Test
     void anEmployerLinksAnEmployeeFindsThemByNameInternallyAndLosesThemWhenTheLinkEnds() throws Exception {
-        bundled.loadAll();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        while (!(search.ready() && !search.competencies("welding", 1).isEmpty())) {
-            assertThat(Instant.now()).as("the label search reads the ontology").isBefore(deadline);
-            Thread.sleep(500);
-        }
-        URI skill = null;
-        String label = "";
-        for (int i = 0; i < 50 && skill == null; i++) {
-            URI candidate = URI.create(jdbc.sql("select uri from skill_competency"
-                            + " where uri like 'http://data.europa.eu/esco/skill/%' order by random() limit 1")
-                    .query(String.class)
-                    .single());
-            String l = competencies.byUri(candidate).orElseThrow().label();
-            if (search.competencies(l, 8).stream().anyMatch(h -> h.uri().equals(candidate))) {
-                skill = candidate;
-                label = l;
-            }
-        }
-        assertThat(skill).as("a skill the label search finds").isNotNull();
+        ontology.searchable(competency("welding"));
+        // a skill that no other test's learners hold, and that the label search finds by its own label
+        Ontology.Skill rare = ontology.aRareSkillTheSearchFinds();
+        URI skill = rare.uri();
+        String label = rare.label();
         Fixtures fixtures = wallet.fixturesForTests();
         Fixtures.Org employer = fixtures.organization(Organization.Kind.EMPLOYER);
         String employerName = employer.organization().name();

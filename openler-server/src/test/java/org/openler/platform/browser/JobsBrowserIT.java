@@ -1,14 +1,13 @@
 package org.openler.platform.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openler.platform.support.Ontology.competency;
+import static org.openler.platform.support.Ontology.occupation;
 
-import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.openler.platform.organizations.Organization;
-import org.openler.platform.skills.LabelSearch;
-import org.openler.platform.skills.load.BundledFrameworks;
 import org.openler.platform.support.Fixtures;
+import org.openler.platform.support.Ontology;
 import org.openler.platform.support.PlatformTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -30,21 +29,11 @@ class JobsBrowserIT extends ChromiumPages {
     Fixtures fixtures;
 
     @Autowired
-    BundledFrameworks bundled;
-
-    @Autowired
-    LabelSearch search;
+    Ontology ontology;
 
     @Test
     void anEmployerCreatesAJobFromATitleEditsItsSkillsAndAnyoneReadsItsPublicPage() throws Exception {
-        bundled.loadAll();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        while (!(search.ready()
-                && !search.occupations("machinist", "onet", 1).isEmpty()
-                && !search.competencies("welding", 1).isEmpty())) {
-            assertThat(Instant.now()).as("the label search reads the ontology").isBefore(deadline);
-            Thread.sleep(500);
-        }
+        ontology.searchable(occupation("machinist", "onet"), competency("welding"));
         freshSession(port);
         Fixtures.Org employer = fixtures.organization(Organization.Kind.EMPLOYER);
         String jobs = "/orgs/" + employer.slug() + "/jobs";

@@ -1,10 +1,9 @@
 package org.openler.platform.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openler.platform.support.Ontology.competency;
 
 import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,10 +13,8 @@ import org.openler.platform.issuing.AchievementDefinition;
 import org.openler.platform.issuing.Achievements;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.profile.SelfAssertedSkills;
-import org.openler.platform.skills.Competencies;
-import org.openler.platform.skills.LabelSearch;
-import org.openler.platform.skills.load.BundledFrameworks;
 import org.openler.platform.support.Fixtures;
+import org.openler.platform.support.Ontology;
 import org.openler.platform.support.PlatformTest;
 import org.openler.platform.talent.DiscoveryMode;
 import org.openler.platform.talent.DiscoverySetting;
@@ -44,13 +41,7 @@ class TalentBrowserIT extends ChromiumPages {
     int port;
 
     @Autowired
-    BundledFrameworks bundled;
-
-    @Autowired
-    LabelSearch search;
-
-    @Autowired
-    Competencies competencies;
+    Ontology ontology;
 
     @Autowired
     WalletKit wallet;
@@ -72,27 +63,11 @@ class TalentBrowserIT extends ChromiumPages {
 
     @Test
     void anEmployerFindsAnonymousCandidatesInvitesOneAndSeesTheShareOnceTheLearnerAccepts() throws Exception {
-        bundled.loadAll();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        while (!(search.ready() && !search.competencies("welding", 1).isEmpty())) {
-            assertThat(Instant.now()).as("the label search reads the ontology").isBefore(deadline);
-            Thread.sleep(500);
-        }
+        ontology.searchable(competency("welding"));
         // a skill that no other test's learners hold, and that the label search finds by its own label
-        URI skill = null;
-        String label = "";
-        for (int i = 0; i < 50 && skill == null; i++) {
-            URI candidate = URI.create(jdbc.sql("select uri from skill_competency"
-                            + " where uri like 'http://data.europa.eu/esco/skill/%' order by random() limit 1")
-                    .query(String.class)
-                    .single());
-            String l = competencies.byUri(candidate).orElseThrow().label();
-            if (search.competencies(l, 8).stream().anyMatch(h -> h.uri().equals(candidate))) {
-                skill = candidate;
-                label = l;
-            }
-        }
-        assertThat(skill).as("a skill the label search finds").isNotNull();
+        Ontology.Skill rare = ontology.aRareSkillTheSearchFinds();
+        URI skill = rare.uri();
+        String label = rare.label();
 
         Fixtures fixtures = wallet.fixturesForTests();
         Fixtures.Org employer = fixtures.organization(Organization.Kind.EMPLOYER);

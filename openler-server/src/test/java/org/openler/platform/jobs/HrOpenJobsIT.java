@@ -1,6 +1,7 @@
 package org.openler.platform.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openler.platform.support.Ontology.occupation;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -9,11 +10,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,13 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.registry.CredentialOfValue;
+import org.openler.platform.registry.RegistryCourse;
 import org.openler.platform.registry.RegistryEntries;
-import org.openler.platform.registry.RegistryEntry;
-import org.openler.platform.skills.LabelSearch;
-import org.openler.platform.skills.load.BundledFrameworks;
 import org.openler.platform.support.Fixtures;
+import org.openler.platform.support.Ontology;
 import org.openler.platform.support.PlatformTest;
-import org.openler.platform.support.WebClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -52,10 +47,7 @@ class HrOpenJobsIT {
     Fixtures fixtures;
 
     @Autowired
-    BundledFrameworks bundled;
-
-    @Autowired
-    LabelSearch search;
+    Ontology ontology;
 
     @Autowired
     RegistryEntries registry;
@@ -73,21 +65,13 @@ class HrOpenJobsIT {
                                         "https://www.hropenstandards.org/",
                                         "classpath:ler-rs/www.hropenstandards.org/"))))
                 .getSchema(SchemaLocation.of(POSITION_OPENING));
-        bundled.loadAll();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        while (!(search.ready() && !search.occupations("welder", "onet", 1).isEmpty())) {
-            assertThat(Instant.now()).as("the label search reads the ontology").isBefore(deadline);
-            Thread.sleep(500);
-        }
+        ontology.searchable(occupation("welder", "onet"));
     }
 
     @BeforeEach
     void anEmployerWithAMachineClient() {
         base = "http://localhost:" + port;
-        Fixtures.Org org = fixtures.organization(Organization.Kind.EMPLOYER);
-        var client = fixtures.client(org);
-        api = new JobsApiClient(
-                base, org.slug(), WebClient.clientToken(base, client.client().clientId(), client.secret()));
+        api = JobsApiClient.of(fixtures, base, fixtures.organization(Organization.Kind.EMPLOYER));
     }
 
     @Test
@@ -409,24 +393,8 @@ class HrOpenJobsIT {
 
     private String publishedCredential() {
         Fixtures.Org college = fixtures.organization(Organization.Kind.PROVIDER);
-        CredentialOfValue course = new CredentialOfValue(
-                "Certificate",
-                "Welding Certificate " + UUID.randomUUID(),
-                "Structural welding.",
-                Optional.empty(),
-                "Attend.",
-                Optional.empty(),
-                Optional.empty(),
-                Set.of(CredentialOfValue.DeliveryMode.IN_PERSON),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                Optional.empty(),
-                List.of());
-        RegistryEntry draft = registry.createDraft(
-                college.organization().id(), college.slug(), course, Fixtures.person(college.admin()));
-        registry.publish(college.organization().id(), draft.ctid(), Fixtures.person(college.admin()));
-        return draft.ctid().value();
+        return RegistryCourse.certificate("Welding Certificate " + UUID.randomUUID(), "Structural welding.", "Attend.")
+                .delivered(CredentialOfValue.DeliveryMode.IN_PERSON)
+                .publishedBy(registry, college);
     }
 }

@@ -2,6 +2,8 @@ package org.openler.platform.jobs;
 
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.support.ApiClient;
+import org.openler.platform.support.Fixtures;
+import org.openler.platform.support.WebClient;
 import tools.jackson.databind.JsonNode;
 
 /** The jobs API as an employer's machine client calls it, for the jobs integration tests. */
@@ -9,6 +11,13 @@ final class JobsApiClient extends ApiClient {
 
     JobsApiClient(String base, String org, @Nullable String token) {
         super(base, org, token);
+    }
+
+    /** The organization's own machine client (a new one), with its token. */
+    static JobsApiClient of(Fixtures fixtures, String base, Fixtures.Org org) {
+        var client = fixtures.client(org);
+        return new JobsApiClient(
+                base, org.slug(), WebClient.clientToken(base, client.client().clientId(), client.secret()));
     }
 
     JsonNode draft(String title, @Nullable String occupation) {

@@ -1,10 +1,9 @@
 package org.openler.platform.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openler.platform.support.Ontology.occupation;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,9 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openler.platform.kernel.JobId;
 import org.openler.platform.organizations.Organization;
-import org.openler.platform.skills.LabelSearch;
-import org.openler.platform.skills.load.BundledFrameworks;
 import org.openler.platform.support.Fixtures;
+import org.openler.platform.support.Ontology;
 import org.openler.platform.support.PlatformTest;
 import org.openler.platform.support.WebClient;
 import org.openler.platform.wallet.WalletKit;
@@ -44,10 +42,7 @@ class JobsIT {
     Fixtures fixtures;
 
     @Autowired
-    BundledFrameworks bundled;
-
-    @Autowired
-    LabelSearch search;
+    Ontology ontology;
 
     @Autowired
     Jobs jobs;
@@ -63,14 +58,7 @@ class JobsIT {
 
     @BeforeAll
     void ontologyLoadedAndSearchable() throws InterruptedException {
-        bundled.loadAll();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        while (!(search.ready()
-                && !search.occupations("nurse", "onet", 1).isEmpty()
-                && !search.occupations("nurse", "esco", 1).isEmpty())) {
-            assertThat(Instant.now()).as("the label search reads the ontology").isBefore(deadline);
-            Thread.sleep(500);
-        }
+        ontology.searchable(occupation("nurse", "onet"), occupation("nurse", "esco"));
     }
 
     @BeforeEach
@@ -80,9 +68,7 @@ class JobsIT {
     }
 
     private JobsApiClient client(Fixtures.Org org) {
-        var client = fixtures.client(org);
-        return new JobsApiClient(
-                base, org.slug(), WebClient.clientToken(base, client.client().clientId(), client.secret()));
+        return JobsApiClient.of(fixtures, base, org);
     }
 
     @Test

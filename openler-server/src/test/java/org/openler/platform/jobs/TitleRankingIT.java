@@ -1,14 +1,13 @@
 package org.openler.platform.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openler.platform.support.Ontology.occupation;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
@@ -16,9 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openler.platform.skills.Competencies;
-import org.openler.platform.skills.LabelSearch;
 import org.openler.platform.skills.TitleMapper;
-import org.openler.platform.skills.load.BundledFrameworks;
+import org.openler.platform.support.Ontology;
 import org.openler.platform.support.PlatformTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -36,10 +34,7 @@ class TitleRankingIT {
     static final String REPORTED = "/org/openler/data/onet/text/Sample of Reported Titles.txt.gz";
 
     @Autowired
-    BundledFrameworks bundled;
-
-    @Autowired
-    LabelSearch search;
+    Ontology ontology;
 
     @Autowired
     TitleMapper mapper;
@@ -61,14 +56,7 @@ class TitleRankingIT {
 
     @BeforeAll
     void ontologyLoadedAndSearchable() throws InterruptedException {
-        bundled.loadAll();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        while (!(search.ready()
-                && !search.occupations("welder", "onet", 1).isEmpty()
-                && !search.occupations("welder", "esco", 1).isEmpty())) {
-            assertThat(Instant.now()).as("the label search reads the ontology").isBefore(deadline);
-            Thread.sleep(500);
-        }
+        ontology.searchable(occupation("welder", "onet"), occupation("welder", "esco"));
     }
 
     @Test

@@ -2,13 +2,11 @@ package org.openler.platform.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -22,8 +20,8 @@ import org.openler.platform.issuing.Achievements;
 import org.openler.platform.kernel.JobId;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.registry.CredentialOfValue;
+import org.openler.platform.registry.RegistryCourse;
 import org.openler.platform.registry.RegistryEntries;
-import org.openler.platform.registry.RegistryEntry;
 import org.openler.platform.registry.RegistryQuery;
 import org.openler.platform.registry.RegistrySearch;
 import org.openler.platform.skills.Occupation;
@@ -240,31 +238,20 @@ class MatchingIT {
     void theTrainingPlanTakesARegistryCredentialThatTeachesAGap() throws InterruptedException {
         TargetSkill gap = top.getLast();
         Fixtures.Org college = wallet.fixturesForTests().organization(Organization.Kind.PROVIDER);
-        CredentialOfValue course = new CredentialOfValue(
-                "Certificate",
-                "Bridge Course " + UUID.randomUUID(),
-                "Closes a gap.",
-                Optional.empty(),
-                "Attend.",
-                Optional.of(new CredentialOfValue.Cost(BigDecimal.valueOf(480), "USD")),
-                Optional.of(new CredentialOfValue.EstimatedDuration("PT60H")),
-                Set.of(CredentialOfValue.DeliveryMode.ONLINE),
-                List.of(new CredentialOfValue.Place("Des Moines", "IA", "US")),
-                List.of(new CredentialOfValue.Alignment(gap.skillUri(), gap.label())),
-                List.of(),
-                List.of(),
-                Optional.empty(),
-                List.of());
-        RegistryEntry draft = registry.createDraft(
-                college.organization().id(), college.slug(), course, Fixtures.person(college.admin()));
-        registry.publish(college.organization().id(), draft.ctid(), Fixtures.person(college.admin()));
+        String ctid = RegistryCourse.certificate("Bridge Course " + UUID.randomUUID(), "Closes a gap.", "Attend.")
+                .costingUsd(480)
+                .taking("PT60H")
+                .delivered(CredentialOfValue.DeliveryMode.ONLINE)
+                .in(new CredentialOfValue.Place("Des Moines", "IA", "US"))
+                .teaching(gap.skillUri(), gap.label())
+                .publishedBy(registry, college);
         RegistryQuery query = RegistryQuery.builder()
                 .competencies(List.of(gap.skillUri().toString()))
                 .build();
         for (int i = 0;
                 i < 100
                         && search.search(query).hits().stream()
-                                .noneMatch(h -> h.ctid().equals(draft.ctid().value()));
+                                .noneMatch(h -> h.ctid().equals(ctid));
                 i++) {
             Thread.sleep(100);
         }
@@ -276,7 +263,7 @@ class MatchingIT {
 
         JsonNode step = plan.path("steps")
                 .valueStream()
-                .filter(s -> s.path("ctid").asString().equals(draft.ctid().value()))
+                .filter(s -> s.path("ctid").asString().equals(ctid))
                 .findFirst()
                 .orElseThrow();
         assertThat(step.path("closes").valueStream().map(c -> c.path("skill").asString()))

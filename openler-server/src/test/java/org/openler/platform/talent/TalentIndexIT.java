@@ -13,8 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openler.platform.accounts.Account;
-import org.openler.platform.issuing.AchievementDefinition;
-import org.openler.platform.issuing.Achievements;
 import org.openler.platform.kernel.AccountId;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.privacy.Discovery;
@@ -59,10 +57,10 @@ class TalentIndexIT {
     WalletKit wallet;
 
     @Autowired
-    Wallet wallets;
+    TalentKit kit;
 
     @Autowired
-    Achievements achievements;
+    Wallet wallets;
 
     @Autowired
     SelfAssertedSkills selfAsserted;
@@ -100,10 +98,10 @@ class TalentIndexIT {
 
     @Test
     void turningDiscoveryOffInEitherPlaceTakesTheLearnerOutOfResultsWithinASecond() {
-        URI skill = freshSkill();
+        URI skill = kit.freshSkill();
         List<Account> cohort = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            cohort.add(optedIn(skill));
+            cohort.add(kit.optedIn(skill));
         }
         assertThat(found(skill)).hasSize(6);
         assertThat(TalentSearchIT.json(search(skill)).path("total").asInt()).isEqualTo(6);
@@ -132,8 +130,8 @@ class TalentIndexIT {
 
     @Test
     void internalOnlyDiscoveryIsIndexedButNeverFoundAnonymously() {
-        URI skill = freshSkill();
-        Account learner = learnerWith(skill).learner();
+        URI skill = kit.freshSkill();
+        Account learner = kit.learnerWith(skill);
         discovery.write(learner.id(), new DiscoverySetting(DiscoveryMode.INTERNAL, List.of(), List.of(skill)));
 
         assertThat(index.get(learner.id()))
@@ -144,9 +142,9 @@ class TalentIndexIT {
 
     @Test
     void aSelfAssertedSkillRemovedLeavesTheLearnersDocument() {
-        URI skill = freshSkill();
-        URI other = freshSkill();
-        Held held = learnerWith(skill);
+        URI skill = kit.freshSkill();
+        URI other = kit.freshSkill();
+        TalentKit.Held held = kit.learnerHolding(skill);
         selfAsserted.add(held.learner().id(), new SelfAssertedSkills.Input("and this", other.toString(), "", ""));
         discovery.write(
                 held.learner().id(), new DiscoverySetting(DiscoveryMode.ANONYMOUS, List.of(), List.of(skill, other)));
@@ -162,28 +160,11 @@ class TalentIndexIT {
 
     @Test
     void aRevokedCredentialNoLongerCountsAsVerifiedInTheIndex() {
-        URI skill = freshSkill();
-        Fixtures.Org college = wallet.fixturesForTests().organization(Organization.Kind.PROVIDER);
-        AchievementDefinition aligned = achievements.create(
-                college.organization().id(),
-                new Achievements.Draft(
-                        "Index Test Certificate",
-                        "Does the thing.",
-                        "Passed.",
-                        "Certificate",
-                        "",
-                        List.of(new AchievementDefinition.Alignment(
-                                skill,
-                                "the skill",
-                                Optional.of("ceasn:Competency"),
-                                Optional.empty(),
-                                Optional.empty()))),
-                Fixtures.person(college.admin()));
+        URI skill = kit.freshSkill();
+        WalletKit.Provider provider = kit.providerTeaching("Index Test Certificate", skill);
+        Fixtures.Org college = provider.org();
         Account learner = wallet.fixturesForTests().learner();
-        wallet.issue(new WalletKit.Provider(college, aligned), learner.email().value());
-        UUID held = WalletKit.walletId(WalletKit.claim(
-                WalletKit.signedIn(port, learner),
-                wallet.claimToken(learner.email().value())));
+        UUID held = kit.issuedAndClaimed(provider, learner, WalletKit.signedIn(port, learner));
         discovery.write(learner.id(), new DiscoverySetting(DiscoveryMode.ANONYMOUS, List.of(held), List.of()));
         assertThat(index.get(learner.id()).orElseThrow().skills()).isEqualTo(Map.of(skill, EvidenceKind.VERIFIED));
 
@@ -201,8 +182,8 @@ class TalentIndexIT {
 
     @Test
     void anErasedAccountLeavesTheIndex() {
-        URI skill = freshSkill();
-        Account learner = optedIn(skill);
+        URI skill = kit.freshSkill();
+        Account learner = kit.optedIn(skill);
         assertThat(found(skill)).contains(learner.id());
 
         WebClient web = WalletKit.signedIn(port, learner);
@@ -219,10 +200,10 @@ class TalentIndexIT {
 
     @Test
     void aRebuildFromPostgresqlGivesTheDocumentsFollowingTheOutboxGave() {
-        URI skill = freshSkill();
+        URI skill = kit.freshSkill();
         List<AccountId> learners = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            learners.add(optedIn(skill).id());
+            learners.add(kit.optedIn(skill).id());
         }
         privacyCenter.setDiscoverable(learners.get(2), false);
         List<Optional<TalentDocument>> followed =
@@ -236,8 +217,6 @@ class TalentIndexIT {
     }
 
     // --- helpers
-
-    record Held(Account learner, UUID skill) {}
 
     List<AccountId> found(URI skill) {
         return index.top(new SkillQuery(List.of(new SkillQuery.Weighted(skill, 1.0))), 50).hits().stream()
@@ -267,26 +246,5 @@ class TalentIndexIT {
                 employer,
                 "/talent/search",
                 Map.of("skills", List.of(Map.of("uri", skill.toString(), "weight", 0.8))));
-    }
-
-    Account optedIn(URI skill) {
-        Account learner = learnerWith(skill).learner();
-        discovery.write(learner.id(), new DiscoverySetting(DiscoveryMode.ANONYMOUS, List.of(), List.of(skill)));
-        return learner;
-    }
-
-    Held learnerWith(URI skill) {
-        Account learner = wallet.fixturesForTests().learner();
-        UUID id =
-                selfAsserted.add(learner.id(), new SelfAssertedSkills.Input("I can do this", skill.toString(), "", ""));
-        return new Held(learner, id);
-    }
-
-    URI freshSkill() {
-        return URI.create(
-                jdbc.sql("select uri from skill_competency where uri like 'http://data.europa.eu/esco/skill/%'"
-                                + " order by random() limit 1")
-                        .query(String.class)
-                        .single());
     }
 }

@@ -23,12 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openler.platform.accounts.Account;
 import org.openler.platform.accounts.AccountService;
-import org.openler.platform.issuing.AchievementDefinition;
-import org.openler.platform.issuing.Achievements;
 import org.openler.platform.kernel.AccountKind;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.outbox.MailOutbox;
-import org.openler.platform.profile.SelfAssertedSkills;
 import org.openler.platform.sharing.ShareId;
 import org.openler.platform.sharing.Shares;
 import org.openler.platform.skills.load.BundledFrameworks;
@@ -64,10 +61,7 @@ class TalentPeopleIT {
     WalletKit wallet;
 
     @Autowired
-    Achievements achievements;
-
-    @Autowired
-    SelfAssertedSkills selfAsserted;
+    TalentKit kit;
 
     @Autowired
     TalentDiscovery discovery;
@@ -176,28 +170,11 @@ class TalentPeopleIT {
 
     @Test
     void credentialsAnEmployeeSharesWithTheEmployerCountInItsInternalSearchUntilTheShareEnds() {
-        URI skill = freshSkill();
-        Fixtures.Org college = wallet.fixturesForTests().organization(Organization.Kind.PROVIDER);
-        AchievementDefinition aligned = achievements.create(
-                college.organization().id(),
-                new Achievements.Draft(
-                        "Shared Certificate",
-                        "Does the thing.",
-                        "Passed.",
-                        "Certificate",
-                        "",
-                        List.of(new AchievementDefinition.Alignment(
-                                skill,
-                                "the skill",
-                                Optional.of("ceasn:Competency"),
-                                Optional.empty(),
-                                Optional.empty()))),
-                Fixtures.person(college.admin()));
+        URI skill = kit.freshSkill();
+        WalletKit.Provider college = kit.providerTeaching("Shared Certificate", skill);
         Account employee = wallet.fixturesForTests().learner();
-        wallet.issue(new WalletKit.Provider(college, aligned), employee.email().value());
         WebClient web = WalletKit.signedIn(port, employee);
-        UUID held = WalletKit.walletId(
-                WalletKit.claim(web, wallet.claimToken(employee.email().value())));
+        UUID held = kit.issuedAndClaimed(college, employee, web);
         // internal discovery, with nothing made searchable
         discovery.write(employee.id(), new DiscoverySetting(DiscoveryMode.INTERNAL, List.of(), List.of()));
         link(employee, web);
@@ -241,14 +218,14 @@ class TalentPeopleIT {
 
     @Test
     void locationAndAvailabilityAreOnTheCardAndFilterTheSearchButNeverBelowFive() {
-        URI skill = freshSkill();
+        URI skill = kit.freshSkill();
         List<Account> texas = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             texas.add(candidate(skill, "US-TX", Availability.NOW));
         }
         candidate(skill, "US-CA", Availability.WITHIN_3_MONTHS);
         candidate(skill, "US-CA", Availability.NOT_LOOKING);
-        Account unsaid = learnerWith(skill);
+        Account unsaid = kit.learnerWith(skill);
         WebClient web = WalletKit.signedIn(port, unsaid);
         // through the API: the code in any case; anything not on the list, or not an availability, is a 400
         JsonNode view = json(learnerPut(
@@ -315,7 +292,7 @@ class TalentPeopleIT {
 
     @Test
     void theLearnersPreviewIsTheCandidateCardAnEmployerSeesInEnglishAndSpanish() {
-        URI skill = freshSkill();
+        URI skill = kit.freshSkill();
         Account learner = candidate(skill, "US-NY", Availability.WITHIN_3_MONTHS);
         WebClient web = WalletKit.signedIn(port, learner);
         String label = jdbc
@@ -462,7 +439,7 @@ class TalentPeopleIT {
     }
 
     Account candidate(URI skill, String location, Availability availability) {
-        Account learner = learnerWith(skill);
+        Account learner = kit.learnerWith(skill);
         discovery.write(
                 learner.id(),
                 new DiscoverySetting(
@@ -472,19 +449,5 @@ class TalentPeopleIT {
                         Optional.of(location),
                         Optional.of(availability)));
         return learner;
-    }
-
-    Account learnerWith(URI skill) {
-        Account learner = wallet.fixturesForTests().learner();
-        selfAsserted.add(learner.id(), new SelfAssertedSkills.Input("I can do this", skill.toString(), "", ""));
-        return learner;
-    }
-
-    URI freshSkill() {
-        return URI.create(
-                jdbc.sql("select uri from skill_competency where uri like 'http://data.europa.eu/esco/skill/%'"
-                                + " order by random() limit 1")
-                        .query(String.class)
-                        .single());
     }
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +18,6 @@ import org.openler.platform.accounts.Account;
 import org.openler.platform.issuing.AchievementDefinition;
 import org.openler.platform.issuing.Achievements;
 import org.openler.platform.organizations.Organization;
-import org.openler.platform.profile.SelfAssertedSkills;
 import org.openler.platform.skills.load.BundledFrameworks;
 import org.openler.platform.support.Fixtures;
 import org.openler.platform.support.PlatformTest;
@@ -52,10 +50,10 @@ class TalentSearchIT {
     WalletKit wallet;
 
     @Autowired
-    Achievements achievements;
+    TalentKit kit;
 
     @Autowired
-    SelfAssertedSkills selfAsserted;
+    Achievements achievements;
 
     @Autowired
     TalentDiscovery discovery;
@@ -88,9 +86,9 @@ class TalentSearchIT {
 
     @Test
     void fiveOptedInLearnersAreFoundByPseudonymAndTheOneWhoDidNotOptInIsReachableByNoRoute() {
-        URI skill = freshSkill();
+        URI skill = kit.freshSkill();
         List<Account> cohort = cohort(5, skill);
-        Account notOptedIn = learnerWith(skill); // has the skill, never turned discovery on
+        Account notOptedIn = kit.learnerWith(skill); // has the skill, never turned discovery on
 
         JsonNode result = search(employerWeb, employer, skill);
 
@@ -123,7 +121,7 @@ class TalentSearchIT {
 
     @Test
     void aPseudonymIsStableForOneEmployerAndDiffersForAnother() {
-        URI skill = freshSkill();
+        URI skill = kit.freshSkill();
         cohort(5, skill);
 
         Set<String> first = pseudonymsIn(search(employerWeb, employer, skill));
@@ -138,7 +136,7 @@ class TalentSearchIT {
 
     @Test
     void fourMatchingCandidatesAreTooFewAndNothingIsShownOrLogged() {
-        URI skill = freshSkill();
+        URI skill = kit.freshSkill();
         List<Account> four = cohort(4, skill);
 
         JsonNode result = search(employerWeb, employer, skill);
@@ -153,7 +151,7 @@ class TalentSearchIT {
 
     @Test
     void everyAppearanceIsInTheLearnersAccessLogInPlainWords() {
-        URI skill = freshSkill();
+        URI skill = kit.freshSkill();
         List<Account> cohort = cohort(5, skill);
 
         search(employerWeb, employer, skill);
@@ -170,7 +168,7 @@ class TalentSearchIT {
 
     @Test
     void badQueriesAreRefusedWithAProblemAndAProviderCannotSearch() {
-        URI skill = freshSkill();
+        URI skill = kit.freshSkill();
         List<Map<String, Object>> many = new ArrayList<>();
         for (int i = 0; i < 51; i++) {
             many.add(Map.of("uri", skill.toString(), "weight", 1.0));
@@ -216,7 +214,7 @@ class TalentSearchIT {
 
     @Test
     void acceptingCreatesAShareForTheEmployerAndOnlyThenRevealsTheName() {
-        URI skill = freshSkill();
+        URI skill = kit.freshSkill();
         List<Account> cohort = cohort(5, skill);
         Account chosen = cohort.getFirst();
         WebClient learnerWeb = WalletKit.signedIn(port, chosen);
@@ -262,7 +260,7 @@ class TalentSearchIT {
 
     @Test
     void decliningTellsTheEmployerOnlyNotInterested() {
-        URI skill = freshSkill();
+        URI skill = kit.freshSkill();
         List<Account> cohort = cohort(5, skill);
         Account chosen = cohort.get(1);
         WebClient learnerWeb = WalletKit.signedIn(port, chosen);
@@ -292,7 +290,7 @@ class TalentSearchIT {
 
     @Test
     void optingOutVoidsPendingInvitationsAndLeavesTheResultsAtOnce() {
-        URI skill = freshSkill();
+        URI skill = kit.freshSkill();
         List<Account> cohort = cohort(6, skill);
         Account leaving = cohort.getFirst();
         WebClient learnerWeb = WalletKit.signedIn(port, leaving);
@@ -327,7 +325,7 @@ class TalentSearchIT {
     void theLearnerSetsDiscoveryThroughTheApiAndOnlyTheirOwnCredentialsCanBeSearchable() {
         Account learner = wallet.fixturesForTests().learner();
         WebClient web = WalletKit.signedIn(port, learner);
-        URI skill = freshSkill();
+        URI skill = kit.freshSkill();
 
         HttpResponse<String> set =
                 learnerPut(web, "/me/discovery", Map.of("mode", "anonymous", "skills", List.of(skill.toString())));
@@ -352,7 +350,7 @@ class TalentSearchIT {
 
     @Test
     void theLearnersPageSetsDiscoveryInEnglishAndSpanishAndAnswersAnInvitation() {
-        URI skill = freshSkill();
+        URI skill = kit.freshSkill();
         List<Account> cohort = cohort(5, skill);
         Account learner = cohort.getFirst();
         WebClient web = WalletKit.signedIn(port, learner);
@@ -386,32 +384,13 @@ class TalentSearchIT {
 
     @Test
     void aVerifiedCredentialCountsOnlyOnceTheLearnerMadeItSearchable() {
-        URI skill = freshSkill();
-        Fixtures.Org college = wallet.fixturesForTests().organization(Organization.Kind.PROVIDER);
-        AchievementDefinition aligned = achievements.create(
-                college.organization().id(),
-                new Achievements.Draft(
-                        "Aligned Certificate",
-                        "Does the thing.",
-                        "Passed.",
-                        "Certificate",
-                        "",
-                        List.of(new AchievementDefinition.Alignment(
-                                skill,
-                                "the skill",
-                                Optional.of("ceasn:Competency"),
-                                Optional.empty(),
-                                Optional.empty()))),
-                Fixtures.person(college.admin()));
+        URI skill = kit.freshSkill();
+        WalletKit.Provider college = kit.providerTeaching("Aligned Certificate", skill);
         List<Account> learners = new ArrayList<>();
         List<UUID> held = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             Account learner = wallet.fixturesForTests().learner();
-            wallet.issue(
-                    new WalletKit.Provider(college, aligned), learner.email().value());
-            held.add(WalletKit.walletId(WalletKit.claim(
-                    WalletKit.signedIn(port, learner),
-                    wallet.claimToken(learner.email().value()))));
+            held.add(kit.issuedAndClaimed(college, learner, WalletKit.signedIn(port, learner)));
             // opted in, but the credential is not among what a search may read
             discovery.write(learner.id(), new DiscoverySetting(DiscoveryMode.ANONYMOUS, List.of(), List.of()));
             learners.add(learner);
@@ -439,7 +418,7 @@ class TalentSearchIT {
 
     @Test
     void anEmployerOverItsSearchesPerMinuteGets429WithRetryAfterAndAnotherEmployerIsNotHeldBack() {
-        URI skill = freshSkill();
+        URI skill = kit.freshSkill();
         cohort(5, skill);
         int before = limits.perMinute();
         limits.limit(2);
@@ -476,7 +455,7 @@ class TalentSearchIT {
 
     @Test
     void theEmployersPageSearchesBySkillShowsAnonymousCardsAndInvitesInEnglishAndSpanish() {
-        URI skill = freshSkill();
+        URI skill = kit.freshSkill();
         List<Account> cohort = cohort(5, skill);
         String talent = "/orgs/" + employer.slug() + "/talent";
 
@@ -514,11 +493,11 @@ class TalentSearchIT {
 
     @Test
     void anEmployerFindsItsLinkedConsentingEmployeesByNameAndNobodyElse() {
-        URI skill = freshSkill();
-        Account linked = learnerWith(skill);
-        Account invitedOnly = learnerWith(skill);
-        Account discoveryOff = learnerWith(skill);
-        Account stranger = learnerWith(skill);
+        URI skill = kit.freshSkill();
+        Account linked = kit.learnerWith(skill);
+        Account invitedOnly = kit.learnerWith(skill);
+        Account discoveryOff = kit.learnerWith(skill);
+        Account stranger = kit.learnerWith(skill);
         for (Account a : List.of(linked, invitedOnly, stranger)) {
             discovery.write(a.id(), new DiscoverySetting(DiscoveryMode.INTERNAL, List.of(), List.of(skill)));
         }
@@ -587,28 +566,12 @@ class TalentSearchIT {
                 "application/json"));
     }
 
-    URI freshSkill() {
-        return URI.create(
-                jdbc.sql("select uri from skill_competency where uri like 'http://data.europa.eu/esco/skill/%'"
-                                + " order by random() limit 1")
-                        .query(String.class)
-                        .single());
-    }
-
     List<Account> cohort(int size, URI skill) {
         List<Account> cohort = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            Account learner = learnerWith(skill);
-            discovery.write(learner.id(), new DiscoverySetting(DiscoveryMode.ANONYMOUS, List.of(), List.of(skill)));
-            cohort.add(learner);
+            cohort.add(kit.optedIn(skill));
         }
         return cohort;
-    }
-
-    Account learnerWith(URI skill) {
-        Account learner = wallet.fixturesForTests().learner();
-        selfAsserted.add(learner.id(), new SelfAssertedSkills.Input("I can do this", skill.toString(), "", ""));
-        return learner;
     }
 
     UUID credentialFor(Account learner, WebClient web) {
@@ -640,29 +603,26 @@ class TalentSearchIT {
     }
 
     static HttpResponse<String> post(WebClient web, Fixtures.Org org, String path, Object body) {
-        return web.send(HttpRequest.newBuilder(URI.create(web.base() + "/orgs/" + org.slug() + path))
-                .header("Accept", "application/json")
-                .header("Content-Type", "application/json")
-                .header("X-CSRF-TOKEN", web.csrfToken("/orgs/" + org.slug()))
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .build());
+        String orgPath = "/orgs/" + org.slug();
+        return sendJson(web, "POST", orgPath + path, orgPath, body);
     }
 
     static HttpResponse<String> learnerPost(WebClient web, String path, Object body) {
-        return web.send(HttpRequest.newBuilder(URI.create(web.base() + path))
-                .header("Accept", "application/json")
-                .header("Content-Type", "application/json")
-                .header("X-CSRF-TOKEN", web.csrfToken("/wallet"))
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .build());
+        return sendJson(web, "POST", path, "/wallet", body);
     }
 
     static HttpResponse<String> learnerPut(WebClient web, String path, Object body) {
+        return sendJson(web, "PUT", path, "/wallet", body);
+    }
+
+    /** The body as JSON, sent in the signed-in session with the CSRF token of a page it may open. */
+    private static HttpResponse<String> sendJson(
+            WebClient web, String method, String path, String csrfPage, Object body) {
         return web.send(HttpRequest.newBuilder(URI.create(web.base() + path))
                 .header("Accept", "application/json")
                 .header("Content-Type", "application/json")
-                .header("X-CSRF-TOKEN", web.csrfToken("/wallet"))
-                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .header("X-CSRF-TOKEN", web.csrfToken(csrfPage))
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .build());
     }
 
