@@ -333,4 +333,79 @@ public abstract class TalentIndexContract {
                 Optional.of("now")));
         assertThat(index.top(filtered("US-IN", "now"), 10).total()).isZero();
     }
+
+    private void apply(int learner, long version, Optional<TalentDocument> document) {
+        index.apply(List.of(new TalentIndex.Change(index.subject(learner(learner)), version, document)));
+    }
+
+    @Test
+    void anOlderChangeArrivingAfterANewerOneIsSkippedAndTheNewerStands() {
+        TalentDocument newer = anonymous(1, Map.of(WELD, EvidenceKind.VERIFIED));
+        TalentDocument older = anonymous(1, Map.of(CNC, EvidenceKind.SELF_ASSERTED));
+        apply(1, 7, Optional.of(newer));
+
+        apply(1, 5, Optional.of(older));
+        apply(1, 7, Optional.of(older)); // the same row applied again (after a crash) changes nothing either
+        index.commit();
+
+        assertThat(index.get(learner(1))).contains(newer);
+        assertThat(index.top(query(CNC, 1.0), 10).total()).isZero();
+        assertThat(learners(index.top(query(WELD, 1.0), 10))).containsExactly(learner(1));
+
+        apply(1, 8, Optional.of(older));
+        assertThat(index.get(learner(1))).as("a newer change applies").contains(older);
+    }
+
+    @Test
+    void anOlderPutArrivingAfterANewerRemovalNeverBringsTheDocumentBack() {
+        apply(1, 3, Optional.of(anonymous(1, Map.of(WELD, EvidenceKind.VERIFIED))));
+        apply(2, 4, Optional.of(anonymous(2, Map.of(WELD, EvidenceKind.VERIFIED))));
+        apply(1, 9, Optional.empty());
+
+        apply(1, 6, Optional.of(anonymous(1, Map.of(WELD, EvidenceKind.VERIFIED))));
+        index.commit();
+
+        assertThat(index.get(learner(1))).isEmpty();
+        assertThat(index.count()).as("a removal leaves nothing that is counted").isEqualTo(1);
+        assertThat(learners(index.top(query(WELD, 1.0), 10))).containsExactly(learner(2));
+
+        apply(1, 10, Optional.of(anonymous(1, Map.of(CNC, EvidenceKind.VERIFIED))));
+        assertThat(learners(index.top(query(CNC, 1.0), 10)))
+                .as("opting in again later is a newer change")
+                .containsExactly(learner(1));
+    }
+
+    @Test
+    void aRebuiltDocumentKeepsItsVersionSoAnOlderChangeSentLateIsSkipped() {
+        TalentDocument rebuilt = anonymous(1, Map.of(WELD, EvidenceKind.VERIFIED));
+        index.rebuild(
+                List.of(rebuilt, anonymous(2, Map.of(WELD, EvidenceKind.ENDORSED)))
+                        .iterator(),
+                Map.of(index.subject(learner(1)), 20L));
+
+        apply(1, 15, Optional.empty());
+        apply(2, 1, Optional.empty());
+
+        assertThat(index.get(learner(1))).contains(rebuilt);
+        assertThat(index.get(learner(2)))
+                .as("no version given: any change is newer")
+                .isEmpty();
+    }
+
+    @Test
+    void aDocumentIsFiledUnderItsOneWaySubjectAndARemovalNeedsOnlyThat() {
+        String subject = index.subject(learner(1));
+        assertThat(subject)
+                .doesNotContain(learner(1).value().toString())
+                .doesNotContain(learner(1).value().toString().replace("-", ""))
+                .isEqualTo(index.subject(learner(1)));
+        assertThat(index.subject(learner(2))).isNotEqualTo(subject);
+        index.put(anonymous(1, Map.of(WELD, EvidenceKind.VERIFIED)));
+
+        // what the outbox holds once the account is erased: the subject, a version, nothing else
+        index.apply(List.of(new TalentIndex.Change(subject, 5, Optional.empty())));
+
+        assertThat(index.get(learner(1))).isEmpty();
+        assertThat(index.top(query(WELD, 1.0), 10).total()).isZero();
+    }
 }
