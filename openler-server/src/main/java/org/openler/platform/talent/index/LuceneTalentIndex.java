@@ -34,6 +34,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
@@ -41,13 +42,16 @@ import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.kernel.AccountId;
+import org.openler.platform.matching.Relation;
 
 /**
  * The embedded talent index (the default): Lucene in memory or in a directory, no setup. Each document indexes every
@@ -314,13 +318,28 @@ public final class LuceneTalentIndex implements TalentIndex {
         double total = query.totalWeight();
         BooleanQuery.Builder skills = new BooleanQuery.Builder();
         for (SkillQuery.Weighted w : query.skills()) {
-            for (EvidenceKind kind : EvidenceKind.values()) {
-                Query term = new ConstantScoreQuery(
-                        new TermQuery(new Term(FIELDS.get(kind), w.skill().toString())));
-                skills.add(
-                        new BoostQuery(term, (float) (100 * w.weight() * kind.strength() / total)),
-                        BooleanClause.Occur.SHOULD);
+            if (!w.hasNeighbours()) {
+                // a document holds a skill in one kind only, so the sum of these clauses is the one it holds
+                for (EvidenceKind kind : EvidenceKind.values()) {
+                    skills.add(
+                            way(kind, List.of(w.skill()), w.weight() * kind.strength() / total),
+                            BooleanClause.Occur.SHOULD);
+                }
+                continue;
             }
+            // the skill or a neighbour: the best way counts (a maximum, not a sum), as in the matching engine
+            List<Query> ways = new ArrayList<>();
+            for (EvidenceKind kind : EvidenceKind.values()) {
+                double share = w.weight() * kind.strength() / total;
+                ways.add(way(kind, List.of(w.skill()), share));
+                if (!w.narrower().isEmpty()) {
+                    ways.add(way(kind, w.narrower(), share * Relation.NARROWER.credit()));
+                }
+                if (!w.broader().isEmpty()) {
+                    ways.add(way(kind, w.broader(), share * Relation.BROADER.credit()));
+                }
+            }
+            skills.add(new DisjunctionMaxQuery(ways, 0f), BooleanClause.Occur.SHOULD);
         }
         BooleanQuery.Builder answer = new BooleanQuery.Builder()
                 .add(skills.build(), BooleanClause.Occur.MUST)
@@ -339,6 +358,17 @@ public final class LuceneTalentIndex implements TalentIndex {
             answer.add(any.build(), BooleanClause.Occur.FILTER);
         }
         return answer.build();
+    }
+
+    /** Documents holding any of these skills in this kind, scoring {@code 100 × share}. */
+    private static Query way(EvidenceKind kind, Collection<URI> skills, double share) {
+        String field = FIELDS.get(kind);
+        Query holds = skills.size() == 1
+                ? new TermQuery(new Term(field, skills.iterator().next().toString()))
+                : new TermInSetQuery(
+                        field,
+                        skills.stream().map(u -> new BytesRef(u.toString())).toList());
+        return new BoostQuery(new ConstantScoreQuery(holds), (float) (100 * share));
     }
 
     private static Document toLucene(String subject, TalentDocument document) {

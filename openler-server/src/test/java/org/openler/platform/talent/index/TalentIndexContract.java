@@ -17,6 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openler.platform.kernel.AccountId;
+import org.openler.platform.matching.MatchEngine;
+import org.openler.platform.matching.MatchTarget;
+import org.openler.platform.matching.TargetSkill;
 import org.openler.platform.talent.index.TalentDocument.Visibility;
 import org.openler.platform.talent.index.TalentHits.Hit;
 
@@ -407,5 +410,71 @@ public abstract class TalentIndexContract {
 
         assertThat(index.get(learner(1))).isEmpty();
         assertThat(index.top(query(WELD, 1.0), 10).total()).isZero();
+    }
+
+    protected static final URI MIG = URI.create("http://data.europa.eu/esco/skill/weld-mig");
+    protected static final URI METALWORK = URI.create("http://data.europa.eu/esco/skill/metalwork");
+
+    /** WELD with MIG welding narrower than it and metalwork broader: as the ontology would give them. */
+    private static final SkillHierarchy WELDING = new SkillHierarchy() {
+        @Override
+        public Set<URI> narrower(URI skill) {
+            return skill.equals(WELD) ? Set.of(MIG) : Set.of();
+        }
+
+        @Override
+        public Set<URI> broader(URI skill) {
+            return skill.equals(WELD) ? Set.of(METALWORK) : Set.of();
+        }
+    };
+
+    @Test
+    void aLearnerHoldingOnlyANarrowerOrBroaderSkillIsFoundWithTheMatchingEnginesPartialCredit() {
+        index.put(anonymous(1, Map.of(WELD, EvidenceKind.VERIFIED)));
+        index.put(anonymous(2, Map.of(MIG, EvidenceKind.VERIFIED)));
+        index.put(anonymous(3, Map.of(METALWORK, EvidenceKind.SELF_ASSERTED)));
+        // the best way counts, not the sum: 0.6 × verified beats the self-asserted skill itself (0.5)
+        index.put(anonymous(4, Map.of(WELD, EvidenceKind.SELF_ASSERTED, MIG, EvidenceKind.VERIFIED)));
+        index.put(anonymous(5, Map.of(SQL, EvidenceKind.VERIFIED)));
+        MatchTarget job = new MatchTarget(
+                "Welder",
+                List.of(new TargetSkill(WELD, "welding", 1.0, true, 0), new TargetSkill(CNC, "cnc", 1.0, true, 0)));
+        SkillQuery query =
+                TalentRanking.query(job, SkillQuery.Filter.NONE, WELDING).orElseThrow();
+
+        TalentHits hits = index.top(query, 10);
+
+        assertThat(hits.total()).as("the neighbours' holders are counted").isEqualTo(4);
+        assertThat(learners(hits)).startsWith(learner(1)).endsWith(learner(3));
+        assertThat(learners(hits).subList(1, 3)).containsExactlyInAnyOrder(learner(2), learner(4));
+        for (Hit hit : hits.hits()) {
+            TalentDocument document = index.get(hit.learner()).orElseThrow();
+            double engine = MatchEngine.exact(job, TalentRanking.record(document, query));
+            assertThat(hit.score()).as("first pass = the engine's score").isCloseTo(engine, within(TalentIndex.TIE));
+        }
+        assertThat(hits.hits().get(1).score()).isCloseTo(100 * 0.6 / 2, within(TalentIndex.TIE));
+        assertThat(hits.hits().get(3).score()).isCloseTo(100 * 0.4 * 0.5 / 2, within(TalentIndex.TIE));
+        assertThat(index.top(TalentRanking.query(job).orElseThrow(), 10).total())
+                .as("without the hierarchy only the very skill counts")
+                .isEqualTo(2);
+
+        TalentRanking.Page page = TalentRanking.rank(
+                index,
+                job,
+                SkillQuery.Filter.NONE,
+                WELDING,
+                0,
+                10,
+                1,
+                l -> l.value().toString());
+        TalentRanking.Ranked narrower = page.candidates().stream()
+                .filter(r -> r.learner().equals(learner(2)))
+                .findFirst()
+                .orElseThrow();
+        assertThat(narrower.match().score()).isEqualTo(30);
+        assertThat(narrower.match().requirements().getFirst().met())
+                .as("partial credit, not met")
+                .isFalse();
+        assertThat(narrower.match().requirements().getFirst().coverage()).isCloseTo(0.6, within(1e-9));
     }
 }
