@@ -73,7 +73,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * </ul>
  *
  * <p>Both run under a write load of {@code changesPerSecond} other profile changes (opt-outs and opt-ins of random
- * learners through the same outbox). The index is built once per trial in a temporary directory and deleted after.
+ * learners through the same outbox). The index is built once per trial in a temporary directory and deleted after,
+ * or, with {@code -p indexDir=/path}, built there once and reused by later runs (see {@link #indexDir}).
  * With {@code -p engine=opensearch} the same workload runs against a real OpenSearch node instead (docs/benchmarks.md).
  * The outbox lives in a scratch schema of PostgreSQL: {@code -p url=jdbc:postgresql://127.0.0.1:5432/DB}.
  */
@@ -110,13 +111,18 @@ public class TalentSearchBenchmark {
     public int pollMillis;
 
     /**
-     * A directory that keeps a pristine copy of the built Lucene index between runs ({@code -p pristine=/path}): the
-     * first run builds and saves it, later runs copy it instead of rebuilding (the build takes about ten minutes at a
-     * million profiles), so the searches can be measured again in minutes on a quiet machine. Each trial works on a
-     * copy, because the background opt-outs and opt-ins change the index it searches.
+     * Where to keep the built embedded index across runs ({@code -p indexDir=/path}): built there once, when the
+     * directory does not hold a complete index of the same size, synthetic data and layout, and reused after. Each
+     * trial works on hard links of its files in a scratch directory (Lucene never rewrites a file it wrote), so the
+     * trial's opt-ins and outs never reach the kept index. Empty: build into a scratch directory every trial.
      */
     @Param("")
-    public String pristine;
+    public String indexDir;
+
+    /** What a kept index must match to be reused: bump the layout when the index's documents change shape. */
+    private static final String LAYOUT = "talent-index-layout=2 (documents by subject), profiles seeded 0x5eed";
+
+    private static final String COMPLETE = "talent-bench-complete.txt";
 
     private Path dir;
     private TalentIndex index;
@@ -146,36 +152,36 @@ public class TalentSearchBenchmark {
         long skills = 0;
         if (engine.equals("opensearch")) {
             skills = buildOpenSearch();
-        } else {
+        } else if (indexDir.isBlank()) {
             dir = Files.createTempDirectory("talent-bench");
-            Path saved = pristine.isEmpty() ? null : Path.of(pristine);
-            Path complete = saved == null ? null : saved.resolve("complete-" + profiles);
-            if (complete != null && Files.exists(complete)) {
-                copyTree(saved, dir);
-                skills = Long.parseLong(Files.readString(complete).strip());
+            skills = buildLucene(dir);
+            index = LuceneTalentIndex.open(dir);
+        } else {
+            Path kept = Path.of(indexDir);
+            String expected = LAYOUT + "\nprofiles=" + profiles + "\n" + talent.describe() + "\n";
+            Path marker = kept.resolve(COMPLETE);
+            if (Files.isRegularFile(marker) && Files.readString(marker).equals(expected)) {
+                System.out.printf("%nReusing the index of %,d profiles in %s%n", profiles, kept);
             } else {
-                LuceneTalentIndex built = LuceneTalentIndex.open(dir);
-                for (int i = 0; i < profiles; i++) {
-                    TalentDocument doc = talent.profile(i);
-                    skills += doc.skills().size();
-                    built.add(doc);
-                }
-                built.commit();
-                built.close();
-                if (saved != null) {
-                    deleteTree(saved);
-                    copyTree(dir, saved);
-                    Files.writeString(complete, Long.toString(skills));
+                clear(kept);
+                Files.createDirectories(kept);
+                skills = buildLucene(kept);
+                Files.writeString(marker, expected); // written last: an interrupted build is never taken as complete
+            }
+            dir = Files.createTempDirectory("talent-bench");
+            try (Stream<Path> files = Files.list(kept)) {
+                for (Path file : files.toList()) {
+                    String name = file.getFileName().toString();
+                    if (!name.equals(COMPLETE) && !name.equals("write.lock")) {
+                        link(file, dir.resolve(name));
+                    }
                 }
             }
-            Files.deleteIfExists(dir.resolve("complete-" + profiles));
-            LuceneTalentIndex lucene = LuceneTalentIndex.open(dir);
-            lucene.refresh();
-            index = lucene;
+            index = LuceneTalentIndex.open(dir);
         }
         System.out.printf(
-                "%nBuilt %,d profiles (%.1f skills each; %s) in %.1f s%n",
-                profiles, skills / (double) profiles, talent.describe(), (System.nanoTime() - started) / 1e9);
+                "%nReady: %,d profiles (%s; %.1f skills each where built now) in %.1f s%n",
+                profiles, talent.describe(), skills / (double) profiles, (System.nanoTime() - started) / 1e9);
         Random random = new Random(16);
         jobs = new ArrayList<>();
         for (int j = 0; j < 200; j++) {
@@ -253,30 +259,43 @@ public class TalentSearchBenchmark {
             node.close();
         }
         if (dir != null) {
-            deleteTree(dir);
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
+    /** Writes the synthetic profiles into a fresh Lucene index there, committed and closed; answers the skills. */
+    private long buildLucene(Path where) {
+        long skills = 0;
+        try (LuceneTalentIndex lucene = LuceneTalentIndex.open(where)) {
+            for (int i = 0; i < profiles; i++) {
+                TalentDocument doc = talent.profile(i);
+                skills += doc.skills().size();
+                lucene.add(doc);
+            }
+            lucene.commit();
+        }
+        return skills;
+    }
+
+    /** A hard link if the file system allows it (instant, and Lucene never writes into a file again), else a copy. */
+    private static void link(Path from, Path to) throws IOException {
+        try {
+            Files.createLink(to, from);
+        } catch (UnsupportedOperationException | IOException e) {
+            Files.copy(from, to);
+        }
+    }
+
+    private static void clear(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
             return;
         }
-        try (Stream<Path> files = Files.walk(root)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder())
+                    .filter(p -> !p.equals(dir))
+                    .forEach(p -> p.toFile().delete());
         }
     }
 
@@ -364,10 +383,11 @@ public class TalentSearchBenchmark {
                         .formatHex(mac.doFinal(learner.value().toString().getBytes(StandardCharsets.UTF_8)), 0, 10);
     }
 
-    /** The outbox's DDL: V47's table and V48's per-consumer marks. */
+    /** The outbox's DDL: V47's table, V48's per-consumer marks and V59's subjects. */
     private static String migration() {
         StringBuilder ddl = new StringBuilder();
-        for (String name : List.of("V47__talent_outbox.sql", "V48__talent_outbox_consumers.sql")) {
+        for (String name : List.of(
+                "V47__talent_outbox.sql", "V48__talent_outbox_consumers.sql", "V59__talent_outbox_subject.sql")) {
             try (var in = TalentSearchBenchmark.class.getResourceAsStream("/db/migration/" + name)) {
                 if (in == null) {
                     throw new IllegalStateException(name + " is not on the class path");

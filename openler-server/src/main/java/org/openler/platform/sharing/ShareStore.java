@@ -6,10 +6,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.kernel.AccountId;
@@ -54,7 +56,7 @@ class ShareStore {
             Instant createdAt,
             Instant expiresAt,
             @Nullable Instant revokedAt) {
-        insert(owner, id, tokenHash, party, purpose, createdAt, expiresAt, revokedAt, null);
+        insert(owner, id, tokenHash, party, null, purpose, createdAt, expiresAt, revokedAt, null);
     }
 
     void insert(
@@ -62,19 +64,21 @@ class ShareStore {
             UUID id,
             @Nullable String tokenHash,
             String party,
+            @Nullable UUID partyOrganization,
             String purpose,
             Instant createdAt,
             Instant expiresAt,
             @Nullable Instant revokedAt,
             Share.@Nullable Target target) {
-        jdbc.sql(
-                        "insert into credential_share (id, account_id, token_hash, party, purpose, created_at, expires_at,"
-                                + " revoked_at, target_kind, target_ref, target_title) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into credential_share (id, account_id, token_hash, party, party_organization_id, purpose,"
+                        + " created_at, expires_at, revoked_at, target_kind, target_ref, target_title)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         id,
                         owner.value(),
                         tokenHash,
                         party,
+                        partyOrganization,
                         purpose,
                         Timestamp.from(createdAt),
                         Timestamp.from(expiresAt),
@@ -83,6 +87,28 @@ class ShareStore {
                         target == null ? null : target.ref(),
                         target == null ? null : target.title())
                 .update();
+    }
+
+    /**
+     * The one organization on the platform with this name (ignoring case and outer spaces), if exactly one has it:
+     * what a party typed in words can be taken for. Two with the name: none, never a guess.
+     */
+    Optional<UUID> organizationNamed(String name) {
+        List<UUID> found = jdbc.sql("select id from organization where lower(trim(name)) = lower(?) limit 2")
+                .param(name.strip())
+                .query(UUID.class)
+                .list();
+        return found.size() == 1 ? Optional.of(found.getFirst()) : Optional.empty();
+    }
+
+    /** The held credentials the owner shares now (unrevoked, unexpired) with this organization, by its id. */
+    Set<UUID> sharedWith(AccountId owner, UUID organization, Instant now) {
+        return new HashSet<>(jdbc.sql("select i.credential_id from credential_share s join credential_share_item i"
+                        + " on i.share_id = s.id where s.account_id = ? and s.party_organization_id = ?"
+                        + " and s.revoked_at is null and s.expires_at > ? and i.credential_id is not null")
+                .params(owner.value(), organization, Timestamp.from(now))
+                .query(UUID.class)
+                .list());
     }
 
     void insertItem(UUID share, int position, Share.Item item) {

@@ -11,7 +11,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.openler.platform.kernel.AccountId;
 import org.openler.platform.kernel.OrganizationId;
 import org.openler.platform.keys.SecretTokens;
@@ -124,9 +126,34 @@ public class Shares {
         return names.stream().filter(chosen::contains).toList();
     }
 
-    /** With a given token: demo mode's fixed link. */
+    /**
+     * A share to an organization on the platform, recorded by its id (an accepted talent invitation): the employer's
+     * internal search counts it, and no other organization of the same name does.
+     */
+    @Transactional
+    public Created create(AccountId owner, NewShare request, OrganizationId partyOrganization) {
+        return create(owner, request, SecretTokens.newToken(), Optional.of(partyOrganization));
+    }
+
+    /**
+     * The credentials the owner shares now (active shares: unexpired, unrevoked) with this organization, by its id,
+     * never by its name.
+     */
+    public Set<UUID> sharedWith(AccountId owner, OrganizationId organization) {
+        return store.sharedWith(owner, organization.value(), clock.instant());
+    }
+
+    /**
+     * With a given token: demo mode's fixed link. A party typed in words is taken for an organization on the
+     * platform only when exactly one organization has that name.
+     */
     @Transactional
     public Created create(AccountId owner, NewShare request, String token) {
+        return create(owner, request, token, Optional.empty());
+    }
+
+    private Created create(
+            AccountId owner, NewShare request, String token, Optional<OrganizationId> partyOrganization) {
         String party = request.party().strip();
         String purpose = request.purpose().strip();
         if (party.isEmpty() || party.length() > MAX_PARTY) {
@@ -188,7 +215,12 @@ public class Shares {
                 .map(t -> new Share.Target(t.kind(), t.ref(), t.title()))
                 .orElse(null);
         UUID id = UUID.randomUUID();
-        store.insert(owner, id, SecretTokens.hash(token), party, purpose, now, expires, null, target);
+        @Nullable
+        UUID organization = partyOrganization
+                .map(OrganizationId::value)
+                .or(() -> store.organizationNamed(party))
+                .orElse(null);
+        store.insert(owner, id, SecretTokens.hash(token), party, organization, purpose, now, expires, null, target);
         for (int i = 0; i < items.size(); i++) {
             store.insertItem(id, i, items.get(i));
         }

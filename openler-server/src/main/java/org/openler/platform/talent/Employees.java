@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,7 +23,6 @@ import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
-import org.openler.platform.sharing.Share;
 import org.openler.platform.sharing.Shares;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -252,23 +250,13 @@ public class Employees {
     }
 
     /**
-     * The credentials the employee shares with this employer now: active shares (unexpired, unrevoked) whose party is
-     * the employer's name, as the talent invitations and the sharing page write it. The employee chose to show these
+     * The credentials the employee shares with this employer now: active shares (unexpired, unrevoked) made to this
+     * organization, by its id (an accepted invitation, or a party typed that names this organization and no other),
+     * never by name: two organizations of one name never see each other's shares. The employee chose to show these
      * to this employer, so its internal search reads them beside what they made searchable.
      */
     Set<UUID> sharedWith(Organization employer, AccountId learner) {
-        String party = employer.name().strip();
-        Set<UUID> shared = new HashSet<>();
-        for (Share share : shares.list(learner)) {
-            if (share.status() == Share.Status.ACTIVE && share.party().strip().equalsIgnoreCase(party)) {
-                for (Share.Item item : share.items()) {
-                    if (item.credentialId() != null) {
-                        shared.add(item.credentialId());
-                    }
-                }
-            }
-        }
-        return shared;
+        return shares.sharedWith(learner, employer.id());
     }
 
     private Optional<Row> byToken(String token) {

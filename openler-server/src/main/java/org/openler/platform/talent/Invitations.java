@@ -241,8 +241,8 @@ public class Invitations {
                 : "Application (an invitation through talent search)";
         LocalDate until = lastDay.orElse(
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(SHARE_DAYS));
-        Shares.Created created =
-                shares.create(learner, new Shares.NewShare(credentials, employer.name(), purpose, Optional.of(until)));
+        Shares.Created created = shares.create(
+                learner, new Shares.NewShare(credentials, employer.name(), purpose, Optional.of(until)), employer.id());
         jdbc.sql("update talent_invitation set state = 'ACCEPTED', answered_at = ?, share_id = ?, share_token = ?"
                         + " where id = ? and state = 'OPEN'")
                 .params(

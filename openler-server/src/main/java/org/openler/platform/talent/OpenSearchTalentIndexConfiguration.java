@@ -1,6 +1,7 @@
 package org.openler.platform.talent;
 
 import org.openler.platform.talent.index.OpenSearchTalentIndex;
+import org.openler.platform.talent.index.Subjects;
 import org.openler.platform.talent.index.TalentIndex;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 class OpenSearchTalentIndexConfiguration {
 
     @Bean(destroyMethod = "close")
-    TalentIndex openSearchTalentIndex(OpenSearchTalentProperties properties) {
-        return OpenSearchTalentIndex.connect(properties.settings());
+    TalentIndex openSearchTalentIndex(OpenSearchTalentProperties properties, Subjects subjects) {
+        return OpenSearchTalentIndex.connect(properties.settings(), subjects);
     }
 }

@@ -57,6 +57,15 @@ class Pseudonyms {
                         .formatHex(mac.doFinal(learner.value().toString().getBytes(StandardCharsets.UTF_8)), 0, 10);
     }
 
+    /**
+     * The key of the talent index's {@link org.openler.platform.talent.index.Subjects subjects}: {@code
+     * HMAC-SHA256(platform secret, "openler talent index subject key")}, independent of every employer's pseudonym
+     * key, and the same on every server and after every restart (the secret is in the database).
+     */
+    byte[] subjectKey() {
+        return hmac(secret(), "openler talent index subject key".getBytes(StandardCharsets.UTF_8));
+    }
+
     private static Mac mac(byte[] key) {
         try {
             Mac mac = Mac.getInstance(HMAC);

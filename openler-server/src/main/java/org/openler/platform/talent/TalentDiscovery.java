@@ -167,4 +167,14 @@ public class TalentDiscovery {
                 .params(learner.value(), kind, ref)
                 .update();
     }
+
+    /** The account is being erased (in this transaction): its setting goes now rather than with the account row. */
+    void forget(AccountId learner) {
+        jdbc.sql("delete from talent_searchable where account_id = ?")
+                .param(learner.value())
+                .update();
+        jdbc.sql("delete from talent_discovery where account_id = ?")
+                .param(learner.value())
+                .update();
+    }
 }

@@ -2,6 +2,7 @@ package org.openler.platform.talent;
 
 import java.nio.file.Path;
 import org.openler.platform.talent.index.LuceneTalentIndex;
+import org.openler.platform.talent.index.Subjects;
 import org.openler.platform.talent.index.TalentIndex;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -15,9 +16,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class TalentIndexConfiguration {
 
+    /** How the outbox and every index name a learner's document: keyed by the platform's talent secret. */
+    @Bean
+    Subjects talentSubjects(Pseudonyms pseudonyms) {
+        return Subjects.keyed(pseudonyms::subjectKey);
+    }
+
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "openler.talent.index.engine", havingValue = "lucene", matchIfMissing = true)
-    TalentIndex luceneTalentIndex(@Value("${openler.talent.index.path:}") String path) {
-        return path.isBlank() ? LuceneTalentIndex.inMemory() : LuceneTalentIndex.open(Path.of(path));
+    TalentIndex luceneTalentIndex(@Value("${openler.talent.index.path:}") String path, Subjects subjects) {
+        return path.isBlank() ? LuceneTalentIndex.inMemory(subjects) : LuceneTalentIndex.open(Path.of(path), subjects);
     }
 }

@@ -91,7 +91,7 @@ class TalentIndexFollower implements DisposableBean {
     /** Rebuilds the index from PostgreSQL (at start, or on demand). */
     void rebuild() {
         long started = System.nanoTime();
-        transactions.executeWithoutResult(status -> follower.rebuild(documents.all()));
+        transactions.executeWithoutResult(status -> follower.rebuild(documents::all));
         log.info(
                 "Talent index rebuilt: {} profiles in {} ms",
                 index.count(),

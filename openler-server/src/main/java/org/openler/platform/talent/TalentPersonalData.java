@@ -105,9 +105,11 @@ class TalentPersonalData implements PersonalData {
     @Override
     public void beforeDeletion(AccountId owner) {
         employees.forgetInvitationsTo(owner);
-        // only someone who ever chose a discovery setting can be in an index; nobody else gets an outbox row that
-        // would keep naming them after the account is gone
-        outbox.recordIfEverSet(owner);
+        // only someone who ever chose a discovery setting can be in an index, and their rows keep only the one-way
+        // subject from now on: nothing in the outbox names the person once the account is gone
+        outbox.recordErasure(owner);
+        // and no later listener in this transaction (a wallet's evidence event) writes a row naming the account again
+        discovery.forget(owner);
     }
 
     @Override

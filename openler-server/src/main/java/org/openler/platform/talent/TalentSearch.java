@@ -34,8 +34,10 @@ import org.springframework.transaction.annotation.Transactional;
  * candidates; fewer than {@link #MIN_CANDIDATES} answer nothing, because a rare combination of skills would otherwise
  * single a person out. Every candidate on the page answered is written to the learner's access log.
  *
- * <p>The learner's evidence is matched on the skills themselves, without the ontology's neighbours for partial credit
- * (the matching feature keeps those to itself); the scoring formula is the matching engine's.
+ * <p>The learner's evidence is matched on the skills themselves and on the ontology's hierarchy around each skill
+ * asked for ({@link TalentHierarchy}): a learner holding only a narrower (or broader) skill is found, ranked and
+ * explained with the matching engine's partial credit for that relation. The scoring formula is the matching
+ * engine's.
  */
 @Service
 public class TalentSearch {
@@ -52,6 +54,7 @@ public class TalentSearch {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final SearchLimits limits;
+    private final TalentHierarchy hierarchy;
 
     TalentSearch(
             TalentIndex index,
@@ -60,7 +63,9 @@ public class TalentSearch {
             Pseudonyms pseudonyms,
             JdbcClient jdbc,
             Clock clock,
-            SearchLimits limits) {
+            SearchLimits limits,
+            TalentHierarchy hierarchy) {
+        this.hierarchy = hierarchy;
         this.limits = limits;
         this.index = index;
         this.competencies = competencies;
@@ -123,6 +128,7 @@ public class TalentSearch {
                 index,
                 target,
                 query.filters().asIndexFilter(),
+                hierarchy,
                 query.page(),
                 query.size(),
                 MIN_CANDIDATES,

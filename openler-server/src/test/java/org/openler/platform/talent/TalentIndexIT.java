@@ -181,10 +181,13 @@ class TalentIndexIT {
     }
 
     @Test
-    void anErasedAccountLeavesTheIndex() {
+    void anErasedAccountLeavesTheIndexAndNothingInTheOutboxNamesIt() {
         URI skill = kit.freshSkill();
         Account learner = kit.optedIn(skill);
+        discovery.write(learner.id(), new DiscoverySetting(DiscoveryMode.INTERNAL, List.of(), List.of(skill)));
+        discovery.write(learner.id(), new DiscoverySetting(DiscoveryMode.ANONYMOUS, List.of(), List.of(skill)));
         assertThat(found(skill)).contains(learner.id());
+        String subject = index.subject(learner.id());
 
         WebClient web = WalletKit.signedIn(port, learner);
         assertThat(web.submit(
@@ -196,6 +199,24 @@ class TalentIndexIT {
 
         assertThat(index.get(learner.id())).isEmpty();
         assertThat(found(skill)).doesNotContain(learner.id());
+        String id = learner.id().value().toString();
+        List<String> rows = jdbc.sql("select seq, account_id, subject, created_at from talent_outbox")
+                .query((rs, n) -> rs.getLong(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4))
+                .list();
+        assertThat(rows)
+                .as("no outbox row names the erased account, in any spelling")
+                .noneMatch(r -> r.toLowerCase(java.util.Locale.ROOT).contains(id)
+                        || r.toLowerCase(java.util.Locale.ROOT).contains(id.replace("-", "")));
+        assertThat(jdbc.sql("select count(*) from talent_outbox where subject = ? and account_id is not null")
+                        .param(subject)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from talent_discovery where account_id = ?")
+                        .param(learner.id().value())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test

@@ -180,16 +180,14 @@ class TalentPeopleIT {
         link(employee, web);
         assertThat(internal(skill).path("total").asInt()).isZero();
 
-        // a share to someone else does not count; a share to this employer (its name, any case) does
+        // a share to someone else does not count; a share to this employer (recorded by its id) does
         shares.create(employee.id(), new Shares.NewShare(List.of(held), "Another Company", "Job", Optional.empty()));
         assertThat(internal(skill).path("total").asInt()).isZero();
         var share = shares.create(
                         employee.id(),
                         new Shares.NewShare(
-                                List.of(held),
-                                employer.organization().name().toUpperCase(),
-                                "My record at work",
-                                Optional.empty()))
+                                List.of(held), employer.organization().name(), "My record at work", Optional.empty()),
+                        employer.organization().id())
                 .share();
 
         JsonNode found = internal(skill);
@@ -214,6 +212,70 @@ class TalentPeopleIT {
                 .isZero();
         // and a share never makes anyone findable anonymously
         assertThat(search(skill, Map.of()).path("status").asString()).isEqualTo("too-few-candidates");
+    }
+
+    @Test
+    void aShareToOneOfTwoOrganizationsOfOneNameCountsInThatOnesInternalSearchOnly() {
+        URI skill = freshSkill();
+        Fixtures.Org college = wallet.fixturesForTests().organization(Organization.Kind.PROVIDER);
+        AchievementDefinition aligned = achievements.create(
+                college.organization().id(),
+                new Achievements.Draft(
+                        "Twin Certificate",
+                        "Does the thing.",
+                        "Passed.",
+                        "Certificate",
+                        "",
+                        List.of(new AchievementDefinition.Alignment(
+                                skill,
+                                "the skill",
+                                Optional.of("ceasn:Competency"),
+                                Optional.empty(),
+                                Optional.empty()))),
+                Fixtures.person(college.admin()));
+        Account employee = wallet.fixturesForTests().learner();
+        wallet.issue(new WalletKit.Provider(college, aligned), employee.email().value());
+        WebClient web = WalletKit.signedIn(port, employee);
+        UUID held = WalletKit.walletId(
+                WalletKit.claim(web, wallet.claimToken(employee.email().value())));
+        discovery.write(employee.id(), new DiscoverySetting(DiscoveryMode.INTERNAL, List.of(), List.of()));
+        // a second employer with the very same name, the employee linked to both
+        Fixtures.Org twin = wallet.fixturesForTests().organization(Organization.Kind.EMPLOYER);
+        String name = employer.organization().name();
+        jdbc.sql("update organization set name = ? where id = ?")
+                .params(name, twin.organization().id().value())
+                .update();
+        try {
+            twins(skill, employee, web, held, twin, name);
+        } finally {
+            // the class's employer keeps a name of its own for the other tests
+            jdbc.sql("update organization set name = ? where id = ?")
+                    .params(twin.organization().name(), twin.organization().id().value())
+                    .update();
+        }
+    }
+
+    private void twins(URI skill, Account employee, WebClient web, UUID held, Fixtures.Org twin, String name) {
+        WebClient twinWeb = WalletKit.signedIn(port, twin.admin());
+        link(employee, web);
+        link(employee, web, twinWeb, twin);
+
+        // the name alone names two organizations: neither is taken for the party
+        shares.create(employee.id(), new Shares.NewShare(List.of(held), name, "My record", Optional.empty()));
+        assertThat(internal(skill).path("total").asInt()).isZero();
+        assertThat(internal(twinWeb, twin, skill).path("total").asInt()).isZero();
+
+        // a share to one of them by its id (as an accepted invitation makes it)
+        shares.create(
+                employee.id(),
+                new Shares.NewShare(List.of(held), name, "My record at work", Optional.empty()),
+                employer.organization().id());
+        assertThat(internal(skill).path("total").asInt()).isEqualTo(1);
+        assertThat(internal(skill).path("employees").get(0).path("score").asInt())
+                .isEqualTo(100);
+        assertThat(internal(twinWeb, twin, skill).path("total").asInt())
+                .as("the other organization of that name sees nothing shared")
+                .isZero();
     }
 
     @Test
@@ -405,11 +467,11 @@ class TalentPeopleIT {
 
     /** Invites the learner's address, takes the link from the queued mail and links through it. */
     void link(Account learner, WebClient web) {
-        post(
-                employerWeb,
-                employer,
-                "/talent/employees",
-                Map.of("email", learner.email().value()));
+        link(learner, web, employerWeb, employer);
+    }
+
+    void link(Account learner, WebClient web, WebClient orgWeb, Fixtures.Org org) {
+        post(orgWeb, org, "/talent/employees", Map.of("email", learner.email().value()));
         String link = linkIn(outbox.to(learner.email().value()).getFirst());
         assertThat(web.submit(link, link, Map.of("answer", "link")).statusCode())
                 .isEqualTo(302);
@@ -422,8 +484,12 @@ class TalentPeopleIT {
     }
 
     JsonNode internal(URI skill) {
-        return json(employerWeb.get(
-                "/orgs/" + employer.slug() + "/talent/internal?skill="
+        return internal(employerWeb, employer, skill);
+    }
+
+    JsonNode internal(WebClient orgWeb, Fixtures.Org org, URI skill) {
+        return json(orgWeb.get(
+                "/orgs/" + org.slug() + "/talent/internal?skill="
                         + URLEncoder.encode(skill.toString(), StandardCharsets.UTF_8),
                 "application/json"));
     }

@@ -34,6 +34,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
@@ -41,13 +42,16 @@ import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.kernel.AccountId;
+import org.openler.platform.matching.Relation;
 
 /**
  * The embedded talent index (the default): Lucene in memory or in a directory, no setup. Each document indexes every
@@ -55,7 +59,8 @@ import org.openler.platform.kernel.AccountId;
  * of constant-score term clauses, one per skill and kind, boosted by {@code 100 × weight × strength / Σ weight}, so
  * Lucene's score is {@link SkillQuery#score} and its block-max pruning finds the best without scoring every holder.
  * No Spring, no database: the same class runs in the server and in the benchmark. Every write refreshes the searcher
- * before it returns, so a removal is never served stale.
+ * before it returns, so a removal is never served stale. A document is filed under its {@link Subjects subject}; the
+ * account id rides along in doc values only, to name the hits, and goes with the document.
  */
 public final class LuceneTalentIndex implements TalentIndex {
 
@@ -73,10 +78,20 @@ public final class LuceneTalentIndex implements TalentIndex {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final String consumer;
+    private final Subjects subjects;
 
-    private LuceneTalentIndex(Directory directory, String consumer) {
+    /**
+     * The version last applied per subject since the last rebuild (puts and removals alike), so that this index skips
+     * an older change as a shared OpenSearch index does. One writer (this process's follower) only ever sends a
+     * subject's changes in order, so this is a guard, not a need; it holds only the subjects changed since the last
+     * rebuild, and lives in memory (a restart starts with none).
+     */
+    private final Map<String, Long> versions = new HashMap<>();
+
+    private LuceneTalentIndex(Directory directory, String consumer, Subjects subjects) {
         this.directory = directory;
         this.consumer = consumer;
+        this.subjects = subjects;
         try {
             IndexWriterConfig config = new IndexWriterConfig(new KeywordAnalyzer())
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
@@ -88,49 +103,62 @@ public final class LuceneTalentIndex implements TalentIndex {
         }
     }
 
+    /** In memory, documents named by {@link Subjects#unkeyed}: for tests and the benchmark. */
     public static LuceneTalentIndex inMemory() {
-        // rebuilt at every start: a fresh outbox consumer per instance, whose rebuild covers the past
-        return new LuceneTalentIndex(new ByteBuffersDirectory(), "lucene-memory-" + UUID.randomUUID());
+        return inMemory(Subjects.unkeyed());
     }
 
-    /** An index in a directory: it keeps what was committed across restarts. */
+    public static LuceneTalentIndex inMemory(Subjects subjects) {
+        // rebuilt at every start: a fresh outbox consumer per instance, whose rebuild covers the past
+        return new LuceneTalentIndex(new ByteBuffersDirectory(), "lucene-memory-" + UUID.randomUUID(), subjects);
+    }
+
+    /** In a directory, documents named by {@link Subjects#unkeyed}: for tests and the benchmark. */
     public static LuceneTalentIndex open(Path path) {
+        return open(path, Subjects.unkeyed());
+    }
+
+    /**
+     * An index in a directory: it keeps what was committed across restarts. The consumer's name carries the layout's
+     * version ({@code v2}: documents named by subject): a directory written by an older layout is a new consumer, so
+     * the server rebuilds it rather than following on from it.
+     */
+    public static LuceneTalentIndex open(Path path, Subjects subjects) {
         try {
             return new LuceneTalentIndex(
-                    FSDirectory.open(path), "lucene:" + path.toAbsolutePath().normalize());
+                    FSDirectory.open(path), "lucene-v2:" + path.toAbsolutePath().normalize(), subjects);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not open the talent index at " + path, e);
         }
     }
 
     @Override
-    public void put(TalentDocument document) {
-        try {
-            writer.updateDocument(new Term(ID, document.learner().toString()), toLucene(document));
-            searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public String subject(AccountId learner) {
+        return subjects.of(learner);
     }
 
     @Override
-    public void remove(AccountId learner) {
+    public void apply(Collection<Change> changes) {
         try {
-            writer.deleteDocuments(new Term(ID, learner.toString()));
-            searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @Override
-    public void apply(Collection<TalentDocument> puts, Collection<AccountId> removes) {
-        try {
-            for (TalentDocument document : puts) {
-                writer.updateDocument(new Term(ID, document.learner().toString()), toLucene(document));
-            }
-            for (AccountId learner : removes) {
-                writer.deleteDocuments(new Term(ID, learner.toString()));
+            synchronized (versions) {
+                for (Change change : changes) {
+                    if (change.version() != UNVERSIONED) {
+                        Long known = versions.get(change.subject());
+                        if (known != null && known >= change.version()) {
+                            continue; // an older change than one applied: the newer stands
+                        }
+                        versions.put(change.subject(), change.version());
+                    } else {
+                        versions.remove(change.subject());
+                    }
+                    Term id = new Term(ID, change.subject());
+                    if (change.document().isPresent()) {
+                        writer.updateDocument(
+                                id, toLucene(change.subject(), change.document().get()));
+                    } else {
+                        writer.deleteDocuments(id);
+                    }
+                }
             }
             searchers.maybeRefreshBlocking(); // one refresh for the whole round
         } catch (IOException e) {
@@ -141,7 +169,7 @@ public final class LuceneTalentIndex implements TalentIndex {
     /** Adds without looking for an earlier document of the learner: for bulk loads into an empty index only. */
     public void add(TalentDocument document) {
         try {
-            writer.addDocument(toLucene(document));
+            writer.addDocument(toLucene(subjects.of(document.learner()), document));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -160,7 +188,7 @@ public final class LuceneTalentIndex implements TalentIndex {
     public Optional<TalentDocument> get(AccountId learner) {
         IndexSearcher searcher = acquire();
         try {
-            TopDocs found = searcher.search(new TermQuery(new Term(ID, learner.toString())), 1);
+            TopDocs found = searcher.search(new TermQuery(new Term(ID, subjects.of(learner))), 1);
             if (found.scoreDocs.length == 0) {
                 return Optional.empty();
             }
@@ -217,11 +245,16 @@ public final class LuceneTalentIndex implements TalentIndex {
     }
 
     @Override
-    public void rebuild(Iterator<TalentDocument> documents) {
+    public void rebuild(Iterator<TalentDocument> documents, Map<String, Long> versions) {
         try {
-            writer.deleteAll();
-            while (documents.hasNext()) {
-                writer.addDocument(toLucene(documents.next()));
+            synchronized (this.versions) {
+                writer.deleteAll();
+                this.versions.clear();
+                this.versions.putAll(versions);
+                while (documents.hasNext()) {
+                    TalentDocument document = documents.next();
+                    writer.addDocument(toLucene(subjects.of(document.learner()), document));
+                }
             }
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
@@ -285,13 +318,28 @@ public final class LuceneTalentIndex implements TalentIndex {
         double total = query.totalWeight();
         BooleanQuery.Builder skills = new BooleanQuery.Builder();
         for (SkillQuery.Weighted w : query.skills()) {
-            for (EvidenceKind kind : EvidenceKind.values()) {
-                Query term = new ConstantScoreQuery(
-                        new TermQuery(new Term(FIELDS.get(kind), w.skill().toString())));
-                skills.add(
-                        new BoostQuery(term, (float) (100 * w.weight() * kind.strength() / total)),
-                        BooleanClause.Occur.SHOULD);
+            if (!w.hasNeighbours()) {
+                // a document holds a skill in one kind only, so the sum of these clauses is the one it holds
+                for (EvidenceKind kind : EvidenceKind.values()) {
+                    skills.add(
+                            way(kind, List.of(w.skill()), w.weight() * kind.strength() / total),
+                            BooleanClause.Occur.SHOULD);
+                }
+                continue;
             }
+            // the skill or a neighbour: the best way counts (a maximum, not a sum), as in the matching engine
+            List<Query> ways = new ArrayList<>();
+            for (EvidenceKind kind : EvidenceKind.values()) {
+                double share = w.weight() * kind.strength() / total;
+                ways.add(way(kind, List.of(w.skill()), share));
+                if (!w.narrower().isEmpty()) {
+                    ways.add(way(kind, w.narrower(), share * Relation.NARROWER.credit()));
+                }
+                if (!w.broader().isEmpty()) {
+                    ways.add(way(kind, w.broader(), share * Relation.BROADER.credit()));
+                }
+            }
+            skills.add(new DisjunctionMaxQuery(ways, 0f), BooleanClause.Occur.SHOULD);
         }
         BooleanQuery.Builder answer = new BooleanQuery.Builder()
                 .add(skills.build(), BooleanClause.Occur.MUST)
@@ -312,10 +360,21 @@ public final class LuceneTalentIndex implements TalentIndex {
         return answer.build();
     }
 
-    private static Document toLucene(TalentDocument document) {
+    /** Documents holding any of these skills in this kind, scoring {@code 100 × share}. */
+    private static Query way(EvidenceKind kind, Collection<URI> skills, double share) {
+        String field = FIELDS.get(kind);
+        Query holds = skills.size() == 1
+                ? new TermQuery(new Term(field, skills.iterator().next().toString()))
+                : new TermInSetQuery(
+                        field,
+                        skills.stream().map(u -> new BytesRef(u.toString())).toList());
+        return new BoostQuery(new ConstantScoreQuery(holds), (float) (100 * share));
+    }
+
+    private static Document toLucene(String subject, TalentDocument document) {
         Document doc = new Document();
         UUID id = document.learner().value();
-        doc.add(new StringField(ID, id.toString(), Field.Store.NO));
+        doc.add(new StringField(ID, subject, Field.Store.NO));
         doc.add(new NumericDocValuesField(HIGH, id.getMostSignificantBits()));
         doc.add(new NumericDocValuesField(LOW, id.getLeastSignificantBits()));
         doc.add(new StringField(VISIBILITY, document.visibility().name(), Field.Store.NO));

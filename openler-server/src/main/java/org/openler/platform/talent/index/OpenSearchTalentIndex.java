@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -22,10 +23,12 @@ import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.kernel.AccountId;
+import org.openler.platform.matching.Relation;
 import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.Refresh;
+import org.opensearch.client.opensearch._types.VersionType;
 import org.opensearch.client.opensearch._types.mapping.DynamicMapping;
 import org.opensearch.client.opensearch._types.mapping.TypeMapping;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
@@ -55,7 +58,8 @@ import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBui
  * every request, so a write OpenSearch acknowledged survives a crash of OpenSearch too.
  *
  * <p>The URL may carry {@code user:password@} for a cluster with basic authentication. Nothing about a learner but
- * the account id, the visibility, skill URIs with their kind, and the coarse region and availability is sent.
+ * the account id (in the source, to name a hit; the document's id is the {@link Subjects subject}), the visibility,
+ * skill URIs with their kind, and the coarse region and availability is sent.
  */
 public final class OpenSearchTalentIndex implements TalentIndex {
 
@@ -63,6 +67,10 @@ public final class OpenSearchTalentIndex implements TalentIndex {
     public static final String DEFAULT_ALIAS = "openler-talent";
 
     private static final String VISIBILITY = "visibility";
+    private static final String LEARNER = "learner";
+    /** The visibility of a tombstone: what a versioned removal leaves, so an older put cannot bring the document back. */
+    private static final String GONE = "GONE";
+
     private static final String REGION = "region";
     private static final String AVAILABILITY = "availability";
     private static final Map<EvidenceKind, String> FIELDS = new EnumMap<>(
@@ -116,15 +124,26 @@ public final class OpenSearchTalentIndex implements TalentIndex {
     /** A bulk item refused since the last commit: the next commit fails, so the outbox does not mark it done. */
     private @Nullable String refusedSinceCommit;
 
-    private OpenSearchTalentIndex(Settings settings) {
+    private final Subjects subjects;
+
+    private OpenSearchTalentIndex(Settings settings, Subjects subjects) {
         this.settings = settings;
+        this.subjects = subjects;
         this.transport = transport(settings);
         this.client = new OpenSearchClient(transport);
     }
 
-    /** Connects, and creates the alias with an empty index if the cluster has none yet. */
+    /** Connects with documents named by {@link Subjects#unkeyed}: for tests and the benchmark. */
     public static OpenSearchTalentIndex connect(Settings settings) {
-        OpenSearchTalentIndex index = new OpenSearchTalentIndex(settings);
+        return connect(settings, Subjects.unkeyed());
+    }
+
+    /**
+     * Connects, and creates the alias with an empty index if the cluster has none yet. Every server writing to one
+     * alias must name documents alike: the same {@code subjects}.
+     */
+    public static OpenSearchTalentIndex connect(Settings settings, Subjects subjects) {
+        OpenSearchTalentIndex index = new OpenSearchTalentIndex(settings, subjects);
         try {
             index.ensureAlias();
         } catch (RuntimeException e) {
@@ -135,17 +154,38 @@ public final class OpenSearchTalentIndex implements TalentIndex {
     }
 
     @Override
-    public void put(TalentDocument document) {
-        String id = document.learner().value().toString();
-        Map<String, Object> source = source(document);
-        write(BulkOperation.of(op -> op.index(ix -> ix.id(id).document(source))));
+    public String subject(AccountId learner) {
+        return subjects.of(learner);
     }
 
+    /**
+     * Versioned changes use OpenSearch's external versioning: the outbox sequence number is the document's version,
+     * and OpenSearch refuses a write whose version is not above the stored one (a conflict, which this index counts
+     * as done: a newer change is there). A versioned removal writes a tombstone at its version rather than deleting,
+     * because a deleted document's version is forgotten after {@code index.gc_deletes} (60 s) and an older put could
+     * then bring it back; the tombstone holds nothing but the visibility {@code GONE} under the subject, is never
+     * found, read or counted, and goes with the next rebuild.
+     */
     @Override
-    public void remove(AccountId learner) {
-        // deleting a missing document answers "not_found", which is the idempotent outcome we want
-        String id = learner.value().toString();
-        write(BulkOperation.of(op -> op.delete(d -> d.id(id))));
+    public void apply(Collection<Change> changes) {
+        for (Change change : changes) {
+            String id = change.subject();
+            boolean versioned = change.version() != UNVERSIONED;
+            if (change.document().isEmpty() && !versioned) {
+                // deleting a missing document answers "not_found", which is the idempotent outcome we want
+                write(BulkOperation.of(op -> op.delete(d -> d.id(id))));
+                continue;
+            }
+            Map<String, Object> source =
+                    change.document().map(OpenSearchTalentIndex::source).orElseGet(() -> Map.of(VISIBILITY, GONE));
+            write(BulkOperation.of(op -> op.index(ix -> {
+                ix.id(id).document(source);
+                if (versioned) {
+                    ix.version(change.version()).versionType(VersionType.External);
+                }
+                return ix;
+            })));
+        }
     }
 
     /**
@@ -205,9 +245,10 @@ public final class OpenSearchTalentIndex implements TalentIndex {
         flushPending();
         try {
             @SuppressWarnings("rawtypes")
-            GetResponse<Map> found =
-                    client.get(g -> g.index(settings.alias()).id(learner.value().toString()), Map.class);
-            if (!found.found() || found.source() == null) {
+            GetResponse<Map> found = client.get(g -> g.index(settings.alias()).id(subjects.of(learner)), Map.class);
+            if (!found.found()
+                    || found.source() == null
+                    || GONE.equals(found.source().get(VISIBILITY))) {
                 return Optional.empty();
             }
             return Optional.of(document(learner, found.source()));
@@ -224,19 +265,21 @@ public final class OpenSearchTalentIndex implements TalentIndex {
         flushPending();
         Query skills = toQuery(query);
         try {
-            SearchResponse<Void> best = client.search(
+            @SuppressWarnings("rawtypes")
+            SearchResponse<Map> best = client.search(
                     s -> s.index(settings.alias())
                             .query(skills)
                             .size(n)
                             .trackTotalHits(t -> t.enabled(true))
-                            .source(src -> src.fetch(false)),
-                    Void.class);
+                            .source(src -> src.filter(f -> f.includes(LEARNER))),
+                    Map.class);
             long total = best.hits().total() == null
                     ? best.hits().hits().size()
                     : best.hits().total().value();
             List<TalentHits.Hit> hits = new ArrayList<>(hits(best));
             if (hits.size() == n && total > n) {
-                hits.addAll(ties(skills, hits));
+                List<String> seen = best.hits().hits().stream().map(Hit::id).toList();
+                hits.addAll(ties(skills, seen, hits.getLast().score()));
                 hits.sort(Comparator.comparingDouble(TalentHits.Hit::score).reversed());
             }
             return new TalentHits(total, hits);
@@ -246,49 +289,59 @@ public final class OpenSearchTalentIndex implements TalentIndex {
     }
 
     /** Every further document within {@link #TIE} of the n-th best, up to {@link #MAX_TIES}: a second, bounded pass. */
-    private List<TalentHits.Hit> ties(Query skills, List<TalentHits.Hit> best) throws IOException {
-        float floor = (float) (best.getLast().score() - TIE);
-        List<String> seen =
-                best.stream().map(h -> h.learner().value().toString()).toList();
+    @SuppressWarnings("rawtypes")
+    private List<TalentHits.Hit> ties(Query skills, List<String> seen, double nth) throws IOException {
+        float floor = (float) (nth - TIE);
         Query rest = Query.of(q -> q.bool(b -> b.must(skills).mustNot(m -> m.ids(i -> i.values(seen)))));
-        SearchResponse<Void> tied = client.search(
+        SearchResponse<Map> tied = client.search(
                 s -> s.index(settings.alias())
                         .query(rest)
                         .minScore((double) floor)
                         .size(MAX_TIES)
                         .trackTotalHits(t -> t.enabled(false))
-                        .source(src -> src.fetch(false)),
-                Void.class);
+                        .source(src -> src.filter(f -> f.includes(LEARNER))),
+                Map.class);
         return hits(tied);
     }
 
-    private static List<TalentHits.Hit> hits(SearchResponse<Void> response) {
+    @SuppressWarnings("rawtypes")
+    private static List<TalentHits.Hit> hits(SearchResponse<Map> response) {
         List<TalentHits.Hit> hits = new ArrayList<>(response.hits().hits().size());
-        for (Hit<Void> hit : response.hits().hits()) {
+        for (Hit<Map> hit : response.hits().hits()) {
             double score = hit.score() == null ? 0 : hit.score();
-            hits.add(new TalentHits.Hit(new AccountId(UUID.fromString(hit.id())), score));
+            Object learner = hit.source() == null ? null : hit.source().get(LEARNER);
+            if (learner == null) {
+                throw new IllegalStateException("A talent document without its account");
+            }
+            hits.add(new TalentHits.Hit(new AccountId(UUID.fromString(learner.toString())), score));
         }
         return hits;
     }
 
-    /** Every server writing to the same alias is one consumer: what one applied, the shared index holds. */
+    /**
+     * Every server writing to the same alias is one consumer: what one applied, the shared index holds. The name
+     * carries the layout's version ({@code v2}: documents named by subject, versioned writes), so an alias filled by
+     * an older layout is a new consumer and is rebuilt, not followed on from.
+     */
     @Override
     public String consumer() {
-        return "opensearch:" + settings.alias();
+        return "opensearch-v2:" + settings.alias();
     }
 
     @Override
     public long count() {
         flushPending();
         try {
-            return client.count(c -> c.index(settings.alias())).count();
+            Query live = Query.of(q ->
+                    q.bool(b -> b.mustNot(m -> m.term(t -> t.field(VISIBILITY).value(FieldValue.of(GONE))))));
+            return client.count(c -> c.index(settings.alias()).query(live)).count();
         } catch (IOException e) {
             throw unreachable(e);
         }
     }
 
     @Override
-    public void rebuild(Iterator<TalentDocument> documents) {
+    public void rebuild(Iterator<TalentDocument> documents, Map<String, Long> versions) {
         writes.lock();
         try {
             flush();
@@ -300,8 +353,12 @@ public final class OpenSearchTalentIndex implements TalentIndex {
                 BulkRequest.Builder bulk = new BulkRequest.Builder().index(fresh);
                 for (int i = 0; i < BULK_DOCUMENTS && documents.hasNext(); i++) {
                     TalentDocument document = documents.next();
-                    bulk.operations(op -> op.index(
-                            ix -> ix.id(document.learner().value().toString()).document(source(document))));
+                    String id = subjects.of(document.learner());
+                    long version = versions.getOrDefault(id, 0L);
+                    bulk.operations(op -> op.index(ix -> ix.id(id)
+                            .document(source(document))
+                            .version(version)
+                            .versionType(VersionType.External)));
                 }
                 String refused = refusal(client.bulk(bulk.build()));
                 if (refused != null) {
@@ -408,6 +465,8 @@ public final class OpenSearchTalentIndex implements TalentIndex {
     private static TypeMapping mapping() {
         TypeMapping.Builder mapping = new TypeMapping.Builder().dynamic(DynamicMapping.Strict);
         mapping.properties(VISIBILITY, p -> p.keyword(k -> k));
+        // read back to name a hit, never searched: the document's id is the subject, not the account
+        mapping.properties(LEARNER, p -> p.keyword(k -> k.index(false).docValues(false)));
         for (String field : FIELDS.values()) {
             mapping.properties(field, p -> p.keyword(k -> k));
         }
@@ -433,13 +492,22 @@ public final class OpenSearchTalentIndex implements TalentIndex {
         double total = query.totalWeight();
         List<Query> clauses = new ArrayList<>();
         for (SkillQuery.Weighted w : query.skills()) {
+            List<Query> ways = new ArrayList<>();
             for (EvidenceKind kind : EvidenceKind.values()) {
-                String field = FIELDS.get(kind);
-                float boost = (float) (100 * w.weight() * kind.strength() / total);
-                String skill = w.skill().toString();
-                clauses.add(Query.of(q -> q.constantScore(c -> c.filter(
-                                f -> f.term(t -> t.field(field).value(FieldValue.of(skill))))
-                        .boost(boost))));
+                double share = w.weight() * kind.strength() / total;
+                ways.add(way(kind, List.of(w.skill()), share));
+                if (!w.narrower().isEmpty()) {
+                    ways.add(way(kind, w.narrower(), share * Relation.NARROWER.credit()));
+                }
+                if (!w.broader().isEmpty()) {
+                    ways.add(way(kind, w.broader(), share * Relation.BROADER.credit()));
+                }
+            }
+            if (w.hasNeighbours()) {
+                // the skill or a neighbour: the best way counts (a maximum, not a sum), as in the matching engine
+                clauses.add(Query.of(q -> q.disMax(d -> d.queries(ways).tieBreaker(0f))));
+            } else {
+                clauses.addAll(ways); // one kind held per skill: the sum is the one held
             }
         }
         Query anyAsked = Query.of(q -> q.bool(b -> b.should(clauses).minimumShouldMatch("1")));
@@ -459,9 +527,22 @@ public final class OpenSearchTalentIndex implements TalentIndex {
         return Query.of(q -> q.bool(b -> b.must(anyAsked).filter(filters)));
     }
 
+    /** Documents holding any of these skills in this kind, scoring {@code 100 × share}. */
+    private static Query way(EvidenceKind kind, Collection<URI> skills, double share) {
+        String field = FIELDS.get(kind);
+        float boost = (float) (100 * share);
+        List<FieldValue> values =
+                skills.stream().map(u -> FieldValue.of(u.toString())).toList();
+        Query holds = values.size() == 1
+                ? Query.of(q -> q.term(t -> t.field(field).value(values.getFirst())))
+                : Query.of(q -> q.terms(t -> t.field(field).terms(v -> v.value(values))));
+        return Query.of(q -> q.constantScore(c -> c.filter(holds).boost(boost)));
+    }
+
     private static Map<String, Object> source(TalentDocument document) {
         Map<String, Object> source = new HashMap<>();
         source.put(VISIBILITY, document.visibility().name());
+        source.put(LEARNER, document.learner().value().toString());
         Map<EvidenceKind, List<String>> byKind = new EnumMap<>(EvidenceKind.class);
         document.skills()
                 .forEach((skill, kind) ->
@@ -496,8 +577,11 @@ public final class OpenSearchTalentIndex implements TalentIndex {
         if (!response.errors()) {
             return null;
         }
-        List<BulkResponseItem> failed =
-                response.items().stream().filter(i -> i.error() != null).toList();
+        // a version conflict is an older change arriving after a newer one: the newer stands, which is the aim
+        List<BulkResponseItem> failed = response.items().stream()
+                .filter(i -> i.error() != null
+                        && !"version_conflict_engine_exception".equals(i.error().type()))
+                .toList();
         if (failed.isEmpty()) {
             return null;
         }

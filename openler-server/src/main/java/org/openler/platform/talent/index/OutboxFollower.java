@@ -5,20 +5,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.openler.platform.kernel.AccountId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Applies the talent outbox ({@code talent_outbox}, V47) to an index. Each pending row names a learner whose document
- * may have changed; the follower re-derives the document now ({@link Documents}), puts it or removes it (visible at
- * once), makes the index durable ({@link TalentIndex#commit}), and only then marks the rows applied, for this index's
+ * may have changed (by account and {@link Subjects subject}; an erased account's rows by subject alone, V59); the
+ * follower re-derives the document now ({@link Documents}), puts it or removes it (visible at once) at the version of
+ * the newest row it read for that subject (so an index shared by several servers keeps the newest change, see
+ * {@link TalentIndex}), makes the index durable ({@link TalentIndex#commit}), and only then marks the rows applied, for this index's
  * consumer only ({@link TalentIndex#consumer}, V48): another index following the same outbox has its own marks, so
  * one never takes rows from the other. A crash before the mark leaves the rows pending and they are applied again
  * (re-deriving is idempotent); a crash before the commit loses the index write, and the rows are still pending. So
@@ -98,8 +104,10 @@ public final class OutboxFollower {
         seen();
         while (true) {
             List<Long> fresh = new ArrayList<>();
-            Set<UUID> learners = new LinkedHashSet<>();
-            jdbc.sql("select o.seq, o.account_id from talent_outbox o where not exists (select 1 from"
+            // per subject: the newest row's sequence (the change's version) and the account, if a row still names it
+            Map<String, Long> newest = new LinkedHashMap<>();
+            Map<String, UUID> accounts = new HashMap<>();
+            jdbc.sql("select o.seq, o.account_id, o.subject from talent_outbox o where not exists (select 1 from"
                             + " talent_outbox_applied a where a.consumer = ? and a.seq = o.seq) order by o.seq limit "
                             + (BATCH + uncommitted.size()))
                     .param(consumer)
@@ -107,7 +115,12 @@ public final class OutboxFollower {
                         long seq = rs.getLong(1);
                         if (!uncommitted.contains(seq)) {
                             fresh.add(seq);
-                            learners.add(rs.getObject(2, UUID.class));
+                            UUID account = rs.getObject(2, UUID.class);
+                            String subject = subject(account, rs.getString(3));
+                            newest.merge(subject, seq, Math::max);
+                            if (account != null) {
+                                accounts.put(subject, account);
+                            }
                         }
                         return null;
                     })
@@ -115,13 +128,15 @@ public final class OutboxFollower {
             if (fresh.isEmpty()) {
                 break;
             }
-            List<TalentDocument> puts = new ArrayList<>();
-            List<AccountId> removes = new ArrayList<>();
-            for (UUID id : learners) {
-                AccountId learner = new AccountId(id);
-                documents.of(learner).ifPresentOrElse(puts::add, () -> removes.add(learner));
-            }
-            index.apply(puts, removes);
+            List<TalentIndex.Change> changes = new ArrayList<>(newest.size());
+            newest.forEach((subject, version) -> {
+                UUID account = accounts.get(subject);
+                // a row without an account is an erased account's: only the removal remains to apply
+                Optional<TalentDocument> now =
+                        account == null ? Optional.empty() : documents.of(new AccountId(account));
+                changes.add(new TalentIndex.Change(subject, version, now));
+            });
+            index.apply(changes);
             uncommitted.addAll(fresh);
             applied += fresh.size();
             if (fresh.size() < BATCH) {
@@ -145,6 +160,16 @@ public final class OutboxFollower {
      * a change committed while the rebuild reads has a row not among them, so the poll after it catches up.
      */
     public synchronized void rebuild(Iterator<TalentDocument> all) {
+        rebuild(() -> all);
+    }
+
+    /**
+     * Like {@link #rebuild(Iterator)}, with the documents asked for only after the rows the rebuild covers and the
+     * versions were read: a learner whose change commits in between is then both derived afresh and still pending.
+     * Each document gets the sequence of its subject's newest row as its version, read before it is derived, so
+     * the version never claims a change the document does not hold.
+     */
+    public synchronized void rebuild(Supplier<Iterator<TalentDocument>> all) {
         uncommitted.clear(); // the rebuild re-derives them
         seen();
         List<Long> covered = jdbc.sql("select o.seq from talent_outbox o where not exists (select 1 from"
@@ -152,7 +177,12 @@ public final class OutboxFollower {
                 .param(consumer)
                 .query(Long.class)
                 .list();
-        index.rebuild(all);
+        Map<String, Long> versions = new HashMap<>();
+        jdbc.sql("select seq, account_id, subject from talent_outbox")
+                .query((rs, n) ->
+                        versions.merge(subject(rs.getObject(2, UUID.class), rs.getString(3)), rs.getLong(1), Math::max))
+                .list();
+        index.rebuild(all.get(), versions);
         index.commit();
         lastCommit = clock.instant();
         for (int from = 0; from < covered.size(); from += BATCH) {
@@ -211,6 +241,17 @@ public final class OutboxFollower {
                     .params(consumer, now)
                     .update();
         }
+    }
+
+    /** A row's subject; rows written before V59 have none and still name their account. */
+    private String subject(@Nullable UUID account, @Nullable String subject) {
+        if (subject != null) {
+            return subject;
+        }
+        if (account == null) {
+            throw new IllegalStateException("A talent outbox row names neither an account nor a subject");
+        }
+        return index.subject(new AccountId(account));
     }
 
     private void mark(List<Long> rows) {

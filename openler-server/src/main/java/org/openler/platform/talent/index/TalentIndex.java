@@ -2,6 +2,8 @@ package org.openler.platform.talent.index;
 
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.openler.platform.kernel.AccountId;
 
@@ -14,6 +16,12 @@ import org.openler.platform.kernel.AccountId;
  *
  * <p>Writes are idempotent (the outbox applies a change again after a crash) and visible to the next {@link #top} as
  * soon as they return (turning discovery off must take a learner out of results within a second).
+ *
+ * <p>Documents are named by their {@link Subjects subject}, a one-way hash of the account id, never by the id. The
+ * outbox follower's writes ({@link #apply}) carry a version, the sequence number of the newest outbox row behind
+ * them: a change whose version is not above the one the index last applied for that subject, put or removal, is
+ * skipped, not an error. So when several servers write to one shared index, a server that derived a document earlier
+ * and sends it later can never overwrite a newer document or bring back a removed one.
  */
 public interface TalentIndex extends AutoCloseable {
 
@@ -26,20 +34,35 @@ public interface TalentIndex extends AutoCloseable {
     /** Two first-pass scores this close (on the 0–100 scale) are a tie: single-precision sums may differ by less. */
     double TIE = 1e-3;
 
-    /** Adds the learner's document, or replaces the one they had. */
-    void put(TalentDocument document);
-
-    /** Removes the learner's document; nothing happens when there is none. */
-    void remove(AccountId learner);
+    /** The version of a write that is applied whatever the index holds (tests, tools): no ordering at all. */
+    long UNVERSIONED = -1;
 
     /**
-     * Puts and removes several documents, visible together when it returns: what the outbox follower applies in one
-     * round. Implementations may refresh their searchers once for all of them.
+     * One change to apply: the subject's document now, or none (remove it), at a version.
+     *
+     * @param version the sequence number of the newest outbox row the change answers, or {@link #UNVERSIONED}
      */
-    default void apply(Collection<TalentDocument> puts, Collection<AccountId> removes) {
-        puts.forEach(this::put);
-        removes.forEach(this::remove);
+    record Change(String subject, long version, Optional<TalentDocument> document) {}
+
+    /** Adds the learner's document, or replaces the one they had, whatever the index holds ({@link #UNVERSIONED}). */
+    default void put(TalentDocument document) {
+        apply(List.of(new Change(subject(document.learner()), UNVERSIONED, Optional.of(document))));
     }
+
+    /** Removes the learner's document, whatever the index holds; nothing happens when there is none. */
+    default void remove(AccountId learner) {
+        apply(List.of(new Change(subject(learner), UNVERSIONED, Optional.empty())));
+    }
+
+    /**
+     * Applies several changes, visible together when it returns: what the outbox follower applies in one round. A
+     * versioned change not newer than what the index last applied for its subject is skipped (see the class
+     * comment). The document of a put must be the subject's ({@link #subject}).
+     */
+    void apply(Collection<Change> changes);
+
+    /** The name under which this index files the learner's document. */
+    String subject(AccountId learner);
 
     /** The learner's document as indexed, if any. */
     Optional<TalentDocument> get(AccountId learner);
@@ -59,7 +82,15 @@ public interface TalentIndex extends AutoCloseable {
      * Replaces the whole content with these documents (the rebuild from PostgreSQL). Searches during a rebuild see
      * the previous content until it is complete.
      */
-    void rebuild(Iterator<TalentDocument> documents);
+    default void rebuild(Iterator<TalentDocument> documents) {
+        rebuild(documents, Map.of());
+    }
+
+    /**
+     * Replaces the whole content with these documents, each at the version given for its subject (0 when none is
+     * given): versions read before the documents were derived, so a later change to any of them is newer.
+     */
+    void rebuild(Iterator<TalentDocument> documents, Map<String, Long> versions);
 
     /**
      * Who applies the talent outbox to this index: outbox rows are marked applied per consumer. An index rebuilt at

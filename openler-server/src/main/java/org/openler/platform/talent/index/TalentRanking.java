@@ -13,6 +13,8 @@ import org.openler.platform.matching.Evidence;
 import org.openler.platform.matching.LearnerRecord;
 import org.openler.platform.matching.MatchEngine;
 import org.openler.platform.matching.MatchTarget;
+import org.openler.platform.matching.Neighbour;
+import org.openler.platform.matching.Relation;
 import org.openler.platform.matching.TargetSkill;
 
 /**
@@ -42,10 +44,17 @@ public final class TalentRanking {
 
     /** The same, narrowed by the filter. */
     public static Optional<SkillQuery> query(MatchTarget target, SkillQuery.Filter filter) {
+        return query(target, filter, SkillHierarchy.NONE);
+    }
+
+    /** The same, each requirement with its narrower and broader skills for partial credit. */
+    public static Optional<SkillQuery> query(MatchTarget target, SkillQuery.Filter filter, SkillHierarchy hierarchy) {
         List<SkillQuery.Weighted> asked = new ArrayList<>();
         for (TargetSkill skill : target.requirements()) {
             if (skill.weight() > 0) {
-                asked.add(new SkillQuery.Weighted(skill.skillUri(), skill.weight()));
+                URI uri = skill.skillUri();
+                asked.add(
+                        new SkillQuery.Weighted(uri, skill.weight(), hierarchy.narrower(uri), hierarchy.broader(uri)));
             }
         }
         return asked.isEmpty() ? Optional.empty() : Optional.of(new SkillQuery(asked, filter));
@@ -74,7 +83,23 @@ public final class TalentRanking {
             int size,
             int minimum,
             Function<AccountId, String> pseudonym) {
-        Optional<SkillQuery> query = query(target, filter);
+        return rank(index, target, filter, SkillHierarchy.NONE, page, size, minimum, pseudonym);
+    }
+
+    /**
+     * The same, a learner holding a skill narrower or broader than one asked for found and scored with the matching
+     * engine's partial credit, in the first pass (the index query) and in the explained match alike.
+     */
+    public static Page rank(
+            TalentIndex index,
+            MatchTarget target,
+            SkillQuery.Filter filter,
+            SkillHierarchy hierarchy,
+            int page,
+            int size,
+            int minimum,
+            Function<AccountId, String> pseudonym) {
+        Optional<SkillQuery> query = query(target, filter, hierarchy);
         if (query.isEmpty()) {
             return new Page(0, List.of());
         }
@@ -95,7 +120,7 @@ public final class TalentRanking {
             if (document.isEmpty() || !query.get().filter().admits(document.get())) {
                 continue; // removed or changed since the first pass: never shown
             }
-            MatchEngine.Match match = MatchEngine.match(target, record(document.get()));
+            MatchEngine.Match match = MatchEngine.match(target, record(document.get(), query.get()));
             if (match.exact() > 0) {
                 candidates.add(new Ranked(key.learner(), key.pseudonym(), match, document.get()));
             }
@@ -105,6 +130,29 @@ public final class TalentRanking {
 
     /** The matching engine's record of an indexed document: each skill with its kind of evidence, nothing more. */
     public static LearnerRecord record(TalentDocument document) {
+        return LearnerRecord.of(evidence(document), List.of());
+    }
+
+    /**
+     * The same, with the hierarchy edges the query asked about: a skill held that is narrower or broader than one
+     * asked for reaches it with that relation's credit, so the explained match scores what the first pass ranked.
+     */
+    public static LearnerRecord record(TalentDocument document, SkillQuery query) {
+        List<Neighbour> edges = new ArrayList<>();
+        for (SkillQuery.Weighted w : query.skills()) {
+            for (URI held : document.skills().keySet()) {
+                if (w.narrower().contains(held)) {
+                    edges.add(new Neighbour(held, w.skill(), Relation.NARROWER));
+                }
+                if (w.broader().contains(held)) {
+                    edges.add(new Neighbour(held, w.skill(), Relation.BROADER));
+                }
+            }
+        }
+        return LearnerRecord.of(evidence(document), edges);
+    }
+
+    private static List<Evidence> evidence(TalentDocument document) {
         List<Evidence> evidence = new ArrayList<>(document.skills().size());
         for (Map.Entry<URI, EvidenceKind> skill : document.skills().entrySet()) {
             URI uri = skill.getKey();
@@ -115,6 +163,6 @@ public final class TalentRanking {
             };
             evidence.add(new Evidence(uri, "", List.of(source), 0));
         }
-        return LearnerRecord.of(evidence, List.of());
+        return evidence;
     }
 }

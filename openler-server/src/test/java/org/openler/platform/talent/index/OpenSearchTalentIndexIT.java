@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.openler.platform.support.OpenSearchTestNode;
@@ -50,6 +51,35 @@ class OpenSearchTalentIndexIT extends TalentIndexContract {
             assertThat(again.count()).isEqualTo(1);
             assertThat(again.get(learner(1))).contains(anonymous(1, Map.of(WELD, EvidenceKind.VERIFIED)));
         }
+    }
+
+    @Test
+    void twoServersOnOneAliasKeepTheNewestChangeWhicheverArrivesLast() throws Exception {
+        String subject = index.subject(learner(1));
+        TalentDocument newer = anonymous(1, Map.of(WELD, EvidenceKind.VERIFIED));
+        TalentDocument older = anonymous(1, Map.of(CNC, EvidenceKind.VERIFIED));
+        try (TalentIndex slow = OpenSearchTalentIndex.connect(settings(alias))) {
+            index.apply(List.of(new TalentIndex.Change(subject, 12, Optional.of(newer))));
+            index.commit();
+            // the other server derived its document before change 12 and sends it only now
+            slow.apply(List.of(new TalentIndex.Change(subject, 11, Optional.of(older))));
+            slow.commit(); // a conflict is not a failure: the outbox may mark the row applied
+
+            assertThat(index.get(learner(1))).contains(newer);
+
+            index.apply(List.of(new TalentIndex.Change(subject, 13, Optional.empty())));
+            index.commit();
+            slow.apply(List.of(new TalentIndex.Change(subject, 12, Optional.of(newer))));
+            slow.commit();
+        }
+        assertThat(index.get(learner(1))).isEmpty();
+        assertThat(index.count()).isZero();
+        assertThat(index.top(query(WELD, 1.0), 10).total()).isZero();
+        String everything = get("/" + alias + "/_search?size=100").body();
+        assertThat(everything)
+                .as("the tombstone names the subject only")
+                .contains(subject)
+                .doesNotContain(learner(1).value().toString());
     }
 
     @Test

@@ -67,7 +67,8 @@ class OutboxFollowerCrashIT {
         url = URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         dataSource = new SingleConnectionDataSource(url, USER, "", true);
         jdbc = JdbcClient.create(dataSource);
-        for (String migration : List.of("V47__talent_outbox.sql", "V48__talent_outbox_consumers.sql")) {
+        for (String migration : List.of(
+                "V47__talent_outbox.sql", "V48__talent_outbox_consumers.sql", "V59__talent_outbox_subject.sql")) {
             String ddl = new ClassPathResource("db/migration/" + migration).getContentAsString(StandardCharsets.UTF_8);
             for (String statement : ddl.replaceAll("(?m)^--.*$", "").split(";")) {
                 if (!statement.isBlank()) {

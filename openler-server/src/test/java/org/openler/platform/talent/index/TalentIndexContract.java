@@ -17,6 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openler.platform.kernel.AccountId;
+import org.openler.platform.matching.MatchEngine;
+import org.openler.platform.matching.MatchTarget;
+import org.openler.platform.matching.TargetSkill;
 import org.openler.platform.talent.index.TalentDocument.Visibility;
 import org.openler.platform.talent.index.TalentHits.Hit;
 
@@ -332,5 +335,146 @@ public abstract class TalentIndexContract {
                 Optional.of("US-IN"),
                 Optional.of("now")));
         assertThat(index.top(filtered("US-IN", "now"), 10).total()).isZero();
+    }
+
+    private void apply(int learner, long version, Optional<TalentDocument> document) {
+        index.apply(List.of(new TalentIndex.Change(index.subject(learner(learner)), version, document)));
+    }
+
+    @Test
+    void anOlderChangeArrivingAfterANewerOneIsSkippedAndTheNewerStands() {
+        TalentDocument newer = anonymous(1, Map.of(WELD, EvidenceKind.VERIFIED));
+        TalentDocument older = anonymous(1, Map.of(CNC, EvidenceKind.SELF_ASSERTED));
+        apply(1, 7, Optional.of(newer));
+
+        apply(1, 5, Optional.of(older));
+        apply(1, 7, Optional.of(older)); // the same row applied again (after a crash) changes nothing either
+        index.commit();
+
+        assertThat(index.get(learner(1))).contains(newer);
+        assertThat(index.top(query(CNC, 1.0), 10).total()).isZero();
+        assertThat(learners(index.top(query(WELD, 1.0), 10))).containsExactly(learner(1));
+
+        apply(1, 8, Optional.of(older));
+        assertThat(index.get(learner(1))).as("a newer change applies").contains(older);
+    }
+
+    @Test
+    void anOlderPutArrivingAfterANewerRemovalNeverBringsTheDocumentBack() {
+        apply(1, 3, Optional.of(anonymous(1, Map.of(WELD, EvidenceKind.VERIFIED))));
+        apply(2, 4, Optional.of(anonymous(2, Map.of(WELD, EvidenceKind.VERIFIED))));
+        apply(1, 9, Optional.empty());
+
+        apply(1, 6, Optional.of(anonymous(1, Map.of(WELD, EvidenceKind.VERIFIED))));
+        index.commit();
+
+        assertThat(index.get(learner(1))).isEmpty();
+        assertThat(index.count()).as("a removal leaves nothing that is counted").isEqualTo(1);
+        assertThat(learners(index.top(query(WELD, 1.0), 10))).containsExactly(learner(2));
+
+        apply(1, 10, Optional.of(anonymous(1, Map.of(CNC, EvidenceKind.VERIFIED))));
+        assertThat(learners(index.top(query(CNC, 1.0), 10)))
+                .as("opting in again later is a newer change")
+                .containsExactly(learner(1));
+    }
+
+    @Test
+    void aRebuiltDocumentKeepsItsVersionSoAnOlderChangeSentLateIsSkipped() {
+        TalentDocument rebuilt = anonymous(1, Map.of(WELD, EvidenceKind.VERIFIED));
+        index.rebuild(
+                List.of(rebuilt, anonymous(2, Map.of(WELD, EvidenceKind.ENDORSED)))
+                        .iterator(),
+                Map.of(index.subject(learner(1)), 20L));
+
+        apply(1, 15, Optional.empty());
+        apply(2, 1, Optional.empty());
+
+        assertThat(index.get(learner(1))).contains(rebuilt);
+        assertThat(index.get(learner(2)))
+                .as("no version given: any change is newer")
+                .isEmpty();
+    }
+
+    @Test
+    void aDocumentIsFiledUnderItsOneWaySubjectAndARemovalNeedsOnlyThat() {
+        String subject = index.subject(learner(1));
+        assertThat(subject)
+                .doesNotContain(learner(1).value().toString())
+                .doesNotContain(learner(1).value().toString().replace("-", ""))
+                .isEqualTo(index.subject(learner(1)));
+        assertThat(index.subject(learner(2))).isNotEqualTo(subject);
+        index.put(anonymous(1, Map.of(WELD, EvidenceKind.VERIFIED)));
+
+        // what the outbox holds once the account is erased: the subject, a version, nothing else
+        index.apply(List.of(new TalentIndex.Change(subject, 5, Optional.empty())));
+
+        assertThat(index.get(learner(1))).isEmpty();
+        assertThat(index.top(query(WELD, 1.0), 10).total()).isZero();
+    }
+
+    protected static final URI MIG = URI.create("http://data.europa.eu/esco/skill/weld-mig");
+    protected static final URI METALWORK = URI.create("http://data.europa.eu/esco/skill/metalwork");
+
+    /** WELD with MIG welding narrower than it and metalwork broader: as the ontology would give them. */
+    private static final SkillHierarchy WELDING = new SkillHierarchy() {
+        @Override
+        public Set<URI> narrower(URI skill) {
+            return skill.equals(WELD) ? Set.of(MIG) : Set.of();
+        }
+
+        @Override
+        public Set<URI> broader(URI skill) {
+            return skill.equals(WELD) ? Set.of(METALWORK) : Set.of();
+        }
+    };
+
+    @Test
+    void aLearnerHoldingOnlyANarrowerOrBroaderSkillIsFoundWithTheMatchingEnginesPartialCredit() {
+        index.put(anonymous(1, Map.of(WELD, EvidenceKind.VERIFIED)));
+        index.put(anonymous(2, Map.of(MIG, EvidenceKind.VERIFIED)));
+        index.put(anonymous(3, Map.of(METALWORK, EvidenceKind.SELF_ASSERTED)));
+        // the best way counts, not the sum: 0.6 × verified beats the self-asserted skill itself (0.5)
+        index.put(anonymous(4, Map.of(WELD, EvidenceKind.SELF_ASSERTED, MIG, EvidenceKind.VERIFIED)));
+        index.put(anonymous(5, Map.of(SQL, EvidenceKind.VERIFIED)));
+        MatchTarget job = new MatchTarget(
+                "Welder",
+                List.of(new TargetSkill(WELD, "welding", 1.0, true, 0), new TargetSkill(CNC, "cnc", 1.0, true, 0)));
+        SkillQuery query =
+                TalentRanking.query(job, SkillQuery.Filter.NONE, WELDING).orElseThrow();
+
+        TalentHits hits = index.top(query, 10);
+
+        assertThat(hits.total()).as("the neighbours' holders are counted").isEqualTo(4);
+        assertThat(learners(hits)).startsWith(learner(1)).endsWith(learner(3));
+        assertThat(learners(hits).subList(1, 3)).containsExactlyInAnyOrder(learner(2), learner(4));
+        for (Hit hit : hits.hits()) {
+            TalentDocument document = index.get(hit.learner()).orElseThrow();
+            double engine = MatchEngine.exact(job, TalentRanking.record(document, query));
+            assertThat(hit.score()).as("first pass = the engine's score").isCloseTo(engine, within(TalentIndex.TIE));
+        }
+        assertThat(hits.hits().get(1).score()).isCloseTo(100 * 0.6 / 2, within(TalentIndex.TIE));
+        assertThat(hits.hits().get(3).score()).isCloseTo(100 * 0.4 * 0.5 / 2, within(TalentIndex.TIE));
+        assertThat(index.top(TalentRanking.query(job).orElseThrow(), 10).total())
+                .as("without the hierarchy only the very skill counts")
+                .isEqualTo(2);
+
+        TalentRanking.Page page = TalentRanking.rank(
+                index,
+                job,
+                SkillQuery.Filter.NONE,
+                WELDING,
+                0,
+                10,
+                1,
+                l -> l.value().toString());
+        TalentRanking.Ranked narrower = page.candidates().stream()
+                .filter(r -> r.learner().equals(learner(2)))
+                .findFirst()
+                .orElseThrow();
+        assertThat(narrower.match().score()).isEqualTo(30);
+        assertThat(narrower.match().requirements().getFirst().met())
+                .as("partial credit, not met")
+                .isFalse();
+        assertThat(narrower.match().requirements().getFirst().coverage()).isCloseTo(0.6, within(1e-9));
     }
 }
