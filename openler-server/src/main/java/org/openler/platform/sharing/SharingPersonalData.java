@@ -127,6 +127,7 @@ class SharingPersonalData implements PersonalData {
                     id,
                     null,
                     text(s, "party", Shares.MAX_PARTY),
+                    null, // a restored share comes back ended, and organization ids do not travel between platforms
                     text(s, "purpose", Shares.MAX_PURPOSE),
                     instant(s, "createdAt"),
                     expires,

@@ -216,28 +216,11 @@ class TalentPeopleIT {
 
     @Test
     void aShareToOneOfTwoOrganizationsOfOneNameCountsInThatOnesInternalSearchOnly() {
-        URI skill = freshSkill();
-        Fixtures.Org college = wallet.fixturesForTests().organization(Organization.Kind.PROVIDER);
-        AchievementDefinition aligned = achievements.create(
-                college.organization().id(),
-                new Achievements.Draft(
-                        "Twin Certificate",
-                        "Does the thing.",
-                        "Passed.",
-                        "Certificate",
-                        "",
-                        List.of(new AchievementDefinition.Alignment(
-                                skill,
-                                "the skill",
-                                Optional.of("ceasn:Competency"),
-                                Optional.empty(),
-                                Optional.empty()))),
-                Fixtures.person(college.admin()));
+        URI skill = kit.freshSkill();
+        WalletKit.Provider college = kit.providerTeaching("Twin Certificate", skill);
         Account employee = wallet.fixturesForTests().learner();
-        wallet.issue(new WalletKit.Provider(college, aligned), employee.email().value());
         WebClient web = WalletKit.signedIn(port, employee);
-        UUID held = WalletKit.walletId(
-                WalletKit.claim(web, wallet.claimToken(employee.email().value())));
+        UUID held = kit.issuedAndClaimed(college, employee, web);
         discovery.write(employee.id(), new DiscoverySetting(DiscoveryMode.INTERNAL, List.of(), List.of()));
         // a second employer with the very same name, the employee linked to both
         Fixtures.Org twin = wallet.fixturesForTests().organization(Organization.Kind.EMPLOYER);
