@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.jspecify.annotations.Nullable;
 import org.openler.skills.sources.Csv;
@@ -46,6 +47,7 @@ public class SkillLabels {
     static final String CROSSWALK = "/org/openler/data/crosswalks/esco-onet/crosswalk_esco_onet.csv.gz";
 
     private static final String ESCO = "://data.europa.eu/esco/";
+    private static final Pattern ONET_CODE = Pattern.compile("\\d{2}-\\d{4}\\.\\d{2}");
 
     private final long[] high;
     private final long[] low;
@@ -107,9 +109,18 @@ public class SkillLabels {
         return uri == null ? fallback : label(uri.toString(), fallback, locale);
     }
 
-    /** The label of an occupation known by its O*NET-SOC code (as the matching pages name them). */
-    public String onetOccupation(String code, String english, @Nullable Locale locale) {
-        return label(OnetReader.occupationUri(code), english, locale);
+    /**
+     * The label of an occupation known by its O*NET-SOC code (as jobs and the matching pages name O*NET occupations)
+     * or by its URI; anything else (a job's id) keeps {@code english}.
+     */
+    public String occupation(@Nullable String codeOrUri, String english, @Nullable Locale locale) {
+        if (codeOrUri == null) {
+            return english;
+        }
+        return label(
+                ONET_CODE.matcher(codeOrUri).matches() ? OnetReader.occupationUri(codeOrUri) : codeOrUri,
+                english,
+                locale);
     }
 
     /** ESCO's Spanish preferred label of a concept, or of an O*NET occupation's one exact ESCO match. */

@@ -48,21 +48,20 @@ class SkillLabelsTests {
     @Test
     void anOnetOccupationWithOneExactCrosswalkMatchTakesThatEscoOccupationsSpanishLabel() {
         // 29-1141.00 Registered Nurses exactMatch "nurse responsible for general care"
-        assertThat(LABELS.onetOccupation("29-1141.00", "Registered Nurses", ES))
+        assertThat(LABELS.occupation("29-1141.00", "Registered Nurses", ES))
                 .isEqualTo(LABELS.spanish("http://data.europa.eu/esco/occupation/8d3e8aaa-791b-4c75-a465-f3f827028f50")
                         .orElseThrow())
                 .startsWith("enfermero responsable de cuidados generales");
-        assertThat(LABELS.onetOccupation("29-1141.00", "Registered Nurses", Locale.ENGLISH))
+        assertThat(LABELS.occupation("29-1141.00", "Registered Nurses", Locale.ENGLISH))
                 .isEqualTo("Registered Nurses");
     }
 
     @Test
     void anOnetOccupationWithoutExactlyOneExactMatchKeepsItsEnglishTitle() {
         // Software Developers: only broad matches and an exactISCO group
-        assertThat(LABELS.onetOccupation("15-1252.00", "Software Developers", ES))
-                .isEqualTo("Software Developers");
+        assertThat(LABELS.occupation("15-1252.00", "Software Developers", ES)).isEqualTo("Software Developers");
         // Natural Sciences Managers: two exact matches, two different ESCO jobs
-        assertThat(LABELS.onetOccupation("11-9121.00", "Natural Sciences Managers", ES))
+        assertThat(LABELS.occupation("11-9121.00", "Natural Sciences Managers", ES))
                 .isEqualTo("Natural Sciences Managers");
         assertThat(LABELS.onetSize()).isBetween(400, 490);
     }
