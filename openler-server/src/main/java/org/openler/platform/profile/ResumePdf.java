@@ -26,6 +26,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.openler.platform.skills.SkillLabels;
 import org.openler.platform.web.QrCodes;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -45,10 +46,12 @@ class ResumePdf {
 
     private final MessageSource messages;
     private final Clock clock;
+    private final SkillLabels labels;
 
-    ResumePdf(MessageSource messages, Clock clock) {
+    ResumePdf(MessageSource messages, Clock clock, SkillLabels labels) {
         this.messages = messages;
         this.clock = clock;
+        this.labels = labels;
     }
 
     byte[] render(Resume.View resume, Locale locale) {
@@ -127,7 +130,7 @@ class ResumePdf {
                 out.paragraph(text(locale, "profile.skills.none"), BODY);
             }
             for (ProfileSkill skill : resume.skills()) {
-                out.paragraph(skill.label(), BODY + 1);
+                out.paragraph(labels.label(skill.competencyUri(), skill.label(), locale), BODY + 1);
                 for (String source : sources(skill, locale)) {
                     out.paragraph("  " + source, 9);
                 }
