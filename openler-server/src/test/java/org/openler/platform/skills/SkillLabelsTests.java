@@ -82,11 +82,13 @@ class SkillLabelsTests {
     void theTableCostsAFewMegabytesOfHeap() {
         var memory = ManagementFactory.getMemoryMXBean();
         long before = settled(memory);
+        long started = System.nanoTime();
         SkillLabels another = new SkillLabels();
+        long millis = (System.nanoTime() - started) / 1_000_000;
         long after = settled(memory);
         System.out.printf(
-                "SkillLabels: %d ESCO labels, %d O*NET via exact match, about %.1f MB of heap%n",
-                another.size(), another.onetSize(), (after - before) / 1e6);
+                "SkillLabels: %d ESCO labels, %d O*NET via exact match, about %.1f MB of heap, loaded in %d ms%n",
+                another.size(), another.onetSize(), (after - before) / 1e6, millis);
         assertThat(another.size()).isEqualTo(LABELS.size());
         assertThat(after - before).isLessThan(8_000_000);
     }
