@@ -6,6 +6,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import org.openler.platform.jobs.JobContent.Pay;
+import org.openler.platform.skills.SkillLabels;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -20,15 +21,22 @@ class JobDescriptions {
     private static final int SKILLS_NAMED = 8;
 
     private final MessageSource messages;
+    private final SkillLabels labels;
 
-    JobDescriptions(MessageSource messages) {
+    JobDescriptions(MessageSource messages, SkillLabels labels) {
         this.messages = messages;
+        this.labels = labels;
     }
 
     String describe(Job job, Locale locale) {
         JobContent c = job.content();
         List<String> sentences = new ArrayList<>();
-        sentences.add(m("jobs.description.hiring", locale, job.organizationName(), c.title(), job.onetTitle()));
+        sentences.add(m(
+                "jobs.description.hiring",
+                locale,
+                job.organizationName(),
+                c.title(),
+                labels.occupation(c.onetCode(), job.onetTitle(), locale)));
         String where = c.location().isBlank() ? m("jobs.description.nowhere", locale) : c.location();
         sentences.add(m("jobs.description.remote." + c.remote().code(), locale, where));
         c.pay()
@@ -37,12 +45,12 @@ class JobDescriptions {
         List<String> required = c.requirements().stream()
                 .filter(JobRequirement::required)
                 .limit(SKILLS_NAMED)
-                .map(JobRequirement::label)
+                .map(r -> labels.label(r.skill(), r.label(), locale))
                 .toList();
         List<String> preferred = c.requirements().stream()
                 .filter(r -> !r.required())
                 .limit(SKILLS_NAMED)
-                .map(JobRequirement::label)
+                .map(r -> labels.label(r.skill(), r.label(), locale))
                 .toList();
         if (!required.isEmpty()) {
             sentences.add(m("jobs.description.required", locale, list(required, locale)));

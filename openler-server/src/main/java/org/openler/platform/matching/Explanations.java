@@ -4,21 +4,25 @@ import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.openler.platform.skills.SkillLabels;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
  * Each requirement's part of the score in plain words, in the reader's language: how many points it earns of how
  * many it could, and what earns them, naming the credential (its name and issuer), the endorser, or the learner's own
- * statement (always called self-asserted), and the neighbouring skill when only a neighbour reaches it.
+ * statement (always called self-asserted), and the neighbouring skill when only a neighbour reaches it (named as
+ * {@link SkillLabels} names it in that language).
  */
 @Component
 class Explanations {
 
     private final MessageSource messages;
+    private final SkillLabels labels;
 
-    Explanations(MessageSource messages) {
+    Explanations(MessageSource messages, SkillLabels labels) {
         this.messages = messages;
+        this.labels = labels;
     }
 
     List<String> of(MatchEngine.RequirementMatch r, double totalWeight, Locale locale) {
@@ -31,11 +35,12 @@ class Explanations {
         }
         LearnerRecord.Reach reach = r.basis().get();
         Evidence evidence = reach.evidence();
+        String label = labels.label(evidence.skill(), evidence.label(), locale);
         if (!reach.relation().meets()) {
             lines.add(text(
                     "matching.why.via",
                     locale,
-                    evidence.label(),
+                    label,
                     text("matching.relation." + reach.relation().name(), locale),
                     number(100 * reach.relation().credit(), locale)));
         }
@@ -43,7 +48,7 @@ class Explanations {
             lines.add(
                     switch (source) {
                         case Evidence.Source.Verified v ->
-                            text("matching.why.verified", locale, v.credentialName(), v.issuer(), evidence.label());
+                            text("matching.why.verified", locale, v.credentialName(), v.issuer(), label);
                         case Evidence.Source.Endorsed e -> text("matching.why.endorsed", locale, e.endorser());
                         case Evidence.Source.SelfAsserted s -> text("matching.why.selfAsserted", locale, s.ownWords());
                     });

@@ -9,6 +9,7 @@ import org.openler.platform.kernel.Actors;
 import org.openler.platform.kernel.Audience;
 import org.openler.platform.kernel.JobId;
 import org.openler.platform.problems.PlatformException;
+import org.openler.platform.skills.SkillLabels;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,8 +26,10 @@ class MatchApi {
     private final Matching matching;
     private final Pathways pathways;
     private final Explanations why;
+    private final SkillLabels labels;
 
-    MatchApi(Matching matching, Pathways pathways, Explanations why) {
+    MatchApi(Matching matching, Pathways pathways, Explanations why, SkillLabels labels) {
+        this.labels = labels;
         this.matching = matching;
         this.pathways = pathways;
         this.why = why;
@@ -40,18 +43,21 @@ class MatchApi {
             @RequestParam(defaultValue = "time") String by) {
         SetCover.Measure measure = measure(by);
         Locale locale = LocaleContextHolder.getLocale();
-        return MatchViews.match(result(matching, learner(), job, occupation, measure), measure, why, locale);
+        return MatchViews.match(result(matching, learner(), job, occupation, measure), measure, why, labels, locale);
     }
 
     @GetMapping(value = "/me/jobs", produces = MediaType.APPLICATION_JSON_VALUE)
     @Access(Audience.LEARNER)
     MatchViews.JobsView jobs() {
         Matching.Overview overview = matching.overview(learner());
-        var jobs = overview.jobs().stream().map(MatchViews.RankedView::of).toList();
-        var occupations =
-                overview.occupations().stream().map(MatchViews.RankedView::of).toList();
-        boolean empty = overview.emptyRecord();
         Locale locale = LocaleContextHolder.getLocale();
+        var jobs = overview.jobs().stream()
+                .map(r -> MatchViews.RankedView.of(r, labels, locale))
+                .toList();
+        var occupations = overview.occupations().stream()
+                .map(r -> MatchViews.RankedView.of(r, labels, locale))
+                .toList();
+        boolean empty = overview.emptyRecord();
         return new MatchViews.JobsView(
                 empty ? "empty" : "matched", empty ? why.text("matching.empty.next", locale) : null, jobs, occupations);
     }
@@ -70,9 +76,13 @@ class MatchApi {
         return new MatchViews.PathwaysView(
                 p.start().isPresent() ? "matched" : "empty",
                 p.start().isPresent() ? null : why.text("matching.pathways.empty", locale),
-                p.start().map(r -> MatchViews.role(r, measure)).orElse(null),
-                p.next().stream().map(r -> MatchViews.role(r, measure)).toList(),
-                p.route().stream().map(r -> MatchViews.role(r, measure)).toList());
+                p.start().map(r -> MatchViews.role(r, measure, labels, locale)).orElse(null),
+                p.next().stream()
+                        .map(r -> MatchViews.role(r, measure, labels, locale))
+                        .toList(),
+                p.route().stream()
+                        .map(r -> MatchViews.role(r, measure, labels, locale))
+                        .toList());
     }
 
     /** The match the parameters ask for: exactly one of {@code job} (a UUID) and {@code occupation}. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.openler.platform.kernel.Access;
 import org.openler.platform.kernel.Audience;
+import org.openler.platform.skills.SkillLabels;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -29,8 +30,10 @@ class MatchPages {
     private final Matching matching;
     private final Pathways pathways;
     private final Explanations why;
+    private final SkillLabels labels;
 
-    MatchPages(Matching matching, Pathways pathways, Explanations why) {
+    MatchPages(Matching matching, Pathways pathways, Explanations why, SkillLabels labels) {
+        this.labels = labels;
         this.matching = matching;
         this.pathways = pathways;
         this.why = why;
@@ -56,7 +59,7 @@ class MatchPages {
         SetCover.Measure measure = MatchApi.measure(by);
         Locale locale = LocaleContextHolder.getLocale();
         Matching.Result result = MatchApi.result(matching, MatchApi.learner(), job, occupation, measure);
-        MatchViews.MatchView view = MatchViews.match(result, measure, why, locale);
+        MatchViews.MatchView view = MatchViews.match(result, measure, why, labels, locale);
         model.addAttribute("m", view);
         model.addAttribute("bars", bars(view.gaps()));
         model.addAttribute(
@@ -88,7 +91,7 @@ class MatchPages {
         model.addAttribute("p", p);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
-        model.addAttribute("graph", Graph.of(p));
+        model.addAttribute("graph", Graph.of(p, labels, LocaleContextHolder.getLocale()));
         return "matching/pathways";
     }
 
@@ -119,7 +122,7 @@ class MatchPages {
         static final int NODE_H = 52;
         static final int ROW = 70;
 
-        static Graph of(Pathways.Pathway p) {
+        static Graph of(Pathways.Pathway p, SkillLabels labels, Locale locale) {
             List<Node> nodes = new ArrayList<>();
             List<Edge> edges = new ArrayList<>();
             if (p.start().isEmpty()) {
@@ -128,10 +131,10 @@ class MatchPages {
             int rows = Math.max(1, p.next().size());
             int height = rows * ROW + 20;
             int startY = (height - NODE_H) / 2;
-            nodes.add(node(10, startY, p.start().get(), "start"));
+            nodes.add(node(10, startY, p.start().get(), "start", labels, locale));
             for (int i = 0; i < p.next().size(); i++) {
                 int y = 10 + i * ROW;
-                nodes.add(node(400, y, p.next().get(i), "next"));
+                nodes.add(node(400, y, p.next().get(i), "next", labels, locale));
                 edges.add(new Edge(10 + NODE_W, startY + NODE_H / 2, 400, y + NODE_H / 2));
             }
             int width = 400 + NODE_W + 10;
@@ -141,7 +144,7 @@ class MatchPages {
                 int previousX = 10;
                 int previousY = startY + NODE_H;
                 for (Pathways.Role role : p.route()) {
-                    nodes.add(node(x, y, role, "route"));
+                    nodes.add(node(x, y, role, "route", labels, locale));
                     edges.add(new Edge(previousX + NODE_W / 2, previousY, x + NODE_W / 2, y));
                     previousX = x;
                     previousY = y + NODE_H;
@@ -153,12 +156,13 @@ class MatchPages {
             return new Graph(nodes, edges, width, height);
         }
 
-        private static Node node(int x, int y, Pathways.Role role, String kind) {
+        private static Node node(int x, int y, Pathways.Role role, String kind, SkillLabels labels, Locale locale) {
             Matching.Subject s = role.subject();
+            String title = labels.occupation(s.id(), s.title(), locale);
             return new Node(
                     x,
                     y,
-                    s.title().length() > 34 ? s.title().substring(0, 33) + "…" : s.title(),
+                    title.length() > 34 ? title.substring(0, 33) + "…" : title,
                     role.result().match().score(),
                     s.jobZone(),
                     "/me/matches?occupation=" + s.id(),

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.openler.platform.skills.SkillLabels;
 
 /** The JSON the API answers: a match with its requirements, gaps and plan; lists; pathways. */
 final class MatchViews {
@@ -16,8 +17,13 @@ final class MatchViews {
             String title,
             String by,
             @Nullable Integer jobZone) {
-        static SubjectView of(Matching.Subject s) {
-            return new SubjectView(s.kind(), s.id(), s.title(), s.by(), s.jobZone() > 0 ? s.jobZone() : null);
+        static SubjectView of(Matching.Subject s, SkillLabels labels, Locale locale) {
+            return new SubjectView(
+                    s.kind(),
+                    s.id(),
+                    labels.occupation(s.id(), s.title(), locale),
+                    s.by(),
+                    s.jobZone() > 0 ? s.jobZone() : null);
         }
     }
 
@@ -65,10 +71,10 @@ final class MatchViews {
             List<String> explanation) {}
 
     record GapView(String skill, String label, double weight, double coverage, double missing, String kind) {
-        static GapView of(MatchEngine.Gap g) {
+        static GapView of(MatchEngine.Gap g, SkillLabels labels, Locale locale) {
             return new GapView(
                     g.skill().skillUri().toString(),
-                    g.skill().label(),
+                    labels.label(g.skill().skillUri(), g.skill().label(), locale),
                     round(g.skill().weight()),
                     round(g.coverage()),
                     round(g.priority()),
@@ -103,7 +109,7 @@ final class MatchViews {
             List<String> uncovered) {}
 
     record PlanView(String economise, List<StepView> steps, Totals totals) {
-        static PlanView of(SetCover.Plan plan, SetCover.Measure measure) {
+        static PlanView of(SetCover.Plan plan, SetCover.Measure measure, SkillLabels labels, Locale locale) {
             List<StepView> steps = new ArrayList<>();
             int n = 0;
             for (SetCover.Step s : plan.steps()) {
@@ -122,7 +128,8 @@ final class MatchViews {
                         s.closes().stream()
                                 .map(g -> new Closes(
                                         g.skill().skillUri().toString(),
-                                        g.skill().label(),
+                                        labels.label(
+                                                g.skill().skillUri(), g.skill().label(), locale),
                                         round(g.priority())))
                                 .toList(),
                         round(s.weight()),
@@ -156,8 +163,8 @@ final class MatchViews {
             PlanView plan) {}
 
     record RankedView(SubjectView subject, int score, int met, int requirements) {
-        static RankedView of(Matching.Ranked r) {
-            return new RankedView(SubjectView.of(r.subject()), r.score(), r.met(), r.total());
+        static RankedView of(Matching.Ranked r, SkillLabels labels, Locale locale) {
+            return new RankedView(SubjectView.of(r.subject(), labels, locale), r.score(), r.met(), r.total());
         }
     }
 
@@ -179,14 +186,16 @@ final class MatchViews {
             List<RoleView> nextRoles,
             List<RoleView> route) {}
 
-    static MatchView match(Matching.Result r, SetCover.Measure measure, Explanations why, Locale locale) {
+    /** The match in the reader's language: explanations, and skill and occupation labels where ESCO has Spanish. */
+    static MatchView match(
+            Matching.Result r, SetCover.Measure measure, Explanations why, SkillLabels labels, Locale locale) {
         double total = r.match().target().totalWeight();
         List<RequirementView> requirements = new ArrayList<>();
         for (MatchEngine.RequirementMatch m : r.match().requirements()) {
             var basis = m.basis();
             requirements.add(new RequirementView(
                     m.skill().skillUri().toString(),
-                    m.skill().label(),
+                    labels.label(m.skill().skillUri(), m.skill().label(), locale),
                     round(m.skill().weight()),
                     m.skill().required(),
                     m.skill().level() > 0 ? m.skill().level() : null,
@@ -198,7 +207,8 @@ final class MatchViews {
                             .map(b -> b.evidence().skill().toString())
                             .orElse(null),
                     basis.filter(b -> !b.relation().meets())
-                            .map(b -> b.evidence().label())
+                            .map(b -> labels.label(
+                                    b.evidence().skill(), b.evidence().label(), locale))
                             .orElse(null),
                     basis.map(b -> b.evidence().sources().stream()
                                     .map(EvidenceView::of)
@@ -209,23 +219,27 @@ final class MatchViews {
         return new MatchView(
                 r.emptyRecord() ? "empty" : "matched",
                 r.emptyRecord() ? why.text("matching.empty.next", locale) : null,
-                SubjectView.of(r.subject()),
+                SubjectView.of(r.subject(), labels, locale),
                 r.match().score(),
                 round(r.match().exact()),
                 requirements,
-                r.match().gaps().stream().map(GapView::of).toList(),
-                PlanView.of(r.plan(), measure));
+                r.match().gaps().stream()
+                        .map(g -> GapView.of(g, labels, locale))
+                        .toList(),
+                PlanView.of(r.plan(), measure, labels, locale));
     }
 
-    static RoleView role(Pathways.Role role, SetCover.Measure measure) {
+    static RoleView role(Pathways.Role role, SetCover.Measure measure, SkillLabels labels, Locale locale) {
         return new RoleView(
-                SubjectView.of(role.subject()),
+                SubjectView.of(role.subject(), labels, locale),
                 role.result().match().score(),
                 round(role.overlap()),
                 role.jobZoneStep(),
                 round(role.rank()),
-                role.result().match().gaps().stream().map(GapView::of).toList(),
-                PlanView.of(role.result().plan(), measure));
+                role.result().match().gaps().stream()
+                        .map(g -> GapView.of(g, labels, locale))
+                        .toList(),
+                PlanView.of(role.result().plan(), measure, labels, locale));
     }
 
     static String relation(Relation relation) {

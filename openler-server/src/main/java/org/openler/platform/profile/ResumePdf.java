@@ -31,6 +31,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDBorderStyleDictionary;
+import org.openler.platform.skills.SkillLabels;
 import org.openler.platform.web.QrCodes;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -63,10 +64,12 @@ class ResumePdf {
 
     private final MessageSource messages;
     private final Clock clock;
+    private final SkillLabels labels;
 
-    ResumePdf(MessageSource messages, Clock clock) {
+    ResumePdf(MessageSource messages, Clock clock, SkillLabels labels) {
         this.messages = messages;
         this.clock = clock;
+        this.labels = labels;
     }
 
     byte[] render(Resume.View resume, Locale locale) {
@@ -160,7 +163,7 @@ class ResumePdf {
             PDStructureElement skills = out.list(top, resume.skills().isEmpty());
             for (ProfileSkill skill : resume.skills()) {
                 PDStructureElement item = out.item(skills);
-                out.text(item, P, skill.label(), BODY + 1, 0, "");
+                out.text(item, P, labels.label(skill.competencyUri(), skill.label(), locale), BODY + 1, 0, "");
                 List<String> sources = sources(skill, locale);
                 PDStructureElement marks = out.list(item, sources.isEmpty());
                 for (String source : sources) {

@@ -105,7 +105,10 @@ class MatchBrowserIT extends ChromiumPages {
                 findings.check(lang, "/me/matches?occupation=29-1141.00", "a match explained");
             }
             open("/me/matches?occupation=29-1141.00&lang=es");
-            assertThat(heading()).isEqualTo("Mi coincidencia: Registered Nurses");
+            // O*NET's Registered Nurses is an exact crosswalk match of ESCO's "nurse responsible for general care"
+            assertThat(heading())
+                    .isEqualTo("Mi coincidencia: enfermero responsable de cuidados generales/enfermera responsable de"
+                            + " cuidados generales");
             assertThat(driver.findElement(By.id("requirements")).getText())
                     .contains("Su credencial «Nursing Practice Certificate»", "Verificada");
 

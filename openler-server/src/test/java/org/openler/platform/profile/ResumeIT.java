@@ -108,7 +108,10 @@ class ResumeIT {
                 .as("moved first in the wallet, first on the resume")
                 .isPositive()
                 .isLessThan(body.indexOf("Welding and Rigging"));
-        assertThat(s.web().page("/wallet/resume?lang=es").body()).contains("Mi currículum verificado", "Verificada");
+        assertThat(s.web().page("/wallet/resume?lang=es").body())
+                .contains("Mi currículum verificado", "Verificada")
+                .as("ESCO's Spanish label of the skill on the Spanish page")
+                .contains("utilizar equipos de soldadura");
     }
 
     @Test
@@ -143,7 +146,9 @@ class ResumeIT {
         }
         try (PDDocument pdf = Loader.loadPDF(spanish)) {
             assertThat(new PDFTextStripper().getText(pdf))
-                    .contains("Experiencia", "Credenciales", "Habilidades", "Verificada", "Declarada por mí");
+                    .contains("Experiencia", "Credenciales", "Habilidades", "Verificada", "Declarada por mí")
+                    .contains("utilizar equipos de soldadura")
+                    .doesNotContain("use welding equipment");
         }
     }
 

@@ -50,6 +50,7 @@ import org.apache.pdfbox.text.PDFMarkedContentExtractor;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
+import org.openler.platform.skills.SkillLabels;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openler.platform.wallet.HeldCredential;
@@ -89,7 +90,8 @@ class ResumePdfTests {
             "ZapfDingbats");
 
     private final ResumePdf pdf =
-            new ResumePdf(messages(), Clock.fixed(Instant.parse("2026-12-07T05:00:00Z"), ZoneOffset.UTC));
+            new ResumePdf(
+                    messages(), Clock.fixed(Instant.parse("2026-12-07T05:00:00Z"), ZoneOffset.UTC), new SkillLabels());
 
     private static ResourceBundleMessageSource messages() {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();

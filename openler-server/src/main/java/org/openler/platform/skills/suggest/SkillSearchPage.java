@@ -3,9 +3,11 @@ package org.openler.platform.skills.suggest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.openler.platform.kernel.Access;
 import org.openler.platform.kernel.Audience;
+import org.openler.platform.skills.SkillLabels;
 import org.openler.skills.suggest.ConceptFilter;
 import org.openler.skills.suggest.ConceptKind;
 import org.springframework.http.MediaType;
@@ -27,15 +29,20 @@ class SkillSearchPage {
     record Row(String label, String type, String framework, String href) {}
 
     private final SkillSuggestions suggestions;
+    private final SkillLabels labels;
 
-    SkillSearchPage(SkillSuggestions suggestions) {
+    SkillSearchPage(SkillSuggestions suggestions, SkillLabels labels) {
         this.suggestions = suggestions;
+        this.labels = labels;
     }
 
     @GetMapping(value = "/skills/search", produces = MediaType.TEXT_HTML_VALUE)
     @Access(Audience.PUBLIC)
     String search(
-            @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String type, Model model) {
+            @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "") String type,
+            Locale locale,
+            Model model) {
         String query = q.strip().length() > 1000 ? q.strip().substring(0, 1000) : q.strip();
         Optional<ConceptKind> kind = switch (type) {
             case "competency" -> Optional.of(ConceptKind.COMPETENCY);
@@ -47,7 +54,7 @@ class SkillSearchPage {
                 : suggestions.search(query, new ConceptFilter(kind, Optional.empty()), RESULTS).stream()
                         .map(suggestions::concept)
                         .map(c -> new Row(
-                                c.preferredLabel(),
+                                labels.label(c.uri(), c.preferredLabel(), locale),
                                 c.kind().slug(),
                                 c.framework(),
                                 "/skills/resolve?uri="
