@@ -188,9 +188,6 @@ class IssuingPages {
             @RequestParam(defaultValue = "") String alignments,
             @RequestParam(defaultValue = "") String registryCtid,
             @RequestParam(name = "aligned", required = false) @Nullable List<String> aligned,
-            @RequestParam(name = "resultType", required = false) @Nullable List<String> resultTypes,
-            @RequestParam(name = "resultName", required = false) @Nullable List<String> resultNames,
-            @RequestParam(name = "resultValues", required = false) @Nullable List<String> resultValues,
             Model model,
             HttpServletRequest request,
             HttpServletResponse response,
@@ -198,7 +195,9 @@ class IssuingPages {
         Organization organization = organizations.get(org);
         // Skills ticked in the search results arrive as lines of the same form as those typed (address, space, name).
         alignments = withTicked(alignments, aligned == null ? List.of() : aligned);
-        List<ResultRow> resultRows = ResultRow.of(resultTypes, resultNames, resultValues);
+        // read as posted, one value per row: bound to a List, a single row's "A, B, C" would be split at its commas
+        List<ResultRow> resultRows = ResultRow.of(
+                values(request, "resultType"), values(request, "resultName"), values(request, "resultValues"));
         AchievementForm form = new AchievementForm(
                 name, description, criteria, achievementType, image, alignments, registryCtid, resultRows);
         try {
@@ -231,6 +230,11 @@ class IssuingPages {
             model.addAttribute("badLines", badLines(alignments.lines().toList()));
             return achievementsPage(organization, form.cut(), e.fieldErrors(), model);
         }
+    }
+
+    private static @Nullable List<String> values(HttpServletRequest request, String name) {
+        String[] values = request.getParameterValues(name);
+        return values == null ? null : List.of(values);
     }
 
     /** The typed alignment lines followed by the ticked ones (at most 100 of them), each once. */

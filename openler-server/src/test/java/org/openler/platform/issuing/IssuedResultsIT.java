@@ -9,10 +9,12 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openler.platform.organizations.Organization;
 import org.openler.platform.support.Fixtures;
 import org.openler.platform.support.JsonFields;
 import org.openler.platform.support.NodeCrossCheck;
 import org.openler.platform.support.PlatformTest;
+import org.openler.platform.support.WebClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -60,7 +62,7 @@ class IssuedResultsIT {
 
     @Test
     void theAchievementKeepsItsResultDescriptionsWithIdsAndRubricLevels() {
-        HttpResponse<String> listed = new org.openler.platform.support.WebClient(issuer.base)
+        HttpResponse<String> listed = new WebClient(issuer.base)
                 .send(java.net.http.HttpRequest.newBuilder(
                                 java.net.URI.create(issuer.base + "/orgs/" + issuer.slug() + "/achievements"))
                         .header("Authorization", "Bearer " + issuer.token)
@@ -170,5 +172,63 @@ class IssuedResultsIT {
                     .isEqualTo(400);
             assertThat(refused.body()).contains("results");
         }
+    }
+
+    @Test
+    void onThePagesTheAchievementFormDefinesAResultAndTheIssueFormStatesItOrSaysWhatIsWrong() {
+        Fixtures.Org org = fixtures.organization(Organization.Kind.PROVIDER);
+        WebClient admin = WebClient.on(port);
+        admin.signIn(org.admin().email().value(), Fixtures.PASSWORD);
+        String path = "/orgs/" + org.slug();
+        HttpResponse<String> defined = admin.submit(
+                path + "/achievements",
+                path + "/achievements/new",
+                java.util.Map.of(
+                        "name", "Food Safety Level 2",
+                        "description", "Handles food safely.",
+                        "criteria", "Passed the written test.",
+                        "achievementType", "Certificate",
+                        "resultType", "LetterGrade",
+                        "resultName", "Final grade",
+                        "resultValues", "Pass, Merit, Distinction"));
+        assertThat(defined.statusCode()).as(defined.body()).isEqualTo(302);
+
+        String form = admin.page(path + "/issue").body();
+        java.util.regex.Matcher field = java.util.regex.Pattern.compile("name=\"(result:urn:uuid:[0-9a-f-]{36})\"")
+                .matcher(form);
+        assertThat(field.find()).as(form).isTrue();
+        java.util.regex.Matcher option = java.util.regex.Pattern.compile("<option value=\"([0-9a-f-]{36})\"")
+                .matcher(form);
+        assertThat(option.find()).isTrue();
+        assertThat(form).contains("Final grade", "Distinction");
+
+        HttpResponse<String> wrong = admin.submit(
+                path + "/issue",
+                path + "/issue",
+                java.util.Map.of(
+                        "achievement",
+                        option.group(1),
+                        "recipient",
+                        "cook@example.org",
+                        "idempotencyKey",
+                        java.util.UUID.randomUUID().toString(),
+                        field.group(1),
+                        "A"));
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("id=\"results-error\"", "Pass, Merit, Distinction");
+
+        HttpResponse<String> issued = admin.submit(
+                path + "/issue",
+                path + "/issue",
+                java.util.Map.of(
+                        "achievement",
+                        option.group(1),
+                        "recipient",
+                        "cook@example.org",
+                        "idempotencyKey",
+                        java.util.UUID.randomUUID().toString(),
+                        field.group(1),
+                        "merit"));
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(302);
     }
 }
