@@ -22,7 +22,10 @@ import org.openler.platform.skills.CsvRecords;
 
 /**
  * Reads a bulk-issuance CSV (RFC 4180: commas, double quotes, CRLF or LF) with a header row naming the columns
- * {@code achievement, achievement_id, recipient_email, recipient_did, valid_until, idempotency_key} in any order;
+ * {@code achievement, achievement_id, recipient_email, recipient_did, valid_until, idempotency_key, results} in any
+ * order ({@code results}: the results stated, {@code Name=Value} pairs separated by {@code ;}, e.g.
+ * {@code Final grade=B; Clinical skills=Proficient}, checked against the achievement's result descriptions when the row
+ * is issued);
  * the achievement (by its name, {@code achievement}, or its id) and one recipient column are required. A name is
  * resolved among the organization's achievements ({@link #named}); one that fits none or several is that row's error. Problems with the whole file refuse it; problems
  * with one row are that row's error and the other rows go ahead. Row numbers are as in a spreadsheet: the header is
@@ -31,7 +34,16 @@ import org.openler.platform.skills.CsvRecords;
 final class BulkCsv {
 
     static final List<String> COLUMNS = List.of(
-            "achievement", "achievement_id", "recipient_email", "recipient_did", "valid_until", "idempotency_key");
+            "achievement",
+            "achievement_id",
+            "recipient_email",
+            "recipient_did",
+            "valid_until",
+            "idempotency_key",
+            "results");
+
+    /** The longest {@code results} field a row may have. */
+    static final int MAX_RESULTS = 2000;
 
     private BulkCsv() {}
 
@@ -44,7 +56,45 @@ final class BulkCsv {
             @Nullable String did,
             @Nullable Instant validUntil,
             @Nullable String idempotencyKey,
-            Optional<BulkRowError> error) {}
+            Optional<BulkRowError> error,
+            @Nullable String results) {
+
+        Row(
+                int number,
+                @Nullable UUID achievementId,
+                @Nullable String achievementName,
+                @Nullable String email,
+                @Nullable String did,
+                @Nullable Instant validUntil,
+                @Nullable String idempotencyKey,
+                Optional<BulkRowError> error) {
+            this(number, achievementId, achievementName, email, did, validUntil, idempotencyKey, error, null);
+        }
+    }
+
+    /**
+     * A row's {@code results} field read as (description, value) pairs: {@code Name=Value} separated by {@code ;}; a
+     * part without {@code =} is kept with an empty value, which the issuance then refuses with a plain reason.
+     */
+    static List<Map.Entry<String, String>> results(@Nullable String field) {
+        List<Map.Entry<String, String>> pairs = new ArrayList<>();
+        if (field == null) {
+            return pairs;
+        }
+        for (String part : field.split(";")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            int eq = part.indexOf('=');
+            pairs.add(
+                    eq < 0
+                            ? Map.entry(part.strip(), "")
+                            : Map.entry(
+                                    part.substring(0, eq).strip(),
+                                    part.substring(eq + 1).strip()));
+        }
+        return pairs;
+    }
 
     static List<Row> parse(byte[] bytes, int maxRows) {
         List<List<String>> records = records(utf8(bytes));
@@ -79,6 +129,7 @@ final class BulkCsv {
         String did = field(fields, header, "recipient_did");
         String validUntil = field(fields, header, "valid_until");
         String key = field(fields, header, "idempotency_key");
+        String results = field(fields, header, "results");
         UUID achievementId = null;
         if (!achievement.isEmpty()) {
             try {
@@ -105,6 +156,9 @@ final class BulkCsv {
         if (key.length() > 200) {
             return failed(number, BulkRowError.KEY_TOO_LONG);
         }
+        if (results.length() > MAX_RESULTS) {
+            return failed(number, BulkRowError.RESULTS_TOO_LONG);
+        }
         return new Row(
                 number,
                 achievementId,
@@ -113,7 +167,8 @@ final class BulkCsv {
                 did.isEmpty() ? null : did,
                 until,
                 key.isEmpty() ? null : key,
-                Optional.empty());
+                Optional.empty(),
+                results.isEmpty() ? null : results);
     }
 
     private static Row failed(int number, BulkRowError error) {
@@ -160,7 +215,8 @@ final class BulkCsv {
                                     row.did(),
                                     row.validUntil(),
                                     row.idempotencyKey(),
-                                    Optional.empty()));
+                                    Optional.empty(),
+                                    row.results()));
         }
         return resolved;
     }

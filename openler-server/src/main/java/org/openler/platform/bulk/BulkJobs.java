@@ -85,8 +85,8 @@ class BulkJobs {
         }
         template.batchUpdate(
                 "insert into bulk_row (id, job_id, row_number, queued_at, achievement_id, recipient_email,"
-                        + " recipient_did, valid_until, idempotency_key, state, error_code, error, finished_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " recipient_did, valid_until, idempotency_key, state, error_code, error, finished_at, results)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
                 500,
                 (statement, row) -> {
@@ -105,6 +105,7 @@ class BulkJobs {
                     statement.setString(11, error == null ? null : error.code());
                     statement.setString(12, error == null ? null : error.reason());
                     statement.setTimestamp(13, error == null ? null : now);
+                    statement.setString(14, row.results());
                 });
         return new Submitted(job, true);
     }
@@ -224,7 +225,8 @@ class BulkJobs {
             @Nullable String did,
             @Nullable Instant validUntil,
             String idempotencyKey,
-            int attempts) {}
+            int attempts,
+            @Nullable String results) {}
 
     /**
      * Claims up to {@code limit} pending rows that nobody holds, or whose claim expired (a crashed worker's). The
@@ -255,7 +257,7 @@ class BulkJobs {
                 .update();
         return new ArrayList<>(jdbc.sql("select r.id, r.job_id, r.row_number, j.organization_id, j.submitted_by,"
                         + " r.achievement_id, r.recipient_email, r.recipient_did, r.valid_until, r.idempotency_key,"
-                        + " r.attempts from bulk_row r join bulk_job j on j.id = r.job_id where r.claim = ?"
+                        + " r.attempts, r.results from bulk_row r join bulk_job j on j.id = r.job_id where r.claim = ?"
                         + " order by r.row_number")
                 .param(claim)
                 .query((rs, n) -> new Claimed(
@@ -270,7 +272,8 @@ class BulkJobs {
                         rs.getString(8),
                         rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(),
                         rs.getString(10),
-                        rs.getInt(11)))
+                        rs.getInt(11),
+                        rs.getString(12)))
                 .list());
     }
 

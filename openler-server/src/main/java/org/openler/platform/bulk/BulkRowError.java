@@ -27,6 +27,7 @@ enum BulkRowError {
             "valid-until-format", "valid_until: use an ISO 8601 date or instant, e.g. 2030-01-01T00:00:00Z."),
     VALID_UNTIL_PAST("valid-until-past", "valid_until: must be in the future."),
     KEY_TOO_LONG("key-too-long", "idempotency_key: at most 200 characters."),
+    RESULTS_TOO_LONG("results-too-long", "results: at most 2000 characters."),
     REFUSED("refused", "The credential could not be issued."),
     GAVE_UP("gave-up", "Not issued after several attempts; submit this row again.");
 

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.openler.platform.issuers.Issuers;
+import org.openler.platform.issuing.CredentialFormat;
 import org.openler.platform.issuing.Issuance;
 import org.openler.platform.issuing.IssuedCredentials;
 import org.openler.platform.kernel.AccountId;
@@ -121,7 +122,12 @@ class BulkWorker implements DisposableBean {
                         ? new Issuance.To.Email(row.email())
                         : new Issuance.To.DidSubject(String.valueOf(row.did())),
                 Optional.ofNullable(row.validUntil()),
-                Optional.of(row.idempotencyKey()));
+                Optional.of(row.idempotencyKey()),
+                Issuance.DidMethod.WEB,
+                CredentialFormat.LDP,
+                BulkCsv.results(row.results()).stream()
+                        .map(r -> new Issuance.StatedResult(r.getKey(), r.getValue()))
+                        .toList());
         try {
             transactions.executeWithoutResult(status -> {
                 Issuance.Issued issued = issuance.issue(issuers.of(org), request, submitter(row, organizationId));

@@ -150,7 +150,14 @@ class DemoData implements ApplicationRunner {
                                             "use welding equipment",
                                             Optional.of("ceasn:Competency"),
                                             Optional.of("ESCO"),
-                                            Optional.empty()))),
+                                            Optional.empty())),
+                                    "",
+                                    // a rubric whose level is the level reached in the aligned skill (matching
+                                    // compares it with the level a job asks)
+                                    List.of(new Achievements.ResultDraft(
+                                            "RubricCriterionLevel",
+                                            "Welding proficiency",
+                                            List.of("Novice", "Competent", "Proficient", "Expert")))),
                             person(registrar)),
                     achievements.create(
                             university.id(),
@@ -160,7 +167,11 @@ class DemoData implements ApplicationRunner {
                                     "Completed four graded projects with a score of at least 80%.",
                                     "Course",
                                     "",
-                                    List.of()),
+                                    List.of(),
+                                    "",
+                                    List.of(
+                                            new Achievements.ResultDraft("LetterGrade", "Final grade", List.of()),
+                                            new Achievements.ResultDraft("Percent", "Project average", List.of()))),
                             person(registrar)));
         }
         for (int i = 0; i < LEARNERS.size(); i++) {
@@ -171,7 +182,10 @@ class DemoData implements ApplicationRunner {
                             achievement.id(),
                             new Issuance.To.Email(LEARNERS.get(i).email()),
                             Optional.empty(),
-                            Optional.of("demo-credential-" + i)),
+                            Optional.of("demo-credential-" + i),
+                            Issuance.DidMethod.WEB,
+                            CredentialFormat.LDP,
+                            demoResults(achievement, i)),
                     person(registrar));
             // In their wallets from the start, as if claimed (a wallet already holding it is left as it is).
             Account learner = account(LEARNERS.get(i));
@@ -201,6 +215,24 @@ class DemoData implements ApplicationRunner {
                         Optional.empty(),
                         Optional.of("demo-credential-unclaimed")),
                 person(registrar));
+    }
+
+    /**
+     * The results the demo's credentials state, where their achievement defines them: a welding proficiency level, a
+     * course's grade and project average (varying by learner, so the pages do not all look the same).
+     */
+    static List<Issuance.StatedResult> demoResults(AchievementDefinition achievement, int learner) {
+        List<Issuance.StatedResult> results = new java.util.ArrayList<>();
+        for (AchievementDefinition.ResultDescription d : achievement.resultDescriptions()) {
+            switch (d.type()) {
+                case RUBRIC ->
+                    results.add(new Issuance.StatedResult(
+                            d.name(), d.levels().get(learner % 2 == 0 ? 2 : 1).name()));
+                case LETTER_GRADE -> results.add(new Issuance.StatedResult(d.name(), learner % 2 == 0 ? "B" : "A"));
+                case PERCENT -> results.add(new Issuance.StatedResult(d.name(), learner % 2 == 0 ? "84" : "92"));
+            }
+        }
+        return results;
     }
 
     /**

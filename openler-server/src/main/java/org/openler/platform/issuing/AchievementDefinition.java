@@ -21,10 +21,69 @@ public record AchievementDefinition(
         Optional<URI> image,
         List<Alignment> alignments,
         Optional<String> registryCtid,
-        Instant createdAt) {
+        Instant createdAt,
+        List<ResultDescription> resultDescriptions) {
 
     public AchievementDefinition {
         alignments = List.copyOf(alignments);
+        resultDescriptions = List.copyOf(resultDescriptions);
+    }
+
+    /** The result descriptions with this id, if the achievement has one. */
+    public Optional<ResultDescription> resultDescription(URI id) {
+        return resultDescriptions.stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+
+    /**
+     * A result the issuer states about each recipient (OB 3.0 {@code ResultDescription}): a rubric with levels (lowest
+     * first), a letter grade with its allowed letters, or a percent (0–100). Ids are {@code urn:uuid:}s minted when the
+     * achievement is defined, so a credential's {@code result.resultDescription} and {@code achievedLevel} name them.
+     */
+    public record ResultDescription(
+            URI id, String name, ResultType type, List<String> allowedValue, List<Level> levels) {
+
+        public ResultDescription {
+            allowedValue = List.copyOf(allowedValue);
+            levels = List.copyOf(levels);
+        }
+
+        /** The level with this id or name (name compared without case), if the rubric has one. */
+        public Optional<Level> level(String idOrName) {
+            String wanted = idOrName.strip();
+            return levels.stream()
+                    .filter(l -> l.id().toString().equals(wanted) || l.name().equalsIgnoreCase(wanted))
+                    .findFirst();
+        }
+    }
+
+    /** One level of a rubric. */
+    public record Level(URI id, String name) {}
+
+    /** The result types the forms offer, by their OB 3.0 ResultType names. */
+    public enum ResultType {
+        RUBRIC("RubricCriterionLevel"),
+        LETTER_GRADE("LetterGrade"),
+        PERCENT("Percent");
+
+        private final String obName;
+
+        ResultType(String obName) {
+            this.obName = obName;
+        }
+
+        public String obName() {
+            return obName;
+        }
+
+        /** The type named by its OB 3.0 name or the form's name (case-insensitive). */
+        public static Optional<ResultType> named(String name) {
+            for (ResultType t : values()) {
+                if (t.obName.equalsIgnoreCase(name.strip()) || t.name().equalsIgnoreCase(name.strip())) {
+                    return Optional.of(t);
+                }
+            }
+            return Optional.empty();
+        }
     }
 
     /**

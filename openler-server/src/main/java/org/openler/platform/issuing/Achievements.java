@@ -101,7 +101,23 @@ public class Achievements {
             String achievementType,
             String image,
             List<AchievementDefinition.Alignment> alignments,
-            String registryCtid) {
+            String registryCtid,
+            List<ResultDraft> results) {
+
+        public Draft {
+            results = List.copyOf(results);
+        }
+
+        public Draft(
+                String name,
+                String description,
+                String criteria,
+                String achievementType,
+                String image,
+                List<AchievementDefinition.Alignment> alignments,
+                String registryCtid) {
+            this(name, description, criteria, achievementType, image, alignments, registryCtid, List.of());
+        }
 
         public Draft(
                 String name,
@@ -112,6 +128,92 @@ public class Achievements {
                 List<AchievementDefinition.Alignment> alignments) {
             this(name, description, criteria, achievementType, image, alignments, "");
         }
+    }
+
+    /**
+     * A result description as typed: its type (OB 3.0 name, e.g. {@code RubricCriterionLevel}, {@code LetterGrade},
+     * {@code Percent}), its name, and its values: a rubric's levels, lowest first, or a letter grade's letters (A–F
+     * when none are given); a percent takes none (0–100).
+     */
+    public record ResultDraft(String type, String name, List<String> values) {
+        public ResultDraft {
+            values =
+                    values.stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
+        }
+    }
+
+    static final int MAX_RESULT_DESCRIPTIONS = 10;
+    static final int MAX_RESULT_VALUES = 20;
+    static final List<String> LETTERS = List.of("A", "B", "C", "D", "F");
+
+    /** The result descriptions of a draft, each with fresh ids; mistakes go to {@code errors} under "results". */
+    static List<AchievementDefinition.ResultDescription> resultDescriptions(
+            List<ResultDraft> drafts, List<PlatformException.FieldError> errors) {
+        if (drafts.size() > MAX_RESULT_DESCRIPTIONS) {
+            errors.add(new PlatformException.FieldError(
+                    "results", "At most " + MAX_RESULT_DESCRIPTIONS + " result descriptions."));
+            return List.of();
+        }
+        List<AchievementDefinition.ResultDescription> out = new ArrayList<>();
+        Set<String> names = new java.util.HashSet<>();
+        for (ResultDraft d : drafts) {
+            Optional<AchievementDefinition.ResultType> type = AchievementDefinition.ResultType.named(d.type());
+            String name = d.name().strip();
+            if (type.isEmpty()) {
+                errors.add(new PlatformException.FieldError(
+                        "results", "A result is a RubricCriterionLevel, a LetterGrade or a Percent."));
+                continue;
+            }
+            if (name.isEmpty() || name.length() > 200) {
+                errors.add(new PlatformException.FieldError("results", "Name each result (up to 200 characters)."));
+                continue;
+            }
+            if (!names.add(name.toLowerCase(java.util.Locale.ROOT))) {
+                errors.add(new PlatformException.FieldError("results", "Two results are named \"" + name + "\"."));
+                continue;
+            }
+            List<String> values = d.values();
+            if (values.size() > MAX_RESULT_VALUES
+                    || values.stream().anyMatch(v -> v.length() > 100)
+                    || values.stream()
+                                    .map(v -> v.toLowerCase(java.util.Locale.ROOT))
+                                    .distinct()
+                                    .count()
+                            != values.size()) {
+                errors.add(new PlatformException.FieldError(
+                        "results",
+                        "\"" + name + "\": at most " + MAX_RESULT_VALUES
+                                + " different values of up to 100 characters."));
+                continue;
+            }
+            switch (type.get()) {
+                case RUBRIC -> {
+                    if (values.size() < 2) {
+                        errors.add(new PlatformException.FieldError(
+                                "results", "\"" + name + "\": give the rubric's levels, at least two, lowest first."));
+                        continue;
+                    }
+                    out.add(new AchievementDefinition.ResultDescription(
+                            urn(),
+                            name,
+                            type.get(),
+                            List.of(),
+                            values.stream()
+                                    .map(v -> new AchievementDefinition.Level(urn(), v))
+                                    .toList()));
+                }
+                case LETTER_GRADE ->
+                    out.add(new AchievementDefinition.ResultDescription(
+                            urn(), name, type.get(), values.isEmpty() ? LETTERS : values, List.of()));
+                case PERCENT ->
+                    out.add(new AchievementDefinition.ResultDescription(urn(), name, type.get(), List.of(), List.of()));
+            }
+        }
+        return out;
+    }
+
+    private static URI urn() {
+        return URI.create("urn:uuid:" + UUID.randomUUID());
     }
 
     @Transactional
@@ -135,6 +237,7 @@ public class Achievements {
             errors.add(new PlatformException.FieldError("alignments", "At most 100 alignments."));
         }
         Optional<PublishedCredential> entry = registryEntry(organization, draft.registryCtid(), errors);
+        List<AchievementDefinition.ResultDescription> results = resultDescriptions(draft.results(), errors);
         if (!errors.isEmpty()) {
             throw new PlatformException(Problem.INVALID_INPUT, "Some fields are not valid.", errors);
         }
@@ -156,7 +259,8 @@ public class Achievements {
                 image,
                 resolved,
                 entry.map(e -> e.ctid().value()),
-                clock.instant());
+                clock.instant(),
+                results);
         ArrayNode alignments = JSON.createArrayNode();
         achievement.alignments().forEach(a -> {
             ObjectNode node = alignments
@@ -168,7 +272,8 @@ public class Achievements {
             a.targetCode().ifPresent(c -> node.put("targetCode", c));
         });
         jdbc.sql("insert into achievement (id, organization_id, name, description, criteria, achievement_type,"
-                        + " image_url, alignments, registry_ctid, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " image_url, alignments, registry_ctid, created_at, result_descriptions)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         achievement.id(),
                         organization.value(),
@@ -179,7 +284,8 @@ public class Achievements {
                         achievement.image().map(URI::toString).orElse(null),
                         JSON.writeValueAsString(alignments),
                         achievement.registryCtid().orElse(null),
-                        Timestamp.from(achievement.createdAt()))
+                        Timestamp.from(achievement.createdAt()),
+                        results.isEmpty() ? null : resultsJson(results))
                 .update();
         audit.record(AuditEvent.success(
                 AuditAction.ACHIEVEMENT_CREATED, by, organization, "achievement:" + achievement.id()));
@@ -296,7 +402,49 @@ public class Achievements {
                 image == null ? Optional.empty() : Optional.of(URI.create(image)),
                 alignments,
                 Optional.ofNullable(rs.getString("registry_ctid")),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(),
+                readResults(rs.getString("result_descriptions")));
+    }
+
+    static String resultsJson(List<AchievementDefinition.ResultDescription> results) {
+        ArrayNode array = JSON.createArrayNode();
+        for (AchievementDefinition.ResultDescription d : results) {
+            ObjectNode node = array.addObject()
+                    .put("id", d.id().toString())
+                    .put("name", d.name())
+                    .put("resultType", d.type().obName());
+            ArrayNode allowed = node.putArray("allowedValue");
+            d.allowedValue().forEach(allowed::add);
+            ArrayNode levels = node.putArray("levels");
+            d.levels()
+                    .forEach(
+                            l -> levels.addObject().put("id", l.id().toString()).put("name", l.name()));
+        }
+        return JSON.writeValueAsString(array);
+    }
+
+    static List<AchievementDefinition.ResultDescription> readResults(@org.jspecify.annotations.Nullable String json) {
+        if (json == null || json.isBlank()) {
+            return List.of();
+        }
+        List<AchievementDefinition.ResultDescription> out = new ArrayList<>();
+        for (JsonNode node : JSON.readTree(json)) {
+            List<String> allowed = new ArrayList<>();
+            node.get("allowedValue").forEach(v -> allowed.add(v.asString()));
+            List<AchievementDefinition.Level> levels = new ArrayList<>();
+            node.get("levels")
+                    .forEach(l -> levels.add(new AchievementDefinition.Level(
+                            URI.create(l.get("id").asString()), l.get("name").asString())));
+            out.add(new AchievementDefinition.ResultDescription(
+                    URI.create(node.get("id").asString()),
+                    node.get("name").asString(),
+                    AchievementDefinition.ResultType.named(
+                                    node.get("resultType").asString())
+                            .orElseThrow(),
+                    allowed,
+                    levels));
+        }
+        return out;
     }
 
     private static Optional<String> optional(JsonNode node, String field) {

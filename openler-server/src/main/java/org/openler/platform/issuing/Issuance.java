@@ -105,7 +105,23 @@ public class Issuance {
             Optional<Instant> validUntil,
             Optional<String> idempotencyKey,
             DidMethod didMethod,
-            CredentialFormat format) {
+            CredentialFormat format,
+            List<StatedResult> results) {
+
+        public Request {
+            results = List.copyOf(results);
+        }
+
+        /** A credential stating no results. */
+        public Request(
+                UUID achievementId,
+                To recipient,
+                Optional<Instant> validUntil,
+                Optional<String> idempotencyKey,
+                DidMethod didMethod,
+                CredentialFormat format) {
+            this(achievementId, recipient, validUntil, idempotencyKey, didMethod, format, List.of());
+        }
 
         /** A Data Integrity credential issued by the organization's did:web, the defaults. */
         public Request(
@@ -122,6 +138,96 @@ public class Issuance {
                 DidMethod didMethod) {
             this(achievementId, recipient, validUntil, idempotencyKey, didMethod, CredentialFormat.LDP);
         }
+    }
+
+    /**
+     * A result the issuer states (OB 3.0 {@code Result}): which of the achievement's result descriptions (its id, or
+     * its name without case) and the value reached: a rubric level (its name or id), a letter of the grade, or a
+     * percent from 0 to 100.
+     */
+    public record StatedResult(String description, String value) {}
+
+    /** A stated result checked against its description: what the credential carries. */
+    record CheckedResult(URI description, Optional<String> value, Optional<URI> achievedLevel) {}
+
+    /**
+     * Checks each stated result against the achievement's result descriptions: one naming no description, a value a
+     * description does not allow, or two results for one description are the issuer's mistake (400, field
+     * {@code results}).
+     */
+    static List<CheckedResult> check(AchievementDefinition achievement, List<StatedResult> stated) {
+        List<CheckedResult> out = new java.util.ArrayList<>();
+        java.util.Set<URI> seen = new java.util.HashSet<>();
+        for (StatedResult r : stated) {
+            String named = r.description().strip();
+            AchievementDefinition.ResultDescription d = achievement.resultDescriptions().stream()
+                    .filter(x -> x.id().toString().equals(named) || x.name().equalsIgnoreCase(named))
+                    .findFirst()
+                    .orElseThrow(() -> PlatformException.invalid(
+                            "results",
+                            "\"" + clip(named) + "\" is not one of this achievement's results"
+                                    + (achievement.resultDescriptions().isEmpty()
+                                            ? " (it states none)."
+                                            : ": use "
+                                                    + achievement.resultDescriptions().stream()
+                                                            .map(x -> "\"" + x.name() + "\"")
+                                                            .collect(java.util.stream.Collectors.joining(", "))
+                                                    + ".")));
+            if (!seen.add(d.id())) {
+                throw PlatformException.invalid("results", "\"" + d.name() + "\" is stated twice.");
+            }
+            String value = r.value().strip();
+            out.add(
+                    switch (d.type()) {
+                        case RUBRIC -> {
+                            AchievementDefinition.Level level = d.level(value)
+                                    .orElseThrow(() -> notAllowed(
+                                            d,
+                                            value,
+                                            d.levels().stream()
+                                                    .map(AchievementDefinition.Level::name)
+                                                    .toList()));
+                            yield new CheckedResult(d.id(), Optional.of(level.name()), Optional.of(level.id()));
+                        }
+                        case LETTER_GRADE -> {
+                            String letter = d.allowedValue().stream()
+                                    .filter(v -> v.equalsIgnoreCase(value))
+                                    .findFirst()
+                                    .orElseThrow(() -> notAllowed(d, value, d.allowedValue()));
+                            yield new CheckedResult(d.id(), Optional.of(letter), Optional.empty());
+                        }
+                        case PERCENT -> new CheckedResult(d.id(), Optional.of(percent(d, value)), Optional.empty());
+                    });
+        }
+        return out;
+    }
+
+    private static String percent(AchievementDefinition.ResultDescription d, String value) {
+        String number =
+                value.endsWith("%") ? value.substring(0, value.length() - 1).strip() : value;
+        try {
+            java.math.BigDecimal p = new java.math.BigDecimal(number);
+            if (p.signum() >= 0 && p.compareTo(java.math.BigDecimal.valueOf(100)) <= 0 && number.length() <= 10) {
+                return p.stripTrailingZeros().toPlainString();
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw PlatformException.invalid(
+                "results",
+                "\"" + d.name() + "\" is a percent: give a number from 0 to 100, not \"" + clip(value) + "\".");
+    }
+
+    private static PlatformException notAllowed(
+            AchievementDefinition.ResultDescription d, String value, List<String> allowed) {
+        return PlatformException.invalid(
+                "results",
+                "\"" + clip(value) + "\" is not a value of \"" + d.name() + "\": use one of "
+                        + String.join(", ", allowed) + ".");
+    }
+
+    private static String clip(String text) {
+        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
     }
 
     /** An issued credential: its id and the exact signed JSON. */
@@ -169,6 +275,10 @@ public class Issuance {
         AchievementDefinition achievement = achievements
                 .find(organization, request.achievementId())
                 .orElseThrow(() -> PlatformException.notFound("The achievement"));
+        List<CheckedResult> results = check(achievement, request.results());
+        if (!results.isEmpty() && request.format() == CredentialFormat.SD_JWT) {
+            throw PlatformException.invalid("format", "Results are issued as Data Integrity or VC-JWT, not SD-JWT VC.");
+        }
         Instant now = clock.instant();
         if (request.validUntil().isPresent() && !request.validUntil().get().isAfter(now)) {
             throw PlatformException.invalid("validUntil", "Must be in the future.");
@@ -196,6 +306,7 @@ public class Issuance {
         request.validUntil().ifPresent(credential::validUntil);
         extras.creditsEarned().ifPresent(credential::creditsEarned);
         extras.results().forEach(credential::result);
+        results.forEach(r -> credential.result(r.description(), r.value(), r.achievedLevel()));
         extras.evidence().forEach(e -> credential.evidence(e.id(), e.name(), e.narrative()));
         String document = switch (request.format()) {
             case LDP ->
@@ -327,6 +438,10 @@ public class Issuance {
 
     /** The achievement as OB 3.0 describes it, with the id credentials name it by. */
     Achievement toStandard(AchievementDefinition achievement, String slug) {
+        List<Achievement.Alignment> alignments = achievement.alignments().stream()
+                .map(a -> new Achievement.Alignment(
+                        a.targetUrl(), a.targetName(), a.targetType(), a.targetFramework(), a.targetCode()))
+                .toList();
         return new Achievement(
                 URI.create(urls.base() + "/orgs/" + slug + "/achievements/" + achievement.id()),
                 achievement.name(),
@@ -334,10 +449,37 @@ public class Issuance {
                 achievement.criteria(),
                 achievement.achievementType(),
                 achievement.image(),
-                achievement.alignments().stream()
-                        .map(a -> new Achievement.Alignment(
-                                a.targetUrl(), a.targetName(), a.targetType(), a.targetFramework(), a.targetCode()))
+                alignments,
+                achievement.resultDescriptions().stream()
+                        .map(d -> resultDescription(d, alignments))
                         .toList());
+    }
+
+    /**
+     * A result description as OB 3.0 writes it. A rubric measures the achievement's aligned competencies (its
+     * {@code alignment}s are theirs; a registry-entry alignment is not a skill), which is how a reader (matching, via
+     * {@code profile.CredentialClaims.levels}) turns the achieved level into a level per skill. A percent is bounded
+     * 0–100.
+     */
+    private static Achievement.ResultDescription resultDescription(
+            AchievementDefinition.ResultDescription d, List<Achievement.Alignment> alignments) {
+        boolean rubric = d.type() == AchievementDefinition.ResultType.RUBRIC;
+        boolean percent = d.type() == AchievementDefinition.ResultType.PERCENT;
+        return new Achievement.ResultDescription(
+                d.id(),
+                d.name(),
+                d.type().obName(),
+                d.allowedValue(),
+                percent ? Optional.of("0") : Optional.empty(),
+                percent ? Optional.of("100") : Optional.empty(),
+                d.levels().stream()
+                        .map(l -> new Achievement.RubricLevel(l.id(), l.name(), Optional.empty()))
+                        .toList(),
+                rubric
+                        ? alignments.stream()
+                                .filter(a -> !a.targetType().equals(Optional.of("ceterms:Credential")))
+                                .toList()
+                        : List.of());
     }
 
     static Recipient recipient(To to) {

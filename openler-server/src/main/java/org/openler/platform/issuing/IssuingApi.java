@@ -86,7 +86,52 @@ class IssuingApi {
             @Nullable String achievementType,
             @Nullable String image,
             @Nullable List<AlignmentView> alignments,
-            @Nullable String registryCtid) {}
+            @Nullable String registryCtid,
+            @Nullable List<ResultDescriptionView> resultDescription) {}
+
+    /**
+     * An OB 3.0 ResultDescription as the API takes and gives it: {@code resultType} {@code RubricCriterionLevel} (its
+     * {@code rubricCriterionLevel} names, lowest first), {@code LetterGrade} ({@code allowedValue}, A–F when none) or
+     * {@code Percent}. Ids are minted when the achievement is created.
+     */
+    record ResultDescriptionView(
+            @Nullable String id,
+            @Nullable String name,
+            @Nullable String resultType,
+            @Nullable List<String> allowedValue,
+            @Nullable List<RubricLevelView> rubricCriterionLevel) {
+
+        static ResultDescriptionView of(AchievementDefinition.ResultDescription d) {
+            return new ResultDescriptionView(
+                    d.id().toString(),
+                    d.name(),
+                    d.type().obName(),
+                    d.allowedValue(),
+                    d.levels().stream()
+                            .map(l -> new RubricLevelView(l.id().toString(), l.name()))
+                            .toList());
+        }
+
+        Achievements.ResultDraft draft() {
+            List<String> values = rubricCriterionLevel != null && !rubricCriterionLevel.isEmpty()
+                    ? rubricCriterionLevel.stream().map(l -> nz(l.name())).toList()
+                    : allowedValue == null
+                            ? List.of()
+                            : allowedValue.stream().map(IssuingApi::nz).toList();
+            return new Achievements.ResultDraft(nz(resultType), nz(name), values);
+        }
+    }
+
+    record RubricLevelView(@Nullable String id, @Nullable String name) {}
+
+    /**
+     * A result stated in an issue request (OB 3.0 Result): {@code resultDescription} (its id or name), and the
+     * {@code value} or, for a rubric, {@code achievedLevel} (a level's id or name).
+     */
+    record ResultRequest(
+            @Nullable String resultDescription,
+            @Nullable String value,
+            @Nullable String achievedLevel) {}
 
     record AchievementView(
             String id,
@@ -96,7 +141,8 @@ class IssuingApi {
             @Nullable String achievementType,
             @Nullable String image,
             List<AlignmentView> alignments,
-            @Nullable String registryCtid) {
+            @Nullable String registryCtid,
+            List<ResultDescriptionView> resultDescription) {
         static AchievementView of(AchievementDefinition a) {
             return new AchievementView(
                     a.id().toString(),
@@ -113,7 +159,10 @@ class IssuingApi {
                                     al.targetFramework().orElse(null),
                                     al.targetCode().orElse(null)))
                             .toList(),
-                    a.registryCtid().orElse(null));
+                    a.registryCtid().orElse(null),
+                    a.resultDescriptions().stream()
+                            .map(ResultDescriptionView::of)
+                            .toList());
         }
     }
 
@@ -141,7 +190,12 @@ class IssuingApi {
                         nz(request.achievementType()),
                         nz(request.image()),
                         alignments,
-                        nz(request.registryCtid())),
+                        nz(request.registryCtid()),
+                        request.resultDescription() == null
+                                ? List.of()
+                                : request.resultDescription().stream()
+                                        .map(ResultDescriptionView::draft)
+                                        .toList()),
                 Actors.current());
         return ResponseEntity.created(URI.create("/orgs/" + org + "/achievements/" + created.id()))
                 .body(AchievementView.of(created));
@@ -166,7 +220,8 @@ class IssuingApi {
             @Nullable String idempotencyKey,
             @Nullable String didMethod,
             @Nullable String format,
-            IssueOptions.@Nullable Request options) {}
+            IssueOptions.@Nullable Request options,
+            @Nullable List<ResultRequest> results) {}
 
     /**
      * Two request shapes: the W3C VC-API {@code IssueCredentialRequest} ({@code {"credential": {…}, "options": {…}}},
@@ -212,7 +267,8 @@ class IssuingApi {
                 instant(request.validUntil()),
                 Optional.ofNullable(idempotencyHeader != null ? idempotencyHeader : request.idempotencyKey()),
                 didMethod(request.didMethod()),
-                IssueOptions.format(request.format(), request.options()));
+                IssueOptions.format(request.format(), request.options()),
+                results(request.results()));
         Issuance.Issued credential;
         try {
             credential = issuance.issue(issuer, parsed, Actors.current());
@@ -313,5 +369,25 @@ class IssuingApi {
 
     private static String nz(@Nullable String value) {
         return value == null ? "" : value;
+    }
+
+    private static List<Issuance.StatedResult> results(@Nullable List<ResultRequest> results) {
+        if (results == null) {
+            return List.of();
+        }
+        if (results.size() > Achievements.MAX_RESULT_DESCRIPTIONS) {
+            throw PlatformException.invalid("results", "At most " + Achievements.MAX_RESULT_DESCRIPTIONS + " results.");
+        }
+        return results.stream()
+                .map(r -> {
+                    String value = r.achievedLevel() != null ? r.achievedLevel() : nz(r.value());
+                    if (nz(r.resultDescription()).isBlank() || value.isBlank()) {
+                        throw PlatformException.invalid(
+                                "results",
+                                "Each result names its resultDescription and gives a value or achievedLevel.");
+                    }
+                    return new Issuance.StatedResult(nz(r.resultDescription()), value);
+                })
+                .toList();
     }
 }

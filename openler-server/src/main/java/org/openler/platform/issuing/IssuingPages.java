@@ -100,10 +100,14 @@ class IssuingPages {
             String achievementType,
             String image,
             String alignments,
-            String registryCtid) {
+            String registryCtid,
+            List<ResultRow> results) {
+
+        /** The form offers this many result rows. */
+        static final int RESULT_ROWS = 3;
 
         static AchievementForm empty() {
-            return new AchievementForm("", "", "", "", "", "", "");
+            return new AchievementForm("", "", "", "", "", "", "", ResultRow.blank(RESULT_ROWS));
         }
 
         AchievementForm cut() {
@@ -114,7 +118,48 @@ class IssuingPages {
                     at(achievementType, 200),
                     at(image, 2000),
                     at(alignments, 20_000),
-                    at(registryCtid, 100));
+                    at(registryCtid, 100),
+                    results.stream()
+                            .limit(RESULT_ROWS)
+                            .map(r -> new ResultRow(at(r.type(), 40), at(r.name(), 200), at(r.values(), 2000)))
+                            .toList());
+        }
+    }
+
+    /**
+     * One result row of the achievement form: a type ({@code RubricCriterionLevel}, {@code LetterGrade},
+     * {@code Percent}, or empty for none), a name, and its values separated by commas (a rubric's levels, lowest first;
+     * a letter grade's letters).
+     */
+    public record ResultRow(String type, String name, String values) {
+
+        static List<ResultRow> blank(int rows) {
+            return java.util.stream.IntStream.range(0, rows)
+                    .mapToObj(i -> new ResultRow("", "", ""))
+                    .toList();
+        }
+
+        /** The rows the form posted, padded to the form's size. */
+        static List<ResultRow> of(
+                @Nullable List<String> types, @Nullable List<String> names, @Nullable List<String> values) {
+            List<ResultRow> rows = new ArrayList<>();
+            for (int i = 0; i < AchievementForm.RESULT_ROWS; i++) {
+                rows.add(new ResultRow(item(types, i), item(names, i), item(values, i)));
+            }
+            return rows;
+        }
+
+        private static String item(@Nullable List<String> list, int i) {
+            return list != null && i < list.size() && list.get(i) != null ? list.get(i) : "";
+        }
+
+        /** The rows that define a result (a type chosen or a name typed), as drafts for the service. */
+        static List<Achievements.ResultDraft> drafts(List<ResultRow> rows) {
+            return rows.stream()
+                    .filter(r -> !r.type().isBlank() || !r.name().isBlank())
+                    .map(r -> new Achievements.ResultDraft(
+                            r.type(), r.name(), List.of(r.values().split(","))))
+                    .toList();
         }
     }
 
@@ -150,8 +195,11 @@ class IssuingPages {
         Organization organization = organizations.get(org);
         // Skills ticked in the search results arrive as lines of the same form as those typed (address, space, name).
         alignments = withTicked(alignments, aligned == null ? List.of() : aligned);
-        AchievementForm form =
-                new AchievementForm(name, description, criteria, achievementType, image, alignments, registryCtid);
+        // read as posted, one value per row: bound to a List, a single row's "A, B, C" would be split at its commas
+        List<ResultRow> resultRows = ResultRow.of(
+                values(request, "resultType"), values(request, "resultName"), values(request, "resultValues"));
+        AchievementForm form = new AchievementForm(
+                name, description, criteria, achievementType, image, alignments, registryCtid, resultRows);
         try {
             List<AchievementDefinition.Alignment> parsed;
             try {
@@ -161,7 +209,15 @@ class IssuingPages {
             }
             AchievementDefinition created = achievements.create(
                     organization.id(),
-                    new Achievements.Draft(name, description, criteria, achievementType, image, parsed, registryCtid),
+                    new Achievements.Draft(
+                            name,
+                            description,
+                            criteria,
+                            achievementType,
+                            image,
+                            parsed,
+                            registryCtid,
+                            ResultRow.drafts(resultRows)),
                     Actors.current());
             redirect.addFlashAttribute("notice", "achievements.created");
             redirect.addFlashAttribute("created", created.name());
@@ -174,6 +230,11 @@ class IssuingPages {
             model.addAttribute("badLines", badLines(alignments.lines().toList()));
             return achievementsPage(organization, form.cut(), e.fieldErrors(), model);
         }
+    }
+
+    private static @Nullable List<String> values(HttpServletRequest request, String name) {
+        String[] values = request.getParameterValues(name);
+        return values == null ? null : List.of(values);
     }
 
     /** The typed alignment lines followed by the ticked ones (at most 100 of them), each once. */
@@ -224,11 +285,56 @@ class IssuingPages {
     }
 
     /** What the issue form holds. */
-    public record IssueForm(String achievement, String recipient, String validUntil, String idempotencyKey) {
+    public record IssueForm(
+            String achievement,
+            String recipient,
+            String validUntil,
+            String idempotencyKey,
+            java.util.Map<String, String> results) {
+
+        IssueForm(String achievement, String recipient, String validUntil, String idempotencyKey) {
+            this(achievement, recipient, validUntil, idempotencyKey, java.util.Map.of());
+        }
 
         IssueForm cut() {
-            return new IssueForm(at(achievement, 100), at(recipient, 500), at(validUntil, 20), at(idempotencyKey, 200));
+            java.util.Map<String, String> kept = new java.util.LinkedHashMap<>();
+            results.entrySet().stream()
+                    .limit(Achievements.MAX_RESULT_DESCRIPTIONS)
+                    .forEach(e -> kept.put(at(e.getKey(), 100), at(e.getValue(), 100)));
+            return new IssueForm(
+                    at(achievement, 100), at(recipient, 500), at(validUntil, 20), at(idempotencyKey, 200), kept);
         }
+
+        /** The value typed or chosen for a result description, empty when none. */
+        public String result(Object descriptionId) {
+            return results.getOrDefault(descriptionId.toString(), "");
+        }
+    }
+
+    /** The form's result fields are named "result:" and the result description's id. */
+    static final String RESULT_FIELD = "result:";
+
+    /**
+     * The results stated on the issue form for the chosen achievement: its result descriptions' fields that are not
+     * empty. Fields for other achievements (the form shows every achievement's results before one is chosen) are not
+     * read.
+     */
+    private java.util.Map<String, String> statedResults(
+            Organization organization, String achievement, HttpServletRequest request) {
+        java.util.Map<String, String> stated = new java.util.LinkedHashMap<>();
+        Optional<AchievementDefinition> chosen;
+        try {
+            chosen = achievements.find(organization.id(), UUID.fromString(achievement.strip()));
+        } catch (IllegalArgumentException e) {
+            return stated;
+        }
+        chosen.ifPresent(a -> a.resultDescriptions().forEach(d -> {
+            String value = request.getParameter(RESULT_FIELD + d.id());
+            if (value != null && !value.isBlank()) {
+                stated.put(d.id().toString(), value.strip());
+            }
+        }));
+        return stated;
     }
 
     @GetMapping("/orgs/{org}/issue")
@@ -254,7 +360,8 @@ class IssuingPages {
             HttpServletResponse response,
             RedirectAttributes redirect) {
         Organization organization = organizations.get(org);
-        IssueForm form = new IssueForm(achievement, recipient, validUntil, idempotencyKey);
+        java.util.Map<String, String> results = statedResults(organization, achievement, request);
+        IssueForm form = new IssueForm(achievement, recipient, validUntil, idempotencyKey, results);
         // The format choice (Data Integrity or VC-JWT) survives a form error; anything but "jwt" is the default.
         CredentialFormat chosen = CredentialFormat.named(format).orElse(CredentialFormat.LDP);
         model.addAttribute("format", chosen.wireName());
@@ -265,7 +372,10 @@ class IssuingPages {
                     endOf(validUntil),
                     Optional.of(idempotencyKey).filter(key -> key.length() <= 200),
                     Issuance.DidMethod.WEB,
-                    chosen);
+                    chosen,
+                    results.entrySet().stream()
+                            .map(r -> new Issuance.StatedResult(r.getKey(), r.getValue()))
+                            .toList());
             Issuance.Issued credential;
             try {
                 credential = issuance.issue(issuers.of(organization), parsed, Actors.current());

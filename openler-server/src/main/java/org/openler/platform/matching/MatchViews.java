@@ -84,6 +84,9 @@ final class MatchViews {
 
     record Closes(String skill, String label, double missing) {}
 
+    /** A gap a step covers only in part: the share (0–1) it covers, through which taught skill and relation. */
+    record CoversPart(String skill, String label, double share, String through, String relation) {}
+
     record StepView(
             int step,
             String ctid,
@@ -97,7 +100,8 @@ final class MatchViews {
             List<String> locations,
             List<Closes> closes,
             double closesWeight,
-            String note) {}
+            String note,
+            List<CoversPart> partly) {}
 
     record Totals(
             int steps,
@@ -133,7 +137,15 @@ final class MatchViews {
                                         round(g.priority())))
                                 .toList(),
                         round(s.weight()),
-                        o.note()));
+                        o.note(),
+                        s.partly().stream()
+                                .map(p -> new CoversPart(
+                                        p.gap().skill().skillUri().toString(),
+                                        p.gap().skill().label(),
+                                        round(p.share()),
+                                        p.through().toString(),
+                                        p.relation().name().toLowerCase(Locale.ROOT)))
+                                .toList()));
             }
             return new PlanView(
                     measure.name().toLowerCase(Locale.ROOT),

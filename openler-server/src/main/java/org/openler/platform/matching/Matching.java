@@ -43,6 +43,7 @@ public class Matching {
     private final List<JobTargets> jobTargets;
     private final Occupations occupations;
     private final Competencies competencies;
+    private final SkillNeighbours neighbours;
 
     Matching(
             LearnerRecords records,
@@ -50,7 +51,9 @@ public class Matching {
             TrainingOptions training,
             List<JobTargets> jobTargets,
             Occupations occupations,
-            Competencies competencies) {
+            Competencies competencies,
+            SkillNeighbours neighbours) {
+        this.neighbours = neighbours;
         this.records = records;
         this.occupationTargets = occupationTargets;
         this.training = training;
@@ -111,7 +114,32 @@ public class Matching {
             return SetCover.Plan.none(List.of());
         }
         List<URI> skills = match.gaps().stream().map(g -> g.skill().skillUri()).toList();
-        return SetCover.plan(match.gaps(), training.teaching(learner, skills), measure);
+        List<Neighbour> partial = towardGaps(skills);
+        List<URI> searched = new ArrayList<>(skills);
+        partial.stream()
+                .map(Neighbour::held)
+                .distinct()
+                .limit(MAX_NEIGHBOUR_SKILLS)
+                .forEach(searched::add);
+        return SetCover.plan(match.gaps(), training.teaching(learner, searched), measure, partial);
+    }
+
+    /** At most this many neighbouring skills are searched in the registry for partial cover, the closest first. */
+    static final int MAX_NEIGHBOUR_SKILLS = 150;
+
+    /**
+     * The ontology's edges that end at a gap: "a learner holding x reaches gap g by r", read around the gaps and
+     * turned round, strongest first; exact crosswalk matches count as teaching the gap itself.
+     */
+    List<Neighbour> towardGaps(List<URI> gaps) {
+        java.util.Set<URI> gapSet = new java.util.HashSet<>(gaps);
+        return neighbours.around(gaps).stream()
+                .filter(n -> !gapSet.contains(n.other()))
+                .map(n -> new Neighbour(n.other(), n.held(), n.relation().inverse()))
+                .sorted(java.util.Comparator.comparingDouble(
+                                (Neighbour n) -> n.relation().credit())
+                        .reversed())
+                .toList();
     }
 
     /** Every open job, best fit first (then title); empty when no jobs feature is there or no job is open. */

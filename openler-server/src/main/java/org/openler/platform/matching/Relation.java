@@ -30,6 +30,19 @@ public enum Relation {
         return credit;
     }
 
+    /**
+     * The same edge seen from its other end: if x is narrower than y, y is broader than x; the other relations are
+     * symmetric. The training plan reads the ontology around a gap and asks what a credential teaching the other end
+     * would earn, so it needs the edge turned round.
+     */
+    public Relation inverse() {
+        return switch (this) {
+            case NARROWER -> BROADER;
+            case BROADER -> NARROWER;
+            default -> this;
+        };
+    }
+
     /** Whether evidence reached this way meets the requirement (else it is partial). */
     public boolean meets() {
         return this == SAME || this == EXACT_MATCH;

@@ -85,12 +85,32 @@ public record CredentialContent(
             }
         }
         List<Result> results = new ArrayList<>();
+        // A result names its description (and a rubric's level) by id: show their names, from the achievement.
+        java.util.Map<String, JsonObject> descriptions = new java.util.HashMap<>();
+        if (achievement.get("resultDescription") instanceof JsonArray list) {
+            for (JsonValue value : list) {
+                if (value instanceof JsonObject d && !text(d, "id").isEmpty()) {
+                    descriptions.put(text(d, "id"), d);
+                }
+            }
+        }
         if (subject.get("result") instanceof JsonArray list) {
             for (JsonValue value : list) {
                 if (value instanceof JsonObject r && results.size() < MAX_ITEMS) {
-                    String reached = text(r, "value").isEmpty() ? text(r, "status") : text(r, "value");
+                    JsonObject described =
+                            descriptions.getOrDefault(text(r, "resultDescription"), JsonValue.EMPTY_JSON_OBJECT);
+                    String level = levelName(described, text(r, "achievedLevel"));
+                    String reached = !level.isEmpty()
+                            ? level
+                            : !text(r, "value").isEmpty() ? text(r, "value") : text(r, "status");
                     if (!reached.isEmpty()) {
-                        results.add(new Result(text(r, "resultDescription"), reached));
+                        if ("Percent".equals(text(described, "resultType")) && reached.matches("[0-9.]+")) {
+                            reached = reached + " %";
+                        }
+                        String label = text(described, "name").isEmpty()
+                                ? text(r, "resultDescription")
+                                : text(described, "name");
+                        results.add(new Result(label, reached));
                     }
                 }
             }
@@ -106,6 +126,19 @@ public record CredentialContent(
                 text(first(credential.get("issuer")), "name"),
                 // the issuer's logo (issuer.image), embedded only like the achievement's image
                 image(first(credential.get("issuer")).get("image")));
+    }
+
+    /** The name of the rubric level with this id, empty when the description has no such level. */
+    private static String levelName(JsonObject description, String levelId) {
+        if (levelId.isEmpty() || !(description.get("rubricCriterionLevel") instanceof JsonArray levels)) {
+            return "";
+        }
+        for (JsonValue value : levels) {
+            if (value instanceof JsonObject l && text(l, "id").equals(levelId)) {
+                return text(l, "name");
+            }
+        }
+        return "";
     }
 
     private static JsonObject first(@Nullable JsonValue value) {

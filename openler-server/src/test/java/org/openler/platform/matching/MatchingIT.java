@@ -352,6 +352,59 @@ class MatchingIT {
     }
 
     @Test
+    void theRubricLevelAnIssuerStatesIsTheLevelTheMatchComparesWithTheLevelAsked() {
+        java.util.Map<String, Integer> scores = new java.util.LinkedHashMap<>();
+        for (String reached : List.of("Competent", "Expert", "")) {
+            Account learner = wallet.fixturesForTests().learner();
+            WebClient web = WalletKit.signedIn(port, learner);
+            Fixtures.Org org = wallet.fixturesForTests().organization(Organization.Kind.PROVIDER);
+            AchievementDefinition achievement = achievements.create(
+                    org.organization().id(),
+                    new Achievements.Draft(
+                            "Welding Practice",
+                            "Welds to code.",
+                            "Observed on the shop floor.",
+                            "Competency",
+                            "",
+                            List.of(new AchievementDefinition.Alignment(
+                                    WELDING,
+                                    "use welding equipment",
+                                    Optional.of("ceasn:Competency"),
+                                    Optional.empty(),
+                                    Optional.empty())),
+                            "",
+                            List.of(new Achievements.ResultDraft(
+                                    "RubricCriterionLevel",
+                                    "Welding proficiency",
+                                    List.of("Novice", "Competent", "Proficient", "Expert")))),
+                    Fixtures.person(org.admin()));
+            WalletKit.Provider provider = new WalletKit.Provider(org, achievement);
+            wallet.issue(
+                    provider,
+                    learner.email().value(),
+                    reached.isEmpty()
+                            ? List.of()
+                            : List.of(new org.openler.platform.issuing.Issuance.StatedResult(
+                                    "Welding proficiency", reached)));
+            WalletKit.claim(web, wallet.claimToken(learner.email().value()));
+            JsonNode match = json(web, "/me/matches?job=" + LEAD_JOB);
+            scores.put(reached, match.path("score").asInt());
+            if (reached.equals("Competent")) {
+                assertThat(match.path("gaps").get(0).path("kind").asString()).isEqualTo("level");
+                assertThat(match.path("requirements").get(0).path("explanation").toString())
+                        .contains("Welding Practice", "level 2", "level 4");
+            }
+        }
+        // the lead welder asks level 4; a 4-level rubric maps Competent (2nd) to 2 and Expert (4th) to 5; verified
+        // evidence counts 1.0, times held ÷ asked at most 1; a credential stating no level is not held against
+        assertThat(scores)
+                .containsExactly(
+                        java.util.Map.entry("Competent", 50),
+                        java.util.Map.entry("Expert", 100),
+                        java.util.Map.entry("", 100));
+    }
+
+    @Test
     void jobsFromTheSeamAreListedByFitAndMatchedByTheirId() {
         WebClient web = aSignedInWelder();
 

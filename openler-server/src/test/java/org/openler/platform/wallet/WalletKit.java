@@ -97,6 +97,21 @@ public class WalletKit {
                 Fixtures.person(provider.org().admin()));
     }
 
+    /** A Data Integrity credential stating results (the achievement's result descriptions, by name). */
+    public Issuance.Issued issue(Provider provider, String email, List<Issuance.StatedResult> results) {
+        return issuance.issue(
+                fixtures.issuer(provider.org()),
+                new Issuance.Request(
+                        provider.achievement().id(),
+                        new Issuance.To.Email(email),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Issuance.DidMethod.WEB,
+                        CredentialFormat.LDP,
+                        results),
+                Fixtures.person(provider.org().admin()));
+    }
+
     /** A credential issued here as an Open Badges 3.0 VC-JWT (ES256, the organization's did:web JsonWebKey). */
     public Issuance.Issued issueJwt(Provider provider, String email) {
         return issueAs(provider, email, CredentialFormat.JWT);

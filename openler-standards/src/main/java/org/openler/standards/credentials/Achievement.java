@@ -22,7 +22,89 @@ public record Achievement(
         String criteriaNarrative,
         Optional<String> achievementType,
         Optional<URI> image,
-        List<Alignment> alignments) {
+        List<Alignment> alignments,
+        List<ResultDescription> resultDescriptions) {
+
+    /** An achievement that states no results. */
+    public Achievement(
+            URI id,
+            String name,
+            String description,
+            String criteriaNarrative,
+            Optional<String> achievementType,
+            Optional<URI> image,
+            List<Alignment> alignments) {
+        this(id, name, description, criteriaNarrative, achievementType, image, alignments, List.of());
+    }
+
+    /**
+     * An OB 3.0 {@code ResultDescription}: a result the issuer may state about each recipient. {@code resultType} is
+     * one of OB 3.0's ResultType values (e.g. {@code RubricCriterionLevel}, {@code LetterGrade}, {@code Percent}) or
+     * an {@code ext:} extension; {@code allowedValue} lists the values a result may take (a letter grade's letters),
+     * {@code valueMin}/{@code valueMax} bound a number, {@code levels} are a rubric's levels, lowest first, and
+     * {@code alignments} name the skills the result measures.
+     */
+    public record ResultDescription(
+            URI id,
+            String name,
+            String resultType,
+            List<String> allowedValue,
+            Optional<String> valueMin,
+            Optional<String> valueMax,
+            List<RubricLevel> levels,
+            List<Alignment> alignments) {
+
+        public ResultDescription {
+            if (name.isBlank() || resultType.isBlank()) {
+                throw new StandardsException(Code.INVALID_ARGUMENT, "A result description needs a name and a type");
+            }
+            allowedValue = List.copyOf(allowedValue);
+            levels = List.copyOf(levels);
+            alignments = List.copyOf(alignments);
+        }
+
+        JsonObject toJson() {
+            JsonObjectBuilder d = Jsons.PROVIDER
+                    .createObjectBuilder()
+                    .add("id", id.toString())
+                    .add("type", Jsons.PROVIDER.createArrayBuilder().add("ResultDescription"))
+                    .add("name", name)
+                    .add("resultType", resultType);
+            if (!allowedValue.isEmpty()) {
+                JsonArrayBuilder values = Jsons.PROVIDER.createArrayBuilder();
+                allowedValue.forEach(values::add);
+                d.add("allowedValue", values);
+            }
+            valueMin.ifPresent(v -> d.add("valueMin", v));
+            valueMax.ifPresent(v -> d.add("valueMax", v));
+            if (!levels.isEmpty()) {
+                JsonArrayBuilder rubric = Jsons.PROVIDER.createArrayBuilder();
+                for (RubricLevel l : levels) {
+                    JsonObjectBuilder level = Jsons.PROVIDER
+                            .createObjectBuilder()
+                            .add("id", l.id().toString())
+                            .add("type", Jsons.PROVIDER.createArrayBuilder().add("RubricCriterionLevel"))
+                            .add("name", l.name());
+                    l.points().ifPresent(p -> level.add("points", p));
+                    rubric.add(level);
+                }
+                d.add("rubricCriterionLevel", rubric);
+            }
+            if (!alignments.isEmpty()) {
+                d.add("alignment", alignmentsJson(alignments));
+            }
+            return d.build();
+        }
+    }
+
+    /** An OB 3.0 {@code RubricCriterionLevel}: one level of a rubric, with its points when the rubric scores them. */
+    public record RubricLevel(URI id, String name, Optional<String> points) {
+        public RubricLevel {
+            if (name.isBlank()) {
+                throw new StandardsException(Code.INVALID_ARGUMENT, "A rubric level needs a name");
+            }
+        }
+    }
 
     /**
      * An alignment to a competency, a framework entry or a registry entry (OB 3.0 {@code Alignment}).
@@ -50,6 +132,7 @@ public record Achievement(
                     Code.INVALID_ARGUMENT, "An achievement needs a name, a description and criteria");
         }
         alignments = List.copyOf(alignments);
+        resultDescriptions = List.copyOf(resultDescriptions);
     }
 
     public static Achievement of(URI id, String name, String description, String criteriaNarrative) {
@@ -71,20 +154,29 @@ public record Achievement(
                 "image",
                 Jsons.PROVIDER.createObjectBuilder().add("id", i.toString()).add("type", "Image")));
         if (!alignments.isEmpty()) {
-            JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
-            for (Alignment a : alignments) {
-                JsonObjectBuilder alignment = Jsons.PROVIDER
-                        .createObjectBuilder()
-                        .add("type", Jsons.PROVIDER.createArrayBuilder().add("Alignment"))
-                        .add("targetName", a.targetName())
-                        .add("targetUrl", a.targetUrl().toString());
-                a.targetType().ifPresent(t -> alignment.add("targetType", t));
-                a.targetFramework().ifPresent(f -> alignment.add("targetFramework", f));
-                a.targetCode().ifPresent(c -> alignment.add("targetCode", c));
-                array.add(alignment);
-            }
-            achievement.add("alignment", array);
+            achievement.add("alignment", alignmentsJson(alignments));
+        }
+        if (!resultDescriptions.isEmpty()) {
+            JsonArrayBuilder descriptions = Jsons.PROVIDER.createArrayBuilder();
+            resultDescriptions.forEach(d -> descriptions.add(d.toJson()));
+            achievement.add("resultDescription", descriptions);
         }
         return achievement.build();
+    }
+
+    private static JsonArrayBuilder alignmentsJson(List<Alignment> alignments) {
+        JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
+        for (Alignment a : alignments) {
+            JsonObjectBuilder alignment = Jsons.PROVIDER
+                    .createObjectBuilder()
+                    .add("type", Jsons.PROVIDER.createArrayBuilder().add("Alignment"))
+                    .add("targetName", a.targetName())
+                    .add("targetUrl", a.targetUrl().toString());
+            a.targetType().ifPresent(t -> alignment.add("targetType", t));
+            a.targetFramework().ifPresent(f -> alignment.add("targetFramework", f));
+            a.targetCode().ifPresent(c -> alignment.add("targetCode", c));
+            array.add(alignment);
+        }
+        return array;
     }
 }

@@ -99,6 +99,25 @@ public final class OpenBadgeCredentialBuilder {
         return this;
     }
 
+    /**
+     * Adds a {@code Result} that one of the achievement's {@code resultDescription}s describes: its value (a letter
+     * grade, a percent) or, for a rubric, the {@code achievedLevel} (the id of one of its levels), or both.
+     */
+    public OpenBadgeCredentialBuilder result(
+            URI resultDescription, Optional<String> value, Optional<URI> achievedLevel) {
+        if (value.isEmpty() && achievedLevel.isEmpty()) {
+            throw new StandardsException(Code.INVALID_ARGUMENT, "A result states a value or an achieved level");
+        }
+        JsonObjectBuilder r = Jsons.PROVIDER
+                .createObjectBuilder()
+                .add("type", Jsons.PROVIDER.createArrayBuilder().add("Result"))
+                .add("resultDescription", resultDescription.toString());
+        achievedLevel.ifPresent(l -> r.add("achievedLevel", l.toString()));
+        value.ifPresent(v -> r.add("value", v));
+        results.add(r.build());
+        return this;
+    }
+
     /** Adds an {@code Evidence} (e.g. the credential the credit was awarded for): its id if any, name, narrative. */
     public OpenBadgeCredentialBuilder evidence(Optional<URI> evidenceId, String evidenceName, String narrative) {
         JsonObjectBuilder e = Jsons.PROVIDER.createObjectBuilder();
