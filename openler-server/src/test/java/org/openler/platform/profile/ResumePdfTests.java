@@ -50,9 +50,9 @@ import org.apache.pdfbox.text.PDFMarkedContentExtractor;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
-import org.openler.platform.skills.SkillLabels;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openler.platform.skills.SkillLabels;
 import org.openler.platform.wallet.HeldCredential;
 import org.openler.platform.wallet.StatusCheck;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -89,9 +89,8 @@ class ResumePdfTests {
             "Symbol",
             "ZapfDingbats");
 
-    private final ResumePdf pdf =
-            new ResumePdf(
-                    messages(), Clock.fixed(Instant.parse("2026-12-07T05:00:00Z"), ZoneOffset.UTC), new SkillLabels());
+    private final ResumePdf pdf = new ResumePdf(
+            messages(), Clock.fixed(Instant.parse("2026-12-07T05:00:00Z"), ZoneOffset.UTC), new SkillLabels());
 
     private static ResourceBundleMessageSource messages() {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
