@@ -71,13 +71,16 @@ public class SignInThrottle implements SignInGuard {
     @Override
     @Transactional
     public Decision begin(Attempt attempt) {
-        Instant now = clock.instant();
         Kind nameKind = nameKind(attempt.channel());
         String name = subject(nameKind, attempt.name());
         String address = subject(Kind.ADDRESS, attempt.address());
         // Always the name first, then the address: two attempts lock rows in the same order and cannot deadlock.
         Row byName = lock(nameKind, name);
-        Row byAddress = forgetStale(lock(Kind.ADDRESS, address), now);
+        Row lockedAddress = lock(Kind.ADDRESS, address);
+        // The time after the locks, not before: an attempt that waited for another's lock would otherwise compare an
+        // earlier "now" with the failure time the other just stored, and see a wait that nobody owed.
+        Instant now = clock.instant();
+        Row byAddress = forgetStale(lockedAddress, now);
         if (byName.lockedAt() != null) {
             return new Wait(limits.maxDelay(), true);
         }
@@ -231,10 +234,13 @@ public class SignInThrottle implements SignInGuard {
 
     private Duration remaining(Row row, int free, Instant now) {
         Instant last = row.lastFailureAt();
-        if (last == null) {
+        Duration delay = limits.delayAfter(row.failures(), free);
+        // Within the free failures nothing is owed, whatever the clocks say (an address shared by many people signing
+        // in at once has a failure time a moment ago, or a moment "ahead", on every attempt).
+        if (last == null || delay.isZero()) {
             return Duration.ZERO;
         }
-        Duration left = Duration.between(now, last.plus(limits.delayAfter(row.failures(), free)));
+        Duration left = Duration.between(now, last.plus(delay));
         return left.isNegative() ? Duration.ZERO : left;
     }
 
