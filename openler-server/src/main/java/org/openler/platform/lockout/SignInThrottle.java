@@ -71,16 +71,13 @@ public class SignInThrottle implements SignInGuard {
     @Override
     @Transactional
     public Decision begin(Attempt attempt) {
+        Instant now = clock.instant();
         Kind nameKind = nameKind(attempt.channel());
         String name = subject(nameKind, attempt.name());
         String address = subject(Kind.ADDRESS, attempt.address());
         // Always the name first, then the address: two attempts lock rows in the same order and cannot deadlock.
         Row byName = lock(nameKind, name);
-        Row lockedAddress = lock(Kind.ADDRESS, address);
-        // The time after the locks, not before: an attempt that waited for another's lock would otherwise compare an
-        // earlier "now" with the failure time the other just stored, and see a wait that nobody owed.
-        Instant now = clock.instant();
-        Row byAddress = forgetStale(lockedAddress, now);
+        Row byAddress = forgetStale(lock(Kind.ADDRESS, address), now);
         if (byName.lockedAt() != null) {
             return new Wait(limits.maxDelay(), true);
         }
