@@ -125,7 +125,8 @@ class LockoutIT {
         SignInThrottle throttle = throttle();
         Instant start = clock.instant();
         Attempt first = new Attempt(Channel.PASSWORD, fixtures.learner().email().value(), "198.51.100.20");
-        Attempt second = new Attempt(Channel.PASSWORD, fixtures.learner().email().value(), "198.51.100.20");
+        Attempt second =
+                new Attempt(Channel.PASSWORD, fixtures.learner().email().value(), "198.51.100.20");
         clock.set(start.plusMillis(800));
         assertThat(throttle.begin(first)).isInstanceOf(Go.class);
         clock.set(start);

@@ -46,14 +46,14 @@ import org.openler.platform.support.WebClient;
 import org.openler.platform.transparency.LogAuditCommand;
 import org.openler.platform.wallet.Claims;
 import org.openler.platform.wallet.WalletKit;
+import org.openler.standards.transparency.Checkpoint;
+import org.openler.standards.transparency.NoteVerifierKey;
+import org.openler.standards.transparency.SignedNote;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.openler.standards.transparency.Checkpoint;
-import org.openler.standards.transparency.NoteVerifierKey;
-import org.openler.standards.transparency.SignedNote;
 
 /**
  * Issue 19, "the outbound client fails 20 % of calls": the platform's only outbound fetches for verification (the
@@ -100,6 +100,7 @@ class OutboundFaultTrial {
     private final Map<String, String> documents = new ConcurrentHashMap<>();
     /** Presentations the verifier took, by the request's state (it takes each state once, as OpenID4VP says). */
     private final Map<String, AtomicInteger> taken = new ConcurrentHashMap<>();
+
     private HttpServer site;
     private final HttpClient proxy = HttpClient.newHttpClient();
     private String base;
@@ -160,9 +161,12 @@ class OutboundFaultTrial {
             HttpResponse<byte[]> real;
             try {
                 real = proxy.send(
-                        java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path
-                                        + (query == null ? "" : "?" + query)))
-                                .header("Accept", String.valueOf(exchange.getRequestHeaders().getFirst("Accept")))
+                        java.net.http.HttpRequest.newBuilder(URI.create(
+                                        "http://127.0.0.1:" + port + path + (query == null ? "" : "?" + query)))
+                                .header(
+                                        "Accept",
+                                        String.valueOf(
+                                                exchange.getRequestHeaders().getFirst("Accept")))
                                 .build(),
                         HttpResponse.BodyHandlers.ofByteArray());
             } catch (InterruptedException e) {
@@ -170,7 +174,9 @@ class OutboundFaultTrial {
                 exchange.close();
                 return;
             }
-            real.headers().firstValue("Content-Type").ifPresent(t -> exchange.getResponseHeaders().add("Content-Type", t));
+            real.headers()
+                    .firstValue("Content-Type")
+                    .ifPresent(t -> exchange.getResponseHeaders().add("Content-Type", t));
             exchange.sendResponseHeaders(real.statusCode(), real.body().length == 0 ? -1 : real.body().length);
             if (real.body().length > 0) {
                 exchange.getResponseBody().write(real.body());
@@ -276,9 +282,13 @@ class OutboundFaultTrial {
                                 "The verifier at 127.0.0.1 could not be reached",
                                 "The verifier at 127.0.0.1 did not take the presentation (503)");
                 outcomes.merge(answer.body().contains("could not be reached") ? "unreachable" : "503", 1, Integer::sum);
-                assertThat(recorded(learner)).as("nothing recorded for a refused attempt").isEqualTo(recordedBefore);
+                assertThat(recorded(learner))
+                        .as("nothing recorded for a refused attempt")
+                        .isEqualTo(recordedBefore);
             }
-            assertThat(delivered).as("presentation " + n + " went through in the end").isTrue();
+            assertThat(delivered)
+                    .as("presentation " + n + " went through in the end")
+                    .isTrue();
         }
         armed.set(false);
         System.out.printf(
@@ -341,7 +351,9 @@ class OutboundFaultTrial {
                         new PrintStream(out, true, StandardCharsets.UTF_8),
                         new PrintStream(err, true, StandardCharsets.UTF_8));
                 String said = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
-                assertThat(exit).as("a fault is never a finding about the log: " + said).isIn(0, 2);
+                assertThat(exit)
+                        .as("a fault is never a finding about the log: " + said)
+                        .isIn(0, 2);
                 if (exit == 2) {
                     outcomes.merge("could not run", 1, Integer::sum);
                     assertThat(err.toString(StandardCharsets.UTF_8))
@@ -354,8 +366,7 @@ class OutboundFaultTrial {
                     continue;
                 }
                 outcomes.merge("checked out", 1, Integer::sum);
-                long audited = Long.parseLong(
-                        said.replaceAll("(?s).*Latest checkpoint: (\\d+) entries.*", "$1"));
+                long audited = Long.parseLong(said.replaceAll("(?s).*Latest checkpoint: (\\d+) entries.*", "$1"));
                 Checkpoint kept = Checkpoint.parse(SignedNote.open(Files.readString(saved), logKey()));
                 assertThat(kept.size())
                         .as("the saved checkpoint is the one this round checked, not a later one: " + said)
@@ -367,11 +378,14 @@ class OutboundFaultTrial {
             issuing.set(false);
             growing.join();
         }
-        System.out.printf("Outbound faults, log audits: %d rounds, outcomes %s, saved sizes %s%n", rounds, outcomes,
-                savedSizes);
-        assertThat(outcomes).as("faults stopped some rounds and others checked out").containsKeys(
-                "could not run", "checked out");
-        assertThat(savedSizes).as("every saved checkpoint extends the one before").isSorted();
+        System.out.printf(
+                "Outbound faults, log audits: %d rounds, outcomes %s, saved sizes %s%n", rounds, outcomes, savedSizes);
+        assertThat(outcomes)
+                .as("faults stopped some rounds and others checked out")
+                .containsKeys("could not run", "checked out");
+        assertThat(savedSizes)
+                .as("every saved checkpoint extends the one before")
+                .isSorted();
 
         // the log settles; a round without faults, retried, reaches the log's own latest checkpoint both times
         kit.issue(provider, "audited-last@example.org");
@@ -379,10 +393,10 @@ class OutboundFaultTrial {
         String latest = settled();
         long size = Checkpoint.parse(SignedNote.open(latest, logKey())).size();
         for (int retry = 0; retry < 2; retry++) {
-            assertThat(LogAuditCommand.run(new String[] {
-                        auditorBase, "--from", saved.toString(), "--save", saved.toString()
-                    }, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+            assertThat(LogAuditCommand.run(
+                            new String[] {auditorBase, "--from", saved.toString(), "--save", saved.toString()},
+                            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
                     .isZero();
             assertThat(Files.readString(saved)).isEqualTo(latest);
         }
@@ -453,7 +467,8 @@ class OutboundFaultTrial {
     private long waitForLogOf(long entries) throws Exception {
         long size = 0;
         for (int i = 0; i < 600 && size < entries; i++) {
-            size = Checkpoint.parse(SignedNote.open(plain("/log/checkpoint"), logKey())).size();
+            size = Checkpoint.parse(SignedNote.open(plain("/log/checkpoint"), logKey()))
+                    .size();
             if (size < entries) {
                 Thread.sleep(100);
             }
