@@ -33,7 +33,18 @@ import java.util.regex.Pattern;
  */
 public final class SoakRun {
 
-    record Prepared(String credential, String sharePath, String token, String achievementId) {}
+    static final String CLIENT_ID = "demo-issuer";
+    static final String CLIENT_SECRET = "demo-issuer-secret";
+
+    /** An employer signed up for the soak: its admin's e-mail address and its organization's slug. */
+    record Employer(String email, String slug) {}
+
+    record Prepared(
+            String credential,
+            String sharePath,
+            String achievementId,
+            List<String> learners,
+            List<Employer> employers) {}
 
     private static volatile Prepared prepared;
 
@@ -69,13 +80,19 @@ public final class SoakRun {
         });
     }
 
-    /** A credential issued now, Marcus's share link to Demo Employer, and the demo client's token. */
+    /**
+     * A credential issued now, Marcus's share link to Demo Employer, and the accounts of the simulated people: the
+     * demo's four learners and more learners signed up, and one employer organization per employer user, each signed
+     * up through the product's own sign-up page (its admin may search talent), so no two simulated people share an
+     * account or an employer's search limit.
+     */
     static Prepared prepare(String base) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
-        String basic = Base64.getEncoder().encodeToString("demo-issuer:demo-issuer-secret".getBytes(StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder()
+                .encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
         String tokenAnswer = send(http, HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -113,7 +130,52 @@ public final class SoakRun {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"credentials\": [\"" + walletId
                         + "\"], \"party\": \"Demo Employer\", \"purpose\": \"Hiring\"}")), 201);
         String link = find("\"url\"\\s*:\\s*\"([^\"]+)\"", share);
-        return new Prepared(credential, URI.create(link).getPath(), token, achievementId);
+
+        String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+        List<String> learners = new ArrayList<>();
+        for (int i = 0; i < PlatformMixSimulation.LEARNER_USERS; i++) {
+            if (i < PlatformMixSimulation.DEMO_LEARNERS.size()) {
+                learners.add(PlatformMixSimulation.DEMO_LEARNERS.get(i));
+            } else {
+                String email = "soak-learner-" + run + "-" + i + "@example.org";
+                signUp(base, "Soak Learner " + i, email, "LEARNER", "", "");
+                learners.add(email);
+            }
+        }
+        List<Employer> employers = new ArrayList<>();
+        for (int i = 0; i < PlatformMixSimulation.EMPLOYER_USERS; i++) {
+            Employer employer =
+                    new Employer("soak-recruiter-" + run + "-" + i + "@example.org", "soak-employer-" + run + "-" + i);
+            signUp(base, "Soak Recruiter " + i, employer.email(), "EMPLOYER", "Soak Employer " + i, employer.slug());
+            employers.add(employer);
+        }
+        System.out.println("Soak accounts: " + learners.size() + " learners, " + employers.size() + " employers");
+        return new Prepared(credential, URI.create(link).getPath(), achievementId, learners, employers);
+    }
+
+    /** The product's sign-up form, as a person fills it in (a fresh cookie jar: the form's CSRF token is per session). */
+    private static void signUp(String base, String name, String email, String role, String organization, String slug)
+            throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        String form = send(http, HttpRequest.newBuilder(URI.create(base + "/signup")).header("Accept", "text/html"), 200);
+        String body = "displayName=" + enc(name) + "&email=" + enc(email) + "&password="
+                + enc(PlatformMixSimulation.PASSWORD) + "&role=" + role + "&organizationName=" + enc(organization)
+                + "&organizationSlug=" + enc(slug) + "&_csrf=" + enc(find(PlatformMixSimulation.CSRF, form));
+        String answer = send(http, HttpRequest.newBuilder(URI.create(base + "/signup"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), 200);
+        // a refused sign-up shows the form again with its error (also a 200); a made one lands on the sign-in page
+        if (answer.contains("name=\"displayName\"")) {
+            throw new IllegalStateException("Sign-up of " + email + " was refused");
+        }
+    }
+
+    private static String enc(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static String send(HttpClient http, HttpRequest.Builder request, int expected)

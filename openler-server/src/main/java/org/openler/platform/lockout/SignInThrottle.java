@@ -231,10 +231,13 @@ public class SignInThrottle implements SignInGuard {
 
     private Duration remaining(Row row, int free, Instant now) {
         Instant last = row.lastFailureAt();
-        if (last == null) {
+        Duration delay = limits.delayAfter(row.failures(), free);
+        // Within the free failures nothing is owed, whatever the clocks say (an address shared by many people signing
+        // in at once has a failure time a moment ago, or a moment "ahead", on every attempt).
+        if (last == null || delay.isZero()) {
             return Duration.ZERO;
         }
-        Duration left = Duration.between(now, last.plus(limits.delayAfter(row.failures(), free)));
+        Duration left = Duration.between(now, last.plus(delay));
         return left.isNegative() ? Duration.ZERO : left;
     }
 

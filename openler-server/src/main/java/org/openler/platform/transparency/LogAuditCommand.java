@@ -1,10 +1,12 @@
 package org.openler.platform.transparency;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +30,11 @@ public final class LogAuditCommand {
     }
 
     static int run(String[] args) {
+        return run(args, System.out, System.err);
+    }
+
+    /** The command with its output and errors where the caller wants them (a test reads them). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         List<String> rest = new ArrayList<>(List.of(args));
         if (rest.size() >= 2 && rest.get(0).equals("log") && rest.get(1).equals("audit")) {
             rest = new ArrayList<>(rest.subList(2, rest.size()));
@@ -46,7 +53,7 @@ public final class LogAuditCommand {
                 case "--no-replay" -> replay = false;
                 default -> {
                     if (arg.startsWith("-") || url.isPresent()) {
-                        System.err.println("Unknown argument: " + arg + "\n" + USAGE);
+                        err.println("Unknown argument: " + arg + "\n" + USAGE);
                         return 2;
                     }
                     url = Optional.of(arg);
@@ -54,7 +61,7 @@ public final class LogAuditCommand {
             }
         }
         if (url.isEmpty() || rest.contains("")) {
-            System.err.println(USAGE);
+            err.println(USAGE);
             return 2;
         }
         try {
@@ -64,23 +71,40 @@ public final class LogAuditCommand {
                 key = NoteVerifierKey.parse(pinned.get());
             } else {
                 key = auditor.publishedKey();
-                System.out.println("Log key (as the log publishes it; pin it with --key): " + key.encode());
+                out.println("Log key (as the log publishes it; pin it with --key): " + key.encode());
             }
             Optional<String> saved = from.isPresent()
                     ? Optional.of(Files.readString(from.get(), StandardCharsets.UTF_8))
                     : Optional.empty();
             LogAuditor.Report report = auditor.audit(key, saved, replay);
-            report.findings().forEach(line -> System.out.println("ok: " + line));
-            report.problems().forEach(line -> System.out.println("PROBLEM: " + line));
-            if (save.isPresent() && report.clean()) {
-                Files.writeString(save.get(), auditor.latestNote(), StandardCharsets.UTF_8);
-                System.out.println("Saved the latest checkpoint to " + save.get());
+            report.findings().forEach(line -> out.println("ok: " + line));
+            report.problems().forEach(line -> out.println("PROBLEM: " + line));
+            if (save.isPresent() && report.clean() && report.note().isPresent()) {
+                // The note this audit checked, not one fetched again: the log may have moved on (or failed) since,
+                // and a checkpoint saved without its consistency check would vouch for a history nobody audited.
+                save(save.get(), report.note().get());
+                out.println("Saved the latest checkpoint to " + save.get());
             }
-            System.out.println(report.clean() ? "The log checks out." : "The log does NOT check out.");
+            out.println(report.clean() ? "The log checks out." : "The log does NOT check out.");
             return report.clean() ? 0 : 1;
         } catch (IOException | StandardsException | IllegalArgumentException e) {
-            System.err.println("Audit could not run: " + e.getMessage());
+            err.println("Audit could not run: " + e.getMessage());
             return 2;
+        }
+    }
+
+    /**
+     * Whole or not at all: written beside the target and moved over it, so an audit stopped half-way (a full disk, a
+     * kill) leaves the checkpoint saved before, never a cut note that the next audit would reject as unsigned.
+     */
+    private static void save(Path target, String note) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path temporary = Files.createTempFile(absolute.getParent(), absolute.getFileName() + ".", ".tmp");
+        try {
+            Files.writeString(temporary, note, StandardCharsets.UTF_8);
+            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
         }
     }
 

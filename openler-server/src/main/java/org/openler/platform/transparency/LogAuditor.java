@@ -33,8 +33,13 @@ import org.openler.standards.transparency.SignedNote;
  */
 public final class LogAuditor {
 
-    /** What one audit found: the checkpoint it reached, and every problem (none means the log checks out). */
-    public record Report(Optional<Checkpoint> latest, List<String> findings, List<String> problems) {
+    /**
+     * What one audit found: the checkpoint it reached, the signed note it read it from (what a caller saves for the
+     * next audit: this one, never a note fetched again afterwards, which nobody checked), and every problem (none
+     * means the log checks out).
+     */
+    public record Report(
+            Optional<Checkpoint> latest, Optional<String> note, List<String> findings, List<String> problems) {
 
         public boolean clean() {
             return problems.isEmpty();
@@ -72,11 +77,12 @@ public final class LogAuditor {
         List<String> findings = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Checkpoint latest;
+        String note = latestNote();
         try {
-            latest = Checkpoint.parse(SignedNote.open(latestNote(), key));
+            latest = Checkpoint.parse(SignedNote.open(note, key));
         } catch (StandardsException e) {
             problems.add("The latest checkpoint is not validly signed by " + key.name() + ": " + e.getMessage());
-            return new Report(Optional.empty(), findings, problems);
+            return new Report(Optional.empty(), Optional.empty(), findings, problems);
         }
         findings.add("Latest checkpoint: " + latest.size() + " entries, root "
                 + Base64.getEncoder().encodeToString(latest.rootHash()) + " (signature valid)");
@@ -97,7 +103,7 @@ public final class LogAuditor {
         if (replay) {
             replay(latest, before, findings, problems);
         }
-        return new Report(Optional.of(latest), findings, problems);
+        return new Report(Optional.of(latest), Optional.of(note), findings, problems);
     }
 
     private void consistency(Checkpoint before, Checkpoint latest, List<String> findings, List<String> problems)
@@ -176,6 +182,11 @@ public final class LogAuditor {
                 .toList();
     }
 
+    /**
+     * One GET of the log's public API. Anything but a 200, and a log that cannot be reached, is an
+     * {@link IOException} naming the request: the audit then could not run (exit status 2), which is not a finding
+     * about the log — an unreachable or overloaded log must never read as a fork or a rewrite.
+     */
     private String get(String path) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
@@ -186,15 +197,20 @@ public final class LogAuditor {
                                 : "application/json")
                 .GET()
                 .build();
+        HttpResponse<String> response;
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IOException("GET " + path + " answered " + response.statusCode());
-            }
-            return response.body();
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IOException(
+                    "GET " + path + ": the log at " + base.getHost() + " could not be reached (" + e.getMessage() + ")",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted", e);
         }
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + path + " answered " + response.statusCode());
+        }
+        return response.body();
     }
 }

@@ -114,6 +114,30 @@ class LockoutIT {
         throttle.settle(attempt, true);
     }
 
+    /**
+     * Found by the soak (issue 19): people signing in at once from one address (an office, a campus, the soak's
+     * load generator) were sent to "wait" with no failure at all. An attempt read the clock, then waited for the
+     * address's row lock while another attempt stored its time there; the delay owed (zero, within the free
+     * failures) was then counted from a time a moment "ahead" of the waiting one's clock.
+     */
+    @Test
+    void peopleSigningInAtOnceFromOneAddressAreNotDelayedWhileItsFailuresAreFree() {
+        SignInThrottle throttle = throttle();
+        Instant start = clock.instant();
+        Attempt first = new Attempt(Channel.PASSWORD, fixtures.learner().email().value(), "198.51.100.20");
+        Attempt second =
+                new Attempt(Channel.PASSWORD, fixtures.learner().email().value(), "198.51.100.20");
+        clock.set(start.plusMillis(800));
+        assertThat(throttle.begin(first)).isInstanceOf(Go.class);
+        clock.set(start);
+
+        assertThat(throttle.begin(second))
+                .as("nothing is owed within the address's free failures")
+                .isInstanceOf(Go.class);
+        throttle.settle(first, true);
+        throttle.settle(second, true);
+    }
+
     @Test
     void theDelaysDoubleUpToFifteenMinutes() {
         assertThat(LIMITS.delayAfter(4, 5)).isZero();
