@@ -242,20 +242,8 @@ class StoriesBrowserIT extends ChromiumPages {
             findings.checkHere("en", "Izzy's pathways");
             shot("izzy", 3);
 
-            open("/me/talent?lang=en");
-            driver.findElement(By.cssSelector("input[name=mode][value=anonymous]"))
-                    .click();
-            for (WebElement box : driver.findElements(By.cssSelector("#discovery-form input[name=credential]"))) {
-                if (!box.isSelected()) {
-                    box.click();
-                }
-            }
-            clickAndWait(driver.findElement(By.cssSelector("#discovery-form button[type=submit]")));
             // on the demo's H2 this save failed (an upsert only PostgreSQL reads) and the setting stayed off
-            assertThat(driver.findElement(By.cssSelector("main div.notice[role=status]"))
-                            .getText())
-                    .as("the setting is saved")
-                    .isEqualTo("Saved.");
+            discoverable("anonymous");
             open("/me/talent?lang=en");
             assertThat(driver.findElement(By.cssSelector("input[name=mode][value=anonymous]"))
                             .isSelected())
@@ -363,18 +351,7 @@ class StoriesBrowserIT extends ChromiumPages {
 
             // he lets his employer (only) find him by name, with his credentials
             signInAsDemo("marcus@demo.openler.org");
-            open("/me/talent?lang=en");
-            driver.findElement(By.cssSelector("input[name=mode][value=internal]"))
-                    .click();
-            for (WebElement box : driver.findElements(By.cssSelector("#discovery-form input[name=credential]"))) {
-                if (!box.isSelected()) {
-                    box.click();
-                }
-            }
-            clickAndWait(driver.findElement(By.cssSelector("#discovery-form button[type=submit]")));
-            assertThat(driver.findElement(By.cssSelector("main div.notice[role=status]"))
-                            .getText())
-                    .isEqualTo("Saved.");
+            discoverable("internal");
             assertThat(mainText()).contains("Demo Employer");
             findings.checkHere("en", "Marcus's discovery setting");
 
@@ -574,6 +551,23 @@ class StoriesBrowserIT extends ChromiumPages {
     /** The screenshot shows what the step is about, not the top of a long page. */
     private void scrollTo(WebElement element) {
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", element);
+    }
+
+    /** On the learner's talent page: the discovery mode chosen, every credential made searchable, and saved. */
+    private void discoverable(String mode) {
+        open("/me/talent?lang=en");
+        driver.findElement(By.cssSelector("input[name=mode][value=" + mode + "]"))
+                .click();
+        for (WebElement box : driver.findElements(By.cssSelector("#discovery-form input[name=credential]"))) {
+            if (!box.isSelected()) {
+                box.click();
+            }
+        }
+        clickAndWait(driver.findElement(By.cssSelector("#discovery-form button[type=submit]")));
+        assertThat(driver.findElement(By.cssSelector("main div.notice[role=status]"))
+                        .getText())
+                .as("the setting is saved")
+                .isEqualTo("Saved.");
     }
 
     private void signInAsDemo(String email) {
