@@ -103,10 +103,12 @@ class RegistryBrowserIT extends ChromiumPages {
             clickAndWait(driver.findElement(By.linkText("Nursing Assistant " + marker)));
             assertThat(heading()).isEqualTo("Nursing Assistant " + marker);
             assertThat(mainText())
+                    .as("on the Spanish page the skill and the occupation read as ESCO names them in Spanish")
                     .contains(
-                            "infection control",
-                            "Nursing Assistants",
-                            nursing.ctid().value());
+                            "control de infecciones",
+                            "auxiliar de enfermería",
+                            nursing.ctid().value())
+                    .doesNotContain("infection control", "Nursing Assistants");
 
             signIn(org.admin().email().value());
             String orgPath = "/orgs/" + org.slug() + "/registry";
