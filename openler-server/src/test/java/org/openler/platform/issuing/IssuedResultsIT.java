@@ -50,6 +50,9 @@ class IssuedResultsIT {
     @Autowired
     Fixtures fixtures;
 
+    @Autowired
+    InteropCheck interop;
+
     @TempDir
     Path dir;
 
@@ -57,7 +60,7 @@ class IssuedResultsIT {
 
     @BeforeEach
     void aProviderWhoseAchievementStatesResults() {
-        issuer = IssuerClient.aProvider(fixtures, port, NURSING);
+        issuer = interop.aProvider(NURSING);
     }
 
     @Test
@@ -113,11 +116,9 @@ class IssuedResultsIT {
         assertThat(refused.statusCode()).as("the signature covers the results").isEqualTo(422);
 
         NodeCrossCheck.assertInstalled();
-        NodeCrossCheck.Result both = NodeCrossCheck.run(
-                dir, "results", credential, NodeCrossCheck.documents(port, issuer.slug(), credential));
+        NodeCrossCheck.Result both = interop.crossCheck(dir, "results", issuer, credential);
         assertThat(both.verdicts()).as(both.output()).containsOnly(true);
-        NodeCrossCheck.Result tampered = NodeCrossCheck.run(
-                dir, "results-regraded", regraded, NodeCrossCheck.documents(port, issuer.slug(), regraded));
+        NodeCrossCheck.Result tampered = interop.crossCheck(dir, "results-regraded", issuer, regraded);
         assertThat(tampered.verdicts()).as(tampered.output()).containsOnly(false);
     }
 
