@@ -316,6 +316,11 @@ class JobsIT {
                 .filter(r -> r.path("source").asString().equals("dwa"))
                 .toList();
         assertThat(kept).hasSize(ActivityRequirements.MAX);
+        String spanish = new WebClient(base).page("/jobs/" + id + "?lang=es").body();
+        assertThat(spanish)
+                .as("O*NET's English title, marked as such, labelled a work activity")
+                .contains("<span lang=\"en\">" + kept.getFirst().path("label").asString() + "</span>")
+                .contains("actividad de trabajo");
         Set<String> asked = new HashSet<>();
         created.path("requirements").forEach(r -> asked.add(r.path("skill").asString()));
         // a work activity reached only through a skill the job does not ask for itself, so only the activity counts it
