@@ -327,7 +327,9 @@ class DemoJobs {
         int created = 0;
         for (Posting p : POSTINGS) {
             CompetencyDna.Proposal proposal = drafts.propose(p.onet());
+            // skills only: the stories' scores (docs, StoriesBrowserIT) were measured without work activities
             List<JobRequirement> requirements = proposal.requirements().stream()
+                    .filter(r -> !r.source().equals("dwa"))
                     .limit(SKILLS)
                     .map(r -> new JobRequirement(r.skill(), r.label(), r.weight(), r.required(), r.level(), r.source()))
                     .toList();

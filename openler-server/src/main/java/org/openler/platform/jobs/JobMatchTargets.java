@@ -1,5 +1,6 @@
 package org.openler.platform.jobs;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.openler.platform.kernel.JobId;
@@ -11,30 +12,33 @@ import org.springframework.stereotype.Component;
 
 /**
  * Employers' jobs as matching sees them: what a job asks for, in matching's terms. Only what is public about a job
- * crosses this seam (its title, employer and requirements), so any learner may be matched against any job.
+ * crosses this seam (its title, employer and requirements), so any learner may be matched against any job. A detailed
+ * work activity the job asks for carries the O*NET skills that reach it (docs/jobs.md).
  */
 @Component
 class JobMatchTargets implements JobTargets {
 
     private final Jobs jobs;
+    private final WorkActivities activities;
 
-    JobMatchTargets(Jobs jobs) {
+    JobMatchTargets(Jobs jobs, WorkActivities activities) {
         this.jobs = jobs;
+        this.activities = activities;
     }
 
     @Override
     public Optional<MatchTarget> forJob(JobId jobId) {
-        return jobs.find(jobId).map(JobMatchTargets::target);
+        return jobs.find(jobId).map(this::target);
     }
 
     @Override
     public List<JobTarget> openJobs() {
-        return jobs.open().stream().map(JobMatchTargets::jobTarget).toList();
+        return jobs.open().stream().map(this::jobTarget).toList();
     }
 
     @Override
     public Optional<JobTarget> job(JobId jobId) {
-        return jobs.find(jobId).map(JobMatchTargets::jobTarget);
+        return jobs.find(jobId).map(this::jobTarget);
     }
 
     @Override
@@ -42,15 +46,24 @@ class JobMatchTargets implements JobTargets {
         return jobs.find(jobId).map(j -> j.status() == Job.Status.OPEN).orElse(false);
     }
 
-    private static JobTarget jobTarget(Job job) {
+    private JobTarget jobTarget(Job job) {
         return new JobTarget(job.id().value(), job.title(), job.organizationName(), target(job));
     }
 
-    private static MatchTarget target(Job job) {
+    private MatchTarget target(Job job) {
         return new MatchTarget(
                 job.title(),
                 job.requirements().stream()
-                        .map(r -> new TargetSkill(r.skill(), r.label(), r.weight(), r.required(), r.level()))
+                        .map(r -> new TargetSkill(
+                                r.skill(), r.label(), r.weight(), r.required(), r.level(), through(r.skill())))
                         .toList());
+    }
+
+    /** A work activity is reached through the O*NET skills linked to its GWA; a skill only through itself. */
+    private List<URI> through(URI skill) {
+        return activities
+                .byUri(skill)
+                .map(a -> a.skills().stream().map(WorkActivities.Skill::uri).toList())
+                .orElse(List.of());
     }
 }
