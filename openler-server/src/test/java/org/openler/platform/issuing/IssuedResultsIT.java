@@ -129,6 +129,7 @@ class IssuedResultsIT {
                 "{\"resultDescription\": \"Final grade\", \"value\": \"A+\"}",
                 "{\"resultDescription\": \"Exam score\", \"value\": \"120\"}",
                 "{\"resultDescription\": \"Exam score\", \"value\": \"most of it\"}",
+                "{\"resultDescription\": \"Exam score\", \"value\": \"-3%\"}",
                 "{\"resultDescription\": \"Clinical proficiency\", \"achievedLevel\": \"Wizard\"}",
                 "{\"resultDescription\": \"Final grade\", \"value\": \"A\"}, {\"resultDescription\": \"Final grade\","
                         + " \"value\": \"B\"}",
@@ -147,7 +148,8 @@ class IssuedResultsIT {
         }
         assertThat(details.get(0)).contains("not one of this achievement's results");
         assertThat(details.get(1)).contains("A, B, C, D, F");
-        assertThat(details.get(4)).contains("Novice, Competent, Proficient, Expert");
+        assertThat(details.get(4)).contains("a number from 0 to 100", "-3%");
+        assertThat(details.get(5)).contains("Novice, Competent, Proficient, Expert");
         HttpResponse<String> list = issuer.postOnce(
                 "/orgs/" + issuer.slug() + "/credentials/issue",
                 "{\"achievementId\": \"" + issuer.achievementId + "\", \"recipient\": {\"email\": \"n@example.org\"},"

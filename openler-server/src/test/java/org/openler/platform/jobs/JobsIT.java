@@ -541,6 +541,52 @@ class JobsIT {
     }
 
     /** A job body with the first {@code n} proposed requirements. */
+    @Test
+    void theSameIdempotencyKeyAndBodyAnswerWithTheSameJobAndAnotherBodyWithThatKeyIsAConflict() {
+        JsonNode proposal = api.draft("CNC machinist", "51-4041.00").path("proposal");
+        ObjectNode body = job("CNC Machinist – keyed", "51-4041.00", proposal, 4);
+        String key = "post-" + java.util.UUID.randomUUID();
+        java.net.http.HttpResponse<String> first = api.post(body.toString(), key);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        String id = JobsApiClient.JSON.readTree(first.body()).path("id").asString();
+
+        // the same request again, spaced differently: the same job, not a second one
+        java.net.http.HttpResponse<String> again = api.post(body.toPrettyString(), key);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(JobsApiClient.JSON.readTree(again.body()).path("id").asString())
+                .isEqualTo(id);
+        assertThat(again.headers().firstValue("Location").orElseThrow())
+                .isEqualTo(first.headers().firstValue("Location").orElseThrow());
+        assertThat(again.headers().allValues("Link")).isEqualTo(first.headers().allValues("Link"));
+
+        ObjectNode other = body.deepCopy().put("title", "CNC Machinist – another");
+        java.net.http.HttpResponse<String> conflict = api.post(other.toString(), key);
+        assertThat(conflict.statusCode()).as(conflict.body()).isEqualTo(409);
+        assertThat(conflict.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = JobsApiClient.JSON.readTree(conflict.body());
+        assertThat(problem.path("type").asString()).endsWith("/conflict");
+        assertThat(problem.path("detail").asString()).contains("Idempotency-Key", "another request");
+
+        java.net.http.HttpResponse<String> tooLong = api.post(body.toString(), "k".repeat(201));
+        assertThat(tooLong.statusCode()).as(tooLong.body()).isEqualTo(400);
+
+        java.net.http.HttpResponse<String> otherKey = api.post(body.toString(), key + "-2");
+        assertThat(otherKey.statusCode()).as("a new key is a new job").isEqualTo(201);
+        assertThat(jobs
+                        .list(
+                                jobs.find(new JobId(java.util.UUID.fromString(id)))
+                                        .orElseThrow()
+                                        .organization(),
+                                java.util.Optional.empty(),
+                                java.util.Optional.empty(),
+                                java.util.Optional.empty(),
+                                50)
+                        .stream()
+                        .filter(j -> j.title().equals("CNC Machinist – keyed")))
+                .as("one job for the first key, one for the second; none for the conflicting request")
+                .hasSize(2);
+    }
+
     static ObjectNode job(String title, String occupation, JsonNode proposal, int n) {
         ObjectNode body = JobsApiClient.JSON.createObjectNode();
         body.put("title", title);

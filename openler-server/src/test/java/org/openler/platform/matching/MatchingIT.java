@@ -400,6 +400,57 @@ class MatchingIT {
     }
 
     @Test
+    void aLetterGradeOrAPercentTheIssuerStatesBecomesTheLevelTheMatchComparesWithTheLevelAsked() {
+        java.util.Map<String, Integer> scores = new java.util.LinkedHashMap<>();
+        for (String stated : List.of("Final grade=B+", "Exam score=87%", "Final grade=C", "Exam score=65")) {
+            Account learner = wallet.fixturesForTests().learner();
+            WebClient web = WalletKit.signedIn(port, learner);
+            Fixtures.Org org = wallet.fixturesForTests().organization(Organization.Kind.PROVIDER);
+            AchievementDefinition achievement = achievements.create(
+                    org.organization().id(),
+                    new Achievements.Draft(
+                            "Welding Course",
+                            "Welds to code.",
+                            "Passed the course.",
+                            "Course",
+                            "",
+                            List.of(new AchievementDefinition.Alignment(
+                                    WELDING,
+                                    "use welding equipment",
+                                    Optional.of("ceasn:Competency"),
+                                    Optional.empty(),
+                                    Optional.empty())),
+                            "",
+                            List.of(
+                                    new Achievements.ResultDraft(
+                                            "LetterGrade", "Final grade", List.of("A", "B+", "B", "C", "D", "F")),
+                                    new Achievements.ResultDraft("Percent", "Exam score", List.of()))),
+                    Fixtures.person(org.admin()));
+            String[] result = stated.split("=");
+            wallet.issue(
+                    new WalletKit.Provider(org, achievement),
+                    learner.email().value(),
+                    List.of(new org.openler.platform.issuing.Issuance.StatedResult(result[0], result[1])));
+            WalletKit.claim(web, wallet.claimToken(learner.email().value()));
+            JsonNode match = json(web, "/me/matches?job=" + LEAD_JOB);
+            scores.put(stated, match.path("score").asInt());
+            if (stated.endsWith("=C")) {
+                assertThat(match.path("gaps").get(0).path("kind").asString()).isEqualTo("level");
+                assertThat(match.path("requirements").get(0).path("explanation").toString())
+                        .contains("Welding Course", "level 3", "level 4");
+            }
+        }
+        // docs/matching.md's table: B+ and 87% are level 4, C and 65% are 3 and 2; the lead welder asks level 4, so
+        // verified evidence (1.0) counts held ÷ asked
+        assertThat(scores)
+                .containsExactly(
+                        java.util.Map.entry("Final grade=B+", 100),
+                        java.util.Map.entry("Exam score=87%", 100),
+                        java.util.Map.entry("Final grade=C", 75),
+                        java.util.Map.entry("Exam score=65", 50));
+    }
+
+    @Test
     void jobsFromTheSeamAreListedByFitAndMatchedByTheirId() {
         WebClient web = aSignedInWelder();
 
