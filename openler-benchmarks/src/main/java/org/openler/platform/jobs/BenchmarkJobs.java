@@ -1,5 +1,6 @@
 package org.openler.platform.jobs;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class BenchmarkJobs {
 
     private final JobRepository repository;
+    private final WorkActivities activities = new WorkActivities();
 
     public BenchmarkJobs(JdbcClient jdbc) {
         this.repository = new JobRepository(jdbc);
@@ -70,15 +72,28 @@ public final class BenchmarkJobs {
                                         j.title(),
                                         j.requirements().stream()
                                                 .map(r -> new TargetSkill(
-                                                        r.skill(), r.label(), r.weight(), r.required(), r.level()))
+                                                        r.skill(),
+                                                        r.label(),
+                                                        r.weight(),
+                                                        r.required(),
+                                                        r.level(),
+                                                        through(r.skill())))
                                                 .toList())))
                         .toList();
             }
         };
     }
 
+    /** What a work activity is reached through, as the server's seam has it since t15dwa (none for a skill). */
+    private List<URI> through(URI skill) {
+        return activities
+                .byUri(skill)
+                .map(a -> a.skills().stream().map(WorkActivities.Skill::uri).toList())
+                .orElse(List.of());
+    }
+
     /** The server's seam now: the open jobs' heads on every call, a job's requirements only when its version moved. */
     public JobTargets after() {
-        return new JobMatchTargets(null, repository);
+        return new JobMatchTargets(null, repository, activities);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.openler.platform.issuing.AchievementDefinition;
 import org.openler.platform.kernel.Access;
 import org.openler.platform.kernel.Actors;
 import org.openler.platform.kernel.Audience;
@@ -134,6 +135,8 @@ class BulkApi {
             throw PlatformException.notFound("The achievement");
         }
         boolean shared = names.values().stream().filter(name::equalsIgnoreCase).count() > 1;
+        AchievementDefinition defined = jobs.achievement(organization.id(), id)
+                .orElseThrow(() -> PlatformException.notFound("The achievement"));
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(
@@ -142,7 +145,7 @@ class BulkApi {
                                 .filename("bulk-" + org + ".csv")
                                 .build()
                                 .toString())
-                .body(BulkCsv.template(name, id, shared));
+                .body(BulkCsv.template(defined, shared));
     }
 
     @GetMapping("/orgs/{org}/credentials/bulk/{job}")

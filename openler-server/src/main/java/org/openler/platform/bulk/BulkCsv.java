@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.openler.platform.issuing.AchievementDefinition;
+import org.openler.platform.issuing.Issuance;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.skills.CsvRecords;
 
@@ -24,8 +26,8 @@ import org.openler.platform.skills.CsvRecords;
  * Reads a bulk-issuance CSV (RFC 4180: commas, double quotes, CRLF or LF) with a header row naming the columns
  * {@code achievement, achievement_id, recipient_email, recipient_did, valid_until, idempotency_key, results} in any
  * order ({@code results}: the results stated, {@code Name=Value} pairs separated by {@code ;}, e.g.
- * {@code Final grade=B; Clinical skills=Proficient}, checked against the achievement's result descriptions when the row
- * is issued);
+ * {@code Final grade=B; Clinical skills=Proficient}; its form is checked here, its names and values against the
+ * achievement's result descriptions when the file is taken ({@link #checkResults}) and again when the row is issued);
  * the achievement (by its name, {@code achievement}, or its id) and one recipient column are required. A name is
  * resolved among the organization's achievements ({@link #named}); one that fits none or several is that row's error. Problems with the whole file refuse it; problems
  * with one row are that row's error and the other rows go ahead. Row numbers are as in a spreadsheet: the header is
@@ -159,6 +161,10 @@ final class BulkCsv {
         if (results.length() > MAX_RESULTS) {
             return failed(number, BulkRowError.RESULTS_TOO_LONG);
         }
+        if (results(results).stream()
+                .anyMatch(r -> r.getKey().isEmpty() || r.getValue().isEmpty())) {
+            return failed(number, BulkRowError.RESULTS_FORMAT);
+        }
         return new Row(
                 number,
                 achievementId,
@@ -222,12 +228,57 @@ final class BulkCsv {
     }
 
     /**
-     * A file to fill in for one achievement: the header and one example row naming it (by id as well when another of
-     * the organization's achievements has the same name).
+     * Checks each row's results against its achievement's result descriptions, as the issuance will
+     * ({@link Issuance#checkResults}), so a wrong grade is that row's error, with its line number, before anything is
+     * issued. {@code reasons} receives the plain reason for each row refused here, by row number.
      */
-    static String template(String name, UUID id, boolean nameShared) {
-        return "achievement,achievement_id,recipient_email,recipient_did,valid_until,idempotency_key\r\n" + quoted(name)
-                + "," + (nameShared ? id.toString() : "") + ",learner@example.org,,,\r\n";
+    static List<Row> checkResults(
+            List<Row> rows, Map<UUID, AchievementDefinition> achievements, Map<Integer, String> reasons) {
+        List<Row> checked = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            AchievementDefinition achievement =
+                    row.achievementId() == null ? null : achievements.get(row.achievementId());
+            if (row.error().isPresent() || row.results() == null || achievement == null) {
+                checked.add(row); // an unknown achievement is reported when the row is issued
+                continue;
+            }
+            try {
+                Issuance.checkResults(
+                        achievement,
+                        results(row.results()).stream()
+                                .map(r -> new Issuance.StatedResult(r.getKey(), r.getValue()))
+                                .toList());
+                checked.add(row);
+            } catch (PlatformException wrong) {
+                reasons.put(
+                        row.number(),
+                        wrong.fieldErrors().isEmpty()
+                                ? BulkRowError.RESULTS.reason()
+                                : "results: " + wrong.fieldErrors().get(0).message());
+                checked.add(failed(row.number(), BulkRowError.RESULTS));
+            }
+        }
+        return checked;
+    }
+
+    /**
+     * A file to fill in for one achievement: the header and one example row naming it (by id as well when another of
+     * the organization's achievements has the same name), with an example of each result it describes (a rubric's
+     * top level, a letter grade's first letter, a percent of 87) in the {@code results} column.
+     */
+    static String template(AchievementDefinition achievement, boolean nameShared) {
+        String results = achievement.resultDescriptions().stream()
+                .map(d -> d.name() + "="
+                        + switch (d.type()) {
+                            case RUBRIC -> d.levels().getLast().name();
+                            case LETTER_GRADE -> d.allowedValue().getFirst();
+                            case PERCENT -> "87";
+                        })
+                .collect(java.util.stream.Collectors.joining("; "));
+        return "achievement,achievement_id,recipient_email,recipient_did,valid_until,idempotency_key,results\r\n"
+                + quoted(achievement.name()) + ","
+                + (nameShared ? achievement.id().toString() : "")
+                + ",learner@example.org,,,," + (results.isEmpty() ? "" : quoted(results)) + "\r\n";
     }
 
     private static String quoted(String value) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.openler.platform.issuing.AchievementDefinition;
 import org.openler.platform.issuing.Achievements;
 import org.openler.platform.kernel.Actor;
 import org.openler.platform.kernel.OrganizationId;
@@ -70,8 +71,17 @@ class BulkJobs {
             }
         }
         List<BulkCsv.Row> rows = BulkCsv.parse(csv, properties.maxRows());
+        List<AchievementDefinition> defined = achievements.list(organization);
         if (rows.stream().anyMatch(r -> r.achievementName() != null)) {
-            rows = BulkCsv.named(rows, names(organization));
+            Map<UUID, String> names = new LinkedHashMap<>();
+            defined.forEach(a -> names.put(a.id(), a.name()));
+            rows = BulkCsv.named(rows, names);
+        }
+        Map<Integer, String> reasons = new java.util.HashMap<>();
+        if (rows.stream().anyMatch(r -> r.results() != null)) {
+            Map<UUID, AchievementDefinition> byId = new java.util.HashMap<>();
+            defined.forEach(a -> byId.put(a.id(), a));
+            rows = BulkCsv.checkResults(rows, byId, reasons);
         }
         UUID job = UUID.randomUUID();
         Timestamp now = Timestamp.from(clock.instant());
@@ -103,7 +113,7 @@ class BulkJobs {
                             9, row.idempotencyKey() != null ? row.idempotencyKey() : derivedKey(job, row.number()));
                     statement.setString(10, error == null ? "PENDING" : "FAILED");
                     statement.setString(11, error == null ? null : error.code());
-                    statement.setString(12, error == null ? null : error.reason());
+                    statement.setString(12, error == null ? null : reasons.getOrDefault(row.number(), error.reason()));
                     statement.setTimestamp(13, error == null ? null : now);
                     statement.setString(14, row.results());
                 });
@@ -115,6 +125,11 @@ class BulkJobs {
         Map<UUID, String> names = new LinkedHashMap<>();
         achievements.list(organization).forEach(a -> names.put(a.id(), a.name()));
         return names;
+    }
+
+    /** One of the organization's achievements, for its file to fill in. */
+    Optional<AchievementDefinition> achievement(OrganizationId organization, UUID id) {
+        return achievements.find(organization, id);
     }
 
     /** The idempotency key of a row whose CSV line gave none: stable across re-runs of the same job. */

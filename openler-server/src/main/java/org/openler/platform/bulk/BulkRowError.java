@@ -28,6 +28,9 @@ enum BulkRowError {
     VALID_UNTIL_PAST("valid-until-past", "valid_until: must be in the future."),
     KEY_TOO_LONG("key-too-long", "idempotency_key: at most 200 characters."),
     RESULTS_TOO_LONG("results-too-long", "results: at most 2000 characters."),
+    RESULTS_FORMAT("results-format", "results: write Name=Value pairs separated by ; (e.g. Final grade=B; Exam=87)."),
+    /** A result the achievement does not describe or a value it does not allow; the row's reason says which. */
+    RESULTS("results", "results: not a result this achievement states, or a value it does not allow."),
     REFUSED("refused", "The credential could not be issued."),
     GAVE_UP("gave-up", "Not issued after several attempts; submit this row again.");
 

@@ -143,7 +143,10 @@ class BulkWorker implements DisposableBean {
                             .id()));
         } catch (PlatformException refused) {
             BulkRowError error = classify(refused);
-            jobs.failed(row, error, error == BulkRowError.REFUSED ? reason(refused) : error.reason());
+            jobs.failed(
+                    row,
+                    error,
+                    error == BulkRowError.REFUSED || error == BulkRowError.RESULTS ? reason(refused) : error.reason());
         } catch (RuntimeException e) {
             if (row.attempts() >= properties.maxAttempts()) {
                 log.warn(
@@ -189,6 +192,7 @@ class BulkWorker implements DisposableBean {
             case "recipient.email" -> BulkRowError.EMAIL;
             case "recipient.did" -> BulkRowError.DID;
             case "idempotencyKey" -> BulkRowError.KEY_TOO_LONG;
+            case "results" -> BulkRowError.RESULTS;
             default -> BulkRowError.REFUSED;
         };
     }

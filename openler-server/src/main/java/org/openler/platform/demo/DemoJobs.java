@@ -3,6 +3,7 @@ package org.openler.platform.demo;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
+import org.openler.platform.accounts.AccountService;
 import org.openler.platform.jobs.CompetencyDna;
 import org.openler.platform.jobs.JobContent;
 import org.openler.platform.jobs.JobContent.Education;
@@ -39,12 +40,22 @@ class DemoJobs {
     private final Frameworks frameworks;
     private final JobDrafts drafts;
     private final Jobs jobs;
+    private final AccountService accounts;
+    private final DemoShares shares;
 
-    DemoJobs(OrganizationService organizations, Frameworks frameworks, JobDrafts drafts, Jobs jobs) {
+    DemoJobs(
+            OrganizationService organizations,
+            Frameworks frameworks,
+            JobDrafts drafts,
+            Jobs jobs,
+            AccountService accounts,
+            DemoShares shares) {
         this.organizations = organizations;
         this.frameworks = frameworks;
         this.drafts = drafts;
         this.jobs = jobs;
+        this.accounts = accounts;
+        this.shares = shares;
     }
 
     private record Posting(
@@ -327,7 +338,9 @@ class DemoJobs {
         int created = 0;
         for (Posting p : POSTINGS) {
             CompetencyDna.Proposal proposal = drafts.propose(p.onet());
+            // skills only: the stories' scores (docs, StoriesBrowserIT) were measured without work activities
             List<JobRequirement> requirements = proposal.requirements().stream()
+                    .filter(r -> !r.source().equals("dwa"))
                     .limit(SKILLS)
                     .map(r -> new JobRequirement(r.skill(), r.label(), r.weight(), r.required(), r.level(), r.source()))
                     .toList();
@@ -356,5 +369,8 @@ class DemoJobs {
             created++;
         }
         log.info("Demo jobs: {} open jobs at demo-employer", created);
+        // Marcus's share with Demo Employer is now aimed at its retail job, so the employer sees the fit
+        accounts.findByEmail(DemoData.LEARNERS.get(2).email())
+                .ifPresent(marcus -> shares.place(marcus, employer.get()));
     }
 }

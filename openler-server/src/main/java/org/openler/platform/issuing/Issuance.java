@@ -202,6 +202,14 @@ public class Issuance {
         return out;
     }
 
+    /**
+     * Checks results before anything is issued (a bulk file's rows, line by line), exactly as an issuance will; a
+     * mistake is the same 400 {@link PlatformException} on {@code results}.
+     */
+    public static void checkResults(AchievementDefinition achievement, List<StatedResult> stated) {
+        check(achievement, stated);
+    }
+
     private static String percent(AchievementDefinition.ResultDescription d, String value) {
         String number =
                 value.endsWith("%") ? value.substring(0, value.length() - 1).strip() : value;

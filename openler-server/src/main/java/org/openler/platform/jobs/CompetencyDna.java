@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * An O*NET occupation's competency "DNA" as proposed requirements of a job, each with a weight in (0, 1], a level
- * 1–5, required when the weight is at least {@link #REQUIRED}, and the basis it rests on. Four sources, each with its
+ * 1–5, required when the weight is at least {@link #REQUIRED}, and the basis it rests on. Five sources, each with its
  * formula (docs/jobs.md writes them out):
  *
  * <ul>
@@ -38,6 +38,8 @@ import org.springframework.stereotype.Component;
  *       {@code e × (0.35 + 0.35 × share of matched ESCO occupations listing it + 0.2 × share of the related
  *       occupations' ESCO counterparts listing it)}, e = 1 when essential to any of them, 0.5 when only optional (at
  *       most 0.9, so O*NET's own ratings lead).
+ *   <li>Detailed work activities linked to the occupation's tasks: {@link ActivityRequirements} (task share and the
+ *       importance of the skills O*NET links to the activity; at most 0.7, at most 8).
  * </ul>
  *
  * <p>Everything here depends on the ontology alone, so it is kept in memory until a framework is imported: each
@@ -86,9 +88,12 @@ public class CompetencyDna {
     private final Map<URI, List<Requirement>> escoRequirements = new ConcurrentHashMap<>();
     private final Map<UUID, Proposal> proposals = new ConcurrentHashMap<>();
 
-    CompetencyDna(Occupations occupations, Competencies competencies) {
+    private final WorkActivities activities;
+
+    CompetencyDna(Occupations occupations, Competencies competencies, WorkActivities activities) {
         this.occupations = occupations;
         this.competencies = competencies;
+        this.activities = activities;
     }
 
     /** A new framework version changes requirements, relations and the crosswalk: read them again. */
@@ -140,7 +145,9 @@ public class CompetencyDna {
         List<Requirement> rated =
                 own.stream().filter(r -> r.source() == RequirementSource.RATED).toList();
         boolean isRated = !rated.isEmpty();
+        Map<URI, Double> importance = new HashMap<>();
         if (isRated) {
+            rated.forEach(r -> importance.merge(r.competencyUri(), r.weight(), Math::max));
             rated.stream()
                     .filter(r -> r.proficiency() > 0 && r.weight() >= 0.5)
                     .limit(MAX_RATED)
@@ -152,9 +159,22 @@ public class CompetencyDna {
                             "rated",
                             "O*NET importance " + importance(r.weight()) + " of 5"));
         } else {
-            borrowRatings(proposed, relatedRequirements, rho);
+            importance.putAll(borrowRatings(proposed, relatedRequirements, rho));
         }
         technology(proposed, own, relatedRequirements, rho, baseLevel);
+        for (ActivityRequirements.Weighed w :
+                ActivityRequirements.weigh(activities.of(occupation.code()), importance)) {
+            add(
+                    proposed,
+                    w.activity().uri(),
+                    w.activity().title(),
+                    ActivityRequirements.KIND,
+                    false,
+                    w.weight(),
+                    baseLevel,
+                    ActivityRequirements.SOURCE,
+                    ActivityRequirements.basis(w, !isRated));
+        }
         List<Counterpart> esco = counterparts(occupation.uri());
         escoSkills(proposed, esco, related, rho, baseLevel);
 
@@ -166,8 +186,11 @@ public class CompetencyDna {
         return new Proposal(occupation, esco, isRated, List.copyOf(list));
     }
 
-    /** Related occupations' ratings, rank-weighted; only related occupations that O*NET rates count. */
-    private void borrowRatings(Map<URI, Proposed> proposed, List<List<Requirement>> related, double[] rho) {
+    /**
+     * Related occupations' ratings, rank-weighted; only related occupations that O*NET rates count. Returns every
+     * borrowed weight by URI (also those too light to propose), which the work activities' weights read.
+     */
+    private Map<URI, Double> borrowRatings(Map<URI, Proposed> proposed, List<List<Requirement>> related, double[] rho) {
         record Sum(Requirement any, double weight, double level, double levelRho, int count) {}
         Map<URI, Sum> sums = new LinkedHashMap<>();
         double total = 0;
@@ -193,6 +216,8 @@ public class CompetencyDna {
             }
         }
         double denominator = total;
+        Map<URI, Double> borrowed = new HashMap<>();
+        sums.forEach((uri, sum) -> borrowed.put(uri, sum.weight() / denominator));
         record Borrowed(Sum sum, double weight) {}
         sums.values().stream()
                 .map(sum -> new Borrowed(sum, sum.weight() / denominator))
@@ -207,6 +232,7 @@ public class CompetencyDna {
                         "related",
                         "rated for " + b.sum().count() + " related occupation"
                                 + (b.sum().count() == 1 ? "" : "s")));
+        return borrowed;
     }
 
     private void technology(
@@ -354,18 +380,22 @@ public class CompetencyDna {
 
     private static void add(
             Map<URI, Proposed> proposed, Requirement r, double weight, int level, String source, String basis) {
+        add(proposed, r.competencyUri(), r.label(), r.kind(), r.hotTechnology(), weight, level, source, basis);
+    }
+
+    private static void add(
+            Map<URI, Proposed> proposed,
+            URI uri,
+            String label,
+            String kind,
+            boolean hot,
+            double weight,
+            int level,
+            String source,
+            String basis) {
         double w = Math.clamp(Math.round(weight * 1000) / 1000.0, 0.05, 1);
-        Proposed p = new Proposed(
-                r.competencyUri(),
-                r.label(),
-                r.kind(),
-                w,
-                w >= REQUIRED,
-                Math.clamp(level, 1, 5),
-                source,
-                r.hotTechnology(),
-                basis);
-        proposed.merge(r.competencyUri(), p, (a, b) -> a.weight() >= b.weight() ? a : b);
+        Proposed p = new Proposed(uri, label, kind, w, w >= REQUIRED, Math.clamp(level, 1, 5), source, hot, basis);
+        proposed.merge(uri, p, (a, b) -> a.weight() >= b.weight() ? a : b);
     }
 
     private static String importance(double weight) {

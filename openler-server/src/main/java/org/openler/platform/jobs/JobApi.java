@@ -14,6 +14,8 @@ import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
+import org.openler.platform.web.Uploads;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -87,26 +90,52 @@ class JobApi {
     ResponseEntity<JobView> create(
             @PathVariable String org,
             @RequestParam(required = false) @Nullable String format,
+            @RequestHeader(value = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
             @RequestBody JsonNode body) {
         Organization employer = employer(organizations, org);
         String f = format(format);
-        List<Job> created;
+        // the same key and request again answer with the jobs the first one made (200, not a second 201)
+        Optional<String> key = Uploads.submissionKey(Optional.ofNullable(idempotencyKey));
+        String fingerprint = JobSubmissions.fingerprint(f, body.toString());
+        Optional<List<Job>> earlier = key.flatMap(k -> jobs.posted(employer.id(), k, fingerprint));
+        if (earlier.isPresent()) {
+            return answer(org, earlier.get(), false);
+        }
+        List<JobContent> contents;
+        boolean closed = false;
         if (HrOpenPositions.requested(f, body)) {
             List<HrOpenPositions.Imported> imported = hrOpen.readAll(body);
-            created = jobs.createAll(
-                    employer.id(),
-                    imported.stream().map(HrOpenPositions.Imported::content).toList(),
-                    imported.getFirst().closed());
+            contents = imported.stream().map(HrOpenPositions.Imported::content).toList();
+            closed = imported.getFirst().closed();
         } else {
-            created = List.of(jobs.create(employer.id(), input.read(body)));
+            contents = List.of(input.read(body));
         }
-        // the first job is the answer, as for a single job; every job created (the first too) is a Link rel="item",
-        // in the posting's order, so a client that reads one job still works and one that imports several finds all
-        Job first = created.getFirst();
-        return ResponseEntity.created(URI.create(path(org, first)))
+        try {
+            return answer(org, jobs.createAll(employer.id(), contents, closed, key, fingerprint), true);
+        } catch (DuplicateKeyException raced) {
+            if (key.isEmpty()) {
+                throw raced;
+            }
+            // another request with this key committed first: this one made nothing; answer as a replay
+            return answer(
+                    org,
+                    jobs.posted(employer.id(), key.orElseThrow(), fingerprint).orElseThrow(),
+                    false);
+        }
+    }
+
+    /**
+     * The first job is the answer, as for a single job; every job made (the first too) is a Link rel="item", in the
+     * posting's order, so a client that reads one job still works and one that imports several finds all.
+     */
+    private ResponseEntity<JobView> answer(String org, List<Job> made, boolean created) {
+        Job first = made.getFirst();
+        return (created
+                        ? ResponseEntity.created(URI.create(path(org, first)))
+                        : ResponseEntity.ok().location(URI.create(path(org, first))))
                 .header(
                         HttpHeaders.LINK,
-                        created.stream()
+                        made.stream()
                                 .map(j -> "<" + path(org, j) + ">; rel=\"item\"")
                                 .toArray(String[]::new))
                 .body(view(first));

@@ -18,7 +18,6 @@ import org.openler.platform.problems.Problem;
 import org.openler.platform.registry.Ctid;
 import org.openler.platform.registry.RegistryEntries;
 import org.openler.platform.skills.Competencies;
-import org.openler.platform.skills.Competency;
 import org.openler.platform.skills.Occupation;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -42,11 +41,13 @@ class JobInput {
     private final OnetOccupations onet;
     private final Competencies competencies;
     private final RegistryEntries registry;
+    private final WorkActivities activities;
 
-    JobInput(OnetOccupations onet, Competencies competencies, RegistryEntries registry) {
+    JobInput(OnetOccupations onet, Competencies competencies, RegistryEntries registry, WorkActivities activities) {
         this.onet = onet;
         this.competencies = competencies;
         this.registry = registry;
+        this.activities = activities;
     }
 
     /** A title as typed: stripped; refused when empty, too long, or not in Latin script. */
@@ -192,17 +193,18 @@ class JobInput {
             JsonNode r = array.get(i);
             String field = "requirements[" + i + "]";
             String skill = string(r, "skill");
-            Optional<Competency> competency = Optional.empty();
+            Optional<Named> competency = Optional.empty();
             if (skill == null || skill.isBlank() || skill.length() > 500) {
                 errors.add(new FieldError(field + ".skill", "The skill's URI is needed."));
             } else {
                 try {
-                    competency = competencies.byUri(URI.create(skill.strip()));
+                    competency = named(URI.create(skill.strip()));
                 } catch (IllegalArgumentException e) {
                     competency = Optional.empty();
                 }
                 if (competency.isEmpty()) {
-                    errors.add(new FieldError(field + ".skill", "No skill in the ontology has this URI."));
+                    errors.add(new FieldError(
+                            field + ".skill", "No skill in the ontology nor O*NET work activity has this URI."));
                 } else if (!seen.add(competency.get().uri())) {
                     errors.add(new FieldError(field + ".skill", "This skill is listed twice."));
                 }
@@ -230,7 +232,7 @@ class JobInput {
                 errors.add(new FieldError(field + ".required", "true (required) or false (preferred)."));
             }
             String source = Optional.ofNullable(string(r, "source"))
-                    .filter(s -> List.of("rated", "related", "technology", "esco", "employer")
+                    .filter(s -> List.of("rated", "related", "technology", "esco", "dwa", "employer")
                             .contains(s))
                     .orElse("employer");
             if (competency.isPresent() && weight > 0 && weight <= 1) {
@@ -244,6 +246,14 @@ class JobInput {
             }
         }
         return list;
+    }
+
+    /** What a requirement may name: a skill of the ontology, or an O*NET detailed work activity. */
+    private record Named(URI uri, String label) {}
+
+    private Optional<Named> named(URI uri) {
+        Optional<Named> skill = competencies.byUri(uri).map(c -> new Named(c.uri(), c.label()));
+        return skill.isPresent() ? skill : activities.byUri(uri).map(a -> new Named(a.uri(), a.title()));
     }
 
     private List<JobCredential> credentials(List<FieldError> errors, JsonNode array) {

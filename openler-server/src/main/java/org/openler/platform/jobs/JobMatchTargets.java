@@ -1,5 +1,6 @@
 package org.openler.platform.jobs;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,12 +18,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Employers' jobs as matching sees them: what a job asks for, in matching's terms. Only what is public about a job
- * crosses this seam (its title, employer and requirements), so any learner may be matched against any job.
+ * crosses this seam (its title, employer and requirements), so any learner may be matched against any job. A detailed
+ * work activity the job asks for carries the O*NET skills that reach it (docs/jobs.md).
  *
  * <p>Every learner's jobs page ranks every open job, so the open jobs' targets are kept, each under the job's version:
  * every edit and every close raises the version, and the open jobs' ids, titles, employers and versions are read
  * again on every call (one query), so a target is read again exactly when its job changed, and a closed job drops
- * out. Any instance's change is seen, as the version is in the database.
+ * out. Any instance's change is seen, as the version is in the database. (The work activities' skills come from
+ * O*NET's bundled files, which do not change while the server runs.)
  */
 @Component
 class JobMatchTargets implements JobTargets {
@@ -32,16 +35,18 @@ class JobMatchTargets implements JobTargets {
 
     private final Jobs jobs;
     private final JobRepository repository;
+    private final WorkActivities activities;
     private final Map<UUID, Kept> kept = new ConcurrentHashMap<>();
 
-    JobMatchTargets(Jobs jobs, JobRepository repository) {
+    JobMatchTargets(Jobs jobs, JobRepository repository, WorkActivities activities) {
         this.jobs = jobs;
         this.repository = repository;
+        this.activities = activities;
     }
 
     @Override
     public Optional<MatchTarget> forJob(JobId jobId) {
-        return jobs.find(jobId).map(JobMatchTargets::target);
+        return jobs.find(jobId).map(this::target);
     }
 
     @Override
@@ -73,7 +78,7 @@ class JobMatchTargets implements JobTargets {
 
     @Override
     public Optional<JobTarget> job(JobId jobId) {
-        return jobs.find(jobId).map(JobMatchTargets::jobTarget);
+        return jobs.find(jobId).map(this::jobTarget);
     }
 
     @Override
@@ -81,19 +86,28 @@ class JobMatchTargets implements JobTargets {
         return jobs.find(jobId).map(j -> j.status() == Job.Status.OPEN).orElse(false);
     }
 
-    private static JobTarget jobTarget(Job job) {
+    private JobTarget jobTarget(Job job) {
         return new JobTarget(job.id().value(), job.title(), job.organizationName(), target(job));
     }
 
-    private static MatchTarget target(Job job) {
+    private MatchTarget target(Job job) {
         return target(job.title(), job.requirements());
     }
 
-    private static MatchTarget target(String title, List<JobRequirement> requirements) {
+    private MatchTarget target(String title, List<JobRequirement> requirements) {
         return new MatchTarget(
                 title,
                 requirements.stream()
-                        .map(r -> new TargetSkill(r.skill(), r.label(), r.weight(), r.required(), r.level()))
+                        .map(r -> new TargetSkill(
+                                r.skill(), r.label(), r.weight(), r.required(), r.level(), through(r.skill())))
                         .toList());
+    }
+
+    /** A work activity is reached through the O*NET skills linked to its GWA; a skill only through itself. */
+    private List<URI> through(URI skill) {
+        return activities
+                .byUri(skill)
+                .map(a -> a.skills().stream().map(WorkActivities.Skill::uri).toList())
+                .orElse(List.of());
     }
 }

@@ -5,7 +5,8 @@ import java.net.URI;
 /**
  * One skill a job asks for: the competency's URI and label in the ontology, a weight in (0, 1], required or only
  * preferred, the level expected (1 novice … 5 expert), and where the proposal came from ({@code rated}, {@code
- * related}, {@code technology}, {@code esco}, or {@code employer} for one the employer added).
+ * related}, {@code technology}, {@code esco}, {@code dwa} for an O*NET detailed work activity, whose URI names the
+ * activity rather than a skill, or {@code employer} for one the employer added).
  */
 public record JobRequirement(URI skill, String label, double weight, boolean required, int level, String source) {
 

@@ -30,9 +30,11 @@ public class Jobs {
     private final OnetOccupations onet;
     private final CompetencyDna dna;
     private final Clock clock;
+    private final JobSubmissions submissions;
 
-    Jobs(JobRepository repository, OnetOccupations onet, CompetencyDna dna, Clock clock) {
+    Jobs(JobRepository repository, OnetOccupations onet, CompetencyDna dna, Clock clock, JobSubmissions submissions) {
         this.repository = repository;
+        this.submissions = submissions;
         this.onet = onet;
         this.dna = dna;
         this.clock = clock;
@@ -86,6 +88,39 @@ public class Jobs {
             created.add(closed ? close(organization, job.id()) : job);
         }
         return List.copyOf(created);
+    }
+
+    /**
+     * {@link #createAll} under an {@code Idempotency-Key} (when given), recorded in the same transaction with the
+     * request's fingerprint; a request with the same key committed meanwhile makes this one roll back with a
+     * {@code DuplicateKeyException}, and {@link #posted} then finds the first one's jobs.
+     */
+    @Transactional
+    public List<Job> createAll(
+            OrganizationId organization,
+            List<JobContent> contents,
+            boolean closed,
+            Optional<String> key,
+            String requestSha256) {
+        List<Job> created = createAll(organization, contents, closed);
+        key.ifPresent(k -> submissions.insert(
+                organization, k, requestSha256, created.stream().map(Job::id).toList(), clock.instant()));
+        return created;
+    }
+
+    /**
+     * The jobs an earlier request with this key made, as they are now; empty when the key is new. The same key with
+     * another request is the client's mistake: a 409 problem, and nothing is made.
+     */
+    public Optional<List<Job>> posted(OrganizationId organization, String key, String requestSha256) {
+        return submissions.find(organization, key).map(earlier -> {
+            if (!earlier.requestSha256().equals(requestSha256)) {
+                throw PlatformException.conflict(
+                        "The Idempotency-Key \"" + (key.length() > 60 ? key.substring(0, 60) + "…" : key)
+                                + "\" was sent before with another request; use a new key for a new job.");
+            }
+            return earlier.jobs().stream().map(id -> get(organization, id)).toList();
+        });
     }
 
     /** Replaces the job's content; {@code expectedVersion} (when given) must be the stored one. */

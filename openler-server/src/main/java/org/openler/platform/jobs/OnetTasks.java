@@ -93,13 +93,14 @@ class OnetTasks {
         return Map.copyOf(out);
     }
 
-    private static List<String[]> rows(String resource) {
+    /** A tab-separated O*NET file of openler-data (gzipped or not), without its header. */
+    static List<String[]> rows(String resource) {
         try (InputStream in = OnetTasks.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("openler-data is not on the class path: " + resource);
             }
-            BufferedReader lines =
-                    new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8));
+            BufferedReader lines = new BufferedReader(new InputStreamReader(
+                    resource.endsWith(".gz") ? new GZIPInputStream(in) : in, StandardCharsets.UTF_8));
             lines.readLine(); // the header
             List<String[]> rows = new ArrayList<>();
             for (String line; (line = lines.readLine()) != null; ) {

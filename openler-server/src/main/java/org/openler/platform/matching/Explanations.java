@@ -36,7 +36,15 @@ class Explanations {
         LearnerRecord.Reach reach = r.basis().get();
         Evidence evidence = reach.evidence();
         String label = labels.label(evidence.skill(), evidence.label(), locale);
-        if (!reach.relation().meets()) {
+        if (reach.relation() == Relation.WORK_ACTIVITY) {
+            // the requirement is a work activity, O*NET's own English words, reached through a skill it draws on
+            lines.add(text(
+                    "matching.why.activity",
+                    locale,
+                    r.skill().label(),
+                    label,
+                    number(100 * reach.relation().credit(), locale)));
+        } else if (!reach.relation().meets()) {
             lines.add(text(
                     "matching.why.via",
                     locale,

@@ -103,6 +103,43 @@ public final class LearnerRecord {
         return ways.get(skill.toString());
     }
 
+    /**
+     * Every way the learner reaches this requirement, strongest first, null when none: the ways to its skill, and for
+     * a requirement reached {@code through} other skills (a work activity), each skill of those the learner has itself
+     * (or its exact match), as {@link Relation#WORK_ACTIVITY}. Neighbours of neighbours do not count.
+     */
+    Reach @Nullable [] ways(TargetSkill skill) {
+        Reach[] direct = ways.get(skill.skillUri().toString());
+        if (skill.through().isEmpty()) {
+            return direct;
+        }
+        List<Reach> all = new ArrayList<>();
+        if (direct != null) {
+            all.addAll(List.of(direct));
+        }
+        for (URI through : skill.through()) {
+            Reach[] held = ways.get(through.toString());
+            if (held == null) {
+                continue;
+            }
+            for (Reach r : held) {
+                if (r.relation().meets()) {
+                    all.add(new Reach(
+                            r.evidence(),
+                            r.source(),
+                            r.level(),
+                            Relation.WORK_ACTIVITY,
+                            Relation.WORK_ACTIVITY.credit() * r.source().strength()));
+                }
+            }
+        }
+        if (all.isEmpty()) {
+            return null;
+        }
+        all.sort(STRONGEST);
+        return all.toArray(Reach[]::new);
+    }
+
     /** The skills the learner has (one per URI). */
     public List<Evidence> evidence() {
         return evidence;

@@ -79,7 +79,7 @@ public final class MatchEngine {
         double covered = 0;
         for (TargetSkill skill : target.requirements()) {
             total += skill.weight();
-            LearnerRecord.Reach[] ways = record.ways(skill.skillUri());
+            LearnerRecord.Reach[] ways = record.ways(skill);
             if (ways != null) {
                 covered += skill.weight() * coverage(skill, ways[best(skill, ways)]);
             }
@@ -93,7 +93,7 @@ public final class MatchEngine {
         List<Gap> gaps = new ArrayList<>();
         double covered = 0;
         for (TargetSkill skill : target.requirements()) {
-            LearnerRecord.Reach[] ways = record.ways(skill.skillUri());
+            LearnerRecord.Reach[] ways = record.ways(skill);
             LearnerRecord.@Nullable Reach reach = ways == null ? null : ways[best(skill, ways)];
             double level = reach == null ? 1 : levelFactor(skill, reach);
             double coverage = reach == null ? 0 : reach.credit() * level;

@@ -104,7 +104,16 @@ public class Matching {
             return SetCover.Plan.none(List.of());
         }
         List<URI> skills = match.gaps().stream().map(g -> g.skill().skillUri()).toList();
-        List<Neighbour> partial = towardGaps(skills);
+        List<Neighbour> partial = new ArrayList<>(towardGaps(skills));
+        // a work activity is covered in part by a credential teaching a skill O*NET links to it, as the match credits
+        // it
+        for (MatchEngine.Gap g : match.gaps()) {
+            for (URI through : g.skill().through()) {
+                partial.add(new Neighbour(through, g.skill().skillUri(), Relation.WORK_ACTIVITY));
+            }
+        }
+        partial.sort(Comparator.comparingDouble((Neighbour n) -> n.relation().credit())
+                .reversed());
         List<URI> searched = new ArrayList<>(skills);
         partial.stream()
                 .map(Neighbour::held)

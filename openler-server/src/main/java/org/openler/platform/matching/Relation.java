@@ -18,7 +18,12 @@ public enum Relation {
     /** Both belong to the same broader skill (siblings: two spreadsheet programs, two welding methods). */
     SIBLING(0.3),
     /** A crosswalk's related match. */
-    RELATED(0.3);
+    RELATED(0.3),
+    /**
+     * The requirement is a work activity (an O*NET DWA) and the learner has one of the skills O*NET links to it: the
+     * general skill the specific activity draws on, credited as the broader skill is.
+     */
+    WORK_ACTIVITY(0.4);
 
     private final double credit;
 

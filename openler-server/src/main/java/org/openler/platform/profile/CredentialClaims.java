@@ -176,7 +176,10 @@ record CredentialClaims(
      * {@code resultDescription} of the achievement and the {@code achievedLevel}, one of that description's
      * {@code rubricCriterionLevel}s; the description's {@code alignment}s say which skills it measures. The rubric's
      * levels map onto 1–5 by their {@code points} when every level has them (lowest 1, highest 5), else by their order
-     * in the rubric, first lowest. A skill measured twice keeps its higher level.
+     * in the rubric, first lowest. A letter grade or a numeric score ({@code value}) maps onto 1–5 by
+     * {@link ResultLevels}; it measures its description's aligned skills or, when it names none (a course grade), every
+     * skill the achievement aligns to that no rubric levelled: a rubric says more about one skill than a grade does.
+     * A skill measured twice keeps its higher level.
      */
     static Map<String, Integer> levels(JsonObject subject, JsonObject achievement) {
         Map<String, JsonObject> descriptions = new HashMap<>();
@@ -189,26 +192,69 @@ record CredentialClaims(
         if (descriptions.isEmpty()) {
             return levels;
         }
+        int overall = 0;
         for (JsonValue r : items(subject.get("result"))) {
             if (!(r instanceof JsonObject result)
                     || !(result.get("resultDescription") instanceof JsonString describedBy)
-                    || !(result.get("achievedLevel") instanceof JsonString achieved)
                     || descriptions.get(describedBy.getString()) == null) {
                 continue;
             }
             JsonObject description = descriptions.get(describedBy.getString());
-            List<JsonValue> rubric = items(description.get("rubricCriterionLevel"));
-            int level = rubricLevel(rubric, achieved.getString());
+            int level = result.get("achievedLevel") instanceof JsonString achieved
+                    ? rubricLevel(items(description.get("rubricCriterionLevel")), achieved.getString())
+                    : result.get("value") instanceof JsonString value ? valueLevel(description, value.getString()) : 0;
             if (level == 0) {
                 continue;
             }
-            for (JsonValue a : items(description.get("alignment"))) {
+            List<JsonValue> measured = items(description.get("alignment"));
+            if (measured.isEmpty() && !(result.get("achievedLevel") instanceof JsonString)) {
+                overall = Math.max(overall, level);
+            }
+            for (JsonValue a : measured) {
                 if (a instanceof JsonObject alignment && uri(alignment.get("targetUrl")) instanceof URI target) {
                     levels.merge(target.toString(), level, Math::max);
                 }
             }
         }
+        if (overall > 0) {
+            for (JsonValue a : items(achievement.get("alignment"))) {
+                if (a instanceof JsonObject alignment && uri(alignment.get("targetUrl")) instanceof URI target) {
+                    levels.putIfAbsent(target.toString(), overall);
+                }
+            }
+        }
         return levels;
+    }
+
+    /** Numeric kinds of OB 3.0 ResultType whose {@code value} is read against {@code valueMin}–{@code valueMax}. */
+    private static final java.util.Set<String> SCORES =
+            java.util.Set.of("Percent", "GradePointAverage", "RawScore", "ScaledScore", "RubricScore");
+
+    /**
+     * The level a stated {@code value} reaches: a letter grade A–F, or a score in its description's range (a percent
+     * 0–100 unless it says otherwise) passed at its {@code requiredValue}; 0 for anything else.
+     */
+    private static int valueLevel(JsonObject description, String value) {
+        String type = description.get("resultType") instanceof JsonString t ? t.getString() : "";
+        if (type.equals("LetterGrade")) {
+            return ResultLevels.letter(value).orElse(0);
+        }
+        if (!SCORES.contains(type)) {
+            return 0;
+        }
+        String min = text(description.get("valueMin"), type.equals("Percent") ? "0" : null);
+        String max = text(description.get("valueMax"), type.equals("Percent") ? "100" : null);
+        if (min == null || max == null) {
+            return 0;
+        }
+        return ResultLevels.score(value, min, max, text(description.get("requiredValue"), null))
+                .orElse(0);
+    }
+
+    private static @Nullable String text(@Nullable JsonValue value, @Nullable String otherwise) {
+        return value instanceof JsonString s
+                ? s.getString()
+                : value instanceof JsonNumber n ? n.bigDecimalValue().toPlainString() : otherwise;
     }
 
     private static int rubricLevel(List<JsonValue> rubric, String achieved) {

@@ -4,19 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.openler.platform.accounts.Account;
-import org.openler.platform.issuing.AchievementDefinition;
-import org.openler.platform.issuing.Achievements;
 import org.openler.platform.matching.MatchTarget;
 import org.openler.platform.matching.Matching;
 import org.openler.platform.matching.TargetSkill;
-import org.openler.platform.organizations.Organization;
 import org.openler.platform.skills.load.BundledFrameworks;
-import org.openler.platform.support.Fixtures;
 import org.openler.platform.support.PlatformTest;
-import org.openler.platform.support.WebClient;
 import org.openler.platform.wallet.WalletKit;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -43,9 +37,6 @@ class MatchBrowserIT extends ChromiumPages {
     WalletKit wallet;
 
     @Autowired
-    Achievements achievements;
-
-    @Autowired
     Matching matching;
 
     @Test
@@ -55,28 +46,13 @@ class MatchBrowserIT extends ChromiumPages {
         List<TargetSkill> top = new ArrayList<>(nurses.requirements());
         top.sort((a, b) -> Double.compare(b.weight(), a.weight()));
         top = top.subList(0, 12);
-        Fixtures.Org org = wallet.fixturesForTests().organization(Organization.Kind.PROVIDER);
-        AchievementDefinition achievement = achievements.create(
-                org.organization().id(),
-                new Achievements.Draft(
-                        "Nursing Practice Certificate",
-                        "Nursing practice.",
-                        "Passed.",
-                        "Certificate",
-                        "",
-                        top.stream()
-                                .map(s -> new AchievementDefinition.Alignment(
-                                        s.skillUri(),
-                                        s.label(),
-                                        Optional.of("ceasn:Competency"),
-                                        Optional.empty(),
-                                        Optional.empty()))
-                                .toList()),
-                Fixtures.person(org.admin()));
+        WalletKit.Provider provider = wallet.provider(
+                "Nursing Practice Certificate",
+                top.stream()
+                        .map(s -> WalletKit.competency(s.skillUri(), s.label()))
+                        .toList());
         Account learner = wallet.fixturesForTests().learner();
-        WebClient web = WalletKit.signedIn(port, learner);
-        wallet.issue(new WalletKit.Provider(org, achievement), learner.email().value());
-        WalletKit.claim(web, wallet.claimToken(learner.email().value()));
+        wallet.issuedAndClaimed(provider, learner, WalletKit.signedIn(port, learner));
 
         freshSession(port);
         AxeFindings findings = new AxeFindings();

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openler.platform.OpenLerApplication;
+import org.openler.platform.demo.DemoShareLinks;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -369,6 +370,43 @@ class StoriesBrowserIT extends ChromiumPages {
             findings.checkHere("en", "the employer's internal search");
             scrollTo(employee);
             shot("marcus", 5);
+
+            // the demo's own share of his retail credential is aimed at Demo Employer's retail manager job (once the
+            // demo jobs are seeded): whoever opens the link sees the credential's fit to the job
+            String job = DemoShareLinks.job();
+            Instant until = Instant.now().plus(Duration.ofMinutes(3));
+            while (Instant.now().isBefore(until) && demoShareTarget().isEmpty()) {
+                Thread.sleep(1000);
+            }
+            String jobId = demoShareTarget().orElseThrow(() -> new AssertionError("the demo share has no job"));
+            assertThat(jdbc.sql("select title from job where id = ?")
+                            .param(java.util.UUID.fromString(jobId))
+                            .query(String.class)
+                            .single())
+                    .isEqualTo(job);
+            driver.manage().deleteAllCookies();
+            String token = DemoShareLinks.token(demo).orElseThrow();
+            open("/share/" + token + "?lang=en");
+            assertThat(driver.findElement(By.id("fit-heading")).getText()).isEqualTo("Fit to " + job);
+            assertThat(driver.findElement(By.id("fit-score")).getText()).matches("\\d+ % match");
+            assertThat(driver.findElement(By.id("fit")).getText()).contains("Retail Pathways: Department Manager");
+            findings.checkHere("en", "the fit of the demo share to the job");
+            scrollTo(driver.findElement(By.id("fit")));
+            shot("marcus", 6);
+
+            // the job itself: the recruiter's page (requirements, levels, the description) and the public page
+            signInAsDemo("recruiter@demo.openler.org");
+            open("/orgs/demo-employer/jobs/" + jobId + "?lang=en");
+            assertThat(heading()).isEqualTo(job);
+            assertThat(mainText()).contains("First-Line Supervisors of Retail Sales Workers");
+            findings.checkHere("en", "the employer's job page");
+            shot("marcus", 7);
+            driver.manage().deleteAllCookies();
+            open("/jobs/" + jobId + "?lang=en");
+            assertThat(heading()).isEqualTo(job);
+            assertThat(mainText()).contains("Demo Employer");
+            findings.checkHere("en", "the public job page");
+            shot("marcus", 8);
         } finally {
             unloadAxe(preloaded);
         }
@@ -568,6 +606,15 @@ class StoriesBrowserIT extends ChromiumPages {
                         .getText())
                 .as("the setting is saved")
                 .isEqualTo("Saved.");
+    }
+
+    /** The job the demo's share of Marcus's is aimed at, once it is. */
+    private static java.util.Optional<String> demoShareTarget() {
+        return jdbc.sql("select target_ref from credential_share where party = 'Demo Employer HR' and purpose ="
+                        + " 'Internal application: assistant store manager' and revoked_at is null and target_kind ="
+                        + " 'job'")
+                .query(String.class)
+                .optional();
     }
 
     private void signInAsDemo(String email) {

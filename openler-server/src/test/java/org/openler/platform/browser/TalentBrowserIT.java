@@ -6,11 +6,8 @@ import static org.openler.platform.support.Ontology.competency;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.openler.platform.accounts.Account;
-import org.openler.platform.issuing.AchievementDefinition;
-import org.openler.platform.issuing.Achievements;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.profile.SelfAssertedSkills;
 import org.openler.platform.support.Fixtures;
@@ -47,9 +44,6 @@ class TalentBrowserIT extends ChromiumPages {
     WalletKit wallet;
 
     @Autowired
-    Achievements achievements;
-
-    @Autowired
     SelfAssertedSkills selfAsserted;
 
     @Autowired
@@ -71,24 +65,11 @@ class TalentBrowserIT extends ChromiumPages {
 
         Fixtures fixtures = wallet.fixturesForTests();
         Fixtures.Org employer = fixtures.organization(Organization.Kind.EMPLOYER);
-        Fixtures.Org college = fixtures.organization(Organization.Kind.PROVIDER);
-        AchievementDefinition aligned = achievements.create(
-                college.organization().id(),
-                new Achievements.Draft(
-                        "Browser Talent Certificate",
-                        "Does the thing.",
-                        "Passed.",
-                        "Certificate",
-                        "",
-                        List.of(new AchievementDefinition.Alignment(
-                                skill, label, Optional.of("ceasn:Competency"), Optional.empty(), Optional.empty()))),
-                Fixtures.person(college.admin()));
+        WalletKit.Provider college =
+                wallet.provider("Browser Talent Certificate", List.of(WalletKit.competency(skill, label)));
         // the one with a verified credential that a search may read ranks first; four say so themselves
         Account verified = fixtures.learner();
-        wallet.issue(new WalletKit.Provider(college, aligned), verified.email().value());
-        var held = WalletKit.walletId(WalletKit.claim(
-                WalletKit.signedIn(port, verified),
-                wallet.claimToken(verified.email().value())));
+        var held = wallet.issuedAndClaimed(college, verified, WalletKit.signedIn(port, verified));
         discovery.write(verified.id(), new DiscoverySetting(DiscoveryMode.ANONYMOUS, List.of(held), List.of()));
         List<Account> others = new ArrayList<>();
         for (int i = 0; i < 4; i++) {

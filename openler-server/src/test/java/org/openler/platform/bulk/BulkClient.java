@@ -33,11 +33,16 @@ final class BulkClient {
     }
 
     String createAchievement(String name) {
+        return createAchievement(name, "[]");
+    }
+
+    /** An achievement with these OB 3.0 result descriptions (a JSON array, as the achievements API takes them). */
+    String createAchievement(String name, String resultDescriptions) {
         HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(base + "/orgs/" + org + "/achievements"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"name": "%s", "description": "Bulk test.", "criteria": "Passed.",
-                         "achievementType": "Certificate"}""".formatted(name))));
+                         "achievementType": "Certificate", "resultDescription": %s}""".formatted(name, resultDescriptions))));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         Matcher m = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(created.body());
         assertThat(m.find()).isTrue();

@@ -269,8 +269,9 @@ class BulkIssuanceIT {
                 .contains("attachment");
         assertThat(template.body())
                 .as("the achievement by name; its id is not needed while the name is its own")
-                .startsWith("achievement,achievement_id,recipient_email,recipient_did,valid_until,idempotency_key\r\n"
-                        + "\"Forklift Safety\",,learner@example.org,,,");
+                .startsWith(
+                        "achievement,achievement_id,recipient_email,recipient_did,valid_until,idempotency_key,results\r\n"
+                                + "\"Forklift Safety\",,learner@example.org,,,,\r\n");
         assertThat(browser.get(page + "/template?achievement=" + twinA, "text/csv")
                         .body())
                 .as("a name two achievements share comes with the id")
@@ -284,12 +285,12 @@ class BulkIssuanceIT {
 
         // the template as filled in, plus rows naming no achievement, two, or one that does not exist
         String filled = template.body().replace("learner@example.org", "by-name@example.org")
-                + "forklift safety,,lower-case@example.org,,,\r\n"
-                + "Crane Operation,,twin@example.org,,,\r\n"
-                + "Crane Operation," + twinA + ",twin-by-id@example.org,,,\r\n"
-                + "Welding,,unknown@example.org,,,\r\n"
-                + "Forklift Safety," + twinA + ",mismatch@example.org,,,\r\n"
-                + ",,nothing@example.org,,,\r\n";
+                + "forklift safety,,lower-case@example.org,,,,\r\n"
+                + "Crane Operation,,twin@example.org,,,,\r\n"
+                + "Crane Operation," + twinA + ",twin-by-id@example.org,,,,\r\n"
+                + "Welding,,unknown@example.org,,,,\r\n"
+                + "Forklift Safety," + twinA + ",mismatch@example.org,,,,\r\n"
+                + ",,nothing@example.org,,,,\r\n";
         HttpResponse<String> submitted = api.submit(filled, null);
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
         JsonNode finished = api.awaitCompletion(
@@ -315,6 +316,61 @@ class BulkIssuanceIT {
                 .contains("several achievements of this organization have this name; give its achievement_id instead.");
         assertThat(browser.page(progress + "?lang=es").body())
                 .contains("ningún logro de esta organización tiene este nombre.");
+    }
+
+    @Test
+    void theTemplateHasAResultsColumnAndEachRowsResultsAreCheckedByLineBeforeAnythingIsIssued() throws Exception {
+        String graded = api.createAchievement("Nursing Practice", """
+                [{"name": "Final grade", "resultType": "LetterGrade", "allowedValue": ["A", "B+", "B", "C", "F"]},
+                 {"name": "Exam score", "resultType": "Percent"},
+                 {"name": "Clinical proficiency", "resultType": "RubricCriterionLevel",
+                  "rubricCriterionLevel": [{"name": "Novice"}, {"name": "Competent"}, {"name": "Expert"}]}]""");
+        HttpResponse<String> template = api.send(HttpRequest.newBuilder(URI.create(
+                        api.base + "/orgs/" + provider.slug() + "/credentials/bulk/template?achievement=" + graded))
+                .GET());
+        assertThat(template.statusCode()).as(template.body()).isEqualTo(200);
+        assertThat(template.body())
+                .as("an example of each result the achievement describes, in the documented cell format")
+                .isEqualTo(
+                        "achievement,achievement_id,recipient_email,recipient_did,valid_until,idempotency_key,results\r\n"
+                                + "\"Nursing Practice\",,learner@example.org,,,,"
+                                + "\"Final grade=A; Exam score=87; Clinical proficiency=Expert\"\r\n");
+
+        String filled = template.body()
+                + "Nursing Practice,,b-plus@example.org,,,,\"Final grade=B+; Exam score=87%\"\r\n"
+                + "Nursing Practice,,no-results@example.org,,,,\r\n"
+                + "Nursing Practice,,wrong-letter@example.org,,,,Final grade=E\r\n"
+                + "Nursing Practice,,too-high@example.org,,,,Exam score=120\r\n"
+                + "Nursing Practice,,unknown@example.org,,,,Bedside manner=Good\r\n"
+                + "Nursing Practice,,twice@example.org,,,,Final grade=A; final grade=B\r\n"
+                + "Nursing Practice,,no-value@example.org,,,,Final grade\r\n"
+                + "Nursing Practice,,level@example.org,,,,Clinical proficiency=Wizard\r\n";
+        HttpResponse<String> submitted = api.submit(filled, null);
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        String job = BulkClient.JSON.readTree(submitted.body()).path("id").asString();
+        JsonNode accepted = api.job(job, false);
+        assertThat(accepted.path("failed").asInt())
+                .as("the six wrong rows are refused when the file is taken, before any row is issued")
+                .isEqualTo(6);
+        JsonNode finished = api.awaitCompletion(job, PATIENCE);
+        assertThat(finished.path("done").asInt()).isEqualTo(3);
+        Map<Integer, String> reported = new TreeMap<>();
+        finished.path("errors")
+                .forEach(e -> reported.put(
+                        e.path("row").asInt(),
+                        e.path("code").asString() + " " + e.path("reason").asString()));
+        assertThat(reported).containsOnlyKeys(5, 6, 7, 8, 9, 10);
+        assertThat(reported.get(5)).startsWith("results results: ").contains("\"E\"", "A, B+, B, C, F");
+        assertThat(reported.get(6)).contains("a number from 0 to 100");
+        assertThat(reported.get(7)).contains("not one of this achievement's results", "\"Final grade\"");
+        assertThat(reported.get(8)).contains("stated twice");
+        assertThat(reported.get(9)).startsWith("results-format ");
+        assertThat(reported.get(10)).contains("Novice, Competent, Expert");
+        String bPlus = jdbc.sql("select document from issued_credential where recipient_email = ?")
+                .params("b-plus@example.org")
+                .query(String.class)
+                .single();
+        assertThat(bPlus).contains("\"value\":\"B+\"", "\"value\":\"87\"");
     }
 
     private String csv(int rows, boolean keys) {

@@ -50,6 +50,9 @@ class IssuedResultsIT {
     @Autowired
     Fixtures fixtures;
 
+    @Autowired
+    InteropCheck interop;
+
     @TempDir
     Path dir;
 
@@ -57,7 +60,7 @@ class IssuedResultsIT {
 
     @BeforeEach
     void aProviderWhoseAchievementStatesResults() {
-        issuer = IssuerClient.aProvider(fixtures, port, NURSING);
+        issuer = interop.aProvider(NURSING);
     }
 
     @Test
@@ -113,11 +116,9 @@ class IssuedResultsIT {
         assertThat(refused.statusCode()).as("the signature covers the results").isEqualTo(422);
 
         NodeCrossCheck.assertInstalled();
-        NodeCrossCheck.Result both = NodeCrossCheck.run(
-                dir, "results", credential, NodeCrossCheck.documents(port, issuer.slug(), credential));
+        NodeCrossCheck.Result both = interop.crossCheck(dir, "results", issuer, credential);
         assertThat(both.verdicts()).as(both.output()).containsOnly(true);
-        NodeCrossCheck.Result tampered = NodeCrossCheck.run(
-                dir, "results-regraded", regraded, NodeCrossCheck.documents(port, issuer.slug(), regraded));
+        NodeCrossCheck.Result tampered = interop.crossCheck(dir, "results-regraded", issuer, regraded);
         assertThat(tampered.verdicts()).as(tampered.output()).containsOnly(false);
     }
 
@@ -128,6 +129,7 @@ class IssuedResultsIT {
                 "{\"resultDescription\": \"Final grade\", \"value\": \"A+\"}",
                 "{\"resultDescription\": \"Exam score\", \"value\": \"120\"}",
                 "{\"resultDescription\": \"Exam score\", \"value\": \"most of it\"}",
+                "{\"resultDescription\": \"Exam score\", \"value\": \"-3%\"}",
                 "{\"resultDescription\": \"Clinical proficiency\", \"achievedLevel\": \"Wizard\"}",
                 "{\"resultDescription\": \"Final grade\", \"value\": \"A\"}, {\"resultDescription\": \"Final grade\","
                         + " \"value\": \"B\"}",
@@ -146,7 +148,8 @@ class IssuedResultsIT {
         }
         assertThat(details.get(0)).contains("not one of this achievement's results");
         assertThat(details.get(1)).contains("A, B, C, D, F");
-        assertThat(details.get(4)).contains("Novice, Competent, Proficient, Expert");
+        assertThat(details.get(4)).contains("a number from 0 to 100", "-3%");
+        assertThat(details.get(5)).contains("Novice, Competent, Proficient, Expert");
         HttpResponse<String> list = issuer.postOnce(
                 "/orgs/" + issuer.slug() + "/credentials/issue",
                 "{\"achievementId\": \"" + issuer.achievementId + "\", \"recipient\": {\"email\": \"n@example.org\"},"

@@ -6,12 +6,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openler.platform.support.Fixtures;
 import org.openler.platform.support.JsonFields;
 import org.openler.platform.support.NodeCrossCheck;
 import org.openler.platform.support.PlatformTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * What the running platform issues, judged by two independent implementations — digitalbazaar {@code @digitalbazaar/vc}
@@ -23,11 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @PlatformTest
 class PlatformCrossCheckIT {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
-    Fixtures fixtures;
+    InteropCheck interop;
 
     @TempDir
     Path dir;
@@ -37,7 +32,7 @@ class PlatformCrossCheckIT {
     @BeforeEach
     void aProviderWithAnAchievement() {
         NodeCrossCheck.assertInstalled();
-        issuer = IssuerClient.aProvider(fixtures, port);
+        issuer = interop.aProvider();
     }
 
     @Test
@@ -68,7 +63,7 @@ class PlatformCrossCheckIT {
 
     @Test
     void aCredentialIssuedThroughTheVcApiShapeVerifiesInBothUntilRevoked() throws Exception {
-        String did = "did:web:localhost%3A" + port + ":orgs:" + issuer.slug();
+        String did = "did:web:localhost%3A" + interop.port() + ":orgs:" + issuer.slug();
         var issued = issuer.post(
                 "/orgs/" + issuer.slug() + "/credentials/issue", """
                 {"credential": {
@@ -88,13 +83,9 @@ class PlatformCrossCheckIT {
         assertVerdict(credential, "vc-api-revoked", false);
     }
 
-    private void assertVerdict(String credential, String name, boolean expected) throws Exception {
-        NodeCrossCheck.Result result = crossCheck(credential, name);
-        assertThat(result.verdicts()).as(name + ": " + result.output()).containsOnly(expected);
-    }
-
     /** The verdicts of both verifiers, with this server's DID document and current status lists handed over. */
-    private NodeCrossCheck.Result crossCheck(String credential, String name) throws Exception {
-        return NodeCrossCheck.run(dir, name, credential, NodeCrossCheck.documents(port, issuer.slug(), credential));
+    private void assertVerdict(String credential, String name, boolean expected) throws Exception {
+        NodeCrossCheck.Result result = interop.crossCheck(dir, name, issuer, credential);
+        assertThat(result.verdicts()).as(name + ": " + result.output()).containsOnly(expected);
     }
 }

@@ -9,8 +9,11 @@ import tools.jackson.databind.JsonNode;
 /** The jobs API as an employer's machine client calls it, for the jobs integration tests. */
 final class JobsApiClient extends ApiClient {
 
+    private final @Nullable String bearer;
+
     JobsApiClient(String base, String org, @Nullable String token) {
         super(base, org, token);
+        this.bearer = token;
     }
 
     /** The organization's own machine client (a new one), with its token. */
@@ -30,6 +33,18 @@ final class JobsApiClient extends ApiClient {
 
     JsonNode create(String body) {
         return ok(send("POST", "/api/v1/orgs/" + org + "/jobs", body), 201);
+    }
+
+    /** {@code POST /orgs/<org>/jobs} with an {@code Idempotency-Key}: the response as it comes. */
+    java.net.http.HttpResponse<String> post(String body, String idempotencyKey) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/api/v1/orgs/" + org + "/jobs"))
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .header("Authorization", "Bearer " + bearer)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        return new WebClient(base).send(request.build());
     }
 
     JsonNode get(String id) {

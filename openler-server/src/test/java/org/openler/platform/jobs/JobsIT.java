@@ -7,13 +7,22 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openler.platform.accounts.Account;
+import org.openler.platform.issuing.AchievementDefinition;
+import org.openler.platform.issuing.Achievements;
+import org.openler.platform.issuing.Issuance;
 import org.openler.platform.kernel.JobId;
 import org.openler.platform.organizations.Organization;
+import org.openler.platform.skills.Frameworks;
+import org.openler.platform.skills.Occupation;
+import org.openler.platform.skills.Occupations;
+import org.openler.platform.status.CredentialStatus;
 import org.openler.platform.support.Fixtures;
 import org.openler.platform.support.Ontology;
 import org.openler.platform.support.PlatformTest;
@@ -52,6 +61,24 @@ class JobsIT {
 
     @Autowired
     WalletKit wallet;
+
+    @Autowired
+    Achievements achievements;
+
+    @Autowired
+    WorkActivities activities;
+
+    @Autowired
+    CompetencyDna dna;
+
+    @Autowired
+    JobDrafts drafts;
+
+    @Autowired
+    Frameworks frameworks;
+
+    @Autowired
+    Occupations occupations;
 
     String base;
     JobsApiClient api;
@@ -116,7 +143,13 @@ class JobsIT {
             sources.add(r.path("source").asString());
             distinct.add(r.path("weight").asDouble());
         });
-        assertThat(sources).contains("related", "technology", "esco").doesNotContain("rated");
+        assertThat(sources).contains("related", "technology", "esco", "dwa").doesNotContain("rated");
+        proposal.path("requirements")
+                .valueStream()
+                .filter(r -> r.path("source").asString().equals("dwa"))
+                .forEach(r -> assertThat(r.path("basis").asString())
+                        .as("an unrated occupation's work activities lean on the related occupations' ratings")
+                        .endsWith("in related occupations"));
         assertThat(distinct).as("weights that do not tie across the list").hasSizeGreaterThan(5);
     }
 
@@ -320,6 +353,181 @@ class JobsIT {
     }
 
     @Test
+    void aJobKeepsItsWorkActivitiesAndACredentialAlignedToASkillOnetLinksToOneMeetsItInPart() {
+        JsonNode proposal = api.draft("Registered nurse", "29-1141.00").path("proposal");
+        List<JsonNode> proposed = proposal.path("requirements")
+                .valueStream()
+                .filter(r -> r.path("source").asString().equals("dwa"))
+                .toList();
+        assertThat(proposed).hasSize(ActivityRequirements.MAX).allSatisfy(r -> {
+            assertThat(r.path("skill").asString()).startsWith(WorkActivities.BASE + "4.A.");
+            assertThat(r.path("weight").asDouble()).isLessThanOrEqualTo(ActivityRequirements.CAP);
+            assertThat(r.path("basis").asString()).startsWith("work activity in ");
+        });
+        double heaviestRated = proposal.path("requirements")
+                .valueStream()
+                .filter(r -> r.path("source").asString().equals("rated"))
+                .mapToDouble(r -> r.path("weight").asDouble())
+                .max()
+                .orElseThrow();
+        assertThat(heaviestRated)
+                .as("O*NET's rated skills lead")
+                .isGreaterThan(proposed.getFirst().path("weight").asDouble());
+
+        JsonNode created = api.create(
+                job("RN – work activities", "29-1141.00", proposal, 100).toString());
+        String id = created.path("id").asString();
+        List<JsonNode> kept = created.path("requirements")
+                .valueStream()
+                .filter(r -> r.path("source").asString().equals("dwa"))
+                .toList();
+        assertThat(kept).hasSize(ActivityRequirements.MAX);
+        String spanish = new WebClient(base).page("/jobs/" + id + "?lang=es").body();
+        assertThat(spanish)
+                .as("O*NET's English title, marked as such, labelled a work activity")
+                .contains("<span lang=\"en\">" + kept.getFirst().path("label").asString() + "</span>")
+                .contains("actividad de trabajo");
+        Set<String> asked = new HashSet<>();
+        created.path("requirements").forEach(r -> asked.add(r.path("skill").asString()));
+        // a work activity reached only through a skill the job does not ask for itself, so only the activity counts it
+        WorkActivities.Activity activity = null;
+        WorkActivities.Skill linked = null;
+        for (JsonNode r : kept) {
+            WorkActivities.Activity a = activities
+                    .byUri(java.net.URI.create(r.path("skill").asString()))
+                    .orElseThrow();
+            for (WorkActivities.Skill k : a.skills()) {
+                if (linked == null && !asked.contains(k.uri().toString())) {
+                    activity = a;
+                    linked = k;
+                }
+            }
+        }
+        assertThat(linked).as("a linked skill the job does not ask for").isNotNull();
+
+        Account learner = wallet.fixturesForTests().learner();
+        WebClient web = WalletKit.signedIn(port, learner);
+        Fixtures.Org college = wallet.fixturesForTests().organization(Organization.Kind.PROVIDER);
+        AchievementDefinition achievement = achievements.create(
+                college.organization().id(),
+                new Achievements.Draft(
+                        "Clinical Skills Certificate",
+                        "Does the thing well.",
+                        "Passed the assessment.",
+                        "Badge",
+                        "",
+                        List.of(new AchievementDefinition.Alignment(
+                                linked.uri(),
+                                linked.name(),
+                                Optional.of("ceasn:Competency"),
+                                Optional.empty(),
+                                Optional.empty()))),
+                Fixtures.person(college.admin()));
+        WalletKit.Provider provider = new WalletKit.Provider(college, achievement);
+        Issuance.Issued issued = wallet.issue(provider, learner.email().value());
+        WalletKit.claim(web, wallet.claimToken(learner.email().value()));
+
+        JsonNode match = matchOf(web, id);
+        JsonNode reached = requirement(match, activity.uri().toString());
+        assertThat(reached.path("relation").asString()).isEqualTo("work-activity");
+        assertThat(reached.path("coverage").asDouble()).isEqualTo(0.4);
+        assertThat(reached.path("points").asDouble()).isGreaterThan(0);
+        assertThat(reached.path("via").asString()).isEqualTo(linked.uri().toString());
+        assertThat(String.join(
+                        " ",
+                        reached.path("explanation")
+                                .valueStream()
+                                .map(JsonNode::asString)
+                                .toList()))
+                .contains("Through the work activity “" + activity.title() + "”")
+                .contains("“Clinical Skills Certificate”");
+        int before = match.path("score").asInt();
+        assertThat(before).isPositive();
+
+        wallet.changeStatus(provider, issued.id(), CredentialStatus.REVOKED);
+        JsonNode after = matchOf(web, id);
+        assertThat(after.path("score").asInt()).as("removing the credential").isLessThanOrEqualTo(before);
+        assertThat(requirement(after, activity.uri().toString())
+                        .path("coverage")
+                        .asDouble())
+                .isZero();
+    }
+
+    /**
+     * How many O*NET occupations get work activities, and what they cost a draft, printed for docs/jobs.md: the
+     * proposal of every occupation cold, the work-activity step alone, and warm drafts of a few titles.
+     */
+    @Test
+    void everyProposalKeepsAtMostEightWorkActivitiesBelowTheCapAndTheirCostIsMeasured() {
+        long load = System.nanoTime();
+        activities.of("29-1141.00");
+        long loadNanos = System.nanoTime() - load;
+        List<Occupation> all =
+                occupations.page(frameworks.newest("onet").orElseThrow().id(), 0, 2000);
+        dna.on(null);
+        int with = 0;
+        int total = 0;
+        long proposeNanos = 0;
+        long activityNanos = 0;
+        for (Occupation o : all) {
+            long t0 = System.nanoTime();
+            CompetencyDna.Proposal p = dna.propose(o);
+            proposeNanos += System.nanoTime() - t0;
+            long t1 = System.nanoTime();
+            ActivityRequirements.weigh(activities.of(o.code()), java.util.Map.of());
+            activityNanos += System.nanoTime() - t1;
+            List<CompetencyDna.Proposed> dwas = p.requirements().stream()
+                    .filter(r -> r.source().equals(ActivityRequirements.SOURCE))
+                    .toList();
+            assertThat(dwas)
+                    .hasSizeLessThanOrEqualTo(ActivityRequirements.MAX)
+                    .allSatisfy(r -> assertThat(r.weight()).isLessThanOrEqualTo(ActivityRequirements.CAP));
+            total += dwas.size();
+            with += dwas.isEmpty() ? 0 : 1;
+        }
+        assertThat(with).isGreaterThan(all.size() / 2);
+        List<String> titles =
+                List.of("Registered nurse", "Welder", "Software developer", "CNC machinist", "Electrician");
+        for (int i = 0; i < 50; i++) {
+            titles.forEach(t -> drafts.draft(t, Optional.empty()));
+        }
+        List<Long> warm = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            for (String t : titles) {
+                long t0 = System.nanoTime();
+                drafts.draft(t, Optional.empty());
+                warm.add(System.nanoTime() - t0);
+            }
+        }
+        warm.sort(null);
+        System.out.printf(
+                "DWA-MEASURE occupations=%d withDwa=%d dwaRequirements=%d indexLoadMs=%.1f"
+                        + " coldProposeAllMs=%.1f dwaStepAllMs=%.2f warmDraftP50Ms=%.3f warmDraftP95Ms=%.3f%n",
+                all.size(),
+                with,
+                total,
+                loadNanos / 1e6,
+                proposeNanos / 1e6,
+                activityNanos / 1e6,
+                warm.get(warm.size() / 2) / 1e6,
+                warm.get(warm.size() * 95 / 100) / 1e6);
+    }
+
+    private static JsonNode matchOf(WebClient web, String jobId) {
+        HttpResponse<String> response = web.get("/me/matches?job=" + jobId + "&lang=en", "application/json");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JobsApiClient.JSON.readTree(response.body());
+    }
+
+    private static JsonNode requirement(JsonNode match, String skill) {
+        return match.path("requirements")
+                .valueStream()
+                .filter(r -> r.path("skill").asString().equals(skill))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
     void badInputGetsAClear400ProblemAndNothingIsStored() {
         JsonNode proposal = api.draft("Welder", "51-4121.00").path("proposal");
         List<ObjectNode> bad = new ArrayList<>();
@@ -399,6 +607,52 @@ class JobsIT {
     }
 
     /** A job body with the first {@code n} proposed requirements. */
+    @Test
+    void theSameIdempotencyKeyAndBodyAnswerWithTheSameJobAndAnotherBodyWithThatKeyIsAConflict() {
+        JsonNode proposal = api.draft("CNC machinist", "51-4041.00").path("proposal");
+        ObjectNode body = job("CNC Machinist – keyed", "51-4041.00", proposal, 4);
+        String key = "post-" + java.util.UUID.randomUUID();
+        java.net.http.HttpResponse<String> first = api.post(body.toString(), key);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        String id = JobsApiClient.JSON.readTree(first.body()).path("id").asString();
+
+        // the same request again, spaced differently: the same job, not a second one
+        java.net.http.HttpResponse<String> again = api.post(body.toPrettyString(), key);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(JobsApiClient.JSON.readTree(again.body()).path("id").asString())
+                .isEqualTo(id);
+        assertThat(again.headers().firstValue("Location").orElseThrow())
+                .isEqualTo(first.headers().firstValue("Location").orElseThrow());
+        assertThat(again.headers().allValues("Link")).isEqualTo(first.headers().allValues("Link"));
+
+        ObjectNode other = body.deepCopy().put("title", "CNC Machinist – another");
+        java.net.http.HttpResponse<String> conflict = api.post(other.toString(), key);
+        assertThat(conflict.statusCode()).as(conflict.body()).isEqualTo(409);
+        assertThat(conflict.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = JobsApiClient.JSON.readTree(conflict.body());
+        assertThat(problem.path("type").asString()).endsWith("/conflict");
+        assertThat(problem.path("detail").asString()).contains("Idempotency-Key", "another request");
+
+        java.net.http.HttpResponse<String> tooLong = api.post(body.toString(), "k".repeat(201));
+        assertThat(tooLong.statusCode()).as(tooLong.body()).isEqualTo(400);
+
+        java.net.http.HttpResponse<String> otherKey = api.post(body.toString(), key + "-2");
+        assertThat(otherKey.statusCode()).as("a new key is a new job").isEqualTo(201);
+        assertThat(jobs
+                        .list(
+                                jobs.find(new JobId(java.util.UUID.fromString(id)))
+                                        .orElseThrow()
+                                        .organization(),
+                                java.util.Optional.empty(),
+                                java.util.Optional.empty(),
+                                java.util.Optional.empty(),
+                                50)
+                        .stream()
+                        .filter(j -> j.title().equals("CNC Machinist – keyed")))
+                .as("one job for the first key, one for the second; none for the conflicting request")
+                .hasSize(2);
+    }
+
     static ObjectNode job(String title, String occupation, JsonNode proposal, int n) {
         ObjectNode body = JobsApiClient.JSON.createObjectNode();
         body.put("title", title);

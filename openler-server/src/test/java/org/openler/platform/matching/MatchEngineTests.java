@@ -38,6 +38,40 @@ class MatchEngineTests {
             new MatchTarget("Nurse", List.of(need("care", 1.0), need("triage", 0.5), need("charting", 0.5)));
 
     @Test
+    void aWorkActivityIsReachedInPartThroughASkillItDrawsOnHeldItselfButNotThroughItsNeighbours() {
+        TargetSkill activity = new TargetSkill(
+                skill("record-histories"),
+                "Record patient medical histories.",
+                1.0,
+                false,
+                0,
+                List.of(skill("writing"), skill("active-listening")));
+        MatchTarget job = new MatchTarget("Nurse", List.of(need("care", 1.0), activity));
+
+        LearnerRecord writer = LearnerRecord.of(List.of(verified("writing", "Clinical Writing")), List.of());
+        MatchEngine.Match match = MatchEngine.match(job, writer);
+        MatchEngine.RequirementMatch reached = match.requirements().get(1);
+        assertThat(reached.coverage()).isEqualTo(Relation.WORK_ACTIVITY.credit());
+        assertThat(reached.met()).isFalse();
+        assertThat(reached.basis().orElseThrow().relation()).isEqualTo(Relation.WORK_ACTIVITY);
+        assertThat(match.exact()).isCloseTo(100 * 0.4 / 2, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(match.gaps()).extracting(MatchEngine.Gap::kind).contains(MatchEngine.GapKind.PARTIAL);
+
+        assertThat(MatchEngine.exact(job, LearnerRecord.empty()))
+                .as("without the credential, nothing reaches the activity")
+                .isZero();
+        LearnerRecord sibling = LearnerRecord.of(
+                List.of(verified("speaking", "Speech")),
+                List.of(new Neighbour(skill("speaking"), skill("active-listening"), Relation.SIBLING)));
+        assertThat(MatchEngine.exact(job, sibling))
+                .as("a neighbour of a linked skill is two steps away and does not count")
+                .isZero();
+        LearnerRecord self = LearnerRecord.of(List.of(selfAsserted("active-listening")), List.of());
+        assertThat(MatchEngine.match(job, self).requirements().get(1).coverage())
+                .isEqualTo(Relation.WORK_ACTIVITY.credit() * MatchEngine.SELF_ASSERTED);
+    }
+
+    @Test
     void aLearnerWithEveryRequirementVerifiedScoresAHundred() {
         LearnerRecord record = LearnerRecord.of(
                 List.of(verified("care", "RN"), verified("triage", "RN"), verified("charting", "EHR")), List.of());
@@ -204,12 +238,18 @@ class MatchEngineTests {
             }
             List<TargetSkill> needs = new ArrayList<>();
             for (int i = 0; i < 1 + random.nextInt(15); i++) {
+                // some requirements are work activities, reached through a few skills of the vocabulary too
+                List<URI> through = new ArrayList<>();
+                for (int k = random.nextInt(3) == 0 ? random.nextInt(4) : 0; k > 0; k--) {
+                    through.add(skill(vocabulary.get(random.nextInt(30))));
+                }
                 needs.add(new TargetSkill(
                         skill(vocabulary.get(random.nextInt(30))),
                         "n" + i,
                         random.nextDouble(),
                         random.nextBoolean(),
-                        random.nextInt(6)));
+                        random.nextInt(6),
+                        through));
             }
             MatchTarget target = new MatchTarget("random", needs);
             // credentials, each aligning to a few skills; some statements of the learner's own

@@ -136,7 +136,7 @@ class MatchingIT {
     void aLearnerWhoseVerifiedCredentialsAlignToTheTopWeightedSkillsScoresAtLeastNinety() {
         Account learner = wallet.fixturesForTests().learner();
         WebClient web = WalletKit.signedIn(port, learner);
-        UUID held = issueAndClaim(provider("Nursing Practice Certificate", top), learner, web);
+        UUID held = wallet.issuedAndClaimed(provider("Nursing Practice Certificate", top), learner, web);
 
         JsonNode match = json(web, "/me/matches?occupation=" + NURSES);
 
@@ -164,7 +164,7 @@ class MatchingIT {
     void everyExplanationOfEarnedPointsNamesTheCredentialItReliesOn() {
         Account learner = wallet.fixturesForTests().learner();
         WebClient web = WalletKit.signedIn(port, learner);
-        issueAndClaim(provider("Patient Care Badge", top.subList(0, 5)), learner, web);
+        wallet.issuedAndClaimed(provider("Patient Care Badge", top.subList(0, 5)), learner, web);
 
         JsonNode match = json(web, "/me/matches?occupation=" + NURSES);
 
@@ -204,7 +204,7 @@ class MatchingIT {
     void theSameSkillsSelfAssertedScoreLowerThanVerifiedAndAreLabelledSelfAsserted() {
         Account verified = wallet.fixturesForTests().learner();
         WebClient verifiedWeb = WalletKit.signedIn(port, verified);
-        issueAndClaim(provider("Nursing Practice Certificate", top), verified, verifiedWeb);
+        wallet.issuedAndClaimed(provider("Nursing Practice Certificate", top), verified, verifiedWeb);
         Account self = wallet.fixturesForTests().learner();
         WebClient selfWeb = WalletKit.signedIn(port, self);
         for (TargetSkill s : top) {
@@ -257,7 +257,7 @@ class MatchingIT {
         }
         Account learner = wallet.fixturesForTests().learner();
         WebClient web = WalletKit.signedIn(port, learner);
-        issueAndClaim(provider("Nursing Basics", top.subList(0, top.size() - 1)), learner, web);
+        wallet.issuedAndClaimed(provider("Nursing Basics", top.subList(0, top.size() - 1)), learner, web);
 
         JsonNode plan = json(web, "/me/matches?occupation=" + NURSES).path("plan");
 
@@ -366,12 +366,7 @@ class MatchingIT {
                             "Observed on the shop floor.",
                             "Competency",
                             "",
-                            List.of(new AchievementDefinition.Alignment(
-                                    WELDING,
-                                    "use welding equipment",
-                                    Optional.of("ceasn:Competency"),
-                                    Optional.empty(),
-                                    Optional.empty())),
+                            List.of(WalletKit.competency(WELDING, "use welding equipment")),
                             "",
                             List.of(new Achievements.ResultDraft(
                                     "RubricCriterionLevel",
@@ -405,6 +400,57 @@ class MatchingIT {
     }
 
     @Test
+    void aLetterGradeOrAPercentTheIssuerStatesBecomesTheLevelTheMatchComparesWithTheLevelAsked() {
+        java.util.Map<String, Integer> scores = new java.util.LinkedHashMap<>();
+        for (String stated : List.of("Final grade=B+", "Exam score=87%", "Final grade=C", "Exam score=65")) {
+            Account learner = wallet.fixturesForTests().learner();
+            WebClient web = WalletKit.signedIn(port, learner);
+            Fixtures.Org org = wallet.fixturesForTests().organization(Organization.Kind.PROVIDER);
+            AchievementDefinition achievement = achievements.create(
+                    org.organization().id(),
+                    new Achievements.Draft(
+                            "Welding Course",
+                            "Welds to code.",
+                            "Passed the course.",
+                            "Course",
+                            "",
+                            List.of(new AchievementDefinition.Alignment(
+                                    WELDING,
+                                    "use welding equipment",
+                                    Optional.of("ceasn:Competency"),
+                                    Optional.empty(),
+                                    Optional.empty())),
+                            "",
+                            List.of(
+                                    new Achievements.ResultDraft(
+                                            "LetterGrade", "Final grade", List.of("A", "B+", "B", "C", "D", "F")),
+                                    new Achievements.ResultDraft("Percent", "Exam score", List.of()))),
+                    Fixtures.person(org.admin()));
+            String[] result = stated.split("=");
+            wallet.issue(
+                    new WalletKit.Provider(org, achievement),
+                    learner.email().value(),
+                    List.of(new org.openler.platform.issuing.Issuance.StatedResult(result[0], result[1])));
+            WalletKit.claim(web, wallet.claimToken(learner.email().value()));
+            JsonNode match = json(web, "/me/matches?job=" + LEAD_JOB);
+            scores.put(stated, match.path("score").asInt());
+            if (stated.endsWith("=C")) {
+                assertThat(match.path("gaps").get(0).path("kind").asString()).isEqualTo("level");
+                assertThat(match.path("requirements").get(0).path("explanation").toString())
+                        .contains("Welding Course", "level 3", "level 4");
+            }
+        }
+        // docs/matching.md's table: B+ and 87% are level 4, C and 65% are 3 and 2; the lead welder asks level 4, so
+        // verified evidence (1.0) counts held ÷ asked
+        assertThat(scores)
+                .containsExactly(
+                        java.util.Map.entry("Final grade=B+", 100),
+                        java.util.Map.entry("Exam score=87%", 100),
+                        java.util.Map.entry("Final grade=C", 75),
+                        java.util.Map.entry("Exam score=65", 50));
+    }
+
+    @Test
     void jobsFromTheSeamAreListedByFitAndMatchedByTheirId() {
         WebClient web = aSignedInWelder();
 
@@ -422,7 +468,7 @@ class MatchingIT {
     void pathwaysFromAnOccupationProposeRelatedRolesThatKeepOrRaiseTheJobZone() {
         Account learner = wallet.fixturesForTests().learner();
         WebClient web = WalletKit.signedIn(port, learner);
-        issueAndClaim(provider("Nursing Practice Certificate", top), learner, web);
+        wallet.issuedAndClaimed(provider("Nursing Practice Certificate", top), learner, web);
 
         JsonNode pathways = json(web, "/me/pathways?from=" + NURSES + "&to=11-9111.00");
 
@@ -443,7 +489,7 @@ class MatchingIT {
             throws Exception {
         Account learner = wallet.fixturesForTests().learner();
         WebClient web = WalletKit.signedIn(port, learner);
-        issueAndClaim(
+        wallet.issuedAndClaimed(
                 provider("Welding Basics", List.of(new TargetSkill(WELDING, "use welding equipment", 1.0, true, 0))),
                 learner,
                 web);
@@ -495,22 +541,11 @@ class MatchingIT {
     // --- helpers ---
 
     WalletKit.Provider provider(String name, List<TargetSkill> skills) {
-        Fixtures.Org org = wallet.fixturesForTests().organization(Organization.Kind.PROVIDER);
-        List<AchievementDefinition.Alignment> alignments = skills.stream()
-                .map(s -> new AchievementDefinition.Alignment(
-                        s.skillUri(), s.label(), Optional.of("ceasn:Competency"), Optional.empty(), Optional.empty()))
-                .toList();
-        AchievementDefinition achievement = achievements.create(
-                org.organization().id(),
-                new Achievements.Draft(name, "Does the thing well.", "Passed the assessment.", "Badge", "", alignments),
-                Fixtures.person(org.admin()));
-        return new WalletKit.Provider(org, achievement);
-    }
-
-    UUID issueAndClaim(WalletKit.Provider provider, Account learner, WebClient web) {
-        wallet.issue(provider, learner.email().value());
-        return WalletKit.walletId(
-                WalletKit.claim(web, wallet.claimToken(learner.email().value())));
+        return wallet.provider(
+                name,
+                skills.stream()
+                        .map(s -> WalletKit.competency(s.skillUri(), s.label()))
+                        .toList());
     }
 
     static JsonNode json(WebClient web, String path) {
@@ -529,7 +564,7 @@ class MatchingIT {
     private WebClient aSignedInWelder() {
         Account learner = wallet.fixturesForTests().learner();
         WebClient web = WalletKit.signedIn(port, learner);
-        issueAndClaim(
+        wallet.issuedAndClaimed(
                 provider(
                         "Welding Fundamentals", List.of(new TargetSkill(WELDING, "use welding equipment", 1, true, 0))),
                 learner,

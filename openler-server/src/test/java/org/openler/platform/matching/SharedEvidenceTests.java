@@ -3,6 +3,7 @@ package org.openler.platform.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +15,7 @@ import org.openler.platform.profile.Provenance;
 /**
  * The record a share's reader is matched against: only what the shared credentials back. A credential not in the
  * share, the learner's own statements, and an endorsement not in the share count for nothing; a shared credential the
- * learner signed themselves counts as self-asserted.
+ * learner signed themselves counts as self-asserted. The learner's own record, walked the same way, keeps everything.
  */
 class SharedEvidenceTests {
 
@@ -72,6 +73,25 @@ class SharedEvidenceTests {
 
         assertThat(evidence).extracting(Evidence::skill).containsExactly(SAFETY);
         assertThat(evidence.getFirst().best().kind()).isEqualTo("self-asserted");
+    }
+
+    @Test
+    void theLearnersOwnRecordKeepsEveryMappedSkillWithEverySourceAndLeavesFreeTextOut() {
+        List<ProfileSkill> withFreeText = new ArrayList<>(profile);
+        withFreeText.add(new ProfileSkill(
+                null,
+                "tying knots",
+                List.of(new Provenance.SelfAsserted(UUID.randomUUID(), "I tie knots", null, null, null))));
+
+        List<Evidence> evidence = LearnerRecords.evidence(withFreeText);
+
+        assertThat(evidence).extracting(Evidence::skill).containsExactly(WELDING, BLUEPRINTS, SAFETY);
+        assertThat(evidence.get(0).sources())
+                .extracting(Evidence.Source::kind)
+                .containsExactly("verified", "verified", "endorsed");
+        assertThat(evidence.get(1).sources())
+                .extracting(Evidence.Source::kind)
+                .containsExactly("verified", "self-asserted");
     }
 
     @Test

@@ -13,8 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openler.platform.accounts.Account;
-import org.openler.platform.issuing.AchievementDefinition;
-import org.openler.platform.issuing.Achievements;
 import org.openler.platform.jobs.Job;
 import org.openler.platform.jobs.JobContent;
 import org.openler.platform.jobs.JobRequirement;
@@ -51,9 +49,6 @@ class ShareTargetIT {
 
     @Autowired
     WalletKit wallet;
-
-    @Autowired
-    Achievements achievements;
 
     @Autowired
     Jobs jobs;
@@ -263,21 +258,8 @@ class ShareTargetIT {
     }
 
     private UUID issueAndClaim(String name, URI skill, String label) {
-        Fixtures.Org org = wallet.fixturesForTests().organization(Organization.Kind.PROVIDER);
-        AchievementDefinition achievement = achievements.create(
-                org.organization().id(),
-                new Achievements.Draft(
-                        name,
-                        "Does the thing well.",
-                        "Passed the assessment.",
-                        "Badge",
-                        "",
-                        List.of(new AchievementDefinition.Alignment(
-                                skill, label, Optional.of("ceasn:Competency"), Optional.empty(), Optional.empty()))),
-                Fixtures.person(org.admin()));
-        wallet.issue(new WalletKit.Provider(org, achievement), learner.email().value());
-        return WalletKit.walletId(
-                WalletKit.claim(web, wallet.claimToken(learner.email().value())));
+        return wallet.issuedAndClaimed(
+                wallet.provider(name, List.of(WalletKit.competency(skill, label))), learner, web);
     }
 
     private ShareKit.Made share(List<UUID> credentials, String target, int status) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,46 +47,94 @@ public final class NodeCrossCheck {
      */
     public static Map<String, String> documents(int port, String slug, String credential) {
         Map<String, String> documents = new LinkedHashMap<>();
-        WebClient web = WebClient.on(port);
         documents.put(
                 "https://localhost:" + port + "/orgs/" + slug + "/did.json",
-                web.get("/orgs/" + slug + "/did.json", "application/json").body());
+                served(port, "/orgs/" + slug + "/did.json"));
         STATUS_LIST
                 .matcher(credential)
                 .results()
                 .map(m -> m.group(1))
-                .forEach(list -> documents.put(
-                        list,
-                        web.get(URI.create(list).getPath(), "application/json").body()));
+                .forEach(list ->
+                        documents.put(list, served(port, URI.create(list).getPath())));
         return documents;
+    }
+
+    private static String served(int port, String path) {
+        HttpResponse<String> response = WebClient.on(port).get(path, "application/json");
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.body();
     }
 
     /** Both verifiers' verdicts on the credential, given the documents; the files go to {@code dir} under the name. */
     public static Result run(Path dir, String name, String credential, Map<String, String> documents)
             throws IOException, InterruptedException {
+        Path file = Files.writeString(dir.resolve(name + ".json"), credential);
+        Output output = node("crosscheck.mjs", file, documentsFile(dir, name, documents));
+        List<Boolean> verdicts = output.stdout()
+                .lines()
+                .map(line -> line.startsWith("{") && JsonFields.verified(line))
+                .toList();
+        assertThat(verdicts).as(name + ": " + output.stdout() + output.stderr()).hasSize(2);
+        return new Result(verdicts, output.stdout());
+    }
+
+    /**
+     * {@code interop/jwtcheck.mjs}'s verdict on a VC-JWT, given the documents: its one line of JSON ({@code verified},
+     * and each check {@code passed} or {@code failed}). The files go to {@code dir} under the name.
+     */
+    public static String jwtCheck(Path dir, String name, String jwt, Map<String, String> documents)
+            throws IOException, InterruptedException {
+        Path file = Files.writeString(dir.resolve(name + ".jwt"), jwt);
+        Output output = node("jwtcheck.mjs", file, documentsFile(dir, name, documents));
+        List<String> lines = output.stdout().lines().toList();
+        assertThat(lines).as(name + ": " + output.stdout() + output.stderr()).hasSize(1);
+        return lines.getFirst();
+    }
+
+    /** Runs {@code npm ci} in interop/ unless its packages are there: for a test that installs them itself. */
+    public static void installIfMissing() throws IOException, InterruptedException {
+        if (!Files.isDirectory(INTEROP.resolve("node_modules"))) {
+            assertThat(exec(List.of("npm", "ci", "--no-audit", "--no-fund"), 600)
+                            .exit())
+                    .as("npm ci in interop/")
+                    .isZero();
+        }
+    }
+
+    private static Path documentsFile(Path dir, String name, Map<String, String> documents) throws IOException {
         StringBuilder json = new StringBuilder("{");
         documents.forEach((url, body) -> json.append(json.length() > 1 ? "," : "")
                 .append(JSON.writeValueAsString(url))
                 .append(':')
                 .append(body));
-        Path documentsFile = Files.writeString(dir.resolve(name + "-documents.json"), json.append('}'));
-        Path file = Files.writeString(dir.resolve(name + ".json"), credential);
-        Process process = new ProcessBuilder(
-                        "node", "crosscheck.mjs", file.toString(), "--documents", documentsFile.toString())
-                .directory(INTEROP.toFile())
-                .start();
+        return Files.writeString(dir.resolve(name + "-documents.json"), json.append('}'));
+    }
+
+    private static Output node(String script, Path file, Path documentsFile) throws IOException, InterruptedException {
+        return exec(List.of("node", script, file.toString(), "--documents", documentsFile.toString()), 180);
+    }
+
+    private record Output(int exit, String stdout, String stderr) {}
+
+    private static Output exec(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
+        Process process;
+        try {
+            process = new ProcessBuilder(command).directory(INTEROP.toFile()).start();
+        } catch (IOException e) {
+            throw new AssertionError(
+                    "The interop cross-check needs Node.js 20+ and npm on the PATH (" + command.get(0) + " not found)",
+                    e);
+        }
         process.getOutputStream().close();
-        CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
-        CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-        assertThat(process.waitFor(180, TimeUnit.SECONDS))
-                .as("crosscheck.mjs finished")
-                .isTrue();
-        List<Boolean> verdicts = stdout.join()
-                .lines()
-                .map(line -> line.startsWith("{") && JsonFields.verified(line))
-                .toList();
-        assertThat(verdicts).as(name + ": " + stdout.join() + stderr.join()).hasSize(2);
-        return new Result(verdicts, stdout.join());
+        CompletableFuture<String> stdout = new CompletableFuture<>();
+        CompletableFuture<String> stderr = new CompletableFuture<>();
+        Thread.startVirtualThread(() -> stdout.complete(read(process.getInputStream())));
+        Thread.startVirtualThread(() -> stderr.complete(read(process.getErrorStream())));
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(command + " did not finish in " + timeoutSeconds + " s");
+        }
+        return new Output(process.exitValue(), stdout.join(), stderr.join());
     }
 
     private static String read(InputStream in) {

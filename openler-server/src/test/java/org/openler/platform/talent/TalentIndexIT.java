@@ -164,7 +164,7 @@ class TalentIndexIT {
         WalletKit.Provider provider = kit.providerTeaching("Index Test Certificate", skill);
         Fixtures.Org college = provider.org();
         Account learner = wallet.fixturesForTests().learner();
-        UUID held = kit.issuedAndClaimed(provider, learner, WalletKit.signedIn(port, learner));
+        UUID held = wallet.issuedAndClaimed(provider, learner, WalletKit.signedIn(port, learner));
         discovery.write(learner.id(), new DiscoverySetting(DiscoveryMode.ANONYMOUS, List.of(held), List.of()));
         assertThat(index.get(learner.id()).orElseThrow().skills()).isEqualTo(Map.of(skill, EvidenceKind.VERIFIED));
 

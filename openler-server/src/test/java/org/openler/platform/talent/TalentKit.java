@@ -2,15 +2,9 @@ package org.openler.platform.talent;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.openler.platform.accounts.Account;
-import org.openler.platform.issuing.AchievementDefinition;
-import org.openler.platform.issuing.Achievements;
-import org.openler.platform.organizations.Organization;
 import org.openler.platform.profile.SelfAssertedSkills;
-import org.openler.platform.support.Fixtures;
-import org.openler.platform.support.WebClient;
 import org.openler.platform.wallet.WalletKit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -23,19 +17,12 @@ import org.springframework.stereotype.Component;
 public class TalentKit {
 
     private final WalletKit wallet;
-    private final Achievements achievements;
     private final SelfAssertedSkills selfAsserted;
     private final TalentDiscovery discovery;
     private final JdbcClient jdbc;
 
-    TalentKit(
-            WalletKit wallet,
-            Achievements achievements,
-            SelfAssertedSkills selfAsserted,
-            TalentDiscovery discovery,
-            JdbcClient jdbc) {
+    TalentKit(WalletKit wallet, SelfAssertedSkills selfAsserted, TalentDiscovery discovery, JdbcClient jdbc) {
         this.wallet = wallet;
-        this.achievements = achievements;
         this.selfAsserted = selfAsserted;
         this.discovery = discovery;
         this.jdbc = jdbc;
@@ -74,29 +61,6 @@ public class TalentKit {
 
     /** A new provider whose one achievement, so named, is aligned to the skill (a competency labelled "the skill"). */
     public WalletKit.Provider providerTeaching(String achievement, URI skill) {
-        Fixtures.Org college = wallet.fixturesForTests().organization(Organization.Kind.PROVIDER);
-        AchievementDefinition aligned = achievements.create(
-                college.organization().id(),
-                new Achievements.Draft(
-                        achievement,
-                        "Does the thing.",
-                        "Passed.",
-                        "Certificate",
-                        "",
-                        List.of(new AchievementDefinition.Alignment(
-                                skill,
-                                "the skill",
-                                Optional.of("ceasn:Competency"),
-                                Optional.empty(),
-                                Optional.empty()))),
-                Fixtures.person(college.admin()));
-        return new WalletKit.Provider(college, aligned);
-    }
-
-    /** The provider's credential, issued to the learner and claimed into their wallet: its id there. */
-    public UUID issuedAndClaimed(WalletKit.Provider provider, Account learner, WebClient web) {
-        wallet.issue(provider, learner.email().value());
-        return WalletKit.walletId(
-                WalletKit.claim(web, wallet.claimToken(learner.email().value())));
+        return wallet.provider(achievement, List.of(WalletKit.competency(skill, "the skill")));
     }
 }

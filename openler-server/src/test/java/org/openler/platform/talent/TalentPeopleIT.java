@@ -174,7 +174,7 @@ class TalentPeopleIT {
         WalletKit.Provider college = kit.providerTeaching("Shared Certificate", skill);
         Account employee = wallet.fixturesForTests().learner();
         WebClient web = WalletKit.signedIn(port, employee);
-        UUID held = kit.issuedAndClaimed(college, employee, web);
+        UUID held = wallet.issuedAndClaimed(college, employee, web);
         // internal discovery, with nothing made searchable
         discovery.write(employee.id(), new DiscoverySetting(DiscoveryMode.INTERNAL, List.of(), List.of()));
         link(employee, web);
@@ -220,7 +220,7 @@ class TalentPeopleIT {
         WalletKit.Provider college = kit.providerTeaching("Twin Certificate", skill);
         Account employee = wallet.fixturesForTests().learner();
         WebClient web = WalletKit.signedIn(port, employee);
-        UUID held = kit.issuedAndClaimed(college, employee, web);
+        UUID held = wallet.issuedAndClaimed(college, employee, web);
         discovery.write(employee.id(), new DiscoverySetting(DiscoveryMode.INTERNAL, List.of(), List.of()));
         // a second employer with the very same name, the employee linked to both
         Fixtures.Org twin = wallet.fixturesForTests().organization(Organization.Kind.EMPLOYER);

@@ -390,7 +390,7 @@ class TalentSearchIT {
         List<UUID> held = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             Account learner = wallet.fixturesForTests().learner();
-            held.add(kit.issuedAndClaimed(college, learner, WalletKit.signedIn(port, learner)));
+            held.add(wallet.issuedAndClaimed(college, learner, WalletKit.signedIn(port, learner)));
             // opted in, but the credential is not among what a search may read
             discovery.write(learner.id(), new DiscoverySetting(DiscoveryMode.ANONYMOUS, List.of(), List.of()));
             learners.add(learner);

@@ -80,13 +80,33 @@ public class WalletKit {
     public record Provider(Fixtures.Org org, AchievementDefinition achievement) {}
 
     public Provider provider(String achievementName) {
+        return provider(achievementName, List.of());
+    }
+
+    /**
+     * A provider whose one achievement aligns to these skills ({@link #competency}): what the skills profile, the
+     * matching engine and talent search read a credential's skills from.
+     */
+    public Provider provider(String achievementName, List<AchievementDefinition.Alignment> skills) {
         Fixtures.Org org = fixtures.organization(Organization.Kind.PROVIDER);
         AchievementDefinition achievement = achievements.create(
                 org.organization().id(),
                 new Achievements.Draft(
-                        achievementName, "Does the thing well.", "Passed the assessment.", "Badge", "", List.of()),
+                        achievementName, "Does the thing well.", "Passed the assessment.", "Badge", "", skills),
                 Fixtures.person(org.admin()));
         return new Provider(org, achievement);
+    }
+
+    /** An alignment to a competency of the ontology, by its URI and label. */
+    public static AchievementDefinition.Alignment competency(URI skill, String label) {
+        return new AchievementDefinition.Alignment(
+                skill, label, Optional.of("ceasn:Competency"), Optional.empty(), Optional.empty());
+    }
+
+    /** The provider's credential, issued to the learner and claimed into their wallet over HTTP: its id there. */
+    public UUID issuedAndClaimed(Provider provider, Account learner, WebClient web) {
+        issue(provider, learner.email().value());
+        return walletId(claim(web, claimToken(learner.email().value())));
     }
 
     public Issuance.Issued issue(Provider provider, String email) {

@@ -30,6 +30,8 @@ class TitleCrossValidation {
     static final int REPEATS = 2;
     /** Titles in the semantic experiment's subsample; 0 for the lexical experiment over all titles. */
     static final int SEMANTIC = Integer.getInteger("openler.titles.eval.semantic", 0);
+    /** Also the model over the occupations' alternative labels (32,804 more vectors, minutes to embed once). */
+    static final boolean ALTERNATIVE_VECTORS = Boolean.getBoolean("openler.titles.eval.alternatives");
 
     private final List<String> out = new ArrayList<>();
 
@@ -63,8 +65,13 @@ class TitleCrossValidation {
             }
         }
         SemanticRanker semantic = null;
+        List<SemanticRanker> rankers =
+                new ArrayList<>(); // the ranker each setting uses (null: lexical or preferred only)
+        Map<Integer, Double> allLabels =
+                new HashMap<>(); // settings whose ranker has every label, alternatives times this
         float[][] vectors = new float[nq][];
         OnnxTextEncoder encoder = null;
+        VectorStore store = null;
         if (SEMANTIC > 0) {
             // a random subsample: embedding every title would take most of an hour on this shared machine
             List<Integer> order = new ArrayList<>(
@@ -77,7 +84,7 @@ class TitleCrossValidation {
             nq = known.size();
             gold = known.stream().mapToInt(t -> position.get(t.uri())).toArray();
             encoder = new OnnxTextEncoder(OnnxTextEncoder.Model.ALL_MINILM_L6_V2_Q);
-            VectorStore store = new FileVectorStore(SkillCrossValidation.CACHE);
+            store = new FileVectorStore(SkillCrossValidation.CACHE);
             semantic = SemanticRanker.build(
                     occupations.catalogue(), new SemanticRanker.Texts(false, 1, false, 1), encoder, store, p -> {});
             var queryVectors = new SkillCrossValidation.QueryVectors(encoder, store);
@@ -104,6 +111,33 @@ class TitleCrossValidation {
                 settings.add(new TitleIndex.Settings(1.0, true, 0.3, w));
                 settings.add(new TitleIndex.Settings(0.85, true, 0.3, w));
             }
+            while (rankers.size() < settings.size()) {
+                rankers.add(semantic);
+            }
+            if (ALTERNATIVE_VECTORS) {
+                // the model over every label (preferred, alternative, hidden), each label's cosine discounted
+                for (double a : new double[] {0.9, 1.0}) {
+                    long t0 = System.nanoTime();
+                    SemanticRanker all = SemanticRanker.build(
+                            occupations.catalogue(), new SemanticRanker.Texts(true, a, false, 1), encoder, store, p -> {
+                                if (p.embedded() > 0 && p.embedded() % 2560 == 0) {
+                                    System.out.printf("embedded %,d of %,d%n", p.done(), p.total());
+                                }
+                            });
+                    say("Vectors over all labels (alternative ×%.2f): %,d texts, ready in %.0f s"
+                            .formatted(a, all.textCount(), (System.nanoTime() - t0) / 1e9));
+                    for (double w : new double[] {0.5, 0.65, 0.8}) {
+                        for (double pooled : new double[] {0, 0.3}) {
+                            settings.add(new TitleIndex.Settings(1.0, true, pooled, w, 1.0));
+                            rankers.add(all);
+                            allLabels.put(settings.size() - 1, a);
+                        }
+                    }
+                }
+            }
+        }
+        while (rankers.size() < settings.size()) {
+            rankers.add(semantic);
         }
         double[][][] m = new double[settings.size()][][];
         double[][] objective = new double[settings.size()][];
@@ -111,7 +145,7 @@ class TitleCrossValidation {
         boolean[][][] right = new boolean[settings.size()][][];
         long[] latency = new long[nq];
         for (int s = 0; s < settings.size(); s++) {
-            TitleIndex index = new TitleIndex(occupations, settings.get(s), Calibration.TITLES, semantic);
+            TitleIndex index = new TitleIndex(occupations, settings.get(s), Calibration.TITLES, rankers.get(s));
             m[s] = new double[nq][];
             objective[s] = new double[nq];
             raw[s] = new double[nq][];
@@ -141,9 +175,10 @@ class TitleCrossValidation {
                     right[s][q][i] = ranking[i] == gold[q];
                 }
             }
-            say("  %s: %.1f ms/title (all %,d titles), MRR %.3f on all (for the log only)"
+            say("  %s%s: %.1f ms/title (all %,d titles), MRR %.3f on all (for the log only)"
                     .formatted(
                             settings.get(s),
+                            allLabels.containsKey(s) ? " + model over all labels, alt x" + allLabels.get(s) : "",
                             (System.nanoTime() - start) / 1e6 / nq,
                             nq,
                             Arrays.stream(objective[s]).average().orElse(0)));

@@ -51,7 +51,6 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.kernel.AccountId;
-import org.openler.platform.matching.Relation;
 
 /**
  * The embedded talent index (the default): Lucene in memory or in a directory, no setup. Each document indexes every
@@ -315,31 +314,15 @@ public final class LuceneTalentIndex implements TalentIndex {
     }
 
     private static Query toLucene(SkillQuery query) {
-        double total = query.totalWeight();
         BooleanQuery.Builder skills = new BooleanQuery.Builder();
-        for (SkillQuery.Weighted w : query.skills()) {
-            if (!w.hasNeighbours()) {
-                // a document holds a skill in one kind only, so the sum of these clauses is the one it holds
-                for (EvidenceKind kind : EvidenceKind.values()) {
-                    skills.add(
-                            way(kind, List.of(w.skill()), w.weight() * kind.strength() / total),
-                            BooleanClause.Occur.SHOULD);
-                }
-                continue;
+        for (SkillPlan.Requirement requirement : query.plan().requirements()) {
+            List<Query> ways =
+                    requirement.ways().stream().map(LuceneTalentIndex::way).toList();
+            if (requirement.onlyTheBest()) {
+                skills.add(new DisjunctionMaxQuery(ways, 0f), BooleanClause.Occur.SHOULD);
+            } else {
+                ways.forEach(way -> skills.add(way, BooleanClause.Occur.SHOULD));
             }
-            // the skill or a neighbour: the best way counts (a maximum, not a sum), as in the matching engine
-            List<Query> ways = new ArrayList<>();
-            for (EvidenceKind kind : EvidenceKind.values()) {
-                double share = w.weight() * kind.strength() / total;
-                ways.add(way(kind, List.of(w.skill()), share));
-                if (!w.narrower().isEmpty()) {
-                    ways.add(way(kind, w.narrower(), share * Relation.NARROWER.credit()));
-                }
-                if (!w.broader().isEmpty()) {
-                    ways.add(way(kind, w.broader(), share * Relation.BROADER.credit()));
-                }
-            }
-            skills.add(new DisjunctionMaxQuery(ways, 0f), BooleanClause.Occur.SHOULD);
         }
         BooleanQuery.Builder answer = new BooleanQuery.Builder()
                 .add(skills.build(), BooleanClause.Occur.MUST)
@@ -360,15 +343,17 @@ public final class LuceneTalentIndex implements TalentIndex {
         return answer.build();
     }
 
-    /** Documents holding any of these skills in this kind, scoring {@code 100 × share}. */
-    private static Query way(EvidenceKind kind, Collection<URI> skills, double share) {
-        String field = FIELDS.get(kind);
-        Query holds = skills.size() == 1
-                ? new TermQuery(new Term(field, skills.iterator().next().toString()))
+    /** Documents holding any of the way's skills in its kind, scoring its points. */
+    private static Query way(SkillPlan.Way way) {
+        String field = FIELDS.get(way.kind());
+        Query holds = way.skills().size() == 1
+                ? new TermQuery(new Term(field, way.skills().iterator().next().toString()))
                 : new TermInSetQuery(
                         field,
-                        skills.stream().map(u -> new BytesRef(u.toString())).toList());
-        return new BoostQuery(new ConstantScoreQuery(holds), (float) (100 * share));
+                        way.skills().stream()
+                                .map(u -> new BytesRef(u.toString()))
+                                .toList());
+        return new BoostQuery(new ConstantScoreQuery(holds), (float) way.points());
     }
 
     private static Document toLucene(String subject, TalentDocument document) {

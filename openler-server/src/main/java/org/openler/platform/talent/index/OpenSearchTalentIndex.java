@@ -23,7 +23,6 @@ import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.kernel.AccountId;
-import org.openler.platform.matching.Relation;
 import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
@@ -489,25 +488,14 @@ public final class OpenSearchTalentIndex implements TalentIndex {
     }
 
     private static Query toQuery(SkillQuery query) {
-        double total = query.totalWeight();
         List<Query> clauses = new ArrayList<>();
-        for (SkillQuery.Weighted w : query.skills()) {
-            List<Query> ways = new ArrayList<>();
-            for (EvidenceKind kind : EvidenceKind.values()) {
-                double share = w.weight() * kind.strength() / total;
-                ways.add(way(kind, List.of(w.skill()), share));
-                if (!w.narrower().isEmpty()) {
-                    ways.add(way(kind, w.narrower(), share * Relation.NARROWER.credit()));
-                }
-                if (!w.broader().isEmpty()) {
-                    ways.add(way(kind, w.broader(), share * Relation.BROADER.credit()));
-                }
-            }
-            if (w.hasNeighbours()) {
-                // the skill or a neighbour: the best way counts (a maximum, not a sum), as in the matching engine
+        for (SkillPlan.Requirement requirement : query.plan().requirements()) {
+            List<Query> ways =
+                    requirement.ways().stream().map(OpenSearchTalentIndex::way).toList();
+            if (requirement.onlyTheBest()) {
                 clauses.add(Query.of(q -> q.disMax(d -> d.queries(ways).tieBreaker(0f))));
             } else {
-                clauses.addAll(ways); // one kind held per skill: the sum is the one held
+                clauses.addAll(ways);
             }
         }
         Query anyAsked = Query.of(q -> q.bool(b -> b.should(clauses).minimumShouldMatch("1")));
@@ -527,12 +515,12 @@ public final class OpenSearchTalentIndex implements TalentIndex {
         return Query.of(q -> q.bool(b -> b.must(anyAsked).filter(filters)));
     }
 
-    /** Documents holding any of these skills in this kind, scoring {@code 100 × share}. */
-    private static Query way(EvidenceKind kind, Collection<URI> skills, double share) {
-        String field = FIELDS.get(kind);
-        float boost = (float) (100 * share);
+    /** Documents holding any of the way's skills in its kind, scoring its points. */
+    private static Query way(SkillPlan.Way way) {
+        String field = FIELDS.get(way.kind());
+        float boost = (float) way.points();
         List<FieldValue> values =
-                skills.stream().map(u -> FieldValue.of(u.toString())).toList();
+                way.skills().stream().map(u -> FieldValue.of(u.toString())).toList();
         Query holds = values.size() == 1
                 ? Query.of(q -> q.term(t -> t.field(field).value(values.getFirst())))
                 : Query.of(q -> q.terms(t -> t.field(field).terms(v -> v.value(values))));

@@ -117,6 +117,11 @@ public record SkillQuery(List<Weighted> skills, Filter filter) {
         return total;
     }
 
+    /** The ways a document earns this query's score, for an index to turn into its own query. */
+    public SkillPlan plan() {
+        return SkillPlan.of(this);
+    }
+
     /**
      * The first-pass score of a document, 0–100: {@code 100 × Σ weight × coverage / Σ weight}, where a requirement's
      * coverage is the best of the strength of the kind held for the skill itself and {@code relation credit ×
