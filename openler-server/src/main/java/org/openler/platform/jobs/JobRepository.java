@@ -156,6 +156,43 @@ class JobRepository {
                 .list());
     }
 
+    /** An open job's id, title, employer and version: enough to tell whether its requirements read before still hold. */
+    record OpenHead(JobId id, String title, String organizationName, int version) {}
+
+    /** The open jobs' heads, newest first, in the order of {@link #open(int)}. */
+    List<OpenHead> openHeads(int limit) {
+        return jdbc.sql(
+                        "select j.id, j.title, o.name, j.version from job j join organization o on o.id = j.organization_id"
+                                + " where j.status = 'open' order by j.created_at desc, j.id fetch first ? rows only")
+                .param(limit)
+                .query((rs, n) -> new OpenHead(
+                        new JobId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3), rs.getInt(4)))
+                .list();
+    }
+
+    /** The jobs' requirements in their order, in one query; a job without any is absent. */
+    Map<UUID, List<JobRequirement>> requirements(List<UUID> ids) {
+        Map<UUID, List<JobRequirement>> requirements = new HashMap<>();
+        if (ids.isEmpty()) {
+            return requirements;
+        }
+        jdbc.sql("select job_id, skill_uri, label, weight, required, level, source from job_requirement"
+                        + " where job_id = any(?) order by job_id, position")
+                .param(ids.toArray(UUID[]::new))
+                .query(rs -> {
+                    requirements
+                            .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(new JobRequirement(
+                                    URI.create(rs.getString(2)),
+                                    rs.getString(3),
+                                    rs.getDouble(4),
+                                    rs.getBoolean(5),
+                                    rs.getInt(6),
+                                    rs.getString(7)));
+                });
+        return requirements;
+    }
+
     int count(OrganizationId organization) {
         return jdbc.sql("select count(*) from job where organization_id = ?")
                 .param(organization.value())
@@ -169,21 +206,7 @@ class JobRepository {
         }
         List<UUID> ids = jobs.stream().map(j -> j.id().value()).toList();
         String in = ids.stream().map(i -> "?").collect(Collectors.joining(", "));
-        Map<UUID, List<JobRequirement>> requirements = new HashMap<>();
-        jdbc.sql("select job_id, skill_uri, label, weight, required, level, source from job_requirement"
-                        + " where job_id in (" + in + ") order by job_id, position")
-                .params(new ArrayList<Object>(ids))
-                .query(rs -> {
-                    requirements
-                            .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                            .add(new JobRequirement(
-                                    URI.create(rs.getString(2)),
-                                    rs.getString(3),
-                                    rs.getDouble(4),
-                                    rs.getBoolean(5),
-                                    rs.getInt(6),
-                                    rs.getString(7)));
-                });
+        Map<UUID, List<JobRequirement>> requirements = requirements(ids);
         Map<UUID, List<JobCredential>> credentials = new HashMap<>();
         jdbc.sql("select job_id, credential_ctid, name, required from job_credential where job_id in (" + in + ")"
                         + " order by job_id, required desc, name")

@@ -23,6 +23,8 @@ public class Jobs {
 
     private static final Logger log = LoggerFactory.getLogger(Jobs.class);
     static final int MAX_LIST = 200;
+    /** Open jobs read at most at once (every employer's). */
+    static final int MAX_OPEN = 10_000;
 
     private final JobRepository repository;
     private final OnetOccupations onet;
@@ -45,7 +47,7 @@ public class Jobs {
 
     /** Every open job, newest first (at most 10,000). */
     public List<Job> open() {
-        return repository.open(10_000);
+        return repository.open(MAX_OPEN);
     }
 
     public List<Job> list(

@@ -11,11 +11,7 @@ import java.util.UUID;
 import org.openler.platform.kernel.AccountId;
 import org.openler.platform.kernel.JobId;
 import org.openler.platform.problems.PlatformException;
-import org.openler.platform.skills.Competencies;
-import org.openler.platform.skills.Competency;
-import org.openler.platform.skills.CompetencyId;
 import org.openler.platform.skills.Occupation;
-import org.openler.platform.skills.Occupations;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,8 +37,6 @@ public class Matching {
     private final OccupationTargets occupationTargets;
     private final TrainingOptions training;
     private final List<JobTargets> jobTargets;
-    private final Occupations occupations;
-    private final Competencies competencies;
     private final SkillNeighbours neighbours;
 
     Matching(
@@ -50,16 +44,12 @@ public class Matching {
             OccupationTargets occupationTargets,
             TrainingOptions training,
             List<JobTargets> jobTargets,
-            Occupations occupations,
-            Competencies competencies,
             SkillNeighbours neighbours) {
         this.neighbours = neighbours;
         this.records = records;
         this.occupationTargets = occupationTargets;
         this.training = training;
         this.jobTargets = List.copyOf(jobTargets);
-        this.occupations = occupations;
-        this.competencies = competencies;
     }
 
     /** What was matched: a job (id, title, employer) or an occupation (code, title, framework, Job Zone). */
@@ -180,12 +170,7 @@ public class Matching {
         Map<UUID, Double> votes = new LinkedHashMap<>();
         Map<UUID, Occupation> found = new LinkedHashMap<>();
         for (Evidence e : record.evidence()) {
-            Optional<Competency> c = competencies.byUri(e.skill());
-            if (c.isEmpty()) {
-                continue;
-            }
-            List<Occupation> requiring =
-                    occupations.requiring(new CompetencyId(c.get().id()), REQUIRING);
+            List<Occupation> requiring = occupationTargets.requiring(e.skill());
             for (int i = 0; i < requiring.size(); i++) {
                 // a generic skill (Critical Thinking) is required by hundreds: a high place counts more than a low one
                 Occupation o = requiring.get(i);
@@ -197,8 +182,8 @@ public class Matching {
         candidates.sort(Comparator.<Occupation>comparingDouble(o -> votes.get(o.id()))
                 .reversed()
                 .thenComparing(Occupation::title));
-        // a first cut on each candidate's own heaviest requirements (one query each), then the full targets (with
-        // the crosswalk's counterparts: a dozen queries each, kept afterwards) only for the best of them
+        // a first cut on each candidate's own heaviest requirements, then the full targets (with the crosswalk's
+        // counterparts) only for the best of them; both are kept per occupation until a framework is imported
         List<Occupation> first = candidates.subList(0, Math.min(CANDIDATES, candidates.size()));
         Map<UUID, Double> rough = new LinkedHashMap<>();
         for (Occupation o : first) {

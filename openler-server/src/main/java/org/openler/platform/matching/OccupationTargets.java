@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.skills.Competencies;
+import org.openler.platform.skills.CompetencyId;
 import org.openler.platform.skills.FrameworkImported;
 import org.openler.platform.skills.Match;
 import org.openler.platform.skills.Occupation;
@@ -44,6 +45,11 @@ class OccupationTargets {
     private final Occupations occupations;
     private final Competencies competencies;
     private final Map<UUID, MatchTarget> cache = new ConcurrentHashMap<>();
+    // what the ontology says, read once per framework import: the learner's jobs page asked for it on every visit
+    private final Map<UUID, List<TargetSkill>> owned = new ConcurrentHashMap<>();
+    private final Map<URI, List<Occupation>> requiring = new ConcurrentHashMap<>();
+    // one copy of each occupation however many skills list it (ESCO's generic skills list hundreds each)
+    private final Map<UUID, Occupation> interned = new ConcurrentHashMap<>();
 
     OccupationTargets(Occupations occupations, Competencies competencies) {
         this.occupations = occupations;
@@ -80,6 +86,24 @@ class OccupationTargets {
     @EventListener
     void on(FrameworkImported imported) {
         cache.clear();
+        owned.clear();
+        requiring.clear();
+        interned.clear();
+    }
+
+    /**
+     * The occupations that require the skill most, heaviest requirement first (then title), at most {@code limit}
+     * of the first {@link Matching#REQUIRING} read; none when the ontology does not know the skill.
+     */
+    List<Occupation> requiring(URI skill) {
+        return requiring.computeIfAbsent(
+                skill,
+                uri -> competencies
+                        .byUri(uri)
+                        .map(c -> occupations.requiring(new CompetencyId(c.id()), Matching.REQUIRING).stream()
+                                .map(o -> interned.computeIfAbsent(o.id(), id -> o))
+                                .toList())
+                        .orElse(List.of()));
     }
 
     private MatchTarget build(Occupation occupation) {
@@ -98,8 +122,12 @@ class OccupationTargets {
         return new MatchTarget(occupation.title(), new ArrayList<>(skills.values()));
     }
 
-    /** The occupation's own requirements, one per skill, heaviest (then essential) first. */
+    /** The occupation's own requirements, one per skill, heaviest (then essential) first. Not to be changed. */
     List<TargetSkill> own(Occupation occupation) {
+        return owned.computeIfAbsent(occupation.id(), id -> readOwn(occupation));
+    }
+
+    private List<TargetSkill> readOwn(Occupation occupation) {
         Map<String, TargetSkill> once = new LinkedHashMap<>();
         for (Requirement r : occupations.requirements(new OccupationId(occupation.id()))) {
             if (r.weight() <= 0) {
@@ -115,7 +143,7 @@ class OccupationTargets {
                 .reversed()
                 .thenComparing(TargetSkill::required, Comparator.reverseOrder())
                 .thenComparing(TargetSkill::label));
-        return list;
+        return List.copyOf(list);
     }
 
     /**

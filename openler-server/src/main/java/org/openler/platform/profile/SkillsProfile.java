@@ -75,14 +75,30 @@ public class SkillsProfile {
         return read(owner).skills();
     }
 
+    /** Every URI the credentials align to or endorse: looked up in the ontology at once, not one query each. */
+    private static List<URI> mentioned(List<Backing> verified) {
+        List<URI> uris = new ArrayList<>();
+        for (Backing backing : verified) {
+            for (CredentialClaims.Alignment alignment : backing.claims().alignments()) {
+                uris.add(alignment.targetUrl());
+            }
+            CredentialClaims.Endorsement endorsement = backing.claims().endorsement();
+            if (endorsement != null) {
+                uris.add(endorsement.subject());
+            }
+        }
+        return uris;
+    }
+
     private List<ProfileSkill> skills(
             List<Backing> verified, List<SelfAssertedSkill> statements, Optional<String> self) {
         Map<String, String> labels = new LinkedHashMap<>();
         Map<String, List<Provenance>> sources = new LinkedHashMap<>();
         Map<URI, List<String>> skillsOfAchievement = new LinkedHashMap<>();
+        Map<URI, Competency> ontology = competencies.byUris(mentioned(verified));
         for (Backing backing : verified) {
             for (CredentialClaims.Alignment alignment : backing.claims().alignments()) {
-                Optional<Competency> known = competencies.byUri(alignment.targetUrl());
+                Optional<Competency> known = Optional.ofNullable(ontology.get(alignment.targetUrl()));
                 if (known.isEmpty() && !alignment.declaresCompetency()) {
                     continue; // an alignment to something that is not a skill (a course, a registry entry)
                 }
@@ -121,7 +137,7 @@ public class SkillsProfile {
                 if (labels.containsKey(key)) {
                     endorsed.add(key);
                 } else {
-                    competencies.byUri(endorsement.subject()).ifPresent(c -> {
+                    Optional.ofNullable(ontology.get(endorsement.subject())).ifPresent(c -> {
                         labels.put(key, c.label());
                         endorsed.add(key);
                     });

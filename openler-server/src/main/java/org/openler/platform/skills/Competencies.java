@@ -4,6 +4,7 @@ import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,21 @@ public class Competencies {
     /** The competency with this source URI in the newest framework version that has it. */
     public Optional<Competency> byUri(URI uri) {
         return rows.one("where c.uri = ? order by f.imported_at desc limit 1", uri.toString());
+    }
+
+    /**
+     * The competencies with these source URIs, each in the newest framework version that has it (alternative labels
+     * not filled in), in one query: what {@link #byUri(URI)} answers for each, for a list of them.
+     */
+    public Map<URI, Competency> byUris(Collection<URI> uris) {
+        Map<URI, Competency> found = new HashMap<>();
+        if (uris.isEmpty()) {
+            return found;
+        }
+        rows.list("where c.uri = any(?) order by c.uri, f.imported_at desc", (Object)
+                        uris.stream().map(URI::toString).distinct().toArray(String[]::new))
+                .forEach(c -> found.putIfAbsent(c.uri(), c));
+        return found;
     }
 
     /** The competency with this source URI in one framework version. */

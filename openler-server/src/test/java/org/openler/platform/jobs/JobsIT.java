@@ -287,6 +287,72 @@ class JobsIT {
     }
 
     @Test
+    void theLearnersJobsByFitFollowEveryEditAndCloseOfAJobAndEveryChangeOfTheirRecordAtOnce() {
+        JsonNode proposal = api.draft("Welder", "51-4121.00").path("proposal");
+        ObjectNode body = job("Welder – freshness", "51-4121.00", proposal, 2);
+        String a = body.path("requirements").get(0).path("skill").asString();
+        String b = body.path("requirements").get(1).path("skill").asString();
+        JsonNode created = api.create(body.toString());
+        String id = created.path("id").asString();
+        WebClient learner = WalletKit.signedIn(port, wallet.fixturesForTests().learner());
+        say(learner, a);
+
+        JsonNode first = listed(learner, id).orElseThrow();
+        assertThat(first.path("requirements").asInt()).isEqualTo(2);
+        assertThat(first.path("score").asInt())
+                .as("one of two skills, in the learner's own words")
+                .isBetween(1, 49)
+                .isEqualTo(matched(learner, id));
+        listed(learner, id); // a second look is served from what the first one kept
+
+        say(learner, b);
+        assertThat(listed(learner, id).orElseThrow().path("score").asInt())
+                .as("a skill the learner adds counts on the next look")
+                .isEqualTo(50)
+                .isEqualTo(matched(learner, id));
+
+        ObjectNode edit = body.deepCopy();
+        ((ArrayNode) edit.path("requirements")).remove(1);
+        edit.put("title", "Welder – freshness, edited");
+        edit.put("version", created.path("version").asInt());
+        api.ok(api.send("PUT", "/api/v1/orgs/" + api.org + "/jobs/" + id, edit.toString()), 200);
+        JsonNode edited = listed(learner, id).orElseThrow();
+        assertThat(edited.path("requirements").asInt())
+                .as("the edit's requirements")
+                .isEqualTo(1);
+        assertThat(edited.path("subject").path("title").asString()).isEqualTo("Welder – freshness, edited");
+        assertThat(edited.path("score").asInt()).isEqualTo(matched(learner, id));
+
+        api.ok(api.send("POST", "/api/v1/orgs/" + api.org + "/jobs/" + id + "/close", null), 200);
+        assertThat(listed(learner, id)).as("a closed job is no longer listed").isEmpty();
+    }
+
+    private static void say(WebClient learner, String skill) {
+        HttpResponse<String> added = learner.submit(
+                "/wallet/skills", "/wallet/skills", java.util.Map.of("ownWords", "I can do this", "competency", skill));
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(302);
+    }
+
+    /** The job as the learner's jobs by fit list it now, if it is there. */
+    private static java.util.Optional<JsonNode> listed(WebClient learner, String id) {
+        HttpResponse<String> response = learner.get("/me/jobs", "application/json");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JobsApiClient.JSON
+                .readTree(response.body())
+                .path("jobs")
+                .valueStream()
+                .filter(j -> j.path("subject").path("id").asString().equals(id))
+                .findFirst();
+    }
+
+    /** The job's score as the one job's match computes it, from the stored job (nothing kept). */
+    private static int matched(WebClient learner, String id) {
+        HttpResponse<String> response = learner.get("/me/matches?job=" + id, "application/json");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JobsApiClient.JSON.readTree(response.body()).path("score").asInt();
+    }
+
+    @Test
     void aJobKeepsItsWorkActivitiesAndACredentialAlignedToASkillOnetLinksToOneMeetsItInPart() {
         JsonNode proposal = api.draft("Registered nurse", "29-1141.00").path("proposal");
         List<JsonNode> proposed = proposal.path("requirements")
