@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.openler.standards.json.StrictJson;
 import org.openler.standards.jwt.JwtKeyResolver;
 import org.openler.standards.jwt.VcJwt;
@@ -32,8 +33,10 @@ import org.openler.standards.verify.Verifier;
  * target replays its corpus ({@code src/test/resources/org/openler/standards/ParseVerifyFuzzTestsInputs/<target>});
  * {@code -Pfuzz} fuzzes each for a bounded time (docs/security-policy.md has the figures).
  *
- * <p>The class sits in the library's root package so that Jazzer instruments the whole library for coverage.
+ * <p>The class sits in the library's root package so that Jazzer instruments the whole library for coverage. It runs
+ * alone (the other test classes run side by side): Jazzer's agent and hooks are installed while it starts.
  */
+@Isolated
 class ParseVerifyFuzzTests {
 
     private static final Clock CLOCK = Clock.fixed(Fixtures.NOW, ZoneOffset.UTC);

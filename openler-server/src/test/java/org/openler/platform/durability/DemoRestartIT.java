@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openler.platform.support.WebClient;
@@ -28,7 +29,13 @@ import tools.jackson.databind.json.JsonMapper;
  * again and again. A demo once closed its own database this way (an interrupt inside H2's file I/O) and answered
  * every later request with 500 while readiness said UP. Every round must start ready, sign in, issue, and keep every
  * credential issued before.
+ *
+ * <p>Three whole demo start-ups with the ontology load: under {@code -Pdurability} only (docs/resilience.md). The
+ * default suite keeps the cheaper pieces: DemoModeIT restarts the demo on the same H2 folder and keeps its data,
+ * FrameworkImportDurabilityIT stops a server with SIGTERM while a warm-up reads the database, and
+ * H2CommitSurvivesKillIT kills a JVM right after a commit.
  */
+@Tag("durability")
 class DemoRestartIT {
 
     private static final int ROUNDS = Integer.getInteger("openler.test.restarts", 3);

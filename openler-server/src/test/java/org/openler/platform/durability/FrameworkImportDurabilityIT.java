@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
  * 7 imports: at exit the skill-suggestion refresh (started by the import) was interrupted inside an H2 read, which
  * closed the file channel and with it the database, before H2 had written the import's commit. Runs the real launcher
  * and the packaged server, then opens the database as the next start would.
+ *
+ * <p>Each case starts the packaged server one to four times, so the default suite keeps only the cheap ones: one
+ * SIGTERM while the suggestion engine refreshes (one start: the interrupt that lost imports) and the launcher's heap
+ * limits (JVMs stopped as soon as they run). The rest are tagged {@code durability} and run under {@code
+ * -Pdurability} (docs/resilience.md); H2CommitSurvivesKillIT keeps the kill -9 proof of a commit in the default suite,
+ * and FrameworkVersionsIT the refusal of other content under the same version.
  */
 class FrameworkImportDurabilityIT {
 
@@ -31,6 +38,7 @@ class FrameworkImportDurabilityIT {
     Path dir;
 
     @Test
+    @Tag("durability")
     void everyImportByTheLauncherIsStoredAfterTheProcessExits() throws Exception {
         Path data = dir.resolve("data");
         // The bundled frameworks first: each import's refresh then reads a catalogue of ~30,000 concepts while the
@@ -67,6 +75,7 @@ class FrameworkImportDurabilityIT {
     }
 
     @Test
+    @Tag("durability")
     void anEditedFileUnderTheSameVersionIsRefusedWithTheReasonAndChangesNothing() throws Exception {
         Path data = dir.resolve("data");
         Path file = rsdCsv(1, "Reads a dial gauge");
@@ -101,6 +110,7 @@ class FrameworkImportDurabilityIT {
     }
 
     @Test
+    @Tag("durability")
     void importsSurviveSigkillRightAfterTheyAreReported() throws Exception {
         importInARunningServerThenStop(false);
     }
