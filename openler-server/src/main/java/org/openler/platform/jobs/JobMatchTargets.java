@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * Employers' jobs as matching sees them: what a job asks for, in matching's terms. Only what is public about a job
  * crosses this seam (its title, employer and requirements), so any learner may be matched against any job. A detailed
- * work activity the job asks for carries the O*NET skills that reach it (docs/jobs.md).
+ * work activity the job asks for carries the O*NET and ESCO skills that reach it (docs/jobs.md).
  */
 @Component
 class JobMatchTargets implements JobTargets {
@@ -59,11 +59,16 @@ class JobMatchTargets implements JobTargets {
                         .toList());
     }
 
-    /** A work activity is reached through the O*NET skills linked to its GWA; a skill only through itself. */
+    /**
+     * A work activity is reached through the O*NET skills linked to its GWA and the ESCO skills that name it; a skill
+     * only through itself.
+     */
     private List<URI> through(URI skill) {
         return activities
                 .byUri(skill)
-                .map(a -> a.skills().stream().map(WorkActivities.Skill::uri).toList())
+                .map(a -> a.reachedThrough().stream()
+                        .map(WorkActivities.Skill::uri)
+                        .toList())
                 .orElse(List.of());
     }
 }
