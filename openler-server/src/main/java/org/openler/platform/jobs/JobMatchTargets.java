@@ -19,13 +19,13 @@ import org.springframework.stereotype.Component;
 /**
  * Employers' jobs as matching sees them: what a job asks for, in matching's terms. Only what is public about a job
  * crosses this seam (its title, employer and requirements), so any learner may be matched against any job. A detailed
- * work activity the job asks for carries the O*NET skills that reach it (docs/jobs.md).
+ * work activity the job asks for carries the O*NET and ESCO skills that reach it (docs/jobs.md).
  *
  * <p>Every learner's jobs page ranks every open job, so the open jobs' targets are kept, each under the job's version:
  * every edit and every close raises the version, and the open jobs' ids, titles, employers and versions are read
  * again on every call (one query), so a target is read again exactly when its job changed, and a closed job drops
  * out. Any instance's change is seen, as the version is in the database. (The work activities' skills come from
- * O*NET's bundled files, which do not change while the server runs.)
+ * bundled files, which do not change while the server runs.)
  */
 @Component
 class JobMatchTargets implements JobTargets {
@@ -103,11 +103,16 @@ class JobMatchTargets implements JobTargets {
                         .toList());
     }
 
-    /** A work activity is reached through the O*NET skills linked to its GWA; a skill only through itself. */
+    /**
+     * A work activity is reached through the O*NET skills linked to its GWA and the ESCO skills that name it; a skill
+     * only through itself.
+     */
     private List<URI> through(URI skill) {
         return activities
                 .byUri(skill)
-                .map(a -> a.skills().stream().map(WorkActivities.Skill::uri).toList())
+                .map(a -> a.reachedThrough().stream()
+                        .map(WorkActivities.Skill::uri)
+                        .toList())
                 .orElse(List.of());
     }
 }

@@ -2,6 +2,7 @@ package org.openler.platform.jobs;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,8 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * O*NET 29.3's detailed work activities (DWAs) as requirements can name them: each DWA's title, its generalized work
- * activity (GWA, the Content Model element 4.A… it sits under), the occupations' tasks linked to it, and the O*NET skill
- * elements "Skills to Work Activities" links to its GWA (which is how a learner's record can reach it). Read from
+ * activity (GWA, the Content Model element 4.A… it sits under), the occupations' tasks linked to it, the O*NET skill
+ * elements "Skills to Work Activities" links to its GWA, and the ESCO skills that name it (which is how a learner's
+ * record can reach it). Read from
  * openler-data once, on first use; O*NET gives no importance ratings for tasks or work activities in these files, so
  * none are assumed.
  *
@@ -32,14 +34,31 @@ class WorkActivities {
     static final String REFERENCE = "/org/openler/data/onet/text/DWA Reference.txt.gz";
     static final String SKILL_LINKS = "/org/openler/data/onet/text/Skills to Work Activities.txt";
     static final String ELEMENTS = "/org/openler/data/onet/text/Content Model Reference.txt";
+    /** DWAs to the ESCO skills that name them (scripts/generate-dwa-esco-links.py, openler-data's NOTICE.md). */
+    static final String ESCO_LINKS = "/org/openler/data/onet/derived/dwa-esco-skills.tsv";
 
     private static final Pattern DWA_ID = Pattern.compile("^4\\.A(\\.[0-9a-z]+)+\\.I\\d+\\.D\\d+$");
 
-    /** An O*NET skill element linked to a GWA: its URI and name. */
+    /** A skill that reaches a work activity: its URI and name. */
     record Skill(URI uri, String name) {}
 
-    /** A DWA: its id and title, its GWA's id and name, and the O*NET skills linked to that GWA. */
-    record Activity(String id, String title, String gwa, String gwaName, List<Skill> skills) {
+    /**
+     * A DWA: its id and title, its GWA's id and name, the O*NET skills linked to that GWA, and the ESCO skills that
+     * name the DWA itself (the skill mapper's reading of its title, kept only where ESCO lists the skill for an
+     * occupation that does the work).
+     */
+    record Activity(String id, String title, String gwa, String gwaName, List<Skill> skills, List<Skill> esco) {
+
+        Activity(String id, String title, String gwa, String gwaName, List<Skill> skills) {
+            this(id, title, gwa, gwaName, skills, List.of());
+        }
+
+        /** Every skill a learner's record can reach this activity through. */
+        List<Skill> reachedThrough() {
+            List<Skill> all = new ArrayList<>(skills);
+            all.addAll(esco);
+            return List.copyOf(all);
+        }
 
         URI uri() {
             return URI.create(BASE + id);
@@ -85,6 +104,11 @@ class WorkActivities {
                 : Optional.empty();
     }
 
+    /** Every DWA O*NET 29.3 lists. */
+    Collection<Activity> all() {
+        return index().activities().values();
+    }
+
     /** The occupation's tasks and DWAs; nothing for a code O*NET lists no tasks for. */
     Work of(String onetCode) {
         return index().byOccupation().getOrDefault(onetCode, Work.NONE);
@@ -120,6 +144,14 @@ class WorkActivities {
                                 URI.create(BASE + row[0].strip()), names.getOrDefault(row[0].strip(), row[1].strip())));
             }
         }
+        Map<String, List<Skill>> escoOfDwa = new HashMap<>();
+        for (String[] row : OnetTasks.rows(ESCO_LINKS)) {
+            if (row.length >= 3) {
+                escoOfDwa
+                        .computeIfAbsent(row[0].strip(), k -> new ArrayList<>())
+                        .add(new Skill(URI.create(row[1].strip()), row[2].strip()));
+            }
+        }
         Map<String, Activity> activities = new HashMap<>();
         for (String[] row : OnetTasks.rows(REFERENCE)) {
             if (row.length >= 6) {
@@ -131,7 +163,8 @@ class WorkActivities {
                                 row[5].strip(),
                                 gwa,
                                 names.getOrDefault(gwa, row[1].strip()),
-                                List.copyOf(skillsOfGwa.getOrDefault(gwa, List.of()))));
+                                List.copyOf(skillsOfGwa.getOrDefault(gwa, List.of())),
+                                List.copyOf(escoOfDwa.getOrDefault(row[4].strip(), List.of()))));
             }
         }
         Map<String, String> types = new HashMap<>();

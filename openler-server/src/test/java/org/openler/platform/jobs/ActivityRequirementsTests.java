@@ -85,32 +85,68 @@ class ActivityRequirementsTests {
     }
 
     @Test
-    void weldersWeldingActivitiesAreLeftOutBecauseOnetLinksNoSkillToHandlingAndMovingObjects() {
+    void weldersOperateWeldingEquipmentIsProposedThroughTheEscoSkillThatNamesItThoughOnetLinksNoSkillToItsGwa() {
         WorkActivities.Work work = ACTIVITIES.of("51-4121.00");
-        assertThat(work.byActivity().keySet())
-                .extracting(WorkActivities.Activity::title)
-                .contains("Operate welding equipment.");
+        WorkActivities.Activity welding = work.byActivity().keySet().stream()
+                .filter(a -> a.title().equals("Operate welding equipment."))
+                .findFirst()
+                .orElseThrow();
+        assertThat(welding.gwa()).isEqualTo("4.A.3.a.2");
+        assertThat(welding.skills())
+                .as("Skills to Work Activities links no skill to Handling and Moving Objects")
+                .isEmpty();
+        assertThat(welding.esco()).extracting(WorkActivities.Skill::name).contains("operate welding equipment");
 
         List<ActivityRequirements.Weighed> weighed = ActivityRequirements.weigh(work, onetImportance("51-4121.00"));
 
         assertThat(weighed).hasSize(ActivityRequirements.MAX);
-        assertThat(weighed.get(0).activity().title()).isEqualTo("Operate grinding equipment.");
-        assertThat(weighed.get(0).weight()).isCloseTo(0.455, within(0.001));
+        assertThat(weighed.getFirst().activity().title()).isEqualTo("Operate grinding equipment.");
+        ActivityRequirements.Weighed first = weighed.stream()
+                .filter(w -> w.activity().equals(welding))
+                .findFirst()
+                .orElseThrow();
+        assertThat(weighed.indexOf(first))
+                .as("second, behind grinding, which O*NET's ratings support")
+                .isEqualTo(1);
+        // c = 1 (the DWA most of a welder's tasks link to), s = 0 (no rated linked skill): 0.2 + 0.25
+        assertThat(first.weight()).isCloseTo(0.45, within(1e-9));
+        assertThat(ActivityRequirements.basis(first, false))
+                .contains("O*NET rates no skill it links to it (Handling and Moving Objects)")
+                .endsWith("ESCO skills that name it: “operate welding equipment”");
         assertThat(weighed)
-                .extracting(w -> w.activity().gwa())
-                .as("4.A.3.a.2 has no skill in Skills to Work Activities: nothing a learner holds could reach it")
-                .doesNotContain("4.A.3.a.2");
+                .allSatisfy(
+                        w -> assertThat(w.support() > 0 || !w.activity().esco().isEmpty())
+                                .as("reachable: %s", w.activity().title())
+                                .isTrue());
     }
 
     @Test
-    void anOccupationWithNoRatingsOfItsOwnOrBorrowedProposesNoWorkActivity() {
+    void aDwaNamesOnlyEscoSkillsThatEscoListsForAnOccupationDoingTheWork() {
+        WorkActivities.Activity weldComponents = ACTIVITIES
+                .byUri(URI.create(WorkActivities.BASE + "4.A.3.a.2.I35.D02"))
+                .orElseThrow();
+        assertThat(weldComponents.title()).isEqualTo("Weld metal components.");
+        assertThat(weldComponents.esco())
+                .extracting(WorkActivities.Skill::name)
+                .as("the mapper's first reading of the words, which no welding occupation in ESCO lists")
+                .doesNotContain("design metal components");
+        long linked = ACTIVITIES.all().stream().filter(a -> !a.esco().isEmpty()).count();
+        assertThat(linked).as("DWAs with an ESCO skill (of 2,087)").isBetween(1_000L, 1_400L);
+    }
+
+    @Test
+    void anOccupationWithNoRatingsOfItsOwnOrBorrowedProposesOnlyWorkActivitiesEscoSkillsReach() {
         WorkActivities.Work work = ACTIVITIES.of("15-1252.00");
         assertThat(work.byActivity()).isNotEmpty();
         assertThat(onetImportance("15-1252.00"))
                 .as("O*NET does not rate 15-1252.00")
                 .isEmpty();
 
-        assertThat(ActivityRequirements.weigh(work, Map.of())).isEmpty();
+        assertThat(ActivityRequirements.weigh(work, Map.of())).isNotEmpty().allSatisfy(w -> {
+            assertThat(w.activity().esco()).isNotEmpty();
+            assertThat(w.support()).isZero();
+            assertThat(w.weight()).isBetween(0.2, 0.45);
+        });
         // with the related occupations' ratings (as CompetencyDna borrows them) it gets some; here a close neighbour's
         assertThat(ActivityRequirements.weigh(work, onetImportance("15-1253.00")))
                 .hasSizeBetween(1, ActivityRequirements.MAX);

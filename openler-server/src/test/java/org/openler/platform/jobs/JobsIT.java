@@ -3,6 +3,7 @@ package org.openler.platform.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openler.platform.support.Ontology.occupation;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -148,8 +149,11 @@ class JobsIT {
                 .valueStream()
                 .filter(r -> r.path("source").asString().equals("dwa"))
                 .forEach(r -> assertThat(r.path("basis").asString())
-                        .as("an unrated occupation's work activities lean on the related occupations' ratings")
-                        .endsWith("in related occupations"));
+                        .as("an unrated occupation's work activities lean on the related occupations' ratings, or"
+                                + " on the ESCO skills that name them")
+                        .satisfiesAnyOf(
+                                basis -> assertThat(basis).contains("in related occupations"),
+                                basis -> assertThat(basis).contains("ESCO skills that name it")));
         assertThat(distinct).as("weights that do not tie across the list").hasSizeGreaterThan(5);
     }
 
@@ -393,9 +397,8 @@ class JobsIT {
         WorkActivities.Activity activity = null;
         WorkActivities.Skill linked = null;
         for (JsonNode r : kept) {
-            WorkActivities.Activity a = activities
-                    .byUri(java.net.URI.create(r.path("skill").asString()))
-                    .orElseThrow();
+            WorkActivities.Activity a =
+                    activities.byUri(URI.create(r.path("skill").asString())).orElseThrow();
             for (WorkActivities.Skill k : a.skills()) {
                 if (linked == null && !asked.contains(k.uri().toString())) {
                     activity = a;
@@ -451,6 +454,68 @@ class JobsIT {
                         .path("coverage")
                         .asDouble())
                 .isZero();
+    }
+
+    @Test
+    void aWeldersOperateWeldingEquipmentIsMetInPartByACredentialAlignedToTheEscoSkillThatNamesIt() {
+        JsonNode proposal = api.draft("Welder", "51-4121.00").path("proposal");
+        JsonNode created = api.create(
+                job("Welder – work activities", "51-4121.00", proposal, 100).toString());
+        String id = created.path("id").asString();
+        JsonNode welding = created.path("requirements")
+                .valueStream()
+                .filter(r -> r.path("label").asString().equals("Operate welding equipment."))
+                .findFirst()
+                .orElseThrow();
+        assertThat(welding.path("source").asString()).isEqualTo("dwa");
+        assertThat(proposal.path("requirements")
+                        .valueStream()
+                        .filter(r -> r.path("skill").equals(welding.path("skill")))
+                        .findFirst()
+                        .orElseThrow()
+                        .path("basis")
+                        .asString())
+                .contains("ESCO skills that name it: “operate welding equipment”");
+        WorkActivities.Skill named = activities
+                .byUri(URI.create(welding.path("skill").asString()))
+                .orElseThrow()
+                .esco()
+                .getFirst();
+
+        Account learner = wallet.fixturesForTests().learner();
+        WebClient web = WalletKit.signedIn(port, learner);
+        Fixtures.Org college = wallet.fixturesForTests().organization(Organization.Kind.PROVIDER);
+        AchievementDefinition achievement = achievements.create(
+                college.organization().id(),
+                new Achievements.Draft(
+                        "Welding Fundamentals",
+                        "Does the thing well.",
+                        "Passed the assessment.",
+                        "Badge",
+                        "",
+                        List.of(new AchievementDefinition.Alignment(
+                                named.uri(),
+                                named.name(),
+                                Optional.of("ceasn:Competency"),
+                                Optional.empty(),
+                                Optional.empty()))),
+                Fixtures.person(college.admin()));
+        wallet.issue(
+                new WalletKit.Provider(college, achievement), learner.email().value());
+        WalletKit.claim(web, wallet.claimToken(learner.email().value()));
+
+        JsonNode reached = requirement(matchOf(web, id), welding.path("skill").asString());
+        assertThat(reached.path("relation").asString()).isEqualTo("work-activity");
+        assertThat(reached.path("coverage").asDouble()).isEqualTo(0.4);
+        assertThat(reached.path("via").asString()).isEqualTo(named.uri().toString());
+        assertThat(String.join(
+                        " ",
+                        reached.path("explanation")
+                                .valueStream()
+                                .map(JsonNode::asString)
+                                .toList()))
+                .contains("Through the work activity “Operate welding equipment.”")
+                .contains("“Welding Fundamentals”");
     }
 
     /**
