@@ -6,7 +6,8 @@
  * page, a schema.org {@code JobPosting} and a CTDL {@code ceterms:Job}. Other features read jobs through {@link
  * org.openler.platform.jobs.Jobs}.
  */
-@ApplicationModule(allowedDependencies = {"kernel", "matching", "organizations", "problems", "registry", "skills"})
+@ApplicationModule(
+        allowedDependencies = {"kernel", "matching", "organizations", "problems", "registry", "skills", "web"})
 @NullMarked
 package org.openler.platform.jobs;
 
