@@ -518,6 +518,9 @@ class JobsIT {
                 .contains("“Welding Fundamentals”");
     }
 
+    /** {@code -Dopenler.jobs.measure=true}: the measurement below over every occupation, with warm drafts. */
+    static final boolean MEASURE = Boolean.getBoolean("openler.jobs.measure");
+
     /**
      * How many O*NET occupations get work activities, and what they cost a draft, printed for docs/jobs.md: the
      * proposal of every occupation cold, the work-activity step alone, and warm drafts of a few titles.
@@ -527,8 +530,16 @@ class JobsIT {
         long load = System.nanoTime();
         activities.of("29-1141.00");
         long loadNanos = System.nanoTime() - load;
-        List<Occupation> all =
+        List<Occupation> every =
                 occupations.page(frameworks.newest("onet").orElseThrow().id(), 0, 2000);
+        // every occupation and the warm drafts only when measuring (docs/jobs.md): a cold proposal of all 1,016 costs
+        // half a minute, so the default suite checks every fourth one (254, the same each run)
+        List<Occupation> all = MEASURE
+                ? every
+                : java.util.stream.IntStream.range(0, every.size())
+                        .filter(i -> i % 4 == 0)
+                        .mapToObj(every::get)
+                        .toList();
         dna.on(null);
         int with = 0;
         int total = 0;
@@ -551,6 +562,9 @@ class JobsIT {
             with += dwas.isEmpty() ? 0 : 1;
         }
         assertThat(with).isGreaterThan(all.size() / 2);
+        if (!MEASURE) {
+            return;
+        }
         List<String> titles =
                 List.of("Registered nurse", "Welder", "Software developer", "CNC machinist", "Electrician");
         for (int i = 0; i < 50; i++) {
