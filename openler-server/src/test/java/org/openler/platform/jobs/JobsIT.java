@@ -15,8 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openler.platform.accounts.Account;
-import org.openler.platform.issuing.AchievementDefinition;
-import org.openler.platform.issuing.Achievements;
 import org.openler.platform.issuing.Issuance;
 import org.openler.platform.kernel.JobId;
 import org.openler.platform.organizations.Organization;
@@ -62,9 +60,6 @@ class JobsIT {
 
     @Autowired
     WalletKit wallet;
-
-    @Autowired
-    Achievements achievements;
 
     @Autowired
     WorkActivities activities;
@@ -410,23 +405,8 @@ class JobsIT {
 
         Account learner = wallet.fixturesForTests().learner();
         WebClient web = WalletKit.signedIn(port, learner);
-        Fixtures.Org college = wallet.fixturesForTests().organization(Organization.Kind.PROVIDER);
-        AchievementDefinition achievement = achievements.create(
-                college.organization().id(),
-                new Achievements.Draft(
-                        "Clinical Skills Certificate",
-                        "Does the thing well.",
-                        "Passed the assessment.",
-                        "Badge",
-                        "",
-                        List.of(new AchievementDefinition.Alignment(
-                                linked.uri(),
-                                linked.name(),
-                                Optional.of("ceasn:Competency"),
-                                Optional.empty(),
-                                Optional.empty()))),
-                Fixtures.person(college.admin()));
-        WalletKit.Provider provider = new WalletKit.Provider(college, achievement);
+        WalletKit.Provider provider = wallet.provider(
+                "Clinical Skills Certificate", List.of(WalletKit.competency(linked.uri(), linked.name())));
         Issuance.Issued issued = wallet.issue(provider, learner.email().value());
         WalletKit.claim(web, wallet.claimToken(learner.email().value()));
 
@@ -484,25 +464,10 @@ class JobsIT {
 
         Account learner = wallet.fixturesForTests().learner();
         WebClient web = WalletKit.signedIn(port, learner);
-        Fixtures.Org college = wallet.fixturesForTests().organization(Organization.Kind.PROVIDER);
-        AchievementDefinition achievement = achievements.create(
-                college.organization().id(),
-                new Achievements.Draft(
-                        "Welding Fundamentals",
-                        "Does the thing well.",
-                        "Passed the assessment.",
-                        "Badge",
-                        "",
-                        List.of(new AchievementDefinition.Alignment(
-                                named.uri(),
-                                named.name(),
-                                Optional.of("ceasn:Competency"),
-                                Optional.empty(),
-                                Optional.empty()))),
-                Fixtures.person(college.admin()));
-        wallet.issue(
-                new WalletKit.Provider(college, achievement), learner.email().value());
-        WalletKit.claim(web, wallet.claimToken(learner.email().value()));
+        wallet.issuedAndClaimed(
+                wallet.provider("Welding Fundamentals", List.of(WalletKit.competency(named.uri(), named.name()))),
+                learner,
+                web);
 
         JsonNode reached = requirement(matchOf(web, id), welding.path("skill").asString());
         assertThat(reached.path("relation").asString()).isEqualTo("work-activity");
