@@ -416,12 +416,7 @@ class JobsIT {
         assertThat(reached.path("coverage").asDouble()).isEqualTo(0.4);
         assertThat(reached.path("points").asDouble()).isGreaterThan(0);
         assertThat(reached.path("via").asString()).isEqualTo(linked.uri().toString());
-        assertThat(String.join(
-                        " ",
-                        reached.path("explanation")
-                                .valueStream()
-                                .map(JsonNode::asString)
-                                .toList()))
+        assertThat(explanation(reached))
                 .contains("Through the work activity “" + activity.title() + "”")
                 .contains("“Clinical Skills Certificate”");
         int before = match.path("score").asInt();
@@ -473,12 +468,7 @@ class JobsIT {
         assertThat(reached.path("relation").asString()).isEqualTo("work-activity");
         assertThat(reached.path("coverage").asDouble()).isEqualTo(0.4);
         assertThat(reached.path("via").asString()).isEqualTo(named.uri().toString());
-        assertThat(String.join(
-                        " ",
-                        reached.path("explanation")
-                                .valueStream()
-                                .map(JsonNode::asString)
-                                .toList()))
+        assertThat(explanation(reached))
                 .contains("Through the work activity “Operate welding equipment.”")
                 .contains("“Welding Fundamentals”");
     }
@@ -555,6 +545,17 @@ class JobsIT {
                 activityNanos / 1e6,
                 warm.get(warm.size() / 2) / 1e6,
                 warm.get(warm.size() * 95 / 100) / 1e6);
+    }
+
+    /** A requirement's explanation, its sentences joined. */
+    private static String explanation(JsonNode requirement) {
+        return String.join(
+                " ",
+                requirement
+                        .path("explanation")
+                        .valueStream()
+                        .map(JsonNode::asString)
+                        .toList());
     }
 
     private static JsonNode matchOf(WebClient web, String jobId) {
