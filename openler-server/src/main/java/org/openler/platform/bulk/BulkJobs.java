@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,9 +78,9 @@ class BulkJobs {
             defined.forEach(a -> names.put(a.id(), a.name()));
             rows = BulkCsv.named(rows, names);
         }
-        Map<Integer, String> reasons = new java.util.HashMap<>();
+        Map<Integer, String> reasons = new HashMap<>();
         if (rows.stream().anyMatch(r -> r.results() != null)) {
-            Map<UUID, AchievementDefinition> byId = new java.util.HashMap<>();
+            Map<UUID, AchievementDefinition> byId = new HashMap<>();
             defined.forEach(a -> byId.put(a.id(), a));
             rows = BulkCsv.checkResults(rows, byId, reasons);
         }

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -65,7 +66,7 @@ class JobSubmissions {
     }
 
     private static List<JobId> jobIds(String ids) {
-        return java.util.Arrays.stream(ids.split(","))
+        return Arrays.stream(ids.split(","))
                 .map(id -> new JobId(UUID.fromString(id)))
                 .toList();
     }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.wallet.HeldCredential;
 import org.openler.standards.StandardsException;
@@ -227,8 +228,8 @@ record CredentialClaims(
     }
 
     /** Numeric kinds of OB 3.0 ResultType whose {@code value} is read against {@code valueMin}–{@code valueMax}. */
-    private static final java.util.Set<String> SCORES =
-            java.util.Set.of("Percent", "GradePointAverage", "RawScore", "ScaledScore", "RubricScore");
+    private static final Set<String> SCORES =
+            Set.of("Percent", "GradePointAverage", "RawScore", "ScaledScore", "RubricScore");
 
     /**
      * The level a stated {@code value} reaches: a letter grade A–F, or a score in its description's range (a percent
