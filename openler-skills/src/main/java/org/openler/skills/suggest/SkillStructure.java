@@ -140,6 +140,23 @@ public final class SkillStructure {
         return new SkillStructure(essential, optional, reuse, knowledge, broader, broaderLabels, broaderPosition);
     }
 
+    /**
+     * Only the reuse-level prior ({@link #reusePrior()}) of the catalogue's concepts, from ESCO's skills file alone:
+     * what the engine needs, without the relations.
+     */
+    public static float[] reusePriorOf(Catalogue catalogue) {
+        Map<String, Reuse> levels = new HashMap<>();
+        zip(
+                EscoCatalogue.ZIP,
+                "skills_en.csv",
+                rows(row -> levels.put(row.get("conceptUri"), Reuse.of(row.get("reuseLevel")))));
+        Reuse[] reuse = new Reuse[catalogue.size()];
+        for (int c = 0; c < reuse.length; c++) {
+            reuse[c] = levels.getOrDefault(catalogue.get(c).uri().toString(), Reuse.UNKNOWN);
+        }
+        return prior(reuse);
+    }
+
     public int size() {
         return essential.length;
     }
@@ -218,7 +235,11 @@ public final class SkillStructure {
 
     /** A prior in [0, 1] by reuse level: transversal 1, cross-sector 2/3, sector-specific 1/3, otherwise 0. */
     public float[] reusePrior() {
-        float[] prior = new float[size()];
+        return prior(reuse);
+    }
+
+    private static float[] prior(Reuse[] reuse) {
+        float[] prior = new float[reuse.length];
         for (int c = 0; c < prior.length; c++) {
             prior[c] = switch (reuse[c]) {
                 case TRANSVERSAL -> 1f;

@@ -139,7 +139,7 @@ public final class SuggestionEngine {
     private final @Nullable SemanticRanker semantic;
     private final @Nullable LexicalRanker spanish;
     private final @Nullable Language language;
-    /** Each concept's reuse-level prior ({@link SkillStructure#reusePrior()}), read when the settings use it. */
+    /** Each concept's reuse-level prior ({@link SkillStructure#reusePriorOf}), read when the settings use it. */
     private volatile float @Nullable [] reusePrior;
 
     /** {@code semantic} may be absent while vectors are computed; the settings must then be lexical. */
@@ -168,8 +168,7 @@ public final class SuggestionEngine {
         this.semantic = semantic;
         this.spanish = spanish;
         this.language = spanish == null ? null : new Language(lexical.catalogue(), spanish.catalogue());
-        this.reusePrior =
-                settings.usesReusePrior() ? SkillStructure.of(catalogue, false).reusePrior() : null;
+        this.reusePrior = settings.usesReusePrior() ? SkillStructure.reusePriorOf(catalogue) : null;
     }
 
     private SuggestionEngine(SuggestionEngine other, Settings settings) {
@@ -313,7 +312,7 @@ public final class SuggestionEngine {
     private void addReusePrior(double[] fused) {
         float[] prior = this.reusePrior;
         if (prior == null) { // an engine made with other settings, then switched to these with with(Settings)
-            prior = SkillStructure.of(catalogue, false).reusePrior();
+            prior = SkillStructure.reusePriorOf(catalogue);
             this.reusePrior = prior;
         }
         double weight = settings.reusePrior();

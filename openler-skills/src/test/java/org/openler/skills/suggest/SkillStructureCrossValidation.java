@@ -382,7 +382,6 @@ class SkillStructureCrossValidation {
         });
         chosen.entrySet().stream()
                 .sorted((a, b) -> b.getValue() - a.getValue())
-                .limit(6)
                 .forEach(e -> say("  chosen in %d folds: %s".formatted(e.getValue(), e.getKey())));
         boolean[] everything = new boolean[nq];
         Arrays.fill(everything, true);
@@ -420,10 +419,9 @@ class SkillStructureCrossValidation {
             count.merge(s, 1, Integer::sum);
             return metrics.apply(s);
         });
-        say("  most chosen: "
+        say("  chosen: "
                 + count.entrySet().stream()
                         .sorted((a, b) -> b.getValue() - a.getValue())
-                        .limit(3)
                         .map(e -> e.getValue() + "× " + e.getKey())
                         .toList());
     }

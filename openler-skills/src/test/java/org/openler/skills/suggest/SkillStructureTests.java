@@ -57,6 +57,9 @@ class SkillStructureTests {
         assertThat(structure.reuse(2)).isEqualTo(SkillStructure.Reuse.SECTOR_SPECIFIC);
         assertThat(structure.reuse(4)).isEqualTo(SkillStructure.Reuse.UNKNOWN);
         assertThat(structure.reusePrior()).containsExactly(1f, 2f / 3, 1f / 3, 1f / 3, 0f);
+        assertThat(SkillStructure.reusePriorOf(catalogue))
+                .as("the engine's shortcut, from the skills file alone")
+                .containsExactly(structure.reusePrior());
     }
 
     @Test
