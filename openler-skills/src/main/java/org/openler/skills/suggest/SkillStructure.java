@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.jspecify.annotations.Nullable;
 import org.openler.skills.sources.Csv;
 
 /**
@@ -145,16 +146,97 @@ public final class SkillStructure {
      * what the engine needs, without the relations.
      */
     public static float[] reusePriorOf(Catalogue catalogue) {
-        Map<String, Reuse> levels = new HashMap<>();
-        zip(
-                EscoCatalogue.ZIP,
-                "skills_en.csv",
-                rows(row -> levels.put(row.get("conceptUri"), Reuse.of(row.get("reuseLevel")))));
+        Map<String, Reuse> levels = reuseLevels();
         Reuse[] reuse = new Reuse[catalogue.size()];
         for (int c = 0; c < reuse.length; c++) {
             reuse[c] = levels.getOrDefault(catalogue.get(c).uri().toString(), Reuse.UNKNOWN);
         }
         return prior(reuse);
+    }
+
+    /**
+     * Every ESCO skill's reuse level by URI, from a scan of skills_en.csv that keeps only those two columns rather than
+     * building every field of the 9.5 MB file (descriptions, labels). Read once per process: the platform builds an
+     * engine at each refresh, and the CLI should not pay more at start than it must.
+     */
+    static Map<String, Reuse> reuseLevels() {
+        Map<String, Reuse> levels = reuseLevels;
+        if (levels == null) {
+            levels = Map.copyOf(readReuseLevels());
+            reuseLevels = levels;
+        }
+        return levels;
+    }
+
+    private static volatile @Nullable Map<String, Reuse> reuseLevels;
+
+    private static Map<String, Reuse> readReuseLevels() {
+        String text = entry(EscoCatalogue.ZIP, "skills_en.csv");
+        int headerEnd = text.indexOf('\n');
+        List<String> header = List.of(text.substring(0, headerEnd).strip().split(","));
+        int uriColumn = header.indexOf("conceptUri");
+        int levelColumn = header.indexOf("reuseLevel");
+        Map<String, Reuse> levels = new HashMap<>();
+        int column = 0;
+        int start = headerEnd + 1;
+        boolean quoted = false;
+        String uri = null;
+        String level = null;
+        for (int i = start; i <= text.length(); i++) {
+            char ch = i < text.length() ? text.charAt(i) : '\n';
+            if (quoted) {
+                if (ch == '"') {
+                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',' || ch == '\n') {
+                if (column == uriColumn) {
+                    uri = field(text, start, i);
+                } else if (column == levelColumn) {
+                    level = field(text, start, i);
+                }
+                column++;
+                start = i + 1;
+                if (ch == '\n') {
+                    if (uri != null && !uri.isEmpty()) {
+                        levels.put(uri, Reuse.of(level == null ? "" : level));
+                    }
+                    column = 0;
+                    uri = null;
+                    level = null;
+                }
+            }
+        }
+        return levels;
+    }
+
+    private static String field(String text, int from, int to) {
+        String value = text.substring(from, to).strip();
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                ? value.substring(1, value.length() - 1)
+                : value;
+    }
+
+    private static String entry(String zip, String file) {
+        try (InputStream in = SkillStructure.class.getResourceAsStream(zip)) {
+            if (in == null) {
+                throw new IllegalStateException("openler-data is not on the class path: " + zip);
+            }
+            ZipInputStream entries = new ZipInputStream(in);
+            for (ZipEntry entry; (entry = entries.getNextEntry()) != null; ) {
+                if (entry.getName().equals(file)) {
+                    return new String(entries.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+            throw new IllegalStateException(file + " is not in " + zip);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public int size() {

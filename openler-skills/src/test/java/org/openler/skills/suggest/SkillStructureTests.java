@@ -63,6 +63,16 @@ class SkillStructureTests {
     }
 
     @Test
+    void theEnginesQuickScanOfTheSkillsFileReadsTheSameReuseLevelsAsTheCsvReaderForEverySkill() {
+        Catalogue all = EscoCatalogue.load(false);
+
+        float[] quick = SkillStructure.reusePriorOf(all);
+
+        assertThat(quick).containsExactly(SkillStructure.of(all, false).reusePrior());
+        assertThat(SkillStructure.reuseLevels()).hasSize(13_896);
+    }
+
+    @Test
     void aSkillsNarrowerSkillsAreThoseWhoseBroaderSkillItIs() {
         Catalogue catalogue = new Catalogue(List.of(
                 esco.get("computer programming"),
