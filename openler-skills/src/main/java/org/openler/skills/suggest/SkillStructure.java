@@ -82,9 +82,12 @@ public final class SkillStructure {
      */
     public static SkillStructure of(Catalogue catalogue, boolean occupations) {
         int n = catalogue.size();
-        Map<String, Integer> position = new HashMap<>();
+        // every position of a URI: an evaluation catalogue may name one ESCO skill by two labels
+        Map<String, List<Integer>> positions = new HashMap<>();
         for (int c = 0; c < n; c++) {
-            position.putIfAbsent(catalogue.get(c).uri().toString(), c);
+            positions
+                    .computeIfAbsent(catalogue.get(c).uri().toString(), k -> new ArrayList<>())
+                    .add(c);
         }
         int[] essential = new int[n];
         int[] optional = new int[n];
@@ -94,8 +97,7 @@ public final class SkillStructure {
         Map<String, String> labels = new HashMap<>();
         zip(EscoCatalogue.ZIP, "skills_en.csv", rows(row -> {
             labels.put(row.get("conceptUri"), row.get("preferredLabel").strip());
-            Integer c = position.get(row.get("conceptUri"));
-            if (c != null) {
+            for (int c : positions.getOrDefault(row.get("conceptUri"), List.of())) {
                 reuse[c] = Reuse.of(row.get("reuseLevel"));
                 knowledge[c] = row.get("skillType").equals("knowledge");
             }
@@ -107,8 +109,7 @@ public final class SkillStructure {
                         row.get("conceptUri"), row.get("preferredLabel").strip())));
         if (occupations) {
             zip(RELATIONS, "occupationSkillRelations.csv", rows(row -> {
-                Integer c = position.get(row.get("skillUri"));
-                if (c != null) {
+                for (int c : positions.getOrDefault(row.get("skillUri"), List.of())) {
                     if (row.get("relationType").equals("essential")) {
                         essential[c]++;
                     } else {
@@ -123,17 +124,18 @@ public final class SkillStructure {
             up.add(new ArrayList<>());
         }
         zip(RELATIONS, "broaderRelationsSkillPillar.csv", rows(row -> {
-            Integer c = position.get(row.get("conceptUri"));
             String label = labels.get(row.get("broaderUri"));
-            if (c != null && label != null && !label.isEmpty()) {
-                up.get(c).add(broaderIndex.computeIfAbsent(row.get("broaderUri"), u -> broaderIndex.size()));
+            for (int c : positions.getOrDefault(row.get("conceptUri"), List.of())) {
+                if (label != null && !label.isEmpty()) {
+                    up.get(c).add(broaderIndex.computeIfAbsent(row.get("broaderUri"), u -> broaderIndex.size()));
+                }
             }
         }));
         List<String> broaderLabels = new ArrayList<>();
         int[] broaderPosition = new int[broaderIndex.size()];
         broaderIndex.forEach((uri, b) -> {
             broaderLabels.add(labels.get(uri));
-            broaderPosition[b] = position.getOrDefault(uri, -1);
+            broaderPosition[b] = positions.getOrDefault(uri, List.of(-1)).getFirst();
         });
         int[][] broader = up.stream()
                 .map(l -> l.stream().mapToInt(Integer::intValue).toArray())

@@ -301,7 +301,7 @@ class SkillStructureCrossValidation {
                         parents,
                         Arrays.stream(gold).map(at::get).toArray());
             }
-            // the engine itself with Settings.DEFAULT over the whole catalogue: checks that the pooled harness agrees
+            // the engine itself with Settings.DEFAULT over the whole catalogue: checks that this harness agrees
             SuggestionEngine engine = new SuggestionEngine(
                     catalogue,
                     SuggestionEngine.Settings.DEFAULT,
@@ -392,9 +392,9 @@ class SkillStructureCrossValidation {
                 stratum,
                 (train, f) -> engineMetrics);
         report(
-                "the same setting in the pooled harness",
+                "the same setting in this harness",
                 stratum,
-                (train, f) -> metrics.apply(new Setting(1, 0.4, 0, Prior.REUSE, 0.12, 0.1, 0, 0, 0)));
+                (train, f) -> metrics.apply(new Setting(1, 0.4, 0, Prior.REUSE, 0.12, 0, 0, 0, 0)));
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target", "skills-structure-cv.md"), out);
     }

@@ -73,6 +73,17 @@ class SkillStructureTests {
     }
 
     @Test
+    void aSkillNamedByTwoEntriesOfTheCatalogueHasItsReuseLevelAtBoth() {
+        Concept teams = esco.get("work in teams");
+        Concept sameSkill =
+                new Concept(teams.key(), teams.uri(), teams.framework(), "work as a team", List.of(), "", teams.kind());
+        Catalogue catalogue = new Catalogue(List.of(teams, sameSkill));
+
+        assertThat(SkillStructure.of(catalogue, false).reusePrior()).containsExactly(1f, 1f);
+        assertThat(SkillStructure.reusePriorOf(catalogue)).containsExactly(1f, 1f);
+    }
+
+    @Test
     void aSkillsNarrowerSkillsAreThoseWhoseBroaderSkillItIs() {
         Catalogue catalogue = new Catalogue(List.of(
                 esco.get("computer programming"),
