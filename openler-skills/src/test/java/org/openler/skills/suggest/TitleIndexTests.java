@@ -2,7 +2,9 @@ package org.openler.skills.suggest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,6 +49,29 @@ class TitleIndexTests {
         assertThat(first.uri().toString())
                 .isEqualTo("http://data.europa.eu/esco/occupation/5c082067-ea18-4ccb-8c43-e70b18ad8120");
         assertThat(first.onet()).matches("\\d{2}-\\d{4}\\.\\d{2}").startsWith("51-");
+    }
+
+    @Test
+    void anOnetShortTitleReachesTheEscoOccupationTheCrosswalkMatchesItsOnetOccupationTo() {
+        // "Admin Clerk" is O*NET's short title of Office Clerks, General (43-9061.00), which the crosswalk matches
+        // exactly to ESCO's office clerk; none of ESCO's labels says "admin clerk"
+        assertThat(index.suggest("Admin Clerk", 3))
+                .extracting(TitleSuggestion::label)
+                .contains("office clerk");
+        TitleIndex escoLabelsOnly = new TitleIndex(
+                index.occupations(),
+                TitleIndex.Settings.LEXICAL.withOnet(TitleIndex.Onet.NONE),
+                Calibration.TITLES_LEXICAL);
+        assertThat(escoLabelsOnly.suggest("Admin Clerk", 3))
+                .extracting(TitleSuggestion::label)
+                .doesNotContain("office clerk");
+    }
+
+    @Test
+    void aBracketedOnetTitleCountsWithAndWithoutItsBrackets() {
+        Set<String> forms = new LinkedHashSet<>();
+        OnetTitles.addForms(forms, "Administrative Clerk (Admin Clerk)");
+        assertThat(forms).containsExactly("Administrative Clerk (Admin Clerk)", "Administrative Clerk", "Admin Clerk");
     }
 
     @Test
