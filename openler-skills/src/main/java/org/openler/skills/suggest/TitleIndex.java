@@ -205,7 +205,32 @@ public final class TitleIndex {
             Map.entry("engr", "engineer"),
             Map.entry("tech", "technician"),
             Map.entry("cdl", "truck driver"),
-            Map.entry("hvac", "heating ventilation air conditioning"));
+            Map.entry("hvac", "heating ventilation air conditioning"),
+            Map.entry("bi", "business intelligence"),
+            // common Malay job words (Malaysian boards mix them into English titles), their dictionary translations
+            Map.entry("kilang", "factory"),
+            Map.entry("jenama", "brand"),
+            Map.entry("duta", "ambassador"),
+            Map.entry("pembantu", "assistant"),
+            Map.entry("kerani", "clerk"),
+            Map.entry("pemandu", "driver"),
+            Map.entry("pengurus", "manager"),
+            Map.entry("penyelia", "supervisor"),
+            Map.entry("juruteknik", "technician"),
+            Map.entry("jurutera", "engineer"),
+            Map.entry("jurujual", "salesperson"),
+            Map.entry("jururawat", "nurse"),
+            Map.entry("akauntan", "accountant"),
+            Map.entry("pekerja", "worker"),
+            Map.entry("pengawal", "guard"),
+            Map.entry("keselamatan", "security"),
+            Map.entry("pencuci", "cleaner"),
+            Map.entry("tukang", "craftsman"),
+            Map.entry("masak", "cook"),
+            Map.entry("guru", "teacher"),
+            Map.entry("jualan", "sales"),
+            Map.entry("pentadbiran", "administration"),
+            Map.entry("gudang", "warehouse"));
 
     private final OccupationCatalogue occupations;
     private final Settings settings;
