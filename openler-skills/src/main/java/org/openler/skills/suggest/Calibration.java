@@ -13,9 +13,9 @@ import org.jspecify.annotations.Nullable;
 public record Calibration(double a, double b, double c) {
 
     /** Job titles → ESCO occupations, {@link TitleIndex.Settings#DEFAULT} (fitted on the JobBERT titles). */
-    public static final Calibration TITLES = new Calibration(-11.26, 2.404, 5.233);
+    public static final Calibration TITLES = new Calibration(-11.97, 2.115, 5.398);
     /** The same for {@link TitleIndex.Settings#LEXICAL}. */
-    public static final Calibration TITLES_LEXICAL = new Calibration(-11.29, 2.784, 3.351);
+    public static final Calibration TITLES_LEXICAL = new Calibration(-11.63, 2.452, 3.401);
 
     /**
      * Skill phrases → ESCO skills, {@link SuggestionEngine.Settings#DEFAULT}: fitted on the top-10 suggestions of the

@@ -96,6 +96,27 @@ public record OccupationCatalogue(Catalogue catalogue, List<String> onet) {
      */
     static Map<String, String> crosswalk() {
         List<String> strength = List.of("exactMatch", "exactISCO", "closeMatch", "narrowMatch", "broadMatch");
+        Map<String, String> best = new HashMap<>();
+        Map<String, Integer> rank = new HashMap<>();
+        for (List<String> row : crosswalkRows()) {
+            int r = strength.indexOf(row.get(6).strip());
+            if (r < 0) {
+                continue;
+            }
+            String target = row.get(3).strip();
+            if (r < rank.getOrDefault(target, Integer.MAX_VALUE)) {
+                rank.put(target, r);
+                best.put(target, row.get(0).strip());
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The crosswalk's mapping rows: O*NET code, O*NET title, O*NET description, ESCO or ISCO URI, its title, its
+     * description, type of match.
+     */
+    static List<List<String>> crosswalkRows() {
         try (InputStream in = OccupationCatalogue.class.getResourceAsStream(CROSSWALK)) {
             if (in == null) {
                 throw new IllegalStateException("openler-data is not on the class path: " + CROSSWALK);
@@ -106,23 +127,9 @@ public record OccupationCatalogue(Catalogue catalogue, List<String> onet) {
             while (start < rows.size() && !rows.get(start).getFirst().equals("O*NET Id")) {
                 start++;
             }
-            Map<String, String> best = new HashMap<>();
-            Map<String, Integer> rank = new HashMap<>();
-            for (List<String> row : rows.subList(Math.min(rows.size(), start + 1), rows.size())) {
-                if (row.size() < 7 || row.get(0).isBlank()) {
-                    continue;
-                }
-                int r = strength.indexOf(row.get(6).strip());
-                if (r < 0) {
-                    continue;
-                }
-                String target = row.get(3).strip();
-                if (r < rank.getOrDefault(target, Integer.MAX_VALUE)) {
-                    rank.put(target, r);
-                    best.put(target, row.get(0).strip());
-                }
-            }
-            return best;
+            return rows.subList(Math.min(rows.size(), start + 1), rows.size()).stream()
+                    .filter(row -> row.size() >= 7 && !row.get(0).isBlank())
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

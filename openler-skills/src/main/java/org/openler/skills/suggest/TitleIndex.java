@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
 import org.jspecify.annotations.Nullable;
@@ -33,12 +34,33 @@ public final class TitleIndex {
      * @param semanticWeight weight of the model's cosine in the linear fusion (0: lexical only)
      * @param exactBoost added, times the best score, to an occupation one of whose labels the title (or a segment)
      *     is exactly
+     * @param onet how O*NET's job titles count as synonyms of the ESCO occupations they are linked to
+     * @param prior which structural prior, if any, is added (weight in {@code priorWeight})
+     * @param priorWeight weight of the prior, times the best score
      */
     public record Settings(
-            double alternativeWeight, boolean clean, double pooledWeight, double semanticWeight, double exactBoost) {
-        public static final Settings DEFAULT = new Settings(1.0, true, 0.3, 0.65, 1.0);
+            double alternativeWeight,
+            boolean clean,
+            double pooledWeight,
+            double semanticWeight,
+            double exactBoost,
+            Onet onet,
+            Prior prior,
+            double priorWeight) {
+        public static final Settings DEFAULT =
+                new Settings(1.0, true, 0.6, 0.65, 1.0, new Onet(1.0, 1.0, 0.75, 0), Prior.NONE, 0);
         /** The best setting without a model, chosen the same way. */
-        public static final Settings LEXICAL = new Settings(0.85, true, 0.6, 0, 1.0);
+        public static final Settings LEXICAL =
+                new Settings(0.85, true, 0.9, 0, 1.0, new Onet(1.0, 1.0, 0.25, 0), Prior.NONE, 0);
+
+        public Settings(
+                double alternativeWeight,
+                boolean clean,
+                double pooledWeight,
+                double semanticWeight,
+                double exactBoost) {
+            this(alternativeWeight, clean, pooledWeight, semanticWeight, exactBoost, Onet.NONE, Prior.NONE, 0);
+        }
 
         public Settings(double alternativeWeight, boolean clean, double pooledWeight, double semanticWeight) {
             this(alternativeWeight, clean, pooledWeight, semanticWeight, 0);
@@ -47,6 +69,53 @@ public final class TitleIndex {
         public Settings(double alternativeWeight, boolean clean) {
             this(alternativeWeight, clean, 0, 0, 0);
         }
+
+        public Settings withOnet(Onet onet) {
+            return new Settings(
+                    alternativeWeight, clean, pooledWeight, semanticWeight, exactBoost, onet, prior, priorWeight);
+        }
+
+        public Settings withPrior(Prior prior, double priorWeight) {
+            return new Settings(
+                    alternativeWeight, clean, pooledWeight, semanticWeight, exactBoost, onet, prior, priorWeight);
+        }
+
+        public Settings withSemanticWeight(double semanticWeight) {
+            return new Settings(
+                    alternativeWeight, clean, pooledWeight, semanticWeight, exactBoost, onet, prior, priorWeight);
+        }
+    }
+
+    /**
+     * O*NET's titles ({@link OnetTitles}) as a discounted synonym field: an occupation adds {@code weight} × the best
+     * BM25 of the titles of an O*NET occupation linked to it, times 1 for an exact crosswalk match, {@code close} for
+     * a close one and {@code broad} for a broader or narrower one; a title that is exactly an O*NET title adds {@code
+     * exact} × the exact-label boost, with the same discount.
+     */
+    public record Onet(double weight, double close, double broad, double exact) {
+        public static final Onet NONE = new Onet(0, 0, 0, 0);
+
+        double discount(OnetTitles.Match match) {
+            return switch (match) {
+                case EXACT -> 1;
+                case CLOSE -> close;
+                case BROAD_OR_NARROW -> broad;
+            };
+        }
+    }
+
+    /**
+     * What the taxonomy itself says about how commonly an occupation is named, scaled to [0, 1]: generic, common
+     * occupations are what vacancies name.
+     */
+    public enum Prior {
+        NONE,
+        /** ln(1 + the number of ESCO alternative and hidden labels) */
+        LABELS,
+        /** ln(1 + the number of essential skills ESCO lists) */
+        ESSENTIAL_SKILLS,
+        /** whether the crosswalk has an exact O*NET match for it */
+        ONET_EXACT
     }
 
     private static final Pattern BRACKETS = Pattern.compile("\\([^)]*\\)|\\[[^]]*]|\\{[^}]*}");
@@ -136,7 +205,32 @@ public final class TitleIndex {
             Map.entry("engr", "engineer"),
             Map.entry("tech", "technician"),
             Map.entry("cdl", "truck driver"),
-            Map.entry("hvac", "heating ventilation air conditioning"));
+            Map.entry("hvac", "heating ventilation air conditioning"),
+            Map.entry("bi", "business intelligence"),
+            // common Malay job words (Malaysian boards mix them into English titles), their dictionary translations
+            Map.entry("kilang", "factory"),
+            Map.entry("jenama", "brand"),
+            Map.entry("duta", "ambassador"),
+            Map.entry("pembantu", "assistant"),
+            Map.entry("kerani", "clerk"),
+            Map.entry("pemandu", "driver"),
+            Map.entry("pengurus", "manager"),
+            Map.entry("penyelia", "supervisor"),
+            Map.entry("juruteknik", "technician"),
+            Map.entry("jurutera", "engineer"),
+            Map.entry("jurujual", "salesperson"),
+            Map.entry("jururawat", "nurse"),
+            Map.entry("akauntan", "accountant"),
+            Map.entry("pekerja", "worker"),
+            Map.entry("pengawal", "guard"),
+            Map.entry("keselamatan", "security"),
+            Map.entry("pencuci", "cleaner"),
+            Map.entry("tukang", "craftsman"),
+            Map.entry("masak", "cook"),
+            Map.entry("guru", "teacher"),
+            Map.entry("jualan", "sales"),
+            Map.entry("pentadbiran", "administration"),
+            Map.entry("gudang", "warehouse"));
 
     private final OccupationCatalogue occupations;
     private final Settings settings;
@@ -147,6 +241,14 @@ public final class TitleIndex {
     private final @Nullable SemanticRanker semantic;
     /** Every label, normalised, to the occupations it names: a title that is exactly a label is strong evidence. */
     private final Map<String, Set<Integer>> exact = new HashMap<>();
+    /** O*NET's titles and their BM25 index, when the settings use them. */
+    private final @Nullable OnetTitles onetTitles;
+
+    private final @Nullable LexicalRanker onet;
+    /** Every O*NET title, normalised, to the O*NET occupations (positions in {@code onetTitles}) it names. */
+    private final Map<String, Set<Integer>> exactOnet = new HashMap<>();
+
+    private final Map<Prior, double[]> priors = new ConcurrentHashMap<>();
 
     public TitleIndex(OccupationCatalogue occupations, Settings settings, Calibration calibration) {
         this(occupations, settings, calibration, null);
@@ -165,25 +267,33 @@ public final class TitleIndex {
         this.semantic = semantic;
         Catalogue spanishLabels = SpanishLabels.translate(occupations.catalogue());
         for (Catalogue labels : List.of(occupations.catalogue(), spanishLabels)) {
-            for (int c = 0; c < labels.size(); c++) {
-                Concept concept = labels.get(c);
-                exact.computeIfAbsent(normalised(concept.preferredLabel()), k -> new HashSet<>())
-                        .add(c);
-                for (String label : concept.alternativeLabels()) {
-                    exact.computeIfAbsent(normalised(label), k -> new HashSet<>())
-                            .add(c);
-                }
-            }
+            index(labels, exact);
         }
         this.pooled = settings.pooledWeight() > 0 ? new LexicalRanker(pooled(occupations.catalogue()), false, 1) : null;
         this.settings = settings;
         this.calibration = calibration;
         this.english = new LexicalRanker(occupations.catalogue(), true, settings.alternativeWeight());
-        this.spanish = new LexicalRanker(
-                SpanishLabels.translate(occupations.catalogue()),
-                true,
-                settings.alternativeWeight(),
-                new SpanishAnalyzer());
+        this.spanish = new LexicalRanker(spanishLabels, true, settings.alternativeWeight(), new SpanishAnalyzer());
+        if (settings.onet().weight() > 0 || settings.onet().exact() > 0) {
+            OnetTitles titles = OnetTitles.bundled(occupations.catalogue());
+            this.onetTitles = titles;
+            this.onet = new LexicalRanker(titles.codes(), true, 1);
+            index(titles.codes(), exactOnet);
+        } else {
+            this.onetTitles = null;
+            this.onet = null;
+        }
+    }
+
+    private static void index(Catalogue labels, Map<String, Set<Integer>> exact) {
+        for (int c = 0; c < labels.size(); c++) {
+            Concept concept = labels.get(c);
+            exact.computeIfAbsent(normalised(concept.preferredLabel()), k -> new HashSet<>())
+                    .add(c);
+            for (String label : concept.alternativeLabels()) {
+                exact.computeIfAbsent(normalised(label), k -> new HashSet<>()).add(c);
+            }
+        }
     }
 
     /** ESCO's occupations from openler-data, lexical only (no model): what answers until the vectors are ready. */
@@ -253,7 +363,32 @@ public final class TitleIndex {
 
     /** The same with the title's vector given (the evaluation computes vectors once for all settings). */
     double[] scores(String title, float @Nullable [] vector) {
-        double[] best = new double[occupations.catalogue().size()];
+        return combine(parts(title, vector), settings);
+    }
+
+    /**
+     * The evidence for each occupation before it is weighed: best-label BM25 (over segments and languages), pooled
+     * BM25, O*NET-title BM25 by kind of crosswalk link, the model's cosine, and the exact label and title matches.
+     * What the settings weigh is kept apart so the evaluation can try many weights on one pass over the titles.
+     */
+    record Parts(
+            double[] labels,
+            double[] pooled,
+            double[] onetExact,
+            double[] onetClose,
+            double[] onetBroad,
+            double @Nullable [] cosine,
+            List<Integer> exactLabels,
+            List<OnetTitles.Link> exactOnet) {
+
+        Parts withCosine(double @Nullable [] cosine) {
+            return new Parts(labels, pooled, onetExact, onetClose, onetBroad, cosine, exactLabels, exactOnet);
+        }
+    }
+
+    Parts parts(String title, float @Nullable [] vector) {
+        int n = occupations.catalogue().size();
+        double[] best = new double[n];
         List<String> segments = segments(title);
         for (String segment : segments) {
             for (LexicalRanker ranker : List.of(english, spanish)) {
@@ -262,38 +397,104 @@ public final class TitleIndex {
                 }
             }
         }
+        double[] add = new double[n];
         LexicalRanker pooled = this.pooled;
         if (pooled != null) {
-            double[] add = new double[best.length];
             for (String segment : segments) {
                 for (LexicalRanker.Hit hit : pooled.rank(segment, ConceptFilter.ANY, 100)) {
                     add[hit.concept()] = Math.max(add[hit.concept()], hit.score());
                 }
             }
-            for (int c = 0; c < best.length; c++) {
-                best[c] += settings.pooledWeight() * add[c];
+        }
+        double[][] byMatch = new double[OnetTitles.Match.values().length][n];
+        List<OnetTitles.Link> exactOnet = new ArrayList<>();
+        LexicalRanker onet = this.onet;
+        OnetTitles onetTitles = this.onetTitles;
+        if (onet != null && onetTitles != null) {
+            for (String segment : segments) {
+                for (LexicalRanker.Hit hit : onet.rank(segment, ConceptFilter.ANY, 50)) {
+                    for (OnetTitles.Link link : onetTitles.links().get(hit.concept())) {
+                        double[] field = byMatch[link.match().ordinal()];
+                        field[link.occupation()] = Math.max(field[link.occupation()], hit.score());
+                    }
+                }
+                for (int code : exactOnet(segment)) {
+                    exactOnet.addAll(onetTitles.links().get(code));
+                }
             }
         }
+        double[] cosine = null;
         SemanticRanker semantic = this.semantic;
-        if (semantic != null && vector != null && settings.semanticWeight() > 0) {
-            double top = Arrays.stream(best).max().orElse(0);
-            float[] cosine = semantic.scores(vector);
+        if (semantic != null && vector != null) {
+            float[] f = semantic.scores(vector);
+            cosine = new double[n];
+            for (int c = 0; c < n; c++) {
+                cosine[c] = f[c];
+            }
+        }
+        List<Integer> exactLabels = new ArrayList<>();
+        for (String segment : segments) {
+            exactLabels.addAll(exact.getOrDefault(normalised(segment), Set.of()));
+        }
+        return new Parts(best, add, byMatch[0], byMatch[1], byMatch[2], cosine, exactLabels, exactOnet);
+    }
+
+    private Set<Integer> exactOnet(String segment) {
+        return exactOnet.getOrDefault(normalised(segment), Set.of());
+    }
+
+    /** Each occupation's raw score from its evidence, weighed as the settings say. */
+    double[] combine(Parts parts, Settings settings) {
+        int n = parts.labels().length;
+        double[] best = new double[n];
+        Onet o = settings.onet();
+        for (int c = 0; c < n; c++) {
+            double onet = Math.max(
+                    parts.onetExact()[c], Math.max(o.close() * parts.onetClose()[c], o.broad() * parts.onetBroad()[c]));
+            best[c] = parts.labels()[c] + settings.pooledWeight() * parts.pooled()[c] + o.weight() * onet;
+        }
+        double[] cosine = parts.cosine();
+        if (cosine != null && settings.semanticWeight() > 0) {
+            double top = max(best);
             double w = settings.semanticWeight();
-            for (int c = 0; c < best.length; c++) {
+            for (int c = 0; c < n; c++) {
                 double lexical = top > 0 ? best[c] / top : 0;
                 // kept on the BM25 scale of the best hit, so the calibration sees comparable numbers
                 best[c] = Math.max(0, (1 - w) * lexical + w * cosine[c]) * Math.max(top, 1);
             }
         }
-        if (settings.exactBoost() > 0) {
-            double top = Arrays.stream(best).max().orElse(0);
-            for (String segment : segments) {
-                for (int c : exact.getOrDefault(normalised(segment), Set.of())) {
-                    best[c] += settings.exactBoost() * top;
+        if (settings.prior() != Prior.NONE && settings.priorWeight() > 0) {
+            double[] prior = prior(settings.prior());
+            double scale = Math.max(max(best), 1);
+            for (int c = 0; c < n; c++) {
+                if (best[c] > 0) {
+                    best[c] += settings.priorWeight() * prior[c] * scale;
                 }
             }
         }
+        if (settings.exactBoost() > 0) {
+            double top = max(best);
+            for (int c : parts.exactLabels()) {
+                best[c] += settings.exactBoost() * top;
+            }
+            for (OnetTitles.Link link : parts.exactOnet()) {
+                best[link.occupation()] += settings.exactBoost() * o.exact() * o.discount(link.match()) * top;
+            }
+        }
         return best;
+    }
+
+    private static double max(double[] values) {
+        double max = 0;
+        for (double v : values) {
+            max = Math.max(max, v);
+        }
+        return max;
+    }
+
+    /** The prior of each occupation, in [0, 1]. */
+    double[] prior(Prior kind) {
+        return priors.computeIfAbsent(kind, k -> Priors.of(k, occupations));
     }
 
     /** Each occupation with all its labels as one text: words many of its labels share weigh more. */

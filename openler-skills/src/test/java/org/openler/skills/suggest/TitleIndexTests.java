@@ -2,7 +2,11 @@ package org.openler.skills.suggest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,6 +51,47 @@ class TitleIndexTests {
         assertThat(first.uri().toString())
                 .isEqualTo("http://data.europa.eu/esco/occupation/5c082067-ea18-4ccb-8c43-e70b18ad8120");
         assertThat(first.onet()).matches("\\d{2}-\\d{4}\\.\\d{2}").startsWith("51-");
+    }
+
+    @Test
+    void anOnetShortTitleReachesTheEscoOccupationTheCrosswalkMatchesItsOnetOccupationTo() {
+        // "Admin Clerk" is O*NET's short title of Office Clerks, General (43-9061.00), which the crosswalk matches
+        // exactly to ESCO's office clerk; none of ESCO's labels says "admin clerk"
+        assertThat(index.suggest("Admin Clerk", 3))
+                .extracting(TitleSuggestion::label)
+                .contains("office clerk");
+        TitleIndex escoLabelsOnly = new TitleIndex(
+                index.occupations(),
+                TitleIndex.Settings.LEXICAL.withOnet(TitleIndex.Onet.NONE),
+                Calibration.TITLES_LEXICAL);
+        assertThat(escoLabelsOnly.suggest("Admin Clerk", 3))
+                .extracting(TitleSuggestion::label)
+                .doesNotContain("office clerk");
+    }
+
+    @Test
+    void aBracketedOnetTitleCountsWithAndWithoutItsBrackets() {
+        Set<String> forms = new LinkedHashSet<>();
+        OnetTitles.addForms(forms, "Administrative Clerk (Admin Clerk)");
+        assertThat(forms).containsExactly("Administrative Clerk (Admin Clerk)", "Administrative Clerk", "Admin Clerk");
+    }
+
+    @Test
+    void theStructuralPriorsAreScaledToOneAndTheOnetOneMarksExactCrosswalkMatches() {
+        for (TitleIndex.Prior kind : List.of(TitleIndex.Prior.LABELS, TitleIndex.Prior.ESSENTIAL_SKILLS)) {
+            assertThat(Arrays.stream(index.prior(kind)).max().orElseThrow())
+                    .as(kind.name())
+                    .isEqualTo(1.0);
+        }
+        double[] exact = index.prior(TitleIndex.Prior.ONET_EXACT);
+        int officeClerk = IntStream.range(0, exact.length)
+                .filter(c ->
+                        index.occupations().catalogue().get(c).preferredLabel().equals("office clerk"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(exact[officeClerk]).isEqualTo(1.0); // 43-9061.00 Office Clerks, General: exactMatch
+        assertThat(Arrays.stream(exact).filter(p -> p == 1).count()).isBetween(1L, exact.length / 5L);
+        assertThat(exact).containsOnly(0.0, 1.0);
     }
 
     @Test
