@@ -249,6 +249,12 @@ public final class TitleIndex {
     private final Map<String, Set<Integer>> exactOnet = new HashMap<>();
 
     private final Map<Prior, double[]> priors = new ConcurrentHashMap<>();
+    /**
+     * Whether a title reads as Spanish: O*NET's titles are English synonyms, and matched against Spanish text they
+     * pull it toward unrelated occupations through shared words and cognates (MELO's Spanish titles: MRR 0.374 without
+     * them, 0.312 with them, docs/skill-mapping.md).
+     */
+    private final @Nullable Language language;
 
     public TitleIndex(OccupationCatalogue occupations, Settings settings, Calibration calibration) {
         this(occupations, settings, calibration, null);
@@ -279,9 +285,11 @@ public final class TitleIndex {
             this.onetTitles = titles;
             this.onet = new LexicalRanker(titles.codes(), true, 1);
             index(titles.codes(), exactOnet);
+            this.language = new Language(occupations.catalogue(), spanishLabels);
         } else {
             this.onetTitles = null;
             this.onet = null;
+            this.language = null;
         }
     }
 
@@ -410,7 +418,8 @@ public final class TitleIndex {
         List<OnetTitles.Link> exactOnet = new ArrayList<>();
         LexicalRanker onet = this.onet;
         OnetTitles onetTitles = this.onetTitles;
-        if (onet != null && onetTitles != null) {
+        Language language = this.language;
+        if (onet != null && onetTitles != null && (language == null || !language.spanish(title))) {
             for (String segment : segments) {
                 for (LexicalRanker.Hit hit : onet.rank(segment, ConceptFilter.ANY, 50)) {
                     for (OnetTitles.Link link : onetTitles.links().get(hit.concept())) {

@@ -70,6 +70,18 @@ class TitleIndexTests {
     }
 
     @Test
+    void aSpanishTitleIsNotMatchedAgainstOnetsEnglishTitles() {
+        TitleIndex escoLabelsOnly = new TitleIndex(
+                index.occupations(),
+                TitleIndex.Settings.LEXICAL.withOnet(TitleIndex.Onet.NONE),
+                Calibration.TITLES_LEXICAL);
+        String spanish = "Directores de departamento de control de calidad";
+        assertThat(index.rankAll(spanish)).containsExactly(escoLabelsOnly.rankAll(spanish));
+        // an English title still is: the O*NET short title reaches its occupation only through them
+        assertThat(index.rankAll("Admin Clerk")).isNotEqualTo(escoLabelsOnly.rankAll("Admin Clerk"));
+    }
+
+    @Test
     void aBracketedOnetTitleCountsWithAndWithoutItsBrackets() {
         Set<String> forms = new LinkedHashSet<>();
         OnetTitles.addForms(forms, "Administrative Clerk (Admin Clerk)");
