@@ -1,5 +1,6 @@
 package org.openler.platform.issuing;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.sql.ResultSet;
@@ -260,8 +261,8 @@ public class Achievements {
             return Optional.empty();
         }
         try {
-            java.math.BigDecimal value = new java.math.BigDecimal(number);
-            return value.signum() < 0 || value.compareTo(java.math.BigDecimal.valueOf(100)) > 0
+            BigDecimal value = new BigDecimal(number);
+            return value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100)) > 0
                     ? Optional.empty()
                     : Optional.of(value.stripTrailingZeros().toPlainString());
         } catch (NumberFormatException e) {

@@ -3,6 +3,7 @@ package org.openler.platform.matching;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.kernel.Access;
 import org.openler.platform.kernel.Audience;
@@ -63,12 +64,12 @@ class MatchPages {
     }
 
     /** The address of the page at {@code offset} (none when there is no such page), keeping a limit asked for. */
-    private static @Nullable String page(Paging paging, @Nullable Integer offset) {
-        if (offset == null) {
+    private static @Nullable String page(Paging paging, Optional<Integer> offset) {
+        if (offset.isEmpty()) {
             return null;
         }
         String limit = paging.limit() == Paging.DEFAULT_LIMIT ? "" : "limit=" + paging.limit();
-        String at = offset == 0 ? "" : "offset=" + offset;
+        String at = offset.get() == 0 ? "" : "offset=" + offset.get();
         String query = at.isEmpty() || limit.isEmpty() ? at + limit : at + "&" + limit;
         return "/me/jobs" + (query.isEmpty() ? "" : "?" + query);
     }

@@ -2,6 +2,7 @@ package org.openler.platform.matching;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.problems.PlatformException;
 
@@ -34,31 +35,23 @@ record Paging(int offset, int limit) {
     }
 
     /** The previous page's offset, when there is one. */
-    @Nullable
-    Integer previous() {
-        return offset == 0 ? null : Math.max(0, offset - limit);
+    Optional<Integer> previous() {
+        return offset == 0 ? Optional.empty() : Optional.of(Math.max(0, offset - limit));
     }
 
     /** The next page's offset, when {@code total} goes beyond this page. */
-    @Nullable
-    Integer next(int total) {
-        return offset + limit < total ? offset + limit : null;
+    Optional<Integer> next(int total) {
+        return offset + limit < total ? Optional.of(offset + limit) : Optional.empty();
     }
 
     /** The {@code Link} header: the first, previous, next and last pages of {@code path}, each with this limit. */
     String links(String path, int total) {
         List<String> links = new ArrayList<>();
-        Integer next = next(total);
-        if (next != null) {
-            links.add(link(path, next, "next"));
-        }
+        next(total).ifPresent(next -> links.add(link(path, next, "next")));
         int last = total == 0 ? 0 : ((total - 1) / limit) * limit;
         links.add(link(path, last, "last"));
         links.add(link(path, 0, "first"));
-        Integer previous = previous();
-        if (previous != null) {
-            links.add(link(path, Math.min(previous, last), "prev"));
-        }
+        previous().ifPresent(previous -> links.add(link(path, Math.min(previous, last), "prev")));
         return String.join(", ", links);
     }
 

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -221,7 +225,7 @@ class MatchingIT {
             HttpResponse<String> added = selfWeb.submit(
                     "/wallet/skills",
                     "/wallet/skills",
-                    java.util.Map.of(
+                    Map.of(
                             "ownWords",
                             "I can do " + s.label(),
                             "competency",
@@ -322,15 +326,15 @@ class MatchingIT {
 
     @Test
     void aSelfAssertedLevelIsComparedWithTheLevelAskedAndTheExplanationSaysSoInPlainWords() {
-        java.util.Map<String, Integer> scores = new java.util.LinkedHashMap<>();
-        java.util.Map<String, String> explanations = new java.util.LinkedHashMap<>();
+        Map<String, Integer> scores = new LinkedHashMap<>();
+        Map<String, String> explanations = new LinkedHashMap<>();
         for (String level : List.of("2", "4", "")) {
             Account learner = wallet.fixturesForTests().learner();
             WebClient web = WalletKit.signedIn(port, learner);
             HttpResponse<String> added = web.submit(
                     "/wallet/skills",
                     "/wallet/skills",
-                    java.util.Map.of("ownWords", "I weld", "competency", WELDING.toString(), "level", level));
+                    Map.of("ownWords", "I weld", "competency", WELDING.toString(), "level", level));
             assertThat(added.statusCode()).as(added.body()).isEqualTo(302);
             JsonNode match = json(web, "/me/matches?job=" + LEAD_JOB);
             scores.put(level, match.path("score").asInt());
@@ -341,9 +345,7 @@ class MatchingIT {
             }
         }
         // self-asserted counts 0.5; at level 2 of the 4 asked, half of that
-        assertThat(scores)
-                .containsExactly(
-                        java.util.Map.entry("2", 25), java.util.Map.entry("4", 50), java.util.Map.entry("", 50));
+        assertThat(scores).containsExactly(Map.entry("2", 25), Map.entry("4", 50), Map.entry("", 50));
         assertThat(explanations.get("2")).contains("your own estimate", "level 2", "level 4", "50");
         assertThat(explanations.get("4")).contains("counts in full");
         assertThat(explanations.get("")).contains("nothing in your record states your level");
@@ -352,7 +354,7 @@ class MatchingIT {
                 .submit(
                         "/wallet/skills",
                         "/wallet/skills",
-                        java.util.Map.of("ownWords", "I weld", "competency", WELDING.toString(), "level", "9"));
+                        Map.of("ownWords", "I weld", "competency", WELDING.toString(), "level", "9"));
         assertThat(refused.statusCode()).isIn(302, 400);
         assertThat(json(WalletKit.signedIn(port, wrong), "/me/matches?job=" + LEAD_JOB)
                         .path("state")
@@ -363,7 +365,7 @@ class MatchingIT {
 
     @Test
     void theRubricLevelAnIssuerStatesIsTheLevelTheMatchComparesWithTheLevelAsked() {
-        java.util.Map<String, Integer> scores = new java.util.LinkedHashMap<>();
+        Map<String, Integer> scores = new LinkedHashMap<>();
         for (String reached : List.of("Competent", "Expert", "")) {
             Account learner = wallet.fixturesForTests().learner();
             WebClient web = WalletKit.signedIn(port, learner);
@@ -402,16 +404,12 @@ class MatchingIT {
         }
         // the lead welder asks level 4; a 4-level rubric maps Competent (2nd) to 2 and Expert (4th) to 5; verified
         // evidence counts 1.0, times held ÷ asked at most 1; a credential stating no level is not held against
-        assertThat(scores)
-                .containsExactly(
-                        java.util.Map.entry("Competent", 50),
-                        java.util.Map.entry("Expert", 100),
-                        java.util.Map.entry("", 100));
+        assertThat(scores).containsExactly(Map.entry("Competent", 50), Map.entry("Expert", 100), Map.entry("", 100));
     }
 
     @Test
     void aLetterGradeOrAPercentTheIssuerStatesBecomesTheLevelTheMatchComparesWithTheLevelAsked() {
-        java.util.Map<String, Integer> scores = new java.util.LinkedHashMap<>();
+        Map<String, Integer> scores = new LinkedHashMap<>();
         for (String stated : List.of("Final grade=B+", "Exam score=87%", "Final grade=C", "Exam score=65")) {
             Account learner = wallet.fixturesForTests().learner();
             WebClient web = WalletKit.signedIn(port, learner);
@@ -454,10 +452,10 @@ class MatchingIT {
         // verified evidence (1.0) counts held ÷ asked
         assertThat(scores)
                 .containsExactly(
-                        java.util.Map.entry("Final grade=B+", 100),
-                        java.util.Map.entry("Exam score=87%", 100),
-                        java.util.Map.entry("Final grade=C", 75),
-                        java.util.Map.entry("Exam score=65", 50));
+                        Map.entry("Final grade=B+", 100),
+                        Map.entry("Exam score=87%", 100),
+                        Map.entry("Final grade=C", 75),
+                        Map.entry("Exam score=65", 50));
     }
 
     @Test
@@ -466,10 +464,10 @@ class MatchingIT {
         WebClient admin = WebClient.on(port);
         admin.signIn(org.admin().email().value(), Fixtures.PASSWORD);
         String path = "/orgs/" + org.slug();
-        java.util.function.BiFunction<String, String, HttpResponse<String>> define = (name, passMark) -> admin.submit(
+        BiFunction<String, String, HttpResponse<String>> define = (name, passMark) -> admin.submit(
                 path + "/achievements",
                 path + "/achievements/new",
-                java.util.Map.of(
+                Map.of(
                         "name", name,
                         "description", "Welds to code.",
                         "criteria", "Sat the written exam.",
@@ -487,7 +485,7 @@ class MatchingIT {
         assertThat(define.apply("Welding Exam, passed at 90", "90%").statusCode())
                 .isEqualTo(302);
         assertThat(define.apply("Welding Exam", "").statusCode()).isEqualTo(302);
-        java.util.Map<String, AchievementDefinition> stored = new java.util.HashMap<>();
+        Map<String, AchievementDefinition> stored = new HashMap<>();
         achievements.list(org.organization().id()).forEach(a -> stored.put(a.name(), a));
         assertThat(stored.get("Welding Exam, passed at 90").resultDescriptions())
                 .singleElement()
@@ -497,7 +495,7 @@ class MatchingIT {
                 .satisfies(d -> assertThat(d.requiredValue()).isEmpty());
 
         // the same 87 % on each; the lead welder asks welding at level 4
-        java.util.Map<String, JsonNode> matched = new java.util.LinkedHashMap<>();
+        Map<String, JsonNode> matched = new LinkedHashMap<>();
         for (String name : List.of("Welding Exam", "Welding Exam, passed at 90")) {
             Account learner = wallet.fixturesForTests().learner();
             WebClient web = WalletKit.signedIn(port, learner);

@@ -27,11 +27,11 @@ class PagingTests {
         Paging page = Paging.of("0", "7");
         while (true) {
             seen.addAll(page.slice(FORTY_FIVE));
-            Integer next = page.next(FORTY_FIVE.size());
-            if (next == null) {
+            var next = page.next(FORTY_FIVE.size());
+            if (next.isEmpty()) {
                 break;
             }
-            page = new Paging(next, page.limit());
+            page = new Paging(next.get(), page.limit());
         }
         assertThat(seen).isEqualTo(FORTY_FIVE);
     }
@@ -40,7 +40,7 @@ class PagingTests {
     void aPageBeyondTheEndIsEmptyAndItsPreviousLinkStopsAtTheLastPage() {
         Paging beyond = Paging.of("100", "20");
         assertThat(beyond.slice(FORTY_FIVE)).isEmpty();
-        assertThat(beyond.next(45)).isNull();
+        assertThat(beyond.next(45)).isEmpty();
         assertThat(beyond.links("/me/jobs", 45))
                 .isEqualTo("</me/jobs?offset=40&limit=20>; rel=\"last\", </me/jobs?offset=0&limit=20>; rel=\"first\","
                         + " </me/jobs?offset=40&limit=20>; rel=\"prev\"");

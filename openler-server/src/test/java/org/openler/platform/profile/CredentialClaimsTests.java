@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.openler.standards.json.Jsons;
 
@@ -132,7 +134,7 @@ class CredentialClaimsTests {
                 {"id": "urn:rd:grade", "type": ["ResultDescription"], "name": "Final grade", "resultType": "LetterGrade",
                  "requiredValue": "C"}
                 """;
-        assertThat(java.util.stream.Stream.of("A", "B-", "C", "C-", "D+", "F").map(v -> gradedLevel(passedAtC, v)))
+        assertThat(Stream.of("A", "B-", "C", "C-", "D+", "F").map(v -> gradedLevel(passedAtC, v)))
                 .containsExactly(5, 4, 3, 3, 1, 1);
         String passedAtSomething = passedAtC.replace("\"C\"", "\"Pass\"");
         assertThat(gradedLevel(passedAtSomething, "D"))
@@ -151,7 +153,7 @@ class CredentialClaimsTests {
         JsonObject required = credential(rubric, "urn:l:b");
         String text = required.toString()
                 .replace("\"rubricCriterionLevel\"", "\"requiredLevel\":\"urn:l:c\",\"rubricCriterionLevel\"");
-        java.util.function.Function<String, Integer> level = achieved -> CredentialClaims.of(Jsons.PROVIDER
+        Function<String, Integer> level = achieved -> CredentialClaims.of(Jsons.PROVIDER
                         .createReader(new StringReader(text.replace(
                                 "\"achievedLevel\":\"urn:l:b\"", "\"achievedLevel\":\"" + achieved + "\"")))
                         .readObject())
@@ -161,8 +163,7 @@ class CredentialClaimsTests {
         assertThat(CredentialClaims.of(required).alignments().getFirst().level())
                 .as("without the pass mark Competent is 2 of 1–5")
                 .isEqualTo(2);
-        assertThat(java.util.stream.Stream.of("urn:l:a", "urn:l:b", "urn:l:c", "urn:l:d")
-                        .map(level))
+        assertThat(Stream.of("urn:l:a", "urn:l:b", "urn:l:c", "urn:l:d").map(level))
                 .containsExactly(1, 1, 4, 5);
     }
 
