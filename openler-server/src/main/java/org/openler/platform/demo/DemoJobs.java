@@ -3,6 +3,7 @@ package org.openler.platform.demo;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.openler.platform.accounts.AccountService;
 import org.openler.platform.jobs.CompetencyDna;
 import org.openler.platform.jobs.JobContent;
@@ -24,10 +25,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Twenty open jobs at Demo Employer, each built from a real O*NET-SOC occupation by the same competency DNA an
- * employer starts from (its twelve heaviest proposed skills), in the learners' stories: Andre's medical coding, Izzy's
- * cybersecurity, Marcus's retail management, Claire's nursing, and the trades and health roles around them. The
- * proposals need O*NET, ESCO and the crosswalk, which the demo loads in the background: this runs when the last of
- * them is imported (or at start when they are already stored), once, while Demo Employer has no jobs.
+ * employer starts from (its twelve heaviest proposed skills and every detailed work activity it proposes), in the
+ * learners' stories: Andre's medical coding, Izzy's cybersecurity, Marcus's retail management, Claire's nursing, and
+ * the trades and health roles around them. The proposals need O*NET, ESCO and the crosswalk, which the demo loads in
+ * the background: this runs when the last of them is imported (or at start when they are already stored), once, while
+ * Demo Employer has no jobs.
  */
 @Component
 @ConditionalOnProperty(name = "openler.demo.enabled", havingValue = "true")
@@ -338,13 +340,18 @@ class DemoJobs {
         int created = 0;
         for (Posting p : POSTINGS) {
             CompetencyDna.Proposal proposal = drafts.propose(p.onet());
-            // skills only: the stories' scores (docs, StoriesBrowserIT) were measured without work activities
-            List<JobRequirement> requirements = proposal.requirements().stream()
+            List<JobRequirement> skills = proposal.requirements().stream()
                     .filter(r -> !r.source().equals("dwa"))
                     .limit(SKILLS)
                     .map(r -> new JobRequirement(r.skill(), r.label(), r.weight(), r.required(), r.level(), r.source()))
                     .toList();
-            if (requirements.isEmpty()) {
+            // and every detailed work activity the proposal has, as an employer who keeps the proposal gets them (the
+            // proposal computes them anyway: keeping them costs only their rows)
+            List<JobRequirement> activities = proposal.requirements().stream()
+                    .filter(r -> r.source().equals("dwa"))
+                    .map(r -> new JobRequirement(r.skill(), r.label(), r.weight(), r.required(), r.level(), r.source()))
+                    .toList();
+            if (skills.isEmpty()) {
                 log.warn("Demo jobs: no proposal for {}; skipped", p.onet());
                 continue;
             }
@@ -355,7 +362,7 @@ class DemoJobs {
                             p.onet(),
                             Optional.empty(),
                             p.summary(),
-                            requirements,
+                            Stream.concat(skills.stream(), activities.stream()).toList(),
                             List.of(),
                             p.experienceMonths(),
                             p.education(),

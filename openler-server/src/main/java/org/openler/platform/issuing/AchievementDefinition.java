@@ -38,13 +38,37 @@ public record AchievementDefinition(
      * A result the issuer states about each recipient (OB 3.0 {@code ResultDescription}): a rubric with levels (lowest
      * first), a letter grade with its allowed letters, or a percent (0–100). Ids are {@code urn:uuid:}s minted when the
      * achievement is defined, so a credential's {@code result.resultDescription} and {@code achievedLevel} name them.
+     * The pass mark, when the provider sets one, is {@code requiredValue} (a percent's number, one of a letter grade's
+     * letters) or {@code requiredLevel} (one of the rubric's levels): a result below it does not meet what the
+     * achievement's skills are asked for (matching reads it as level 1, {@code profile.ResultLevels}).
      */
     public record ResultDescription(
-            URI id, String name, ResultType type, List<String> allowedValue, List<Level> levels) {
+            URI id,
+            String name,
+            ResultType type,
+            List<String> allowedValue,
+            List<Level> levels,
+            Optional<String> requiredValue,
+            Optional<URI> requiredLevel) {
 
         public ResultDescription {
             allowedValue = List.copyOf(allowedValue);
             levels = List.copyOf(levels);
+        }
+
+        /** A result description without a pass mark. */
+        public ResultDescription(URI id, String name, ResultType type, List<String> allowedValue, List<Level> levels) {
+            this(id, name, type, allowedValue, levels, Optional.empty(), Optional.empty());
+        }
+
+        /** The pass mark as the provider typed it (a number, a letter, a level's name), or empty. */
+        public String passMark() {
+            return requiredValue
+                    .or(() -> requiredLevel.flatMap(r -> levels.stream()
+                            .filter(l -> l.id().equals(r))
+                            .map(Level::name)
+                            .findFirst()))
+                    .orElse("");
         }
 
         /** The level with this id or name (name compared without case), if the rubric has one. */

@@ -1,5 +1,6 @@
 package org.openler.platform.issuing;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.sql.ResultSet;
@@ -133,12 +134,18 @@ public class Achievements {
     /**
      * A result description as typed: its type (OB 3.0 name, e.g. {@code RubricCriterionLevel}, {@code LetterGrade},
      * {@code Percent}), its name, and its values: a rubric's levels, lowest first, or a letter grade's letters (A–F
-     * when none are given); a percent takes none (0–100).
+     * when none are given); a percent takes none (0–100). {@code passMark} ("" for none) is the lowest result that
+     * passes: a number from 0 to 100 for a percent, one of the letters, one of the rubric's levels.
      */
-    public record ResultDraft(String type, String name, List<String> values) {
+    public record ResultDraft(String type, String name, List<String> values, String passMark) {
         public ResultDraft {
             values =
                     values.stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
+            passMark = passMark.strip();
+        }
+
+        public ResultDraft(String type, String name, List<String> values) {
+            this(type, name, values, "");
         }
     }
 
@@ -186,6 +193,7 @@ public class Achievements {
                                 + " different values of up to 100 characters."));
                 continue;
             }
+            String mark = d.passMark();
             switch (type.get()) {
                 case RUBRIC -> {
                     if (values.size() < 2) {
@@ -193,23 +201,73 @@ public class Achievements {
                                 "results", "\"" + name + "\": give the rubric's levels, at least two, lowest first."));
                         continue;
                     }
+                    List<AchievementDefinition.Level> levels = values.stream()
+                            .map(v -> new AchievementDefinition.Level(urn(), v))
+                            .toList();
+                    Optional<AchievementDefinition.Level> required = levels.stream()
+                            .filter(l -> l.name().equalsIgnoreCase(mark))
+                            .findFirst();
+                    if (!mark.isEmpty() && required.isEmpty()) {
+                        errors.add(new PlatformException.FieldError(
+                                "results",
+                                "\"" + name + "\": the pass mark is one of its levels (" + String.join(", ", values)
+                                        + ")."));
+                        continue;
+                    }
                     out.add(new AchievementDefinition.ResultDescription(
                             urn(),
                             name,
                             type.get(),
                             List.of(),
-                            values.stream()
-                                    .map(v -> new AchievementDefinition.Level(urn(), v))
-                                    .toList()));
+                            levels,
+                            Optional.empty(),
+                            required.map(AchievementDefinition.Level::id)));
                 }
-                case LETTER_GRADE ->
+                case LETTER_GRADE -> {
+                    List<String> letters = values.isEmpty() ? LETTERS : values;
+                    Optional<String> required = letters.stream()
+                            .filter(l -> l.equalsIgnoreCase(mark))
+                            .findFirst();
+                    if (!mark.isEmpty() && required.isEmpty()) {
+                        errors.add(new PlatformException.FieldError(
+                                "results",
+                                "\"" + name + "\": the pass mark is one of its letters (" + String.join(", ", letters)
+                                        + ")."));
+                        continue;
+                    }
                     out.add(new AchievementDefinition.ResultDescription(
-                            urn(), name, type.get(), values.isEmpty() ? LETTERS : values, List.of()));
-                case PERCENT ->
-                    out.add(new AchievementDefinition.ResultDescription(urn(), name, type.get(), List.of(), List.of()));
+                            urn(), name, type.get(), letters, List.of(), required, Optional.empty()));
+                }
+                case PERCENT -> {
+                    Optional<String> required = percent(mark);
+                    if (!mark.isEmpty() && required.isEmpty()) {
+                        errors.add(new PlatformException.FieldError(
+                                "results", "\"" + name + "\": the pass mark of a percent is a number from 0 to 100."));
+                        continue;
+                    }
+                    out.add(new AchievementDefinition.ResultDescription(
+                            urn(), name, type.get(), List.of(), List.of(), required, Optional.empty()));
+                }
             }
         }
         return out;
+    }
+
+    /** A percent's pass mark as OB 3.0 writes a number ("70", "72.5"; a "%" after it is dropped), if it is one. */
+    private static Optional<String> percent(String mark) {
+        String number =
+                mark.endsWith("%") ? mark.substring(0, mark.length() - 1).strip() : mark;
+        if (number.isEmpty() || number.length() > 10) {
+            return Optional.empty();
+        }
+        try {
+            BigDecimal value = new BigDecimal(number);
+            return value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100)) > 0
+                    ? Optional.empty()
+                    : Optional.of(value.stripTrailingZeros().toPlainString());
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private static URI urn() {
@@ -419,6 +477,8 @@ public class Achievements {
             d.levels()
                     .forEach(
                             l -> levels.addObject().put("id", l.id().toString()).put("name", l.name()));
+            d.requiredValue().ifPresent(v -> node.put("requiredValue", v));
+            d.requiredLevel().ifPresent(l -> node.put("requiredLevel", l.toString()));
         }
         return JSON.writeValueAsString(array);
     }
@@ -442,7 +502,9 @@ public class Achievements {
                                     node.get("resultType").asString())
                             .orElseThrow(),
                     allowed,
-                    levels));
+                    levels,
+                    optional(node, "requiredValue"),
+                    optional(node, "requiredLevel").map(URI::create)));
         }
         return out;
     }

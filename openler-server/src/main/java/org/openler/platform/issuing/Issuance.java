@@ -467,7 +467,8 @@ public class Issuance {
      * A result description as OB 3.0 writes it. A rubric measures the achievement's aligned competencies (its
      * {@code alignment}s are theirs; a registry-entry alignment is not a skill), which is how a reader (matching, via
      * {@code profile.CredentialClaims.levels}) turns the achieved level into a level per skill. A percent is bounded
-     * 0–100.
+     * 0–100. The pass mark goes with it ({@code requiredValue}, {@code requiredLevel}), so a reader can tell a result
+     * below it.
      */
     private static Achievement.ResultDescription resultDescription(
             AchievementDefinition.ResultDescription d, List<Achievement.Alignment> alignments) {
@@ -487,7 +488,9 @@ public class Issuance {
                         ? alignments.stream()
                                 .filter(a -> !a.targetType().equals(Optional.of("ceterms:Credential")))
                                 .toList()
-                        : List.of());
+                        : List.of(),
+                d.requiredValue(),
+                d.requiredLevel());
     }
 
     static Recipient recipient(To to) {

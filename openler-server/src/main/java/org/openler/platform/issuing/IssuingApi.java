@@ -1,5 +1,6 @@
 package org.openler.platform.issuing;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -92,14 +93,19 @@ class IssuingApi {
     /**
      * An OB 3.0 ResultDescription as the API takes and gives it: {@code resultType} {@code RubricCriterionLevel} (its
      * {@code rubricCriterionLevel} names, lowest first), {@code LetterGrade} ({@code allowedValue}, A–F when none) or
-     * {@code Percent}. Ids are minted when the achievement is created.
+     * {@code Percent}. Ids are minted when the achievement is created. The pass mark: {@code requiredValue} (a percent's
+     * number, one of the letters) or {@code requiredLevel} (a rubric level: its name when the achievement is created,
+     * as its id does not exist yet; its id in the answer). An achievement without a pass mark answers without them.
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record ResultDescriptionView(
             @Nullable String id,
             @Nullable String name,
             @Nullable String resultType,
             @Nullable List<String> allowedValue,
-            @Nullable List<RubricLevelView> rubricCriterionLevel) {
+            @Nullable List<RubricLevelView> rubricCriterionLevel,
+            @Nullable String requiredValue,
+            @Nullable String requiredLevel) {
 
         static ResultDescriptionView of(AchievementDefinition.ResultDescription d) {
             return new ResultDescriptionView(
@@ -109,7 +115,9 @@ class IssuingApi {
                     d.allowedValue(),
                     d.levels().stream()
                             .map(l -> new RubricLevelView(l.id().toString(), l.name()))
-                            .toList());
+                            .toList(),
+                    d.requiredValue().orElse(null),
+                    d.requiredLevel().map(URI::toString).orElse(null));
         }
 
         Achievements.ResultDraft draft() {
@@ -118,7 +126,8 @@ class IssuingApi {
                     : allowedValue == null
                             ? List.of()
                             : allowedValue.stream().map(IssuingApi::nz).toList();
-            return new Achievements.ResultDraft(nz(resultType), nz(name), values);
+            return new Achievements.ResultDraft(
+                    nz(resultType), nz(name), values, requiredLevel != null ? requiredLevel : nz(requiredValue));
         }
     }
 

@@ -121,7 +121,8 @@ class IssuingPages {
                     at(registryCtid, 100),
                     results.stream()
                             .limit(RESULT_ROWS)
-                            .map(r -> new ResultRow(at(r.type(), 40), at(r.name(), 200), at(r.values(), 2000)))
+                            .map(r -> new ResultRow(
+                                    at(r.type(), 40), at(r.name(), 200), at(r.values(), 2000), at(r.passMark(), 100)))
                             .toList());
         }
     }
@@ -129,22 +130,25 @@ class IssuingPages {
     /**
      * One result row of the achievement form: a type ({@code RubricCriterionLevel}, {@code LetterGrade},
      * {@code Percent}, or empty for none), a name, and its values separated by commas (a rubric's levels, lowest first;
-     * a letter grade's letters).
+     * a letter grade's letters), and its pass mark (empty for none: a percent's number, one of the letters or levels).
      */
-    public record ResultRow(String type, String name, String values) {
+    public record ResultRow(String type, String name, String values, String passMark) {
 
         static List<ResultRow> blank(int rows) {
             return java.util.stream.IntStream.range(0, rows)
-                    .mapToObj(i -> new ResultRow("", "", ""))
+                    .mapToObj(i -> new ResultRow("", "", "", ""))
                     .toList();
         }
 
         /** The rows the form posted, padded to the form's size. */
         static List<ResultRow> of(
-                @Nullable List<String> types, @Nullable List<String> names, @Nullable List<String> values) {
+                @Nullable List<String> types,
+                @Nullable List<String> names,
+                @Nullable List<String> values,
+                @Nullable List<String> passMarks) {
             List<ResultRow> rows = new ArrayList<>();
             for (int i = 0; i < AchievementForm.RESULT_ROWS; i++) {
-                rows.add(new ResultRow(item(types, i), item(names, i), item(values, i)));
+                rows.add(new ResultRow(item(types, i), item(names, i), item(values, i), item(passMarks, i)));
             }
             return rows;
         }
@@ -158,7 +162,7 @@ class IssuingPages {
             return rows.stream()
                     .filter(r -> !r.type().isBlank() || !r.name().isBlank())
                     .map(r -> new Achievements.ResultDraft(
-                            r.type(), r.name(), List.of(r.values().split(","))))
+                            r.type(), r.name(), List.of(r.values().split(",")), r.passMark()))
                     .toList();
         }
     }
@@ -197,7 +201,10 @@ class IssuingPages {
         alignments = withTicked(alignments, aligned == null ? List.of() : aligned);
         // read as posted, one value per row: bound to a List, a single row's "A, B, C" would be split at its commas
         List<ResultRow> resultRows = ResultRow.of(
-                values(request, "resultType"), values(request, "resultName"), values(request, "resultValues"));
+                values(request, "resultType"),
+                values(request, "resultName"),
+                values(request, "resultValues"),
+                values(request, "resultPassMark"));
         AchievementForm form = new AchievementForm(
                 name, description, criteria, achievementType, image, alignments, registryCtid, resultRows);
         try {

@@ -2,16 +2,20 @@ package org.openler.platform.matching;
 
 import java.util.Locale;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.openler.platform.kernel.Access;
 import org.openler.platform.kernel.AccountId;
 import org.openler.platform.kernel.Actor;
 import org.openler.platform.kernel.Actors;
 import org.openler.platform.kernel.Audience;
 import org.openler.platform.kernel.JobId;
+import org.openler.platform.kernel.PlatformUrls;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.skills.SkillLabels;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,9 +31,11 @@ class MatchApi {
     private final Pathways pathways;
     private final Explanations why;
     private final SkillLabels labels;
+    private final PlatformUrls urls;
 
-    MatchApi(Matching matching, Pathways pathways, Explanations why, SkillLabels labels) {
+    MatchApi(Matching matching, Pathways pathways, Explanations why, SkillLabels labels, PlatformUrls urls) {
         this.labels = labels;
+        this.urls = urls;
         this.matching = matching;
         this.pathways = pathways;
         this.why = why;
@@ -46,20 +52,38 @@ class MatchApi {
         return MatchViews.match(result(matching, learner(), job, occupation, measure), measure, why, labels, locale);
     }
 
+    /**
+     * The learner's open jobs by fit, a page at a time ({@link Paging}: {@code offset}, {@code limit}); the number of
+     * jobs in {@code X-Total-Count} and {@code total}, the other pages in a {@code Link} header. The suggested
+     * occupations are a short list of their own and come whole with every page.
+     */
     @GetMapping(value = "/me/jobs", produces = MediaType.APPLICATION_JSON_VALUE)
     @Access(Audience.LEARNER)
-    MatchViews.JobsView jobs() {
+    ResponseEntity<MatchViews.JobsView> jobs(
+            @RequestParam(required = false) @Nullable String offset,
+            @RequestParam(required = false) @Nullable String limit) {
+        Paging paging = Paging.of(offset, limit);
         Matching.Overview overview = matching.overview(learner());
         Locale locale = LocaleContextHolder.getLocale();
-        var jobs = overview.jobs().stream()
+        var jobs = paging.slice(overview.jobs()).stream()
                 .map(r -> MatchViews.RankedView.of(r, labels, locale))
                 .toList();
         var occupations = overview.occupations().stream()
                 .map(r -> MatchViews.RankedView.of(r, labels, locale))
                 .toList();
         boolean empty = overview.emptyRecord();
-        return new MatchViews.JobsView(
-                empty ? "empty" : "matched", empty ? why.text("matching.empty.next", locale) : null, jobs, occupations);
+        int total = overview.jobs().size();
+        return ResponseEntity.ok()
+                .header("X-Total-Count", Integer.toString(total))
+                .header(HttpHeaders.LINK, paging.links(urls.base() + "/me/jobs", total))
+                .body(new MatchViews.JobsView(
+                        empty ? "empty" : "matched",
+                        empty ? why.text("matching.empty.next", locale) : null,
+                        jobs,
+                        total,
+                        paging.offset(),
+                        paging.limit(),
+                        occupations));
     }
 
     @GetMapping(value = "/me/pathways", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -3,6 +3,8 @@ package org.openler.platform.matching;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.openler.platform.kernel.Access;
 import org.openler.platform.kernel.Audience;
 import org.openler.platform.skills.SkillLabels;
@@ -39,14 +41,37 @@ class MatchPages {
         this.why = why;
     }
 
+    /** The same pages as the JSON ({@link Paging}), with links to the previous and next ones. */
     @GetMapping(value = "/me/jobs", produces = MediaType.TEXT_HTML_VALUE)
     @Access(Audience.LEARNER)
-    String jobs(Model model) {
+    String jobs(
+            @RequestParam(required = false) @Nullable String offset,
+            @RequestParam(required = false) @Nullable String limit,
+            Model model) {
+        Paging paging = Paging.of(offset, limit);
         Matching.Overview overview = matching.overview(MatchApi.learner());
-        model.addAttribute("jobs", overview.jobs());
+        int total = overview.jobs().size();
+        List<Matching.Ranked> page = paging.slice(overview.jobs());
+        model.addAttribute("jobs", page);
+        model.addAttribute("total", total);
+        model.addAttribute("from", paging.offset() + 1);
+        model.addAttribute("to", paging.offset() + page.size());
+        model.addAttribute("previous", page(paging, paging.previous()));
+        model.addAttribute("next", page(paging, paging.next(total)));
         model.addAttribute("occupations", overview.occupations());
         model.addAttribute("empty", overview.emptyRecord());
         return "matching/jobs";
+    }
+
+    /** The address of the page at {@code offset} (none when there is no such page), keeping a limit asked for. */
+    private static @Nullable String page(Paging paging, Optional<Integer> offset) {
+        if (offset.isEmpty()) {
+            return null;
+        }
+        String limit = paging.limit() == Paging.DEFAULT_LIMIT ? "" : "limit=" + paging.limit();
+        String at = offset.get() == 0 ? "" : "offset=" + offset.get();
+        String query = at.isEmpty() || limit.isEmpty() ? at + limit : at + "&" + limit;
+        return "/me/jobs" + (query.isEmpty() ? "" : "?" + query);
     }
 
     @GetMapping(value = "/me/matches", produces = MediaType.TEXT_HTML_VALUE)

@@ -180,7 +180,15 @@ final class MatchViews {
         }
     }
 
-    record JobsView(String state, @Nullable String next, List<RankedView> jobs, List<RankedView> occupations) {}
+    /** A page of the learner's jobs ({@code total} of them in all) and the occupations their record suggests. */
+    record JobsView(
+            String state,
+            @Nullable String next,
+            List<RankedView> jobs,
+            int total,
+            int offset,
+            int limit,
+            List<RankedView> occupations) {}
 
     record RoleView(
             SubjectView subject,

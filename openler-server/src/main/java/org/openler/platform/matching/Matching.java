@@ -141,7 +141,7 @@ public class Matching {
                 .toList();
     }
 
-    /** Every open job, best fit first (then title); empty when no jobs feature is there or no job is open. */
+    /** Every open job, best fit first (then title, then id); empty when no jobs feature is there or no job is open. */
     public List<Ranked> jobs(AccountId learner) {
         return jobs(records.read(learner));
     }
@@ -212,9 +212,11 @@ public class Matching {
         return new Ranked(subject, m.score(), met, m.requirements().size());
     }
 
+    /** Best fit first, then by title, then by id: two jobs alike in both keep one order, so pages never overlap. */
     static final Comparator<Ranked> BY_FIT = Comparator.comparingInt(Ranked::score)
             .reversed()
-            .thenComparing(r -> r.subject().title());
+            .thenComparing(r -> r.subject().title())
+            .thenComparing(r -> r.subject().id());
 
     Optional<JobTarget> findJob(UUID id) {
         for (JobTargets source : jobTargets) {

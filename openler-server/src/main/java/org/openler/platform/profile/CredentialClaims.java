@@ -202,7 +202,10 @@ record CredentialClaims(
             }
             JsonObject description = descriptions.get(describedBy.getString());
             int level = result.get("achievedLevel") instanceof JsonString achieved
-                    ? rubricLevel(items(description.get("rubricCriterionLevel")), achieved.getString())
+                    ? rubricLevel(
+                            items(description.get("rubricCriterionLevel")),
+                            achieved.getString(),
+                            text(description.get("requiredLevel"), null))
                     : result.get("value") instanceof JsonString value ? valueLevel(description, value.getString()) : 0;
             if (level == 0) {
                 continue;
@@ -233,12 +236,14 @@ record CredentialClaims(
 
     /**
      * The level a stated {@code value} reaches: a letter grade A–F, or a score in its description's range (a percent
-     * 0–100 unless it says otherwise) passed at its {@code requiredValue}; 0 for anything else.
+     * 0–100 unless it says otherwise) passed at its {@code requiredValue} (a letter below a required letter is 1, as a
+     * score below its pass mark is); 0 for anything else.
      */
     private static int valueLevel(JsonObject description, String value) {
         String type = description.get("resultType") instanceof JsonString t ? t.getString() : "";
         if (type.equals("LetterGrade")) {
-            return ResultLevels.letter(value).orElse(0);
+            return ResultLevels.letter(value, text(description.get("requiredValue"), null))
+                    .orElse(0);
         }
         if (!SCORES.contains(type)) {
             return 0;
@@ -258,8 +263,13 @@ record CredentialClaims(
                 : value instanceof JsonNumber n ? n.bigDecimalValue().toPlainString() : otherwise;
     }
 
-    private static int rubricLevel(List<JsonValue> rubric, String achieved) {
+    /**
+     * The level of the rubric's level {@code achieved}; below the description's {@code requiredLevel} (when it names
+     * one of the rubric's levels) it is 1, as a score below its pass mark is.
+     */
+    private static int rubricLevel(List<JsonValue> rubric, String achieved, @Nullable String required) {
         int index = -1;
+        int requiredIndex = -1;
         List<Double> points = new ArrayList<>();
         for (int i = 0; i < rubric.size(); i++) {
             if (!(rubric.get(i) instanceof JsonObject level)) {
@@ -267,6 +277,9 @@ record CredentialClaims(
             }
             if (level.get("id") instanceof JsonString id && id.getString().equals(achieved)) {
                 index = i;
+            }
+            if (level.get("id") instanceof JsonString id && id.getString().equals(required)) {
+                requiredIndex = i;
             }
             JsonValue p = level.get("points");
             if (p instanceof JsonString text) {
@@ -281,6 +294,9 @@ record CredentialClaims(
         }
         if (index < 0) {
             return 0;
+        }
+        if (index < requiredIndex) {
+            return 1;
         }
         if (rubric.size() == 1) {
             return 5;

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * scale. The mapping is monotone (a better grade or a higher score never gives a lower level) and written out in
  * docs/matching.md: A± 5, B± 4, C± 3, D± 2, F 1; a score below the pass mark is 1, the rest of the range above it is
  * cut into four equal bands, 2 to 5. Without a stated pass mark ({@code requiredValue}) it is 60% of the way from
- * {@code valueMin} to {@code valueMax}, so a percent reads as the usual letter bands (90+ is 5, 87 is 4, 59 is 1).
+ * {@code valueMin} to {@code valueMax}, so a percent reads as the usual letter bands (90+ is 5, 87 is 4, 59 is 1). A
+ * letter grade with a required letter reads a letter below it as 1 too.
  */
 final class ResultLevels {
 
@@ -29,6 +30,16 @@ final class ResultLevels {
         }
         // + and − stay within their letter's level: the bands are the letters, so B+ and B− are both 4
         return Optional.of(m.group(1) == null ? 1 : 5 - (m.group(1).charAt(0) - 'A'));
+    }
+
+    /**
+     * The level of a letter grade passed at the letter {@code pass} (when it is one): a letter below it is 1, as a
+     * score below its pass mark is; the rest keep their letter's level.
+     */
+    static Optional<Integer> letter(String value, @Nullable String pass) {
+        Optional<Integer> level = letter(value);
+        Optional<Integer> mark = pass == null ? Optional.empty() : letter(pass);
+        return level.map(l -> mark.isPresent() && l < mark.get() ? 1 : l);
     }
 
     /**

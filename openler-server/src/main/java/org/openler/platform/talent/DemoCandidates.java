@@ -259,7 +259,9 @@ class DemoCandidates {
     /** Most of one job's skills (a heavier one more likely), and one or two of another job's. */
     static List<TargetSkill> pick(JobTarget job, JobTarget other, Random random) {
         List<TargetSkill> own = new ArrayList<>(job.target().requirements());
-        own.removeIf(s -> !s.skillUri().getScheme().startsWith("http"));
+        // a work activity (reached through skills) is no skill a candidate holds
+        own.removeIf(s ->
+                !s.skillUri().getScheme().startsWith("http") || !s.through().isEmpty());
         own.sort(Comparator.comparingDouble(TargetSkill::weight).reversed());
         List<TargetSkill> picked = new ArrayList<>();
         for (int k = 0; k < own.size(); k++) {
@@ -272,6 +274,7 @@ class DemoCandidates {
         for (int k = 0; k < 2 && !extra.isEmpty(); k++) {
             TargetSkill skill = extra.get(random.nextInt(extra.size()));
             if (skill.skillUri().getScheme().startsWith("http")
+                    && skill.through().isEmpty()
                     && picked.stream().noneMatch(p -> p.skillUri().equals(skill.skillUri()))) {
                 picked.add(skill);
             }

@@ -160,12 +160,52 @@ class IssuedResultsIT {
     }
 
     @Test
+    void passMarksDefinedThroughTheApiAreAnsweredAndCarriedInTheCredentialsAchievement() {
+        IssuerClient marked = interop.aProvider("""
+                {"name": "Clinical Nursing Skills, with pass marks", "description": "Safe patient care.",
+                 "criteria": "Observed in a supervised clinical placement.",
+                 "resultDescription": [
+                   {"name": "Clinical proficiency", "resultType": "RubricCriterionLevel",
+                    "rubricCriterionLevel": [{"name": "Novice"}, {"name": "Competent"}, {"name": "Expert"}],
+                    "requiredLevel": "competent"},
+                   {"name": "Final grade", "resultType": "LetterGrade", "requiredValue": "c"},
+                   {"name": "Exam score", "resultType": "Percent", "requiredValue": "70%"}]}""");
+        String credential = marked.issue("marks@example.org", """
+                "results": [{"resultDescription": "Exam score", "value": "65"}]""");
+
+        JsonNode descriptions = JSON.readTree(credential)
+                .path("credentialSubject")
+                .path("achievement")
+                .path("resultDescription");
+        JsonNode rubric = descriptions.get(0);
+        assertThat(rubric.path("requiredLevel").asString())
+                .as("the id of the level named")
+                .isEqualTo(rubric.path("rubricCriterionLevel").get(1).path("id").asString());
+        assertThat(descriptions.get(1).path("requiredValue").asString())
+                .as("as allowedValue spells it")
+                .isEqualTo("C");
+        assertThat(descriptions.get(2).path("requiredValue").asString()).isEqualTo("70");
+        assertThat(JSON.readTree(credential)
+                        .path("credentialSubject")
+                        .path("result")
+                        .get(0)
+                        .path("value")
+                        .asString())
+                .as("a result below the pass mark is still issued: the pass mark is for readers to judge")
+                .isEqualTo("65");
+    }
+
+    @Test
     void anAchievementWithAMalformedResultDescriptionIsRefused() {
         for (String description : List.of(
                 "{\"name\": \"Proficiency\", \"resultType\": \"RubricCriterionLevel\", \"rubricCriterionLevel\":"
                         + " [{\"name\": \"Only one\"}]}",
                 "{\"name\": \"\", \"resultType\": \"LetterGrade\"}",
-                "{\"name\": \"Mood\", \"resultType\": \"Vibes\"}")) {
+                "{\"name\": \"Mood\", \"resultType\": \"Vibes\"}",
+                "{\"name\": \"Exam\", \"resultType\": \"Percent\", \"requiredValue\": \"101\"}",
+                "{\"name\": \"Grade\", \"resultType\": \"LetterGrade\", \"requiredValue\": \"E\"}",
+                "{\"name\": \"Skill\", \"resultType\": \"RubricCriterionLevel\", \"rubricCriterionLevel\":"
+                        + " [{\"name\": \"Low\"}, {\"name\": \"High\"}], \"requiredLevel\": \"Middle\"}")) {
             HttpResponse<String> refused = issuer.post(
                     "/orgs/" + issuer.slug() + "/achievements",
                     "{\"name\": \"X\", \"description\": \"Y\", \"criteria\": \"Z\", \"resultDescription\": ["

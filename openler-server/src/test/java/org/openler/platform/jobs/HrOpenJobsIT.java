@@ -277,7 +277,7 @@ class HrOpenJobsIT {
     }
 
     @Test
-    void aPostingWithSeveralPositionProfilesBecomesOneJobEachAndTheAnswerLinksThemAll() {
+    void aPostingWithSeveralPositionProfilesBecomesOneJobEachAndTheAnswerLinksThemAllAgainWhenItsKeyIsReplayed() {
         ObjectNode doc = exported("Welder – day shift");
         ObjectNode night = ((ObjectNode) doc.path("positionProfiles").get(0)).deepCopy();
         night.put("positionTitle", "Welder – night shift");
@@ -285,8 +285,9 @@ class HrOpenJobsIT {
         int before = api.ok(api.send("GET", "/api/v1/orgs/" + api.org + "/jobs", null), 200)
                 .size();
 
-        HttpResponse<String> created =
-                api.send("POST", "/api/v1/orgs/" + api.org + "/jobs?format=hropen", doc.toString());
+        String key = "hropen-" + UUID.randomUUID();
+        // a body with positionProfiles is read as HR Open without ?format
+        HttpResponse<String> created = api.post(doc.toString(), key);
 
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode first = JobsApiClient.JSON.readTree(created.body());
@@ -305,6 +306,12 @@ class HrOpenJobsIT {
                         api.ok(api.send("GET", path, null), 200).path("title").asString())
                 .toList();
         assertThat(titles).containsExactly("Welder – day shift", "Welder – night shift");
+
+        HttpResponse<String> replayed = api.post(doc.toString(), key);
+        assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
+        assertThat(replayed.headers().allValues("Link"))
+                .as("the key's jobs, all of them, in the posting's order")
+                .isEqualTo(created.headers().allValues("Link"));
         assertThat(api.ok(api.send("GET", "/api/v1/orgs/" + api.org + "/jobs", null), 200))
                 .hasSize(before + 2);
     }

@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -54,6 +59,10 @@ class MatchingIT {
     static final URI WELDING = URI.create("http://data.europa.eu/esco/skill/2ee57de4-bffd-4194-b009-0060edec77cc");
     static final UUID JOB = UUID.fromString("0b6f3c2e-6d0a-4c53-9d53-6f1d0a8f1c11");
     static final UUID LEAD_JOB = UUID.fromString("7a0d9c51-2f4e-4b8a-9e3c-5d1b2a6f0c22");
+    /** Two jobs alike in title and in fit for a welder: only their ids order them. */
+    static final UUID WEEKEND_A = UUID.fromString("3c1e0b7a-0000-4000-8000-00000000000a");
+
+    static final UUID WEEKEND_B = UUID.fromString("3c1e0b7a-0000-4000-8000-00000000000b");
 
     /** A job the jobs feature would supply: the seam's one implementation in this test. */
     @TestConfiguration(proxyBeanMethods = false)
@@ -70,12 +79,17 @@ class MatchingIT {
                     if (jobId.value().equals(LEAD_JOB)) {
                         return Optional.of(lead);
                     }
-                    return jobId.value().equals(JOB) ? Optional.of(welder) : Optional.empty();
+                    return List.of(JOB, WEEKEND_A, WEEKEND_B).contains(jobId.value())
+                            ? Optional.of(welder)
+                            : Optional.empty();
                 }
 
                 @Override
                 public List<JobTarget> openJobs() {
-                    return List.of(new JobTarget(JOB, "Welder, night shift", "Harbour Fabrication", welder));
+                    return List.of(
+                            new JobTarget(WEEKEND_B, "Welder, weekend shift", "Dock Yard", welder),
+                            new JobTarget(JOB, "Welder, night shift", "Harbour Fabrication", welder),
+                            new JobTarget(WEEKEND_A, "Welder, weekend shift", "Harbour Fabrication", welder));
                 }
             };
         }
@@ -211,7 +225,7 @@ class MatchingIT {
             HttpResponse<String> added = selfWeb.submit(
                     "/wallet/skills",
                     "/wallet/skills",
-                    java.util.Map.of(
+                    Map.of(
                             "ownWords",
                             "I can do " + s.label(),
                             "competency",
@@ -312,15 +326,15 @@ class MatchingIT {
 
     @Test
     void aSelfAssertedLevelIsComparedWithTheLevelAskedAndTheExplanationSaysSoInPlainWords() {
-        java.util.Map<String, Integer> scores = new java.util.LinkedHashMap<>();
-        java.util.Map<String, String> explanations = new java.util.LinkedHashMap<>();
+        Map<String, Integer> scores = new LinkedHashMap<>();
+        Map<String, String> explanations = new LinkedHashMap<>();
         for (String level : List.of("2", "4", "")) {
             Account learner = wallet.fixturesForTests().learner();
             WebClient web = WalletKit.signedIn(port, learner);
             HttpResponse<String> added = web.submit(
                     "/wallet/skills",
                     "/wallet/skills",
-                    java.util.Map.of("ownWords", "I weld", "competency", WELDING.toString(), "level", level));
+                    Map.of("ownWords", "I weld", "competency", WELDING.toString(), "level", level));
             assertThat(added.statusCode()).as(added.body()).isEqualTo(302);
             JsonNode match = json(web, "/me/matches?job=" + LEAD_JOB);
             scores.put(level, match.path("score").asInt());
@@ -331,9 +345,7 @@ class MatchingIT {
             }
         }
         // self-asserted counts 0.5; at level 2 of the 4 asked, half of that
-        assertThat(scores)
-                .containsExactly(
-                        java.util.Map.entry("2", 25), java.util.Map.entry("4", 50), java.util.Map.entry("", 50));
+        assertThat(scores).containsExactly(Map.entry("2", 25), Map.entry("4", 50), Map.entry("", 50));
         assertThat(explanations.get("2")).contains("your own estimate", "level 2", "level 4", "50");
         assertThat(explanations.get("4")).contains("counts in full");
         assertThat(explanations.get("")).contains("nothing in your record states your level");
@@ -342,7 +354,7 @@ class MatchingIT {
                 .submit(
                         "/wallet/skills",
                         "/wallet/skills",
-                        java.util.Map.of("ownWords", "I weld", "competency", WELDING.toString(), "level", "9"));
+                        Map.of("ownWords", "I weld", "competency", WELDING.toString(), "level", "9"));
         assertThat(refused.statusCode()).isIn(302, 400);
         assertThat(json(WalletKit.signedIn(port, wrong), "/me/matches?job=" + LEAD_JOB)
                         .path("state")
@@ -353,7 +365,7 @@ class MatchingIT {
 
     @Test
     void theRubricLevelAnIssuerStatesIsTheLevelTheMatchComparesWithTheLevelAsked() {
-        java.util.Map<String, Integer> scores = new java.util.LinkedHashMap<>();
+        Map<String, Integer> scores = new LinkedHashMap<>();
         for (String reached : List.of("Competent", "Expert", "")) {
             Account learner = wallet.fixturesForTests().learner();
             WebClient web = WalletKit.signedIn(port, learner);
@@ -392,16 +404,12 @@ class MatchingIT {
         }
         // the lead welder asks level 4; a 4-level rubric maps Competent (2nd) to 2 and Expert (4th) to 5; verified
         // evidence counts 1.0, times held ÷ asked at most 1; a credential stating no level is not held against
-        assertThat(scores)
-                .containsExactly(
-                        java.util.Map.entry("Competent", 50),
-                        java.util.Map.entry("Expert", 100),
-                        java.util.Map.entry("", 100));
+        assertThat(scores).containsExactly(Map.entry("Competent", 50), Map.entry("Expert", 100), Map.entry("", 100));
     }
 
     @Test
     void aLetterGradeOrAPercentTheIssuerStatesBecomesTheLevelTheMatchComparesWithTheLevelAsked() {
-        java.util.Map<String, Integer> scores = new java.util.LinkedHashMap<>();
+        Map<String, Integer> scores = new LinkedHashMap<>();
         for (String stated : List.of("Final grade=B+", "Exam score=87%", "Final grade=C", "Exam score=65")) {
             Account learner = wallet.fixturesForTests().learner();
             WebClient web = WalletKit.signedIn(port, learner);
@@ -444,10 +452,71 @@ class MatchingIT {
         // verified evidence (1.0) counts held ÷ asked
         assertThat(scores)
                 .containsExactly(
-                        java.util.Map.entry("Final grade=B+", 100),
-                        java.util.Map.entry("Exam score=87%", 100),
-                        java.util.Map.entry("Final grade=C", 75),
-                        java.util.Map.entry("Exam score=65", 50));
+                        Map.entry("Final grade=B+", 100),
+                        Map.entry("Exam score=87%", 100),
+                        Map.entry("Final grade=C", 75),
+                        Map.entry("Exam score=65", 50));
+    }
+
+    @Test
+    void aPassMarkSetOnTheAchievementFormIsStoredAndAResultBelowItDoesNotMeetTheSkillItMeasures() {
+        Fixtures.Org org = wallet.fixturesForTests().organization(Organization.Kind.PROVIDER);
+        WebClient admin = WebClient.on(port);
+        admin.signIn(org.admin().email().value(), Fixtures.PASSWORD);
+        String path = "/orgs/" + org.slug();
+        BiFunction<String, String, HttpResponse<String>> define = (name, passMark) -> admin.submit(
+                path + "/achievements",
+                path + "/achievements/new",
+                Map.of(
+                        "name", name,
+                        "description", "Welds to code.",
+                        "criteria", "Sat the written exam.",
+                        "achievementType", "Course",
+                        "alignments", WELDING + " use welding equipment",
+                        "resultType", "Percent",
+                        "resultName", "Exam score",
+                        "resultPassMark", passMark));
+
+        HttpResponse<String> wrong = define.apply("Welding Exam", "120");
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body())
+                .as("the form again, the mistake at its results and the pass mark as typed")
+                .contains("id=\"results-error\"", "a number from 0 to 100", "value=\"120\"");
+        assertThat(define.apply("Welding Exam, passed at 90", "90%").statusCode())
+                .isEqualTo(302);
+        assertThat(define.apply("Welding Exam", "").statusCode()).isEqualTo(302);
+        Map<String, AchievementDefinition> stored = new HashMap<>();
+        achievements.list(org.organization().id()).forEach(a -> stored.put(a.name(), a));
+        assertThat(stored.get("Welding Exam, passed at 90").resultDescriptions())
+                .singleElement()
+                .satisfies(d -> assertThat(d.requiredValue()).hasValue("90"));
+        assertThat(stored.get("Welding Exam").resultDescriptions())
+                .singleElement()
+                .satisfies(d -> assertThat(d.requiredValue()).isEmpty());
+
+        // the same 87 % on each; the lead welder asks welding at level 4
+        Map<String, JsonNode> matched = new LinkedHashMap<>();
+        for (String name : List.of("Welding Exam", "Welding Exam, passed at 90")) {
+            Account learner = wallet.fixturesForTests().learner();
+            WebClient web = WalletKit.signedIn(port, learner);
+            wallet.issue(
+                    new WalletKit.Provider(org, stored.get(name)),
+                    learner.email().value(),
+                    List.of(new org.openler.platform.issuing.Issuance.StatedResult("Exam score", "87")));
+            WalletKit.claim(web, wallet.claimToken(learner.email().value()));
+            matched.put(name, json(web, "/me/matches?job=" + LEAD_JOB));
+        }
+        JsonNode without = matched.get("Welding Exam");
+        JsonNode below = matched.get("Welding Exam, passed at 90");
+        assertThat(without.path("requirements").get(0).path("met").asBoolean())
+                .as("87 % is level 4 by the letter bands")
+                .isTrue();
+        assertThat(without.path("score").asInt()).isEqualTo(100);
+        assertThat(below.path("requirements").get(0).path("met").asBoolean())
+                .as("87 % is below the pass mark of 90: level 1")
+                .isFalse();
+        assertThat(below.path("score").asInt()).isEqualTo(25);
+        assertThat(below.path("gaps").get(0).path("kind").asString()).isEqualTo("level");
     }
 
     @Test
@@ -462,6 +531,64 @@ class MatchingIT {
         JsonNode match = json(web, "/me/matches?job=" + JOB);
         assertThat(match.path("score").asInt()).isEqualTo(100);
         assertThat(match.path("subject").path("by").asString()).isEqualTo("Harbour Fabrication");
+    }
+
+    @Test
+    void theLearnersJobsComeAPageAtATimeInOneOrderWithLinksToTheOtherPagesAndBadPagingIsAProblem() {
+        WebClient web = aSignedInWelder();
+        HttpResponse<String> whole = web.get("/me/jobs?limit=100", "application/json");
+        assertThat(whole.statusCode()).as(whole.body()).isEqualTo(200);
+        JsonNode all = JSON.readTree(whole.body());
+        int total = Integer.parseInt(whole.headers().firstValue("X-Total-Count").orElseThrow());
+        assertThat(all.path("total").asInt()).isEqualTo(total).isGreaterThanOrEqualTo(3);
+        List<String> ids = ids(all);
+        assertThat(ids.subList(0, 3))
+                .as("best fit first, then title, then id")
+                .containsExactly(JOB.toString(), WEEKEND_A.toString(), WEEKEND_B.toString());
+
+        List<String> walked = new ArrayList<>();
+        String next = "/me/jobs?limit=2";
+        for (int pages = 0; pages < 3 && next != null; pages++) {
+            HttpResponse<String> page = web.get(next, "application/json");
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+            assertThat(JSON.readTree(page.body()).path("jobs").size()).isLessThanOrEqualTo(2);
+            walked.addAll(ids(JSON.readTree(page.body())));
+            next = link(page, "next");
+        }
+        assertThat(walked).hasSizeGreaterThanOrEqualTo(3).isEqualTo(ids.subList(0, walked.size()));
+        assertThat(link(web.get("/me/jobs?offset=2&limit=2", "application/json"), "prev"))
+                .isEqualTo("/me/jobs?offset=0&limit=2");
+
+        HttpResponse<String> html = web.get("/me/jobs?offset=1&limit=1", "text/html");
+        assertThat(html.statusCode()).isEqualTo(200);
+        assertThat(html.body())
+                .contains("Jobs 2 to 2 of " + total)
+                .contains("href=\"/me/jobs?limit=1\" rel=\"prev\"")
+                .contains("href=\"/me/jobs?offset=2&amp;limit=1\" rel=\"next\"")
+                .contains("Welder, weekend shift")
+                .doesNotContain("Welder, night shift");
+
+        assertProblem(web.get("/me/jobs?limit=0", "application/json"), 400, "invalid-input");
+        assertProblem(web.get("/me/jobs?limit=101", "application/json"), 400, "invalid-input");
+        assertProblem(web.get("/me/jobs?offset=-1", "application/json"), 400, "invalid-input");
+        assertProblem(web.get("/me/jobs?offset=first", "application/json"), 400, "invalid-input");
+    }
+
+    private static List<String> ids(JsonNode jobs) {
+        List<String> ids = new ArrayList<>();
+        jobs.path("jobs").forEach(j -> ids.add(j.path("subject").path("id").asString()));
+        return ids;
+    }
+
+    /** The path of a {@code Link} relation, or null when the answer has none. */
+    private static @Nullable String link(HttpResponse<String> response, String relation) {
+        for (String link : response.headers().firstValue("Link").orElse("").split(",\\s*")) {
+            if (link.endsWith("rel=\"" + relation + "\"")) {
+                String url = link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+                return url.substring(url.indexOf("/me/jobs"));
+            }
+        }
+        return null;
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.openler.standards.json.Jsons;
 
@@ -124,6 +126,45 @@ class CredentialClaimsTests {
                 .as("not a letter of A–F: no level")
                 .isZero();
         assertThat(gradedLevel(letter, "F+")).isZero();
+    }
+
+    @Test
+    void aLetterBelowTheRequiredLetterIsLevelOneAndTheRestKeepTheirLetters() {
+        String passedAtC = """
+                {"id": "urn:rd:grade", "type": ["ResultDescription"], "name": "Final grade", "resultType": "LetterGrade",
+                 "requiredValue": "C"}
+                """;
+        assertThat(Stream.of("A", "B-", "C", "C-", "D+", "F").map(v -> gradedLevel(passedAtC, v)))
+                .containsExactly(5, 4, 3, 3, 1, 1);
+        String passedAtSomething = passedAtC.replace("\"C\"", "\"Pass\"");
+        assertThat(gradedLevel(passedAtSomething, "D"))
+                .as("a required value that is no letter of A–F sets no pass mark")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aRubricLevelBelowTheRequiredLevelIsLevelOne() {
+        String rubric = """
+                [{"id": "urn:l:a", "type": ["RubricCriterionLevel"], "name": "Novice"},
+                 {"id": "urn:l:b", "type": ["RubricCriterionLevel"], "name": "Competent"},
+                 {"id": "urn:l:c", "type": ["RubricCriterionLevel"], "name": "Proficient"},
+                 {"id": "urn:l:d", "type": ["RubricCriterionLevel"], "name": "Expert"}]
+                """;
+        JsonObject required = credential(rubric, "urn:l:b");
+        String text = required.toString()
+                .replace("\"rubricCriterionLevel\"", "\"requiredLevel\":\"urn:l:c\",\"rubricCriterionLevel\"");
+        Function<String, Integer> level = achieved -> CredentialClaims.of(Jsons.PROVIDER
+                        .createReader(new StringReader(text.replace(
+                                "\"achievedLevel\":\"urn:l:b\"", "\"achievedLevel\":\"" + achieved + "\"")))
+                        .readObject())
+                .alignments()
+                .getFirst()
+                .level();
+        assertThat(CredentialClaims.of(required).alignments().getFirst().level())
+                .as("without the pass mark Competent is 2 of 1–5")
+                .isEqualTo(2);
+        assertThat(Stream.of("urn:l:a", "urn:l:b", "urn:l:c", "urn:l:d").map(level))
+                .containsExactly(1, 1, 4, 5);
     }
 
     @Test

@@ -119,12 +119,24 @@ class DemoCandidatesIT {
             jobs.forEach(j -> j.target()
                     .requirements()
                     .forEach(r -> jobSkills.add(r.skillUri().toString())));
+            // the demo jobs carry the detailed work activities their occupation proposes, as an employer's job does
+            // (O*NET links most occupations' tasks to some); a work activity is reached through skills, not held
+            Set<String> activities = new HashSet<>();
+            jobs.forEach(j -> j.target().requirements().stream()
+                    .filter(r -> !r.through().isEmpty())
+                    .forEach(r -> activities.add(r.skillUri().toString())));
+            assertThat(jobs)
+                    .filteredOn(j -> j.target().requirements().stream()
+                            .anyMatch(r -> !r.through().isEmpty()))
+                    .hasSizeGreaterThan(jobs.size() / 2);
             assertThat(jdbc.sql("select s.ref from talent_searchable s join account a on a.id = s.account_id"
                                     + " where a.email like 'candidate-%' and s.kind = 'SKILL'")
                             .query(String.class)
                             .list())
                     .isNotEmpty()
-                    .allMatch(jobSkills::contains);
+                    .allMatch(jobSkills::contains)
+                    .as("a work activity is no skill a candidate holds")
+                    .noneMatch(activities::contains);
             // a search from some demo job ranks more than five candidates, none of them named
             boolean ranked = false;
             for (JobTarget job : jobs) {

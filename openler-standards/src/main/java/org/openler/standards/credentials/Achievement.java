@@ -42,7 +42,8 @@ public record Achievement(
      * one of OB 3.0's ResultType values (e.g. {@code RubricCriterionLevel}, {@code LetterGrade}, {@code Percent}) or
      * an {@code ext:} extension; {@code allowedValue} lists the values a result may take (a letter grade's letters),
      * {@code valueMin}/{@code valueMax} bound a number, {@code levels} are a rubric's levels, lowest first, and
-     * {@code alignments} name the skills the result measures.
+     * {@code alignments} name the skills the result measures. The pass mark, when the issuer states one, is
+     * {@code requiredValue} (a number or a letter) or {@code requiredLevel} (the id of one of the rubric's levels).
      */
     public record ResultDescription(
             URI id,
@@ -52,7 +53,9 @@ public record Achievement(
             Optional<String> valueMin,
             Optional<String> valueMax,
             List<RubricLevel> levels,
-            List<Alignment> alignments) {
+            List<Alignment> alignments,
+            Optional<String> requiredValue,
+            Optional<URI> requiredLevel) {
 
         public ResultDescription {
             if (name.isBlank() || resultType.isBlank()) {
@@ -61,6 +64,33 @@ public record Achievement(
             allowedValue = List.copyOf(allowedValue);
             levels = List.copyOf(levels);
             alignments = List.copyOf(alignments);
+            if (requiredLevel.isPresent() && levels.stream().noneMatch(l -> l.id().equals(requiredLevel.get()))) {
+                throw new StandardsException(
+                        Code.INVALID_ARGUMENT, "A result description's required level is one of its levels");
+            }
+        }
+
+        /** A result description without a pass mark. */
+        public ResultDescription(
+                URI id,
+                String name,
+                String resultType,
+                List<String> allowedValue,
+                Optional<String> valueMin,
+                Optional<String> valueMax,
+                List<RubricLevel> levels,
+                List<Alignment> alignments) {
+            this(
+                    id,
+                    name,
+                    resultType,
+                    allowedValue,
+                    valueMin,
+                    valueMax,
+                    levels,
+                    alignments,
+                    Optional.empty(),
+                    Optional.empty());
         }
 
         JsonObject toJson() {
@@ -77,6 +107,8 @@ public record Achievement(
             }
             valueMin.ifPresent(v -> d.add("valueMin", v));
             valueMax.ifPresent(v -> d.add("valueMax", v));
+            requiredValue.ifPresent(v -> d.add("requiredValue", v));
+            requiredLevel.ifPresent(l -> d.add("requiredLevel", l.toString()));
             if (!levels.isEmpty()) {
                 JsonArrayBuilder rubric = Jsons.PROVIDER.createArrayBuilder();
                 for (RubricLevel l : levels) {
