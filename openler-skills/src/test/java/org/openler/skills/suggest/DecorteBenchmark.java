@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -53,6 +54,38 @@ record DecorteBenchmark(String name, List<Query> queries, List<String> labels) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * TECH-val and HOUSE-val as one list for cross-validation: each query's set is its stratum (0 TECH, 1 HOUSE), so
+     * folds deal both sets out evenly.
+     */
+    record Union(List<Query> queries, int[] stratum) {
+        long count(int set) {
+            return Arrays.stream(stratum).filter(s -> s == set).count();
+        }
+    }
+
+    static Union validationUnion() {
+        List<Query> queries = new ArrayList<>();
+        List<Integer> strata = new ArrayList<>();
+        List<DecorteBenchmark> sets = List.of(validation("tech"), validation("house"));
+        for (int s = 0; s < sets.size(); s++) {
+            for (Query q : sets.get(s).queries()) {
+                queries.add(q);
+                strata.add(s);
+            }
+        }
+        return new Union(queries, strata.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** Each preferred label's position in the catalogue (the benchmark's gold is given by label). */
+    static Map<String, Integer> positions(Catalogue catalogue) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < catalogue.size(); i++) {
+            index.put(catalogue.get(i).preferredLabel(), i);
+        }
+        return index;
     }
 
     /** {@code tech} or {@code house}: the validation split. */

@@ -28,17 +28,9 @@ class SkillCalibration {
     @Test
     void calibratesTheSkillMappersScoresOnHeldOutFolds() throws IOException {
         Catalogue catalogue = DecorteBenchmark.catalogue(EscoCatalogue.load(false));
-        List<DecorteBenchmark> sets =
-                List.of(DecorteBenchmark.validation("tech"), DecorteBenchmark.validation("house"));
-        List<DecorteBenchmark.Query> queries = new ArrayList<>();
-        List<Integer> strata = new ArrayList<>();
-        for (int s = 0; s < sets.size(); s++) {
-            for (var q : sets.get(s).queries()) {
-                queries.add(q);
-                strata.add(s);
-            }
-        }
-        int[] stratum = strata.stream().mapToInt(Integer::intValue).toArray();
+        DecorteBenchmark.Union union = DecorteBenchmark.validationUnion();
+        List<DecorteBenchmark.Query> queries = union.queries();
+        int[] stratum = union.stratum();
         SuggestionEngine.Settings settings = SuggestionEngine.Settings.DEFAULT;
         LexicalRanker lexical =
                 new LexicalRanker(catalogue, settings.lexicalAlternatives(), settings.lexicalAlternativeWeight());
@@ -50,8 +42,7 @@ class SkillCalibration {
             SuggestionEngine fallback =
                     new SuggestionEngine(catalogue, settings.with(SuggestionEngine.Fusion.LEXICAL, 1), lexical, null);
             say("Skill mapper calibration: TECH-val %d + HOUSE-val %d sentences, top-%d suggestions, 10 x 5-fold"
-                    .formatted(
-                            sets.get(0).queries().size(), sets.get(1).queries().size(), TOP));
+                    .formatted(union.count(0), union.count(1), TOP));
             report("shipped engine (Settings.DEFAULT)", shipped, queries, stratum);
             report("lexical fallback (Settings.DEFAULT with LEXICAL fusion)", fallback, queries, stratum);
         }

@@ -53,19 +53,10 @@ class SkillCrossValidation {
         Catalogue catalogue = DecorteBenchmark.catalogue(EscoCatalogue.load(false));
         List<DecorteBenchmark> sets =
                 List.of(DecorteBenchmark.validation("tech"), DecorteBenchmark.validation("house"));
-        List<DecorteBenchmark.Query> queries = new ArrayList<>();
-        List<Integer> strata = new ArrayList<>();
-        for (int s = 0; s < sets.size(); s++) {
-            for (var q : sets.get(s).queries()) {
-                queries.add(q);
-                strata.add(s);
-            }
-        }
-        int[] stratum = strata.stream().mapToInt(Integer::intValue).toArray();
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < catalogue.size(); i++) {
-            index.put(catalogue.get(i).preferredLabel(), i);
-        }
+        DecorteBenchmark.Union union = DecorteBenchmark.validationUnion();
+        List<DecorteBenchmark.Query> queries = union.queries();
+        int[] stratum = union.stratum();
+        Map<String, Integer> index = DecorteBenchmark.positions(catalogue);
         int[][] gold = queries.stream()
                 .map(q -> q.gold().stream().mapToInt(index::get).toArray())
                 .toArray(int[][]::new);
