@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -91,5 +93,21 @@ public final class Csv {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Hands over each data row as a map from the header's column names (the first record is the header). */
+    public static Consumer<List<String>> byHeader(Consumer<Map<String, String>> rows) {
+        String[][] header = {null};
+        return r -> {
+            if (header[0] == null) {
+                header[0] = r.toArray(String[]::new);
+                return;
+            }
+            Map<String, String> row = new HashMap<>();
+            for (int i = 0; i < header[0].length; i++) {
+                row.put(header[0][i], i < r.size() ? r.get(i) : "");
+            }
+            rows.accept(row);
+        };
     }
 }

@@ -1,10 +1,7 @@
 package org.openler.skills.sources;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * ESCO 1.1.1 from the official CSV downloads in {@code openler-data}: skills and knowledge (with alternative labels
@@ -28,7 +25,7 @@ public final class EscoReader {
         Bundle bundle = new Bundle();
         FrameworkData.Builder data = new FrameworkData.Builder();
 
-        bundle.zipRecords(LABELS, "skills_en.csv", rows(r -> {
+        bundle.zipRecords(LABELS, "skills_en.csv", Csv.byHeader(r -> {
             String kind = r.get("skillType").equals("knowledge") ? "knowledge" : "skill";
             data.concept(new Concept(
                     r.get("conceptUri"),
@@ -38,7 +35,7 @@ public final class EscoReader {
                     r.get("description"),
                     lines(r.get("altLabels"))));
         }));
-        bundle.zipRecords(LABELS, "skillGroups_en.csv", rows(r -> {
+        bundle.zipRecords(LABELS, "skillGroups_en.csv", Csv.byHeader(r -> {
             if (!data.hasConcept(r.get("conceptUri"))) {
                 data.concept(new Concept(
                         r.get("conceptUri"),
@@ -49,18 +46,18 @@ public final class EscoReader {
                         lines(r.get("altLabels"))));
             }
         }));
-        bundle.zipRecords(LABELS, "occupations_en.csv", rows(r -> {
+        bundle.zipRecords(LABELS, "occupations_en.csv", Csv.byHeader(r -> {
             String uri = r.get("conceptUri");
             String code = r.get("code").isBlank() ? code(uri) : r.get("code");
             data.occupation(new OccupationEntry(
                     uri, code, r.get("preferredLabel"), r.get("description"), 0, lines(r.get("altLabels"))));
         }));
-        bundle.zipRecords(RELATIONS, "broaderRelationsSkillPillar.csv", rows(r -> {
+        bundle.zipRecords(RELATIONS, "broaderRelationsSkillPillar.csv", Csv.byHeader(r -> {
             if (data.hasConcept(r.get("conceptUri")) && data.hasConcept(r.get("broaderUri"))) {
                 data.broader(r.get("conceptUri"), r.get("broaderUri"));
             }
         }));
-        bundle.zipRecords(RELATIONS, "occupationSkillRelations.csv", rows(r -> {
+        bundle.zipRecords(RELATIONS, "occupationSkillRelations.csv", Csv.byHeader(r -> {
             if (data.hasOccupation(r.get("occupationUri")) && data.hasConcept(r.get("skillUri"))) {
                 data.requirement(Need.listed(
                         r.get("occupationUri"),
@@ -68,7 +65,7 @@ public final class EscoReader {
                         r.get("relationType").equals("essential")));
             }
         }));
-        bundle.zipRecords(RELATIONS, "skillSkillRelations.csv", rows(r -> {
+        bundle.zipRecords(RELATIONS, "skillSkillRelations.csv", Csv.byHeader(r -> {
             data.mapping(r.get("originalSkillUri"), r.get("relatedSkillUri"), "related");
         }));
 
@@ -95,21 +92,5 @@ public final class EscoReader {
     /** ESCO packs alternative labels one per line in one field. */
     static List<String> lines(String field) {
         return field.isBlank() ? List.of() : Arrays.asList(field.split("\\R"));
-    }
-
-    /** Hands over each data row as a map from the header's column names. */
-    static Consumer<List<String>> rows(Consumer<Map<String, String>> rows) {
-        String[][] header = {null};
-        return r -> {
-            if (header[0] == null) {
-                header[0] = r.toArray(String[]::new);
-                return;
-            }
-            Map<String, String> row = new HashMap<>();
-            for (int i = 0; i < header[0].length; i++) {
-                row.put(header[0][i], i < r.size() ? r.get(i) : "");
-            }
-            rows.accept(row);
-        };
     }
 }

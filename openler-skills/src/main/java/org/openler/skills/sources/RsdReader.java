@@ -84,7 +84,7 @@ public final class RsdReader {
     public static FrameworkData readCsv(byte[] bytes, String source, String fallbackName) {
         Bundle bundle = new Bundle();
         List<Map<String, String>> rows = new ArrayList<>();
-        Csv.read(new InputStreamReader(bundle.stream(bytes), StandardCharsets.UTF_8), ',', EscoReader.rows(rows::add));
+        Csv.read(new InputStreamReader(bundle.stream(bytes), StandardCharsets.UTF_8), ',', Csv.byHeader(rows::add));
         if (rows.isEmpty()
                 || !rows.getFirst().containsKey("Skill Name")
                         && !rows.getFirst().containsKey("RSD Name")) {

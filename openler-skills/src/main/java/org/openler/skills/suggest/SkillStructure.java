@@ -95,7 +95,7 @@ public final class SkillStructure {
         java.util.Arrays.fill(reuse, Reuse.UNKNOWN);
         boolean[] knowledge = new boolean[n];
         Map<String, String> labels = new HashMap<>();
-        zip(EscoCatalogue.ZIP, "skills_en.csv", rows(row -> {
+        zip(EscoCatalogue.ZIP, "skills_en.csv", Csv.byHeader(row -> {
             labels.put(row.get("conceptUri"), row.get("preferredLabel").strip());
             for (int c : positions.getOrDefault(row.get("conceptUri"), List.of())) {
                 reuse[c] = Reuse.of(row.get("reuseLevel"));
@@ -105,10 +105,10 @@ public final class SkillStructure {
         zip(
                 EscoCatalogue.ZIP,
                 "skillGroups_en.csv",
-                rows(row -> labels.put(
+                Csv.byHeader(row -> labels.put(
                         row.get("conceptUri"), row.get("preferredLabel").strip())));
         if (occupations) {
-            zip(RELATIONS, "occupationSkillRelations.csv", rows(row -> {
+            zip(RELATIONS, "occupationSkillRelations.csv", Csv.byHeader(row -> {
                 for (int c : positions.getOrDefault(row.get("skillUri"), List.of())) {
                     if (row.get("relationType").equals("essential")) {
                         essential[c]++;
@@ -123,7 +123,7 @@ public final class SkillStructure {
         for (int c = 0; c < n; c++) {
             up.add(new ArrayList<>());
         }
-        zip(RELATIONS, "broaderRelationsSkillPillar.csv", rows(row -> {
+        zip(RELATIONS, "broaderRelationsSkillPillar.csv", Csv.byHeader(row -> {
             String label = labels.get(row.get("broaderUri"));
             for (int c : positions.getOrDefault(row.get("conceptUri"), List.of())) {
                 if (label != null && !label.isEmpty()) {
@@ -351,21 +351,5 @@ public final class SkillStructure {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Hands over each data row as a map from the header's column names. */
-    private static Consumer<List<String>> rows(Consumer<Map<String, String>> rows) {
-        String[][] header = {null};
-        return r -> {
-            if (header[0] == null) {
-                header[0] = r.toArray(String[]::new);
-                return;
-            }
-            Map<String, String> row = new HashMap<>();
-            for (int i = 0; i < header[0].length; i++) {
-                row.put(header[0][i], i < r.size() ? r.get(i) : "");
-            }
-            rows.accept(row);
-        };
     }
 }
