@@ -41,8 +41,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoModeIT {
 
+    /** Static: JUnit fills an instance field only before each test, after {@code @BeforeAll} has started the demo. */
     @TempDir
-    Path dataDir;
+    static Path dataDir;
 
     private ConfigurableApplicationContext demo;
 
