@@ -49,9 +49,17 @@ class StoriesBrowserIT extends ChromiumPages {
 
     @BeforeAll
     static void startTheDemo() throws InterruptedException {
+        // The demo's 1,000 synthetic candidates are created in the background while the stories run, each with a
+        // password hash: at the production cost (16 MiB, two passes) that was about a minute of one of the two cores
+        // the suite runs on. The test profile's cost (1 MiB, one pass) is used here; PasswordHashingTests keeps the
+        // production cost, and every sign-in below still checks a real Argon2id hash.
         demo = new SpringApplicationBuilder(OpenLerApplication.class)
                 .profiles("demo")
-                .run("--server.port=0", "--openler.data-dir=" + dataDir);
+                .run(
+                        "--server.port=0",
+                        "--openler.data-dir=" + dataDir,
+                        "--openler.security.password-hash.memory-kib=1024",
+                        "--openler.security.password-hash.iterations=1");
         demoBase = "http://localhost:" + demo.getBean(Environment.class).getProperty("local.server.port");
         jdbc = demo.getBean(JdbcClient.class);
         // The stories' credentials and training come from Demo Community College, seeded once the bundled ontology

@@ -8,23 +8,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.aopalliance.intercept.MethodInterceptor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.openler.platform.issuers.IssuerKeys;
-import org.openler.platform.kernel.TemporarilyUnavailable;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.support.Fixtures;
+import org.openler.platform.support.KeyStoreOutage;
 import org.openler.platform.support.PlatformTest;
 import org.openler.platform.support.WebClient;
-import org.springframework.aop.framework.Advised;
-import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,7 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 @PlatformTest
 class SignerUnavailableIT {
 
-    static final AtomicBoolean KEY_STORE_DOWN = new AtomicBoolean();
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
@@ -55,7 +46,7 @@ class SignerUnavailableIT {
 
     @AfterEach
     void storeBack() {
-        KEY_STORE_DOWN.set(false);
+        KeyStoreOutage.DOWN.set(false);
     }
 
     @Test
@@ -75,7 +66,7 @@ class SignerUnavailableIT {
         UUID org = provider.organization().id().value();
         long logBefore = count("select count(*) from transparency_entry where event_type = 'credential.issued'");
 
-        KEY_STORE_DOWN.set(true);
+        KeyStoreOutage.DOWN.set(true);
         HttpResponse<String> refused = post(base, token, "/orgs/" + provider.slug() + "/credentials/issue", key, issue);
 
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
@@ -91,7 +82,7 @@ class SignerUnavailableIT {
                 .as("no log entry")
                 .isEqualTo(logBefore);
 
-        KEY_STORE_DOWN.set(false);
+        KeyStoreOutage.DOWN.set(false);
         HttpResponse<String> issued = post(base, token, "/orgs/" + provider.slug() + "/credentials/issue", key, issue);
         HttpResponse<String> again = post(base, token, "/orgs/" + provider.slug() + "/credentials/issue", key, issue);
 
@@ -120,36 +111,5 @@ class SignerUnavailableIT {
             request.header("Idempotency-Key", key);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** The real issuer keys, failing to load a signing key while the test says the key store is down. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class UnreachableKeyStore {
-
-        @Bean
-        static BeanPostProcessor keyStoreThatCanBeDown() {
-            return new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String name) {
-                    if (!(bean instanceof IssuerKeys)) {
-                        return bean;
-                    }
-                    MethodInterceptor down = invocation -> {
-                        if (invocation.getMethod().getName().equals("signingKey") && KEY_STORE_DOWN.get()) {
-                            throw new TemporarilyUnavailable("the key store did not answer");
-                        }
-                        return invocation.proceed();
-                    };
-                    if (bean instanceof Advised advised) {
-                        advised.addAdvice(0, down);
-                        return bean;
-                    }
-                    ProxyFactory factory = new ProxyFactory(bean);
-                    factory.setProxyTargetClass(true);
-                    factory.addAdvice(down);
-                    return factory.getProxy();
-                }
-            };
-        }
     }
 }

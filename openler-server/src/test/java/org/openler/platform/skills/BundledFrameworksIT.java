@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -75,6 +76,16 @@ class BundledFrameworksIT {
                 .containsExactlyElementsOf(
                         first.stream().map(o -> o.framework().id()).toList());
         assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    /** A shutdown (SkillsStartup.destroy) stops the load between two frameworks: the one begun ends, no other starts. */
+    @Test
+    void aStopAskedAfterTheFirstFrameworkLoadsNoOther() {
+        AtomicInteger asked = new AtomicInteger();
+        List<ImportOutcome> stopped = bundled.loadAll(() -> asked.incrementAndGet() > 1);
+        assertThat(stopped).extracting(o -> o.framework().slug()).containsExactly("onet");
+        assertThat(asked).hasValue(2);
+        assertThat(bundled.loadAll(() -> true)).isEmpty();
     }
 
     @Test

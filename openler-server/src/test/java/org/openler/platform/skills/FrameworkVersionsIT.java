@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.openler.platform.problems.PlatformException;
 import org.openler.platform.problems.Problem;
 import org.openler.platform.skills.load.FrameworkImports;
+import org.openler.platform.support.FrameworkImportEvents;
 import org.openler.platform.support.PlatformTest;
 import org.openler.skills.sources.CustomFormat;
 import org.openler.skills.sources.NiceReader;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -25,7 +21,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * refused; a file with a cycle changes nothing; {@link FrameworkImported} arrives once the import is committed.
  */
 @PlatformTest
-@Import(FrameworkVersionsIT.Events.class)
 class FrameworkVersionsIT {
 
     @Autowired
@@ -41,25 +36,7 @@ class FrameworkVersionsIT {
     JdbcClient jdbc;
 
     @Autowired
-    Events events;
-
-    /** Records each event with what a new transaction sees of the framework at that moment. */
-    @TestConfiguration
-    static class Events {
-        final List<String> seen = new CopyOnWriteArrayList<>();
-
-        @Autowired
-        JdbcClient jdbc;
-
-        @EventListener
-        void on(FrameworkImported event) {
-            int visible = jdbc.sql("select count(*) from skill_competency where framework_id = ?")
-                    .param(event.frameworkId().value())
-                    .query(Integer.class)
-                    .single();
-            seen.add(event.slug() + " " + event.version() + " " + visible);
-        }
-    }
+    FrameworkImportEvents events;
 
     private static byte[] casePackage(String title, String version, String statement) {
         String json = """
@@ -118,13 +95,13 @@ class FrameworkVersionsIT {
     void theSameContentAgainChangesNothingAndPublishesNothing() {
         byte[] bytes = casePackage("Idempotence Test", "1", "Only item");
         ImportOutcome first = load(bytes);
-        int eventsAfterFirst = events.seen.size();
+        int eventsAfterFirst = events.seen().size();
         String before = fingerprint();
         ImportOutcome again = load(bytes);
         assertThat(again).isInstanceOf(ImportOutcome.Unchanged.class);
         assertThat(again.framework().id()).isEqualTo(first.framework().id());
         assertThat(fingerprint()).isEqualTo(before);
-        assertThat(events.seen).hasSize(eventsAfterFirst);
+        assertThat(events.seen()).hasSize(eventsAfterFirst);
 
         // a bundled reader read again takes the content-hash path too
         ImportOutcome nice = imports.load(NiceReader::read);
@@ -169,7 +146,7 @@ class FrameworkVersionsIT {
     @Test
     void frameworkImportedArrivesAfterTheImportCommitted() {
         ImportOutcome outcome = load(casePackage("Event Test", "1", "Evented"));
-        assertThat(events.seen).contains("case-event-test 1 2");
+        assertThat(events.seen()).contains("case-event-test 1 2");
         assertThat(outcome.framework().competencies()).isEqualTo(2);
     }
 

@@ -8,10 +8,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The whole platform on a random port against the real PostgreSQL. */
+/**
+ * The whole platform on a random port against the real PostgreSQL. One application context for every class so
+ * annotated (Spring caches it per test JVM): what a single test needs besides is switched off until it asks
+ * ({@link KeyStoreOutage}) or only observes ({@link FrameworkImportEvents}), rather than a context of its own.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(TestDatabase.class)
+@Import({TestDatabase.class, KeyStoreOutage.class, FrameworkImportEvents.class})
 public @interface PlatformTest {}

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.openler.platform.skills.Framework;
 import org.openler.platform.skills.Frameworks;
@@ -66,10 +67,24 @@ public class BundledFrameworks {
 
     /** Loads every bundled framework (or finds it stored), logging progress; answers what each did. */
     public List<ImportOutcome> loadAll() {
+        return loadAll(() -> false);
+    }
+
+    /**
+     * As {@link #loadAll()}, but asks {@code stop} before each framework and, once it answers true (the application is
+     * closing), loads no more: the framework being imported commits whole, the ones left load at the next start.
+     * Without this a shutdown during a first demo start waited for every remaining framework (minutes, cut at the
+     * loader's two-minute wait and then left running while the database closed).
+     */
+    public List<ImportOutcome> loadAll(BooleanSupplier stop) {
         List<ImportOutcome> outcomes = new ArrayList<>();
         Map<String, Supplier<FrameworkData>> readers = readers();
         int n = 0;
         for (var entry : readers.entrySet()) {
+            if (stop.getAsBoolean()) {
+                log.info("Stopping: skills frameworks {} to {} load at the next start", n + 1, readers.size());
+                break;
+            }
             n++;
             String[] known = KNOWN.get(entry.getKey());
             var stored = known == null ? Optional.<Framework>empty() : frameworks.find(known[0], known[1]);

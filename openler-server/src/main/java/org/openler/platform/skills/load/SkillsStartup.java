@@ -82,7 +82,7 @@ class SkillsStartup implements ApplicationRunner, DisposableBean {
         try {
             if (properties.loadBundled()) {
                 log.info("Loading the bundled skills frameworks (O*NET, ESCO, crosswalk, NICE, samples)…");
-                bundled.loadAll();
+                bundled.loadAll(() -> stopping);
             }
         } catch (RuntimeException e) {
             ok = false;
@@ -94,6 +94,9 @@ class SkillsStartup implements ApplicationRunner, DisposableBean {
                 return false;
             }
             ok &= importFile(spec);
+        }
+        if (stopping) {
+            return false;
         }
         log.info("Skills frameworks ready in {} s", String.format("%.1f", (System.nanoTime() - start) / 1e9));
         return ok;
