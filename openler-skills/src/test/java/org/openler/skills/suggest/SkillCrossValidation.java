@@ -303,8 +303,15 @@ class SkillCrossValidation {
     }
 
     private void report(String name, int[] stratum, List<DecorteBenchmark> sets, Chooser chooser) {
+        say(row(name, stratum, sets.size(), chooser));
+    }
+
+    /**
+     * One table row, "| name | RP@5 | MRR | RP@1 |" per set: mean ± sd over the held-out folds of {@link #REPEATS} ×
+     * {@link #FOLDS}-fold cross-validation (the same folds in every harness), each fold scored as the chooser says.
+     */
+    static String row(String name, int[] stratum, int strata, Chooser chooser) {
         int nq = stratum.length;
-        int strata = sets.size();
         List<List<List<Double>>> perSet = new ArrayList<>(); // [set][metric] -> fold values
         for (int t = 0; t < strata; t++) {
             List<List<Double>> metrics = new ArrayList<>();
@@ -345,7 +352,7 @@ class SkillCrossValidation {
             var rp1 = Spread.of(perSet.get(t).get(0));
             line.append(" %s | %s | %s |".formatted(rp5.percent(), mrr.plain(), rp1.percent()));
         }
-        say(line.toString());
+        return line.toString();
     }
 
     private void say(String line) {

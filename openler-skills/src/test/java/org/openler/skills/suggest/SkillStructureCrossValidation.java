@@ -15,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.openler.skills.suggest.CrossValidation.Spread;
 
 /**
  * The shipped fusion (BM25 alternative labels ×0.5 + MiniLM on the whole sentence, linear) with signals from the
@@ -531,54 +530,8 @@ class SkillStructureCrossValidation {
         return SkillCrossValidation.fromRanks(ranks);
     }
 
-    interface Chooser {
-        double[][] metricsFor(boolean[] train, int fold);
-    }
-
-    private void report(String name, int[] stratum, Chooser chooser) {
-        int nq = stratum.length;
-        List<List<List<Double>>> perSet = new ArrayList<>();
-        for (int t = 0; t < 2; t++) {
-            List<List<Double>> m = new ArrayList<>();
-            for (int k = 0; k < 4; k++) {
-                m.add(new ArrayList<>());
-            }
-            perSet.add(m);
-        }
-        for (int r = 0; r < REPEATS; r++) {
-            int[] fold = CrossValidation.folds(stratum, FOLDS, 1000 + r);
-            for (int f = 0; f < FOLDS; f++) {
-                boolean[] train = new boolean[nq];
-                for (int q = 0; q < nq; q++) {
-                    train[q] = fold[q] != f;
-                }
-                double[][] m = chooser.metricsFor(train, f);
-                for (int t = 0; t < 2; t++) {
-                    double[] sum = new double[4];
-                    int count = 0;
-                    for (int q = 0; q < nq; q++) {
-                        if (!train[q] && stratum[q] == t) {
-                            for (int k = 0; k < 4; k++) {
-                                sum[k] += m[q][k];
-                            }
-                            count++;
-                        }
-                    }
-                    for (int k = 0; k < 4; k++) {
-                        perSet.get(t).get(k).add(sum[k] / count);
-                    }
-                }
-            }
-        }
-        StringBuilder line = new StringBuilder("| " + name + " |");
-        for (int t = 0; t < 2; t++) {
-            line.append(" %s | %s | %s |"
-                    .formatted(
-                            Spread.of(perSet.get(t).get(1)).percent(),
-                            Spread.of(perSet.get(t).get(3)).plain(),
-                            Spread.of(perSet.get(t).get(0)).percent()));
-        }
-        say(line.toString());
+    private void report(String name, int[] stratum, SkillCrossValidation.Chooser chooser) {
+        say(SkillCrossValidation.row(name, stratum, 2, chooser));
     }
 
     private void say(String line) {
