@@ -225,20 +225,7 @@ public final class SkillStructure {
     }
 
     private static String entry(String zip, String file) {
-        try (InputStream in = SkillStructure.class.getResourceAsStream(zip)) {
-            if (in == null) {
-                throw new IllegalStateException("openler-data is not on the class path: " + zip);
-            }
-            ZipInputStream entries = new ZipInputStream(in);
-            for (ZipEntry entry; (entry = entries.getNextEntry()) != null; ) {
-                if (entry.getName().equals(file)) {
-                    return new String(entries.readAllBytes(), StandardCharsets.UTF_8);
-                }
-            }
-            throw new IllegalStateException(file + " is not in " + zip);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return inEntry(zip, file, in -> new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
 
     public int size() {
@@ -336,6 +323,18 @@ public final class SkillStructure {
     }
 
     private static void zip(String zip, String file, Consumer<List<String>> records) {
+        inEntry(zip, file, in -> {
+            Csv.read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), ',', records);
+            return null;
+        });
+    }
+
+    private interface EntryReader<T> {
+        T read(InputStream entry) throws IOException;
+    }
+
+    /** Reads one file of a zip on openler-data's class path. */
+    private static <T> T inEntry(String zip, String file, EntryReader<T> reader) {
         try (InputStream in = SkillStructure.class.getResourceAsStream(zip)) {
             if (in == null) {
                 throw new IllegalStateException("openler-data is not on the class path: " + zip);
@@ -343,8 +342,7 @@ public final class SkillStructure {
             ZipInputStream entries = new ZipInputStream(in);
             for (ZipEntry entry; (entry = entries.getNextEntry()) != null; ) {
                 if (entry.getName().equals(file)) {
-                    Csv.read(new BufferedReader(new InputStreamReader(entries, StandardCharsets.UTF_8)), ',', records);
-                    return;
+                    return reader.read(entries);
                 }
             }
             throw new IllegalStateException(file + " is not in " + zip);
