@@ -10,6 +10,7 @@ import org.openler.platform.kernel.Audience;
 import org.openler.platform.kernel.JobId;
 import org.openler.platform.kernel.PlatformUrls;
 import org.openler.platform.kernel.Power;
+import org.openler.platform.matching.Paging;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.problems.PlatformException;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,6 +37,9 @@ import tools.jackson.databind.JsonNode;
  */
 @RestController
 class JobApi {
+
+    /** The page an employer's job list gives without {@code limit} (what it gave before it had pages). */
+    static final int DEFAULT_LIST = 50;
 
     private final OrganizationService organizations;
     private final Jobs jobs;
@@ -145,15 +150,20 @@ class JobApi {
         return "/api/v1/orgs/" + org + "/jobs/" + job.id();
     }
 
-    /** {@code ?status=open|closed&occupation=15-1252.00&q=words&limit=50}. */
+    /**
+     * {@code ?status=open|closed&occupation=15-1252.00&q=words&offset=0&limit=50}: newest first, a page at a time
+     * ({@link Paging}: {@code limit} 1 to 200, 50 by default); how many jobs the filters select in {@code
+     * X-Total-Count}, the other pages (with the same filters) in a {@code Link} header.
+     */
     @GetMapping("/api/v1/orgs/{org}/jobs")
     @Access(value = Audience.ORGANIZATION_STAFF, power = Power.VIEW_JOBS, machineClients = true)
-    List<JobView> list(
+    ResponseEntity<List<JobView>> list(
             @PathVariable String org,
             @RequestParam(required = false) @Nullable String status,
             @RequestParam(required = false) @Nullable String occupation,
             @RequestParam(required = false) @Nullable String q,
-            @RequestParam(defaultValue = "50") String limit) {
+            @RequestParam(required = false) @Nullable String offset,
+            @RequestParam(required = false) @Nullable String limit) {
         Organization employer = organizations.get(org);
         Optional<Job.Status> s = Optional.ofNullable(status)
                 .filter(x -> !x.isBlank())
@@ -173,16 +183,16 @@ class JobApi {
         if (words.isPresent() && words.get().length() > JobInput.MAX_TITLE) {
             throw PlatformException.invalid("q", "At most " + JobInput.MAX_TITLE + " characters.");
         }
-        int n;
-        try {
-            n = Integer.parseInt(limit.strip());
-        } catch (NumberFormatException e) {
-            throw PlatformException.invalid("limit", "A whole number from 1 to " + Jobs.MAX_LIST + ".");
-        }
-        if (n < 1 || n > Jobs.MAX_LIST) {
-            throw PlatformException.invalid("limit", "A whole number from 1 to " + Jobs.MAX_LIST + ".");
-        }
-        return jobs.list(employer.id(), s, o, words, n).stream().map(this::view).toList();
+        Paging paging = Paging.of(offset, limit, DEFAULT_LIST, Jobs.MAX_LIST);
+        Jobs.Listing listing = jobs.list(employer.id(), s, o, words, paging.offset(), paging.limit());
+        UriComponentsBuilder self = UriComponentsBuilder.fromUriString(urls.base() + "/api/v1/orgs/" + org + "/jobs");
+        s.ifPresent(x -> self.queryParam("status", x.code()));
+        o.ifPresent(x -> self.queryParam("occupation", x));
+        words.ifPresent(x -> self.queryParam("q", x));
+        return ResponseEntity.ok()
+                .header("X-Total-Count", Integer.toString(listing.total()))
+                .header(HttpHeaders.LINK, paging.links(self.encode().build().toUriString(), listing.total()))
+                .body(listing.jobs().stream().map(this::view).toList());
     }
 
     @GetMapping("/api/v1/orgs/{org}/jobs/{id}")

@@ -126,9 +126,41 @@ class JobRepository {
             Optional<Job.Status> status,
             Optional<String> occupation,
             Optional<String> words,
+            int offset,
             int limit) {
-        StringBuilder sql = new StringBuilder(SELECT + "where j.organization_id = ?");
-        List<Object> params = new ArrayList<>(List.of(organization.value()));
+        List<Object> params = new ArrayList<>();
+        String where = where(organization, status, occupation, words, params);
+        params.add(offset);
+        params.add(limit);
+        return withChildren(
+                jdbc.sql(SELECT + where + " order by j.created_at desc, j.id offset ? rows fetch first ? rows only")
+                        .params(params)
+                        .query(this::row)
+                        .list());
+    }
+
+    /** How many of the organization's jobs the same filters select. */
+    int count(
+            OrganizationId organization,
+            Optional<Job.Status> status,
+            Optional<String> occupation,
+            Optional<String> words) {
+        List<Object> params = new ArrayList<>();
+        String where = where(organization, status, occupation, words, params);
+        return jdbc.sql("select count(*) from job j " + where)
+                .params(params)
+                .query(Integer.class)
+                .single();
+    }
+
+    private static String where(
+            OrganizationId organization,
+            Optional<Job.Status> status,
+            Optional<String> occupation,
+            Optional<String> words,
+            List<Object> params) {
+        StringBuilder sql = new StringBuilder("where j.organization_id = ?");
+        params.add(organization.value());
         status.ifPresent(s -> {
             sql.append(" and j.status = ?");
             params.add(s.code());
@@ -141,10 +173,7 @@ class JobRepository {
             sql.append(" and lower(j.title) like ?");
             params.add("%" + w.toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%");
         });
-        sql.append(" order by j.created_at desc, j.id fetch first ? rows only");
-        params.add(limit);
-        return withChildren(
-                jdbc.sql(sql.toString()).params(params).query(this::row).list());
+        return sql.toString();
     }
 
     /** Every open job of every employer, newest first. */

@@ -50,13 +50,31 @@ public class Jobs {
         return repository.open(MAX_OPEN);
     }
 
+    /** The organization's newest jobs the filters select, at most {@code limit}. */
     public List<Job> list(
             OrganizationId organization,
             Optional<Job.Status> status,
             Optional<String> occupation,
             Optional<String> words,
             int limit) {
-        return repository.list(organization, status, occupation, words, Math.clamp(limit, 1, MAX_LIST));
+        return list(organization, status, occupation, words, 0, limit).jobs();
+    }
+
+    /** One page of the organization's jobs, newest first, and how many the filters select in all. */
+    public record Listing(List<Job> jobs, int total) {}
+
+    /** The jobs the filters select from {@code offset} on (newest first), at most {@code limit}, and their total. */
+    @Transactional(readOnly = true)
+    public Listing list(
+            OrganizationId organization,
+            Optional<Job.Status> status,
+            Optional<String> occupation,
+            Optional<String> words,
+            int offset,
+            int limit) {
+        List<Job> page = repository.list(
+                organization, status, occupation, words, Math.max(0, offset), Math.clamp(limit, 1, MAX_LIST));
+        return new Listing(page, repository.count(organization, status, occupation, words));
     }
 
     /** The organization's job, or not found (another organization's job is not found either). */

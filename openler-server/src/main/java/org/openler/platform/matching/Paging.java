@@ -7,27 +7,32 @@ import org.jspecify.annotations.Nullable;
 import org.openler.platform.problems.PlatformException;
 
 /**
- * One page of the learner's jobs by fit: {@code offset} and {@code limit} as the registry search and the Open Badges
- * API page theirs ({@code offset} from 0, {@code limit} from 1), a bad value a 400 problem naming the parameter; the
- * other pages as RFC 8288 links (first, prev, next, last), as the Open Badges API gives them.
+ * One page of a list (the learner's jobs by fit, an employer's jobs): {@code offset} and {@code limit} as the registry
+ * search and the Open Badges API page theirs ({@code offset} from 0, {@code limit} from 1), a bad value a 400 problem
+ * naming the parameter; the other pages as RFC 8288 links (first, prev, next, last), as the Open Badges API gives them.
  */
-record Paging(int offset, int limit) {
+public record Paging(int offset, int limit) {
 
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
     /** Beyond every open job the platform reads at once (jobs.Jobs.MAX_OPEN). */
-    static final int MAX_OFFSET = 10_000;
+    public static final int MAX_OFFSET = 10_000;
 
-    Paging {
-        if (offset < 0 || offset > MAX_OFFSET || limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("offset 0.." + MAX_OFFSET + ", limit 1.." + MAX_LIMIT);
+    public Paging {
+        if (offset < 0 || offset > MAX_OFFSET || limit < 1) {
+            throw new IllegalArgumentException("offset 0.." + MAX_OFFSET + ", limit from 1");
         }
     }
 
-    /** The parameters as the address carries them; absent ones take their defaults. */
+    /** The parameters as the address carries them; absent ones take their defaults (20, at most 100). */
     static Paging of(@Nullable String offset, @Nullable String limit) {
+        return of(offset, limit, DEFAULT_LIMIT, MAX_LIMIT);
+    }
+
+    /** The same with the list's own default and largest page. */
+    public static Paging of(@Nullable String offset, @Nullable String limit, int defaultLimit, int maxLimit) {
         return new Paging(
-                number(offset, "offset", 0, MAX_OFFSET, 0), number(limit, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT));
+                number(offset, "offset", 0, MAX_OFFSET, 0), number(limit, "limit", 1, maxLimit, defaultLimit));
     }
 
     <T> List<T> slice(List<T> all) {
@@ -44,8 +49,11 @@ record Paging(int offset, int limit) {
         return offset + limit < total ? Optional.of(offset + limit) : Optional.empty();
     }
 
-    /** The {@code Link} header: the first, previous, next and last pages of {@code path}, each with this limit. */
-    String links(String path, int total) {
+    /**
+     * The {@code Link} header: the first, previous, next and last pages of {@code path} (which may carry a query of
+     * its own, such as the list's filters), each with this limit.
+     */
+    public String links(String path, int total) {
         List<String> links = new ArrayList<>();
         next(total).ifPresent(next -> links.add(link(path, next, "next")));
         int last = total == 0 ? 0 : ((total - 1) / limit) * limit;
@@ -56,7 +64,8 @@ record Paging(int offset, int limit) {
     }
 
     private String link(String path, int at, String relation) {
-        return "<" + path + "?offset=" + at + "&limit=" + limit + ">; rel=\"" + relation + "\"";
+        return "<" + path + (path.contains("?") ? "&" : "?") + "offset=" + at + "&limit=" + limit + ">; rel=\""
+                + relation + "\"";
     }
 
     private static int number(@Nullable String text, String name, int least, int most, int otherwise) {

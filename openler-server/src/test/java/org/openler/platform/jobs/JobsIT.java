@@ -10,6 +10,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -570,6 +572,49 @@ class JobsIT {
                 .filter(r -> r.path("skill").asString().equals(skill))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    @Test
+    void anEmployersJobsComeAPageAtATimeInOneOrderWithTheTotalAndLinksThatKeepTheFilters() {
+        JsonNode proposal = api.draft("Welder", "51-4121.00").path("proposal");
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            created.add(api.create(job("Welder " + i + " night", "51-4121.00", proposal, 3)
+                            .toString())
+                    .path("id")
+                    .asString());
+        }
+        api.create(job("Welder day", "51-4121.00", proposal, 3).toString());
+        List<String> onePage = new ArrayList<>();
+        api.ok(api.send("GET", "/api/v1/orgs/" + api.org + "/jobs?q=night", null), 200)
+                .forEach(j -> onePage.add(j.path("id").asString()));
+        assertThat(onePage).containsExactlyInAnyOrderElementsOf(created);
+
+        List<String> seen = new ArrayList<>();
+        String next = "/api/v1/orgs/" + api.org + "/jobs?q=night&limit=2";
+        for (int pages = 0; next != null; pages++) {
+            assertThat(pages).as("the next links end").isLessThan(4);
+            HttpResponse<String> page = api.send("GET", next, null);
+            assertThat(page.headers().firstValue("X-Total-Count"))
+                    .as("the filter selects five of six")
+                    .hasValue("5");
+            api.ok(page, 200).forEach(j -> seen.add(j.path("id").asString()));
+            String links = page.headers().firstValue("Link").orElseThrow();
+            assertThat(links).contains("q=night", "rel=\"last\"", "rel=\"first\"");
+            Matcher rel = Pattern.compile("<([^>]*)>; rel=\"next\"").matcher(links);
+            next = rel.find() ? rel.group(1).substring(base.length()) : null;
+        }
+        assertThat(seen).as("every job once, in the order of the whole list").isEqualTo(onePage);
+
+        HttpResponse<String> whole = api.send("GET", "/api/v1/orgs/" + api.org + "/jobs", null);
+        assertThat(api.ok(whole, 200)).as("50 by default: all six on one page").hasSize(6);
+        assertThat(whole.headers().firstValue("Link").orElseThrow()).doesNotContain("rel=\"next\"");
+        for (String bad : List.of("offset=-1", "offset=ten", "limit=0", "limit=201")) {
+            HttpResponse<String> refused = api.send("GET", "/api/v1/orgs/" + api.org + "/jobs?" + bad, null);
+            assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+            assertThat(JobsApiClient.JSON.readTree(refused.body()).path("type").asString())
+                    .endsWith("invalid-input");
+        }
     }
 
     @Test
