@@ -10,6 +10,7 @@ import org.openler.platform.jobs.JobContent;
 import org.openler.platform.jobs.JobContent.Education;
 import org.openler.platform.jobs.JobContent.Remote;
 import org.openler.platform.jobs.JobDrafts;
+import org.openler.platform.jobs.JobFilter;
 import org.openler.platform.jobs.JobRequirement;
 import org.openler.platform.jobs.Jobs;
 import org.openler.platform.organizations.Organization;
@@ -333,8 +334,7 @@ class DemoJobs {
         }
         Optional<Organization> employer = organizations.find("demo-employer");
         if (employer.isEmpty()
-                || !jobs.list(employer.get().id(), Optional.empty(), Optional.empty(), Optional.empty(), 1)
-                        .isEmpty()) {
+                || !jobs.list(employer.get().id(), JobFilter.ALL, 1).isEmpty()) {
             return;
         }
         int created = 0;

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openler.platform.accounts.Account;
 import org.openler.platform.jobs.Job;
+import org.openler.platform.jobs.JobFilter;
 import org.openler.platform.jobs.Jobs;
 import org.openler.platform.keys.SecretTokens;
 import org.openler.platform.organizations.Organization;
@@ -103,7 +104,7 @@ class DemoShares {
 
     /** Demo Employer's open job the share is aimed at, once the demo jobs are there. */
     private Optional<UUID> job(Organization employer) {
-        return jobs.list(employer.id(), Optional.of(Job.Status.OPEN), Optional.empty(), Optional.empty(), 200).stream()
+        return jobs.list(employer.id(), JobFilter.withStatus(Job.Status.OPEN), 200).stream()
                 .filter(j -> j.title().equals(JOB))
                 .map(j -> j.id().value())
                 .findFirst();

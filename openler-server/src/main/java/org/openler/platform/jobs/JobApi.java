@@ -184,7 +184,7 @@ class JobApi {
             throw PlatformException.invalid("q", "At most " + JobInput.MAX_TITLE + " characters.");
         }
         Paging paging = Paging.of(offset, limit, DEFAULT_LIST, Jobs.MAX_LIST);
-        Jobs.Listing listing = jobs.list(employer.id(), s, o, words, paging.offset(), paging.limit());
+        Jobs.Listing listing = jobs.list(employer.id(), new JobFilter(s, o, words), paging.offset(), paging.limit());
         UriComponentsBuilder self = UriComponentsBuilder.fromUriString(urls.base() + "/api/v1/orgs/" + org + "/jobs");
         s.ifPresent(x -> self.queryParam("status", x.code()));
         o.ifPresent(x -> self.queryParam("occupation", x));

@@ -81,7 +81,9 @@ class JobPages {
             default -> Optional.empty();
         };
         model.addAttribute("organization", employer);
-        model.addAttribute("jobs", jobs.list(employer.id(), filter, Optional.empty(), Optional.empty(), Jobs.MAX_LIST));
+        model.addAttribute(
+                "jobs",
+                jobs.list(employer.id(), new JobFilter(filter, Optional.empty(), Optional.empty()), Jobs.MAX_LIST));
         model.addAttribute("status", filter.map(Job.Status::code).orElse(""));
         model.addAttribute("canEdit", organizations.roleOfActing(employer).includes(StaffRole.ISSUER));
         return "jobs/list";

@@ -121,15 +121,9 @@ class JobRepository {
     }
 
     /** An organization's jobs, newest first, optionally of one status, occupation, or with words in the title. */
-    List<Job> list(
-            OrganizationId organization,
-            Optional<Job.Status> status,
-            Optional<String> occupation,
-            Optional<String> words,
-            int offset,
-            int limit) {
+    List<Job> list(OrganizationId organization, JobFilter filter, int offset, int limit) {
         List<Object> params = new ArrayList<>();
-        String where = where(organization, status, occupation, words, params);
+        String where = where(organization, filter, params);
         params.add(offset);
         params.add(limit);
         return withChildren(
@@ -140,36 +134,27 @@ class JobRepository {
     }
 
     /** How many of the organization's jobs the same filters select. */
-    int count(
-            OrganizationId organization,
-            Optional<Job.Status> status,
-            Optional<String> occupation,
-            Optional<String> words) {
+    int count(OrganizationId organization, JobFilter filter) {
         List<Object> params = new ArrayList<>();
-        String where = where(organization, status, occupation, words, params);
+        String where = where(organization, filter, params);
         return jdbc.sql("select count(*) from job j " + where)
                 .params(params)
                 .query(Integer.class)
                 .single();
     }
 
-    private static String where(
-            OrganizationId organization,
-            Optional<Job.Status> status,
-            Optional<String> occupation,
-            Optional<String> words,
-            List<Object> params) {
+    private static String where(OrganizationId organization, JobFilter filter, List<Object> params) {
         StringBuilder sql = new StringBuilder("where j.organization_id = ?");
         params.add(organization.value());
-        status.ifPresent(s -> {
+        filter.status().ifPresent(s -> {
             sql.append(" and j.status = ?");
             params.add(s.code());
         });
-        occupation.ifPresent(o -> {
+        filter.occupation().ifPresent(o -> {
             sql.append(" and j.onet_code = ?");
             params.add(o);
         });
-        words.ifPresent(w -> {
+        filter.words().ifPresent(w -> {
             sql.append(" and lower(j.title) like ?");
             params.add("%" + w.toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%");
         });

@@ -50,31 +50,19 @@ public class Jobs {
         return repository.open(MAX_OPEN);
     }
 
-    /** The organization's newest jobs the filters select, at most {@code limit}. */
-    public List<Job> list(
-            OrganizationId organization,
-            Optional<Job.Status> status,
-            Optional<String> occupation,
-            Optional<String> words,
-            int limit) {
-        return list(organization, status, occupation, words, 0, limit).jobs();
+    /** The organization's newest jobs the filter selects, at most {@code limit}. */
+    public List<Job> list(OrganizationId organization, JobFilter filter, int limit) {
+        return list(organization, filter, 0, limit).jobs();
     }
 
-    /** One page of the organization's jobs, newest first, and how many the filters select in all. */
+    /** One page of the organization's jobs, newest first, and how many the filter selects in all. */
     public record Listing(List<Job> jobs, int total) {}
 
-    /** The jobs the filters select from {@code offset} on (newest first), at most {@code limit}, and their total. */
+    /** The jobs the filter selects from {@code offset} on (newest first), at most {@code limit}, and their total. */
     @Transactional(readOnly = true)
-    public Listing list(
-            OrganizationId organization,
-            Optional<Job.Status> status,
-            Optional<String> occupation,
-            Optional<String> words,
-            int offset,
-            int limit) {
-        List<Job> page = repository.list(
-                organization, status, occupation, words, Math.max(0, offset), Math.clamp(limit, 1, MAX_LIST));
-        return new Listing(page, repository.count(organization, status, occupation, words));
+    public Listing list(OrganizationId organization, JobFilter filter, int offset, int limit) {
+        List<Job> page = repository.list(organization, filter, Math.max(0, offset), Math.clamp(limit, 1, MAX_LIST));
+        return new Listing(page, repository.count(organization, filter));
     }
 
     /** The organization's job, or not found (another organization's job is not found either). */

@@ -733,9 +733,7 @@ class JobsIT {
                                 jobs.find(new JobId(java.util.UUID.fromString(id)))
                                         .orElseThrow()
                                         .organization(),
-                                java.util.Optional.empty(),
-                                java.util.Optional.empty(),
-                                java.util.Optional.empty(),
+                                JobFilter.ALL,
                                 50)
                         .stream()
                         .filter(j -> j.title().equals("CNC Machinist – keyed")))
