@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.openler.platform.kernel.Access;
 import org.openler.platform.kernel.Audience;
 import org.openler.platform.kernel.JobId;
 import org.openler.platform.kernel.Power;
 import org.openler.platform.kernel.StaffRole;
+import org.openler.platform.matching.Paging;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
 import org.openler.platform.problems.PlatformException;
@@ -71,22 +73,44 @@ class JobPages {
         this.registry = registry;
     }
 
+    /** The employer's jobs, newest first, 50 a page ({@code offset}), with links to the previous and next pages. */
     @GetMapping("/orgs/{org}/jobs")
     @Access(value = Audience.ORGANIZATION_STAFF, power = Power.VIEW_JOBS)
-    String list(@PathVariable String org, @RequestParam(defaultValue = "") String status, Model model) {
+    String list(
+            @PathVariable String org,
+            @RequestParam(defaultValue = "") String status,
+            @RequestParam(required = false) @Nullable String offset,
+            Model model) {
         Organization employer = organizations.get(org);
         Optional<Job.Status> filter = switch (status) {
             case "open" -> Optional.of(Job.Status.OPEN);
             case "closed" -> Optional.of(Job.Status.CLOSED);
             default -> Optional.empty();
         };
+        Paging paging = Paging.of(offset, null, JobApi.DEFAULT_LIST, JobApi.DEFAULT_LIST);
+        Jobs.Listing listing = jobs.list(
+                employer.id(),
+                new JobFilter(filter, Optional.empty(), Optional.empty()),
+                paging.offset(),
+                paging.limit());
+        String here = "/orgs/" + employer.slug() + "/jobs"
+                + filter.map(f -> "?status=" + f.code()).orElse("");
         model.addAttribute("organization", employer);
+        model.addAttribute("jobs", listing.jobs());
+        model.addAttribute("total", listing.total());
+        model.addAttribute("from", paging.offset() + 1);
+        model.addAttribute("to", paging.offset() + listing.jobs().size());
+        model.addAttribute("previous", paging.previous().map(at -> at(here, at)).orElse(null));
         model.addAttribute(
-                "jobs",
-                jobs.list(employer.id(), new JobFilter(filter, Optional.empty(), Optional.empty()), Jobs.MAX_LIST));
+                "next", paging.next(listing.total()).map(at -> at(here, at)).orElse(null));
         model.addAttribute("status", filter.map(Job.Status::code).orElse(""));
         model.addAttribute("canEdit", organizations.roleOfActing(employer).includes(StaffRole.ISSUER));
         return "jobs/list";
+    }
+
+    /** The list at {@code offset}, keeping the status filter already in {@code here}. */
+    private static String at(String here, int offset) {
+        return offset == 0 ? here : here + (here.contains("?") ? "&" : "?") + "offset=" + offset;
     }
 
     @GetMapping("/orgs/{org}/jobs/new")

@@ -40,12 +40,12 @@ public record Paging(int offset, int limit) {
     }
 
     /** The previous page's offset, when there is one. */
-    Optional<Integer> previous() {
+    public Optional<Integer> previous() {
         return offset == 0 ? Optional.empty() : Optional.of(Math.max(0, offset - limit));
     }
 
     /** The next page's offset, when {@code total} goes beyond this page. */
-    Optional<Integer> next(int total) {
+    public Optional<Integer> next(int total) {
         return offset + limit < total ? Optional.of(offset + limit) : Optional.empty();
     }
 

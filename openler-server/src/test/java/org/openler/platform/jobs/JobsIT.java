@@ -79,6 +79,7 @@ class JobsIT {
     Occupations occupations;
 
     String base;
+    Fixtures.Org employer;
     JobsApiClient api;
 
     @BeforeAll
@@ -89,7 +90,8 @@ class JobsIT {
     @BeforeEach
     void anEmployerWithAMachineClient() {
         base = "http://localhost:" + port;
-        api = client(fixtures.organization(Organization.Kind.EMPLOYER));
+        employer = fixtures.organization(Organization.Kind.EMPLOYER);
+        api = client(employer);
     }
 
     private JobsApiClient client(Fixtures.Org org) {
@@ -615,6 +617,17 @@ class JobsIT {
             assertThat(JobsApiClient.JSON.readTree(refused.body()).path("type").asString())
                     .endsWith("invalid-input");
         }
+
+        // the staff page: 50 a page, the range and a link back that keeps the filter
+        WebClient staff = WalletKit.signedIn(port, employer.admin());
+        String list = "/orgs/" + api.org + "/jobs";
+        String second = staff.page(list + "?status=open&offset=2&lang=en").body();
+        assertThat(second)
+                .contains("Jobs 3 to 6 of 6")
+                .contains("href=\"" + list + "?status=open\" rel=\"prev\"")
+                .doesNotContain("rel=\"next\"");
+        assertThat(staff.page(list + "?lang=en").body()).doesNotContain("id=\"jobs-pages\"");
+        assertThat(staff.get(list + "?offset=-1", "text/html").statusCode()).isEqualTo(400);
     }
 
     @Test
