@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel;
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** e5-small-v2 only works as trained: "query: " / "passage: " in front, mean pooling, unit length. */
 class E5EncoderTests {
@@ -62,5 +65,19 @@ class E5EncoderTests {
         // guards against a tokenizer that would silently drop them: then the prefix test above proves nothing
         List<float[]> v = encoder.encode(List.of("software development", encoder.asPassage("software development")));
         assertThat(Vectors.dot(v.get(0), v.get(1), 0)).isLessThan(0.99f);
+    }
+
+    @Test
+    void catalogueLabelsAreEmbeddedAsPassagesAndStoredUnderTheLabelsOwnHash(@TempDir Path directory) {
+        var concept = new Concept(
+                "k1", URI.create("urn:test:k1"), "test", "software development", List.of(), "", ConceptKind.COMPETENCY);
+        VectorStore store = new FileVectorStore(directory);
+        SemanticRanker.build(
+                new Catalogue(List.of(concept)), new SemanticRanker.Texts(false, 1, false, 1), encoder, store, p -> {});
+        var key = new VectorStore.TextKey("k1", Vectors.textHash("software development"));
+        float[] stored = store.find(encoder.modelId(), List.of(key)).get(key);
+        float[] passage =
+                encoder.encode(List.of("passage: software development")).getFirst();
+        assertThat(Vectors.dot(stored, passage, 0)).isGreaterThan(0.9999f);
     }
 }
