@@ -7,4 +7,5 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 exec ./mvnw -B -q -o -pl openler-skills -am test -Pskills-eval -Dspotless.check.skip=true \
   -Dtest="${TEST:-SkillCrossValidation}" -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dopenler.skills.eval.alternatives="${ALTERNATIVES:-false}" -Dopenler.skills.eval.bge="${BGE:-false}"
+  -Dopenler.skills.eval.alternatives="${ALTERNATIVES:-false}" -Dopenler.skills.eval.bge="${BGE:-false}" \
+  -Dopenler.skills.eval.e5="${E5:-false}"

@@ -34,27 +34,43 @@ public final class OnnxTextEncoder implements TextEncoder, AutoCloseable {
 
     /** The models on the class path. */
     public enum Model {
-        ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", "/all-minilm-l6-v2-q", 384, false, ""),
+        ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", "/all-minilm-l6-v2-q", 384, false, "", "", false),
         BGE_SMALL_EN_V15_Q(
                 "bge-small-en-v1.5-q",
                 "/bge-small-en-v1.5-q",
                 384,
                 true,
                 // bge's model card: short queries against passages get this instruction in front
-                "Represent this sentence for searching relevant passages: ");
+                "Represent this sentence for searching relevant passages: ",
+                "",
+                false),
+        // e5 was trained with these prefixes on every text (its model card: "query: " and "passage: " for
+        // asymmetric retrieval; without them quality drops), so they are not optional; mean pooling, like MiniLM
+        E5_SMALL_V2_Q("e5-small-v2-q", "/e5-small-v2-q", 384, false, "query: ", "passage: ", true);
 
         private final String id;
         private final String resource;
         private final int dimensions;
         private final boolean clsPooling;
         private final String queryInstruction;
+        private final String passagePrefix;
+        private final boolean prefixesRequired;
 
-        Model(String id, String resource, int dimensions, boolean clsPooling, String queryInstruction) {
+        Model(
+                String id,
+                String resource,
+                int dimensions,
+                boolean clsPooling,
+                String queryInstruction,
+                String passagePrefix,
+                boolean prefixesRequired) {
             this.id = id;
             this.resource = resource;
             this.dimensions = dimensions;
             this.clsPooling = clsPooling;
             this.queryInstruction = queryInstruction;
+            this.passagePrefix = passagePrefix;
+            this.prefixesRequired = prefixesRequired;
         }
 
         public String id() {
@@ -237,9 +253,14 @@ public final class OnnxTextEncoder implements TextEncoder, AutoCloseable {
 
     @Override
     public String asQuery(String text) {
-        return queryInstruction && !model.queryInstruction.isEmpty()
+        return (queryInstruction || model.prefixesRequired) && !model.queryInstruction.isEmpty()
                 ? model.queryInstruction + text.toLowerCase(Locale.ROOT)
                 : text;
+    }
+
+    @Override
+    public String asPassage(String text) {
+        return model.passagePrefix + text;
     }
 
     @Override

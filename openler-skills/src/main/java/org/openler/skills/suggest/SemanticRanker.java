@@ -94,8 +94,8 @@ public final class SemanticRanker {
         progress.accept(new Progress(done, wanted.size(), 0));
         for (int from = 0; from < missing.size(); from += BATCH) {
             var batch = missing.subList(from, Math.min(missing.size(), from + BATCH));
-            List<float[]> vectors =
-                    encoder.encode(batch.stream().map(Map.Entry::getValue).toList());
+            List<float[]> vectors = encoder.encode(
+                    batch.stream().map(e -> encoder.asPassage(e.getValue())).toList());
             Map<VectorStore.TextKey, float[]> out = new HashMap<>();
             for (int i = 0; i < batch.size(); i++) {
                 out.put(batch.get(i).getKey(), vectors.get(i));

@@ -17,4 +17,9 @@ public interface TextEncoder {
     default String asQuery(String text) {
         return text;
     }
+
+    /** The text a catalogue label is encoded as; e5 expects "passage: " in front. Stored under the label's own hash. */
+    default String asPassage(String text) {
+        return text;
+    }
 }

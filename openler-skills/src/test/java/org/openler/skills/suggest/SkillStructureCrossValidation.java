@@ -38,6 +38,24 @@ class SkillStructureCrossValidation {
     static final int FOLDS = 5;
     static final int REPEATS = 10;
     static final int NORM_TOP = 100;
+    /**
+     * Also e5-small-v2 (alone, and averaged with MiniLM) as the semantic ranker: a second set of label vectors, minutes
+     * to embed the first time ({@code E5=true scripts/eval-skills-cv.sh}).
+     */
+    static final boolean WITH_E5 = Boolean.parseBoolean(System.getProperty("openler.skills.eval.e5", "false"));
+    /**
+     * The semantic rankers a setting can use: MiniLM's cosine, e5's, the mean of both; and e5 with "query: " on the
+     * labels as well (its model card's convention for symmetric tasks: a label is no passage), alone and in the mean.
+     */
+    static final int MINILM = 0;
+
+    static final int E5 = 1;
+    static final int MEAN = 2;
+    static final int E5_QUERY_LABELS = 3;
+    static final int MEAN_QUERY_LABELS = 4;
+    static final String[] MODEL_NAMES = {
+        "MiniLM", "e5-small-v2", "MiniLM+e5 mean", "e5-small-v2 (query: on labels)", "MiniLM+e5 (query: on labels) mean"
+    };
 
     /** Prior kinds: none, occupations (optional ×0.5), essential only, reuse level, knowledge. */
     enum Prior {
@@ -61,44 +79,55 @@ class SkillStructureCrossValidation {
             double lift,
             double field,
             double down,
-            double tools) {
-        static final Setting SHIPPED = new Setting(0, 0.4, 0, Prior.NONE, 0, 0, 0, 0, 0);
+            double tools,
+            int model) {
+        static final Setting SHIPPED = new Setting(0, 0.4, 0, Prior.NONE, 0, 0, 0, 0, 0, MINILM);
 
         Setting withLex(int v) {
-            return new Setting(v, w, norm, prior, beta, lift, field, down, tools);
+            return new Setting(v, w, norm, prior, beta, lift, field, down, tools, model);
         }
 
         Setting withW(double v) {
-            return new Setting(lex, v, norm, prior, beta, lift, field, down, tools);
+            return new Setting(lex, v, norm, prior, beta, lift, field, down, tools, model);
         }
 
         Setting withNorm(int v) {
-            return new Setting(lex, w, v, prior, beta, lift, field, down, tools);
+            return new Setting(lex, w, v, prior, beta, lift, field, down, tools, model);
         }
 
         Setting withPrior(Prior p, double b) {
-            return new Setting(lex, w, norm, b == 0 ? Prior.NONE : p, b == 0 ? 0 : b, lift, field, down, tools);
+            return new Setting(lex, w, norm, b == 0 ? Prior.NONE : p, b == 0 ? 0 : b, lift, field, down, tools, model);
         }
 
         Setting withLift(double v) {
-            return new Setting(lex, w, norm, prior, beta, v, field, down, tools);
+            return new Setting(lex, w, norm, prior, beta, v, field, down, tools, model);
         }
 
         Setting withField(double v) {
-            return new Setting(lex, w, norm, prior, beta, lift, v, down, tools);
+            return new Setting(lex, w, norm, prior, beta, lift, v, down, tools, model);
         }
 
         Setting withDown(double v) {
-            return new Setting(lex, w, norm, prior, beta, lift, field, v, tools);
+            return new Setting(lex, w, norm, prior, beta, lift, field, v, tools, model);
         }
 
         Setting withTools(double v) {
-            return new Setting(lex, w, norm, prior, beta, lift, field, down, v);
+            return new Setting(lex, w, norm, prior, beta, lift, field, down, v, model);
+        }
+
+        Setting withModel(int m, double weight) {
+            return new Setting(lex, weight, norm, prior, beta, lift, field, down, tools, m);
         }
     }
 
     static final double[] ALTERNATIVE_WEIGHTS = {0.5, 0.7};
     static final double[] WEIGHTS = {0.3, 0.4, 0.5, 0.6};
+    /**
+     * e5's cosines sit in a narrow band (≈ 0.7–0.9 for any English pair), so the same lexical weight gives BM25 more
+     * say than with MiniLM: its families may also choose lower weights.
+     */
+    static final double[] E5_WEIGHTS = {0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6};
+
     static final double[] BETAS = {0.01, 0.02, 0.03, 0.05, 0.08, 0.12, 0.16, 0.24};
     static final double[] KNOWLEDGE_BETAS = {-0.04, -0.02, 0.02, 0.04};
     static final double[] LIFTS = {0.1, 0.2, 0.3};
@@ -110,9 +139,9 @@ class SkillStructureCrossValidation {
     record Pooled(
             int[] concepts, // catalogue positions
             float[][] lex, // [alt weight][pool]
-            float[] sem,
+            float[][] sem, // [model][pool]
             float[][] lexStats, // [alt weight] {max, 100th, mean100, sd100}
-            float[] semStats,
+            float[][] semStats, // [model]
             float[] field, // broader labels: 0.4 BM25/best + 0.6 cosine
             float[] tools,
             int[][] children, // pool positions of pool concepts whose broader skill this is
@@ -203,6 +232,10 @@ class SkillStructureCrossValidation {
             queries.forEach(q -> texts.add(q.sentence()));
             texts.addAll(tools.commodities());
             queryVectors.prefetch(texts);
+            float[][][] e5 = new float[2][nq][];
+            if (WITH_E5) {
+                e5 = e5Scores(catalogue, queries, store);
+            }
 
             // each commodity → the ESCO concepts the shipped fusion ranks first for its title (top 3, by score / best)
             Map<Integer, Map<Integer, Float>> links = new HashMap<>();
@@ -277,12 +310,17 @@ class SkillStructureCrossValidation {
                             .map(at::get)
                             .toArray();
                 }
+                float[][] sems = WITH_E5
+                        ? new float[][] {sem, e5[0][q], mean(sem, e5[0][q]), e5[1][q], mean(sem, e5[1][q])}
+                        : new float[][] {sem};
                 pooled[q] = new Pooled(
                         concepts,
                         lexPool,
-                        gather(sem, concepts),
+                        Arrays.stream(sems).map(v -> gather(v, concepts)).toArray(float[][]::new),
                         lexStats,
-                        stats(sem),
+                        Arrays.stream(sems)
+                                .map(SkillStructureCrossValidation::stats)
+                                .toArray(float[][]::new),
                         gather(field, concepts),
                         gather(tool, concepts),
                         children,
@@ -382,9 +420,138 @@ class SkillStructureCrossValidation {
         report(
                 "the same setting in this harness",
                 stratum,
-                (train, f) -> metrics.apply(new Setting(1, 0.4, 0, Prior.REUSE, 0.12, 0, 0, 0, 0)));
+                (train, f) -> metrics.apply(new Setting(1, 0.4, 0, Prior.REUSE, 0.12, 0, 0, 0, 0, MINILM)));
+        if (WITH_E5) {
+            e5Families(stratum, metrics, nq);
+        }
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target", "skills-structure-cv.md"), out);
+    }
+
+    /**
+     * e5-small-v2 in MiniLM's place, and the mean of both models' cosines, in the families and the procedure that
+     * MiniLM has above (same folds, same objective), so the rows compare like with like.
+     */
+    private void e5Families(int[] stratum, Function<Setting, double[][]> metrics, int nq) {
+        say("");
+        say("e5-small-v2 (\"query: \" on the sentence, \"passage: \" on the labels, mean pooling):");
+        for (int model : new int[] {MINILM, E5, MEAN, E5_QUERY_LABELS, MEAN_QUERY_LABELS}) {
+            report(
+                    MODEL_NAMES[model] + " alone on the sentence, fixed",
+                    stratum,
+                    (train, f) -> metrics.apply(Setting.SHIPPED.withModel(model, 0)));
+        }
+        for (int model : new int[] {MINILM, E5, MEAN, E5_QUERY_LABELS, MEAN_QUERY_LABELS}) {
+            List<Setting> base = new ArrayList<>();
+            for (int l = 0; l < ALTERNATIVE_WEIGHTS.length; l++) {
+                for (double w : model == MINILM ? WEIGHTS : E5_WEIGHTS) {
+                    base.add(Setting.SHIPPED.withLex(l).withModel(model, w));
+                }
+            }
+            String name =
+                    "BM25 alt x0.5/x0.7 + " + MODEL_NAMES[model] + " sentence, linear (alt weight and w in folds)";
+            family(name, base, stratum, metrics);
+            family(
+                    name + " + reuse prior 0.12",
+                    base.stream().map(b -> b.withPrior(Prior.REUSE, 0.12)).toList(),
+                    stratum,
+                    metrics);
+            List<Setting> reuse = new ArrayList<>(base);
+            for (Setting b : base) {
+                for (double beta : BETAS) {
+                    reuse.add(b.withPrior(Prior.REUSE, beta));
+                }
+            }
+            family(name + " + reuse prior (beta 0-0.24 in folds)", reuse, stratum, metrics);
+        }
+        boolean[] everything = new boolean[nq];
+        Arrays.fill(everything, true);
+        for (int[] models : new int[][] {
+            {E5},
+            {E5_QUERY_LABELS},
+            {E5, E5_QUERY_LABELS},
+            {MINILM, E5, MEAN},
+            {MINILM, E5, MEAN, E5_QUERY_LABELS, MEAN_QUERY_LABELS}
+        }) {
+            String which =
+                    Arrays.stream(models).mapToObj(m -> MODEL_NAMES[m]).toList().toString();
+            Setting start = Setting.SHIPPED.withModel(models[0], 0.4);
+            Map<String, Integer> chosen = new LinkedHashMap<>();
+            report("**Whole procedure (coordinate ascent), semantic ranker among " + which + "**", stratum, (t, f) -> {
+                Setting s = ascend(start, models, t, stratum, metrics);
+                chosen.merge(s.toString(), 1, Integer::sum);
+                return metrics.apply(s);
+            });
+            chosen.entrySet().stream()
+                    .sorted((a, b) -> b.getValue() - a.getValue())
+                    .limit(6)
+                    .forEach(e -> say("  chosen in %d folds: %s".formatted(e.getValue(), e.getKey())));
+            say("  on all %d queries: %s".formatted(nq, ascend(start, models, everything, stratum, metrics)));
+        }
+    }
+
+    /**
+     * e5's cosine of each sentence to every label: labels with "passage: " ([0]) and with "query: " ([1]); the
+     * vectors are cached beside MiniLM's.
+     */
+    private float[][][] e5Scores(Catalogue catalogue, List<DecorteBenchmark.Query> queries, VectorStore store) {
+        long t0 = System.nanoTime();
+        try (var e5 = new OnnxTextEncoder(OnnxTextEncoder.Model.E5_SMALL_V2_Q)) {
+            var queryVectors = new SkillCrossValidation.QueryVectors(e5, store);
+            queryVectors.prefetch(
+                    queries.stream().map(DecorteBenchmark.Query::sentence).toList());
+            float[][][] scores = new float[2][][];
+            TextEncoder[] encoders = {e5, new QueryLabels(e5)};
+            for (int k = 0; k < 2; k++) {
+                SemanticRanker ranker = SemanticRanker.build(
+                        catalogue, SuggestionEngine.Settings.DEFAULT.semanticTexts(), encoders[k], store, p -> {
+                            if (p.embedded() > 0 && p.embedded() % 2560 == 0) {
+                                System.out.printf("  e5 labels %,d / %,d%n", p.done(), p.total());
+                            }
+                        });
+                scores[k] = queries.stream()
+                        .map(q -> ranker.scores(queryVectors.of(q.sentence())))
+                        .toArray(float[][]::new);
+            }
+            say("e5-small-v2 label and sentence vectors ready in %.0f s".formatted((System.nanoTime() - t0) / 1e9));
+            return scores;
+        }
+    }
+
+    /** e5 with its query prefix on the labels too; stored under its own model id. */
+    record QueryLabels(OnnxTextEncoder e5) implements TextEncoder {
+        @Override
+        public String modelId() {
+            return e5.modelId() + "+query-labels";
+        }
+
+        @Override
+        public int dimensions() {
+            return e5.dimensions();
+        }
+
+        @Override
+        public List<float[]> encode(List<String> texts) {
+            return e5.encode(texts);
+        }
+
+        @Override
+        public String asQuery(String text) {
+            return e5.asQuery(text);
+        }
+
+        @Override
+        public String asPassage(String text) {
+            return e5.asQuery(text);
+        }
+    }
+
+    private static float[] mean(float[] a, float[] b) {
+        float[] m = new float[a.length];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = (a[i] + b[i]) / 2;
+        }
+        return m;
     }
 
     static List<Setting> grow(
@@ -420,10 +587,22 @@ class SkillStructureCrossValidation {
 
     /** Coordinate ascent: each family's value chosen in turn given the others, two rounds. */
     static Setting ascend(Setting start, boolean[] train, int[] stratum, Function<Setting, double[][]> metrics) {
+        return ascend(start, new int[] {MINILM}, train, stratum, metrics);
+    }
+
+    /** The same with the semantic ranker among {@code models}, chosen together with the weight (their scales differ). */
+    static Setting ascend(
+            Setting start, int[] models, boolean[] train, int[] stratum, Function<Setting, double[][]> metrics) {
         Setting s = start;
         for (int round = 0; round < 2; round++) {
             s = best(List.of(s.withLex(0), s.withLex(1)), s, train, stratum, metrics);
-            s = best(Arrays.stream(WEIGHTS).mapToObj(s::withW).toList(), s, train, stratum, metrics);
+            List<Setting> weights = new ArrayList<>();
+            for (int model : models) {
+                for (double w : model == MINILM ? WEIGHTS : E5_WEIGHTS) {
+                    weights.add(s.withModel(model, w));
+                }
+            }
+            s = best(weights, s, train, stratum, metrics);
             s = best(List.of(s.withNorm(0), s.withNorm(1), s.withNorm(2)), s, train, stratum, metrics);
             List<Setting> priorOptions = new ArrayList<>();
             priorOptions.add(s.withPrior(Prior.NONE, 0));
@@ -468,7 +647,8 @@ class SkillStructureCrossValidation {
         int size = p.concepts().length;
         float[] lex = p.lex()[s.lex()];
         float[] ls = p.lexStats()[s.lex()];
-        float[] ss = p.semStats();
+        float[] ss = p.semStats()[s.model()];
+        float[] sem = p.sem()[s.model()];
         float[] f = new float[size];
         float[] prior = priors[s.prior().ordinal()];
         for (int i = 0; i < size; i++) {
@@ -477,16 +657,16 @@ class SkillStructureCrossValidation {
             switch (s.norm()) {
                 case 0 -> {
                     l = ls[0] > 0 ? lex[i] / ls[0] : 0;
-                    m = p.sem()[i];
+                    m = sem[i];
                 }
                 case 1 -> {
                     l = ls[0] > ls[1] ? (lex[i] - ls[1]) / (ls[0] - ls[1]) : 0;
-                    m = ss[0] > ss[1] ? (p.sem()[i] - ss[1]) / (ss[0] - ss[1]) : 0;
+                    m = ss[0] > ss[1] ? (sem[i] - ss[1]) / (ss[0] - ss[1]) : 0;
                 }
                 default -> {
                     // z over the top 100, divided by 3 so that the best sits near 1 as in the other modes
                     l = ls[3] > 0 ? (lex[i] - ls[2]) / ls[3] / 3 : 0;
-                    m = ss[3] > 0 ? (p.sem()[i] - ss[2]) / ss[3] / 3 : 0;
+                    m = ss[3] > 0 ? (sem[i] - ss[2]) / ss[3] / 3 : 0;
                 }
             }
             double v = s.w() * l + (1 - s.w()) * m;

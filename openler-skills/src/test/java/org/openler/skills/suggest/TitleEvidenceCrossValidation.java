@@ -22,20 +22,31 @@ import org.openler.skills.suggest.TitleIndex.Settings;
 /**
  * The title mapper's further evidence, each family cross-validated as {@link TitleCrossValidation} does (2 × 5-fold
  * on the same random 3,000 JobBERT validation titles, settings chosen on the training folds by MRR): O*NET's titles
- * through the crosswalk ({@link OnetTitles}), a structural prior, and bge-small-en-v1.5 beside or instead of MiniLM.
+ * through the crosswalk ({@link OnetTitles}), a structural prior, and bge-small-en-v1.5 or e5-small-v2 beside or instead
+ * of MiniLM.
  * The evidence of each title is computed once ({@link TitleIndex#parts}) and weighed for every setting, so thousands
  * of settings cost seconds each. Run with {@code TEST=TitleEvidenceCrossValidation scripts/eval-skills-cv.sh}
- * ({@code BGE=true} adds the bge families); writes {@code target/titles-evidence-cv.md}.
+ * ({@code BGE=true} adds the bge families, {@code E5=true} the e5 ones); writes {@code target/titles-evidence-cv.md}.
  */
 class TitleEvidenceCrossValidation {
 
     static final int SAMPLE = Integer.getInteger("openler.titles.eval.semantic", 3000);
     static final boolean BGE = Boolean.getBoolean("openler.skills.eval.bge");
+    static final boolean E5 = Boolean.getBoolean("openler.skills.eval.e5");
+    /**
+     * The other models' cosines a candidate can mix into MiniLM's: bge; e5 with "passage: " on the labels; e5 with
+     * "query: " on both sides (its model card's convention for symmetric tasks, which title to label arguably is).
+     */
+    static final String[] OTHERS = {"bge", "e5", "e5 query-labels"};
 
     private final List<String> out = new ArrayList<>();
 
-    /** A setting of the grid: the weights, and which model's cosine (the mix of MiniLM and bge). */
-    record Candidate(String family, Settings settings, double bge) {}
+    /** A setting of the grid: the weights, and which model's cosine (MiniLM's, mixed with another's at this share). */
+    record Candidate(String family, Settings settings, double share, int other) {
+        Candidate(String family, Settings settings, double bgeShare) {
+            this(family, settings, bgeShare, 0);
+        }
+    }
 
     @Test
     void crossValidatesEachFamilyOfEvidence() throws IOException {
@@ -79,26 +90,21 @@ class TitleEvidenceCrossValidation {
             lexicalParts[q] = lexicalIndex.parts(titles.get(q).text(), null);
         }
         say("Evidence of %,d titles computed in %.0f s".formatted(nq, (System.nanoTime() - t0) / 1e9));
-        double[][] bgeCosine = null;
+        double[][][] others = new double[OTHERS.length][][];
         if (BGE) {
             try (OnnxTextEncoder bge = new OnnxTextEncoder(OnnxTextEncoder.Model.BGE_SMALL_EN_V15_Q)) {
-                t0 = System.nanoTime();
-                SemanticRanker bgeRanker = SemanticRanker.build(occupations.catalogue(), texts, bge, store, p -> {});
-                say("bge label vectors ready in %.0f s".formatted((System.nanoTime() - t0) / 1e9));
-                var bgeQueries = new SkillCrossValidation.QueryVectors(bge, store);
-                bgeQueries.prefetch(queries);
-                bgeCosine = new double[nq][];
-                for (int q = 0; q < nq; q++) {
-                    float[] f = bgeRanker.scores(bgeQueries.of(queries.get(q)));
-                    bgeCosine[q] = new double[f.length];
-                    for (int c = 0; c < f.length; c++) {
-                        bgeCosine[q][c] = f[c];
-                    }
-                }
+                others[0] = cosines(bge, bge, occupations, texts, store, queries);
+            }
+        }
+        if (E5) {
+            try (OnnxTextEncoder e5 = new OnnxTextEncoder(OnnxTextEncoder.Model.E5_SMALL_V2_Q)) {
+                others[1] = cosines(e5, e5, occupations, texts, store, queries);
+                others[2] = cosines(
+                        e5, new SkillStructureCrossValidation.QueryLabels(e5), occupations, texts, store, queries);
             }
         }
 
-        List<Candidate> grid = grid(bgeCosine != null);
+        List<Candidate> grid = grid(BGE, E5);
         int[][] rank = new int[grid.size()][nq];
         t0 = System.nanoTime();
         for (int s = 0; s < grid.size(); s++) {
@@ -106,8 +112,8 @@ class TitleEvidenceCrossValidation {
             boolean lexical = candidate.settings().semanticWeight() == 0;
             for (int q = 0; q < nq; q++) {
                 TitleIndex.Parts p = lexical ? lexicalParts[q] : parts[q];
-                if (candidate.bge() > 0 && bgeCosine != null) {
-                    p = p.withCosine(mix(p.cosine(), bgeCosine[q], candidate.bge()));
+                if (candidate.share() > 0 && others[candidate.other()] != null) {
+                    p = p.withCosine(mix(p.cosine(), others[candidate.other()][q], candidate.share()));
                 }
                 rank[s][q] = rankOf(index.combine(p, candidate.settings()), gold[q]);
             }
@@ -132,13 +138,24 @@ class TitleEvidenceCrossValidation {
         families.put(
                 "fused + O*NET titles + prior",
                 c -> c.family().startsWith("fused") && !c.family().contains("bge"));
-        if (bgeCosine != null) {
+        if (BGE) {
             families.put(
                     "bge / MiniLM mix, base grid",
                     c -> c.family().equals("fused") || c.family().equals("bge"));
             families.put(
                     "everything (bge mix, O*NET titles, priors if tried)",
                     c -> c.family().startsWith("fused") || c.family().startsWith("bge"));
+        }
+        if (E5) {
+            families.put(
+                    "e5 / MiniLM mix (share 0.5 or 1, either prefix convention), base grid",
+                    c -> c.family().equals("fused") || c.family().equals("e5"));
+            families.put(
+                    "e5 instead of MiniLM (share 1, either prefix convention) + O*NET titles",
+                    c -> c.family().startsWith("e5") && c.share() == 1);
+            families.put(
+                    "everything with e5 (MiniLM, e5 or their mix; O*NET titles)",
+                    c -> c.family().startsWith("fused") || c.family().startsWith("e5"));
         }
         families.put("lexical: base grid", c -> c.family().equals("lexical"));
         families.put(
@@ -164,7 +181,7 @@ class TitleEvidenceCrossValidation {
      * 0.01–0.2 and O*NET weights 0.1–0.8; it chose O*NET at the grid's edge (0.8) and no prior, so this round widens
      * O*NET upwards and drops the priors unless {@code openler.titles.eval.priors} is set.
      */
-    static List<Candidate> grid(boolean bge) {
+    static List<Candidate> grid(boolean bge, boolean e5) {
         boolean priorsToo = Boolean.getBoolean("openler.titles.eval.priors");
         List<Candidate> grid = new ArrayList<>();
         // the default before O*NET's titles (its misses are listed at the end), then the shipped one
@@ -211,6 +228,9 @@ class TitleEvidenceCrossValidation {
                 }
             }
         }
+        if (e5) {
+            e5Grid(grid, onets);
+        }
         for (double pooled : new double[] {0.6, 0.9}) {
             Settings lexical = new Settings(0.85, true, pooled, 0, 1.0);
             grid.add(new Candidate("lexical", lexical, 0));
@@ -219,6 +239,56 @@ class TitleEvidenceCrossValidation {
             }
         }
         return grid;
+    }
+
+    /**
+     * e5's cosines sit in a narrow band (≈ 0.7–0.9), so it may need more semantic weight than MiniLM's grid gives;
+     * with O*NET's titles only the twelve O*NET settings around the shipped one, to keep the grid small.
+     */
+    private static void e5Grid(List<Candidate> grid, List<Onet> onets) {
+        List<Onet> near = onets.stream()
+                .filter(o -> o.weight() >= 0.8 && o.weight() <= 1.3 && o.close() >= 0.75 && o.broad() >= 0.5)
+                .filter(o -> o.exact() == 0)
+                .toList();
+        for (int other : new int[] {1, 2}) {
+            for (double share : new double[] {0.5, 1}) {
+                for (double pooled : new double[] {0.3, 0.6, 0.9}) {
+                    for (double w : new double[] {0.5, 0.65, 0.8, 0.9, 0.95}) {
+                        Settings base = new Settings(1.0, true, pooled, w, 1.0);
+                        grid.add(new Candidate("e5", base, share, other));
+                        if (w >= 0.65 && w <= 0.9) {
+                            for (Onet onet : near) {
+                                grid.add(new Candidate("e5+onet", base.withOnet(onet), share, other));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Another model's cosine of each query to each occupation's preferred label. */
+    private double[][] cosines(
+            OnnxTextEncoder queryEncoder,
+            TextEncoder labelEncoder,
+            OccupationCatalogue occupations,
+            SemanticRanker.Texts texts,
+            VectorStore store,
+            List<String> queries) {
+        long t0 = System.nanoTime();
+        SemanticRanker ranker = SemanticRanker.build(occupations.catalogue(), texts, labelEncoder, store, p -> {});
+        say("%s label vectors ready in %.0f s".formatted(labelEncoder.modelId(), (System.nanoTime() - t0) / 1e9));
+        var vectors = new SkillCrossValidation.QueryVectors(queryEncoder, store);
+        vectors.prefetch(queries);
+        double[][] cosine = new double[queries.size()][];
+        for (int q = 0; q < queries.size(); q++) {
+            float[] f = ranker.scores(vectors.of(queries.get(q)));
+            cosine[q] = new double[f.length];
+            for (int c = 0; c < f.length; c++) {
+                cosine[q][c] = f[c];
+            }
+        }
+        return cosine;
     }
 
     private void crossValidate(String name, List<Integer> members, List<Candidate> grid, int[][] rank) {
@@ -344,7 +414,7 @@ class TitleEvidenceCrossValidation {
                                                 s.onet().exact()),
                         s.prior(),
                         s.priorWeight(),
-                        c.bge() > 0 ? ", bge share %.1f".formatted(c.bge()) : "");
+                        c.share() > 0 ? ", %s share %.1f".formatted(OTHERS[c.other()], c.share()) : "");
     }
 
     private static double[] mix(double[] minilm, double[] bge, double share) {
