@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * – night shift", "Senior Java Developer (Remote)"): it is cleaned (brackets and employment terms dropped, a few
  * common abbreviations spelled out), cut into segments at dashes and bars, and every segment is ranked by BM25 over
  * the occupations' labels in English (EnglishAnalyzer) and in Spanish (SpanishAnalyzer); an occupation scores as its
- * best label over all segments and both languages. The score returned is a calibrated probability that the
+ * best label over all segments and both languages; a title read as Spanish leans on the Spanish labels ({@link
+ * Spanish}). The score returned is a calibrated probability that the
  * occupation is the right one (a logistic fit on cross-validated evaluation folds, see docs/skill-mapping.md).
  * Immutable and thread-safe once built.
  */
