@@ -111,6 +111,7 @@ class SpanishTitleEvaluation {
                             .toList());
                 }
                 int[][] rank = new int[grid.size()][queries.size()];
+                Map<TitleIndex.Spanish, List<double[]>> pairs = new LinkedHashMap<>();
                 long read = 0;
                 for (int q = 0; q < queries.size(); q++) {
                     String text = queries.get(q).text();
@@ -126,6 +127,13 @@ class SpanishTitleEvaluation {
                                 index.combine(parts, settings, grid.get(g)),
                                 queries.get(q).gold());
                     }
+                    for (TitleIndex.Spanish s : List.of(TitleIndex.Spanish.AS_ENGLISH, TitleIndex.Spanish.DEFAULT)) {
+                        pairs.computeIfAbsent(s, k -> new ArrayList<>())
+                                .addAll(top10(
+                                        index.combine(parts, settings, s),
+                                        queries.get(q).gold(),
+                                        lexical ? Calibration.TITLES_LEXICAL : Calibration.TITLES));
+                    }
                 }
                 say("");
                 say("## %s, %s: %,d queries, %,d read as Spanish by `Language`"
@@ -135,6 +143,7 @@ class SpanishTitleEvaluation {
                                 queries.size(),
                                 read));
                 fixed(grid, rank);
+                reliability(pairs);
                 ranks.add(rank);
             }
             crossValidate(grid, ranks.get(0), ranks.get(1));
@@ -227,6 +236,56 @@ class SpanishTitleEvaluation {
             throw new UncheckedIOException(e);
         }
         return terms;
+    }
+
+    /** The calibrated probability of each of the top 10 occupations, and whether it is the answer. */
+    static List<double[]> top10(double[] raw, int gold, Calibration calibration) {
+        Integer[] order = java.util.stream.IntStream.range(0, raw.length)
+                .filter(c -> raw[c] > 0)
+                .boxed()
+                .sorted((x, y) -> Double.compare(raw[y], raw[x]))
+                .limit(10)
+                .toArray(Integer[]::new);
+        List<double[]> out = new ArrayList<>();
+        for (int c : order) {
+            out.add(new double[] {calibration.probability(raw[c], raw[order[0]]), c == gold ? 1 : 0});
+        }
+        return out;
+    }
+
+    /**
+     * Whether the English-fitted probabilities still mean what they say for Spanish titles: top-10 suggestions binned
+     * by predicted probability against the share that is the answer (nothing refitted).
+     */
+    private void reliability(Map<TitleIndex.Spanish, List<double[]>> pairs) {
+        for (var entry : pairs.entrySet()) {
+            List<double[]> all = entry.getValue();
+            double brier = all.stream()
+                    .mapToDouble(r -> (r[0] - r[1]) * (r[0] - r[1]))
+                    .average()
+                    .orElse(0);
+            double base = all.stream().mapToDouble(r -> r[1]).average().orElse(0);
+            StringBuilder bins = new StringBuilder();
+            double ece = 0;
+            double[] edges = {0, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0001};
+            for (int i = 0; i + 1 < edges.length; i++) {
+                double lo = edges[i], hi = edges[i + 1];
+                List<double[]> bin =
+                        all.stream().filter(r -> r[0] >= lo && r[0] < hi).toList();
+                if (!bin.isEmpty()) {
+                    double predicted =
+                            bin.stream().mapToDouble(r -> r[0]).average().orElse(0);
+                    double observed =
+                            bin.stream().mapToDouble(r -> r[1]).average().orElse(0);
+                    ece += bin.size() * Math.abs(predicted - observed) / all.size();
+                    bins.append(" %.1f–%.1f: %,d, %.3f predicted, %.3f right;"
+                            .formatted(lo, Math.min(1, hi), bin.size(), predicted, observed));
+                }
+            }
+            say("");
+            say("Calibration (%s; top 10): Brier %.3f (base rate %.3f → %.3f), ECE %.3f;%s"
+                    .formatted(name(entry.getKey()), brier, base, base * (1 - base), ece, bins));
+        }
     }
 
     /** 1-based rank of the gold occupation; MAX_VALUE when it has no score (never proposed). */
