@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * – night shift", "Senior Java Developer (Remote)"): it is cleaned (brackets and employment terms dropped, a few
  * common abbreviations spelled out), cut into segments at dashes and bars, and every segment is ranked by BM25 over
  * the occupations' labels in English (EnglishAnalyzer) and in Spanish (SpanishAnalyzer); an occupation scores as its
- * best label over all segments and both languages. The score returned is a calibrated probability that the
+ * best label over all segments and both languages; a title read as Spanish leans on the Spanish labels ({@link
+ * Spanish}). The score returned is a calibrated probability that the
  * occupation is the right one (a logistic fit on cross-validated evaluation folds, see docs/skill-mapping.md).
  * Immutable and thread-safe once built.
  */
@@ -102,6 +103,30 @@ public final class TitleIndex {
                 case BROAD_OR_NARROW -> broad;
             };
         }
+    }
+
+    /**
+     * How a title that {@link Language} reads as Spanish is ranked, relative to the settings: the bundled model is
+     * English-only and ESCO's English labels meet Spanish text only through shared words and cognates.
+     *
+     * @param semantic factor on the settings' model weight
+     * @param english factor on the BM25 of the English labels (the Spanish labels count in full)
+     * @param pooled weight, times the settings' pooled weight, of the BM25 of an occupation's Spanish labels pooled
+     *     as one text (the pooled English labels count as for any title)
+     * @param stemmedExact whether the exact-label boost also applies when the title and a Spanish label are the same
+     *     words after Spanish stemming (plural and feminine forms: "camareras" is the label "camarero")
+     */
+    public record Spanish(double semantic, double english, double pooled, boolean stemmedExact) {
+        /** Spanish titles ranked like English ones (the mapper until 2026-12-07). */
+        public static final Spanish AS_ENGLISH = new Spanish(1, 1, 0, false);
+
+        /**
+         * Chosen by cross-validation on held-out ESCO Spanish labels ({@code SpanishTitleEvaluation}, never MELO): the
+         * model at three quarters of its weight, English labels at a quarter (their cognates and Spanish function
+         * words such as "de" mislead), the pooled Spanish labels at three times the pooled weight, and plural and
+         * feminine forms matched exactly. The same weighing is as good for the lexical fallback.
+         */
+        public static final Spanish DEFAULT = new Spanish(0.75, 0.25, 3, true);
     }
 
     /**
@@ -238,6 +263,13 @@ public final class TitleIndex {
     private final LexicalRanker english;
     private final LexicalRanker spanish;
     private final @Nullable LexicalRanker pooled;
+    /** The Spanish labels pooled per occupation, for titles read as Spanish. */
+    private final @Nullable LexicalRanker pooledSpanish;
+
+    private final Spanish forSpanish;
+    /** Every Spanish label as its Spanish-stemmed words, to the occupations it names ({@link Spanish#stemmedExact}). */
+    private final Map<String, Set<Integer>> stemmed = new HashMap<>();
+
     private final @Nullable SemanticRanker semantic;
     /** Every label, normalised, to the occupations it names: a title that is exactly a label is strong evidence. */
     private final Map<String, Set<Integer>> exact = new HashMap<>();
@@ -252,9 +284,9 @@ public final class TitleIndex {
     /**
      * Whether a title reads as Spanish: O*NET's titles are English synonyms, and matched against Spanish text they
      * pull it toward unrelated occupations through shared words and cognates (MELO's Spanish titles: MRR 0.374 without
-     * them, 0.312 with them, docs/skill-mapping.md).
+     * them, 0.312 with them, docs/skill-mapping.md); and a Spanish title is weighed by {@link Spanish}.
      */
-    private final @Nullable Language language;
+    private final Language language;
 
     public TitleIndex(OccupationCatalogue occupations, Settings settings, Calibration calibration) {
         this(occupations, settings, calibration, null);
@@ -269,9 +301,26 @@ public final class TitleIndex {
             Settings settings,
             Calibration calibration,
             @Nullable SemanticRanker semantic) {
+        this(
+                occupations,
+                settings,
+                calibration,
+                semantic,
+                Spanish.DEFAULT,
+                SpanishLabels.translate(occupations.catalogue()));
+    }
+
+    /** With the weighing of Spanish titles and the Spanish labels given (the evaluation holds some labels out). */
+    TitleIndex(
+            OccupationCatalogue occupations,
+            Settings settings,
+            Calibration calibration,
+            @Nullable SemanticRanker semantic,
+            Spanish forSpanish,
+            Catalogue spanishLabels) {
         this.occupations = occupations;
         this.semantic = semantic;
-        Catalogue spanishLabels = SpanishLabels.translate(occupations.catalogue());
+        this.forSpanish = forSpanish;
         for (Catalogue labels : List.of(occupations.catalogue(), spanishLabels)) {
             index(labels, exact);
         }
@@ -280,17 +329,42 @@ public final class TitleIndex {
         this.calibration = calibration;
         this.english = new LexicalRanker(occupations.catalogue(), true, settings.alternativeWeight());
         this.spanish = new LexicalRanker(spanishLabels, true, settings.alternativeWeight(), new SpanishAnalyzer());
+        this.pooledSpanish = settings.pooledWeight() > 0 && forSpanish.pooled() > 0
+                ? new LexicalRanker(pooled(spanishLabels), false, 1, new SpanishAnalyzer())
+                : null;
+        if (forSpanish.stemmedExact()) {
+            for (int c = 0; c < spanishLabels.size(); c++) {
+                Concept concept = spanishLabels.get(c);
+                for (String label : concept.alternativeLabels()) {
+                    addStemmed(label, c);
+                }
+                for (String form : concept.preferredLabel().split("/")) {
+                    addStemmed(form, c);
+                }
+            }
+        }
         if (settings.onet().weight() > 0 || settings.onet().exact() > 0) {
             OnetTitles titles = OnetTitles.bundled(occupations.catalogue());
             this.onetTitles = titles;
             this.onet = new LexicalRanker(titles.codes(), true, 1);
             index(titles.codes(), exactOnet);
-            this.language = new Language(occupations.catalogue(), spanishLabels);
         } else {
             this.onetTitles = null;
             this.onet = null;
-            this.language = null;
         }
+        this.language = new Language(occupations.catalogue(), spanishLabels);
+    }
+
+    private void addStemmed(String label, int concept) {
+        String key = stemmed(label);
+        if (!key.isEmpty()) {
+            stemmed.computeIfAbsent(key, k -> new HashSet<>()).add(concept);
+        }
+    }
+
+    /** The words of a Spanish text as the Spanish ranker analyses them (stemmed, no stop words), in order. */
+    private String stemmed(String text) {
+        return String.join(" ", spanish.terms(text));
     }
 
     private static void index(Catalogue labels, Map<String, Set<Integer>> exact) {
@@ -381,45 +455,49 @@ public final class TitleIndex {
      */
     record Parts(
             double[] labels,
+            double[] spanishLabels,
             double[] pooled,
+            double[] pooledSpanish,
             double[] onetExact,
             double[] onetClose,
             double[] onetBroad,
             double @Nullable [] cosine,
             List<Integer> exactLabels,
-            List<OnetTitles.Link> exactOnet) {
+            List<Integer> stemmedLabels,
+            List<OnetTitles.Link> exactOnet,
+            boolean spanish) {
 
         Parts withCosine(double @Nullable [] cosine) {
-            return new Parts(labels, pooled, onetExact, onetClose, onetBroad, cosine, exactLabels, exactOnet);
+            return new Parts(
+                    labels,
+                    spanishLabels,
+                    pooled,
+                    pooledSpanish,
+                    onetExact,
+                    onetClose,
+                    onetBroad,
+                    cosine,
+                    exactLabels,
+                    stemmedLabels,
+                    exactOnet,
+                    spanish);
         }
     }
 
     Parts parts(String title, float @Nullable [] vector) {
         int n = occupations.catalogue().size();
-        double[] best = new double[n];
         List<String> segments = segments(title);
-        for (String segment : segments) {
-            for (LexicalRanker ranker : List.of(english, spanish)) {
-                for (LexicalRanker.Hit hit : ranker.rank(segment, ConceptFilter.ANY, 100)) {
-                    best[hit.concept()] = Math.max(best[hit.concept()], hit.score());
-                }
-            }
-        }
-        double[] add = new double[n];
-        LexicalRanker pooled = this.pooled;
-        if (pooled != null) {
-            for (String segment : segments) {
-                for (LexicalRanker.Hit hit : pooled.rank(segment, ConceptFilter.ANY, 100)) {
-                    add[hit.concept()] = Math.max(add[hit.concept()], hit.score());
-                }
-            }
-        }
+        boolean spanishTitle = language.spanish(title);
+        double[] best = bestOver(english, segments, n);
+        double[] bestSpanish = bestOver(spanish, segments, n);
+        double[] add = bestOver(pooled, segments, n);
+        double[] addSpanish = bestOver(spanishTitle ? pooledSpanish : null, segments, n);
         double[][] byMatch = new double[OnetTitles.Match.values().length][n];
         List<OnetTitles.Link> exactOnet = new ArrayList<>();
         LexicalRanker onet = this.onet;
         OnetTitles onetTitles = this.onetTitles;
         Language language = this.language;
-        if (onet != null && onetTitles != null && (language == null || !language.spanish(title))) {
+        if (onet != null && onetTitles != null && !spanishTitle) {
             for (String segment : segments) {
                 for (LexicalRanker.Hit hit : onet.rank(segment, ConceptFilter.ANY, 50)) {
                     for (OnetTitles.Link link : onetTitles.links().get(hit.concept())) {
@@ -442,10 +520,43 @@ public final class TitleIndex {
             }
         }
         List<Integer> exactLabels = new ArrayList<>();
+        List<Integer> stemmedLabels = new ArrayList<>();
         for (String segment : segments) {
-            exactLabels.addAll(exact.getOrDefault(normalised(segment), Set.of()));
+            Set<Integer> matches = exact.getOrDefault(normalised(segment), Set.of());
+            exactLabels.addAll(matches);
+            if (spanishTitle && !stemmed.isEmpty()) {
+                // an occupation the segment already names exactly is not boosted twice
+                stemmed.getOrDefault(stemmed(segment), Set.of()).stream()
+                        .filter(c -> !matches.contains(c))
+                        .forEach(stemmedLabels::add);
+            }
         }
-        return new Parts(best, add, byMatch[0], byMatch[1], byMatch[2], cosine, exactLabels, exactOnet);
+        return new Parts(
+                best,
+                bestSpanish,
+                add,
+                addSpanish,
+                byMatch[0],
+                byMatch[1],
+                byMatch[2],
+                cosine,
+                exactLabels,
+                stemmedLabels,
+                exactOnet,
+                spanishTitle);
+    }
+
+    /** Each occupation's best BM25 over the segments (none without a ranker). */
+    private static double[] bestOver(@Nullable LexicalRanker ranker, List<String> segments, int n) {
+        double[] best = new double[n];
+        if (ranker != null) {
+            for (String segment : segments) {
+                for (LexicalRanker.Hit hit : ranker.rank(segment, ConceptFilter.ANY, 100)) {
+                    best[hit.concept()] = Math.max(best[hit.concept()], hit.score());
+                }
+            }
+        }
+        return best;
     }
 
     private Set<Integer> exactOnet(String segment) {
@@ -454,18 +565,26 @@ public final class TitleIndex {
 
     /** Each occupation's raw score from its evidence, weighed as the settings say. */
     double[] combine(Parts parts, Settings settings) {
+        return combine(parts, settings, forSpanish);
+    }
+
+    /** The same with the weighing of Spanish titles given (the evaluation tries several on one pass). */
+    double[] combine(Parts parts, Settings settings, Spanish forSpanish) {
         int n = parts.labels().length;
         double[] best = new double[n];
         Onet o = settings.onet();
+        Spanish s = parts.spanish() ? forSpanish : Spanish.AS_ENGLISH;
         for (int c = 0; c < n; c++) {
             double onet = Math.max(
                     parts.onetExact()[c], Math.max(o.close() * parts.onetClose()[c], o.broad() * parts.onetBroad()[c]));
-            best[c] = parts.labels()[c] + settings.pooledWeight() * parts.pooled()[c] + o.weight() * onet;
+            best[c] = Math.max(s.english() * parts.labels()[c], parts.spanishLabels()[c])
+                    + settings.pooledWeight() * (parts.pooled()[c] + s.pooled() * parts.pooledSpanish()[c])
+                    + o.weight() * onet;
         }
         double[] cosine = parts.cosine();
-        if (cosine != null && settings.semanticWeight() > 0) {
+        double w = settings.semanticWeight() * s.semantic();
+        if (cosine != null && w > 0) {
             double top = max(best);
-            double w = settings.semanticWeight();
             for (int c = 0; c < n; c++) {
                 double lexical = top > 0 ? best[c] / top : 0;
                 // kept on the BM25 scale of the best hit, so the calibration sees comparable numbers
@@ -485,6 +604,11 @@ public final class TitleIndex {
             double top = max(best);
             for (int c : parts.exactLabels()) {
                 best[c] += settings.exactBoost() * top;
+            }
+            if (s.stemmedExact()) {
+                for (int c : parts.stemmedLabels()) {
+                    best[c] += settings.exactBoost() * top;
+                }
             }
             for (OnetTitles.Link link : parts.exactOnet()) {
                 best[link.occupation()] += settings.exactBoost() * o.exact() * o.discount(link.match()) * top;
