@@ -15,8 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
 import org.openler.platform.support.Fixtures;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -37,21 +40,33 @@ abstract class ChromiumPages {
     static final Duration WAIT = Duration.ofSeconds(15);
     static final Duration POLL = Duration.ofMillis(25);
 
-    static HeadlessChromium browser;
-    static ChromeDriver driver;
+    /**
+     * Each class's own Chromium, by class: the demo's stories run beside the other browser classes (on a thread of
+     * their own, docs/resilience.md), so one static browser for all would be shared by two classes at once.
+     */
+    private static final Map<Class<?>, HeadlessChromium> BROWSERS = new ConcurrentHashMap<>();
+
+    HeadlessChromium browser;
+    ChromeDriver driver;
 
     String base;
 
     @BeforeAll
-    static void startBrowser() {
-        browser = HeadlessChromium.start();
+    static void startBrowser(TestInfo test) {
+        BROWSERS.put(test.getTestClass().orElseThrow(), HeadlessChromium.start());
     }
 
     @AfterAll
-    static void stopBrowser() throws IOException {
+    static void stopBrowser(TestInfo test) throws IOException {
+        HeadlessChromium browser = BROWSERS.remove(test.getTestClass().orElseThrow());
         if (browser != null) {
             browser.close();
         }
+    }
+
+    @BeforeEach
+    void thisClassesBrowser() {
+        browser = BROWSERS.get(getClass());
     }
 
     /** Runs axe on pages and files what it finds by impact; also checks each page is in the language asked for. */
