@@ -124,7 +124,7 @@ abstract class ChromiumPages {
      * axe-core over WCAG 2.2 AA. It runs in the page (legacy mode: these pages have no frames, and it saves opening a
      * second window per check); only violations come back with their nodes, which keeps each check quick.
      */
-    static Results axe(AxeInjection injection) {
+    Results axe(AxeInjection injection) {
         AxeRunOnlyOptions only = new AxeRunOnlyOptions();
         only.setType("tag");
         only.setValues(WCAG_22_AA);
@@ -144,14 +144,14 @@ abstract class ChromiumPages {
      * Page.addScriptToEvaluateOnNewDocument, which the page's CSP does not apply to). Sending the 560 kB script over
      * WebDriver for each check costs seconds; this costs nothing per check.
      */
-    static String preloadAxe() throws Exception {
+    String preloadAxe() throws Exception {
         String script = new EmbeddedResourceAxeProvider().getScript();
         Map<String, Object> added = driver.executeCdpCommand(
                 "Page.addScriptToEvaluateOnNewDocument", Map.<String, Object>of("source", script));
         return String.valueOf(added.get("identifier"));
     }
 
-    static void unloadAxe(String identifier) {
+    void unloadAxe(String identifier) {
         driver.executeCdpCommand(
                 "Page.removeScriptToEvaluateOnNewDocument", Map.<String, Object>of("identifier", identifier));
     }
