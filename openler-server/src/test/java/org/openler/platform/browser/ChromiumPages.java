@@ -15,8 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
 import org.openler.platform.support.Fixtures;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -37,21 +40,33 @@ abstract class ChromiumPages {
     static final Duration WAIT = Duration.ofSeconds(15);
     static final Duration POLL = Duration.ofMillis(25);
 
-    static HeadlessChromium browser;
-    static ChromeDriver driver;
+    /**
+     * Each class's own Chromium, by class: the demo's stories run beside the other browser classes (on a thread of
+     * their own, docs/resilience.md), so one static browser for all would be shared by two classes at once.
+     */
+    private static final Map<Class<?>, HeadlessChromium> BROWSERS = new ConcurrentHashMap<>();
+
+    HeadlessChromium browser;
+    ChromeDriver driver;
 
     String base;
 
     @BeforeAll
-    static void startBrowser() {
-        browser = HeadlessChromium.start();
+    static void startBrowser(TestInfo test) {
+        BROWSERS.put(test.getTestClass().orElseThrow(), HeadlessChromium.start());
     }
 
     @AfterAll
-    static void stopBrowser() throws IOException {
+    static void stopBrowser(TestInfo test) throws IOException {
+        HeadlessChromium browser = BROWSERS.remove(test.getTestClass().orElseThrow());
         if (browser != null) {
             browser.close();
         }
+    }
+
+    @BeforeEach
+    void thisClassesBrowser() {
+        browser = BROWSERS.get(getClass());
     }
 
     /** Runs axe on pages and files what it finds by impact; also checks each page is in the language asked for. */
@@ -109,7 +124,7 @@ abstract class ChromiumPages {
      * axe-core over WCAG 2.2 AA. It runs in the page (legacy mode: these pages have no frames, and it saves opening a
      * second window per check); only violations come back with their nodes, which keeps each check quick.
      */
-    static Results axe(AxeInjection injection) {
+    Results axe(AxeInjection injection) {
         AxeRunOnlyOptions only = new AxeRunOnlyOptions();
         only.setType("tag");
         only.setValues(WCAG_22_AA);
@@ -129,14 +144,14 @@ abstract class ChromiumPages {
      * Page.addScriptToEvaluateOnNewDocument, which the page's CSP does not apply to). Sending the 560 kB script over
      * WebDriver for each check costs seconds; this costs nothing per check.
      */
-    static String preloadAxe() throws Exception {
+    String preloadAxe() throws Exception {
         String script = new EmbeddedResourceAxeProvider().getScript();
         Map<String, Object> added = driver.executeCdpCommand(
                 "Page.addScriptToEvaluateOnNewDocument", Map.<String, Object>of("source", script));
         return String.valueOf(added.get("identifier"));
     }
 
-    static void unloadAxe(String identifier) {
+    void unloadAxe(String identifier) {
         driver.executeCdpCommand(
                 "Page.removeScriptToEvaluateOnNewDocument", Map.<String, Object>of("identifier", identifier));
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openler.platform.OpenLerApplication;
 import org.openler.platform.demo.DemoShareLinks;
+import org.openler.platform.support.DemoBesideTheSuite;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -35,6 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * screenshots of the key steps to docs/screenshots/&lt;story&gt;-&lt;n&gt;.png, shows its main page in Spanish too, and
  * checks every page it visits with axe-core against WCAG 2.2 AA.
  */
+@DemoBesideTheSuite
 class StoriesBrowserIT extends ChromiumPages {
 
     static final String PASSWORD = "demo-password-1";

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openler.platform.OpenLerApplication;
+import org.openler.platform.support.DemoBesideTheSuite;
 import org.openler.platform.support.WebClient;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -37,6 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * candidates are off ({@code openler.demo.talent-candidates=0}): they are seeded once the ontology is in, and their
  * accounts and self-asserted skills would race the exact counts here; {@code DemoCandidatesIT} checks them.
  */
+@DemoBesideTheSuite
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoModeIT {

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openler.platform.support.DemoBesideTheSuite;
 
 /**
  * Imports into the demo's H2 file database survive however the process ends. {@code ./openler import} once lost 5 of
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * -Pdurability} (docs/resilience.md); H2CommitSurvivesKillIT keeps the kill -9 proof of a commit in the default suite,
  * and FrameworkVersionsIT the refusal of other content under the same version.
  */
+@DemoBesideTheSuite
 class FrameworkImportDurabilityIT {
 
     /** Each import is a whole start of the server; three show the pattern (5 of 7 were lost before the fix). */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openler.platform.support.DemoBesideTheSuite;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
@@ -21,6 +22,7 @@ import org.springframework.core.io.ClassPathResource;
  * credential). A child JVM opens the database with the demo's own JDBC URL, commits one row and halts at once (as
  * SIGKILL would); the row must be there afterwards.
  */
+@DemoBesideTheSuite
 class H2CommitSurvivesKillIT {
 
     @TempDir

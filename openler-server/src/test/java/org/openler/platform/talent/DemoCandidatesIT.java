@@ -21,6 +21,7 @@ import org.openler.platform.matching.MatchTarget;
 import org.openler.platform.matching.TargetSkill;
 import org.openler.platform.organizations.Organization;
 import org.openler.platform.organizations.OrganizationService;
+import org.openler.platform.support.DemoBesideTheSuite;
 import org.openler.platform.wallet.HeldCredential;
 import org.openler.platform.wallet.Wallet;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -37,6 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * count is set small ({@code openler.demo.talent-candidates}): the same code paths as the default 1,000, in seconds
  * instead of minutes of password hashing.
  */
+@DemoBesideTheSuite
 class DemoCandidatesIT {
 
     static final int CANDIDATES = 40;
