@@ -8,4 +8,6 @@ cd "$ROOT"
 exec ./mvnw -B -q -o -pl openler-skills -am test -Pskills-eval -Dspotless.check.skip=true \
   -Dtest="${TEST:-SkillCrossValidation}" -Dsurefire.failIfNoSpecifiedTests=false \
   -Dopenler.skills.eval.alternatives="${ALTERNATIVES:-false}" -Dopenler.skills.eval.bge="${BGE:-false}" \
-  -Dopenler.skills.eval.e5="${E5:-false}"
+  -Dopenler.skills.eval.e5="${E5:-false}" -Dopenler.skills.eval.bgeInstruction="${BGE_INSTRUCTION:-false}" \
+  -Dopenler.skills.eval.minilmFull="${MINILM_FULL:-false}" \
+  -Dopenler.skills.eval.cache="${CACHE:-target/skill-vectors}"
