@@ -35,6 +35,8 @@ public final class OnnxTextEncoder implements TextEncoder, AutoCloseable {
     /** The models on the class path. */
     public enum Model {
         ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", "/all-minilm-l6-v2-q", 384, false, "", "", false),
+        // the same model unquantized (4 × the size); its jar is on the test class path only, for the evaluation
+        ALL_MINILM_L6_V2("all-minilm-l6-v2", "/all-minilm-l6-v2", 384, false, "", "", false),
         BGE_SMALL_EN_V15_Q(
                 "bge-small-en-v1.5-q",
                 "/bge-small-en-v1.5-q",

