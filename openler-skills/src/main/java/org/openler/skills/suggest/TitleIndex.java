@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * the occupations' labels in English (EnglishAnalyzer) and in Spanish (SpanishAnalyzer); an occupation scores as its
  * best label over all segments and both languages; a title read as Spanish leans on the Spanish labels ({@link
  * Spanish}). The score returned is a calibrated probability that the
- * occupation is the right one (a logistic fit on cross-validated evaluation folds, see docs/skill-mapping.md).
+ * occupation is the right one (a logistic fit on cross-validated evaluation folds, see docs/skill-mapping.md), fitted
+ * apart for titles read as Spanish ({@link Calibration#TITLES_SPANISH}).
  * Immutable and thread-safe once built.
  */
 public final class TitleIndex {
@@ -260,6 +261,9 @@ public final class TitleIndex {
     private final OccupationCatalogue occupations;
     private final Settings settings;
     private final Calibration calibration;
+    /** For titles read as Spanish and weighed by {@link Spanish#DEFAULT}, which raises their raw scores. */
+    private final Calibration spanishCalibration;
+
     private final LexicalRanker english;
     private final LexicalRanker spanish;
     private final @Nullable LexicalRanker pooled;
@@ -327,6 +331,9 @@ public final class TitleIndex {
         this.pooled = settings.pooledWeight() > 0 ? new LexicalRanker(pooled(occupations.catalogue()), false, 1) : null;
         this.settings = settings;
         this.calibration = calibration;
+        // fitted for the default weighing only: a Spanish title weighed otherwise keeps the calibration given
+        this.spanishCalibration =
+                forSpanish.equals(Spanish.DEFAULT) ? Calibration.forSpanishTitles(calibration) : calibration;
         this.english = new LexicalRanker(occupations.catalogue(), true, settings.alternativeWeight());
         this.spanish = new LexicalRanker(spanishLabels, true, settings.alternativeWeight(), new SpanishAnalyzer());
         this.pooledSpanish = settings.pooledWeight() > 0 && forSpanish.pooled() > 0
@@ -409,7 +416,10 @@ public final class TitleIndex {
 
     /** The best {@code top} occupations for the title, best first; none when no word of it names an occupation. */
     public List<TitleSuggestion> suggest(String title, int top) {
-        double[] raw = scores(title);
+        Parts parts = parts(title, vector(title));
+        double[] raw = combine(parts, settings);
+        // the same reading of the language as the weighing: its raw scores go with its calibration
+        Calibration calibration = parts.spanish() ? spanishCalibration : this.calibration;
         Integer[] order = order(raw);
         double best = order.length == 0 ? 0 : raw[order[0]];
         List<TitleSuggestion> out = new ArrayList<>();
@@ -436,11 +446,15 @@ public final class TitleIndex {
      * the BM25 of all its labels pooled as one text, and the cosine similarity of the title to its labels).
      */
     double[] scores(String title) {
+        return scores(title, vector(title));
+    }
+
+    /** The title's vector when the model is part of the ranking. */
+    private float @Nullable [] vector(String title) {
         SemanticRanker semantic = this.semantic;
-        float[] vector = semantic != null && settings.semanticWeight() > 0
+        return semantic != null && settings.semanticWeight() > 0
                 ? semantic.encodeQueries(List.of(segments(title).getFirst())).getFirst()
                 : null;
-        return scores(title, vector);
     }
 
     /** The same with the title's vector given (the evaluation computes vectors once for all settings). */
