@@ -198,7 +198,8 @@ class MeloEvaluation {
         out.add("");
     }
 
-    private static List<String> lines(Path gz) {
+    /** The non-blank lines of a gzipped UTF-8 file (MELO ships its tables so). */
+    static List<String> lines(Path gz) {
         try (var reader = new BufferedReader(
                 new InputStreamReader(new GZIPInputStream(Files.newInputStream(gz)), StandardCharsets.UTF_8))) {
             return reader.lines().filter(l -> !l.isBlank()).toList();

@@ -1,23 +1,17 @@
 package org.openler.skills.suggest;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.openler.skills.suggest.CrossValidation.Spread;
 
@@ -136,7 +130,7 @@ class SpanishTitleCalibration {
         List<Double> brierSpanish = new ArrayList<>(), brierEnglish = new ArrayList<>(), brierBase = new ArrayList<>();
         List<double[]> heldOutSpanish = new ArrayList<>(), heldOutEnglish = new ArrayList<>();
         for (int rep = 0; rep < REPEATS; rep++) {
-            int[] fold = folds(nq, 3000 + rep);
+            int[] fold = SpanishTitleEvaluation.folds(nq, 3000 + rep);
             for (int f = 0; f < FOLDS; f++) {
                 boolean[] train = new boolean[nq];
                 double positives = 0, suggestions = 0;
@@ -215,12 +209,12 @@ class SpanishTitleCalibration {
                 SemanticRanker.build(catalogue, new SemanticRanker.Texts(false, 1, false, 1), minilm, store, p -> {});
         Path dir = DecorteBenchmark.directory().getParent().resolve("melo-esp-es");
         Map<String, String> conceptOfElement = new HashMap<>();
-        for (String line : lines(dir.resolve("concept_mapping.tsv.gz"))) {
+        for (String line : MeloEvaluation.lines(dir.resolve("concept_mapping.tsv.gz"))) {
             String[] f = line.split("\t");
             conceptOfElement.put(f[0], f[1]);
         }
         Map<String, Set<String>> relevant = new HashMap<>();
-        for (String line : lines(dir.resolve("annotations.tsv.gz"))) {
+        for (String line : MeloEvaluation.lines(dir.resolve("annotations.tsv.gz"))) {
             String[] f = line.split("\t");
             if (Integer.parseInt(f[3]) > 0) {
                 relevant.computeIfAbsent(f[0], k -> new HashSet<>()).add(conceptOfElement.get(f[2]));
@@ -317,28 +311,6 @@ class SpanishTitleCalibration {
             ece += b[0] * Math.abs(b[1] - b[2]) / pairs.size();
         }
         return ece;
-    }
-
-    private static int[] folds(int n, long seed) {
-        List<Integer> order = new ArrayList<>();
-        for (int q = 0; q < n; q++) {
-            order.add(q);
-        }
-        Collections.shuffle(order, new Random(seed));
-        int[] fold = new int[n];
-        for (int i = 0; i < n; i++) {
-            fold[order.get(i)] = i % FOLDS;
-        }
-        return fold;
-    }
-
-    private static List<String> lines(Path gz) {
-        try (var reader = new BufferedReader(
-                new InputStreamReader(new GZIPInputStream(Files.newInputStream(gz)), StandardCharsets.UTF_8))) {
-            return reader.lines().filter(l -> !l.isBlank()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private void say(String line) {

@@ -413,7 +413,8 @@ class SpanishTitleEvaluation {
         return List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     }
 
-    private static int[] folds(int n, long seed) {
+    /** Queries 0..n-1 dealt into {@link #FOLDS} folds after a seeded shuffle: query → its fold. */
+    static int[] folds(int n, long seed) {
         List<Integer> order = new ArrayList<>();
         for (int q = 0; q < n; q++) {
             order.add(q);
