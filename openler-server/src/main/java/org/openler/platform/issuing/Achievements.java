@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.openler.platform.audit.AuditAction;
 import org.openler.platform.audit.AuditEvent;
 import org.openler.platform.audit.AuditLog;
@@ -204,14 +205,10 @@ public class Achievements {
                     List<AchievementDefinition.Level> levels = values.stream()
                             .map(v -> new AchievementDefinition.Level(urn(), v))
                             .toList();
-                    Optional<AchievementDefinition.Level> required = levels.stream()
-                            .filter(l -> l.name().equalsIgnoreCase(mark))
-                            .findFirst();
+                    Optional<AchievementDefinition.Level> required =
+                            named(mark, levels, AchievementDefinition.Level::name);
                     if (!mark.isEmpty() && required.isEmpty()) {
-                        errors.add(new PlatformException.FieldError(
-                                "results",
-                                "\"" + name + "\": the pass mark is one of its levels (" + String.join(", ", values)
-                                        + ")."));
+                        errors.add(notAmong(name, "levels", values));
                         continue;
                     }
                     out.add(new AchievementDefinition.ResultDescription(
@@ -225,14 +222,9 @@ public class Achievements {
                 }
                 case LETTER_GRADE -> {
                     List<String> letters = values.isEmpty() ? LETTERS : values;
-                    Optional<String> required = letters.stream()
-                            .filter(l -> l.equalsIgnoreCase(mark))
-                            .findFirst();
+                    Optional<String> required = named(mark, letters, letter -> letter);
                     if (!mark.isEmpty() && required.isEmpty()) {
-                        errors.add(new PlatformException.FieldError(
-                                "results",
-                                "\"" + name + "\": the pass mark is one of its letters (" + String.join(", ", letters)
-                                        + ")."));
+                        errors.add(notAmong(name, "letters", letters));
                         continue;
                     }
                     out.add(new AchievementDefinition.ResultDescription(
@@ -251,6 +243,19 @@ public class Achievements {
             }
         }
         return out;
+    }
+
+    /** The choice (a rubric's level, a letter) the pass mark names, case aside, if it names one. */
+    private static <T> Optional<T> named(String mark, List<T> choices, Function<T, String> name) {
+        return choices.stream()
+                .filter(c -> name.apply(c).equalsIgnoreCase(mark))
+                .findFirst();
+    }
+
+    private static PlatformException.FieldError notAmong(String result, String what, List<String> choices) {
+        return new PlatformException.FieldError(
+                "results",
+                "\"" + result + "\": the pass mark is one of its " + what + " (" + String.join(", ", choices) + ").");
     }
 
     /** A percent's pass mark as OB 3.0 writes a number ("70", "72.5"; a "%" after it is dropped), if it is one. */

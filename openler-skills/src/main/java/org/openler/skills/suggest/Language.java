@@ -45,8 +45,9 @@ final class Language {
         add(spanishLabels, spanish);
         EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.forEach(w -> english.add(new String((char[]) w)));
         SpanishAnalyzer.getDefaultStopSet().forEach(w -> spanish.add(new String((char[]) w)));
-        this.englishStems = stems(english, englishStemmer);
-        this.spanishStems = stems(spanish, spanishStemmer);
+        // stemming the two vocabularies is the costly part of building this; only a reader by stems needs it
+        this.englishStems = byStems ? stems(english, englishStemmer) : Set.of();
+        this.spanishStems = byStems ? stems(spanish, spanishStemmer) : Set.of();
     }
 
     private static Set<String> stems(Set<String> words, Analyzer stemmer) {

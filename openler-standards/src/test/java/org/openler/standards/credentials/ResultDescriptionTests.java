@@ -22,6 +22,21 @@ class ResultDescriptionTests {
                 new Achievement.RubricLevel(HIGH, "Expert", Optional.empty()));
     }
 
+    /** A rubric-level result on {@link #rubric()} whose pass mark is the level {@code required}. */
+    static Achievement.ResultDescription rubricRequiring(URI required) {
+        return new Achievement.ResultDescription(
+                URI.create("urn:rd:2"),
+                "Skill",
+                "RubricCriterionLevel",
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                rubric(),
+                List.of(),
+                Optional.empty(),
+                Optional.of(required));
+    }
+
     @Test
     void aPassMarkIsWrittenAsRequiredValueOrRequiredLevelAndNoneIsWrittenWithoutOne() {
         JsonObject percent = new Achievement.ResultDescription(
@@ -39,18 +54,7 @@ class ResultDescriptionTests {
         assertThat(percent.getString("requiredValue")).isEqualTo("70");
         assertThat(percent).doesNotContainKey("requiredLevel");
 
-        JsonObject rubric = new Achievement.ResultDescription(
-                        URI.create("urn:rd:2"),
-                        "Skill",
-                        "RubricCriterionLevel",
-                        List.of(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        rubric(),
-                        List.of(),
-                        Optional.empty(),
-                        Optional.of(HIGH))
-                .toJson();
+        JsonObject rubric = rubricRequiring(HIGH).toJson();
         assertThat(rubric.getString("requiredLevel")).isEqualTo(HIGH.toString());
         assertThat(rubric).doesNotContainKey("requiredValue");
 
@@ -69,17 +73,7 @@ class ResultDescriptionTests {
 
     @Test
     void aRequiredLevelThatIsNotOneOfTheRubricsLevelsIsRefused() {
-        assertThatThrownBy(() -> new Achievement.ResultDescription(
-                        URI.create("urn:rd:2"),
-                        "Skill",
-                        "RubricCriterionLevel",
-                        List.of(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        rubric(),
-                        List.of(),
-                        Optional.empty(),
-                        Optional.of(URI.create("urn:uuid:elsewhere"))))
+        assertThatThrownBy(() -> rubricRequiring(URI.create("urn:uuid:elsewhere")))
                 .isInstanceOfSatisfying(
                         StandardsException.class,
                         e -> assertThat(e.code()).isEqualTo(StandardsException.Code.INVALID_ARGUMENT));
